@@ -1,0 +1,1 @@
+"""Analyses on the domain objects: access, capacity, siting, referral, scenarios. No Qt."""

@@ -1,0 +1,1 @@
+"""The map canvas: layers drawn with QPainter, pan, zoom, identify."""

@@ -1,0 +1,1 @@
+"""Readers and writers: files a planner has → domain objects. No Qt here."""

@@ -1,0 +1,1 @@
+"""Road networks as routable graphs: speed profiles, CSR travel times, routing, isochrones."""

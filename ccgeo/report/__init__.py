@@ -1,0 +1,1 @@
+"""Outputs that leave the workshop: the offline HTML map and the printed report."""
