@@ -1,4 +1,4 @@
-"""Coordinate helpers shared by the readers, the network and the map: local UTM, projection, distances."""
+"""Coordinate helpers for readers, network and map: local UTM, projection, distances."""
 
 from __future__ import annotations
 
@@ -39,7 +39,9 @@ def unproject_xy(xy: np.ndarray, crs: CRS | str) -> np.ndarray:
     return np.column_stack([lon, lat])
 
 
-def great_circle_m(lon1: np.ndarray, lat1: np.ndarray, lon2: np.ndarray, lat2: np.ndarray) -> np.ndarray:
+def great_circle_m(
+    lon1: np.ndarray, lat1: np.ndarray, lon2: np.ndarray, lat2: np.ndarray
+) -> np.ndarray:
     """Great-circle distance in metres between arrays of points in degrees (haversine)."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dphi = p2 - p1

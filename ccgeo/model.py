@@ -29,7 +29,16 @@ CAPABILITIES: tuple[str, ...] = (
 
 #: Capability tiers from highest to lowest, used to pick one symbol per facility.
 #: ``flow`` ranks with IHC: both are specialised lab work below molecular testing.
-TIER_ORDER: tuple[str, ...] = ("ngs", "pcr", "ish", "ihc", "flow", "histology", "cytology", "biopsy")
+TIER_ORDER: tuple[str, ...] = (
+    "ngs",
+    "pcr",
+    "ish",
+    "ihc",
+    "flow",
+    "histology",
+    "cytology",
+    "biopsy",
+)
 
 #: External quality assessment participation, weakest first.
 EQA_LEVELS: tuple[str, ...] = ("none", "national", "international")
@@ -38,7 +47,15 @@ EQA_LEVELS: tuple[str, ...] = ("none", "national", "international")
 ACCREDITATIONS: tuple[str, ...] = ("none", "iso15189", "cap", "other")
 
 #: Ownership classes.
-OWNERSHIPS: tuple[str, ...] = ("public", "private", "faith_based", "ngo", "military", "other", "unknown")
+OWNERSHIPS: tuple[str, ...] = (
+    "public",
+    "private",
+    "faith_based",
+    "ngo",
+    "military",
+    "other",
+    "unknown",
+)
 
 #: The fixed columns of a facility layer, in order; extra columns follow them as they came.
 FACILITY_COLUMNS: tuple[str, ...] = (
@@ -52,7 +69,13 @@ FACILITY_COLUMNS: tuple[str, ...] = (
 )
 
 #: Quality filters accepted by `Facilities.capable`.
-QUALITY_FILTERS: tuple[str, ...] = ("any", "eqa", "international_eqa", "accredited", "eqa_or_accredited")
+QUALITY_FILTERS: tuple[str, ...] = (
+    "any",
+    "eqa",
+    "international_eqa",
+    "accredited",
+    "eqa_or_accredited",
+)
 
 Quality = Literal["any", "eqa", "international_eqa", "accredited", "eqa_or_accredited"]
 
@@ -115,7 +138,9 @@ class Facilities:
     def __init__(self, gdf: gpd.GeoDataFrame, report: ImportReport | None = None) -> None:
         missing = [c for c in FACILITY_COLUMNS if c not in gdf.columns]
         if missing:
-            msg = f"facility layer lacks the schema columns {missing}; build it with read_facilities"
+            msg = (
+                f"facility layer lacks the schema columns {missing}; build it with read_facilities"
+            )
             raise ValueError(msg)
         if gdf.crs is None or gdf.crs.to_epsg() != 4326:
             msg = f"facilities should be in EPSG:4326, got {gdf.crs}"
@@ -128,7 +153,7 @@ class Facilities:
     # -- construction -------------------------------------------------------------------------
     @classmethod
     def from_records(cls, records: Iterable[dict[str, Any]]) -> Facilities:
-        """Build facilities from dicts with ``lon``, ``lat`` and schema keys (missing → defaults)."""
+        """Build facilities from dicts with ``lon``, ``lat`` and schema keys (missing: defaults)."""
         rows = []
         for rec in records:
             row = {c: rec.get(c) for c in FACILITY_COLUMNS}

@@ -136,7 +136,9 @@ def _read_workbook(path: Path, *, sheet: str | int | None) -> pd.DataFrame:
         raise InputError("the workbook has no sheets", path=path)
     if sheet is None:
         chosen: str = sheets[0]
-    elif isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit() and sheet not in sheets):
+    elif isinstance(sheet, int) or (
+        isinstance(sheet, str) and sheet.isdigit() and sheet not in sheets
+    ):
         idx = int(sheet)
         if not 0 <= idx < len(sheets):
             msg = f"sheet index {idx} is out of range; the workbook has sheets {sheets}"
@@ -151,7 +153,7 @@ def _read_workbook(path: Path, *, sheet: str | int | None) -> pd.DataFrame:
         df = pd.read_excel(path, sheet_name=chosen, dtype=object, header=None, engine=engine)
     except (ValueError, OSError, zipfile.BadZipFile, KeyError) as exc:
         raise InputError(f"cannot read sheet {chosen!r} ({exc})", path=path) from exc
-    df = _promote_header(df.map(_cell_text), path=path)
+    df = _promote_header(_none_for_missing(df.map(_cell_text)), path=path)
     df.attrs["encoding"] = None
     df.attrs["sheet"] = chosen
     return df
@@ -185,6 +187,12 @@ def _promote_header(df: pd.DataFrame, *, path: Path) -> pd.DataFrame:
     return _drop_empty_columns(body)
 
 
+def _none_for_missing(df: pd.DataFrame) -> pd.DataFrame:
+    """Object columns with ``None`` (not NaN) for empty cells, as the readers expect."""
+    df = df.astype(object)
+    return df.where(df.notna(), None)
+
+
 def _unique_names(header: list[str]) -> list[str]:
     names: list[str] = []
     seen: dict[str, int] = {}
@@ -206,7 +214,6 @@ def _read_delimited(text: str, *, path: Path) -> pd.DataFrame:
         raise InputError("the file is empty; expected a header row and data rows", path=path)
     delim = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
     rows = list(csv.reader(io.StringIO(text), delimiter=delim))
-    rows = [r for r in rows]
     # leading blank lines are not the header
     while rows and not any(cell.strip() for cell in rows[0]):
         rows.pop(0)
@@ -251,7 +258,9 @@ def _json_records(text: str, *, path: Path) -> list[dict[str, Any]]:
                 data = data[key]
                 break
         else:
-            msg = f"JSON object holds no list of records (looked for keys {', '.join(_RECORD_KEYS)})"
+            msg = (
+                f"JSON object holds no list of records (looked for keys {', '.join(_RECORD_KEYS)})"
+            )
             raise InputError(msg, path=path)
     if not isinstance(data, list):
         raise InputError("JSON should hold a list of records", path=path)
@@ -272,7 +281,7 @@ def _records_frame(records: list[dict[str, Any]], *, path: Path) -> pd.DataFrame
     if not records:
         raise InputError("the JSON holds no records", path=path)
     df = pd.DataFrame.from_records(records).astype(object)
-    df = df.map(_json_cell)
+    df = _none_for_missing(df.map(_json_cell))
     df.columns = _unique_names([str(c).strip() for c in df.columns])
     df.attrs["first_row_number"] = 1
     return df
