@@ -2,13 +2,129 @@
 
 Every reader returns a `RoadData`: flat numpy arrays of nodes and edges, ready to be turned into a
 routable `ccgeo.network.graph.Network` without a Python loop over edges.
+
+All OSM formats (PBF, XML, XML compressed with bzip2 or gzip) are parsed by pyosmium, not by
+osmnx as DESIGN.md first planned: one C++ parser for every format gives identical networks from an
+``.osm.pbf`` and its ``.osm.bz2`` copy and is tens of times faster than osmnx's XML parser. osmnx
+is still used for online download, and its GraphML files are read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import ast
+import math
+import re
+import socket
+import threading
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from ccgeo.errors import InputError, OfflineError, check_cancel
+from ccgeo.geo import great_circle_m
+from ccgeo.model import ProgressCallback, report_progress
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import networkx as nx
+
+#: Travel modes a network can be read for; ``"all"`` keeps every way usable by any of them.
+MODES: tuple[str, ...] = ("all", "car", "motorbike", "walk")
+
+#: Bit of each mode in `RoadData.edge_modes`.
+MODE_BITS: dict[str, int] = {"car": 1, "motorbike": 2, "walk": 4, "all": 7}
+
+#: ``highway`` classes that cars and motorbikes may use (OSRM car profile, plus ``track``, which is
+#: often the only road to a rural clinic in low- and middle-income countries).
+MOTOR_HIGHWAYS: frozenset[str] = frozenset(
+    {
+        "motorway",
+        "motorway_link",
+        "trunk",
+        "trunk_link",
+        "primary",
+        "primary_link",
+        "secondary",
+        "secondary_link",
+        "tertiary",
+        "tertiary_link",
+        "unclassified",
+        "residential",
+        "living_street",
+        "road",
+        "service",
+        "track",
+    }
+)
+
+#: ``service`` values of ``highway=service`` that are not through roads for motor vehicles.
+MOTOR_EXCLUDED_SERVICE: frozenset[str] = frozenset(
+    {"parking_aisle", "driveway", "private", "emergency_access", "parking"}
+)
+
+#: ``highway`` classes a pedestrian may use: every public way except motorways.
+WALK_HIGHWAYS: frozenset[str] = (MOTOR_HIGHWAYS - {"motorway", "motorway_link"}) | {
+    "footway",
+    "path",
+    "pedestrian",
+    "steps",
+    "cycleway",
+    "bridleway",
+}
+
+#: Access values that close a way to a mode.
+NO_ACCESS: frozenset[str] = frozenset({"no", "private"})
+
+#: Access tags per mode, most specific first (OSM access hierarchy): the first one present decides,
+#: so ``access=no`` + ``motor_vehicle=yes`` stays open to cars.
+ACCESS_KEYS: dict[str, tuple[str, ...]] = {
+    "car": ("motorcar", "motor_vehicle", "vehicle", "access"),
+    "motorbike": ("motorcycle", "motor_vehicle", "vehicle", "access"),
+    "walk": ("foot", "access"),
+}
+
+#: ``oneway`` values meaning "only in the drawing direction" and "only against it".
+ONEWAY_FORWARD: frozenset[str] = frozenset({"yes", "true", "1"})
+ONEWAY_REVERSE: frozenset[str] = frozenset({"-1", "reverse"})
+#: ``junction`` values that imply one-way traffic.
+ONEWAY_JUNCTIONS: frozenset[str] = frozenset({"roundabout", "circular"})
+
+#: File name endings read with pyosmium, and the osmium format string of each (longest first).
+OSM_SUFFIXES: dict[str, str] = {
+    ".osm.pbf": "pbf",
+    ".osm.bz2": "osm.bz2",
+    ".osm.gz": "osm.gz",
+    ".osm.xml": "osm",
+    ".pbf": "pbf",
+    ".osm": "osm",
+    ".xml": "osm",
+}
+GRAPHML_SUFFIXES: tuple[str, ...] = (".graphml",)
+#: Road-line files (HOT Export Tool layout): read with pyogrio through geopandas.
+LINE_SUFFIXES: tuple[str, ...] = (".gpkg", ".shp", ".geojson", ".json", ".fgb")
+ACCEPTED_SUFFIXES: tuple[str, ...] = (*OSM_SUFFIXES, *GRAPHML_SUFFIXES, *LINE_SUFFIXES)
+
+#: osmium stores coordinates as integers of 1e-7 degrees; an unknown location is this value.
+_COORD_SCALE = 10_000_000
+_UNDEFINED_COORD = 2_147_483_647
+#: Offsets that make fixed-point lon/lat non-negative, to pack both into one int64 vertex key.
+_LON_OFFSET = 1_800_000_000
+_LAT_SPAN = 1 << 31
+
+_FORMAT_NAMES = {
+    "pbf": "OSM PBF",
+    "osm": "OSM XML",
+    "osm.bz2": "bzip2-compressed OSM XML",
+    "osm.gz": "gzip-compressed OSM XML",
+}
+_OSM_HOSTS = ("overpass-api.de", 443)
+_OSMNX_NETWORK_TYPE = {"car": "drive", "motorbike": "drive", "walk": "walk", "all": "all"}
+_UNPARSEABLE_SPEED = float("nan")
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,7 +150,7 @@ class RoadData:
     edge_maxspeed_kmh : float64 (m,)
         Tagged ``maxspeed`` in km/h, NaN where untagged or unparseable.
     edge_oneway : int8 (m,)
-        1 where only ``u`` → ``v`` is allowed for vehicles, else 0.
+        1 where only ``u`` → ``v`` is allowed for vehicles, else 0. Pedestrians may walk both ways.
     edge_surface : object (m,)
         OSM ``surface`` tag, ``""`` where untagged.
     edge_way_id : int64 (m,)
@@ -46,7 +162,12 @@ class RoadData:
     source : str
         Where the data came from (a path, or ``"download: <place>"``).
     mode : str
-        The travel mode the ways were filtered for (``"all"``, ``"car"``, ``"motorbike"``, ``"walk"``).
+        The travel mode the ways were filtered for (one of `MODES`).
+    edge_modes : uint8 (m,)
+        Modes allowed on each edge as bits of `MODE_BITS` (car 1, motorbike 2, walk 4), from the
+        ``highway`` class and access tags. Filled from ``mode`` when not given. Use `usable_by`.
+    warnings : tuple of str
+        What the reader noticed and the user should know (missing nodes in a clipped extract, ...).
     """
 
     node_osmid: np.ndarray
@@ -63,3 +184,1212 @@ class RoadData:
     geom_lonlat: np.ndarray
     source: str = ""
     mode: str = "all"
+    edge_modes: np.ndarray | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if self.edge_modes is None:
+            bits = MODE_BITS.get(self.mode, MODE_BITS["all"])
+            modes = np.full(len(self.edge_u), bits, dtype=np.uint8)
+            object.__setattr__(self, "edge_modes", modes)
+
+    # -- sizes and summaries -------------------------------------------------------------------
+
+    @property
+    def n_nodes(self) -> int:
+        """Number of nodes (intersections and dead ends)."""
+        return len(self.node_osmid)
+
+    @property
+    def n_edges(self) -> int:
+        """Number of edges; a two-way edge counts once."""
+        return len(self.edge_u)
+
+    @property
+    def n_directed_edges(self) -> int:
+        """Number of edges counted like an osmnx MultiDiGraph: two-way edges twice."""
+        return int(2 * self.n_edges - np.count_nonzero(self.edge_oneway))
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """``(minlon, minlat, maxlon, maxlat)`` of all edge vertices, degrees (NaN when empty)."""
+        if len(self.geom_lonlat) == 0:
+            return (math.nan, math.nan, math.nan, math.nan)
+        lo = self.geom_lonlat.min(axis=0)
+        hi = self.geom_lonlat.max(axis=0)
+        return (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+
+    def highway_counts(self) -> dict[str, int]:
+        """Number of edges per ``highway`` class, most frequent first (ties by name)."""
+        names, counts = np.unique(self.edge_highway.astype(str), return_counts=True)
+        order = sorted(range(len(names)), key=lambda i: (-counts[i], names[i]))
+        return {str(names[i]): int(counts[i]) for i in order}
+
+    def usable_by(self, mode: str) -> np.ndarray:
+        """Boolean mask of the edges a ``mode`` (one of `MODES`) may use."""
+        _check_mode(mode)
+        assert self.edge_modes is not None  # filled in __post_init__
+        return (self.edge_modes & MODE_BITS[mode]) != 0
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def edge_geometries(self) -> np.ndarray:
+        """Edge geometries as a shapely ``LineString`` array (EPSG:4326), built in one call."""
+        import shapely
+
+        counts = np.diff(self.geom_offsets)
+        if len(counts) == 0:
+            return np.empty(0, dtype=object)
+        indices = np.repeat(np.arange(len(counts)), counts)
+        return shapely.linestrings(self.geom_lonlat, indices=indices)
+
+    def edges_gdf(self) -> gpd.GeoDataFrame:
+        """The edges as a GeoDataFrame in EPSG:4326.
+
+        Columns ``u``, ``v`` (row indices into the node arrays; ``node_osmid[u]`` gives OSM ids),
+        ``length_m`` (metres), ``highway``, ``maxspeed_kmh``, ``oneway`` (0/1), ``surface``,
+        ``way_id`` and ``geometry``.
+        """
+        import geopandas as gpd
+
+        return gpd.GeoDataFrame(
+            {
+                "u": self.edge_u,
+                "v": self.edge_v,
+                "length_m": self.edge_length_m,
+                "highway": self.edge_highway.astype(str),
+                "maxspeed_kmh": self.edge_maxspeed_kmh,
+                "oneway": self.edge_oneway,
+                "surface": self.edge_surface.astype(str),
+                "way_id": self.edge_way_id,
+            },
+            geometry=self.edge_geometries(),
+            crs="EPSG:4326",
+        )
+
+    # -- caching -----------------------------------------------------------------------------
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """All arrays, strings as fixed-width unicode, so that ``np.savez`` needs no pickling."""
+        assert self.edge_modes is not None
+        return {
+            "node_osmid": self.node_osmid,
+            "node_lonlat": self.node_lonlat,
+            "edge_u": self.edge_u,
+            "edge_v": self.edge_v,
+            "edge_length_m": self.edge_length_m,
+            "edge_highway": _fixed_unicode(self.edge_highway),
+            "edge_maxspeed_kmh": self.edge_maxspeed_kmh,
+            "edge_oneway": self.edge_oneway,
+            "edge_surface": _fixed_unicode(self.edge_surface),
+            "edge_way_id": self.edge_way_id,
+            "geom_offsets": self.geom_offsets,
+            "geom_lonlat": self.geom_lonlat,
+            "edge_modes": self.edge_modes,
+            "warnings": _fixed_unicode(np.asarray(self.warnings, dtype=object)),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], *, source: str, mode: str) -> RoadData:
+        """Rebuild from `to_arrays` output (or an ``np.load`` of it); validates the result.
+
+        Raises
+        ------
+        ValueError
+            If an array is missing or the arrays do not fit together.
+        """
+        missing = [k for k in _ARRAY_DTYPES if k not in arrays]
+        if missing:
+            msg = f"cached road arrays lack {', '.join(missing)}"
+            raise ValueError(msg)
+        kw = {k: np.asarray(arrays[k]).astype(dt, copy=False) for k, dt in _ARRAY_DTYPES.items()}
+        kw["edge_highway"] = np.asarray(arrays["edge_highway"]).astype(str).astype(object)
+        kw["edge_surface"] = np.asarray(arrays["edge_surface"]).astype(str).astype(object)
+        modes = arrays.get("edge_modes")
+        warnings = tuple(str(w) for w in np.asarray(arrays.get("warnings", [])).ravel())
+        roads = cls(
+            **kw,
+            source=source,
+            mode=mode,
+            edge_modes=None if modes is None else np.asarray(modes).astype(np.uint8),
+            warnings=warnings,
+        )
+        roads.validate()
+        return roads
+
+    def validate(self) -> None:
+        """Check that shapes, dtypes and index ranges fit together.
+
+        Raises
+        ------
+        ValueError
+            Listing every inconsistency found.
+        """
+        problems: list[str] = []
+        n, m = self.n_nodes, self.n_edges
+        for name, dtype in _ARRAY_DTYPES.items():
+            arr = getattr(self, name)
+            if not isinstance(arr, np.ndarray):
+                problems.append(f"`{name}` is {type(arr).__name__}, not a numpy array")
+            elif arr.dtype != dtype:
+                problems.append(f"`{name}` has dtype {arr.dtype}, expected {np.dtype(dtype)}")
+        for name in ("edge_highway", "edge_surface"):
+            arr = getattr(self, name)
+            if not isinstance(arr, np.ndarray) or arr.dtype != object:
+                problems.append(f"`{name}` should be an object array of str")
+        if problems:
+            raise ValueError("; ".join(problems))
+        if self.node_lonlat.shape != (n, 2):
+            problems.append(f"`node_lonlat` has shape {self.node_lonlat.shape}, expected ({n}, 2)")
+        for name in _EDGE_ARRAYS:
+            if getattr(self, name).shape != (m,):
+                problems.append(f"`{name}` has shape {getattr(self, name).shape}, expected ({m},)")
+        if self.mode not in MODES:
+            problems.append(f"`mode` is {self.mode!r}, expected one of {', '.join(MODES)}")
+        if m and n == 0:
+            problems.append("edges exist but there are no nodes")
+        for name in ("edge_u", "edge_v"):
+            arr = getattr(self, name)
+            if m and n and (arr.min() < 0 or arr.max() >= n):
+                problems.append(f"`{name}` holds indices outside 0..{n - 1}")
+        if len(np.unique(self.node_osmid)) != n:
+            problems.append("`node_osmid` holds duplicate ids")
+        off = self.geom_offsets
+        if off.shape != (m + 1,):
+            problems.append(f"`geom_offsets` has shape {off.shape}, expected ({m + 1},)")
+        elif off[0] != 0 or off[-1] != len(self.geom_lonlat) or np.any(np.diff(off) < 2):
+            problems.append(
+                "`geom_offsets` must start at 0, end at len(geom_lonlat) and give each edge "
+                "at least 2 vertices"
+            )
+        if self.geom_lonlat.ndim != 2 or self.geom_lonlat.shape[1:] != (2,):
+            problems.append(f"`geom_lonlat` has shape {self.geom_lonlat.shape}, expected (k, 2)")
+        if m and np.any(~np.isfinite(self.edge_length_m) | (self.edge_length_m < 0)):
+            problems.append("`edge_length_m` holds negative or non-finite lengths")
+        if m and not np.isin(self.edge_oneway, (0, 1)).all():
+            problems.append("`edge_oneway` holds values other than 0 and 1")
+        if self.edge_modes is not None and self.edge_modes.shape != (m,):
+            problems.append(f"`edge_modes` has shape {self.edge_modes.shape}, expected ({m},)")
+        if n and not np.isfinite(self.node_lonlat).all():
+            problems.append("`node_lonlat` holds non-finite coordinates")
+        if problems:
+            raise ValueError("; ".join(problems))
+
+
+_ARRAY_DTYPES: dict[str, Any] = {
+    "node_osmid": np.int64,
+    "node_lonlat": np.float64,
+    "edge_u": np.int64,
+    "edge_v": np.int64,
+    "edge_length_m": np.float64,
+    "edge_maxspeed_kmh": np.float64,
+    "edge_oneway": np.int8,
+    "edge_way_id": np.int64,
+    "geom_offsets": np.int64,
+    "geom_lonlat": np.float64,
+}
+_EDGE_ARRAYS = (
+    "edge_u",
+    "edge_v",
+    "edge_length_m",
+    "edge_highway",
+    "edge_maxspeed_kmh",
+    "edge_oneway",
+    "edge_surface",
+    "edge_way_id",
+)
+
+
+def _fixed_unicode(values: np.ndarray) -> np.ndarray:
+    # "<U1" at least, so that an empty array still has a string dtype after np.load
+    out = np.asarray(values).astype(str)
+    return out if out.dtype.itemsize else out.astype("<U1")
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in MODES:
+        msg = f"`mode` must be one of {', '.join(MODES)}, got {mode!r}"
+        raise ValueError(msg)
+
+
+# -- tags -------------------------------------------------------------------------------------
+
+
+def first_value(value: object) -> str:
+    """First entry of an OSM multi-value (``"a;b"``), a list or a stringified list; else ``""``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, list | tuple):
+        return first_value(value[0]) if value else ""
+    text = str(value).strip()
+    if text.startswith("[") and text.endswith("]"):
+        return first_value(_literal_list(text))
+    return text.split(";", 1)[0].strip()
+
+
+def _literal_list(text: str) -> list[Any]:
+    try:
+        parsed = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return [text.strip("[]")]
+    return list(parsed) if isinstance(parsed, list | tuple) else [parsed]
+
+
+_SPEED_RE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(km/h|kmh|kph|mph|knots)?$")
+_SPEED_FACTOR = {None: 1.0, "km/h": 1.0, "kmh": 1.0, "kph": 1.0, "mph": 1.609344, "knots": 1.852}
+
+
+@lru_cache(maxsize=4096)
+def parse_maxspeed(value: str) -> float:
+    """OSM ``maxspeed`` in km/h: ``"50"``, ``"50 km/h"``, ``"30 mph"``; lowest of ``"50;60"``.
+
+    Returns NaN for zone codes (``"RU:urban"``), ``"none"``, ``"signals"``, ``"walk"`` and
+    anything else that is not a number, because those need a local table to interpret.
+    """
+    speeds = []
+    for part in str(value).replace("[", "").replace("]", "").replace("'", "").split(";"):
+        for piece in part.split(","):
+            m = _SPEED_RE.match(piece.strip().lower())
+            if m:
+                speed = float(m.group(1).replace(",", ".")) * _SPEED_FACTOR[m.group(2)]
+                if speed > 0:
+                    speeds.append(speed)
+    return min(speeds) if speeds else _UNPARSEABLE_SPEED
+
+
+def _speed_from(value: object) -> float:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+        return _UNPARSEABLE_SPEED
+    if isinstance(value, list | tuple):
+        return min((parse_maxspeed(str(v)) for v in value), default=math.nan)
+    return parse_maxspeed(str(value))
+
+
+def _closed_to(tags: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
+    for key in keys:
+        value = tags.get(key)
+        if value is not None and value != "":
+            return first_value(value).lower() in NO_ACCESS
+    return False
+
+
+def way_modes(tags: Mapping[str, Any]) -> int:
+    """Modes allowed on a way with these OSM tags, as bits of `MODE_BITS` (0: not a usable road).
+
+    ``tags`` needs only ``.get``: a dict, a pandas row, or a pyosmium ``TagList``.
+    """
+    highway = first_value(tags.get("highway"))
+    if not highway or tags.get("area") == "yes":
+        return 0
+    modes = 0
+    if highway in MOTOR_HIGHWAYS and (
+        highway != "service" or first_value(tags.get("service")) not in MOTOR_EXCLUDED_SERVICE
+    ):
+        if not _closed_to(tags, ACCESS_KEYS["car"]):
+            modes |= MODE_BITS["car"]
+        if not _closed_to(tags, ACCESS_KEYS["motorbike"]):
+            modes |= MODE_BITS["motorbike"]
+    if highway in WALK_HIGHWAYS and not _closed_to(tags, ACCESS_KEYS["walk"]):
+        modes |= MODE_BITS["walk"]
+    return modes
+
+
+def way_oneway(tags: Mapping[str, Any]) -> int:
+    """1 (one-way along the drawing), -1 (against it) or 0 (both ways) for vehicles."""
+    value = tags.get("oneway")
+    if isinstance(value, bool):
+        return int(value)
+    oneway = first_value(value).lower()
+    if oneway in ONEWAY_REVERSE:
+        return -1
+    if oneway in ONEWAY_FORWARD:
+        return 1
+    if oneway in ("no", "false", "0"):
+        return 0
+    return 1 if first_value(tags.get("junction")).lower() in ONEWAY_JUNCTIONS else 0
+
+
+# -- dispatch -----------------------------------------------------------------------------------
+
+
+def _suffix_of(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in ACCEPTED_SUFFIXES:
+        if name.endswith(suffix):
+            return suffix
+    return ""
+
+
+def read_roads(
+    path: str | Path,
+    *,
+    mode: str = "all",
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> RoadData:
+    """Read a road network from a file, choosing the reader from the file name.
+
+    Parameters
+    ----------
+    path
+        An OSM file (``.osm.pbf``, ``.pbf``, ``.osm``, ``.osm.xml``, ``.xml``, ``.osm.bz2``,
+        ``.osm.gz``), an osmnx ``.graphml``, or road lines with a ``highway`` column
+        (``.gpkg``, ``.shp``, ``.geojson``, ``.json``, ``.fgb``; any CRS).
+    mode
+        Keep the ways usable by this mode (see `MODES`); ``"all"`` keeps the union.
+    progress
+        ``progress(fraction, text)`` callback.
+    cancel
+        A `threading.Event`; when set, `Cancelled` is raised at the next check.
+
+    Returns
+    -------
+    RoadData
+        Nodes and edges in EPSG:4326, lengths in metres.
+
+    Raises
+    ------
+    InputError
+        Missing, unreadable or corrupt file, unknown extension, or no road usable by ``mode``.
+    Cancelled
+        When ``cancel`` was set.
+    """
+    path = Path(path)
+    _check_mode(mode)
+    if not path.is_file():
+        what = "is a folder, not a file" if path.is_dir() else "does not exist"
+        raise InputError(f"the road file {what}; check the path", path=path)
+    suffix = _suffix_of(path)
+    if suffix in OSM_SUFFIXES:
+        return _read_osm(path, OSM_SUFFIXES[suffix], mode=mode, progress=progress, cancel=cancel)
+    if suffix in GRAPHML_SUFFIXES:
+        return _read_graphml(path, mode=mode, progress=progress, cancel=cancel)
+    if suffix in LINE_SUFFIXES:
+        return _read_lines(path, mode=mode, progress=progress, cancel=cancel)
+    raise InputError(
+        f"unknown road file type {path.suffix!r}; expected one of {', '.join(ACCEPTED_SUFFIXES)} "
+        "(an OpenStreetMap extract from download.geofabrik.de or export.hotosm.org, an osmnx "
+        "GraphML, or road lines with a `highway` column)",
+        path=path,
+    )
+
+
+# -- OSM files (pyosmium) -----------------------------------------------------------------------
+
+
+@dataclass
+class _Ways:
+    """Kept ways as flat lists: node refs with fixed-point locations, and one attribute row each."""
+
+    node_ref: list[int] = field(default_factory=list)
+    node_x: list[int] = field(default_factory=list)
+    node_y: list[int] = field(default_factory=list)
+    n_nodes: list[int] = field(default_factory=list)
+    way_id: list[int] = field(default_factory=list)
+    highway: list[str] = field(default_factory=list)
+    maxspeed: list[float] = field(default_factory=list)
+    oneway: list[int] = field(default_factory=list)
+    surface: list[str] = field(default_factory=list)
+    modes: list[int] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def add_attributes(self, way_id: int, tags: Mapping[str, Any], highway: str, bits: int) -> None:
+        self.way_id.append(way_id)
+        self.highway.append(highway)
+        self.maxspeed.append(_speed_from(tags.get("maxspeed")))
+        self.oneway.append(way_oneway(tags))
+        surface = tags.get("surface")
+        self.surface.append("" if surface is None else first_value(surface))
+        self.modes.append(bits)
+
+
+def _read_osm(
+    path: Path,
+    fmt: str,
+    *,
+    mode: str,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> RoadData:
+    import osmium
+
+    want = MODE_BITS[mode]
+    ways = _Ways()
+    report_progress(progress, 0.0, f"reading {path.name}")
+    processor = (
+        osmium.FileProcessor(osmium.io.File(str(path), fmt))
+        .with_locations()
+        .with_filter(osmium.filter.EntityFilter(osmium.osm.WAY))
+        .with_filter(osmium.filter.KeyFilter("highway"))
+    )
+    refs, xs, ys = ways.node_ref, ways.node_x, ways.node_y
+    n_seen = 0
+    try:
+        for way in processor:
+            n_seen += 1
+            if n_seen % 5000 == 0:
+                check_cancel(cancel)
+                # the number of ways is unknown until the end: approach 0.7 asymptotically
+                report_progress(
+                    progress,
+                    0.7 * (1.0 - math.exp(-n_seen / 40_000)),
+                    f"reading {path.name}: {n_seen:,} highway ways",
+                )
+            tags = way.tags
+            highway = first_value(tags.get("highway"))
+            bits = way_modes(tags) & want
+            if not bits:
+                ways.skipped[highway] += 1
+                continue
+            count = 0
+            for node in way.nodes:
+                refs.append(node.ref)
+                xs.append(node.x)
+                ys.append(node.y)
+                count += 1
+            ways.n_nodes.append(count)
+            ways.add_attributes(way.id, tags, highway, bits)
+    except RuntimeError as exc:
+        raise InputError(
+            f"cannot read this OSM file ({exc}); it may be corrupt or truncated, or not "
+            f"{_FORMAT_NAMES[fmt]} despite its name. Download it again (e.g. from "
+            "download.geofabrik.de or export.hotosm.org)",
+            path=path,
+        ) from exc
+    check_cancel(cancel)
+    return _roads_from_ways(
+        ways,
+        np.asarray(ways.node_ref, dtype=np.int64),
+        np.asarray(ways.node_x, dtype=np.int64),
+        np.asarray(ways.node_y, dtype=np.int64),
+        np.asarray(ways.n_nodes, dtype=np.int64),
+        path=path,
+        mode=mode,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+def _no_roads_error(path: Path | str, mode: str, skipped: Counter[str]) -> InputError:
+    untagged = skipped.pop("", 0)
+    n = sum(skipped.values())
+    classes = ", ".join(f"{k} ({v:,})" for k, v in skipped.most_common(12))
+    found = f"found {n:,} highway ways" + (f" of classes {classes}" if n else "")
+    if untagged:
+        found += f" and {untagged:,} without a `highway` tag"
+    hint = (
+        "try mode 'all' or 'walk', or a larger extract"
+        if mode in ("car", "motorbike") and n
+        else "check that the file covers the area and holds OpenStreetMap `highway` ways"
+    )
+    return InputError(f"holds no roads usable by {mode}: {found}; {hint}", path=path)
+
+
+def _roads_from_ways(
+    ways: _Ways,
+    node_ref: np.ndarray,
+    node_x: np.ndarray,
+    node_y: np.ndarray,
+    path_n_nodes: np.ndarray,
+    *,
+    path: Path | str,
+    mode: str,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> RoadData:
+    if not len(path_n_nodes):
+        raise _no_roads_error(path, mode, ways.skipped)
+    report_progress(progress, 0.7, f"building the network from {len(path_n_nodes):,} ways")
+    roads = build_from_paths(
+        node_ref,
+        node_x,
+        node_y,
+        path_n_nodes,
+        way_id=np.asarray(ways.way_id, dtype=np.int64),
+        highway=np.asarray(ways.highway, dtype=object),
+        maxspeed_kmh=np.asarray(ways.maxspeed, dtype=np.float64),
+        oneway=np.asarray(ways.oneway, dtype=np.int8),
+        surface=np.asarray(ways.surface, dtype=object),
+        modes=np.asarray(ways.modes, dtype=np.uint8),
+        source=str(path),
+        mode=mode,
+    )
+    if roads.n_edges == 0:
+        raise InputError(
+            f"holds {len(path_n_nodes):,} {mode} ways but none has two nodes with known "
+            "locations; the extract lacks the nodes of its ways (export it again with "
+            "complete ways)",
+            path=path,
+        )
+    check_cancel(cancel)
+    report_progress(progress, 1.0, f"{roads.n_nodes:,} nodes, {roads.n_edges:,} edges")
+    return roads
+
+
+def build_from_paths(
+    node_ref: np.ndarray,
+    node_x: np.ndarray,
+    node_y: np.ndarray,
+    path_n_nodes: np.ndarray,
+    *,
+    way_id: np.ndarray,
+    highway: np.ndarray,
+    maxspeed_kmh: np.ndarray,
+    oneway: np.ndarray,
+    surface: np.ndarray,
+    modes: np.ndarray,
+    source: str,
+    mode: str,
+) -> RoadData:
+    """Split paths (OSM ways, road lines) into edges between intersections, all in numpy.
+
+    A path is split at every node that occurs more than once among all paths (shared with another
+    path, or visited twice by the same one) and at its ends. Nodes without a location break a path:
+    the segments touching them are dropped and counted in `RoadData.warnings`.
+
+    Parameters
+    ----------
+    node_ref
+        Node key of each path vertex, all paths concatenated (int64).
+    node_x, node_y
+        Longitude and latitude of each vertex in 1e-7 degrees (osmium fixed point);
+        2**31 - 1 where the location is unknown.
+    path_n_nodes
+        Number of vertices of each path.
+    way_id, highway, maxspeed_kmh, oneway, surface, modes
+        One value per path; ``oneway`` is 1, 0 or -1 (-1 paths are reversed and stored as 1).
+    source, mode
+        Copied to the result.
+
+    Returns
+    -------
+    RoadData
+        Possibly with no edges, when no path has two located consecutive nodes.
+    """
+    n_paths = len(path_n_nodes)
+    path_start = np.zeros(n_paths + 1, dtype=np.int64)
+    np.cumsum(path_n_nodes, out=path_start[1:])
+    path_of = np.repeat(np.arange(n_paths), path_n_nodes)
+
+    # oneway=-1: reverse the vertex order of those paths so that every edge runs u -> v
+    order = np.arange(len(node_ref))
+    rev = oneway[path_of] < 0
+    order[rev] = path_start[path_of[rev]] + path_start[path_of[rev] + 1] - 1 - order[rev]
+    node_ref, node_x, node_y = node_ref[order], node_x[order], node_y[order]
+    oneway = np.where(oneway < 0, 1, oneway).astype(np.int8)
+
+    same_path_as_prev = np.r_[False, path_of[1:] == path_of[:-1]]
+    located = (node_x != _UNDEFINED_COORD) & (node_y != _UNDEFINED_COORD)
+    # a segment is lost when either of its ends has no location
+    lost = same_path_as_prev & ~(located & np.r_[False, located[:-1]])
+    n_lost = int(np.count_nonzero(lost))
+    missing_ids = np.unique(node_ref[~located])
+
+    # pieces: maximal runs of located vertices within one path
+    starts = ~same_path_as_prev | np.r_[True, ~located[:-1]]
+    piece = np.cumsum(starts) - 1
+    repeat = same_path_as_prev & np.r_[False, node_ref[1:] == node_ref[:-1]]
+    keep = located & ~repeat
+    node_ref, node_x, node_y = node_ref[keep], node_x[keep], node_y[keep]
+    piece, path_of = piece[keep], path_of[keep]
+    first = np.r_[True, piece[1:] != piece[:-1]]
+    last = np.r_[piece[1:] != piece[:-1], True]
+    single = first & last  # a piece of one vertex makes no edge
+    if single.any():
+        keep = ~single
+        node_ref, node_x, node_y = node_ref[keep], node_x[keep], node_y[keep]
+        piece, path_of, first, last = piece[keep], path_of[keep], first[keep], last[keep]
+
+    _, inverse, counts = np.unique(node_ref, return_inverse=True, return_counts=True)
+    split = (counts[inverse] > 1) | first | last
+    at = np.flatnonzero(split)
+    pair = piece[at[:-1]] == piece[at[1:]]
+    a, b = at[:-1][pair], at[1:][pair]
+    m = len(a)
+
+    lon = node_x / _COORD_SCALE
+    lat = node_y / _COORD_SCALE
+    seg = np.zeros(len(lon))
+    if len(lon) > 1:
+        seg[1:] = great_circle_m(lon[:-1], lat[:-1], lon[1:], lat[1:])
+        seg[first] = 0.0
+    cum = np.cumsum(seg)
+    length = cum[b] - cum[a]
+
+    n_vertices = b - a + 1
+    geom_offsets = np.zeros(m + 1, dtype=np.int64)
+    np.cumsum(n_vertices, out=geom_offsets[1:])
+    gather = np.repeat(a - geom_offsets[:-1], n_vertices) + np.arange(geom_offsets[-1])
+    geom_lonlat = np.column_stack([lon[gather], lat[gather]])
+
+    node_osmid, first_at = np.unique(node_ref[at], return_index=True)
+    node_lonlat = np.column_stack([lon[at[first_at]], lat[at[first_at]]])
+    edge_path = path_of[a]
+
+    warnings: list[str] = []
+    if n_lost:
+        warnings.append(
+            f"{len(missing_ids):,} nodes used by roads are missing from the file (a clipped "
+            f"extract?): {n_lost:,} road segments touching them were dropped"
+        )
+    return RoadData(
+        node_osmid=node_osmid.astype(np.int64),
+        node_lonlat=node_lonlat,
+        edge_u=np.searchsorted(node_osmid, node_ref[a]).astype(np.int64),
+        edge_v=np.searchsorted(node_osmid, node_ref[b]).astype(np.int64),
+        edge_length_m=length,
+        edge_highway=np.asarray(highway, dtype=object)[edge_path],
+        edge_maxspeed_kmh=np.asarray(maxspeed_kmh, dtype=np.float64)[edge_path],
+        edge_oneway=oneway[edge_path],
+        edge_surface=np.asarray(surface, dtype=object)[edge_path],
+        edge_way_id=np.asarray(way_id, dtype=np.int64)[edge_path],
+        geom_offsets=geom_offsets,
+        geom_lonlat=geom_lonlat,
+        source=source,
+        mode=mode,
+        edge_modes=np.asarray(modes, dtype=np.uint8)[edge_path],
+        warnings=tuple(warnings),
+    )
+
+
+# -- road lines (GeoPackage, Shapefile, GeoJSON) ------------------------------------------------
+
+_LINE_TAGS = (
+    "highway",
+    "oneway",
+    "junction",
+    "maxspeed",
+    "surface",
+    "service",
+    "area",
+    "access",
+    "vehicle",
+    "motor_vehicle",
+    "motorcar",
+    "motorcycle",
+    "foot",
+)
+
+
+def _read_lines(
+    path: Path,
+    *,
+    mode: str,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> RoadData:
+    import geopandas as gpd
+    import pyogrio
+    import shapely
+
+    report_progress(progress, 0.0, f"reading {path.name}")
+    try:
+        layers = pyogrio.list_layers(path)
+        layer = _pick_line_layer(path, layers)
+        gdf = gpd.read_file(path, layer=layer, engine="pyogrio")
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        raise InputError(
+            f"cannot read the road lines ({exc}); the file may be corrupt or not a "
+            f"{path.suffix} file",
+            path=path,
+        ) from exc
+    check_cancel(cancel)
+    columns = {str(c).lower(): c for c in gdf.columns if c != gdf.geometry.name}
+    if "highway" not in columns:
+        found = ", ".join(map(str, columns.values())) or "none"
+        raise InputError(
+            f"road lines need a `highway` column with OpenStreetMap road classes (residential, "
+            f"primary, ...); found the columns {found}. Export roads with the `highway` tag "
+            "(e.g. from export.hotosm.org) or rename the road-class column to `highway`",
+            path=path,
+        )
+    if gdf.crs is None:
+        raise InputError(
+            "the road lines have no coordinate reference system; set one (e.g. in QGIS: "
+            "Layer > Set CRS) and save again",
+            path=path,
+        )
+    gdf = gdf[~gdf.geometry.isna() & ~gdf.geometry.is_empty]
+    if gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs("EPSG:4326")
+    geoms = gdf.geometry.to_numpy()
+    kinds = set(shapely.get_type_id(geoms).tolist())
+    if not kinds <= {1, 5}:  # LineString, MultiLineString
+        raise InputError(
+            "road lines must be LineString or MultiLineString geometries; this layer holds "
+            f"{', '.join(sorted({str(g) for g in gdf.geom_type.unique()}))}",
+            path=path,
+        )
+    parts, row_of_part = shapely.get_parts(geoms, return_index=True)
+    coords, part_of_vertex = shapely.get_coordinates(parts, return_index=True)
+    report_progress(progress, 0.4, f"classifying {len(gdf):,} road lines")
+
+    ways = _Ways()
+    want = MODE_BITS[mode]
+    table = gdf[[columns[t] for t in _LINE_TAGS if t in columns]]
+    table.columns = [str(c).lower() for c in table.columns]
+    osm_ids = _line_osm_ids(gdf, columns)
+    row_bits = np.zeros(len(gdf), dtype=np.uint8)
+    for i, row in enumerate(table.itertuples(index=False)):
+        tags = {k: v for k, v in zip(table.columns, row, strict=True) if _present(v)}
+        highway = first_value(tags.get("highway"))
+        bits = way_modes(tags) & want
+        row_bits[i] = bits
+        if not bits:
+            ways.skipped[highway] += 1
+            continue
+        ways.add_attributes(int(osm_ids[i]), tags, highway, bits)
+    check_cancel(cancel)
+
+    kept_part = row_bits[row_of_part] != 0
+    kept_vertex = kept_part[part_of_vertex]
+    part_sizes = np.bincount(part_of_vertex, minlength=len(parts))[kept_part]
+    # attribute rows were appended per kept row; parts of a MultiLineString repeat their row
+    kept_rows = np.flatnonzero(row_bits)
+    row_pos = np.searchsorted(kept_rows, row_of_part[kept_part])
+    _expand_ways(ways, row_pos)
+
+    # snap: vertices that round to the same 1e-7 degrees (~1 cm) are one node
+    fixed = np.rint(coords[kept_vertex] * _COORD_SCALE).astype(np.int64)
+    key = (fixed[:, 0] + _LON_OFFSET) * _LAT_SPAN + (fixed[:, 1] + _LAT_SPAN // 2)
+    roads = _roads_from_ways(
+        ways,
+        key,
+        fixed[:, 0],
+        fixed[:, 1],
+        part_sizes,
+        path=path,
+        mode=mode,
+        progress=progress,
+        cancel=cancel,
+    )
+    # coordinate keys mean nothing to a user: number the nodes 0..n-1 in key order instead
+    return replace(roads, node_osmid=np.arange(roads.n_nodes, dtype=np.int64))
+
+
+def _pick_line_layer(path: Path, layers: np.ndarray) -> str | None:
+    if len(layers) <= 1:
+        return None
+    lines = [str(name) for name, geom in layers if "LINE" in str(geom).upper()]
+    if len(lines) == 1:
+        return lines[0]
+    names = ", ".join(f"{name} ({geom})" for name, geom in layers)
+    if not lines:
+        raise InputError(f"no layer holds lines; the layers are {names}", path=path)
+    for name in lines:  # several line layers: take the one named like roads
+        if any(w in name.lower() for w in ("road", "highway", "line", "street", "camin")):
+            return name
+    raise InputError(
+        f"holds several line layers ({names}) and none is named like roads; save the road layer "
+        "on its own, or name it `roads`",
+        path=path,
+    )
+
+
+def _present(value: object) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    return str(value) not in ("", "None", "nan", "<NA>")
+
+
+def _line_osm_ids(gdf: gpd.GeoDataFrame, columns: dict[str, Any]) -> np.ndarray:
+    import pandas as pd
+
+    for name in ("osm_id", "osmid", "way_id", "id"):
+        if name in columns:
+            ids = pd.to_numeric(gdf[columns[name]], errors="coerce").to_numpy(dtype=float)
+            return np.where(np.isfinite(ids), ids, -1).astype(np.int64)
+    return np.full(len(gdf), -1, dtype=np.int64)
+
+
+def _expand_ways(ways: _Ways, index: np.ndarray) -> None:
+    for name in ("way_id", "highway", "maxspeed", "oneway", "surface", "modes"):
+        values = getattr(ways, name)
+        setattr(ways, name, [values[i] for i in index.tolist()])
+
+
+# -- GraphML and networkx graphs ---------------------------------------------------------------
+
+
+def _read_graphml(
+    path: Path,
+    *,
+    mode: str,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> RoadData:
+    import xml.etree.ElementTree as ET
+
+    import networkx as nx
+
+    report_progress(progress, 0.0, f"reading {path.name}")
+    try:
+        graph = nx.read_graphml(path, force_multigraph=True)
+    except (ET.ParseError, nx.NetworkXError, KeyError, ValueError) as exc:
+        raise InputError(
+            f"cannot read this GraphML file ({exc}); it may be corrupt; save it again with "
+            "osmnx.save_graphml",
+            path=path,
+        ) from exc
+    check_cancel(cancel)
+    report_progress(progress, 0.5, f"converting {graph.number_of_edges():,} GraphML edges")
+    roads = graph_to_roads(graph, source=str(path), mode=mode)
+    check_cancel(cancel)
+    report_progress(progress, 1.0, f"{roads.n_nodes:,} nodes, {roads.n_edges:,} edges")
+    return roads
+
+
+def graph_to_roads(graph: nx.MultiDiGraph | nx.Graph, *, source: str, mode: str) -> RoadData:
+    """Convert an osmnx-style networkx graph (node ``x``/``y``, edge tags) into `RoadData`.
+
+    Attributes may be typed (a graph from osmnx) or strings (a graph read from GraphML). Two
+    directed edges ``u→v`` and ``v→u`` of the same way with ``oneway`` false become one edge with
+    oneway 0; every other directed edge is kept with oneway 1. An undirected graph gives oneway 0
+    everywhere. Node coordinates in a projected CRS (graph attribute ``crs``) are converted to
+    EPSG:4326.
+
+    Raises
+    ------
+    InputError
+        If nodes lack ``x``/``y`` coordinates, or no edge is usable by ``mode``.
+    """
+    import pandas as pd
+    import shapely
+
+    _check_mode(mode)
+    nodes = list(graph.nodes(data=True))
+    no_xy = [n for n, d in nodes if not (_present(d.get("x")) and _present(d.get("y")))]
+    if no_xy:
+        raise InputError(
+            f"{len(no_xy):,} of {len(nodes):,} graph nodes have no `x`/`y` coordinates "
+            f"(first: {no_xy[0]!r}); ccgeo needs node coordinates. Save the graph with osmnx "
+            "(ox.save_graphml), which writes them",
+            path=source,
+        )
+    keys = [n for n, _ in nodes]
+    try:
+        xy = np.array([[float(d["x"]), float(d["y"])] for _, d in nodes], dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"node coordinates are not numbers ({exc})", path=source) from exc
+    node_index = {k: i for i, k in enumerate(keys)}
+    to_lonlat = _lonlat_converter(graph.graph.get("crs"), source)
+    lonlat = to_lonlat(xy)
+
+    rows = []
+    skipped: Counter[str] = Counter()
+    want = MODE_BITS[mode]
+    directed = graph.is_directed()
+    for u, v, data in graph.edges(data=True):
+        highway = first_value(data.get("highway"))
+        bits = way_modes(data) & want
+        if not bits:
+            skipped[highway] += 1
+            continue
+        oneway_flag = _graph_oneway(data.get("oneway")) if directed else 0
+        rows.append(
+            (
+                node_index[u],
+                node_index[v],
+                highway,
+                _speed_from(data.get("maxspeed")),
+                oneway_flag,
+                first_value(data.get("surface")),
+                _way_key(data.get("osmid")),
+                bits,
+                _float_or_nan(data.get("length")),
+                data.get("geometry"),
+            )
+        )
+    if not rows:
+        raise _no_roads_error(source, mode, skipped)
+    cols = ["u", "v", "highway", "maxspeed", "oneway", "surface", "osmid", "modes", "length"]
+    df = pd.DataFrame(rows, columns=[*cols, "geometry"])
+    edge_u = df["u"].to_numpy(np.int64)
+    edge_v = df["v"].to_numpy(np.int64)
+    keep, oneway = (
+        _pair_two_way(df, edge_u, edge_v)
+        if directed
+        else (
+            np.ones(len(df), bool),
+            np.zeros(len(df), np.int8),
+        )
+    )
+    df = df[keep]
+    edge_u, edge_v, oneway = edge_u[keep], edge_v[keep], oneway[keep]
+
+    lines = np.array([_as_geometry(g) for g in df["geometry"]], dtype=object)
+    has_geom = ~shapely.is_missing(lines)
+    if has_geom.any():
+        coords, idx = shapely.get_coordinates(lines[has_geom], return_index=True)
+        curved = shapely.linestrings(to_lonlat(coords), indices=idx)
+        # other tools may draw an edge's geometry from v to u: turn those round
+        start = shapely.get_coordinates(shapely.get_point(curved, 0))
+        to_u = great_circle_m(start[:, 0], start[:, 1], *lonlat[edge_u[has_geom]].T)
+        to_v = great_circle_m(start[:, 0], start[:, 1], *lonlat[edge_v[has_geom]].T)
+        lines[has_geom] = np.where(to_v < to_u, shapely.reverse(curved), curved)
+    if not has_geom.all():
+        ends = np.stack([lonlat[edge_u], lonlat[edge_v]], axis=1)[~has_geom]
+        lines[~has_geom] = shapely.linestrings(ends)
+    coords, idx = shapely.get_coordinates(lines, return_index=True)
+    counts = np.bincount(idx, minlength=len(lines))
+    geom_offsets = np.zeros(len(lines) + 1, dtype=np.int64)
+    np.cumsum(counts, out=geom_offsets[1:])
+    length = df["length"].to_numpy(float)
+    missing_length = ~np.isfinite(length)
+    if missing_length.any():
+        length = length.copy()
+        length[missing_length] = _path_lengths(coords, geom_offsets)[missing_length]
+
+    used = np.unique(np.r_[edge_u, edge_v])
+    remap = np.full(len(keys), -1, dtype=np.int64)
+    remap[used] = np.arange(len(used))
+    node_osmid = np.array([_node_key(keys[i], i) for i in used.tolist()], dtype=np.int64)
+    if len(np.unique(node_osmid)) != len(node_osmid):
+        node_osmid = np.arange(len(used), dtype=np.int64)
+    roads = RoadData(
+        node_osmid=node_osmid,
+        node_lonlat=lonlat[used],
+        edge_u=remap[edge_u],
+        edge_v=remap[edge_v],
+        edge_length_m=length,
+        edge_highway=df["highway"].to_numpy(object),
+        edge_maxspeed_kmh=df["maxspeed"].to_numpy(np.float64),
+        edge_oneway=oneway.astype(np.int8),
+        edge_surface=df["surface"].to_numpy(object),
+        edge_way_id=np.array([_first_int(k) for k in df["osmid"]], dtype=np.int64),
+        geom_offsets=geom_offsets,
+        geom_lonlat=coords,
+        source=source,
+        mode=mode,
+        edge_modes=df["modes"].to_numpy(np.uint8),
+    )
+    return roads
+
+
+def _lonlat_converter(crs: object, source: str) -> Callable[[np.ndarray], np.ndarray]:
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    from ccgeo.geo import unproject_xy
+
+    if crs is None or str(crs).strip() == "":
+        return lambda xy: np.asarray(xy, dtype=float)
+    try:
+        parsed = CRS.from_user_input(str(crs))
+    except CRSError as exc:
+        raise InputError(
+            f"the graph's `crs` {crs!r} is not a known CRS ({exc})", path=source
+        ) from exc
+    if parsed.is_geographic:
+        return lambda xy: np.asarray(xy, dtype=float)
+    return lambda xy: unproject_xy(xy, parsed)
+
+
+def _graph_oneway(value: object) -> int:
+    if isinstance(value, bool | np.bool_):
+        return int(value)
+    text = first_value(value).lower()
+    return 1 if text in ("true", "yes", "1", "-1", "reverse") else 0
+
+
+def _way_key(value: object) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, list | tuple):
+        items = value
+    elif isinstance(value, str) and value.strip().startswith("["):
+        items = _literal_list(value)
+    else:
+        items = [value]
+    out = []
+    for item in items:
+        try:
+            out.append(int(item))
+        except (TypeError, ValueError):
+            continue
+    return tuple(sorted(out))
+
+
+def _first_int(key: tuple[int, ...]) -> int:
+    return key[0] if key else -1
+
+
+def _node_key(key: object, fallback: int) -> int:
+    try:
+        return int(key)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return -1 - fallback
+
+
+def _float_or_nan(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _as_geometry(value: object) -> Any:
+    import shapely
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, shapely.Geometry):
+        return value if not value.is_empty else None
+    try:
+        geom = shapely.from_wkt(str(value))
+    except shapely.errors.GEOSException:
+        return None
+    return geom if geom is not None and geom.geom_type == "LineString" else None
+
+
+def _pair_two_way(df: Any, edge_u: np.ndarray, edge_v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Keep one of each two-way pair (oneway 0); keep unpaired directed edges as oneway 1."""
+    import pandas as pd
+
+    two_way = df["oneway"].to_numpy() == 0
+    lo, hi = np.minimum(edge_u, edge_v), np.maximum(edge_u, edge_v)
+    key = pd.DataFrame({"lo": lo, "hi": hi, "way": df["osmid"].map(str).to_numpy()})[two_way]
+    forward = (edge_u <= edge_v)[two_way]
+    loop = (edge_u == edge_v)[two_way]
+    group = key.groupby(["lo", "hi", "way"], sort=False)
+    # the two directions of a self-loop cannot be told apart: alternate them
+    forward = np.where(loop, group.cumcount().to_numpy() % 2 == 0, forward)
+    key = key.assign(forward=forward)
+    by_dir = key.groupby(["lo", "hi", "way", "forward"], sort=False)
+    rank = by_dir.cumcount().to_numpy()
+    n_fw = key.groupby(["lo", "hi", "way"], sort=False)["forward"].transform("sum").to_numpy()
+    n_bw = key.groupby(["lo", "hi", "way"], sort=False)["forward"].transform("size").to_numpy()
+    n_bw = n_bw - n_fw
+    paired = np.where(forward, rank < n_bw, rank < n_fw)
+
+    keep = np.ones(len(df), dtype=bool)
+    oneway = np.ones(len(df), dtype=np.int8)
+    idx = np.flatnonzero(two_way)
+    keep[idx[paired & ~forward]] = False
+    oneway[idx[paired & forward]] = 0
+    return keep, oneway
+
+
+def _path_lengths(coords: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    seg = great_circle_m(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])
+    cum = np.r_[0.0, np.cumsum(seg)]
+    # a path of k vertices spans cum[start] .. cum[end - 1]
+    return cum[offsets[1:] - 1] - cum[offsets[:-1]]
+
+
+# -- online download ---------------------------------------------------------------------------
+
+
+def internet_available(*, timeout_s: float = 5.0) -> bool:
+    """Whether the Overpass API server can be reached within ``timeout_s`` seconds.
+
+    Name resolution has no timeout of its own, so it runs in a daemon thread that is abandoned
+    when it takes too long.
+    """
+    result: list[bool] = []
+
+    def probe() -> None:
+        try:
+            with socket.create_connection(_OSM_HOSTS, timeout=timeout_s):
+                result.append(True)
+        except OSError:
+            result.append(False)
+
+    thread = threading.Thread(target=probe, daemon=True, name="ccgeo-connectivity")
+    thread.start()
+    thread.join(timeout_s)
+    return bool(result and result[0])
+
+
+def download_roads(
+    place: str | None = None,
+    *,
+    bbox: tuple[float, float, float, float] | None = None,
+    mode: str = "car",
+    timeout_s: float = 5,
+) -> RoadData:
+    """Download a road network from OpenStreetMap with osmnx (needs internet).
+
+    Parameters
+    ----------
+    place
+        A place name that Nominatim knows (``"Oaxaca de Juárez, Mexico"``).
+    bbox
+        ``(minlon, minlat, maxlon, maxlat)`` in degrees, instead of ``place``.
+    mode
+        One of `MODES`; maps to the osmnx network type (car and motorbike: ``"drive"``).
+    timeout_s
+        Seconds to wait for the connectivity check.
+
+    Raises
+    ------
+    OfflineError
+        When the OSM servers cannot be reached.
+    InputError
+        When neither or both of ``place`` and ``bbox`` are given, the bbox is invalid, the place
+        is unknown, or the area holds no roads.
+    """
+    _check_mode(mode)
+    if (place is None) == (bbox is None):
+        raise InputError("give either a place name or a bbox (minlon, minlat, maxlon, maxlat)")
+    if bbox is not None:
+        minlon, minlat, maxlon, maxlat = (float(v) for v in bbox)
+        if not (-180 <= minlon < maxlon <= 180 and -90 <= minlat < maxlat <= 90):
+            raise InputError(
+                f"bbox {bbox} is not (minlon, minlat, maxlon, maxlat) in degrees with "
+                "min < max; are longitude and latitude swapped?"
+            )
+    asked = f"the place {place!r}" if place is not None else f"the bbox {bbox}"
+    if not internet_available(timeout_s=timeout_s):
+        raise OfflineError(
+            f"cannot download the roads of {asked}: there is no internet connection (the "
+            f"OpenStreetMap server {_OSM_HOSTS[0]} cannot be reached). Load a road file instead: "
+            "an .osm.pbf extract from download.geofabrik.de or export.hotosm.org"
+        )
+    import osmnx as ox
+    import requests
+
+    network_type = _OSMNX_NETWORK_TYPE[mode]
+    try:
+        if place is not None:
+            graph = ox.graph_from_place(
+                place, network_type=network_type, simplify=True, retain_all=True
+            )
+        else:
+            graph = ox.graph_from_bbox(
+                (minlon, minlat, maxlon, maxlat),
+                network_type=network_type,
+                simplify=True,
+                retain_all=True,
+            )
+    except requests.exceptions.RequestException as exc:
+        raise OfflineError(
+            f"downloading the roads of {asked} failed ({exc}); load an .osm.pbf extract from "
+            "download.geofabrik.de or export.hotosm.org instead"
+        ) from exc
+    except (ox._errors.InsufficientResponseError, TypeError, ValueError) as exc:
+        raise InputError(f"OpenStreetMap returned no roads for {asked} ({exc})") from exc
+    return graph_to_roads(graph, source=f"download: {place or bbox}", mode=mode)
+
+
+__all__ = [
+    "ACCEPTED_SUFFIXES",
+    "MODES",
+    "MODE_BITS",
+    "MOTOR_EXCLUDED_SERVICE",
+    "MOTOR_HIGHWAYS",
+    "NO_ACCESS",
+    "WALK_HIGHWAYS",
+    "RoadData",
+    "build_from_paths",
+    "download_roads",
+    "first_value",
+    "graph_to_roads",
+    "internet_available",
+    "parse_maxspeed",
+    "read_roads",
+    "way_modes",
+    "way_oneway",
+]
