@@ -1,16 +1,67 @@
-"""The ``.ccgeo`` project file: one GeoPackage holding layers, import reports, settings, scenarios."""
+"""The ``.ccgeo`` project file: one GeoPackage holding layers, import reports, settings, scenarios.
+
+The layers (``facilities``, ``districts``, ``demand``, ``roads``) are ordinary GeoPackage layers
+that QGIS opens; everything else lives in two plain SQLite tables beside them:
+``ccgeo_meta`` (JSON values) and ``ccgeo_arrays`` (``.npz`` blobs such as the road arrays and,
+later, routing-network caches).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+from shapely.geometry.base import BaseGeometry
 
+from ccgeo.errors import CcgeoError, InputError
 from ccgeo.io.osm import RoadData
-from ccgeo.io.population import Demand
+from ccgeo.io.population import Demand, study_area_of
 from ccgeo.model import Facilities, ImportReport, Scenario
+
+PROJECT_SUFFIX = ".ccgeo"
+#: Version of the file layout; `open_project` refuses files with a higher one.
+FORMAT_VERSION = 1
+#: Value of ``ccgeo_meta.application`` that marks a file as a ccgeo project.
+APPLICATION = "ccgeo"
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
+# column names GDAL keeps for itself in a GeoPackage layer
+_RESERVED_COLUMNS = ("fid", "geom", "geometry")
+# arrays that were object (text) before saving; restored as object when read
+_OBJECT_MANIFEST = "__object_arrays__"
+_ROADS_ARRAYS = "roads"
+# GDAL's R-tree costs ~14 s per million points; above this size QGIS can build one on demand
+_SPATIAL_INDEX_MAX_FEATURES = 200_000
+# GDAL's notices that a GeoPackage should end in .gpkg: a .ccgeo is one on purpose
+_EXTENSION_NOTICES = (
+    r".*filename extension should be 'gpkg'.*",
+    r".*has GPKG application_id, but non conformant file extension.*",
+)
+
+
+@contextmanager
+def _gdal_quiet() -> Iterator[None]:
+    """Silence only GDAL's notices about the ``.ccgeo`` extension, nothing else."""
+    with warnings.catch_warnings():
+        for pattern in _EXTENSION_NOTICES:
+            warnings.filterwarnings("ignore", message=pattern, category=RuntimeWarning)
+        yield
 
 
 @dataclass(eq=False)
@@ -52,3 +103,687 @@ class Project:
     scenarios: list[Scenario] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+
+    def study_area(self) -> BaseGeometry | None:
+        """The area analyses cover, EPSG:4326: the districts' union, else the roads' bounding
+        box, else the facilities' envelope with a margin (see `study_area_of`); None if empty.
+        """
+        bbox = None
+        if self.roads is not None and self.roads.n_edges:
+            bbox = self.roads.bbox
+        return study_area_of(districts=self.districts, roads_bbox=bbox, facilities=self.facilities)
+
+
+# ---------------------------------------------------------------------------------------------
+# save
+
+
+def save_project(project: Project, path: str | Path) -> Path:
+    """Save a project atomically as one GeoPackage.
+
+    Everything is written to a hidden temporary file in the same folder, flushed to disk, then
+    moved over the target in one step, so a crash or a full disk never leaves a half-written
+    project: the previous file stays as it was. Arrays cached by `write_arrays` in the file being
+    replaced (routing networks) are carried over when the roads have not changed.
+
+    Parameters
+    ----------
+    project
+        What to save; its ``path`` is set to the saved file on success.
+    path
+        Target file; `PROJECT_SUFFIX` is appended when the name lacks it.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    InputError
+        When the folder does not exist, is not writable, or the disk is full.
+    CcgeoError
+        For other failures of the file system.
+    """
+    target = Path(path)
+    if target.suffix.lower() != PROJECT_SUFFIX:
+        target = target.with_name(target.name + PROJECT_SUFFIX)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        msg = (
+            f"the folder {folder} does not exist; choose an existing folder to save the project in"
+        )
+        raise InputError(msg, path=target)
+    if target.is_dir():
+        raise InputError("is a folder; choose a file name for the project", path=target)
+    roads_arrays = project.roads.to_arrays() if project.roads is not None else None
+    roads_digest = _digest(roads_arrays) if roads_arrays is not None else None
+    carried = _arrays_to_carry(project, target, roads_digest)
+
+    tmp = folder / f".{target.name}.tmp-{os.getpid()}"
+    _remove_temporary(tmp)
+    done = False
+    try:
+        _write_project(project, tmp, roads_arrays=roads_arrays, roads_digest=roads_digest)
+        if carried:
+            _insert_arrays(tmp, carried)
+        _fsync(tmp)
+        os.replace(tmp, target)
+        _fsync_folder(folder)
+        done = True
+    except OSError as exc:
+        raise _save_error(exc, target) from exc
+    except (sqlite3.Error, pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        if _is_disk_full(exc):
+            raise _save_error(OSError(errno.ENOSPC, str(exc)), target) from exc
+        msg = f"could not save the project ({exc}); {_unchanged(target)}"
+        raise CcgeoError(f"{target}: {msg}") from exc
+    finally:
+        if not done:
+            _remove_temporary(tmp)
+    project.path = target
+    return target
+
+
+def _write_project(
+    project: Project,
+    path: Path,
+    *,
+    roads_arrays: dict[str, np.ndarray] | None,
+    roads_digest: str | None,
+) -> None:
+    """Write every layer with GDAL, then the ccgeo tables with sqlite3, into ``path``."""
+    layers: dict[str, dict[str, Any]] = {}
+    if project.facilities is not None:
+        layers["facilities"] = _write_layer(path, project.facilities.gdf, "facilities")
+    if project.districts is not None:
+        layers["districts"] = _write_layer(path, project.districts, "districts")
+    if project.demand is not None:
+        layers["demand"] = _write_layer(path, project.demand.gdf, "demand")
+    if project.roads is not None:
+        # for QGIS only: the roads come back from the exact arrays, not from this layer
+        layers["roads"] = _write_layer(path, project.roads.edges_gdf(), "roads")
+    if not layers:
+        _create_empty_geopackage(path)
+
+    meta: dict[str, Any] = {
+        "application": APPLICATION,
+        "format_version": FORMAT_VERSION,
+        "name": project.name,
+        "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "settings": project.settings,
+        "scenarios": [s.to_dict() for s in project.scenarios],
+        "import_reports": [r.to_dict() for r in project.import_reports],
+        "metadata": project.metadata,
+        "layers": layers,
+    }
+    if project.facilities is not None and project.facilities.report is not None:
+        meta["facilities_report"] = project.facilities.report.to_dict()
+    if project.districts is not None:
+        meta["districts_attrs"] = _json_safe_attrs(project.districts.attrs)
+    if project.demand is not None:
+        d = project.demand
+        meta["demand"] = {
+            "source": d.source,
+            "kind": d.kind,
+            "cell_size_m": d.cell_size_m,
+            "warnings": list(d.warnings),
+            "attrs": _json_safe_attrs(d.gdf.attrs),
+        }
+    if project.roads is not None:
+        meta["roads"] = {
+            "source": project.roads.source,
+            "mode": project.roads.mode,
+            "digest": roads_digest,
+        }
+    rows = [(key, _to_json(value, key=key)) for key, value in meta.items()]
+    with _connect(path, create=True) as con:
+        con.execute("CREATE TABLE ccgeo_meta (key TEXT PRIMARY KEY, value TEXT)")
+        con.execute(_CREATE_ARRAYS)
+        con.executemany("INSERT INTO ccgeo_meta (key, value) VALUES (?, ?)", rows)
+    if roads_arrays is not None:
+        write_arrays(path, _ROADS_ARRAYS, roads_arrays)
+
+
+def _write_layer(path: Path, gdf: gpd.GeoDataFrame, layer: str) -> dict[str, Any]:
+    """Write one layer to the GeoPackage; return what is needed to restore its columns exactly.
+
+    Column names that SQLite would confuse (equal but for case, or taken by GDAL: ``fid``,
+    ``geom``) are written under another name and renamed back when read. Layers larger than
+    `_SPATIAL_INDEX_MAX_FEATURES` are written without an R-tree index to keep saving fast.
+    """
+    data = gdf.reset_index(drop=True)
+    geometry_name = data.geometry.name
+    columns = [c for c in data.columns if c != geometry_name]
+    written: list[str] = []
+    taken = {c.lower() for c in _RESERVED_COLUMNS}
+    for col in columns:
+        name = str(col)
+        base, n = name, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{base}_{n}"
+        taken.add(name.lower())
+        written.append(name)
+    frame = pd.DataFrame(
+        {w: _writable(data[c]) for c, w in zip(columns, written, strict=True)}, index=data.index
+    )
+    out = gpd.GeoDataFrame(frame, geometry=data.geometry.to_numpy(), crs=data.crs)
+    types = sorted(set(out.geom_type.dropna()))
+    geometry_type = types[0] if len(types) == 1 else "Unknown"
+    with _gdal_quiet():
+        pyogrio.write_dataframe(
+            out,
+            path,
+            layer=layer,
+            driver="GPKG",
+            promote_to_multi=False,
+            geometry_type=geometry_type,
+            layer_options={
+                "SPATIAL_INDEX": "YES" if len(out) <= _SPATIAL_INDEX_MAX_FEATURES else "NO"
+            },
+        )
+    return {
+        "order": [str(c) for c in data.columns],
+        "geometry": str(geometry_name),
+        "columns": [str(c) for c in columns],
+        "written": written,
+        "dtypes": [str(data[c].dtype) for c in columns],
+    }
+
+
+def _writable(values: pd.Series) -> pd.Series:
+    """Text columns as str or None, so that GDAL writes a text field whatever Python held."""
+    if values.dtype != object:
+        return values
+    return values.map(
+        lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+    )
+
+
+_CREATE_ARRAYS = "CREATE TABLE IF NOT EXISTS ccgeo_arrays (name TEXT PRIMARY KEY, data BLOB)"
+
+
+def _create_empty_geopackage(path: Path) -> None:
+    """The minimal tables of a GeoPackage 1.4, for a project without any layer yet."""
+    with _connect(path, create=True) as con:
+        con.execute(f"PRAGMA application_id = {_GPKG_APPLICATION_ID}")
+        con.execute("PRAGMA user_version = 10400")
+        con.execute(
+            "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
+            " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
+            " definition TEXT NOT NULL, description TEXT)"
+        )
+        wgs84 = (
+            'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],'
+            'PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]]'
+        )
+        con.executemany(
+            "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian"),
+                ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic"),
+                ("WGS 84 geodetic", 4326, "EPSG", 4326, wgs84, "longitude/latitude WGS 84"),
+            ],
+        )
+        con.execute(
+            "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY,"
+            " data_type TEXT NOT NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '',"
+            " last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+            " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,"
+            " CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id)"
+            " REFERENCES gpkg_spatial_ref_sys(srs_id))"
+        )
+        con.execute(
+            "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL,"
+            " column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,"
+            " srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,"
+            " CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))"
+        )
+
+
+def _arrays_to_carry(
+    project: Project, target: Path, roads_digest: str | None
+) -> list[tuple[str, bytes]]:
+    """Cached arrays of the file being replaced (or opened from) that still fit the roads."""
+    for candidate in (target, project.path):
+        if candidate is None or not Path(candidate).is_file():
+            continue
+        try:
+            meta = _read_meta(Path(candidate))
+            old_digest = (meta.get("roads") or {}).get("digest")
+            if old_digest != roads_digest:
+                return []
+            with _connect(Path(candidate)) as con:
+                if not _has_table(con, "ccgeo_arrays"):
+                    return []
+                rows = con.execute(
+                    "SELECT name, data FROM ccgeo_arrays WHERE name != ?", (_ROADS_ARRAYS,)
+                ).fetchall()
+            return [(str(n), bytes(b)) for n, b in rows]
+        except (InputError, sqlite3.Error):
+            # not a project we can read: nothing to carry over, and nothing to lose
+            continue
+    return []
+
+
+def _insert_arrays(path: Path, rows: list[tuple[str, bytes]]) -> None:
+    with _connect(path) as con:
+        con.execute(_CREATE_ARRAYS)
+        con.executemany("INSERT OR REPLACE INTO ccgeo_arrays (name, data) VALUES (?, ?)", rows)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # makes the rename itself durable; folders cannot be opened for fsync on Windows
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_temporary(tmp: Path) -> None:
+    for p in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm"))):
+        with suppress(FileNotFoundError):
+            p.unlink()
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "no space left" in text or "disk is full" in text or "disk full" in text
+
+
+def _unchanged(target: Path) -> str:
+    if target.exists():
+        return "the previous version of the project was left unchanged"
+    return "nothing was written"
+
+
+def _save_error(exc: OSError, target: Path) -> CcgeoError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) or _is_disk_full(exc):
+        msg = (
+            f"could not save the project: the disk is full ({exc.strerror or exc}); "
+            f"free some space or save it on another drive; {_unchanged(target)}"
+        )
+        return InputError(msg, path=target)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        msg = (
+            f"could not save the project: no permission to write in {target.parent} "
+            f"({exc.strerror or exc}); save it in another folder; {_unchanged(target)}"
+        )
+        return InputError(msg, path=target)
+    return CcgeoError(f"{target}: could not save the project ({exc}); {_unchanged(target)}")
+
+
+# ---------------------------------------------------------------------------------------------
+# open
+
+
+def open_project(path: str | Path) -> Project:
+    """Open a ``.ccgeo`` project saved by `save_project`.
+
+    Layers edited in QGIS come back with the edits; columns get back the dtypes they were saved
+    with (booleans, floats with NaN, text), and the roads come back exactly from their arrays.
+
+    Raises
+    ------
+    InputError
+        When the file is missing, is not a ccgeo project (a text file, a plain GeoPackage, ...),
+        was saved by a newer ccgeo, or is damaged.
+    """
+    path = Path(path)
+    meta = _read_meta(path)
+    layers: dict[str, Any] = meta.get("layers") or {}
+    try:
+        with _gdal_quiet():
+            present = {str(n) for n in pyogrio.list_layers(path)[:, 0]} if layers else set()
+    except (pyogrio.errors.DataSourceError, OSError) as exc:
+        raise InputError(f"the project's layers cannot be read ({exc})", path=path) from exc
+    missing = [name for name in layers if name not in present]
+    if missing:
+        msg = (
+            f"the project lacks its layer(s) {', '.join(missing)}; the file was changed outside "
+            "ccgeo; restore a backup or import the data again"
+        )
+        raise InputError(msg, path=path)
+
+    facilities = None
+    if "facilities" in layers:
+        gdf = _read_layer(path, "facilities", layers["facilities"])
+        report = meta.get("facilities_report")
+        try:
+            facilities = Facilities(gdf, report=ImportReport.from_dict(report) if report else None)
+        except ValueError as exc:
+            raise InputError(
+                f"the facilities layer does not fit ccgeo's schema ({exc})", path=path
+            ) from exc
+    districts = None
+    if "districts" in layers:
+        districts = _read_layer(path, "districts", layers["districts"])
+        districts.attrs.update(meta.get("districts_attrs") or {})
+    demand = None
+    if "demand" in layers:
+        info = meta.get("demand") or {}
+        gdf = _read_layer(path, "demand", layers["demand"])
+        gdf.attrs.update(info.get("attrs") or {})
+        demand = Demand(
+            gdf,
+            source=str(info.get("source", "")),
+            kind=str(info.get("kind", "points")),
+            cell_size_m=info.get("cell_size_m"),
+            warnings=tuple(info.get("warnings") or ()),
+        )
+    roads = None
+    if "roads" in meta:
+        info = meta["roads"]
+        arrays = read_arrays(path, _ROADS_ARRAYS)
+        if arrays is None:
+            raise InputError(
+                "the project's road arrays are missing; import the roads again", path=path
+            )
+        try:
+            roads = RoadData.from_arrays(
+                arrays, source=str(info.get("source", "")), mode=str(info.get("mode", "all"))
+            )
+        except ValueError as exc:
+            raise InputError(
+                f"the project's road arrays are damaged ({exc}); import the roads again", path=path
+            ) from exc
+    try:
+        return Project(
+            name=str(meta.get("name", path.stem)),
+            facilities=facilities,
+            roads=roads,
+            demand=demand,
+            districts=districts,
+            import_reports=[ImportReport.from_dict(r) for r in meta.get("import_reports") or []],
+            settings=dict(meta.get("settings") or {}),
+            scenarios=[Scenario.from_dict(s) for s in meta.get("scenarios") or []],
+            metadata=dict(meta.get("metadata") or {}),
+            path=path,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"the project's settings are damaged ({exc!r})", path=path) from exc
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    """Check that ``path`` is a ccgeo project this version can read; return its meta table."""
+    expected = f"expected a ccgeo project ({PROJECT_SUFFIX} file saved by ccgeo)"
+    if not path.exists():
+        raise InputError(f"file not found; {expected}", path=path)
+    if path.is_dir():
+        raise InputError(f"is a folder; {expected}", path=path)
+    with path.open("rb") as fh:
+        head = fh.read(len(_SQLITE_MAGIC))
+    if head != _SQLITE_MAGIC:
+        kind = _describe_bytes(head)
+        raise InputError(
+            f"is not a ccgeo project: it is {kind}, not a GeoPackage; {expected}", path=path
+        )
+    try:
+        with _connect(path) as con:
+            if not _has_table(con, "ccgeo_meta"):
+                if _has_table(con, "gpkg_contents"):
+                    names = [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")]
+                    listed = ", ".join(names) if names else "no layers"
+                    msg = (
+                        f"is a GeoPackage ({listed}) but not a ccgeo project (it has no ccgeo_meta "
+                        "table); import its layers (facilities, roads, population, districts) "
+                        "into a project instead of opening it"
+                    )
+                else:
+                    msg = f"is an SQLite database but not a ccgeo project; {expected}"
+                raise InputError(msg, path=path)
+            rows = con.execute("SELECT key, value FROM ccgeo_meta").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"is damaged and cannot be read as a project ({exc})", path=path) from exc
+    meta: dict[str, Any] = {}
+    for key, value in rows:
+        try:
+            meta[str(key)] = json.loads(value) if value is not None else None
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"the project's {key!r} entry is damaged ({exc.msg})", path=path
+            ) from exc
+    if meta.get("application") != APPLICATION:
+        raise InputError(
+            f"has a ccgeo_meta table but was not written by ccgeo; {expected}", path=path
+        )
+    version = meta.get("format_version")
+    if not isinstance(version, int):
+        raise InputError(
+            f"has no valid format_version ({version!r}); the file is damaged", path=path
+        )
+    if version > FORMAT_VERSION:
+        msg = (
+            f"was saved by a newer ccgeo (project format {version}); this ccgeo reads format "
+            f"{FORMAT_VERSION} and older: update ccgeo to open it"
+        )
+        raise InputError(msg, path=path)
+    return meta
+
+
+def _describe_bytes(head: bytes) -> str:
+    if not head:
+        return "an empty file"
+    if head.startswith(b"PK\x03\x04"):
+        return "a zip archive (a spreadsheet or zipped Shapefile?)"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "a binary file of another kind"
+    return "a text file"
+
+
+def _read_layer(path: Path, layer: str, schema: Mapping[str, Any]) -> gpd.GeoDataFrame:
+    """Read a layer and give its columns back their saved names, order and dtypes."""
+    try:
+        with _gdal_quiet():
+            gdf = pyogrio.read_dataframe(path, layer=layer)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        raise InputError(f"the project's {layer} layer cannot be read ({exc})", path=path) from exc
+    columns = list(schema.get("columns", []))
+    written = list(schema.get("written", columns))
+    dtypes = list(schema.get("dtypes", []))
+    gdf = gdf.rename(columns={w: c for w, c in zip(written, columns, strict=False) if w != c})
+    for col, dtype in zip(columns, dtypes, strict=False):
+        if col in gdf.columns:
+            gdf[col] = _restore_dtype(gdf[col], dtype)
+    # the saved order (geometry where it was); columns added in QGIS go before the geometry
+    geometry_name = str(schema.get("geometry", "geometry"))
+    if geometry_name != "geometry":
+        gdf = gdf.rename_geometry(geometry_name)
+    saved = [str(c) for c in schema.get("order", [*columns, geometry_name])]
+    order = [c for c in saved if c in gdf.columns]
+    added = [c for c in gdf.columns if c not in order]
+    at = order.index(geometry_name) if geometry_name in order else len(order)
+    order[at:at] = added
+    return gpd.GeoDataFrame(gdf[order], geometry=geometry_name, crs=gdf.crs)
+
+
+def _restore_dtype(values: pd.Series, dtype: str) -> pd.Series:
+    if str(values.dtype) == dtype:
+        return values
+    try:
+        if dtype == "object":
+            out = values.astype(object)
+            return out.where(values.notna(), None)
+        if dtype == "bool":
+            # a row added in QGIS may hold NULL: it is not a capability
+            return values.fillna(False).astype(bool)
+        return values.astype(dtype)
+    except (TypeError, ValueError):
+        # e.g. NULLs typed into an integer column in QGIS: keep what was read
+        return values
+
+
+# ---------------------------------------------------------------------------------------------
+# arrays
+
+
+def write_arrays(path: str | Path, name: str, arrays: Mapping[str, np.ndarray]) -> None:
+    """Store named numpy arrays in a project's ``ccgeo_arrays`` table, replacing ``name``.
+
+    Used for the road network and for caches of derived data (routing networks). Text arrays of
+    dtype object are stored as fixed-width unicode, so that reading needs no pickle (a project
+    file received by email must not be able to run code).
+
+    Parameters
+    ----------
+    path
+        An existing project file (or the GeoPackage being written by `save_project`).
+    name
+        Key of the entry, e.g. ``"network_car"``.
+    arrays
+        Array names (not starting with ``__``) to arrays of numbers, booleans or text
+        (fixed-width unicode, or object arrays holding only ``str``).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("file not found; save the project before caching arrays in it", path=path)
+    blob = _npz_bytes(arrays)
+    with _connect(path) as con:
+        con.execute(_CREATE_ARRAYS)
+        con.execute("INSERT OR REPLACE INTO ccgeo_arrays (name, data) VALUES (?, ?)", (name, blob))
+
+
+def read_arrays(path: str | Path, name: str) -> dict[str, np.ndarray] | None:
+    """The arrays stored under ``name`` by `write_arrays`, or None when there is no such entry."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("file not found; expected a ccgeo project", path=path)
+    try:
+        with _connect(path) as con:
+            if not _has_table(con, "ccgeo_arrays"):
+                return None
+            row = con.execute("SELECT data FROM ccgeo_arrays WHERE name = ?", (name,)).fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"cannot read the project's arrays ({exc})", path=path) from exc
+    if row is None:
+        return None
+    try:
+        with np.load(io.BytesIO(row[0]), allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+    except (ValueError, OSError) as exc:
+        raise InputError(f"the project's {name!r} arrays are damaged ({exc})", path=path) from exc
+    objects = arrays.pop(_OBJECT_MANIFEST, np.array([], dtype=str))
+    for key in objects.tolist():
+        arrays[key] = arrays[key].astype(object)
+    return arrays
+
+
+def array_names(path: str | Path) -> list[str]:
+    """Names of the entries in a project's ``ccgeo_arrays`` table, sorted."""
+    with _connect(Path(path)) as con:
+        if not _has_table(con, "ccgeo_arrays"):
+            return []
+        return sorted(str(r[0]) for r in con.execute("SELECT name FROM ccgeo_arrays"))
+
+
+def _npz_bytes(arrays: Mapping[str, np.ndarray]) -> bytes:
+    out: dict[str, np.ndarray] = {}
+    objects: list[str] = []
+    for key, value in arrays.items():
+        if key.startswith("__"):
+            msg = f"array names may not start with '__', got {key!r}"
+            raise ValueError(msg)
+        arr = np.asarray(value)
+        if arr.dtype == object:
+            if not all(isinstance(v, str) for v in arr.ravel().tolist()):
+                msg = f"object array {key!r} may hold only str (text) values to be stored"
+                raise TypeError(msg)
+            objects.append(key)
+            arr = arr.astype(str)
+            if arr.dtype.itemsize == 0:
+                arr = arr.astype("<U1")
+        out[key] = arr
+    out[_OBJECT_MANIFEST] = np.array(objects, dtype="<U256")
+    buffer = io.BytesIO()
+    np.savez(buffer, **out)  # type: ignore[arg-type]
+    return buffer.getvalue()
+
+
+def _digest(arrays: Mapping[str, np.ndarray]) -> str:
+    """Content hash of arrays (names, dtypes, shapes, values): equal arrays, equal digest."""
+    h = hashlib.sha256()
+    for key in sorted(arrays):
+        arr = np.ascontiguousarray(np.asarray(arrays[key]))
+        h.update(f"{key}|{arr.dtype.str}|{arr.shape}|".encode())
+        h.update(arr.tobytes())
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# sqlite and json helpers
+
+
+@contextmanager
+def _connect(path: Path, *, create: bool = False) -> Iterator[sqlite3.Connection]:
+    """An ``sqlite3`` connection that commits on success and always closes.
+
+    sqlite3's own context manager commits but leaves the file open, which keeps it locked on
+    Windows and would make `os.replace` fail.
+    """
+    mode = "rwc" if create else "rw"
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
+    try:
+        yield con
+        con.commit()
+    finally:
+        con.close()
+
+
+def _has_table(con: sqlite3.Connection, name: str) -> bool:
+    row = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    msg = f"{type(value).__name__} cannot be saved in a project (not JSON-serialisable)"
+    raise TypeError(msg)
+
+
+def _to_json(value: Any, *, key: str) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    except TypeError as exc:
+        msg = f"project entry {key!r}: {exc}"
+        raise TypeError(msg) from exc
+
+
+def _json_safe_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """The entries of ``DataFrame.attrs`` that JSON can hold (others are session-only)."""
+    out: dict[str, Any] = {}
+    for key, value in attrs.items():
+        try:
+            json.dumps(value, default=_json_default)
+        except (TypeError, ValueError):
+            continue
+        out[str(key)] = value
+    return out
