@@ -1,0 +1,1672 @@
+"""Facility import: the spreadsheets and point layers planners bring → validated `Facilities`.
+
+Every input row is either imported or listed as ``rejected`` in the `ImportReport`, with its
+row number.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from ccgeo.errors import InputError, check_cancel
+from ccgeo.geo import great_circle_m, local_utm_crs, project_lonlat
+from ccgeo.io.tables import _cell_text, parse_coordinate, read_table
+from ccgeo.model import (
+    CAPABILITIES,
+    FACILITY_COLUMNS,
+    Facilities,
+    ImportReport,
+    ProgressCallback,
+    Severity,
+    report_progress,
+)
+
+#: Schema fields a source column can be mapped to. ``coordinates`` is one column holding
+#: "lat, lon" (or WKT ``POINT (lon lat)``); ``tests`` is one text column listing the tests done.
+FIELDS: tuple[str, ...] = (
+    "facility_id",
+    "name",
+    "lon",
+    "lat",
+    "coordinates",
+    *CAPABILITIES,
+    "tests",
+    "eqa",
+    "accreditation",
+    "capacity_tests_per_year",
+    "ownership",
+)
+
+#: Point layers read through GDAL (pyogrio) rather than as tables.
+LAYER_SUFFIXES: tuple[str, ...] = (".gpkg", ".shp", ".geojson", ".fgb")
+
+#: A point this far outside the study area is rejected; closer, it is imported for review (metres).
+OUTSIDE_REJECT_M = 10_000.0
+
+#: Without a study area, a point farther from the median location than
+#: ``max(OUTLIER_FACTOR × 95th percentile distance, OUTLIER_MIN_M)`` is flagged for review.
+OUTLIER_FACTOR = 5.0
+OUTLIER_MIN_M = 50_000.0
+
+#: A point within this many degrees of the coarse land mask counts as on land (the 1:110m
+#: coastline is generalised by a few kilometres; correct coastal cities stay within 0.06°).
+LAND_TOLERANCE_DEG = 0.2
+
+_LAND_PATH = (
+    Path(__file__).resolve().parents[2] / "resources" / "land" / "naturalearth_110m_land.geojson"
+)
+
+# ---------------------------------------------------------------------------------------------
+# vocabularies (all written normalised: lower case, no accents, words separated by one space)
+
+# fmt: off
+#: Column names recognised for each field, best first (matched after normalising case, accents,
+#: spaces and underscores).
+_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "facility_id": (
+        "facility id", "facility code", "mfl code", "mflcode", "kmhfl code", "code", "codigo",
+        "cod", "co cnes", "cnes", "codigo cnes", "clues", "id", "fid", "site id", "lab id",
+        "hf code", "hfr code", "identifier", "identificador", "id establecimiento",
+        "code etablissement", "uid", "facility uid",
+    ),
+    "name": (
+        "name", "facility name", "f name", "fname", "nome", "nombre", "nom", "lab name",
+        "laboratory", "laboratorio", "laboratoire", "facility", "establecimiento",
+        "estabelecimento", "etablissement", "nombre establecimiento", "nome estabelecimento",
+        "nom etablissement", "nombre unidad", "nome fantasia", "no fantasia", "unidad", "unidade",
+        "officialname", "official name", "site name", "hospital name",
+    ),
+    "lon": (
+        "__lon", "lon", "lng", "long", "longitude", "longitud", "x", "lon dd", "long dd",
+        "longitude dd", "coord x", "x coord", "gps longitude",
+    ),
+    "lat": (
+        "__lat", "lat", "latitude", "latitud", "y", "lat dd", "latitude dd", "coord y", "y coord",
+        "gps latitude",
+    ),
+    "coordinates": (
+        "coordinates", "coordinate", "coords", "coordenadas", "coordonnees", "lat lon", "lat long",
+        "lat lng", "latlon", "latlong", "latlng", "latitude longitude", "gps", "gps coordinates",
+        "geolocation", "geolocalizacion", "point", "punto", "ponto",
+    ),
+    "biopsy": (
+        "biopsy", "biopsies", "biopsia", "biopsias", "biopsie", "biopsy collection",
+        "toma de biopsia",
+    ),
+    "cytology": (
+        "cytology", "citologia", "cytologie", "cytopathology", "citopatologia", "cytopathologie",
+    ),
+    "histology": (
+        "histology", "histopathology", "histologia", "histopatologia", "histologie",
+        "histopathologie", "anatomia patologica", "anatomie pathologique", "pathology",
+        "patologia",
+    ),
+    "ihc": (
+        "ihc", "ihq", "immunohistochemistry", "inmunohistoquimica", "imunohistoquimica",
+        "imuno histoquimica", "immunohistochimie",
+    ),
+    "ish": (
+        "ish", "fish", "in situ hybridization", "in situ hybridisation", "hibridacion in situ",
+        "hibridizacao in situ", "hybridation in situ",
+    ),
+    "pcr": (
+        "pcr", "molecular", "molecular pcr", "qpcr", "rt pcr", "biologia molecular",
+        "biologie moleculaire", "molecular biology",
+    ),
+    "ngs": (
+        "ngs", "sequencing", "next generation sequencing", "secuenciacion", "sequenciamento",
+        "sequencage",
+    ),
+    "flow": (
+        "flow", "flow cytometry", "cytometry", "citometria", "citometria de flujo",
+        "citometria de fluxo", "cytometrie", "cytometrie en flux",
+    ),
+    "tests": (
+        "tests", "test menu", "tests offered", "tests available", "diagnostic tests",
+        "capabilities", "capacidades", "pruebas", "pruebas disponibles", "examenes", "exames",
+        "analyses", "tests disponibles", "services diagnostiques",
+    ),
+    "eqa": (
+        "eqa", "eqas", "external quality assessment", "external quality", "proficiency testing",
+        "eec", "peec", "evaluacion externa de calidad", "aeq", "avaliacao externa da qualidade",
+        "controle externo de qualidade", "eeq", "evaluation externe de la qualite",
+    ),
+    "accreditation": (
+        "accreditation", "accredited", "acreditacion", "acreditado", "acreditacao", "acreditada",
+        "accreditation iso", "certification", "certificacion", "certificacao", "iso 15189",
+        "iso15189",
+    ),
+    "capacity_tests_per_year": (
+        "capacity tests per year", "capacity", "tests per year", "annual tests", "annual volume",
+        "tests year", "volume", "capacidad", "capacidade", "capacite", "pruebas por ano",
+        "pruebas ano", "exames por ano", "exames ano", "tests par an", "throughput",
+    ),
+    "ownership": (
+        "ownership", "owner type name", "owner type", "owner", "owner name", "propiedad",
+        "tipo de propiedad", "tipo propiedad", "propriedade", "natureza juridica", "propriete",
+        "secteur", "sector", "managing authority", "agency", "dependencia", "institucion",
+        "tipo gestao", "gestion", "operator type", "operator",
+    ),
+}
+
+#: Words that, as the first or last word of a longer column name, say which field it holds
+#: (``LATITUDE_WGS84``, ``gps_lat``, ``nome_unidade``, ``pcr_available``).
+_COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    "facility_id": ("code", "codigo", "cnes", "clues", "mfl"),
+    "name": ("name", "nome", "nombre", "nom"),
+    "lon": ("lon", "lng", "longitude", "longitud"),
+    "lat": ("lat", "latitude", "latitud"),
+    "biopsy": ("biopsy", "biopsia"),
+    "cytology": ("cytology", "citologia"),
+    "histology": ("histology", "histopathology", "histologia", "histopatologia"),
+    "ihc": ("ihc", "ihq", "immunohistochemistry", "inmunohistoquimica", "imunohistoquimica"),
+    "ish": ("ish", "fish"),
+    "pcr": ("pcr",),
+    "ngs": ("ngs",),
+    "flow": ("cytometry", "citometria"),
+    "eqa": ("eqa",),
+    "accreditation": ("accreditation", "acreditacion", "acreditacao"),
+    "capacity_tests_per_year": ("capacity", "capacidad", "capacidade"),
+    "ownership": ("ownership", "owner", "propiedad", "propriedade"),
+}
+
+#: A column holding one of these words is about something else (``county_name``, ``zip_code``).
+_FOREIGN_WORDS = frozenset(
+    (
+        "county", "district", "province", "state", "region", "ward", "constituency", "city",
+        "municipio", "municipality", "bairro", "barrio", "commune", "sub", "location", "division",
+        "zip", "postal", "post", "cep", "phone", "telefone", "telefono", "owner", "type", "level",
+        "keph", "contact", "email", "address", "endereco", "direccion", "adresse", "street",
+    )
+)
+
+#: Cell values (normalised) read as yes / no in capability columns.
+_YES = frozenset(
+    (
+        "yes", "y", "si", "s", "sim", "oui", "x", "✓", "✔", "☑", "true", "t", "verdadero",
+        "verdadeiro", "vrai", "available", "disponible", "disponivel", "ok", "+",
+    )
+)
+_NO = frozenset(
+    (
+        "no", "n", "nao", "non", "false", "f", "falso", "faux", "none", "ninguno", "nenhum",
+        "aucun", "-", "--", "—", "✗", "✘", "na", "n a", "not available", "no disponible",
+        "nao disponivel", "indisponible",
+    )
+)
+
+#: Phrases naming each capability in a free-text list of tests, in English, Spanish,
+#: Portuguese and French, plus platform and biomarker names that imply one capability.
+_TEST_TERMS: dict[str, tuple[str, ...]] = {
+    "biopsy": (
+        "biopsy", "biopsies", "biopsia", "biopsias", "biopsie", "biopsies", "fna", "fnac",
+        "core needle", "paaf", "toma de muestra", "prelevement",
+    ),
+    "cytology": (
+        "cytology", "citologia", "cytologie", "cytopathology", "citopatologia", "cytopathologie",
+        "pap", "pap smear", "papanicolaou", "frotis", "citologia cervical",
+    ),
+    "histology": (
+        "histology", "histopathology", "histologia", "histopatologia", "histologie",
+        "histopathologie", "anatomia patologica", "anatomie pathologique", "pathology",
+        "patologia", "anatomopatologia", "h e", "he", "h&e",
+    ),
+    "ihc": (
+        "ihc", "ihq", "immunohistochemistry", "inmunohistoquimica", "imunohistoquimica",
+        "imuno histoquimica", "immunohistochimie", "ihc panel", "her2 ihc", "er", "pr", "er pr",
+        "her2", "pd l1", "ki 67", "ki67",
+    ),
+    "ish": (
+        "ish", "fish", "cish", "sish", "in situ hybridization", "in situ hybridisation",
+        "hibridacion in situ", "hibridizacao in situ", "hybridation in situ",
+    ),
+    "pcr": (
+        "pcr", "qpcr", "rt pcr", "real time pcr", "molecular", "molecular biology",
+        "biologia molecular", "biologie moleculaire", "genexpert", "gene xpert", "idylla", "egfr",
+        "kras", "nras", "braf", "bcr abl", "bcr abl1", "hpv", "hpv dna", "msi",
+    ),
+    "ngs": (
+        "ngs", "next generation sequencing", "sequencing", "secuenciacion", "secuenciacion masiva",
+        "sequenciamento", "sequencage", "sequencage haut debit", "ion torrent", "illumina",
+        "gene panel", "panel ngs",
+    ),
+    "flow": (
+        "flow", "flow cytometry", "cytometry", "citometria", "citometria de flujo",
+        "citometria de fluxo", "cytometrie", "cytometrie en flux", "facs",
+    ),
+}
+
+_PHRASE_TO_CAPABILITY: dict[str, str] = {p: cap for cap, ps in _TEST_TERMS.items() for p in ps}
+
+#: EQA providers and words meaning international / national participation.
+_EQA_INTERNATIONAL = (
+    "iqn path", "iqnpath", "uk neqas", "ukneqas", "neqas", "cap",
+    "college of american pathologists", "international", "internacional", "internationale",
+    "nordiqc", "emqn", "rcpa", "esp", "genqa", "gen qa", "qcmd", "instand", "labquality", "who",
+    "oms",
+)
+_EQA_NATIONAL = (
+    "national", "nacional", "nationale", "regional", "pncq", "controllab", "peec", "nhls", "kenas",
+    "neqa",
+)
+
+_ACCREDITATION_PENDING = (
+    "pending", "in progress", "en proceso", "em processo", "em andamento", "en cours", "planned",
+    "planeado", "planejado", "expired", "vencida", "vencido", "expire", "applied", "solicitada",
+)
+
+#: Ownership classes by words found in the value, checked in this order (so that
+#: "non-governmental" is an NGO before "government" makes it public).
+_OWNERSHIP_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("military", (
+        "military", "militar", "militaire", "armed forces", "fuerzas armadas", "forcas armadas",
+        "forces armees", "army", "navy", "air force", "defence", "defense", "sedena", "semar",
+        "ejercito", "exercito", "armee",
+    )),
+    ("faith_based", (
+        "faith", "fbo", "mission", "missionary", "miss", "church", "religious", "religioso",
+        "religiosa", "religieux", "catholic", "catolica", "catolico", "catholique", "christian",
+        "cristiano", "cristiana", "chretien", "islamic", "muslim", "adventist", "sda", "diocese",
+        "diocesis", "confessionnel", "confessionnelle", "evangelical", "evangelica", "kecs",
+        "cham", "chak",
+    )),
+    ("ngo", (
+        "ngo", "ngos", "ong", "ongs", "non governmental", "nongovernmental", "non government",
+        "no gubernamental", "nao governamental", "non gouvernemental", "non profit", "nonprofit",
+        "not for profit", "sin fines de lucro", "sem fins lucrativos", "sans but lucratif",
+        "foundation", "fundacion", "fundacao", "fondation", "charity", "association", "asociacion",
+        "associacao", "red cross", "cruz roja", "croix rouge",
+    )),
+    ("private", (
+        "private", "privado", "privada", "prive", "privee", "particular", "for profit",
+        "privately", "pp",
+    )),
+    ("public", (
+        "public", "publico", "publica", "publique", "government", "governmental", "gobierno",
+        "governo", "gouvernement", "gov", "govt", "moh", "mohs", "ministry", "ministerio",
+        "ministere", "state", "estatal", "estadual", "etat", "municipal", "municipalidad",
+        "prefeitura", "county", "county government", "local authority", "la", "federal", "sus",
+        "imss", "issste", "ssa", "secretaria de saude", "secretaria de salud", "parastatal",
+        "national", "nacional", "district",
+    )),
+)
+# fmt: on
+
+_CAPACITY_THOUSANDS = re.compile(r"^\d{1,3}(?:([,.'])\d{3})(?:\1\d{3})*$")
+_CAPACITY_EUROPEAN = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")
+_CAPACITY_ENGLISH = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d+$")
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_WKT_POINT = re.compile(r"^\s*point\s*z?\s*\(\s*(\S+)\s+(\S+)(?:\s+\S+)?\s*\)\s*$", re.IGNORECASE)
+
+
+def _norm(text: Any) -> str:
+    """Lower case, accents stripped, every run of non-alphanumerics one space."""
+    s = unicodedata.normalize("NFKD", str(text))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    return re.sub(r"[\W_]+", " ", s).strip()
+
+
+def _norm_symbolic(text: Any) -> str:
+    """Like `_norm` but keeps a lone symbol such as ``✓`` or ``-`` that `_norm` would erase."""
+    n = _norm(text)
+    return n if n else str(text).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# reading
+
+
+def read_raw(
+    path: str | Path,
+    *,
+    sheet: str | int | None = None,
+    layer: str | int | None = None,
+) -> pd.DataFrame:
+    """Read a facility file as text, for preview and mapping, without interpreting it.
+
+    Parameters
+    ----------
+    path
+        CSV/TSV (any common encoding and delimiter), XLSX, ODS, JSON records (for example the
+        KMHFL API export ``{"results": [...]}``), or a GeoJSON, GeoPackage, Shapefile or
+        FlatGeobuf point layer.
+    sheet
+        Sheet name or 0-based index of a workbook; the first sheet by default.
+    layer
+        Layer name or 0-based index of a GeoPackage; the first layer by default.
+
+    Returns
+    -------
+    DataFrame
+        Every cell as text or None. For point layers the point coordinates, reprojected to
+        EPSG:4326, are in the columns ``__lon`` and ``__lat`` (degrees). ``df.attrs`` holds
+        ``first_row_number`` (the number the user sees for the first data row: 2 in a
+        spreadsheet whose header is row 1, 1 for records and features), ``sheet`` and ``layer``.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError("file not found; check the path", path=path)
+    if path.suffix.lower() in LAYER_SUFFIXES:
+        df = _read_layer(path, layer=layer)
+    else:
+        df = read_table(path, sheet=sheet)
+        df.attrs["layer"] = None
+    df.attrs.setdefault("first_row_number", 1)
+    return df
+
+
+def _read_layer(path: Path, *, layer: str | int | None) -> pd.DataFrame:
+    import pyogrio
+    import pyogrio.errors
+
+    gdal_errors = (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError)
+    try:
+        names = [str(n) for n in pyogrio.list_layers(path)[:, 0]]
+    except gdal_errors as exc:
+        raise InputError(f"cannot open as a GIS layer ({exc})", path=path) from exc
+    if not names:
+        raise InputError("holds no layers", path=path)
+    if layer is None:
+        chosen = names[0]
+    elif isinstance(layer, int) or (
+        isinstance(layer, str) and layer.isdigit() and layer not in names
+    ):
+        idx = int(layer)
+        if not 0 <= idx < len(names):
+            msg = f"layer index {idx} is out of range; the file has layers {names}"
+            raise InputError(msg, path=path)
+        chosen = names[idx]
+    elif layer in names:
+        chosen = layer
+    else:
+        msg = f"no layer named {layer!r}; the file has layers {names}; pass one of them"
+        raise InputError(msg, path=path)
+    try:
+        gdf = gpd.read_file(path, layer=chosen, engine="pyogrio")
+    except gdal_errors as exc:
+        raise InputError(f"cannot read layer {chosen!r} ({exc})", path=path) from exc
+    if len(gdf) == 0:
+        raise InputError(f"layer {chosen!r} holds no features", path=path)
+    if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns:
+        msg = f"layer {chosen!r} has no geometry; expected facility points"
+        raise InputError(msg, path=path)
+    gdf = _to_lonlat(gdf, path=path)
+    geoms = gdf.geometry.to_numpy()
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    kinds = shapely.get_type_id(geoms)
+    not_point = present & (kinds != 0)
+    points = geoms.copy()
+    if not_point.any():
+        # polygons (a facility's footprint) and multipoints: use a point that lies inside them
+        points[not_point] = shapely.point_on_surface(geoms[not_point])
+    lon = np.full(len(gdf), np.nan)
+    lat = np.full(len(gdf), np.nan)
+    lon[present] = shapely.get_x(points[present])
+    lat[present] = shapely.get_y(points[present])
+    props = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
+    df = (
+        props.astype(object).map(_cell_text)
+        if len(props.columns)
+        else pd.DataFrame(index=gdf.index)
+    )
+    df = df.reset_index(drop=True)
+    df["__lon"] = [repr(float(v)) if math.isfinite(v) else None for v in lon]
+    df["__lat"] = [repr(float(v)) if math.isfinite(v) else None for v in lat]
+    df.attrs["first_row_number"] = 1
+    df.attrs["sheet"] = None
+    df.attrs["layer"] = chosen
+    df.attrs["encoding"] = None
+    if not_point.any():
+        kinds_seen = sorted(set(gdf.geometry[not_point].geom_type))
+        df.attrs["geometry_note"] = (
+            f"{int(not_point.sum())} features are not points ({', '.join(kinds_seen)}); "
+            "a point inside each was used as its location"
+        )
+    return df
+
+
+def _to_lonlat(gdf: gpd.GeoDataFrame, *, path: Path) -> gpd.GeoDataFrame:
+    if gdf.crs is None:
+        minx, miny, maxx, maxy = gdf.total_bounds
+        if np.isfinite([minx, miny, maxx, maxy]).all() and (
+            minx < -180 or maxx > 180 or miny < -90 or maxy > 90
+        ):
+            msg = (
+                "the layer has no coordinate reference system (is the .prj file missing?) and its "
+                f"coordinates ({minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}) are not degrees; "
+                "set its CRS in QGIS and save it again"
+            )
+            raise InputError(msg, path=path)
+        return gdf.set_crs("EPSG:4326")
+    if gdf.crs.to_epsg() != 4326:
+        return gdf.to_crs("EPSG:4326")
+    return gdf
+
+
+# ---------------------------------------------------------------------------------------------
+# mapping
+
+
+def guess_mapping(columns: Sequence[str]) -> dict[str, str]:
+    """Guess which source column holds each schema field.
+
+    Names are compared after folding case, accents, spaces and underscores, against names in
+    English, Spanish, Portuguese and French (``latitud``, ``NOME``, ``F_NAME``, ``CO_CNES``,
+    ``propiedad``...); a longer name whose first or last word names a field also matches
+    (``LATITUDE_WGS84``, ``pcr_available``). Point coordinates of a GIS layer (``__lon``,
+    ``__lat``) win over attribute columns. A column is never given to two fields.
+
+    Parameters
+    ----------
+    columns
+        The source column names.
+
+    Returns
+    -------
+    dict
+        Schema field (see `FIELDS`) → source column, for the fields found.
+    """
+    return _guess(list(columns), fields=FIELDS, taken=set())
+
+
+def _match_score(field_name: str, column: str) -> tuple[int, int] | None:
+    """How well ``column`` names ``field_name``: (kind, -rank), higher is better; None if not."""
+    norm = _norm(column)
+    if column in ("__lon", "__lat"):
+        return (9, 0) if column == f"__{field_name}" else None
+    names = _COLUMN_NAMES.get(field_name, ())
+    compact = norm.replace(" ", "")
+    for rank, name in enumerate(names):
+        if norm == name:
+            return (3, -rank)
+    for rank, name in enumerate(names):
+        if len(name) > 1 and compact == name.replace(" ", ""):
+            return (2, -rank)
+    words = norm.split()
+    if len(words) > 1 and not _FOREIGN_WORDS.intersection(words):
+        for rank, word in enumerate(_COLUMN_WORDS.get(field_name, ())):
+            if word in (words[0], words[-1]):
+                return (1, -rank)
+    return None
+
+
+def _guess(columns: list[str], *, fields: Sequence[str], taken: set[str]) -> dict[str, str]:
+    candidates: list[tuple[tuple[int, int], int, int, str, str]] = []
+    for fi, field_name in enumerate(fields):
+        for ci, column in enumerate(columns):
+            if column in taken:
+                continue
+            score = _match_score(field_name, column)
+            if score is not None:
+                # best score first; ties go to the earlier field, then the earlier column
+                candidates.append((score, -fi, -ci, field_name, column))
+    candidates.sort(reverse=True)
+    mapping: dict[str, str] = {}
+    used = set(taken)
+    for _, _, _, field_name, column in candidates:
+        if field_name in mapping or column in used:
+            continue
+        mapping[field_name] = column
+        used.add(column)
+    return {f: mapping[f] for f in fields if f in mapping}
+
+
+def load_mapping(path: str | Path) -> dict[str, str]:
+    """Read a column mapping file: TOML (a ``[columns]`` table, or flat keys) or JSON.
+
+    Keys are schema fields (see `FIELDS`), values source column names; an empty value means
+    "do not use any column for this field" (it stops the guess). Example TOML::
+
+        [columns]
+        lat = "LATITUDE"
+        lon = "LONGITUDE"
+        name = "NOME"
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read, or names an unknown field.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError("mapping file not found; check the path", path=path)
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    data: Any
+    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            msg = f"mapping is not valid JSON (line {exc.lineno}: {exc.msg})"
+            raise InputError(msg, path=path) from exc
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"mapping is not valid TOML ({exc})", path=path) from exc
+    if isinstance(data, dict) and isinstance(data.get("columns"), dict):
+        data = data["columns"]
+    if not isinstance(data, dict):
+        msg = 'mapping should be a table of field = "column" pairs'
+        raise InputError(msg, path=path)
+    return _validate_mapping(data, path=path)
+
+
+def _validate_mapping(data: Mapping[Any, Any], *, path: str | Path | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    unknown = [str(k) for k in data if k not in FIELDS]
+    if unknown:
+        msg = (
+            f"mapping names unknown fields {unknown}; the fields are {', '.join(FIELDS)} "
+            '(write field = "source column")'
+        )
+        raise InputError(msg, path=path)
+    for key, value in data.items():
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            msg = f"mapping of {key!r} should be a column name (text), got {value!r}"
+            raise InputError(msg, path=path)
+        out[str(key)] = value.strip()
+    return out
+
+
+def _resolve_mapping(
+    columns: list[str], mapping: Mapping[str, str] | str | Path | None, *, source: str
+) -> tuple[dict[str, str], set[str]]:
+    """Explicit mapping, then the guess for the other fields; returns (mapping, explicit fields)."""
+    where = source or None
+    if mapping is None:
+        explicit: dict[str, str] = {}
+    elif isinstance(mapping, (str, Path)):
+        explicit = load_mapping(mapping)
+    else:
+        explicit = _validate_mapping(mapping, path=where)
+    resolved: dict[str, str] = {}
+    by_fold = {}
+    for c in columns:
+        by_fold.setdefault(c.strip().casefold(), []).append(c)
+    for field_name, column in explicit.items():
+        if not column:
+            continue
+        if column not in columns:
+            folded = by_fold.get(column.casefold(), [])
+            if len(folded) != 1:
+                msg = (
+                    f"the mapping gives {field_name} = {column!r}, but there is no such column; "
+                    f"the columns are {columns}"
+                )
+                raise InputError(msg, path=where)
+            column = folded[0]
+        resolved[field_name] = column
+    taken_by = {}
+    for field_name, column in resolved.items():
+        if column in taken_by:
+            msg = (
+                f"the mapping gives column {column!r} to both {taken_by[column]} and {field_name}; "
+                "a column can hold one field only"
+            )
+            raise InputError(msg, path=where)
+        taken_by[column] = field_name
+    rest = [f for f in FIELDS if f not in explicit]
+    resolved.update(_guess(columns, fields=rest, taken=set(resolved.values())))
+    return {f: resolved[f] for f in FIELDS if f in resolved}, set(explicit)
+
+
+# ---------------------------------------------------------------------------------------------
+# value parsers (each runs once per distinct value, then is mapped over the column)
+
+
+def _distinct_map(values: pd.Series, parse: Callable[[str], Any]) -> pd.Series:
+    """Apply ``parse`` once per distinct non-null value; nulls map to ``parse("")``."""
+    text = values.where(values.notna(), "")
+    uniques = pd.unique(text.to_numpy(dtype=object))
+    table = {u: parse(str(u)) for u in uniques}
+    return text.map(table)
+
+
+def _parse_coordinate_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
+    """Coordinates of a column: (degrees with NaN where blank or bad, blank mask, {pos: error})."""
+    text = values.astype(object).where(values.notna(), None)
+    s = text.fillna("").astype(str).str.strip()
+    plain = s.str.replace("\u2212", "-", regex=False).str.replace(" ", "", regex=False)
+    plain = plain.where(~plain.str.fullmatch(_DECIMAL_COMMA.pattern), plain.str.replace(",", "."))
+    # the fast vectorised path covers plain decimal degrees, the bulk of every real file
+    fast = pd.to_numeric(
+        plain.where(plain.str.fullmatch(r"[+-]?\d+(?:\.\d*)?|[+-]?\.\d+")), errors="coerce"
+    ).to_numpy(dtype=float)
+    out = fast.copy()
+    blank = np.array(s == "", dtype=bool)
+    errors: dict[int, str] = {}
+    slow = np.flatnonzero(~blank & np.isnan(fast))
+    if slow.size:
+        cache: dict[str, tuple[float, str | None]] = {}
+        for pos in slow:
+            raw = s.iat[pos]
+            if raw not in cache:
+                try:
+                    cache[raw] = (parse_coordinate(raw), None)
+                except ValueError as exc:
+                    cache[raw] = (math.nan, str(exc))
+            value, err = cache[raw]
+            if err is not None:
+                errors[int(pos)] = err
+            elif math.isnan(value):
+                blank[pos] = True  # "n/a", "null" and the like
+            elif not math.isfinite(value):
+                errors[int(pos)] = f"{raw!r} is not a finite number"
+            else:
+                out[pos] = value
+    return out, blank, errors
+
+
+def _split_pair(text: str) -> tuple[str, str] | None:
+    """Split one "lat, lon" cell into its two parts (WKT POINT gives lon lat: returned swapped)."""
+    m = _WKT_POINT.match(text)
+    if m:
+        return m.group(2), m.group(1)
+    t = text.strip().strip("()[]{}").strip()
+    if ";" in t:
+        parts = t.split(";")
+    elif t.count(",") == 1:
+        parts = t.split(",")
+    elif ", " in t:
+        parts = t.split(", ")
+    else:
+        parts = t.split()
+    parts = [p.strip() for p in parts if p.strip()]
+    if len(parts) != 2:
+        return None
+    first, second = parts
+    # hemisphere letters tell the order: "36.8E, 1.28S" is lon first
+    if re.search(r"[EeWw]\s*$|^\s*[EeWw]", first) and re.search(r"[NnSs]\s*$|^\s*[NnSs]", second):
+        return second, first
+    return first, second
+
+
+def _yes_no(text: str) -> bool | None:
+    """True/False for a yes/no cell; None when the value is not recognised (blank → False)."""
+    n = _norm_symbolic(text)
+    if not n:
+        return False
+    if n in _YES:
+        return True
+    if n in _NO:
+        return False
+    num = n.replace(" ", ".") if re.fullmatch(r"\d+ \d+", n) else n
+    if _NUMBER.fullmatch(num):
+        # a count of instruments or tests: any positive number means the service exists
+        return float(num) > 0
+    return None
+
+
+def _tests_listed(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Capabilities named in a free-text list of tests, and the items not recognised."""
+    if not text.strip():
+        return frozenset(), ()
+    items = re.split(r"[;,/|+\n]|\s+(?:and|y|e|et)\s+", text)
+    caps: set[str] = set()
+    unknown: list[str] = []
+    for item in items:
+        n = _norm(item)
+        if not n:
+            continue
+        found = _capabilities_in(n)
+        if found:
+            caps |= found
+        else:
+            unknown.append(item.strip())
+    return frozenset(caps), tuple(unknown)
+
+
+def _capabilities_in(phrase: str) -> set[str]:
+    """Capabilities named by a normalised phrase: the whole phrase or any run of its words."""
+    if phrase in _PHRASE_TO_CAPABILITY:
+        return {_PHRASE_TO_CAPABILITY[phrase]}
+    words = phrase.split()
+    found: set[str] = set()
+    for size in range(min(len(words), 4), 0, -1):
+        for start in range(len(words) - size + 1):
+            cap = _PHRASE_TO_CAPABILITY.get(" ".join(words[start : start + size]))
+            if cap is not None and (size > 1 or len(words[start]) > 2):
+                found.add(cap)
+    return found
+
+
+def _has_phrase(norm: str, phrases: Sequence[str]) -> bool:
+    padded = f" {norm} "
+    return any(f" {p} " in padded for p in phrases)
+
+
+def _eqa_level(text: str) -> tuple[str, bool]:
+    """EQA level of a cell and whether the value was understood (see `facilities_from_frame`)."""
+    n = _norm_symbolic(text)
+    if not n or n in _NO:
+        return "none", True
+    if _has_phrase(n, _EQA_INTERNATIONAL):
+        return "international", True
+    if n in _YES or _has_phrase(n, _EQA_NATIONAL):
+        return "national", True
+    return "none", False
+
+
+def _accreditation(text: str) -> tuple[str, bool]:
+    """Accreditation of a cell and whether it was understood (pending → none, doubtful)."""
+    n = _norm_symbolic(text)
+    if not n or n in _NO:
+        return "none", True
+    if _has_phrase(n, _ACCREDITATION_PENDING):
+        return "none", False
+    if "15189" in n.replace(" ", ""):
+        return "iso15189", True
+    if _has_phrase(n, ("cap", "college of american pathologists")):
+        return "cap", True
+    return "other", True
+
+
+def _capacity(text: str) -> tuple[float, str | None]:
+    """Tests per year from text with thousand separators; (NaN, why) when unusable."""
+    raw = text.strip()
+    if not raw:
+        return math.nan, None
+    t = re.sub(r"[\s\u00a0\u202f\u2009]", "", raw)
+    if _CAPACITY_THOUSANDS.fullmatch(t):
+        value = float(re.sub(r"[,.']", "", t))
+    elif _CAPACITY_EUROPEAN.fullmatch(t):
+        value = float(t.replace(".", "").replace(",", "."))
+    elif _CAPACITY_ENGLISH.fullmatch(t):
+        value = float(t.replace(",", ""))
+    elif _DECIMAL_COMMA.fullmatch(t):
+        value = float(t.replace(",", "."))
+    else:
+        try:
+            value = float(t)
+        except ValueError:
+            return math.nan, "is not a number"
+    if not math.isfinite(value):
+        return math.nan, "is not a finite number"
+    if value < 0:
+        return math.nan, "is negative"
+    return value, None
+
+
+def _ownership(text: str) -> str:
+    """Ownership class of a cell (see `facilities_from_frame`)."""
+    n = _norm(text)
+    if not n:
+        return "unknown"
+    for cls, words in _OWNERSHIP_WORDS:
+        if _has_phrase(n, words):
+            return cls
+    return "other"
+
+
+# ---------------------------------------------------------------------------------------------
+# study area and land mask
+
+
+def _study_area_geometry(study_area: Any) -> BaseGeometry | None:
+    if study_area is None:
+        return None
+    if isinstance(study_area, (gpd.GeoDataFrame, gpd.GeoSeries)):
+        frame = study_area if study_area.crs is None else study_area.to_crs("EPSG:4326")
+        geom: Any = (
+            frame.geometry.union_all() if isinstance(frame, gpd.GeoDataFrame) else frame.union_all()
+        )
+    elif isinstance(study_area, BaseGeometry):
+        geom = study_area
+    elif isinstance(study_area, (tuple, list)) and len(study_area) == 4:
+        try:
+            minx, miny, maxx, maxy = (float(v) for v in study_area)
+        except (TypeError, ValueError) as exc:
+            msg = (
+                "`study_area` bounds should be 4 numbers (minlon, minlat, maxlon, maxlat), "
+                f"got {study_area!r}"
+            )
+            raise InputError(msg) from exc
+        if not (minx < maxx and miny < maxy):
+            msg = (
+                f"`study_area` bounds {study_area!r} are empty; expected (minlon, minlat, maxlon, "
+                "maxlat) with min < max"
+            )
+            raise InputError(msg)
+        geom = shapely.box(minx, miny, maxx, maxy)
+    else:
+        msg = (
+            "`study_area` should be a polygon in EPSG:4326, a GeoDataFrame, or bounds "
+            f"(minlon, minlat, maxlon, maxlat), got {type(study_area).__name__}"
+        )
+        raise InputError(msg)
+    if geom is None or geom.is_empty or geom.area <= 0:
+        raise InputError("`study_area` is empty or has no area; pass a polygon of the city")
+    minx, miny, maxx, maxy = geom.bounds
+    if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
+        msg = (
+            f"`study_area` bounds ({minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}) are not "
+            "longitude/latitude degrees; reproject the boundary to EPSG:4326"
+        )
+        raise InputError(msg)
+    return shapely.make_valid(geom)
+
+
+@lru_cache(maxsize=1)
+def _land_tree() -> shapely.STRtree | None:
+    """STRtree over the parts of the bundled coarse land mask; None if the file is missing."""
+    if not _LAND_PATH.exists():
+        return None
+    data = json.loads(_LAND_PATH.read_text(encoding="utf-8"))
+    geoms = [shapely.geometry.shape(f["geometry"]) for f in data["features"]]
+    parts = shapely.get_parts(np.asarray(geoms, dtype=object))
+    return shapely.STRtree(parts)
+
+
+def _near_land_fraction(tree: shapely.STRtree, lon: np.ndarray, lat: np.ndarray) -> float:
+    # an even sample is enough to tell land from sea and keeps 100k-row files fast
+    idx = np.unique(np.linspace(0, lon.size - 1, min(lon.size, 2000)).astype(int))
+    pts = shapely.points(lon[idx], lat[idx])
+    _, dist = tree.query_nearest(pts, return_distance=True, all_matches=False)
+    return float(np.mean(dist <= LAND_TOLERANCE_DEG))
+
+
+def _inside_fraction(area: BaseGeometry, lon: np.ndarray, lat: np.ndarray) -> float:
+    shapely.prepare(area)
+    return float(np.mean(shapely.contains_xy(area, lon, lat)))
+
+
+# ---------------------------------------------------------------------------------------------
+# the import
+
+
+@dataclass
+class _Issues:
+    """Issues by row position, turned into `ImportIssue` once the final ids are known."""
+
+    rows: np.ndarray
+    items: list[tuple[int | None, Severity, str, str, str | None, str | None]] = field(
+        default_factory=list
+    )
+
+    def add(
+        self,
+        pos: int | None,
+        severity: Severity,
+        problem: str,
+        fix: str,
+        *,
+        column: str | None = None,
+        value: Any = None,
+    ) -> None:
+        text = None if value is None else str(value)
+        self.items.append((pos, severity, problem, fix, column, text))
+
+
+def facilities_from_frame(
+    df: pd.DataFrame,
+    mapping: Mapping[str, str] | str | Path | None = None,
+    *,
+    source: str = "",
+    study_area: Any = None,
+    detect_swap: bool = True,
+    progress: ProgressCallback | None = None,
+    cancel: Any = None,
+) -> Facilities:
+    """Validate a raw facility table (from `read_raw`) into `Facilities` with an `ImportReport`.
+
+    Every row is imported or rejected with a reason in ``facilities.report``; doubtful rows are
+    imported with ``review=True``. The rules:
+
+    - Location: ``lon``/``lat`` columns (decimal degrees, decimal commas, DMS), else one
+      ``coordinates`` column ("lat, lon" or WKT ``POINT (lon lat)``); a GIS layer's own points
+      win, and its attribute lat/lon columns fill features without geometry. Blank → rejected
+      ("no location"); unparseable → rejected quoting the value; out of range or (0, 0) → rejected.
+    - Swapped latitude/longitude, decided for the whole file (one ``warning`` issue): (a) at least
+      half of the located rows have |lat| > 90 but |lon| ≤ 90; (b) with a study area, at least half
+      of the swapped points fall in it and fewer than half as many of the given ones; (c) with
+      no study area, at least half of the given points lie more than 0.2° from the coarse
+      Natural Earth 1:110m land mask while at least 80 % of the swapped ones lie on it.
+    - Study area: a point more than 10 km outside is rejected, a point up to 10 km outside is
+      doubtful. Without a study area, a point farther from the median location than
+      max(5 × the 95th percentile of those distances, 50 km) is doubtful (a robust outlier rule:
+      it holds as long as fewer than 5 % of the points are outliers).
+    - Capabilities: booleans, yes/no in four languages, x/✓, numbers (> 0 is yes), or one
+      ``tests`` column listing tests ("IHC; PCR", "biologia molecular / NGS", "GeneXpert",
+      biomarker names such as HER2 → ihc, EGFR → pcr). Unrecognised values are doubtful and
+      leave the flag False.
+    - ``eqa``: IQN Path, UK NEQAS, CAP, EMQN, NordiQC, "international" → international;
+      "national", PNCQ, Controllab → national. ASSUMPTION: a plain yes (yes, sí, sim, oui, x, 1)
+      is read as national participation, the weaker claim; blank/no → none; other text → none,
+      doubtful.
+    - ``accreditation``: ISO 15189 in any spelling → iso15189; CAP → cap; blank/no → none;
+      pending/in progress/expired → none, doubtful; any other scheme or yes → other.
+    - ``capacity_tests_per_year``: numbers with thousand separators (12,000 / 12 000 / 12.000 /
+      12'000 — a dot counts as thousands only when followed by groups of exactly 3 digits);
+      text or negative → NaN, doubtful.
+    - ``ownership``: words in four languages → public, private, faith_based, ngo, military;
+      blank → unknown; other text → other.
+    - Ids: blank → ``row-N`` (fixed); no id column at all → ``row-N`` for every row, one warning.
+      Same id, name and location as an earlier row → rejected as its duplicate; same id with
+      other data → ``<id>-dup<N>``, doubtful; same name and location under another id → doubtful.
+      Missing name → the id is used as name, doubtful.
+    - Other columns are kept, as text, under their own names after the schema columns.
+
+    Parameters
+    ----------
+    df
+        Raw table, every cell text or None; ``df.attrs["first_row_number"]`` is the row number
+        of its first data row as the user counts it (1 when absent).
+    mapping
+        Schema field → source column, or a path to a mapping file (`load_mapping`). It overrides
+        the guess field by field; the other fields are still guessed (`guess_mapping`).
+    source
+        File name for messages and the report.
+    study_area
+        Shapely polygon in EPSG:4326, a GeoDataFrame/GeoSeries of the boundary, or bounds
+        ``(minlon, minlat, maxlon, maxlat)`` in degrees; None for no study area.
+    detect_swap
+        Set False to keep the latitude/longitude order of the file even if it looks swapped.
+    progress, cancel
+        ``progress(fraction, text)`` callback and a `threading.Event` that cancels the import.
+
+    Returns
+    -------
+    Facilities
+        Points in EPSG:4326 with ``.report`` the `ImportReport`.
+
+    Raises
+    ------
+    InputError
+        When no location column is found, or the mapping names a column that does not exist.
+    """
+    where = source or None
+    area = _study_area_geometry(study_area)
+    columns = [str(c) for c in df.columns]
+    if len(df.columns) != len(set(columns)):
+        raise InputError(f"the table has repeated column names: {columns}", path=where)
+    df = df.copy()
+    df.columns = columns
+    n = len(df)
+    if n == 0:
+        msg = f"the table has no data rows (columns found: {columns})"
+        raise InputError(msg, path=where)
+    resolved, explicit = _resolve_mapping(columns, mapping, source=source)
+    has_pair = "lon" in resolved and "lat" in resolved
+    if not has_pair and "coordinates" not in resolved:
+        found = [f for f in ("lon", "lat") if f in resolved]
+        why = f"only {found[0]} ({resolved[found[0]]!r}) was found; " if found else ""
+        msg = (
+            f"no location columns: {why}expected latitude and longitude columns (lat, latitude, "
+            "latitud, y / lon, lng, long, longitude, longitud, x) or one coordinates column "
+            f"with 'lat, lon'; the columns are {columns}; map them with a mapping file"
+        )
+        raise InputError(msg, path=where)
+
+    first_row = int(df.attrs.get("first_row_number", 1))
+    text = df.astype(object).where(df.notna(), None)
+    for c in text.columns:
+        # frames built in code may hold numbers; files read by read_raw hold text already
+        if pd.api.types.infer_dtype(text[c], skipna=True) not in ("string", "empty"):
+            text[c] = text[c].map(_cell_text)
+    rows = np.arange(first_row, first_row + n)
+    issues = _Issues(rows)
+    report = ImportReport(source=source, mapping=dict(resolved), sheet=df.attrs.get("sheet"))
+    if df.attrs.get("geometry_note"):
+        issues.add(
+            None, "warning", str(df.attrs["geometry_note"]), "check those locations on the map"
+        )
+    report_progress(progress, 0.05, "reading locations")
+    check_cancel(cancel)
+
+    keep = np.ones(n, dtype=bool)
+    review = np.zeros(n, dtype=bool)
+    empty = text.isna().all(axis=1).to_numpy()
+    for pos in np.flatnonzero(empty):
+        issues.add(int(pos), "rejected", "empty row", "delete the row or fill it in")
+    keep &= ~empty
+
+    lon, lat = _locations(text, resolved, issues, keep, detect_swap=detect_swap, area=area)
+    report_progress(progress, 0.35, "checking locations")
+    check_cancel(cancel)
+    _check_places(lon, lat, issues, keep, review, area=area)
+    report_progress(progress, 0.5, "reading capabilities")
+    check_cancel(cancel)
+
+    out: dict[str, Any] = {}
+    ids, names = _ids_and_names(text, resolved, issues, keep, review, explicit=explicit)
+    caps = _capabilities(text, resolved, issues, keep, review)
+    out.update(caps)
+    report_progress(progress, 0.7, "reading quality and capacity")
+    check_cancel(cancel)
+    out.update(_quality(text, resolved, issues, keep, review))
+    report_progress(progress, 0.85, "finding duplicates")
+    check_cancel(cancel)
+    ids = _duplicates(ids, names, lon, lat, rows, issues, keep, review)
+
+    schema = pd.DataFrame(
+        {
+            "facility_id": pd.Series(ids, dtype=object),
+            "name": pd.Series(names, dtype=object),
+            **{cap: pd.Series(out[cap], dtype=bool) for cap in CAPABILITIES},
+            "eqa": pd.Series(out["eqa"], dtype=object),
+            "accreditation": pd.Series(out["accreditation"], dtype=object),
+            "capacity_tests_per_year": pd.Series(out["capacity_tests_per_year"], dtype=float),
+            "ownership": pd.Series(out["ownership"], dtype=object),
+            "review": pd.Series(review, dtype=bool),
+        }
+    )
+    used = set(resolved.values()) | {"__lon", "__lat"}
+    reserved = {*FACILITY_COLUMNS, "review", "geometry"}
+    extras = text[[c for c in columns if c not in used]].reset_index(drop=True)
+    extras.columns = [f"{c} (source)" if c in reserved else c for c in extras.columns]
+    table = pd.concat([schema, extras], axis=1).loc[keep].reset_index(drop=True)
+    gdf = gpd.GeoDataFrame(
+        table, geometry=gpd.points_from_xy(lon[keep], lat[keep]), crs="EPSG:4326"
+    )
+
+    final_ids = np.asarray(ids, dtype=object)
+    for pos, severity, problem, fix, column, value in sorted(
+        issues.items, key=lambda it: -1 if it[0] is None else it[0]
+    ):
+        report.add(
+            None if pos is None else int(rows[pos]),
+            severity,
+            problem,
+            fix,
+            column=column,
+            value=value,
+            facility_id=None if pos is None else str(final_ids[pos]),
+        )
+    report.n_rows = n
+    report.n_imported = int(keep.sum())
+    rejected = report.rejected_rows()
+    # the promise of every reader: no row disappears without a rejected issue
+    if (
+        rejected != set(rows[~keep].tolist())
+        or report.n_rows != report.n_imported + report.n_rejected
+    ):
+        msg = (
+            f"import bookkeeping broke: {n} rows, {int(keep.sum())} kept, {len(rejected)} rejected"
+        )
+        raise AssertionError(msg)
+    report_progress(progress, 1.0, report.summary())
+    return Facilities(gdf, report=report)
+
+
+def _locations(
+    text: pd.DataFrame,
+    mapping: dict[str, str],
+    issues: _Issues,
+    keep: np.ndarray,
+    *,
+    detect_swap: bool,
+    area: BaseGeometry | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Parse lon/lat of every row; reject blank, bad and impossible ones; fix a swapped file."""
+    n = len(text)
+    lon = np.full(n, np.nan)
+    lat = np.full(n, np.nan)
+    missing = np.ones(n, dtype=bool)
+    bad = np.zeros(n, dtype=bool)
+    lat_col = mapping.get("lat", "")
+    lon_col = mapping.get("lon", "")
+    if "lon" in mapping and "lat" in mapping:
+        lon, lon_blank, lon_err = _parse_coordinate_column(text[lon_col])
+        lat, lat_blank, lat_err = _parse_coordinate_column(text[lat_col])
+        for label, col, errs in (("longitude", lon_col, lon_err), ("latitude", lat_col, lat_err)):
+            for pos, err in errs.items():
+                if keep[pos]:
+                    issues.add(
+                        pos,
+                        "rejected",
+                        f"{label} {err}",
+                        "correct the coordinate in the file",
+                        column=col,
+                        value=text[col].iat[pos],
+                    )
+                bad[pos] = True
+        half = (lon_blank ^ lat_blank) & ~bad & keep
+        for pos in np.flatnonzero(half):
+            label, col = ("longitude", lon_col) if lon_blank[pos] else ("latitude", lat_col)
+            issues.add(
+                int(pos),
+                "rejected",
+                f"{label} is blank",
+                f"fill {col!r} or geocode the address",
+                column=col,
+            )
+        bad |= half
+        missing = lon_blank & lat_blank
+    # fallbacks fill rows with no location at all
+    fallbacks: list[tuple[str, str | None]] = []
+    if "coordinates" in mapping:
+        fallbacks.append(("coordinates", None))
+    if lon_col == "__lon":
+        # a GIS layer whose features lack geometry may still carry lat/lon attributes
+        attr = _guess(
+            [c for c in text.columns if c not in mapping.values()],
+            fields=("lon", "lat"),
+            taken=set(),
+        )
+        if "lon" in attr and "lat" in attr:
+            fallbacks.append((attr["lon"], attr["lat"]))
+    for first, second in fallbacks:
+        todo = missing & ~bad & keep
+        if not todo.any():
+            break
+        if second is None:
+            f_lon, f_lat, f_blank, f_err = _parse_pair_column(text[mapping["coordinates"]], todo)
+            col = mapping["coordinates"]
+            cols_text = f"column {col!r}"
+        else:
+            f_lon, f_blank_lon, e1 = _parse_coordinate_column(text[first].where(todo, None))
+            f_lat, f_blank_lat, e2 = _parse_coordinate_column(text[second].where(todo, None))
+            f_blank = f_blank_lon | f_blank_lat
+            f_err = {**e2, **e1}
+            col = first
+            cols_text = f"columns {first!r}/{second!r}"
+        for pos, err in f_err.items():
+            if todo[pos]:
+                issues.add(
+                    pos,
+                    "rejected",
+                    f"location {err}",
+                    "correct the coordinates in the file",
+                    column=col,
+                    value=text[col].iat[pos],
+                )
+                bad[pos] = True
+        got = todo & ~f_blank & ~bad
+        lon[got], lat[got] = f_lon[got], f_lat[got]
+        missing &= ~got
+        if second is not None:
+            for pos in np.flatnonzero(got):
+                issues.add(
+                    int(pos),
+                    "fixed",
+                    f"no point geometry; location taken from {cols_text}",
+                    "check the location on the map",
+                )
+    for pos in np.flatnonzero(missing & ~bad & keep):
+        issues.add(int(pos), "rejected", "no location", "fill lat/lon or geocode the address")
+    keep &= ~(missing | bad)
+
+    if detect_swap and keep.any():
+        reason = _swap_reason(lon[keep], lat[keep], area=area)
+        if reason:
+            lon, lat = lat.copy(), lon.copy()
+            if "lon" in mapping and "lat" in mapping:
+                undo = (
+                    f"if this is wrong, import with detect_swap=False; to make it explicit, map "
+                    f"lat = {lon_col!r} and lon = {lat_col!r}"
+                )
+            else:
+                undo = "if this is wrong, import with detect_swap=False"
+            issues.add(
+                None,
+                "warning",
+                f"latitude and longitude look swapped in the whole file ({reason}); they "
+                "were swapped back for every row",
+                undo,
+            )
+    return lon, lat
+
+
+def _parse_pair_column(
+    values: pd.Series, todo: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[int, str]]:
+    """Parse a "lat, lon" column on the rows in ``todo``: (lon, lat, blank, {pos: error})."""
+    n = len(values)
+    lon = np.full(n, np.nan)
+    lat = np.full(n, np.nan)
+    blank = np.ones(n, dtype=bool)
+    errors: dict[int, str] = {}
+    for pos in np.flatnonzero(todo & values.notna().to_numpy()):
+        raw = str(values.iat[pos]).strip()
+        if not raw:
+            continue
+        pair = _split_pair(raw)
+        if pair is None:
+            errors[int(pos)] = (
+                f"{raw!r} is not a pair of coordinates; expected 'lat, lon' such as '-1.28, 36.82'"
+            )
+            continue
+        try:
+            la, lo = parse_coordinate(pair[0]), parse_coordinate(pair[1])
+        except ValueError as exc:
+            errors[int(pos)] = f"{raw!r}: {exc}"
+            continue
+        if math.isnan(la) or math.isnan(lo):
+            errors[int(pos)] = f"{raw!r} lacks one of latitude and longitude"
+            continue
+        lat[pos], lon[pos], blank[pos] = la, lo, False
+    return lon, lat, blank, errors
+
+
+def _swap_reason(lon: np.ndarray, lat: np.ndarray, *, area: BaseGeometry | None) -> str:
+    """Why the located rows look swapped (see `facilities_from_frame`), or ``""``."""
+    n = lon.size
+    lat_out = (np.abs(lat) > 90) & (np.abs(lon) <= 90)
+    if lat_out.sum() >= max(1, 0.5 * n):
+        return (
+            f"{int(lat_out.sum())} of {n} latitudes are beyond ±90 while their longitudes are not"
+        )
+    ok = (np.abs(lat) <= 90) & (np.abs(lon) <= 90)
+    if not ok.any():
+        return ""
+    lo, la = lon[ok], lat[ok]
+    if area is not None:
+        given = _inside_fraction(area, lo, la)
+        swapped = _inside_fraction(area, la, lo)
+        if swapped >= 0.5 and given < swapped / 2:
+            return (
+                f"{swapped:.0%} of the swapped points fall in the study area against "
+                f"{given:.0%} of the given ones"
+            )
+        return ""
+    tree = _land_tree()
+    if tree is None:
+        return ""
+    given_land = _near_land_fraction(tree, lo, la)
+    swapped_land = _near_land_fraction(tree, la, lo)
+    if given_land <= 0.5 and swapped_land >= 0.8:
+        return (
+            f"{1 - given_land:.0%} of the given points fall in the sea while {swapped_land:.0%} "
+            "of the swapped ones fall on land"
+        )
+    return ""
+
+
+def _check_places(
+    lon: np.ndarray,
+    lat: np.ndarray,
+    issues: _Issues,
+    keep: np.ndarray,
+    review: np.ndarray,
+    *,
+    area: BaseGeometry | None,
+) -> None:
+    """Reject impossible points and those far outside the study area; flag outliers."""
+    for pos in np.flatnonzero(keep & (np.abs(lat) > 90)):
+        issues.add(
+            int(pos),
+            "rejected",
+            f"latitude {lat[pos]:g} is outside -90..90",
+            "are latitude and longitude swapped? correct the coordinate",
+            value=f"{lat[pos]:g}",
+        )
+    for pos in np.flatnonzero(keep & (np.abs(lat) <= 90) & (np.abs(lon) > 180)):
+        issues.add(
+            int(pos),
+            "rejected",
+            f"longitude {lon[pos]:g} is outside -180..180",
+            "correct the coordinate",
+            value=f"{lon[pos]:g}",
+        )
+    keep &= (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    null_island = keep & (lon == 0) & (lat == 0)
+    for pos in np.flatnonzero(null_island):
+        issues.add(
+            int(pos),
+            "rejected",
+            "location 0, 0 is a placeholder, not a place",
+            "fill lat/lon or geocode the address",
+            value="0, 0",
+        )
+    keep &= ~null_island
+    idx = np.flatnonzero(keep)
+    if idx.size == 0:
+        return
+    if area is not None:
+        shapely.prepare(area)
+        outside = idx[~shapely.contains_xy(area, lon[idx], lat[idx])]
+        if outside.size:
+            c = area.centroid
+            crs = local_utm_crs(c.x, c.y)
+            area_m = shapely.transform(area, lambda xy: project_lonlat(xy, crs))
+            xy = project_lonlat(np.column_stack([lon[outside], lat[outside]]), crs)
+            # points a continent away do not project into the local UTM zone: far anyway
+            finite = np.isfinite(xy).all(axis=1)
+            dist = np.full(outside.size, np.inf)
+            dist[finite] = shapely.distance(area_m, shapely.points(xy[finite]))
+            for pos, d in zip(outside, dist, strict=True):
+                where = (
+                    f"({lon[pos]:.5f}, {lat[pos]:.5f}) is {d / 1000:.1f} km outside the study area"
+                )
+                if d > OUTSIDE_REJECT_M:
+                    issues.add(
+                        int(pos),
+                        "rejected",
+                        f"location {where}",
+                        "check the geocoding or the coordinates, or widen the study area",
+                    )
+                    keep[pos] = False
+                else:
+                    issues.add(
+                        int(pos),
+                        "doubtful",
+                        f"location {where}",
+                        "check the location; it may be just across the boundary",
+                    )
+                    review[pos] = True
+        return
+    if idx.size < 3:
+        return
+    mlon, mlat = float(np.median(lon[idx])), float(np.median(lat[idx]))
+    dist = great_circle_m(np.full(idx.size, mlon), np.full(idx.size, mlat), lon[idx], lat[idx])
+    limit = max(OUTLIER_FACTOR * float(np.percentile(dist, 95)), OUTLIER_MIN_M)
+    for pos, d in zip(idx[dist > limit], dist[dist > limit], strict=True):
+        issues.add(
+            int(pos),
+            "doubtful",
+            f"location ({lon[pos]:.5f}, {lat[pos]:.5f}) is {d / 1000:.0f} km from the median "
+            f"location of the file, beyond {limit / 1000:.0f} km",
+            "check the geocoding, or give a study area",
+        )
+        review[pos] = True
+
+
+def _ids_and_names(
+    text: pd.DataFrame,
+    mapping: dict[str, str],
+    issues: _Issues,
+    keep: np.ndarray,
+    review: np.ndarray,
+    *,
+    explicit: set[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    n = len(text)
+    rows = issues.rows
+    generated = np.array([f"row-{r}" for r in rows], dtype=object)
+    if "facility_id" in mapping:
+        raw = text[mapping["facility_id"]].fillna("").astype(str).str.strip().to_numpy(dtype=object)
+        blank = raw == ""
+        ids = np.where(blank, generated, raw)
+        for pos in np.flatnonzero(blank & keep):
+            issues.add(
+                int(pos),
+                "fixed",
+                f"no id; {generated[pos]} was given",
+                f"fill {mapping['facility_id']!r} to keep ids stable",
+                column=mapping["facility_id"],
+            )
+    else:
+        ids = generated
+        if "facility_id" not in explicit:
+            issues.add(
+                None,
+                "warning",
+                "no id column found; ids row-N were made from row numbers",
+                "add an id column (code, id, CO_CNES, mfl_code...) or map one",
+            )
+    if "name" in mapping:
+        names = text[mapping["name"]].fillna("").astype(str).str.strip().to_numpy(dtype=object)
+    else:
+        names = np.full(n, "", dtype=object)
+    no_name = (names == "") & keep
+    for pos in np.flatnonzero(no_name):
+        issues.add(
+            int(pos),
+            "doubtful",
+            "no name; the id is shown instead",
+            "fill the name" if "name" in mapping else "map a name column",
+            column=mapping.get("name"),
+        )
+    review |= no_name
+    names = np.where(names == "", ids, names)
+    return ids, names
+
+
+def _capabilities(
+    text: pd.DataFrame,
+    mapping: dict[str, str],
+    issues: _Issues,
+    keep: np.ndarray,
+    review: np.ndarray,
+) -> dict[str, np.ndarray]:
+    n = len(text)
+    out = {cap: np.zeros(n, dtype=bool) for cap in CAPABILITIES}
+    for cap in CAPABILITIES:
+        if cap not in mapping:
+            continue
+        col = mapping[cap]
+        parsed = _distinct_map(text[col], _yes_no)
+        unknown = parsed.isna().to_numpy() & keep
+        # np.array copies: pandas' copy-on-write hands out read-only views
+        out[cap] = np.array(parsed.fillna(False), dtype=bool)
+        for pos in np.flatnonzero(unknown):
+            value = text[col].iat[pos]
+            issues.add(
+                int(pos),
+                "doubtful",
+                f"{cap}: {value!r} is not a yes/no value; read as no",
+                "write yes or no",
+                column=col,
+                value=value,
+            )
+        review |= unknown
+    if "tests" in mapping:
+        col = mapping["tests"]
+        listed = _distinct_map(text[col], _tests_listed)
+        found = listed.map(lambda t: t[0])
+        for cap in CAPABILITIES:
+            out[cap] = out[cap] | found.map(lambda s, c=cap: c in s).to_numpy(dtype=bool)
+        unknown_items = listed.map(lambda t: t[1])
+        has_unknown = unknown_items.map(bool).to_numpy() & keep
+        for pos in np.flatnonzero(has_unknown):
+            items = unknown_items.iat[pos]
+            issues.add(
+                int(pos),
+                "doubtful",
+                f"tests not recognised: {', '.join(repr(i) for i in items)}",
+                "name the tests (IHC, PCR, NGS, FISH, flow cytometry, histology...) or set "
+                "the capability columns",
+                column=col,
+                value="; ".join(items),
+            )
+        review |= has_unknown
+    return out
+
+
+def _quality(
+    text: pd.DataFrame,
+    mapping: dict[str, str],
+    issues: _Issues,
+    keep: np.ndarray,
+    review: np.ndarray,
+) -> dict[str, np.ndarray]:
+    n = len(text)
+    out: dict[str, np.ndarray] = {
+        "eqa": np.full(n, "none", dtype=object),
+        "accreditation": np.full(n, "none", dtype=object),
+        "capacity_tests_per_year": np.full(n, np.nan),
+        "ownership": np.full(n, "unknown", dtype=object),
+    }
+    checks: tuple[tuple[str, Callable[[str], Any], str], ...] = (
+        ("eqa", _eqa_level, "is not a known EQA scheme; read as none"),
+        ("accreditation", _accreditation, "is not a current accreditation; read as none"),
+    )
+    for key, parse, why in checks:
+        if key not in mapping:
+            continue
+        col = mapping[key]
+        parsed = _distinct_map(text[col], parse)
+        out[key] = parsed.map(lambda t: t[0]).to_numpy(dtype=object)
+        doubtful = ~parsed.map(lambda t: t[1]).to_numpy(dtype=bool) & keep
+        for pos in np.flatnonzero(doubtful):
+            value = text[col].iat[pos]
+            fix = (
+                "write the scheme (IQN Path, UK NEQAS, CAP, national...) or no"
+                if key == "eqa"
+                else "write ISO 15189, CAP, another scheme, or no"
+            )
+            issues.add(
+                int(pos), "doubtful", f"{key}: {value!r} {why}", fix, column=col, value=value
+            )
+        review |= doubtful
+    if "capacity_tests_per_year" in mapping:
+        col = mapping["capacity_tests_per_year"]
+        parsed = _distinct_map(text[col], _capacity)
+        out["capacity_tests_per_year"] = parsed.map(lambda t: t[0]).to_numpy(dtype=float)
+        errs = parsed.map(lambda t: t[1])
+        doubtful = errs.notna().to_numpy() & keep
+        for pos in np.flatnonzero(doubtful):
+            value = text[col].iat[pos]
+            issues.add(
+                int(pos),
+                "doubtful",
+                f"capacity {value!r} {errs.iat[pos]}; left unknown",
+                "write the number of tests per year, such as 12000",
+                column=col,
+                value=value,
+            )
+        review |= doubtful
+    if "ownership" in mapping:
+        out["ownership"] = _distinct_map(text[mapping["ownership"]], _ownership).to_numpy(
+            dtype=object
+        )
+    return out
+
+
+def _duplicates(
+    ids: np.ndarray,
+    names: np.ndarray,
+    lon: np.ndarray,
+    lat: np.ndarray,
+    rows: np.ndarray,
+    issues: _Issues,
+    keep: np.ndarray,
+    review: np.ndarray,
+) -> np.ndarray:
+    """Reject exact duplicates, rename reused ids, flag one place listed under two ids."""
+    ids = ids.copy()
+    idx = np.flatnonzero(keep)
+    if idx.size < 2:
+        return ids
+    # ~1 m: the same point typed twice, not two labs in one building with different ids
+    frame = pd.DataFrame(
+        {
+            "id": ids[idx],
+            "name": [_norm(v) for v in names[idx]],
+            "x": np.round(lon[idx], 5),
+            "y": np.round(lat[idx], 5),
+            "row": rows[idx],
+            "pos": idx,
+        }
+    )
+    exact_keys = ["id", "name", "x", "y"]
+    first_row = frame.groupby(exact_keys, sort=False)["row"].transform("first")
+    exact = frame.duplicated(exact_keys, keep="first").to_numpy()
+    for pos, first in zip(frame["pos"][exact], first_row[exact], strict=True):
+        issues.add(int(pos), "rejected", f"duplicate of row {first}", "delete the repeated row")
+        keep[pos] = False
+    rest = frame.loc[~exact]
+    first_id_row = rest.groupby("id", sort=False)["row"].transform("first")
+    same_id = rest.duplicated("id", keep="first").to_numpy()
+    for pos, row, first in zip(
+        rest["pos"][same_id], rest["row"][same_id], first_id_row[same_id], strict=True
+    ):
+        new = f"{ids[pos]}-dup{row}"
+        issues.add(
+            int(pos),
+            "doubtful",
+            f"id {ids[pos]!r} is also used by row {first} for another name or location; "
+            f"renamed {new!r}",
+            "give each facility its own id, or delete the repeated row",
+        )
+        ids[pos] = new
+        review[pos] = True
+    named = rest.loc[rest["name"] != ""]
+    place_keys = ["name", "x", "y"]
+    first_place = named.groupby(place_keys, sort=False)["row"].transform("first")
+    first_place_id = named.groupby(place_keys, sort=False)["id"].transform("first")
+    same_place = named.duplicated(place_keys, keep="first").to_numpy()
+    for pos, first, first_id in zip(
+        named["pos"][same_place], first_place[same_place], first_place_id[same_place], strict=True
+    ):
+        issues.add(
+            int(pos),
+            "doubtful",
+            f"same name and location as row {first} (id {first_id!r}) under another id",
+            "if it is the same facility, delete one of the rows",
+        )
+        review[pos] = True
+    return ids
+
+
+def read_facilities(
+    path: str | Path,
+    *,
+    mapping: Mapping[str, str] | str | Path | None = None,
+    sheet: str | int | None = None,
+    layer: str | int | None = None,
+    study_area: Any = None,
+    detect_swap: bool = True,
+    progress: ProgressCallback | None = None,
+    cancel: Any = None,
+) -> Facilities:
+    """Read a facility file into validated `Facilities`; see `facilities_from_frame` for the rules.
+
+    Parameters
+    ----------
+    path
+        Any file `read_raw` reads.
+    mapping
+        Schema field → source column, or a path to a mapping file; the rest is guessed.
+    sheet, layer
+        Workbook sheet, or GeoPackage layer (name or 0-based index).
+    study_area
+        Polygon in EPSG:4326, boundary GeoDataFrame, or (minlon, minlat, maxlon, maxlat) degrees.
+    detect_swap
+        Set False to keep the file's latitude/longitude order even when it looks swapped.
+    progress, cancel
+        Progress callback ``(fraction, text)`` and a `threading.Event` that cancels the import.
+
+    Returns
+    -------
+    Facilities
+        Points in EPSG:4326; ``.report`` lists what happened to every row.
+    """
+    path = Path(path)
+    report_progress(progress, 0.0, f"reading {path.name}")
+    df = read_raw(path, sheet=sheet, layer=layer)
+    check_cancel(cancel)
+
+    def scaled(fraction: float, text: str) -> None:
+        report_progress(progress, 0.1 + 0.9 * fraction, text)
+
+    facilities = facilities_from_frame(
+        df,
+        mapping,
+        source=str(path),
+        study_area=study_area,
+        detect_swap=detect_swap,
+        progress=scaled if progress is not None else None,
+        cancel=cancel,
+    )
+    if facilities.report is not None:
+        facilities.report.sheet = df.attrs.get("sheet") or df.attrs.get("layer")
+    return facilities
+
+
+__all__ = [
+    "FIELDS",
+    "facilities_from_frame",
+    "guess_mapping",
+    "load_mapping",
+    "read_facilities",
+    "read_raw",
+]
