@@ -657,3 +657,14 @@ def test_ten_thousand_rows_import_fast(tmp_path):
     elapsed = time.perf_counter() - start
     assert len(fac) == n
     assert elapsed < 3.0, f"10k rows took {elapsed:.2f} s"
+
+
+def test_all_zero_ids_are_placeholders_not_duplicates(tmp_path):
+    path = tmp_path / "zeros.csv"
+    path.write_text("id,name,lat,lon\n0,A,-1.2,36.8\n000,B,-1.3,36.9\n7,C,-1.25,36.85\n")
+    fac = read_facilities(path)
+    assert fac.gdf["facility_id"].tolist() == ["row-2", "row-3", "7"]
+    fixed = [i for i in fac.report.issues if i.severity == "fixed"]
+    assert [i.value for i in fixed] == ["0", "000"]
+    assert all("placeholder" in i.problem for i in fixed)
+    assert not fac.report.doubtful

@@ -107,6 +107,11 @@ def test_porto_alegre_outlier_rejected_with_study_area(shared_data, porto_alegre
     assert "km outside the study area" in outlier.problem
     # the file's own point-in-polygon flag agrees
     assert set(fac.gdf["inside_municipality"]) == {"1"}
+    # CO_CNES "0" is the export's placeholder for an unknown code: new ids, not duplicates
+    placeholders = [i for i in rep.issues if "placeholder" in i.problem]
+    assert len(placeholders) == 5
+    assert all(i.severity == "fixed" for i in placeholders)
+    assert not any("-dup" in fid for fid in fac.gdf["facility_id"])
     assert rep.mapping == {
         "facility_id": "CO_CNES",
         "name": "NOME",

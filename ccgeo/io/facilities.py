@@ -10,7 +10,6 @@ import json
 import math
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +24,14 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m, local_utm_crs, project_lonlat
-from ccgeo.io.tables import _cell_text, parse_coordinate, read_table
+from ccgeo.io.tables import (
+    LAT_COLUMN_NAMES,
+    LON_COLUMN_NAMES,
+    cell_text,
+    normalise_name,
+    parse_coordinate,
+    read_table,
+)
 from ccgeo.model import (
     CAPABILITIES,
     FACILITY_COLUMNS,
@@ -91,14 +97,8 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "nom etablissement", "nombre unidad", "nome fantasia", "no fantasia", "unidad", "unidade",
         "officialname", "official name", "site name", "hospital name",
     ),
-    "lon": (
-        "__lon", "lon", "lng", "long", "longitude", "longitud", "x", "lon dd", "long dd",
-        "longitude dd", "coord x", "x coord", "gps longitude",
-    ),
-    "lat": (
-        "__lat", "lat", "latitude", "latitud", "y", "lat dd", "latitude dd", "coord y", "y coord",
-        "gps latitude",
-    ),
+    "lon": ("__lon", *LON_COLUMN_NAMES),
+    "lat": ("__lat", *LAT_COLUMN_NAMES),
     "coordinates": (
         "coordinates", "coordinate", "coords", "coordenadas", "coordonnees", "lat lon", "lat long",
         "lat lng", "latlon", "latlong", "latlng", "latitude longitude", "gps", "gps coordinates",
@@ -139,7 +139,8 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "tests": (
         "tests", "test menu", "tests offered", "tests available", "diagnostic tests",
         "capabilities", "capacidades", "pruebas", "pruebas disponibles", "examenes", "exames",
-        "analyses", "tests disponibles", "services diagnostiques",
+        "analyses", "tests disponibles", "services diagnostiques", "examens",
+        "examens disponibles", "examens realises",
     ),
     "eqa": (
         "eqa", "eqas", "external quality assessment", "external quality", "proficiency testing",
@@ -315,11 +316,7 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _WKT_POINT = re.compile(r"^\s*point\s*z?\s*\(\s*(\S+)\s+(\S+)(?:\s+\S+)?\s*\)\s*$", re.IGNORECASE)
 
 
-def _norm(text: Any) -> str:
-    """Lower case, accents stripped, every run of non-alphanumerics one space."""
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    return re.sub(r"[\W_]+", " ", s).strip()
+_norm = normalise_name
 
 
 def _norm_symbolic(text: Any) -> str:
@@ -421,9 +418,7 @@ def _read_layer(path: Path, *, layer: str | int | None) -> pd.DataFrame:
     lat[present] = shapely.get_y(points[present])
     props = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
     df = (
-        props.astype(object).map(_cell_text)
-        if len(props.columns)
-        else pd.DataFrame(index=gdf.index)
+        props.astype(object).map(cell_text) if len(props.columns) else pd.DataFrame(index=gdf.index)
     )
     df = df.reset_index(drop=True)
     df["__lon"] = [repr(float(v)) if math.isfinite(v) else None for v in lon]
@@ -958,7 +953,8 @@ def facilities_from_frame(
       text or negative → NaN, doubtful.
     - ``ownership``: words in four languages → public, private, faith_based, ngo, military;
       blank → unknown; other text → other.
-    - Ids: blank → ``row-N`` (fixed); no id column at all → ``row-N`` for every row, one warning.
+    - Ids: blank or all zeros (a registry's placeholder) → ``row-N`` (fixed); no id column at
+      all → ``row-N`` for every row, one warning.
       Same id, name and location as an earlier row → rejected as its duplicate; same id with
       other data → ``<id>-dup<N>``, doubtful; same name and location under another id → doubtful.
       Missing name → the id is used as name, doubtful.
@@ -1020,7 +1016,7 @@ def facilities_from_frame(
     for c in text.columns:
         # frames built in code may hold numbers; files read by read_raw hold text already
         if pd.api.types.infer_dtype(text[c], skipna=True) not in ("string", "empty"):
-            text[c] = text[c].map(_cell_text)
+            text[c] = text[c].map(cell_text)
     rows = np.arange(first_row, first_row + n)
     issues = _Issues(rows)
     report = ImportReport(source=source, mapping=dict(resolved), sheet=df.attrs.get("sheet"))
@@ -1394,14 +1390,18 @@ def _ids_and_names(
     if "facility_id" in mapping:
         raw = text[mapping["facility_id"]].fillna("").astype(str).str.strip().to_numpy(dtype=object)
         blank = raw == ""
-        ids = np.where(blank, generated, raw)
-        for pos in np.flatnonzero(blank & keep):
+        # registries write 0 (or 000) where the code is unknown: a placeholder, not an id
+        placeholder = pd.Series(raw, dtype=object).str.fullmatch(r"0+").to_numpy(dtype=bool)
+        ids = np.where(blank | placeholder, generated, raw)
+        for pos in np.flatnonzero((blank | placeholder) & keep):
+            what = "no id" if blank[pos] else f"id {raw[pos]!r} is a placeholder"
             issues.add(
                 int(pos),
                 "fixed",
-                f"no id; {generated[pos]} was given",
+                f"{what}; {generated[pos]} was given",
                 f"fill {mapping['facility_id']!r} to keep ids stable",
                 column=mapping["facility_id"],
+                value=None if blank[pos] else str(raw[pos]),
             )
     else:
         ids = generated

@@ -20,7 +20,13 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m, local_utm_crs
-from ccgeo.io.tables import TABLE_SUFFIXES, parse_coordinate, read_table
+from ccgeo.io.tables import (
+    LAT_COLUMN_NAMES,
+    LON_COLUMN_NAMES,
+    TABLE_SUFFIXES,
+    parse_coordinate,
+    read_table,
+)
 from ccgeo.model import ProgressCallback, report_progress
 
 #: Files read as a population raster (people per cell).
@@ -59,34 +65,9 @@ _POPULATION_NAMES = (
 _POPULATION_PREFIXES = ("population", "pop", "poblacion", "populacao", "habitantes")
 # "population_density", "pop_share", ... are not head counts
 _NOT_COUNTS = ("dens", "share", "pct", "percent", "ratio", "growth", "rate", "per_", "km2", "sq")
-# the same names ccgeo.io.facilities accepts for coordinates
-_LON_NAMES = (
-    "lon",
-    "lng",
-    "long",
-    "longitude",
-    "longitud",
-    "x",
-    "lon_dd",
-    "long_dd",
-    "longitude_dd",
-    "coord_x",
-    "x_coord",
-    "xcoord",
-    "gps_longitude",
-)
-_LAT_NAMES = (
-    "lat",
-    "latitude",
-    "latitud",
-    "y",
-    "lat_dd",
-    "latitude_dd",
-    "coord_y",
-    "y_coord",
-    "ycoord",
-    "gps_latitude",
-)
+# the same names ccgeo.io.facilities accepts for coordinates, in this module's key form
+_LON_NAMES = tuple(n.replace(" ", "_") for n in LON_COLUMN_NAMES)
+_LAT_NAMES = tuple(n.replace(" ", "_") for n in LAT_COLUMN_NAMES)
 _POINT_ID_NAMES = ("demand_id", "id", "h3", "h3_id", "hex_id", "cell_id", "code", "gid", "fid")
 _DISTRICT_NAME_NAMES = (
     "name",

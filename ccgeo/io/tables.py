@@ -11,6 +11,7 @@ import io
 import json
 import math
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,26 @@ _ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
 _DELIMITERS = ",;\t|"
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".json")
+
+# fmt: off
+#: Column names read as longitude, normalised by `normalise_name`, best first.
+LON_COLUMN_NAMES: tuple[str, ...] = (
+    "lon", "lng", "long", "longitude", "longitud", "x", "lon dd", "long dd", "longitude dd",
+    "coord x", "x coord", "xcoord", "gps longitude",
+)
+#: Column names read as latitude, normalised by `normalise_name`, best first.
+LAT_COLUMN_NAMES: tuple[str, ...] = (
+    "lat", "latitude", "latitud", "y", "lat dd", "latitude dd", "coord y", "y coord", "ycoord",
+    "gps latitude",
+)
+# fmt: on
+
+
+def normalise_name(text: Any) -> str:
+    """A column name compared loosely: lower case, accents stripped, non-alphanumerics one space."""
+    s = unicodedata.normalize("NFKD", str(text))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    return re.sub(r"[\W_]+", " ", s).strip()
 
 
 def decode_text(raw: bytes, *, path: str | Path) -> tuple[str, str]:
@@ -153,13 +174,13 @@ def _read_workbook(path: Path, *, sheet: str | int | None) -> pd.DataFrame:
         df = pd.read_excel(path, sheet_name=chosen, dtype=object, header=None, engine=engine)
     except (ValueError, OSError, zipfile.BadZipFile, KeyError) as exc:
         raise InputError(f"cannot read sheet {chosen!r} ({exc})", path=path) from exc
-    df = _promote_header(_none_for_missing(df.map(_cell_text)), path=path)
+    df = _promote_header(_none_for_missing(df.map(cell_text)), path=path)
     df.attrs["encoding"] = None
     df.attrs["sheet"] = chosen
     return df
 
 
-def _cell_text(value: Any) -> str | None:
+def cell_text(value: Any) -> str | None:
     """A spreadsheet cell as text; numbers keep full precision, empty cells become None."""
     if value is None:
         return None
@@ -294,7 +315,7 @@ def _json_cell(value: Any) -> str | None:
         return None
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False) if value else None
-    return _cell_text(value)
+    return cell_text(value)
 
 
 # ---------------------------------------------------------------------------------------------
