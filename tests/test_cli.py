@@ -1,0 +1,155 @@
+"""The ``ccgeo`` command line: import-facilities, info, demo, help and error handling."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from ccgeo.cli import main
+from ccgeo.demo import DEMO_FILES
+from ccgeo.io.project import Project, save_project
+
+
+def test_import_facilities_writes_layer_and_report(tmp_path, demo_dir, capsys):
+    out = tmp_path / "out" / "labs.gpkg"
+    report = tmp_path / "report.json"
+    code = main(
+        [
+            "import-facilities",
+            str(demo_dir / DEMO_FILES["facilities_messy"]),
+            "--study-area",
+            str(demo_dir / DEMO_FILES["districts"]),
+            "-o",
+            str(out),
+            "--report",
+            str(report),
+        ]
+    )
+    printed = capsys.readouterr().out
+    assert code == 0
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["n_rows"] == 61
+    assert data["n_imported"] + data["n_rejected"] == 61
+    gdf = gpd.read_file(out, layer="facilities")
+    assert len(gdf) == data["n_imported"]
+    assert gdf.crs.to_epsg() == 4326
+    assert "[rejected] row" in printed
+    assert f"wrote {len(gdf)} facilities" in printed
+
+
+def test_import_facilities_csv_output_keeps_coordinates(tmp_path, demo_dir):
+    out = tmp_path / "labs.csv"
+    src = demo_dir / DEMO_FILES["facilities"]
+    assert main(["import-facilities", str(src), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8").splitlines()
+    assert text[0].split(",")[:4] == ["facility_id", "name", "lon", "lat"]
+    assert len(text) == 61
+
+
+def test_import_nothing_usable_exits_nonzero_with_one_line(tmp_path, capsys):
+    src = tmp_path / "no_locations.csv"
+    src.write_text("name,lat,lon\nA,,\nB,abc,\n", encoding="utf-8")
+    code = main(["import-facilities", str(src), "-o", str(tmp_path / "x.gpkg")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert len(err) == 1
+    assert "no row could be imported" in err[0]
+    assert str(src) in err[0]
+    assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_unreadable_file_is_one_line_error(tmp_path, capsys):
+    src = tmp_path / "broken.xlsx"
+    src.write_bytes(b"this is not a workbook")
+    code = main(["import-facilities", str(src), "-o", str(tmp_path / "x.gpkg")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) == 1
+    assert err[0].startswith("ccgeo: error: ")
+    assert "broken.xlsx" in err[0]
+
+
+def test_bad_study_area_bbox(tmp_path, demo_dir, capsys):
+    code = main(
+        [
+            "import-facilities",
+            str(demo_dir / DEMO_FILES["facilities"]),
+            "--study-area",
+            "10,10,5,5",
+            "-o",
+            str(tmp_path / "x.gpkg"),
+        ]
+    )
+    assert code == 2
+    assert "min < max" in capsys.readouterr().err
+
+
+def test_info_roads(demo_dir, capsys):
+    assert main(["info", str(demo_dir / DEMO_FILES["roads"]), "--json"]) == 0
+    desc = json.loads(capsys.readouterr().out)
+    assert desc["kind"] == "roads"
+    assert desc["edges"] > 20_000
+    assert {"primary", "residential", "track"} <= set(desc["roads_per_class"])
+    assert desc["one_way_edges"] > 0
+
+
+def test_info_raster_vector_table(demo_dir, capsys):
+    assert main(["info", str(demo_dir / DEMO_FILES["population"]), "--json"]) == 0
+    raster = json.loads(capsys.readouterr().out)
+    assert raster["kind"] == "raster"
+    assert 1e6 <= raster["sum_of_positive_cells"] <= 3e6
+    assert main(["info", str(demo_dir / DEMO_FILES["districts"]), "--json"]) == 0
+    vector = json.loads(capsys.readouterr().out)
+    assert vector["layers"][0]["rows"] == 12
+    assert main(["info", str(demo_dir / DEMO_FILES["facilities"])]) == 0
+    text = capsys.readouterr().out
+    assert "kind: table" in text
+    assert "sheets: facilities" in text
+    assert "guessed_facility_columns:" in text
+
+
+def test_info_project(tmp_path, capsys):
+    path = save_project(Project(name="Empty"), tmp_path / "p.ccgeo")
+    assert main(["info", str(path), "--json"]) == 0
+    desc = json.loads(capsys.readouterr().out)
+    assert desc == {
+        "path": str(path),
+        "kind": "project",
+        "name": "Empty",
+        "layers": {},
+        "population": None,
+        "scenarios": [],
+        "synthetic": False,
+    }
+
+
+def test_info_unknown_type(tmp_path, capsys):
+    path = tmp_path / "notes.docx"
+    path.write_bytes(b"x")
+    assert main(["info", str(path)]) == 2
+    assert "unknown file type '.docx'" in capsys.readouterr().err
+
+
+def test_demo_command_writes_the_bundled_files(tmp_path, demo_dir, capsys):
+    assert main(["demo", str(tmp_path / "city")]) == 0
+    for name in DEMO_FILES.values():
+        assert (tmp_path / "city" / name).read_bytes() == (demo_dir / name).read_bytes()
+    assert "synthetic demo city" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [[], ["import-facilities"], ["info"], ["demo"]])
+def test_help_on_every_command(command):
+    proc = subprocess.run(
+        [sys.executable, "-m", "ccgeo", *command, "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert proc.returncode == 0
+    assert "usage: ccgeo" in proc.stdout
