@@ -1,0 +1,618 @@
+"""The routable road network of one travel mode: CSR matrices of travel seconds, nodes in metres.
+
+Built with numpy from a `ccgeo.io.osm.RoadData` without a Python loop over edges, immutable once
+built, and cached in the project file through `Network.to_arrays` / `Network.from_arrays`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import scipy.sparse as sp
+from pyproj import CRS
+from scipy.sparse.csgraph import breadth_first_order, connected_components
+from scipy.spatial import cKDTree
+
+from ccgeo.errors import InputError, check_cancel
+from ccgeo.geo import local_utm_crs, project_lonlat
+from ccgeo.model import ProgressCallback, report_progress
+from ccgeo.network.profiles import (
+    SpeedProfile,
+    edge_speeds_kmh,
+    get_profile,
+    travel_seconds,
+)
+
+if TYPE_CHECKING:
+    import threading
+
+    import networkx as nx
+
+    from ccgeo.io.osm import RoadData
+
+#: Travel time given to arcs of zero length (two OSM nodes at the same spot), seconds.
+#: scipy.sparse.csgraph may read a stored 0 as "no arc" (older SciPy, and any operation that
+#: eliminates zeros), which would cut the network there; 1e-9 s keeps the arc and changes no time
+#: that is shown (minutes). `to_networkx` exports the same value, so results agree exactly.
+EPSILON_SECONDS = 1e-9
+
+#: Version of the `Network.to_arrays` layout; `from_arrays` refuses other versions.
+CACHE_VERSION = 1
+
+_ARRAY_KEYS: dict[str, Any] = {
+    "node_lonlat": np.float64,
+    "node_xy": np.float64,
+    "node_osmid": np.int64,
+    "node_source": np.int64,
+    "csr_data": np.float64,
+    "csr_indices": np.int32,
+    "csr_indptr": np.int32,
+    "arc_edge": np.int64,
+    "arc_reversed": np.bool_,
+    "edge_source": np.int64,
+    "edge_u": np.int64,
+    "edge_v": np.int64,
+    "edge_length_m": np.float64,
+    "edge_seconds": np.float64,
+    "edge_way_id": np.int64,
+    "geom_offsets": np.int64,
+    "geom_lonlat": np.float64,
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Network:
+    """A directed road network of one travel mode, ready for Dijkstra in scipy.
+
+    Nodes are the road nodes (intersections, dead ends) that the mode can use, renumbered
+    ``0..n_nodes - 1``; ``node_source`` maps them back to the `RoadData` rows. An arc is one
+    direction of travel along one road edge; when several edges join the same two nodes only the
+    fastest arc is kept (the others can never be on a shortest path), and edges that start and
+    end at the same node (closed ways) carry no arc.
+
+    Attributes
+    ----------
+    mode : str
+        Name of the travel mode (the profile's name).
+    profile : SpeedProfile
+        The speeds used, with the congestion factor in force.
+    crs : pyproj.CRS
+        The local UTM zone of the data; ``node_xy`` is in its metres.
+    node_lonlat : float64 (n, 2)
+        Longitude, latitude of each node, degrees (EPSG:4326).
+    node_xy : float64 (n, 2)
+        Node coordinates in metres in ``crs``.
+    node_osmid : int64 (n,)
+        OSM node id (or the source's node key).
+    node_source : int64 (n,)
+        Row of each node in the `RoadData` it was built from.
+    csr : scipy.sparse.csr_matrix (n, n)
+        Travel seconds, forward: row ``u``, column ``v`` holds the time from ``u`` to ``v``.
+        Arcs of zero length hold `EPSILON_SECONDS`.
+    csr_to : scipy.sparse.csr_matrix (n, n)
+        The transpose of ``csr``: a Dijkstra from a set of labs on it gives every node's time
+        *to* the nearest lab, one-way streets taken in the direction a patient drives them.
+    arc_edge : int64 (nnz,)
+        For each stored entry of ``csr`` (in CSR order), the network edge it runs along.
+    arc_reversed : bool (nnz,)
+        True where the arc runs from the edge's ``v`` to its ``u`` (geometry to be reversed).
+    edge_source : int64 (e,)
+        Row of each network edge in the `RoadData` edge arrays.
+    edge_u, edge_v : int64 (e,)
+        End nodes of each network edge (network node indices).
+    edge_length_m : float64 (e,)
+        Length along the geometry, metres.
+    edge_seconds : float64 (e,)
+        Travel time along the edge (either direction), seconds, congestion included.
+    edge_highway : str array (e,)
+        OSM ``highway`` class.
+    edge_way_id : int64 (e,)
+        OSM way id, -1 where unknown.
+    geom_offsets : int64 (e + 1,)
+        Edge ``i`` has the vertices ``geom_lonlat[geom_offsets[i]:geom_offsets[i + 1]]``.
+    geom_lonlat : float64 (k, 2)
+        Edge vertices from ``u`` to ``v``, degrees.
+    source : str
+        Where the roads came from.
+    warnings : tuple of str
+        What the user should know about how the network was built (unknown road classes, ...).
+    """
+
+    mode: str
+    profile: SpeedProfile
+    crs: CRS
+    node_lonlat: np.ndarray
+    node_xy: np.ndarray
+    node_osmid: np.ndarray
+    node_source: np.ndarray
+    csr: sp.csr_matrix
+    csr_to: sp.csr_matrix
+    arc_edge: np.ndarray
+    arc_reversed: np.ndarray
+    edge_source: np.ndarray
+    edge_u: np.ndarray
+    edge_v: np.ndarray
+    edge_length_m: np.ndarray
+    edge_seconds: np.ndarray
+    edge_highway: np.ndarray
+    edge_way_id: np.ndarray
+    geom_offsets: np.ndarray
+    geom_lonlat: np.ndarray
+    source: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        # immutable in fact, not only by convention: results cached against a network stay valid
+        for value in vars(self).values():
+            if isinstance(value, np.ndarray):
+                value.setflags(write=False)
+        for matrix in (self.csr, self.csr_to):
+            for arr in (matrix.data, matrix.indices, matrix.indptr):
+                arr.setflags(write=False)
+
+    # -- building --------------------------------------------------------------------------------
+
+    @classmethod
+    def from_roads(
+        cls,
+        roads: RoadData,
+        mode: str | SpeedProfile = "car",
+        *,
+        profiles: Mapping[str, SpeedProfile] | None = None,
+        congestion: float | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Network:
+        """Build the network of one travel mode from road arrays, vectorised.
+
+        Parameters
+        ----------
+        roads
+            Road arrays in EPSG:4326 (read with ``mode="all"`` or the same mode).
+        mode
+            A mode name from ``profiles`` (``"car"``, ``"motorbike"``, ``"walk"``, ...), or a
+            `SpeedProfile`.
+        profiles
+            Profiles by mode name; None reads the bundled ``resources/speeds.toml``.
+        congestion
+            Travel-time multiplier for this network (a scenario's peak-hour factor: 3.0 means
+            trips take three times longer), replacing the profile's ``congestion_factor``.
+            None keeps the profile's.
+        progress, cancel
+            ``progress(fraction, text)`` callback and a `threading.Event` that cancels.
+
+        Raises
+        ------
+        InputError
+            If the mode is unknown or no road can be used by it.
+        Cancelled
+            If ``cancel`` is set.
+        """
+        profile = get_profile(mode, profiles)
+        if congestion is not None:
+            profile = profile.with_congestion(congestion)
+        check_cancel(cancel)
+        report_progress(progress, 0.0, f"{profile.name}: speeds per road")
+        speeds, warnings = edge_speeds_kmh(roads, profile)
+        usable = np.flatnonzero(np.isfinite(speeds))
+        if len(usable) == 0:
+            classes = ", ".join(f"{k} ({v})" for k, v in list(_class_counts(roads).items())[:8])
+            msg = (
+                f"holds no roads usable by {profile.name}: found {len(roads.edge_u)} edges of "
+                f"classes {classes or 'none'}. Load a road file that covers {profile.name} "
+                "travel, or pick another mode."
+            )
+            raise InputError(msg, path=roads.source or None)
+        if roads.mode not in ("all", profile.access):
+            warnings += (
+                f"the roads were read for {roads.mode}, not for {profile.access}: ways only "
+                f"{profile.access} may use are missing; read the file with mode 'all'.",
+            )
+        seconds = travel_seconds(
+            roads.edge_length_m[usable],
+            speeds[usable],
+            congestion_factor=profile.congestion_factor,
+        )
+        seconds = np.maximum(seconds, EPSILON_SECONDS)
+        check_cancel(cancel)
+        report_progress(progress, 0.3, f"{profile.name}: nodes and arcs")
+
+        # renumber the nodes this mode uses, 0..n-1
+        road_u, road_v = roads.edge_u[usable], roads.edge_v[usable]
+        node_source = np.unique(np.concatenate([road_u, road_v]))
+        remap = np.full(len(roads.node_osmid), -1, dtype=np.int64)
+        remap[node_source] = np.arange(len(node_source))
+        edge_u, edge_v = remap[road_u], remap[road_v]
+        n = len(node_source)
+
+        loop = edge_u == edge_v
+        two_way = (roads.edge_oneway[usable] == 0) | (not profile.respect_oneway)
+        fwd = np.flatnonzero(~loop)
+        bwd = np.flatnonzero(~loop & two_way)
+        arc_u = np.concatenate([edge_u[fwd], edge_v[bwd]])
+        arc_v = np.concatenate([edge_v[fwd], edge_u[bwd]])
+        arc_s = np.concatenate([seconds[fwd], seconds[bwd]])
+        arc_edge = np.concatenate([fwd, bwd])
+        arc_rev = np.concatenate([np.zeros(len(fwd), bool), np.ones(len(bwd), bool)])
+        # sort by (u, v, seconds) and keep the fastest arc of each node pair: CSR order, and no
+        # duplicate entries (scipy would add them up)
+        order = np.lexsort((arc_s, arc_v, arc_u))
+        arc_u, arc_v, arc_s = arc_u[order], arc_v[order], arc_s[order]
+        arc_edge, arc_rev = arc_edge[order], arc_rev[order]
+        keep = np.ones(len(order), dtype=bool)
+        keep[1:] = (arc_u[1:] != arc_u[:-1]) | (arc_v[1:] != arc_v[:-1])
+        arc_u, arc_v, arc_s = arc_u[keep], arc_v[keep], arc_s[keep]
+        arc_edge, arc_rev = arc_edge[keep], arc_rev[keep]
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(arc_u, minlength=n), out=indptr[1:])
+        csr = _csr(arc_s, arc_v, indptr, n)
+        check_cancel(cancel)
+        report_progress(progress, 0.6, f"{profile.name}: coordinates and geometry")
+
+        node_lonlat = roads.node_lonlat[node_source]
+        lon, lat = np.median(node_lonlat, axis=0)
+        crs = local_utm_crs(float(lon), float(lat))
+        node_xy = project_lonlat(node_lonlat, crs)
+        geom_offsets, geom_lonlat = _gather_geometry(roads.geom_offsets, roads.geom_lonlat, usable)
+        net = cls(
+            mode=profile.name,
+            profile=profile,
+            crs=crs,
+            node_lonlat=node_lonlat,
+            node_xy=node_xy,
+            node_osmid=roads.node_osmid[node_source],
+            node_source=node_source,
+            csr=csr,
+            csr_to=csr.T.tocsr(),
+            arc_edge=arc_edge,
+            arc_reversed=arc_rev,
+            edge_source=usable,
+            edge_u=edge_u,
+            edge_v=edge_v,
+            edge_length_m=roads.edge_length_m[usable],
+            edge_seconds=seconds,
+            edge_highway=np.asarray(roads.edge_highway[usable]).astype(str),
+            edge_way_id=roads.edge_way_id[usable],
+            geom_offsets=geom_offsets,
+            geom_lonlat=geom_lonlat,
+            source=roads.source,
+            warnings=warnings,
+        )
+        report_progress(progress, 1.0, f"{profile.name}: {net.n_nodes} nodes, {net.n_edges} arcs")
+        return net
+
+    # -- sizes -----------------------------------------------------------------------------------
+
+    @property
+    def n_nodes(self) -> int:
+        """Number of nodes."""
+        return int(self.csr.shape[0])
+
+    @property
+    def n_edges(self) -> int:
+        """Number of directed arcs (a two-way street counts twice, like an osmnx graph)."""
+        return int(self.csr.nnz)
+
+    def __repr__(self) -> str:
+        return (
+            f"Network(mode={self.mode!r}, n_nodes={self.n_nodes}, n_edges={self.n_edges}, "
+            f"crs={self.crs.to_string()!r}, source={self.source!r})"
+        )
+
+    # -- connectivity ----------------------------------------------------------------------------
+
+    @cached_property
+    def _components(self) -> dict[str, Any]:
+        n = self.n_nodes
+        n_weak, _ = connected_components(self.csr, directed=True, connection="weak")
+        n_strong, labels = connected_components(self.csr, directed=True, connection="strong")
+        sizes = np.bincount(labels, minlength=n_strong)
+        main = labels == int(np.argmax(sizes))
+        seed = int(np.flatnonzero(main)[0])
+        # every main node reaches every other, so reaching one of them is reaching all of them
+        reach_main = np.zeros(n, dtype=bool)
+        reach_main[breadth_first_order(self.csr_to, seed, return_predecessors=False)] = True
+        reached = np.zeros(n, dtype=bool)
+        reached[breadth_first_order(self.csr, seed, return_predecessors=False)] = True
+        main.setflags(write=False)
+        return {
+            "n_weak": int(n_weak),
+            "n_strong": int(n_strong),
+            "main": main,
+            "reach_main": reach_main,
+            "reached_from_main": reached,
+        }
+
+    def main_component_mask(self) -> np.ndarray:
+        """Boolean mask of the nodes in the largest strongly connected component (read-only)."""
+        return self._components["main"]
+
+    def connectivity(self) -> dict[str, Any]:
+        """How much of the network hangs together.
+
+        Returns
+        -------
+        dict
+            ``n_nodes``; ``n_components`` (weakly connected pieces); ``n_strong_components``;
+            ``main_component_nodes`` and ``main_component_share`` (the largest strongly connected
+            component, where every node can reach every other); ``nodes_cannot_reach_main`` and
+            ``cannot_reach_main_share`` (nodes with no route into it: their patients cannot reach
+            a lab in it); ``unreachable_from_main_share`` (nodes no route from it reaches);
+            ``message``, one sentence for the user.
+        """
+        c = self._components
+        n = self.n_nodes
+        cannot = int(n - np.count_nonzero(c["reach_main"]))
+        not_reached = int(n - np.count_nonzero(c["reached_from_main"]))
+        main_nodes = int(np.count_nonzero(c["main"]))
+        share = cannot / n
+        if c["n_weak"] == 1 and cannot == 0:
+            message = f"The {self.mode} network is connected: every node can reach every other."
+        else:
+            message = (
+                f"The {self.mode} network has {c['n_weak']} separate pieces; {cannot} of {n} nodes "
+                f"({100 * share:.1f} %) cannot reach the main network, so people there count as "
+                "unreachable from labs on it. Disconnected pieces are often clipped edges of the "
+                "extract or private roads."
+            )
+        return {
+            "n_nodes": n,
+            "n_components": c["n_weak"],
+            "n_strong_components": c["n_strong"],
+            "main_component_nodes": main_nodes,
+            "main_component_share": main_nodes / n,
+            "nodes_cannot_reach_main": cannot,
+            "cannot_reach_main_share": share,
+            "unreachable_from_main_share": not_reached / n,
+            "message": message,
+        }
+
+    # -- snapping --------------------------------------------------------------------------------
+
+    @cached_property
+    def _tree(self) -> cKDTree:
+        return cKDTree(self.node_xy)
+
+    @cached_property
+    def _main_tree(self) -> tuple[cKDTree, np.ndarray]:
+        nodes = np.flatnonzero(self.main_component_mask())
+        return cKDTree(self.node_xy[nodes]), nodes
+
+    def snap(
+        self, lonlat: np.ndarray, *, main_component_only: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Nearest network node of each point, vectorised (KD-tree in metres).
+
+        Parameters
+        ----------
+        lonlat
+            ``(k, 2)`` longitude, latitude in degrees (EPSG:4326); a single ``(2,)`` point is
+            taken as ``k = 1``.
+        main_component_only
+            Snap only to nodes of the main strongly connected component, so that a facility
+            next to a cut-off service road is not stranded on it.
+
+        Returns
+        -------
+        nodes : int64 (k,)
+            Network node index of each point.
+        metres : float64 (k,)
+            Straight-line distance from each point to its node, metres (the off-network leg).
+
+        Raises
+        ------
+        InputError
+            If a coordinate is not finite, naming the rows.
+        """
+        pts = np.asarray(lonlat, dtype=np.float64).reshape(-1, 2)
+        bad = np.flatnonzero(~np.isfinite(pts).all(axis=1))
+        if len(bad):
+            rows = ", ".join(str(i) for i in bad[:10]) + (" ..." if len(bad) > 10 else "")
+            msg = (
+                f"cannot snap {len(bad)} of {len(pts)} points to the {self.mode} network: rows "
+                f"{rows} have missing or non-finite coordinates; fix or drop them first"
+            )
+            raise InputError(msg)
+        if len(pts) == 0:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+        xy = project_lonlat(pts, self.crs)
+        if main_component_only:
+            tree, nodes = self._main_tree
+            metres, idx = tree.query(xy)
+            return nodes[idx].astype(np.int64), np.asarray(metres, dtype=np.float64)
+        metres, idx = self._tree.query(xy)
+        return np.asarray(idx, dtype=np.int64), np.asarray(metres, dtype=np.float64)
+
+    # -- geometry --------------------------------------------------------------------------------
+
+    def arc_index(self, from_nodes: np.ndarray, to_nodes: np.ndarray) -> np.ndarray:
+        """Index in CSR order of the arc from each ``from_nodes[i]`` to ``to_nodes[i]``.
+
+        Raises
+        ------
+        ValueError
+            If a pair has no arc.
+        """
+        a = np.asarray(from_nodes, dtype=np.int64)
+        b = np.asarray(to_nodes, dtype=np.int64)
+        # CSR entries are sorted by (row, column), so row * n + column is a sorted key
+        keys = self._arc_keys
+        pos = np.searchsorted(keys, a * self.n_nodes + b)
+        found = (pos < len(keys)) & (keys[np.minimum(pos, len(keys) - 1)] == a * self.n_nodes + b)
+        if not found.all():
+            i = int(np.flatnonzero(~found)[0])
+            msg = f"no arc from node {a[i]} to node {b[i]} in the {self.mode} network"
+            raise ValueError(msg)
+        return pos
+
+    @cached_property
+    def _arc_keys(self) -> np.ndarray:
+        rows = np.repeat(np.arange(self.n_nodes, dtype=np.int64), np.diff(self.csr.indptr))
+        return rows * self.n_nodes + self.csr.indices.astype(np.int64)
+
+    def arcs_lonlat(self, arcs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Vertices of a sequence of arcs, in travel direction, as one flat array.
+
+        Returns
+        -------
+        offsets : int64 (len(arcs) + 1,)
+            Arc ``i`` has the vertices ``lonlat[offsets[i]:offsets[i + 1]]``.
+        lonlat : float64 (k, 2)
+            Degrees, EPSG:4326.
+        """
+        arcs = np.asarray(arcs, dtype=np.int64)
+        edges = self.arc_edge[arcs]
+        start, stop = self.geom_offsets[edges], self.geom_offsets[edges + 1]
+        counts = stop - start
+        offsets = np.zeros(len(arcs) + 1, dtype=np.int64)
+        np.cumsum(counts, out=offsets[1:])
+        within = np.arange(offsets[-1]) - np.repeat(offsets[:-1], counts)
+        rev = np.repeat(self.arc_reversed[arcs], counts)
+        idx = np.where(rev, np.repeat(stop - 1, counts) - within, np.repeat(start, counts) + within)
+        return offsets, self.geom_lonlat[idx]
+
+    # -- export ----------------------------------------------------------------------------------
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The network as an osmnx-style ``networkx.MultiDiGraph`` (one edge per arc).
+
+        Node keys are the network node indices, with attributes ``x``, ``y`` (longitude,
+        latitude, degrees) and ``osmid``; edges carry ``travel_seconds`` (the same floats routing
+        uses), ``length`` (metres), ``highway`` and ``osmid`` (way id). The graph attribute
+        ``crs`` is ``"EPSG:4326"``, as osmnx expects of an unprojected graph.
+        """
+        import networkx as nx
+
+        graph = nx.MultiDiGraph(crs="EPSG:4326", mode=self.mode, source=self.source)
+        lon, lat = self.node_lonlat[:, 0].tolist(), self.node_lonlat[:, 1].tolist()
+        osmid = self.node_osmid.tolist()
+        graph.add_nodes_from(
+            (i, {"x": lon[i], "y": lat[i], "osmid": osmid[i]}) for i in range(self.n_nodes)
+        )
+        rows = np.repeat(np.arange(self.n_nodes), np.diff(self.csr.indptr)).tolist()
+        cols = self.csr.indices.tolist()
+        secs = self.csr.data.tolist()
+        length = self.edge_length_m[self.arc_edge].tolist()
+        highway = self.edge_highway[self.arc_edge].tolist()
+        way = self.edge_way_id[self.arc_edge].tolist()
+        graph.add_edges_from(
+            (
+                rows[k],
+                cols[k],
+                {
+                    "travel_seconds": secs[k],
+                    "length": length[k],
+                    "highway": highway[k],
+                    "osmid": way[k],
+                },
+            )
+            for k in range(len(cols))
+        )
+        return graph
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """Everything as plain numpy arrays (strings fixed-width unicode), for ``np.savez``.
+
+        The project file stores this so that reopening a project does not rebuild the network;
+        `from_arrays` is the inverse.
+        """
+        arrays = {
+            "cache_version": np.array(CACHE_VERSION),
+            "mode": np.array(self.mode),
+            "profile_json": np.array(json.dumps(self.profile.to_dict(), sort_keys=True)),
+            "crs_wkt": np.array(self.crs.to_wkt()),
+            "source": np.array(self.source),
+            "warnings": _fixed_unicode(np.array(self.warnings, dtype=object)),
+            "edge_highway": _fixed_unicode(self.edge_highway),
+            "csr_data": self.csr.data,
+            "csr_indices": self.csr.indices,
+            "csr_indptr": self.csr.indptr,
+        }
+        for key in _ARRAY_KEYS:
+            if not key.startswith("csr_"):
+                arrays[key] = getattr(self, key)
+        return arrays
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> Network:
+        """Rebuild a network from `to_arrays` output (or an ``np.load`` of it).
+
+        Raises
+        ------
+        InputError
+            If the arrays come from another cache version or are incomplete: rebuild the network
+            from the roads then.
+        """
+        version = int(arrays["cache_version"]) if "cache_version" in arrays else None
+        required = (*_ARRAY_KEYS, "edge_highway", "mode", "profile_json", "crs_wkt")
+        missing = [k for k in required if k not in arrays]
+        if version != CACHE_VERSION or missing:
+            msg = (
+                f"the cached road network is not usable (cache version {version}, expected "
+                f"{CACHE_VERSION}; missing {', '.join(missing) or 'nothing'}); rebuild it from "
+                "the roads"
+            )
+            raise InputError(msg)
+        kw = {k: np.array(arrays[k], dtype=dt) for k, dt in _ARRAY_KEYS.items()}
+        n = len(kw["node_source"])
+        if len(kw["csr_indptr"]) != n + 1 or len(kw["csr_data"]) != len(kw["arc_edge"]):
+            msg = "the cached road network arrays do not fit together; rebuild it from the roads"
+            raise InputError(msg)
+        csr = _csr(kw.pop("csr_data"), kw.pop("csr_indices"), kw.pop("csr_indptr"), n)
+        return cls(
+            mode=str(arrays["mode"]),
+            profile=SpeedProfile.from_dict(json.loads(str(arrays["profile_json"]))),
+            crs=CRS.from_wkt(str(arrays["crs_wkt"])),
+            csr=csr,
+            csr_to=csr.T.tocsr(),
+            edge_highway=np.asarray(arrays["edge_highway"]).astype(str),
+            source=str(arrays.get("source", "")),
+            warnings=tuple(str(w) for w in np.asarray(arrays.get("warnings", [])).ravel()),
+            **kw,
+        )
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, n: int) -> sp.csr_matrix:
+    """A CSR matrix from arrays already in canonical order (sorted, no duplicates)."""
+    csr = sp.csr_matrix(
+        (
+            np.asarray(data, dtype=np.float64),
+            np.asarray(indices, dtype=np.int32),
+            np.asarray(indptr, dtype=np.int32),
+        ),
+        shape=(n, n),
+    )
+    csr.has_sorted_indices = True
+    return csr
+
+
+def _gather_geometry(
+    offsets: np.ndarray, lonlat: np.ndarray, edges: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Vertex arrays of a subset of edges, in the flat offsets layout of `RoadData`."""
+    start, stop = offsets[edges], offsets[edges + 1]
+    counts = stop - start
+    new = np.zeros(len(edges) + 1, dtype=np.int64)
+    np.cumsum(counts, out=new[1:])
+    idx = np.repeat(start - new[:-1], counts) + np.arange(new[-1])
+    return new, np.asarray(lonlat, dtype=np.float64)[idx]
+
+
+def _class_counts(roads: RoadData) -> dict[str, int]:
+    names, counts = np.unique(np.asarray(roads.edge_highway).astype(str), return_counts=True)
+    order = np.argsort(-counts, kind="stable")
+    return {str(names[i]): int(counts[i]) for i in order}
+
+
+def _fixed_unicode(values: np.ndarray) -> np.ndarray:
+    out = np.asarray(values).astype(str)
+    # "<U1" at least, so that an empty array still has a string dtype after np.load
+    return out if out.dtype.itemsize else out.astype("<U1")

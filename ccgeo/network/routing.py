@@ -1,0 +1,546 @@
+"""Travel times to labs on a `Network`: nearest lab, per-lab catchments, paths, what-if updates.
+
+Every search is a Dijkstra in scipy.sparse.csgraph (C code); Python only prepares index arrays.
+Times are seconds, ``inf`` where no lab can be reached; a time limit is inclusive (≤ limit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.csgraph import dijkstra
+
+from ccgeo.errors import InputError, check_cancel
+from ccgeo.model import ProgressCallback, report_progress
+
+if TYPE_CHECKING:
+    import threading
+
+    from ccgeo.network.graph import Network
+
+#: ``"to_lab"``: patients travel to the lab (one-way streets in the direction they drive);
+#: ``"from_lab"``: from the lab outwards (a courier leaving a hub).
+Direction = Literal["to_lab", "from_lab"]
+
+#: Largest number of (lab, node) cells a catchment chunk may hold in memory (8 bytes each).
+_CHUNK_CELLS = 4_000_000
+
+
+@dataclass(frozen=True, eq=False)
+class NearestLab:
+    """Time from every node to its nearest lab, and which lab that is.
+
+    Attributes
+    ----------
+    seconds : float64 (n,)
+        Travel time to the nearest lab, seconds; ``inf`` where none is reachable within
+        ``max_seconds``.
+    lab : int64 (n,)
+        Index into ``lab_nodes`` of the lab reached, -1 where none. Of labs sharing a node, the
+        lowest index is reported; of labs at exactly the same time but different nodes, either
+        may be.
+    next_node : int64 (n,)
+        Next node on the way to that lab (``"to_lab"``) or previous node on the way from it
+        (``"from_lab"``); -1 at the labs themselves and where none is reached.
+    lab_nodes : int64 (k,)
+        Network node of each lab; -1 for a lab removed in a what-if.
+    max_seconds : float
+        The time limit of the search (inclusive), ``inf`` for none.
+    direction : str
+        ``"to_lab"`` or ``"from_lab"``.
+    """
+
+    seconds: np.ndarray
+    lab: np.ndarray
+    next_node: np.ndarray
+    lab_nodes: np.ndarray
+    max_seconds: float
+    direction: str
+
+    def __post_init__(self) -> None:
+        for arr in (self.seconds, self.lab, self.next_node, self.lab_nodes):
+            arr.setflags(write=False)
+
+    @property
+    def minutes(self) -> np.ndarray:
+        """Travel time to the nearest lab in minutes (``inf`` where unreachable)."""
+        return self.seconds / 60.0
+
+    @property
+    def reached(self) -> np.ndarray:
+        """Boolean mask of the nodes that reach a lab within the limit."""
+        return self.lab >= 0
+
+
+@dataclass(frozen=True, eq=False)
+class Catchments:
+    """The nodes each lab reaches within a time limit, in one flat layout.
+
+    Lab ``i`` reaches ``nodes[offsets[i]:offsets[i + 1]]`` (sorted by node index) in
+    ``seconds[offsets[i]:offsets[i + 1]]``.
+
+    Attributes
+    ----------
+    lab_nodes : int64 (k,)
+        Network node of each lab.
+    max_seconds : float
+        Time limit, seconds, inclusive.
+    offsets : int64 (k + 1,)
+    nodes : int64 (total,)
+    seconds : float64 (total,)
+    direction : str
+        ``"to_lab"`` (nodes whose patients reach the lab in time) or ``"from_lab"``.
+    """
+
+    lab_nodes: np.ndarray
+    max_seconds: float
+    offsets: np.ndarray
+    nodes: np.ndarray
+    seconds: np.ndarray
+    direction: str
+
+    def __post_init__(self) -> None:
+        for arr in (self.lab_nodes, self.offsets, self.nodes, self.seconds):
+            arr.setflags(write=False)
+
+    def __len__(self) -> int:
+        return len(self.lab_nodes)
+
+    def for_lab(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """``(nodes, seconds)`` of lab ``i``'s catchment."""
+        a, b = self.offsets[i], self.offsets[i + 1]
+        return self.nodes[a:b], self.seconds[a:b]
+
+    @property
+    def counts(self) -> np.ndarray:
+        """Number of nodes in each lab's catchment."""
+        return np.diff(self.offsets)
+
+
+@dataclass(frozen=True, eq=False)
+class PathResult:
+    """The fastest route between two nodes.
+
+    Attributes
+    ----------
+    nodes : int64 (p,)
+        Network nodes along the route, start to end; empty when there is no route.
+    node_seconds : float64 (p,)
+        Time from the start to each node, seconds.
+    seconds : float
+        Total time, seconds; ``inf`` when there is no route.
+    metres : float
+        Length along the roads, metres; ``inf`` when there is no route.
+    lonlat : float64 (q, 2)
+        The route's geometry along the roads, degrees (EPSG:4326).
+    """
+
+    nodes: np.ndarray
+    node_seconds: np.ndarray
+    seconds: float
+    metres: float
+    lonlat: np.ndarray
+
+    @property
+    def found(self) -> bool:
+        """Whether a route exists."""
+        return bool(np.isfinite(self.seconds))
+
+
+def nearest_lab_times(
+    net: Network,
+    lab_nodes: np.ndarray,
+    *,
+    max_seconds: float = np.inf,
+    direction: Direction = "to_lab",
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> NearestLab:
+    """Time from every node to its nearest lab, in one multi-source Dijkstra.
+
+    Parameters
+    ----------
+    net
+        The road network of one mode.
+    lab_nodes
+        Network node of each lab (from `Network.snap`); several labs may share a node.
+    max_seconds
+        Stop searching beyond this time, seconds (inclusive); ``inf`` searches everything.
+    direction
+        ``"to_lab"``: time for a patient to reach the lab (one-way streets in the direction of
+        travel); ``"from_lab"``: time from the lab outwards.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event`; the Dijkstra itself runs in C and
+        cannot be interrupted, so ``cancel`` is checked before and after it.
+
+    Returns
+    -------
+    NearestLab
+    """
+    labs = _as_nodes(net, lab_nodes, "lab_nodes")
+    limit = _check_limit(max_seconds)
+    graph = _graph(net, direction)
+    check_cancel(cancel)
+    report_progress(progress, 0.0, f"nearest lab for {net.n_nodes} nodes")
+    n = net.n_nodes
+    if len(labs) == 0:
+        none = np.full(n, -1, dtype=np.int64)
+        report_progress(progress, 1.0, "no labs")
+        return NearestLab(np.full(n, np.inf), none, none.copy(), labs, limit, direction)
+    nodes, first = np.unique(labs, return_index=True)
+    seconds, pred, src = dijkstra(
+        graph, directed=True, indices=nodes, min_only=True, return_predecessors=True, limit=limit
+    )
+    check_cancel(cancel)
+    # the lowest lab index at each node, then the lab of each node's source
+    lab_at = np.full(n, -1, dtype=np.int64)
+    lab_at[nodes] = first
+    lab = np.where(src >= 0, lab_at[np.maximum(src, 0)], -1)
+    report_progress(progress, 1.0, "nearest lab done")
+    return NearestLab(seconds, lab, _pred(pred), labs, limit, direction)
+
+
+def catchments(
+    net: Network,
+    lab_nodes: np.ndarray,
+    *,
+    max_seconds: float,
+    direction: Direction = "to_lab",
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> Catchments:
+    """Per-lab catchments: the nodes within ``max_seconds`` of each lab, one bounded search each.
+
+    The searches run in scipy in chunks of labs sized to keep memory small; ``cancel`` is
+    checked between chunks.
+
+    Parameters
+    ----------
+    net
+        The road network of one mode.
+    lab_nodes
+        Network node of each lab.
+    max_seconds
+        Time limit, seconds, inclusive (a node at exactly the limit is inside).
+    direction
+        ``"to_lab"`` (patients travelling to the lab) or ``"from_lab"``.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event`.
+
+    Returns
+    -------
+    Catchments
+    """
+    labs = _as_nodes(net, lab_nodes, "lab_nodes")
+    limit = _check_limit(max_seconds)
+    graph = _graph(net, direction)
+    n, k = net.n_nodes, len(labs)
+    chunk = max(1, _CHUNK_CELLS // max(n, 1))
+    counts = np.zeros(k, dtype=np.int64)
+    parts_nodes: list[np.ndarray] = []
+    parts_seconds: list[np.ndarray] = []
+    for start in range(0, k, chunk):
+        check_cancel(cancel)
+        report_progress(progress, start / k, f"catchments: lab {start + 1} of {k}")
+        dist = dijkstra(graph, directed=True, indices=labs[start : start + chunk], limit=limit)
+        reached = np.isfinite(dist)
+        counts[start : start + len(dist)] = reached.sum(axis=1)
+        flat = np.flatnonzero(reached)
+        parts_nodes.append(flat % n)
+        parts_seconds.append(dist.ravel()[flat])
+    check_cancel(cancel)
+    offsets = np.zeros(k + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    report_progress(progress, 1.0, f"catchments of {k} labs done")
+    return Catchments(
+        labs,
+        limit,
+        offsets,
+        np.concatenate(parts_nodes) if parts_nodes else np.empty(0, np.int64),
+        np.concatenate(parts_seconds) if parts_seconds else np.empty(0, np.float64),
+        direction,
+    )
+
+
+def shortest_path(net: Network, from_node: int, to_node: int) -> PathResult:
+    """The fastest route from one node to another, with its geometry.
+
+    Parameters
+    ----------
+    net
+        The road network of one mode; one-way streets are followed.
+    from_node, to_node
+        Network node indices.
+
+    Returns
+    -------
+    PathResult
+        With ``seconds = inf`` and empty arrays when ``to_node`` cannot be reached.
+    """
+    a, b = _as_nodes(net, np.array([from_node, to_node]), "from_node/to_node")
+    seconds, pred = dijkstra(net.csr, directed=True, indices=int(a), return_predecessors=True)
+    if not np.isfinite(seconds[b]):
+        empty = np.empty(0, dtype=np.int64)
+        return PathResult(empty, np.empty(0), np.inf, np.inf, np.empty((0, 2)))
+    # walking the predecessor chain is proportional to the route, not to the network
+    path = [int(b)]
+    while path[-1] != a:
+        path.append(int(pred[path[-1]]))
+    nodes = np.array(path[::-1], dtype=np.int64)
+    if len(nodes) == 1:
+        return PathResult(nodes, np.zeros(1), 0.0, 0.0, net.node_lonlat[nodes].copy())
+    arcs = net.arc_index(nodes[:-1], nodes[1:])
+    offsets, lonlat = net.arcs_lonlat(arcs)
+    # consecutive arcs share their junction vertex: keep it once
+    keep = np.ones(len(lonlat), dtype=bool)
+    keep[offsets[1:-1]] = False
+    return PathResult(
+        nodes,
+        seconds[nodes],
+        float(seconds[b]),
+        float(net.edge_length_m[net.arc_edge[arcs]].sum()),
+        lonlat[keep],
+    )
+
+
+class IncrementalAccess:
+    """Nearest-lab times kept up to date while hubs are added, moved, upgraded or removed.
+
+    Each change costs one bounded search instead of a full recompute, and gives exactly the times
+    a full `nearest_lab_times` over the new set of labs gives (tested with ``np.array_equal``):
+
+    - adding (or upgrading) a hub: one Dijkstra from the hub, bounded by the largest finite
+      current time (a node further away cannot gain), then an element-wise minimum;
+    - removing a hub: only the nodes it served are recomputed, by a Dijkstra over those nodes
+      seeded with the unchanged times of their neighbours;
+    - moving a hub: a removal then an addition under the same index.
+
+    Lab indices are stable: a removed lab keeps its index with node -1.
+
+    Parameters
+    ----------
+    net
+        The road network of one mode.
+    lab_nodes
+        Network node of each existing lab.
+    max_seconds
+        Time limit, seconds (inclusive); ``inf`` for none.
+    direction
+        ``"to_lab"`` or ``"from_lab"``, as in `nearest_lab_times`.
+    progress, cancel
+        For the baseline computation.
+    """
+
+    def __init__(
+        self,
+        net: Network,
+        lab_nodes: np.ndarray,
+        *,
+        max_seconds: float = np.inf,
+        direction: Direction = "to_lab",
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        self.net = net
+        self.direction: Direction = direction
+        self.baseline = nearest_lab_times(
+            net,
+            lab_nodes,
+            max_seconds=max_seconds,
+            direction=direction,
+            progress=progress,
+            cancel=cancel,
+        )
+        self.max_seconds = self.baseline.max_seconds
+        self._graph = _graph(net, direction)
+        self._reverse = _graph(net, "from_lab" if direction == "to_lab" else "to_lab")
+        self.reset()
+
+    def reset(self) -> NearestLab:
+        """Go back to the baseline labs and times."""
+        self._labs = self.baseline.lab_nodes.copy()
+        self._seconds = self.baseline.seconds.copy()
+        self._lab = self.baseline.lab.copy()
+        self._next = self.baseline.next_node.copy()
+        return self.result
+
+    @property
+    def lab_nodes(self) -> np.ndarray:
+        """Current node of each lab, -1 for removed ones (a copy)."""
+        return self._labs.copy()
+
+    @property
+    def result(self) -> NearestLab:
+        """The current times, as an immutable snapshot."""
+        return NearestLab(
+            self._seconds.copy(),
+            self._lab.copy(),
+            self._next.copy(),
+            self._labs.copy(),
+            self.max_seconds,
+            self.direction,
+        )
+
+    def add_hub(self, node: int) -> NearestLab:
+        """Open a new lab at ``node``; it gets the next lab index."""
+        node = int(_as_nodes(self.net, np.array([node]), "node")[0])
+        self._labs = np.append(self._labs, node)
+        self._add(node, len(self._labs) - 1)
+        return self.result
+
+    def upgrade(self, node: int) -> NearestLab:
+        """An existing facility at ``node`` becomes able to do the test: same as `add_hub`."""
+        return self.add_hub(node)
+
+    def remove_hub(self, i: int) -> NearestLab:
+        """Close lab ``i``; only the nodes it served are recomputed."""
+        self._check_open(i)
+        self._remove(i)
+        return self.result
+
+    def move_hub(self, i: int, node: int) -> NearestLab:
+        """Move lab ``i`` to ``node``, keeping its index."""
+        self._check_open(i)
+        node = int(_as_nodes(self.net, np.array([node]), "node")[0])
+        self._remove(i)
+        self._labs[i] = node
+        self._add(node, i)
+        return self.result
+
+    # -- the two updates ---------------------------------------------------------------------
+
+    def _check_open(self, i: int) -> None:
+        if not 0 <= i < len(self._labs) or self._labs[i] < 0:
+            msg = f"lab {i} is not an open lab (there are {len(self._labs)} labs)"
+            raise ValueError(msg)
+
+    def _add(self, node: int, index: int) -> None:
+        cur = self._seconds
+        finite = np.isfinite(cur)
+        if finite.all() or (np.isinf(self.max_seconds) and finite[node]):
+            # a node further than every current time cannot gain; and with no time limit a node
+            # that reaches no lab cannot reach this hub either, since the hub reaches one
+            limit = min(float(cur[finite].max()), self.max_seconds)
+        else:
+            limit = self.max_seconds
+        dist, pred = dijkstra(
+            self._graph, directed=True, indices=node, return_predecessors=True, limit=limit
+        )
+        better = dist < cur
+        cur[better] = dist[better]
+        self._lab[better] = index
+        self._next[better] = _pred(pred)[better]
+
+    def _remove(self, i: int) -> None:
+        self._labs[i] = -1
+        served = np.flatnonzero(self._lab == i)
+        if len(served) == 0:
+            return
+        # another open lab on the same node keeps that node at zero (lowest index wins)
+        open_idx = np.flatnonzero(self._labs >= 0)
+        open_nodes = self._labs[open_idx]
+        colocated = np.isin(open_nodes, served)
+        if colocated.any():
+            nodes, first = np.unique(open_nodes[colocated], return_index=True)
+            self._seconds[nodes] = 0.0
+            self._lab[nodes] = open_idx[colocated][first]
+            self._next[nodes] = -1
+            served = np.setdiff1d(served, nodes)
+        if len(served) == 0:
+            return
+        n, k = self.net.n_nodes, len(served)
+        affected = np.zeros(n, dtype=bool)
+        affected[served] = True
+        pos = np.full(n, -1, dtype=np.int64)
+        pos[served] = np.arange(k)
+        # arcs y -> x of the search graph that end in a served node x: rows of the transpose
+        rows_of = self._reverse[served]
+        x = np.repeat(np.arange(k), np.diff(rows_of.indptr))
+        y = rows_of.indices.astype(np.int64)
+        w = rows_of.data
+        # seeds: the best unchanged neighbour of each served node, summed as Dijkstra sums
+        # (time of y, plus the arc), so that the result is bit-identical to a full recompute
+        outside = ~affected[y] & np.isfinite(self._seconds[y])
+        sx, sy = x[outside], y[outside]
+        seed_time = self._seconds[sy] + w[outside]
+        within = seed_time <= self.max_seconds
+        sx, sy, seed_time = sx[within], sy[within], seed_time[within]
+        order = np.lexsort((seed_time, sx))
+        sx, sy, seed_time = sx[order], sy[order], seed_time[order]
+        first = np.ones(len(sx), dtype=bool)
+        first[1:] = sx[1:] != sx[:-1]
+        sx, sy, seed_time = sx[first], sy[first], seed_time[first]
+        inner = affected[y]
+        # local graph: the served nodes, plus a super-source (index k) joined to each seed
+        src = np.concatenate([pos[y[inner]], np.full(len(sx), k)])
+        dst = np.concatenate([x[inner], sx])
+        data = np.concatenate([w[inner], seed_time])
+        local = sp.csr_matrix((data, (src, dst)), shape=(k + 1, k + 1))
+        dist, pred = dijkstra(
+            local, directed=True, indices=k, return_predecessors=True, limit=self.max_seconds
+        )
+        dist, pred = dist[:k], pred[:k]
+        # each node's lab is its seed's lab: follow parents to the seed by pointer doubling
+        seed_y = np.full(k, -1, dtype=np.int64)
+        seed_y[sx] = sy
+        root = np.where(pred == k, np.arange(k), pred).astype(np.int64)
+        root[pred < 0] = -1
+        while True:
+            nxt = np.where(root >= 0, root[np.maximum(root, 0)], -1)
+            if np.array_equal(nxt, root):
+                break
+            root = nxt
+        reached = root >= 0
+        self._seconds[served] = np.where(reached, dist, np.inf)
+        lab = np.full(k, -1, dtype=np.int64)
+        lab[reached] = self._lab[seed_y[root[reached]]]
+        self._lab[served] = lab
+        inner_pred = served[np.clip(pred, 0, k - 1)]
+        nxt_node = np.where(pred == k, seed_y, inner_pred)
+        self._next[served] = np.where(reached, nxt_node, -1)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _graph(net: Network, direction: str) -> sp.csr_matrix:
+    if direction == "to_lab":
+        return net.csr_to
+    if direction == "from_lab":
+        return net.csr
+    msg = f"`direction` should be 'to_lab' or 'from_lab', got {direction!r}"
+    raise ValueError(msg)
+
+
+def _as_nodes(net: Network, nodes: np.ndarray, what: str) -> np.ndarray:
+    arr = np.asarray(nodes)
+    if arr.size == 0:
+        return np.empty(0, dtype=np.int64)
+    if arr.ndim != 1 or not np.issubdtype(arr.dtype, np.integer):
+        msg = f"`{what}` should be a 1-d array of network node indices, got {arr.dtype} {arr.shape}"
+        raise ValueError(msg)
+    bad = (arr < 0) | (arr >= net.n_nodes)
+    if bad.any():
+        msg = (
+            f"`{what}` holds {arr[bad][0]}, outside the {net.mode} network's nodes "
+            f"0..{net.n_nodes - 1}; snap points with Network.snap first"
+        )
+        raise ValueError(msg)
+    return arr.astype(np.int64)
+
+
+def _check_limit(max_seconds: float) -> float:
+    limit = float(max_seconds)
+    if not limit >= 0:
+        msg = f"the time limit should be 0 seconds or more, got {max_seconds!r}"
+        raise InputError(msg)
+    return limit
+
+
+def _pred(pred: np.ndarray) -> np.ndarray:
+    """scipy's predecessor array with its -9999 'none' as -1."""
+    out = np.asarray(pred, dtype=np.int64)
+    return np.where(out < 0, -1, out)
