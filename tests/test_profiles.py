@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_network import LAT0, LON0, STEP, make_roads
+from roadkit import LAT0, LON0, STEP, make_roads
 
 from ccgeo.errors import InputError
 from ccgeo.io.osm import MODE_BITS

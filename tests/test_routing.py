@@ -8,8 +8,8 @@ import threading
 import networkx as nx
 import numpy as np
 import pytest
+from roadkit import LAT0, LON0, STEP, grid_roads, make_roads, random_roads
 from scipy.sparse.csgraph import dijkstra
-from test_network import LAT0, LON0, STEP, grid_roads, make_roads, random_roads
 
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.network.graph import Network
