@@ -15,6 +15,7 @@ import io
 import json
 import os
 import sqlite3
+import threading
 import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -31,7 +32,9 @@ from shapely.geometry.base import BaseGeometry
 from ccgeo.errors import CcgeoError, InputError
 from ccgeo.io.osm import RoadData
 from ccgeo.io.population import Demand, study_area_of
-from ccgeo.model import Facilities, ImportReport, Scenario
+from ccgeo.model import Facilities, ImportReport, ProgressCallback, Scenario
+from ccgeo.network.graph import Network
+from ccgeo.network.profiles import SpeedProfile, get_profile
 
 PROJECT_SUFFIX = ".ccgeo"
 #: Version of the file layout; `open_project` refuses files with a higher one.
@@ -103,6 +106,68 @@ class Project:
     scenarios: list[Scenario] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+    # built routing networks by mode, with the roads object they were built from
+    _networks: dict[str, tuple[RoadData, Network]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    def network(
+        self,
+        mode: str = "car",
+        *,
+        profiles: Mapping[str, SpeedProfile] | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Network:
+        """The routable network of ``mode``, built once and cached in memory and in the file.
+
+        A network cached in the project file (saved with the project) is used when it was built
+        from the same roads with the same speed profile; otherwise it is built from `roads` and
+        kept for the next call and the next save.
+
+        Raises
+        ------
+        InputError
+            When the project has no roads, or the mode is unknown.
+        """
+        if self.roads is None:
+            msg = "the project has no road network; import roads (.osm.pbf, .osm, GraphML) first"
+            raise InputError(msg)
+        profile = get_profile(mode, dict(profiles) if profiles is not None else None)
+        held = self._networks.get(mode)
+        if held is not None and held[0] is self.roads and held[1].profile == profile:
+            return held[1]
+        net = self._cached_network(mode, profile)
+        if net is None:
+            net = Network.from_roads(
+                self.roads,
+                mode,
+                profiles=dict(profiles) if profiles is not None else None,
+                progress=progress,
+                cancel=cancel,
+            )
+        self._networks[mode] = (self.roads, net)
+        return net
+
+    def _cached_network(self, mode: str, profile: SpeedProfile) -> Network | None:
+        """The network stored in the project file for ``mode``, if it still fits."""
+        if self.path is None or not Path(self.path).is_file() or self.roads is None:
+            return None
+        try:
+            meta = _read_meta(Path(self.path))
+            if (meta.get("roads") or {}).get("digest") != _digest(self.roads.to_arrays()):
+                return None
+            arrays = read_arrays(self.path, network_cache_name(mode))
+            if arrays is None:
+                return None
+            net = Network.from_arrays(arrays)
+        except (InputError, sqlite3.Error, ValueError, KeyError):
+            return None  # a stale or damaged cache is rebuilt, never trusted
+        return net if net.profile == profile else None
+
+    def built_networks(self) -> dict[str, Network]:
+        """Networks built for the current roads, by mode (what `save_project` caches)."""
+        return {m: net for m, (roads, net) in self._networks.items() if roads is self.roads}
 
     def study_area(self) -> BaseGeometry | None:
         """The area analyses cover, EPSG:4326: the districts' union, else the roads' bounding
@@ -159,14 +224,18 @@ def save_project(project: Project, path: str | Path) -> Path:
     roads_arrays = project.roads.to_arrays() if project.roads is not None else None
     roads_digest = _digest(roads_arrays) if roads_arrays is not None else None
     carried = _arrays_to_carry(project, target, roads_digest)
+    networks = [
+        (network_cache_name(mode), _npz_bytes(net.to_arrays()))
+        for mode, net in project.built_networks().items()
+    ]
 
     tmp = folder / f".{target.name}.tmp-{os.getpid()}"
     _remove_temporary(tmp)
     done = False
     try:
         _write_project(project, tmp, roads_arrays=roads_arrays, roads_digest=roads_digest)
-        if carried:
-            _insert_arrays(tmp, carried)
+        if carried or networks:
+            _insert_arrays(tmp, carried + networks)
         _fsync(tmp)
         os.replace(tmp, target)
         _fsync_folder(folder)
@@ -365,6 +434,11 @@ def _arrays_to_carry(
             # not a project we can read: nothing to carry over, and nothing to lose
             continue
     return []
+
+
+def network_cache_name(mode: str) -> str:
+    """Name of a mode's routing network in the ``ccgeo_arrays`` table."""
+    return f"network:{mode}"
 
 
 def _insert_arrays(path: Path, rows: list[tuple[str, bytes]]) -> None:
