@@ -89,6 +89,20 @@ def report_progress(progress: ProgressCallback | None, fraction: float, text: st
         progress(min(max(float(fraction), 0.0), 1.0), text)
 
 
+def scaled_progress(
+    progress: ProgressCallback | None, start: float, end: float
+) -> ProgressCallback | None:
+    """A callback mapping 0..1 onto ``start..end`` of ``progress``: one stage of a longer job."""
+    if progress is None:
+        return None
+    outer = progress
+
+    def inner(fraction: float, text: str) -> None:
+        outer(start + (end - start) * min(max(float(fraction), 0.0), 1.0), text)
+
+    return inner
+
+
 def highest_capability(row: pd.Series | dict[str, Any]) -> str:
     """Return the highest capability tier a facility has, or ``"none"``."""
     for cap in TIER_ORDER:

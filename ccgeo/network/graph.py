@@ -20,7 +20,7 @@ from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import local_utm_crs, project_lonlat
-from ccgeo.model import ProgressCallback, report_progress
+from ccgeo.model import ProgressCallback, report_progress, scaled_progress
 from ccgeo.network.profiles import (
     SpeedProfile,
     edge_speeds_kmh,
@@ -30,6 +30,7 @@ from ccgeo.network.profiles import (
 
 if TYPE_CHECKING:
     import threading
+    from pathlib import Path
 
     import networkx as nx
 
@@ -616,3 +617,50 @@ def _fixed_unicode(values: np.ndarray) -> np.ndarray:
     out = np.asarray(values).astype(str)
     # "<U1" at least, so that an empty array still has a string dtype after np.load
     return out if out.dtype.itemsize else out.astype("<U1")
+
+
+def load_network(
+    path: str | Path,
+    mode: str | SpeedProfile = "car",
+    *,
+    profiles: Mapping[str, SpeedProfile] | None = None,
+    congestion: float | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> Network:
+    """Read a road file and build the routable network of one travel mode.
+
+    Parameters
+    ----------
+    path
+        ``.osm.pbf``, ``.osm``, ``.osm.bz2``, osmnx GraphML, or road lines (GPKG/SHP) with a
+        ``highway`` column (see `ccgeo.io.osm.read_roads`).
+    mode
+        ``"car"``, ``"motorbike"``, ``"walk"``, a mode of your own speed file, or a profile.
+    profiles
+        Speed profiles to use instead of the bundled ``resources/speeds.toml``.
+    congestion
+        Travel-time multiplier replacing the profile's (3.0: trips take three times longer).
+    progress, cancel
+        ``progress(fraction, text)`` callback and a `threading.Event` that cancels the build.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read, holds no roads usable by the mode, or the mode is unknown.
+    """
+    from ccgeo.io.osm import MODES, read_roads
+
+    profile = get_profile(mode, profiles)
+    read_mode = profile.name if profile.name in MODES else "all"
+    stage = scaled_progress(progress, 0.0, 0.7)
+    roads = read_roads(path, mode=read_mode, progress=stage, cancel=cancel)
+    return Network.from_roads(
+        roads,
+        profile,
+        profiles=profiles,
+        congestion=congestion,
+        progress=scaled_progress(progress, 0.7, 1.0),
+        cancel=cancel,
+    )
+
