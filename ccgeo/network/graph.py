@@ -663,4 +663,3 @@ def load_network(
         progress=scaled_progress(progress, 0.7, 1.0),
         cancel=cancel,
     )
-
