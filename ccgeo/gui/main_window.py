@@ -35,7 +35,7 @@ from ccgeo.gui.panels.layers import LayerPanel
 from ccgeo.gui.workers import Worker
 from ccgeo.io import project as project_io
 from ccgeo.io.project import Project
-from ccgeo.model import ProgressCallback, report_progress
+from ccgeo.model import ProgressCallback, scaled_progress
 
 log = logging.getLogger(__name__)
 
@@ -53,15 +53,6 @@ class LoadedProject:
     layers: list[MapLayer]
 
 
-def _scaled(progress: ProgressCallback | None, start: float, stop: float) -> ProgressCallback:
-    """A progress callback that maps 0..1 onto ``start``..``stop`` of ``progress``."""
-
-    def scaled(fraction: float, text: str) -> None:
-        report_progress(progress, start + (stop - start) * fraction, text)
-
-    return scaled
-
-
 def prepare_project(
     load: Callable[..., Project],
     *,
@@ -69,9 +60,9 @@ def prepare_project(
     cancel: threading.Event | None = None,
 ) -> LoadedProject:
     """Load a project with ``load(progress=, cancel=)`` and build its map layers (worker thread)."""
-    project = load(progress=_scaled(progress, 0.0, 0.7), cancel=cancel)
+    project = load(progress=scaled_progress(progress, 0.0, 0.7), cancel=cancel)
     check_cancel(cancel)
-    crs, layers = layers_from_project(project, progress=_scaled(progress, 0.7, 1.0), cancel=cancel)
+    crs, layers = layers_from_project(project, progress=scaled_progress(progress, 0.7, 1.0), cancel=cancel)
     return LoadedProject(project, crs, layers)
 
 

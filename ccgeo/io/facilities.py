@@ -30,6 +30,7 @@ from ccgeo.io.tables import (
     cell_text,
     normalise_name,
     parse_coordinate,
+    pick_name,
     read_table,
 )
 from ccgeo.model import (
@@ -379,21 +380,7 @@ def _read_layer(path: Path, *, layer: str | int | None) -> pd.DataFrame:
         raise InputError(f"cannot open as a GIS layer ({exc})", path=path) from exc
     if not names:
         raise InputError("holds no layers", path=path)
-    if layer is None:
-        chosen = names[0]
-    elif isinstance(layer, int) or (
-        isinstance(layer, str) and layer.isdigit() and layer not in names
-    ):
-        idx = int(layer)
-        if not 0 <= idx < len(names):
-            msg = f"layer index {idx} is out of range; the file has layers {names}"
-            raise InputError(msg, path=path)
-        chosen = names[idx]
-    elif layer in names:
-        chosen = layer
-    else:
-        msg = f"no layer named {layer!r}; the file has layers {names}; pass one of them"
-        raise InputError(msg, path=path)
+    chosen = pick_name(names, layer, kind="layer", container="the file", path=path)
     try:
         gdf = gpd.read_file(path, layer=chosen, engine="pyogrio")
     except gdal_errors as exc:

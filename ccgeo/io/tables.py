@@ -133,6 +133,30 @@ def list_sheets(path: str | Path) -> list[str]:
         raise InputError(f"cannot open the workbook ({exc})", path=path) from exc
 
 
+def pick_name(
+    names: list[str], wanted: str | int | None, *, kind: str, container: str, path: Path
+) -> str:
+    """Choose a sheet or layer by name or 0-based index (the first by default).
+
+    Raises
+    ------
+    InputError
+        Naming the ones there are, when ``wanted`` is not among them.
+    """
+    if wanted is None:
+        return names[0]
+    if isinstance(wanted, int) or (wanted.isdigit() and wanted not in names):
+        idx = int(wanted)
+        if not 0 <= idx < len(names):
+            msg = f"{kind} index {idx} is out of range; {container} has {kind}s {names}"
+            raise InputError(msg, path=path)
+        return names[idx]
+    if wanted in names:
+        return wanted
+    msg = f"no {kind} named {wanted!r}; {container} has {kind}s {names}; pass one of them"
+    raise InputError(msg, path=path)
+
+
 def _excel_engine(path: Path) -> str:
     if path.suffix.lower() == ".ods":
         return "odf"
@@ -155,21 +179,7 @@ def _read_workbook(path: Path, *, sheet: str | int | None) -> pd.DataFrame:
     sheets = list_sheets(path)
     if not sheets:
         raise InputError("the workbook has no sheets", path=path)
-    if sheet is None:
-        chosen: str = sheets[0]
-    elif isinstance(sheet, int) or (
-        isinstance(sheet, str) and sheet.isdigit() and sheet not in sheets
-    ):
-        idx = int(sheet)
-        if not 0 <= idx < len(sheets):
-            msg = f"sheet index {idx} is out of range; the workbook has sheets {sheets}"
-            raise InputError(msg, path=path)
-        chosen = sheets[idx]
-    elif sheet in sheets:
-        chosen = sheet
-    else:
-        msg = f"no sheet named {sheet!r}; the workbook has sheets {sheets}; pass one of them"
-        raise InputError(msg, path=path)
+    chosen = pick_name(sheets, sheet, kind="sheet", container="the workbook", path=path)
     try:
         df = pd.read_excel(path, sheet_name=chosen, dtype=object, header=None, engine=engine)
     except (ValueError, OSError, zipfile.BadZipFile, KeyError) as exc:
