@@ -35,7 +35,7 @@ from ccgeo.gui.panels.layers import LayerPanel
 from ccgeo.gui.workers import Worker
 from ccgeo.io import project as project_io
 from ccgeo.io.project import Project
-from ccgeo.model import ProgressCallback, scaled_progress
+from ccgeo.model import ProgressCallback, report_progress, scaled_progress
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,8 @@ def prepare_project(
     """Load a project with ``load(progress=, cancel=)`` and build its map layers (worker thread)."""
     project = load(progress=scaled_progress(progress, 0.0, 0.7), cancel=cancel)
     check_cancel(cancel)
-    crs, layers = layers_from_project(project, progress=scaled_progress(progress, 0.7, 1.0), cancel=cancel)
+    stage = scaled_progress(progress, 0.7, 1.0)
+    crs, layers = layers_from_project(project, progress=stage, cancel=cancel)
     return LoadedProject(project, crs, layers)
 
 
