@@ -9,6 +9,7 @@ The public Python API; the ``ccgeo`` command and the desktop app are built on th
 
 from __future__ import annotations
 
+from ccgeo.analysis.access import AccessResult, access
 from ccgeo.errors import Cancelled, CcgeoError, InputError, OfflineError
 from ccgeo.io.facilities import read_facilities
 from ccgeo.io.osm import RoadData, read_roads
@@ -21,6 +22,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CAPABILITIES",
+    "AccessResult",
     "Cancelled",
     "CcgeoError",
     "Demand",
@@ -33,6 +35,7 @@ __all__ = [
     "RoadData",
     "Scenario",
     "__version__",
+    "access",
     "load_network",
     "open_project",
     "read_districts",

@@ -1,0 +1,1180 @@
+"""Access to capable labs: time to the nearest lab for every person, coverage by threshold and
+district, underserved areas, isochrones, and a live what-if for adding, moving or removing hubs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from pyproj import CRS
+from rasterio.transform import from_origin
+from scipy import ndimage
+from scipy.spatial import cKDTree
+
+from ccgeo.analysis.snapping import (
+    DEFAULT_CANDIDATES,
+    DEFAULT_MAX_SNAP_M,
+    DEFAULT_WALK_KMH,
+    SnappedPoints,
+    snap_points,
+)
+from ccgeo.errors import InputError, check_cancel
+from ccgeo.geo import project_lonlat
+from ccgeo.io.population import Demand
+from ccgeo.model import Facilities, ProgressCallback, report_progress
+from ccgeo.network.isochrones import (
+    DEFAULT_CELL_M,
+    INCLUSIVE_TOLERANCE_S,
+    _scaled,
+    isochrone_bands,
+    polygons_of_classes,
+)
+from ccgeo.network.routing import IncrementalAccess, NearestLab, nearest_lab_times
+
+if TYPE_CHECKING:
+    import threading
+
+    from ccgeo.network.graph import Network
+
+#: Demand status: a lab is reachable (at some time), no lab is reachable, or the point is farther
+#: than the maximum snap distance from every road.
+STATUSES: tuple[str, ...] = ("reached", "unreachable", "off_network")
+_REACHED, _UNREACHABLE, _OFF_NETWORK = 0, 1, 2
+
+#: ``district_id`` of the coverage rows of the whole study area.
+CITY_ID = "ALL"
+CITY_NAME = "whole study area"
+#: Name of the coverage rows of people in no district (``district_id == ""``).
+OUTSIDE_NAME = "outside every district"
+
+#: Default coverage thresholds, minutes.
+DEFAULT_THRESHOLDS_MINUTES: tuple[float, ...] = (30.0, 60.0, 120.0)
+
+#: Largest grid of the underserved-area search; the cell grows to stay under it.
+_MAX_UNDERSERVED_CELLS = 4_000_000
+
+COVERAGE_COLUMNS: tuple[str, ...] = (
+    "district_id",
+    "district_name",
+    "threshold_min",
+    "population",
+    "covered",
+    "share",
+    "beyond",
+    "unreachable",
+    "off_network",
+)
+
+
+# -- the result ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class AccessResult:
+    """Everything an access analysis found, as arrays and tables (no Qt objects).
+
+    Attributes
+    ----------
+    network_summary : dict
+        ``mode``, ``nodes``, ``arcs``, ``crs`` and ``connectivity`` (`Network.connectivity`).
+    settings : dict
+        ``capability``, ``quality`` (None when the caller filtered the labs),
+        ``thresholds_minutes``, ``underserved_minutes``, ``max_snap_m``, ``walk_kmh``,
+        ``candidates``, ``mode``.
+    labs : GeoDataFrame
+        The labs given, EPSG:4326: ``facility_id``, ``name``, ``node`` (network node, -1 when
+        unusable), ``snap_m`` (metres from the lab to that node), ``usable`` and ``reason``
+        (why a lab is not used, or a caution). Times run to the lab's node; the lab's own walk
+        from that node (``snap_m``) is not added.
+    node_seconds : float64 (n_nodes,)
+        Seconds from each network node to the nearest usable lab, ``inf`` where none.
+    node_lab : int64 (n_nodes,)
+        Row of ``labs`` reached from each node, -1 where none.
+    demand : GeoDataFrame
+        One row per demand point, EPSG:4326: ``demand_id``, ``population``, ``district_id``,
+        ``seconds`` and ``minutes`` to the nearest lab (``inf`` unless reached), ``lab_id``
+        (facility id of that lab, missing unless reached), ``status`` (one of `STATUSES`),
+        ``snap_m`` (metres to the nearest road node) and ``geometry``.
+    coverage : DataFrame
+        One row per district and threshold, the whole area first (``district_id == "ALL"``):
+        see `coverage_table`.
+    underserved : GeoDataFrame
+        Areas of people beyond ``settings["underserved_minutes"]``: see `underserved_areas`.
+    isochrones : GeoDataFrame
+        Band polygons merged over all labs (``band_min_from``, ``band_min_to``, ``area_km2``,
+        ``geometry``), empty when not asked for.
+    warnings : tuple of str
+        What the planner should know (labs not used, off-network people, ...).
+    """
+
+    network_summary: dict[str, Any]
+    settings: dict[str, Any]
+    labs: gpd.GeoDataFrame
+    node_seconds: np.ndarray
+    node_lab: np.ndarray
+    demand: gpd.GeoDataFrame
+    coverage: pd.DataFrame
+    underserved: gpd.GeoDataFrame
+    isochrones: gpd.GeoDataFrame
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        self.node_seconds.setflags(write=False)
+        self.node_lab.setflags(write=False)
+
+    def city_coverage(self) -> pd.DataFrame:
+        """The rows of the whole study area, one per threshold."""
+        return self.coverage[self.coverage["district_id"] == CITY_ID].reset_index(drop=True)
+
+    def summary(self) -> dict[str, Any]:
+        """The headline numbers, JSON-ready (plain floats and ints; NaN shares as None)."""
+        city = self.city_coverage()
+        status = self.demand["status"].to_numpy()
+        pop = self.demand["population"].to_numpy(dtype=float)
+        usable = self.labs["usable"].to_numpy(dtype=bool)
+        return {
+            "mode": self.network_summary["mode"],
+            "nodes": int(self.network_summary["nodes"]),
+            "edges": int(self.network_summary["arcs"]),
+            "crs": self.network_summary["crs"],
+            "capability": self.settings.get("capability"),
+            "quality": self.settings.get("quality"),
+            "labs_given": len(self.labs),
+            "labs_used": int(usable.sum()),
+            "demand_points": len(self.demand),
+            "population_total": float(pop.sum()),
+            "coverage": [
+                {
+                    "threshold_min": float(r.threshold_min),
+                    "covered": float(r.covered),
+                    "share": None if math.isnan(r.share) else float(r.share),
+                    "beyond": float(r.beyond),
+                }
+                for r in city.itertuples(index=False)
+            ],
+            "unreachable": float(pop[status == "unreachable"].sum()),
+            "off_network": float(pop[status == "off_network"].sum()),
+            "underserved_minutes": self.settings.get("underserved_minutes"),
+            "underserved_areas": len(self.underserved),
+            "underserved_population": float(self.underserved["population"].sum()),
+            "warnings": list(self.warnings),
+        }
+
+
+# -- the analysis --------------------------------------------------------------------------------
+
+
+def access(
+    network: Network,
+    labs: Facilities | gpd.GeoDataFrame | np.ndarray,
+    demand: Demand | gpd.GeoDataFrame,
+    *,
+    thresholds_minutes: Sequence[float] = DEFAULT_THRESHOLDS_MINUTES,
+    districts: gpd.GeoDataFrame | None = None,
+    capability: str | None = None,
+    quality: str | None = None,
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+    walk_kmh: float = DEFAULT_WALK_KMH,
+    candidates: int = DEFAULT_CANDIDATES,
+    underserved_minutes: float | None = None,
+    isochrones: bool = True,
+    isochrone_cell_m: float = DEFAULT_CELL_M,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> AccessResult:
+    """Time from every person to the nearest capable lab, coverage, underserved areas, isochrones.
+
+    Parameters
+    ----------
+    network
+        The road network of the travel mode.
+    labs
+        The labs that count as destinations: `Facilities` (filtered already, or filtered here
+        by ``capability``/``quality``), a point GeoDataFrame, or an ``(k, 2)`` lon/lat array in
+        degrees. Each lab is tied to the nearest node of the network's main strongly connected
+        component within ``max_snap_m`` (else to the nearest node, with a caution); a lab
+        farther than ``max_snap_m`` from every road is listed as not usable.
+    demand
+        Where people live (`Demand`, or a point GeoDataFrame with ``population``).
+    thresholds_minutes
+        Coverage thresholds, minutes, inclusive: a person at exactly 60.0 min is within 60.
+    districts
+        District polygons (`ccgeo.io.population.read_districts`) for names, for districts
+        without people, and to place demand that carries no district id.
+    capability, quality
+        When given, ``labs`` (a `Facilities`) is filtered with `Facilities.capable`; both are
+        recorded in ``settings``.
+    max_snap_m
+        Farthest a person may be from a road, metres; people farther are ``off_network``.
+    walk_kmh
+        Walking speed of the off-road leg, km/h.
+    candidates
+        Nearest nodes tried per demand point (see `ccgeo.analysis.snapping`).
+    underserved_minutes
+        Threshold of the underserved areas, minutes; default 60 when among the thresholds,
+        else the largest threshold.
+    isochrones
+        Whether to build the merged isochrone bands (one band per threshold).
+    isochrone_cell_m
+        Cell size of the isochrone surface, metres.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
+
+    Returns
+    -------
+    AccessResult
+
+    Raises
+    ------
+    InputError
+        Bad thresholds, no demand, or labs or demand without usable coordinates.
+    Cancelled
+        If ``cancel`` is set.
+    """
+    thresholds = _check_thresholds(thresholds_minutes)
+    if underserved_minutes is None:
+        underserved_minutes = 60.0 if 60.0 in thresholds else float(thresholds[-1])
+    elif not (underserved_minutes > 0 and math.isfinite(underserved_minutes)):
+        msg = f"`underserved_minutes` should be positive minutes, got {underserved_minutes!r}"
+        raise InputError(msg)
+    if capability is not None:
+        if not isinstance(labs, Facilities):
+            msg = f"filtering by `capability` needs Facilities, got {type(labs).__name__}"
+            raise InputError(msg)
+        labs = labs.capable(capability, quality=quality or "any")
+    check_cancel(cancel)
+    report_progress(progress, 0.0, "placing the labs on the network")
+    lab_table, lab_lonlat = _lab_table(labs)
+    nodes, snap_m, usable, reasons = _snap_labs(network, lab_lonlat, max_snap_m=max_snap_m)
+    gdf_labs = lab_table.assign(node=nodes, snap_m=snap_m, usable=usable, reason=reasons)
+    gdf_labs = gdf_labs[["facility_id", "name", "node", "snap_m", "usable", "reason", "geometry"]]
+    used = np.flatnonzero(usable)
+
+    check_cancel(cancel)
+    report_progress(progress, 0.05, f"time to the nearest of {len(used)} labs")
+    near = nearest_lab_times(network, nodes[used], cancel=cancel)
+    node_lab = np.full(network.n_nodes, -1, dtype=np.int64)
+    reached_node = near.lab >= 0
+    node_lab[reached_node] = used[near.lab[reached_node]]
+
+    check_cancel(cancel)
+    report_progress(progress, 0.15, "placing the people on the network")
+    gdf_demand = _demand_frame(demand, districts=districts)
+    snapped = snap_points(
+        network,
+        _point_lonlat(gdf_demand, what="demand"),
+        max_snap_m=max_snap_m,
+        walk_kmh=walk_kmh,
+        candidates=candidates,
+    )
+    seconds, code, lab_row = _demand_times(snapped, near.seconds, node_lab)
+    lab_ids = gdf_labs["facility_id"].to_numpy(dtype=object)
+    out_demand = gpd.GeoDataFrame(
+        {
+            "demand_id": gdf_demand["demand_id"].to_numpy(),
+            "population": gdf_demand["population"].to_numpy(dtype=float),
+            "district_id": gdf_demand["district_id"].to_numpy(dtype=object),
+            "seconds": seconds,
+            "minutes": seconds / 60.0,
+            "lab_id": np.where(lab_row >= 0, lab_ids[np.maximum(lab_row, 0)], None)
+            if len(lab_ids)
+            else np.full(len(seconds), None, dtype=object),
+            "status": np.asarray(STATUSES, dtype=object)[code],
+            "snap_m": snapped.snap_m,
+        },
+        geometry=gdf_demand.geometry.to_numpy(),
+        crs="EPSG:4326",
+    )
+
+    check_cancel(cancel)
+    report_progress(progress, 0.25, "coverage by threshold and district")
+    names = _district_names(districts)
+    coverage = coverage_table(
+        seconds,
+        out_demand["population"].to_numpy(),
+        out_demand["district_id"].to_numpy(),
+        thresholds,
+        status=code,
+        district_names=names,
+    )
+
+    check_cancel(cancel)
+    report_progress(progress, 0.3, f"areas beyond {underserved_minutes:g} min")
+    underserved = underserved_areas(
+        out_demand,
+        threshold_minutes=underserved_minutes,
+        crs=network.crs,
+        cell_size_m=getattr(demand, "cell_size_m", None),
+        progress=_scaled(progress, 0.3, 0.45),
+        cancel=cancel,
+    )
+
+    if isochrones:
+        bands = isochrone_bands(
+            network,
+            near.seconds,
+            thresholds,
+            cell_m=isochrone_cell_m,
+            max_walk_m=max_snap_m,
+            walk_kmh=walk_kmh,
+            candidates=candidates,
+            progress=_scaled(progress, 0.45, 1.0),
+            cancel=cancel,
+        )
+    else:
+        bands = _empty_bands()
+    check_cancel(cancel)
+
+    warnings = _warnings(gdf_labs, out_demand, max_snap_m=max_snap_m)
+    connectivity = network.connectivity()
+    if connectivity["nodes_cannot_reach_main"]:
+        warnings.append(connectivity["message"])
+    report_progress(progress, 1.0, "access analysis done")
+    return AccessResult(
+        network_summary={
+            "mode": network.mode,
+            "nodes": network.n_nodes,
+            "arcs": network.n_edges,
+            "crs": network.crs.to_string(),
+            "connectivity": connectivity,
+        },
+        settings={
+            "capability": capability,
+            "quality": quality,
+            "thresholds_minutes": [float(t) for t in thresholds],
+            "underserved_minutes": float(underserved_minutes),
+            "max_snap_m": float(max_snap_m),
+            "walk_kmh": float(walk_kmh),
+            "candidates": int(candidates),
+            "mode": network.mode,
+        },
+        labs=gdf_labs,
+        node_seconds=np.asarray(near.seconds, dtype=np.float64).copy(),
+        node_lab=node_lab,
+        demand=out_demand,
+        coverage=coverage,
+        underserved=underserved,
+        isochrones=bands,
+        warnings=tuple(warnings),
+    )
+
+
+def _empty_bands() -> gpd.GeoDataFrame:
+    """An isochrone table with no bands (when isochrones were not asked for)."""
+    data = {c: np.empty(0) for c in ("band_min_from", "band_min_to", "area_km2")}
+    return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries([], crs="EPSG:4326"))
+
+
+# -- coverage ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class _CoverageIndex:
+    """What a coverage table needs besides the times, prepared once (districts coded)."""
+
+    population: np.ndarray
+    district_code: np.ndarray
+    district_ids: np.ndarray
+    district_labels: np.ndarray
+    thresholds_min: np.ndarray
+    limits_s: np.ndarray
+    city_only: bool = False
+
+    @classmethod
+    def build(
+        cls,
+        population: np.ndarray,
+        district_ids: np.ndarray | Sequence[str] | None,
+        thresholds_minutes: Sequence[float],
+        district_names: Mapping[str, str] | None,
+    ) -> _CoverageIndex:
+        pop = np.asarray(population, dtype=np.float64)
+        n = len(pop)
+        if not np.isfinite(pop).all() or (pop < 0).any():
+            bad = int(np.flatnonzero(~(np.isfinite(pop) & (pop >= 0)))[0])
+            msg = f"population should be 0 or more people; demand row {bad} holds {pop[bad]!r}"
+            raise InputError(msg)
+        thresholds = _check_thresholds(thresholds_minutes)
+        city_only = district_ids is None
+        if district_ids is None:
+            district_ids = np.full(n, "", dtype=object)
+        if isinstance(district_ids, pd.Categorical):
+            codes, present = (
+                district_ids.codes.astype(np.int64),
+                np.asarray(district_ids.categories, dtype=object),
+            )
+            if (codes < 0).any():
+                msg = "district ids hold missing values; use '' for people outside every district"
+                raise InputError(msg)
+        else:
+            codes, present = pd.factorize(np.asarray(district_ids, dtype=object))
+            present = np.asarray(present, dtype=object)
+        if len(codes) != n:
+            msg = f"{len(codes)} district ids for {n} demand points; give one per point"
+            raise InputError(msg)
+        # districts in the order of `district_names`, then the others sorted, "" (outside) last
+        names = dict(district_names or {})
+        order = list(names)
+        order_set = set(order)
+        extra = sorted(str(d) for d in present if str(d) not in order_set and str(d) != "")
+        has_outside = any(str(d) == "" for d in present)
+        ids = np.array([*order, *extra, *([""] if has_outside else [])], dtype=object)
+        pos = {d: i for i, d in enumerate(ids)}
+        remap = np.array([pos[str(d)] for d in present], dtype=np.int64)
+        labels = np.array([names.get(d, OUTSIDE_NAME if d == "" else d) for d in ids], dtype=object)
+        return cls(
+            pop,
+            remap[codes] if n else np.zeros(0, dtype=np.int64),
+            ids,
+            labels,
+            thresholds,
+            thresholds * 60.0 + INCLUSIVE_TOLERANCE_S,
+            city_only,
+        )
+
+    def table(self, seconds: np.ndarray, status: np.ndarray | None) -> pd.DataFrame:
+        secs = np.asarray(seconds, dtype=np.float64)
+        n, n_t, m = len(self.population), len(self.thresholds_min), len(self.district_ids)
+        if secs.shape != (n,):
+            msg = f"{secs.shape} seconds for {n} demand points; give one time per point"
+            raise InputError(msg)
+        code = _status_codes(status, n)
+        finite = np.isfinite(secs)
+        # bucket of each point: 0..n_t-1 first threshold it meets, n_t beyond all, then
+        # n_t + 1 unreachable and n_t + 2 off-network; one weighted bincount does every count
+        if n_t <= 16:
+            # a few comparisons beat a binary search of unsorted values several times over
+            bucket = np.zeros(n, dtype=np.int64)
+            for limit in self.limits_s:
+                bucket += secs > limit
+        else:
+            bucket = np.searchsorted(self.limits_s, secs, side="left")
+        bucket[~finite | (code == _UNREACHABLE)] = n_t + 1
+        bucket[code == _OFF_NETWORK] = n_t + 2
+        width = n_t + 3
+        counts = np.bincount(
+            self.district_code * width + bucket, weights=self.population, minlength=m * width
+        ).reshape(m, width)
+        counts = np.vstack([counts.sum(axis=0, keepdims=True), counts])
+        if self.city_only:
+            counts = counts[:1]
+        covered = np.cumsum(counts[:, :n_t], axis=1)
+        reached = counts[:, : n_t + 1].sum(axis=1, keepdims=True)
+        population = counts.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(population > 0, covered / population, np.nan)
+        rows = len(counts)
+        ids = np.concatenate([[CITY_ID], self.district_ids]).astype(object)[:rows]
+        labels = np.concatenate([[CITY_NAME], self.district_labels]).astype(object)[:rows]
+        return pd.DataFrame(
+            {
+                "district_id": np.repeat(ids, n_t),
+                "district_name": np.repeat(labels, n_t),
+                "threshold_min": np.tile(self.thresholds_min, rows),
+                "population": np.repeat(population[:, 0], n_t),
+                "covered": covered.ravel(),
+                "share": share.ravel(),
+                "beyond": (reached - covered).ravel(),
+                "unreachable": np.repeat(counts[:, n_t + 1], n_t),
+                "off_network": np.repeat(counts[:, n_t + 2], n_t),
+            }
+        )
+
+
+def coverage_table(
+    seconds: np.ndarray,
+    population: np.ndarray,
+    district_ids: np.ndarray | Sequence[str] | None,
+    thresholds_minutes: Sequence[float],
+    *,
+    status: np.ndarray | None = None,
+    district_names: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """People within each travel-time threshold, for the whole area and each district.
+
+    Coverage is ``Cov(T) = sum(P_i * [T_i <= T]) / sum(P_i)``, inclusive: a time of exactly
+    ``T`` minutes is within ``T`` (times within `INCLUSIVE_TOLERANCE_S` above count as at it,
+    so floating-point sums never lose the last minute). Vectorised: one ``np.bincount``.
+
+    Parameters
+    ----------
+    seconds
+        ``(n,)`` time from each demand point to the nearest lab, seconds; ``inf`` unreachable.
+    population
+        ``(n,)`` people at each point.
+    district_ids
+        ``(n,)`` district id of each point (``""`` outside every district), or a
+        ``pandas.Categorical`` of them (faster), or None for the whole-area rows only.
+    thresholds_minutes
+        Thresholds, minutes (sorted and deduplicated here).
+    status
+        ``(n,)`` status of each point, names of `STATUSES` or their codes 0/1/2; None derives
+        ``reached``/``unreachable`` from the times. An ``off_network`` point is counted as such
+        whatever its time.
+    district_names
+        District id → name, in the order the rows should follow; districts listed here appear
+        even with no people.
+
+    Returns
+    -------
+    DataFrame
+        One row per (district, threshold), the whole area first with ``district_id`` "ALL":
+        ``district_id``, ``district_name``, ``threshold_min``, ``population``, ``covered``
+        (people within the threshold), ``share`` (covered / population; NaN with no people),
+        ``beyond`` (reach a lab, but later), ``unreachable`` (no lab reachable), ``off_network``
+        (too far from a road). ``covered + beyond + unreachable + off_network == population``.
+    """
+    index = _CoverageIndex.build(population, district_ids, thresholds_minutes, district_names)
+    return index.table(seconds, status)
+
+
+def _status_codes(status: np.ndarray | None, n: int) -> np.ndarray:
+    if status is None:
+        return np.zeros(n, dtype=np.int8)
+    arr = np.asarray(status)
+    if arr.shape != (n,):
+        msg = f"{arr.shape} statuses for {n} demand points; give one per point"
+        raise InputError(msg)
+    if np.issubdtype(arr.dtype, np.integer):
+        if len(arr) and (arr.min() < 0 or arr.max() > 2):
+            msg = "status codes should be 0 (reached), 1 (unreachable) or 2 (off_network)"
+            raise InputError(msg)
+        return arr.astype(np.int8)
+    if isinstance(status, pd.Categorical):
+        lookup = pd.Index(STATUSES).get_indexer(status.categories)
+        codes = np.where(status.codes >= 0, lookup[status.codes], -1)
+    else:
+        codes = np.full(n, -1, dtype=np.int64)
+        for i, name in enumerate(STATUSES):
+            codes[arr == name] = i
+    if (codes < 0).any():
+        bad = arr[codes < 0][0]
+        msg = f"status should be one of {', '.join(STATUSES)}, got {bad!r}"
+        raise InputError(msg)
+    return codes.astype(np.int8)
+
+
+# -- underserved areas ---------------------------------------------------------------------------
+
+
+def underserved_areas(
+    demand_gdf_with_seconds: gpd.GeoDataFrame,
+    *,
+    threshold_minutes: float,
+    crs: CRS | str,
+    cell_size_m: float | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> gpd.GeoDataFrame:
+    """Areas where people are beyond a threshold, dissolved and ranked by population.
+
+    Every demand point beyond the threshold (unreachable and off-network ones included) is laid
+    on a grid of half the demand's own spacing; each cell takes the point nearest its centre
+    (within 0.75 spacing, so square and hexagonal grids tile without gaps and places without
+    people stay out); the marked cells are joined by 8-connectivity (`scipy.ndimage.label`),
+    people summed per area with ``np.bincount``, and the areas polygonized.
+
+    Parameters
+    ----------
+    demand_gdf_with_seconds
+        Demand points (any CRS) with ``population`` and ``seconds`` (``inf`` unreachable), and
+        optionally ``status`` (see `STATUSES`) and ``minutes``.
+    threshold_minutes
+        People above this many minutes are underserved (a time equal to it is served).
+    crs
+        Projected CRS in metres for the grid (the network's UTM zone).
+    cell_size_m
+        Spacing of the demand (raster cell size), metres; default the median distance from
+        each point to its nearest neighbour.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event`.
+
+    Returns
+    -------
+    GeoDataFrame
+        In EPSG:4326, ranked by population (largest first): ``rank`` (1 = most people),
+        ``population``, ``area_km2``, ``n_points``, ``unreachable_population``,
+        ``off_network_population``, ``median_minutes`` and ``min_minutes`` (nearest-lab time of
+        the area's points, ``inf`` when unreachable), ``nearest_lab`` (the median as text, or
+        "unreachable"), ``threshold_min``, ``geometry``.
+    """
+    crs = CRS.from_user_input(crs)
+    if not crs.is_projected:
+        msg = f"underserved areas need a projected CRS in metres, got {crs.to_string()}"
+        raise InputError(msg)
+    if not (threshold_minutes > 0 and math.isfinite(threshold_minutes)):
+        msg = f"`threshold_minutes` should be positive minutes, got {threshold_minutes!r}"
+        raise InputError(msg)
+    for column in ("population", "seconds"):
+        if column not in demand_gdf_with_seconds.columns:
+            msg = f"the demand lacks the `{column}` column; run the access analysis first"
+            raise InputError(msg)
+    gdf = demand_gdf_with_seconds
+    secs = gdf["seconds"].to_numpy(dtype=np.float64)
+    pop = gdf["population"].to_numpy(dtype=np.float64)
+    code = _status_codes(gdf["status"].to_numpy() if "status" in gdf else None, len(gdf))
+    code = np.where((code == _REACHED) & ~np.isfinite(secs), _UNREACHABLE, code)
+    beyond = (code != _REACHED) | (secs > threshold_minutes * 60.0 + INCLUSIVE_TOLERANCE_S)
+    report_progress(progress, 0.0, f"{int(beyond.sum())} demand points beyond the threshold")
+    if not beyond.any():
+        return _underserved_frame([], threshold_minutes)
+    xy = _projected_xy(gdf, crs)
+    tree = cKDTree(xy)
+    spacing = _spacing(tree, xy, cell_size_m)
+    cell = spacing / 2.0
+    lo, hi = xy.min(axis=0) - spacing, xy.max(axis=0) + spacing
+    width, height = hi - lo
+    if (width / cell) * (height / cell) > _MAX_UNDERSERVED_CELLS:
+        cell = math.sqrt(width * height / _MAX_UNDERSERVED_CELLS)
+    cols, rows = math.ceil(width / cell), math.ceil(height / cell)
+    west, north = float(lo[0]), float(lo[1] + rows * cell)
+    check_cancel(cancel)
+    xs = west + cell * (np.arange(cols) + 0.5)
+    ys = north - cell * (np.arange(rows) + 0.5)
+    centres = np.column_stack([np.tile(xs, rows), np.repeat(ys, cols)])
+    _, owner = tree.query(centres, k=1, distance_upper_bound=0.75 * spacing)
+    owner = np.asarray(owner, dtype=np.int64)
+    owned = owner < len(xy)
+    marked = np.zeros(rows * cols, dtype=bool)
+    marked[owned] = beyond[owner[owned]]
+    # every underserved point marks its own cell, so none is lost to the grid
+    pt_row = np.clip(((north - xy[:, 1]) / cell).astype(np.int64), 0, rows - 1)
+    pt_col = np.clip(((xy[:, 0] - west) / cell).astype(np.int64), 0, cols - 1)
+    pt_cell = pt_row * cols + pt_col
+    marked[pt_cell[beyond]] = True
+    check_cancel(cancel)
+    report_progress(progress, 0.4, "joining neighbouring cells into areas")
+    labels, n_areas = ndimage.label(marked.reshape(rows, cols), structure=np.ones((3, 3), int))
+    area_of = labels.ravel()[pt_cell[beyond]] - 1
+    idx = np.flatnonzero(beyond)
+    people = np.bincount(area_of, weights=pop[idx], minlength=n_areas)
+    n_points = np.bincount(area_of, minlength=n_areas)
+    unreachable = np.bincount(
+        area_of, weights=pop[idx] * (code[idx] == _UNREACHABLE), minlength=n_areas
+    )
+    off = np.bincount(area_of, weights=pop[idx] * (code[idx] == _OFF_NETWORK), minlength=n_areas)
+    cells = np.bincount(labels.ravel(), minlength=n_areas + 1)[1:]
+    minutes = np.where(code[idx] == _REACHED, secs[idx] / 60.0, np.inf)
+    median, minimum = _group_median_min(area_of, minutes, n_areas)
+    # largest population first; ties keep grid order, so the ranking is deterministic
+    order = np.argsort(-people, kind="stable")
+    check_cancel(cancel)
+    report_progress(progress, 0.7, f"outlining {n_areas} underserved areas")
+    rank_of = np.full(n_areas + 1, -1, dtype=np.int32)
+    rank_of[order + 1] = np.arange(n_areas)
+    geoms = polygons_of_classes(
+        rank_of[labels], from_origin(west, north, cell, cell), crs=crs, simplify_m=cell / 2
+    )
+    rows_out = [
+        {
+            "rank": r + 1,
+            "population": float(people[a]),
+            "area_km2": float(cells[a] * cell * cell / 1e6),
+            "n_points": int(n_points[a]),
+            "unreachable_population": float(unreachable[a]),
+            "off_network_population": float(off[a]),
+            "median_minutes": float(median[a]),
+            "min_minutes": float(minimum[a]),
+            "nearest_lab": f"{median[a]:.0f} min" if np.isfinite(median[a]) else "unreachable",
+            "geometry": geoms[r],
+        }
+        for r, a in enumerate(order)
+    ]
+    report_progress(progress, 1.0, f"{n_areas} underserved areas")
+    return _underserved_frame(rows_out, threshold_minutes)
+
+
+_UNDERSERVED_COLUMNS = {
+    "rank": "int64",
+    "population": "float64",
+    "area_km2": "float64",
+    "n_points": "int64",
+    "unreachable_population": "float64",
+    "off_network_population": "float64",
+    "median_minutes": "float64",
+    "min_minutes": "float64",
+    "nearest_lab": "object",
+    "threshold_min": "float64",
+}
+
+
+def _underserved_frame(rows: list[dict[str, Any]], threshold: float) -> gpd.GeoDataFrame:
+    if not rows:
+        data = {c: np.empty(0, dtype=t) for c, t in _UNDERSERVED_COLUMNS.items()}
+        return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries([], crs="EPSG:4326"))
+    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    gdf["threshold_min"] = float(threshold)
+    return gdf[[*_UNDERSERVED_COLUMNS, "geometry"]]
+
+
+def _group_median_min(
+    group: np.ndarray, values: np.ndarray, n_groups: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Median and minimum of ``values`` per group (``inf`` stays ``inf``), vectorised."""
+    order = np.lexsort((values, group))
+    g, v = group[order], values[order]
+    counts = np.bincount(g, minlength=n_groups)
+    start = np.zeros(n_groups, dtype=np.int64)
+    np.cumsum(counts[:-1], out=start[1:])
+    lo = start + (counts - 1) // 2
+    hi = start + counts // 2
+    a, b = v[lo], v[hi]
+    # the mean of two infinities is inf, of a finite value and inf is inf: both as intended
+    median = np.where(a == b, a, (a + b) / 2.0)
+    return median, v[start]
+
+
+def _spacing(tree: cKDTree, xy: np.ndarray, cell_size_m: float | None) -> float:
+    """Typical distance between demand points, metres."""
+    if cell_size_m is not None and cell_size_m > 0 and math.isfinite(cell_size_m):
+        return float(cell_size_m)
+    if len(xy) < 2:
+        return 100.0  # one point: any cell size outlines it; 100 m reads as a block
+    dist, _ = tree.query(xy, k=2)
+    nearest = dist[:, 1]
+    nearest = nearest[nearest > 0]
+    return float(np.median(nearest)) if len(nearest) else 100.0
+
+
+# -- what-if -------------------------------------------------------------------------------------
+
+
+class AccessWhatIf:
+    """Live what-if on an access result: add, move, remove or upgrade labs, get new coverage.
+
+    Each change is one bounded Dijkstra (`ccgeo.network.routing.IncrementalAccess`) plus the
+    demand times and a coverage table, all vectorised; the numbers equal a full `access` run
+    with the changed set of labs.
+
+    Labs are numbered as in `labs`: the usable labs of the result first (in its order), then
+    each added hub or upgraded facility. A removed lab keeps its number.
+
+    Parameters
+    ----------
+    network
+        The network the result was computed on.
+    result
+        A baseline `AccessResult`.
+    facilities
+        All facilities (not only the capable ones), so that `upgrade` can find a facility that
+        is not yet a lab.
+    progress, cancel
+        For the baseline search.
+    """
+
+    def __init__(
+        self,
+        network: Network,
+        result: AccessResult,
+        *,
+        facilities: Facilities | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        if result.network_summary["nodes"] != network.n_nodes or len(result.node_seconds) != (
+            network.n_nodes
+        ):
+            msg = "the access result was computed on another network; run the analysis again"
+            raise InputError(msg)
+        self.network = network
+        self.result = result
+        self.facilities = facilities
+        settings = result.settings
+        self.max_snap_m = float(settings["max_snap_m"])
+        self._snapped: SnappedPoints = snap_points(
+            network,
+            _point_lonlat(result.demand, what="demand"),
+            max_snap_m=self.max_snap_m,
+            walk_kmh=float(settings["walk_kmh"]),
+            candidates=int(settings.get("candidates", DEFAULT_CANDIDATES)),
+        )
+        cov = result.coverage
+        districts = cov.loc[cov["district_id"] != CITY_ID, ["district_id", "district_name"]]
+        names = dict(districts.drop_duplicates("district_id").itertuples(index=False))
+        self._index = _CoverageIndex.build(
+            result.demand["population"].to_numpy(),
+            result.demand["district_id"].to_numpy(dtype=object),
+            settings["thresholds_minutes"],
+            {k: v for k, v in names.items() if k != ""},
+        )
+        usable = result.labs[result.labs["usable"].to_numpy(dtype=bool)]
+        self._base_entries = [
+            {
+                "lab_id": str(row.facility_id),
+                "name": str(row.name),
+                "kind": "existing",
+                "node": int(row.node),
+                "lon": float(row.geometry.x),
+                "lat": float(row.geometry.y),
+            }
+            for row in usable.itertuples(index=False)
+        ]
+        self._incremental = IncrementalAccess(
+            network,
+            usable["node"].to_numpy(dtype=np.int64),
+            progress=progress,
+            cancel=cancel,
+        )
+        self.reset()
+
+    @classmethod
+    def from_inputs(
+        cls,
+        network: Network,
+        labs: Facilities | gpd.GeoDataFrame | np.ndarray,
+        demand: Demand | gpd.GeoDataFrame,
+        *,
+        facilities: Facilities | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+        **options: Any,
+    ) -> AccessWhatIf:
+        """Run `access` (without isochrones) and start a what-if on it; options go to `access`."""
+        options.setdefault("isochrones", False)
+        result = access(network, labs, demand, progress=progress, cancel=cancel, **options)
+        return cls(network, result, facilities=facilities)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def reset(self) -> pd.DataFrame:
+        """Back to the baseline labs; returns the baseline coverage."""
+        self._entries = [dict(e) for e in self._base_entries]
+        self._hubs = 0
+        return self._update(self._incremental.reset())
+
+    @property
+    def labs(self) -> pd.DataFrame:
+        """The current labs: ``lab_id``, ``name``, ``kind`` (existing, hub, upgrade), ``node``,
+        ``lon``, ``lat``, ``open``; the row number is the lab number of `remove_hub`."""
+        frame = pd.DataFrame(
+            self._entries, columns=["lab_id", "name", "kind", "node", "lon", "lat"]
+        )
+        frame["open"] = self._incremental.lab_nodes >= 0 if len(frame) else []
+        return frame
+
+    def coverage(self) -> pd.DataFrame:
+        """The coverage table of the current labs (same layout as `coverage_table`)."""
+        return self._coverage.copy()
+
+    def demand_seconds(self) -> np.ndarray:
+        """Seconds from each demand point to the nearest current lab (``inf`` unless reached)."""
+        return self._seconds.copy()
+
+    def node_seconds(self) -> np.ndarray:
+        """Seconds from each network node to the nearest current lab."""
+        return self._near.seconds.copy()
+
+    # -- changes -------------------------------------------------------------------------------
+
+    def add_hub(
+        self, lon: float, lat: float, *, hub_id: str | None = None, name: str | None = None
+    ) -> pd.DataFrame:
+        """Open a new lab at ``lon``, ``lat`` (degrees); returns the new coverage table.
+
+        Raises
+        ------
+        InputError
+            If the place is farther than the maximum snap distance from every road.
+        """
+        node = self._place(lon, lat, what="the new hub")
+        self._hubs += 1
+        hub_id = hub_id or f"hub-{self._hubs}"
+        self._entries.append(
+            {
+                "lab_id": hub_id,
+                "name": name or hub_id,
+                "kind": "hub",
+                "node": node,
+                "lon": float(lon),
+                "lat": float(lat),
+            }
+        )
+        return self._update(self._incremental.add_hub(node))
+
+    def remove_hub(self, i: int) -> pd.DataFrame:
+        """Close lab number ``i`` (an existing lab or an added hub); returns the new coverage."""
+        self._check_lab(i)
+        return self._update(self._incremental.remove_hub(i))
+
+    def move_hub(self, i: int, lon: float, lat: float) -> pd.DataFrame:
+        """Move lab number ``i`` to ``lon``, ``lat`` (degrees); returns the new coverage."""
+        self._check_lab(i)
+        node = self._place(lon, lat, what=f"lab {i}")
+        self._entries[i].update(node=node, lon=float(lon), lat=float(lat))
+        return self._update(self._incremental.move_hub(i, node))
+
+    def upgrade(self, facility_id: str) -> pd.DataFrame:
+        """A facility gains the capability and becomes a lab; returns the new coverage.
+
+        Raises
+        ------
+        InputError
+            If no facilities were given, the id is unknown, or the facility is already a lab.
+        """
+        if self.facilities is None:
+            msg = "upgrading needs the facility layer: create the what-if with `facilities=`"
+            raise InputError(msg)
+        fid = str(facility_id)
+        open_ids = {e["lab_id"] for e, o in zip(self._entries, self.labs["open"], strict=True) if o}
+        if fid in open_ids:
+            msg = f"facility {fid!r} is already a lab in this scenario; pick another facility"
+            raise InputError(msg)
+        gdf = self.facilities.gdf
+        match = gdf[gdf["facility_id"].astype(str) == fid]
+        if match.empty:
+            msg = f"no facility has the id {fid!r}; check the facility layer's facility_id column"
+            raise InputError(msg)
+        point = match.geometry.iloc[0]
+        node = self._place(point.x, point.y, what=f"facility {fid}")
+        self._entries.append(
+            {
+                "lab_id": fid,
+                "name": str(match["name"].iloc[0]),
+                "kind": "upgrade",
+                "node": node,
+                "lon": float(point.x),
+                "lat": float(point.y),
+            }
+        )
+        return self._update(self._incremental.upgrade(node))
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _place(self, lon: float, lat: float, *, what: str) -> int:
+        lonlat = np.array([[lon, lat]], dtype=np.float64)
+        if not np.isfinite(lonlat).all():
+            msg = f"{what}: longitude {lon!r}, latitude {lat!r} is not a place; give degrees"
+            raise InputError(msg)
+        nodes, _snap_m, usable, reasons = _snap_labs(
+            self.network, lonlat, max_snap_m=self.max_snap_m
+        )
+        if not usable[0]:
+            msg = f"{what} at {lon:.5f}, {lat:.5f}: {reasons[0]}; place it nearer a road"
+            raise InputError(msg)
+        return int(nodes[0])
+
+    def _check_lab(self, i: int) -> None:
+        if not (0 <= i < len(self._entries)) or self._incremental.lab_nodes[i] < 0:
+            msg = f"lab {i} is not an open lab; open labs are numbered 0..{len(self._entries) - 1}"
+            raise InputError(msg)
+
+    def _update(self, near: NearestLab) -> pd.DataFrame:
+        self._near = near
+        seconds, _best = self._snapped.seconds_via(near.seconds)
+        code = np.where(np.isfinite(seconds), _REACHED, _UNREACHABLE).astype(np.int8)
+        code[self._snapped.off_network] = _OFF_NETWORK
+        self._seconds = seconds
+        self._coverage = self._index.table(seconds, code)
+        return self._coverage.copy()
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _check_thresholds(thresholds_minutes: Sequence[float]) -> np.ndarray:
+    try:
+        values = np.asarray(list(thresholds_minutes), dtype=np.float64)
+    except (TypeError, ValueError):
+        msg = f"`thresholds_minutes` should be numbers of minutes, got {thresholds_minutes!r}"
+        raise InputError(msg) from None
+    if values.size == 0 or not np.isfinite(values).all() or (values <= 0).any():
+        msg = (
+            f"`thresholds_minutes` should be one or more positive minutes (30, 60, 120), got "
+            f"{list(thresholds_minutes)}"
+        )
+        raise InputError(msg)
+    return np.unique(values)
+
+
+def _lab_table(
+    labs: Facilities | gpd.GeoDataFrame | np.ndarray,
+) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """Labs as ``facility_id``, ``name``, geometry (EPSG:4326) and their lon/lat."""
+    if isinstance(labs, Facilities):
+        labs = labs.gdf
+    if isinstance(labs, gpd.GeoDataFrame):
+        if labs.crs is None:
+            msg = "the labs have no CRS; set it (EPSG:4326 for longitude/latitude)"
+            raise InputError(msg)
+        gdf = labs.to_crs("EPSG:4326") if labs.crs.to_epsg() != 4326 else labs
+        lonlat = _point_lonlat(gdf, what="lab")
+        ids = (
+            gdf["facility_id"].astype(str).to_numpy()
+            if "facility_id" in gdf
+            else np.array([f"lab-{i + 1}" for i in range(len(gdf))], dtype=object)
+        )
+        names = gdf["name"].astype(str).to_numpy() if "name" in gdf else ids
+    else:
+        lonlat = np.asarray(labs, dtype=np.float64)
+        if lonlat.size == 0:
+            lonlat = lonlat.reshape(0, 2)
+        if lonlat.ndim != 2 or lonlat.shape[1] != 2:
+            msg = f"labs should be Facilities or a (k, 2) lon/lat array, got shape {lonlat.shape}"
+            raise InputError(msg)
+        bad = np.flatnonzero(~np.isfinite(lonlat).all(axis=1))
+        if len(bad):
+            msg = f"lab rows {bad[:10].tolist()} have missing or non-finite coordinates"
+            raise InputError(msg)
+        ids = np.array([f"lab-{i + 1}" for i in range(len(lonlat))], dtype=object)
+        names = ids
+    table = gpd.GeoDataFrame(
+        {"facility_id": np.asarray(ids, dtype=object), "name": np.asarray(names, dtype=object)},
+        geometry=gpd.points_from_xy(lonlat[:, 0], lonlat[:, 1]),
+        crs="EPSG:4326",
+    )
+    return table, lonlat
+
+
+def _snap_labs(
+    net: Network, lonlat: np.ndarray, *, max_snap_m: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Node, distance, usability and reason of each lab.
+
+    A lab goes to the nearest node of the main strongly connected component if one is within
+    ``max_snap_m`` (a lab beside a cut-off service road must not serve only that road); else to
+    the nearest node if that is within reach, with a caution; else it is not usable.
+    """
+    k = len(lonlat)
+    nodes = np.full(k, -1, dtype=np.int64)
+    snap_m = np.full(k, np.inf)
+    reasons = np.full(k, "", dtype=object)
+    if k == 0 or net.n_nodes == 0:
+        reasons[:] = "the network has no nodes"
+        return nodes, snap_m, np.zeros(k, dtype=bool), reasons
+    main_node, main_m = net.snap(lonlat, main_component_only=True)
+    any_node, any_m = net.snap(lonlat)
+    on_main = main_m <= max_snap_m
+    on_piece = ~on_main & (any_m <= max_snap_m)
+    nodes[on_main], snap_m[on_main] = main_node[on_main], main_m[on_main]
+    nodes[on_piece], snap_m[on_piece] = any_node[on_piece], any_m[on_piece]
+    reasons[on_piece] = (
+        f"only roads cut off from the main {net.mode} network lie within {max_snap_m:g} m: "
+        "the lab serves that piece alone"
+    )
+    far = ~on_main & ~on_piece
+    snap_m[far] = any_m[far]
+    for i in np.flatnonzero(far):
+        reasons[i] = (
+            f"{any_m[i]:.0f} m from the nearest {net.mode} road, more than the maximum snap "
+            f"distance of {max_snap_m:g} m: not used (check its coordinates)"
+        )
+    return nodes, snap_m, ~far, reasons
+
+
+def _demand_frame(
+    demand: Demand | gpd.GeoDataFrame, *, districts: gpd.GeoDataFrame | None
+) -> gpd.GeoDataFrame:
+    """Demand points in EPSG:4326 with ``demand_id``, ``population``, ``district_id``."""
+    gdf = demand.gdf if isinstance(demand, Demand) else demand
+    if not isinstance(gdf, gpd.GeoDataFrame):
+        msg = f"demand should be a Demand or a point GeoDataFrame, got {type(demand).__name__}"
+        raise InputError(msg)
+    if len(gdf) == 0:
+        msg = "the demand holds no points with people; load a population layer for the area"
+        raise InputError(msg)
+    if "population" not in gdf.columns:
+        msg = f"the demand lacks a `population` column (columns: {list(gdf.columns)})"
+        raise InputError(msg)
+    if gdf.crs is None:
+        msg = "the demand points have no CRS; set it (EPSG:4326 for longitude/latitude)"
+        raise InputError(msg)
+    if gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs("EPSG:4326")
+    pop = pd.to_numeric(gdf["population"], errors="coerce").to_numpy(dtype=np.float64)
+    bad = np.flatnonzero(~(np.isfinite(pop) & (pop >= 0)))
+    if len(bad):
+        rows = ", ".join(str(i) for i in bad[:10])
+        msg = f"demand rows {rows} have no valid population (0 or more people expected)"
+        raise InputError(msg)
+    ids = (
+        gdf["demand_id"].astype(str).to_numpy(dtype=object)
+        if "demand_id" in gdf
+        else np.array([str(i) for i in range(len(gdf))], dtype=object)
+    )
+    if "district_id" in gdf:
+        district = gdf["district_id"].fillna("").astype(str).to_numpy(dtype=object)
+    else:
+        district = np.full(len(gdf), "", dtype=object)
+    if districts is not None and not districts.empty and (district == "").all():
+        from ccgeo.io.population import assign_districts
+
+        district = assign_districts(gdf, districts)
+    return gpd.GeoDataFrame(
+        {"demand_id": ids, "population": pop, "district_id": district},
+        geometry=gdf.geometry.to_numpy(),
+        crs="EPSG:4326",
+    )
+
+
+def _point_lonlat(gdf: gpd.GeoDataFrame, *, what: str) -> np.ndarray:
+    """Longitude, latitude of point rows; polygons give an inner point."""
+    geoms = gdf.geometry
+    missing = np.flatnonzero(geoms.isna().to_numpy() | geoms.is_empty.to_numpy())
+    if len(missing):
+        rows = ", ".join(str(i) for i in missing[:10])
+        msg = f"{what} rows {rows} have no geometry; fix or remove them"
+        raise InputError(msg)
+    if not (geoms.geom_type == "Point").all():
+        geoms = geoms.representative_point()
+    return np.column_stack([geoms.x.to_numpy(), geoms.y.to_numpy()])
+
+
+def _projected_xy(gdf: gpd.GeoDataFrame, crs: CRS) -> np.ndarray:
+    lonlat = _point_lonlat(gdf if gdf.crs is None else gdf.to_crs("EPSG:4326"), what="demand")
+    return project_lonlat(lonlat, crs)
+
+
+def _demand_times(
+    snapped: SnappedPoints, node_seconds: np.ndarray, node_lab: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Seconds, status code and lab row of each demand point."""
+    seconds, best = snapped.seconds_via(node_seconds)
+    off = snapped.off_network
+    code = np.where(np.isfinite(seconds), _REACHED, _UNREACHABLE).astype(np.int8)
+    code[off] = _OFF_NETWORK
+    node = snapped.best_node(best)
+    lab = np.where(code == _REACHED, node_lab[np.maximum(node, 0)], -1)
+    return seconds, code, lab
+
+
+def _district_names(districts: gpd.GeoDataFrame | None) -> dict[str, str] | None:
+    if districts is None or districts.empty or "district_id" not in districts:
+        return None
+    ids = districts["district_id"].astype(str).tolist()
+    names = districts["name"].astype(str).tolist() if "name" in districts else ids
+    return dict(zip(ids, names, strict=True))
+
+
+def _warnings(labs: gpd.GeoDataFrame, demand: gpd.GeoDataFrame, *, max_snap_m: float) -> list[str]:
+    out = []
+    unused = labs[~labs["usable"].to_numpy(dtype=bool)]
+    if len(labs) == 0:
+        out.append("no lab was given: every person counts as unreachable")
+    elif len(unused) == len(labs):
+        out.append("no lab lies near the road network: every person counts as unreachable")
+    if len(unused):
+        listed = ", ".join(unused["facility_id"].astype(str).head(8))
+        more = f" and {len(unused) - 8} more" if len(unused) > 8 else ""
+        out.append(
+            f"{len(unused)} labs lie more than {max_snap_m:g} m from a road and are not used: "
+            f"{listed}{more}"
+        )
+    status = demand["status"].to_numpy()
+    pop = demand["population"].to_numpy(dtype=float)
+    for name, text in (
+        ("off_network", f"are more than {max_snap_m:g} m from any road (off-network)"),
+        ("unreachable", "have no route to any lab (unreachable)"),
+    ):
+        mask = status == name
+        if mask.any():
+            out.append(
+                f"{pop[mask].sum():,.0f} people at {int(mask.sum())} demand points {text}; "
+                "they are counted as such in every table"
+            )
+    return out

@@ -1,0 +1,528 @@
+"""Isochrone polygons that follow the road network: a travel-time surface on a grid, polygonized.
+
+Each grid cell takes the time of the best of its nearest network nodes plus the walk to it, the
+same rule as the demand (`ccgeo.analysis.snapping`), so a person inside a band polygon is counted
+within that band by the coverage table; areas far from every road stay outside (no convex hulls).
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from affine import Affine
+from pyproj import CRS
+from rasterio.features import shapes
+from rasterio.transform import from_origin
+from scipy.spatial import cKDTree
+
+from ccgeo.errors import InputError, check_cancel
+from ccgeo.model import ProgressCallback, report_progress
+
+if TYPE_CHECKING:
+    import threading
+
+    from ccgeo.network.graph import Network
+    from ccgeo.network.routing import Catchments
+
+#: Times within this many seconds above a threshold count as at it: sums of arc times in floating
+#: point may land a hair above an exact threshold, and a planner must never lose the last minute.
+INCLUSIVE_TOLERANCE_S = 1e-6
+
+#: Default cell size of the travel-time surface, metres.
+DEFAULT_CELL_M = 50.0
+
+#: Default largest number of cells of one surface; the cell grows to stay under it.
+DEFAULT_MAX_CELLS = 4_000_000
+
+#: Default farthest walk from a road, metres (the demand's default maximum snap distance).
+DEFAULT_MAX_WALK_M = 1_000.0
+
+#: Default walking speed off the road, km/h.
+DEFAULT_WALK_KMH = 5.0
+
+#: Default number of nearest nodes each cell is tied to (as for demand points).
+DEFAULT_CANDIDATES = 4
+
+#: Cells per KD-tree query chunk: bounds memory and lets ``cancel`` act between chunks.
+_CHUNK_CELLS = 262_144
+
+_TREES: weakref.WeakKeyDictionary[Network, cKDTree] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True, eq=False)
+class TimeSurface:
+    """Travel seconds on a north-up grid in the network's projected CRS.
+
+    Attributes
+    ----------
+    seconds : float64 (rows, cols)
+        Time from each cell centre to the nearest lab, seconds: walk to one of the nearest
+        network nodes, then the network time from there; ``inf`` where no node with a finite
+        time lies within the walking distance.
+    transform : affine.Affine
+        Cell ``(row, col)`` to map coordinates (metres in ``crs``), as rasterio uses it.
+    crs : pyproj.CRS
+        The network's local UTM zone.
+    cell_m : float
+        Cell size, metres (square cells).
+    """
+
+    seconds: np.ndarray
+    transform: Affine
+    crs: CRS
+    cell_m: float
+
+    def __post_init__(self) -> None:
+        self.seconds.setflags(write=False)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """``(rows, cols)``."""
+        return self.seconds.shape  # type: ignore[return-value]
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """``(west, south, east, north)`` in metres of ``crs``."""
+        rows, cols = self.shape
+        west, north = self.transform.c, self.transform.f
+        return west, north - rows * self.cell_m, west + cols * self.cell_m, north
+
+    def cell_centres(self) -> np.ndarray:
+        """``(rows * cols, 2)`` x, y of every cell centre in row-major order, metres."""
+        rows, cols = self.shape
+        return _centres(self.transform, rows, cols, 0, rows)
+
+
+def time_surface(
+    net: Network,
+    node_seconds: np.ndarray,
+    *,
+    cell_m: float = DEFAULT_CELL_M,
+    max_walk_m: float = DEFAULT_MAX_WALK_M,
+    walk_kmh: float = DEFAULT_WALK_KMH,
+    candidates: int = DEFAULT_CANDIDATES,
+    bounds: Sequence[float] | None = None,
+    max_cells: int = DEFAULT_MAX_CELLS,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> TimeSurface:
+    """Travel-time surface: each cell's time through the best of its nearest network nodes.
+
+    A cell's time is ``min over its `candidates` nearest nodes within `max_walk_m` of (walk to
+    the node at `walk_kmh` + the node's time)``, the rule `ccgeo.analysis.snapping` applies to
+    demand points, computed with a KD-tree in chunks (no Python loop over cells).
+
+    Parameters
+    ----------
+    net
+        The road network; the grid is laid in its UTM CRS.
+    node_seconds
+        ``(n_nodes,)`` seconds from each node to the nearest lab; ``inf`` where none.
+    cell_m
+        Cell size, metres; grown when the grid would exceed ``max_cells``.
+    max_walk_m
+        Farthest walk from a cell centre to a node, metres.
+    walk_kmh
+        Walking speed off the road, km/h.
+    candidates
+        Nearest nodes tried per cell.
+    bounds
+        ``(west, south, east, north)`` metres in ``net.crs``; by default the box around the
+        nodes with a finite time, grown by ``max_walk_m``.
+    max_cells
+        Largest number of cells.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event`, checked between chunks.
+
+    Returns
+    -------
+    TimeSurface
+        An empty ``(0, 0)`` surface when no node has a finite time.
+
+    Raises
+    ------
+    InputError
+        If a parameter is out of range.
+    Cancelled
+        If ``cancel`` is set.
+    """
+    times = _check_node_seconds(net, node_seconds)
+    _check_positive(cell_m=cell_m, max_walk_m=max_walk_m, walk_kmh=walk_kmh)
+    if candidates < 1 or max_cells < 1:
+        msg = f"`candidates` and `max_cells` should be at least 1, got {candidates}, {max_cells}"
+        raise InputError(msg)
+    finite = np.isfinite(times)
+    if bounds is None:
+        if not finite.any():
+            return TimeSurface(np.empty((0, 0)), Affine.identity(), net.crs, float(cell_m))
+        lo = net.node_xy[finite].min(axis=0) - max_walk_m
+        hi = net.node_xy[finite].max(axis=0) + max_walk_m
+        west, south, east, north = float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
+    else:
+        west, south, east, north = (float(v) for v in bounds)
+        if not (east > west and north > south):
+            msg = f"`bounds` should be (west, south, east, north) with area, got {tuple(bounds)}"
+            raise InputError(msg)
+    width, height = east - west, north - south
+    cell = float(cell_m)
+    if (width / cell) * (height / cell) > max_cells:
+        # coarser cells rather than a grid the laptop cannot hold
+        cell = math.ceil(math.sqrt(width * height / max_cells))
+    # cell edges on multiples of the cell size: every surface of a network shares one lattice,
+    # so per-lab and merged polygons agree cell for cell
+    west, south = math.floor(west / cell) * cell, math.floor(south / cell) * cell
+    east, north = math.ceil(east / cell) * cell, math.ceil(north / cell) * cell
+    cols = max(1, round((east - west) / cell))
+    rows = max(1, round((north - south) / cell))
+    transform = from_origin(west, north, cell, cell)
+    out = np.full(rows * cols, np.inf)
+    if not finite.any():
+        return TimeSurface(out.reshape(rows, cols), transform, net.crs, cell)
+    tree = _node_tree(net)
+    k = int(min(candidates, net.n_nodes))
+    walk_mps = walk_kmh / 3.6
+    rows_per_chunk = max(1, _CHUNK_CELLS // cols)
+    for r0 in range(0, rows, rows_per_chunk):
+        check_cancel(cancel)
+        report_progress(progress, r0 / rows, f"travel-time surface: row {r0} of {rows}")
+        r1 = min(rows, r0 + rows_per_chunk)
+        dist, idx = tree.query(
+            _centres(transform, rows, cols, r0, r1), k=k, distance_upper_bound=max_walk_m
+        )
+        dist = np.asarray(dist, dtype=np.float64).reshape(-1, k)
+        idx = np.asarray(idx, dtype=np.int64).reshape(-1, k)
+        found = np.isfinite(dist)
+        via = np.full(dist.shape, np.inf)
+        # the same sum, in the same order, as SnappedPoints.seconds_via: walk + node time
+        via[found] = dist[found] / walk_mps + times[idx[found]]
+        out[r0 * cols : r1 * cols] = via.min(axis=1)
+    check_cancel(cancel)
+    report_progress(progress, 1.0, f"travel-time surface: {rows} x {cols} cells of {cell:g} m")
+    return TimeSurface(out.reshape(rows, cols), transform, net.crs, cell)
+
+
+def isochrone_bands(
+    net: Network,
+    node_seconds: np.ndarray,
+    bands_minutes: Sequence[float],
+    *,
+    cumulative: bool = False,
+    cell_m: float = DEFAULT_CELL_M,
+    max_walk_m: float = DEFAULT_MAX_WALK_M,
+    walk_kmh: float = DEFAULT_WALK_KMH,
+    candidates: int = DEFAULT_CANDIDATES,
+    simplify_m: float | None = None,
+    max_cells: int = DEFAULT_MAX_CELLS,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> gpd.GeoDataFrame:
+    """Isochrone polygons of time bands around the labs, merged over all labs.
+
+    Parameters
+    ----------
+    net
+        The road network.
+    node_seconds
+        ``(n_nodes,)`` seconds from each node to its nearest lab (``inf`` where none), as
+        `ccgeo.network.routing.nearest_lab_times` gives.
+    bands_minutes
+        Upper bounds of the bands, minutes, inclusive (``30, 60, 120``).
+    cumulative
+        False: disjoint rings, band ``i`` holds the area with ``from < t <= to`` (the first band
+        starts at 0 inclusive). True: band ``i`` holds everything with ``t <= to``.
+    cell_m, max_walk_m, walk_kmh, candidates, max_cells
+        As in `time_surface`.
+    simplify_m
+        Simplification tolerance, metres; default half a cell. Bands are simplified one by one,
+        so neighbouring rings may overlap or part by up to this distance.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event`.
+
+    Returns
+    -------
+    GeoDataFrame
+        One row per band, in EPSG:4326: ``band_min_from``, ``band_min_to``, ``area_km2``
+        (measured on the grid before simplification) and ``geometry`` (valid (Multi)Polygon,
+        empty when no cell is in the band).
+    """
+    bands = _check_bands(bands_minutes)
+    times = _check_node_seconds(net, node_seconds)
+    # nodes beyond the last band cannot put a cell inside it: leave them out of the grid's extent
+    times = np.where(times <= bands[-1] * 60.0 + INCLUSIVE_TOLERANCE_S, times, np.inf)
+    surface = time_surface(
+        net,
+        times,
+        cell_m=cell_m,
+        max_walk_m=max_walk_m,
+        walk_kmh=walk_kmh,
+        candidates=candidates,
+        max_cells=max_cells,
+        progress=_scaled(progress, 0.0, 0.7),
+        cancel=cancel,
+    )
+    check_cancel(cancel)
+    report_progress(progress, 0.7, "isochrone polygons")
+    rows = _band_rows(surface, bands, cumulative=cumulative, simplify_m=simplify_m, cancel=cancel)
+    report_progress(progress, 1.0, f"{len(bands)} isochrone bands")
+    return _band_frame(rows, extra={})
+
+
+def lab_isochrones(
+    net: Network,
+    catchments: Catchments,
+    *,
+    bands_minutes: Sequence[float] | None = None,
+    cumulative: bool = False,
+    cell_m: float = DEFAULT_CELL_M,
+    max_walk_m: float = DEFAULT_MAX_WALK_M,
+    walk_kmh: float = DEFAULT_WALK_KMH,
+    candidates: int = DEFAULT_CANDIDATES,
+    simplify_m: float | None = None,
+    max_cells: int = DEFAULT_MAX_CELLS,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> gpd.GeoDataFrame:
+    """Isochrone polygons of each lab on its own, from per-lab catchments.
+
+    Each lab's grid covers only the box around the nodes of its catchment (grown by
+    ``max_walk_m``), so many small catchments stay cheap.
+
+    Parameters
+    ----------
+    net
+        The road network the catchments were computed on.
+    catchments
+        From `ccgeo.network.routing.catchments` (direction ``"to_lab"`` for patients).
+    bands_minutes
+        Band upper bounds, minutes, inclusive; none above the catchments' limit. Default: one
+        band up to the limit.
+    cumulative, cell_m, max_walk_m, walk_kmh, candidates, simplify_m, max_cells
+        As in `isochrone_bands`.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event`, checked between labs.
+
+    Returns
+    -------
+    GeoDataFrame
+        In EPSG:4326, one row per lab and band: ``lab`` (index into the catchments' labs),
+        ``lab_node``, ``band_min_from``, ``band_min_to``, ``area_km2``, ``geometry``.
+
+    Raises
+    ------
+    InputError
+        If a band reaches beyond the time limit the catchments were computed with.
+    """
+    limit_min = catchments.max_seconds / 60.0
+    if bands_minutes is None:
+        if not math.isfinite(limit_min):
+            msg = "catchments without a time limit need explicit `bands_minutes`"
+            raise InputError(msg)
+        bands_minutes = (limit_min,)
+    bands = _check_bands(bands_minutes)
+    if bands[-1] * 60.0 > catchments.max_seconds + INCLUSIVE_TOLERANCE_S:
+        msg = (
+            f"the catchments reach {limit_min:g} min, but bands up to {bands[-1]:g} min were "
+            f"asked for; compute the catchments with max_seconds >= {bands[-1] * 60:g}"
+        )
+        raise InputError(msg)
+    if len(catchments.nodes) and catchments.nodes.max() >= net.n_nodes:
+        msg = "the catchments were computed on another network (node indices out of range)"
+        raise InputError(msg)
+    rows: list[dict[str, Any]] = []
+    times = np.full(net.n_nodes, np.inf)
+    k = len(catchments)
+    for lab in range(k):
+        check_cancel(cancel)
+        report_progress(progress, lab / max(k, 1), f"isochrones of lab {lab + 1} of {k}")
+        nodes, secs = catchments.for_lab(lab)
+        times[nodes] = secs
+        surface = time_surface(
+            net,
+            times,
+            cell_m=cell_m,
+            max_walk_m=max_walk_m,
+            walk_kmh=walk_kmh,
+            candidates=candidates,
+            max_cells=max_cells,
+            cancel=cancel,
+        )
+        times[nodes] = np.inf
+        for row in _band_rows(
+            surface, bands, cumulative=cumulative, simplify_m=simplify_m, cancel=cancel
+        ):
+            rows.append({"lab": lab, "lab_node": int(catchments.lab_nodes[lab]), **row})
+    report_progress(progress, 1.0, f"isochrones of {k} labs")
+    return _band_frame(rows, extra={"lab": "int64", "lab_node": "int64"})
+
+
+def polygons_of_classes(
+    classes: np.ndarray,
+    transform: Affine,
+    *,
+    crs: CRS,
+    simplify_m: float = 0.0,
+) -> dict[int, shapely.Geometry]:
+    """Polygons of the cells of each class of a grid, in EPSG:4326.
+
+    Parameters
+    ----------
+    classes
+        Integer grid; cells below 0 belong to no class.
+    transform
+        Cell to map coordinates (metres in ``crs``).
+    crs
+        Projected CRS of the grid.
+    simplify_m
+        Topology-preserving simplification tolerance, metres (0: none).
+
+    Returns
+    -------
+    dict
+        Class value → valid (Multi)Polygon in EPSG:4326, for the classes present.
+    """
+    grid = np.ascontiguousarray(classes, dtype=np.int32)
+    parts: dict[int, list[Any]] = {}
+    # rasterio traces each 4-connected region once, in C; only whole regions come back to Python
+    for geom, value in shapes(grid, mask=grid >= 0, connectivity=4, transform=transform):
+        parts.setdefault(int(value), []).append(shapely.geometry.shape(geom))
+    if not parts:
+        return {}
+    keys = sorted(parts)
+    # regions of one class touch at most at corners, so a multipolygon of them is valid as is
+    merged = np.array([shapely.multipolygons(parts[key]) for key in keys], dtype=object)
+    if simplify_m > 0:
+        merged = shapely.simplify(merged, simplify_m, preserve_topology=True)
+    lonlat = gpd.GeoSeries(merged, crs=crs).to_crs("EPSG:4326").to_numpy()
+    return {key: _polygonal(geom) for key, geom in zip(keys, lonlat, strict=True)}
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _band_rows(
+    surface: TimeSurface,
+    bands: np.ndarray,
+    *,
+    cumulative: bool,
+    simplify_m: float | None,
+    cancel: threading.Event | None,
+) -> list[dict[str, Any]]:
+    """One dict per band: from/to minutes, area, geometry."""
+    tol = surface.cell_m / 2 if simplify_m is None else float(simplify_m)
+    limits = bands * 60.0 + INCLUSIVE_TOLERANCE_S
+    secs = surface.seconds
+    geoms: dict[int, shapely.Geometry] = {}
+    cells = np.zeros(len(bands), dtype=np.int64)
+    if secs.size:
+        # band of each cell: the first whose upper bound is >= its time (inclusive)
+        band = np.searchsorted(limits, secs, side="left").astype(np.int32)
+        band[band >= len(bands)] = -1
+        cells = np.bincount(band[band >= 0], minlength=len(bands))
+        if cumulative:
+            cells = np.cumsum(cells)
+            for i in range(len(bands)):
+                check_cancel(cancel)
+                inside = np.where((band >= 0) & (band <= i), 0, -1)
+                geoms[i] = polygons_of_classes(
+                    inside, surface.transform, crs=surface.crs, simplify_m=tol
+                ).get(0, shapely.MultiPolygon())
+        else:
+            geoms = polygons_of_classes(band, surface.transform, crs=surface.crs, simplify_m=tol)
+    cell_km2 = surface.cell_m**2 / 1e6
+    return [
+        {
+            "band_min_from": 0.0 if cumulative or i == 0 else float(bands[i - 1]),
+            "band_min_to": float(bands[i]),
+            "area_km2": float(cells[i] * cell_km2),
+            "geometry": geoms.get(i, shapely.MultiPolygon()),
+        }
+        for i in range(len(bands))
+    ]
+
+
+def _band_frame(rows: list[dict[str, Any]], *, extra: dict[str, str]) -> gpd.GeoDataFrame:
+    columns = [*extra, "band_min_from", "band_min_to", "area_km2"]
+    if not rows:
+        data = {c: np.empty(0, dtype=extra.get(c, "float64")) for c in columns}
+        return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries([], crs="EPSG:4326"))
+    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    return gdf[[*columns, "geometry"]]
+
+
+def _polygonal(geom: shapely.Geometry) -> shapely.Geometry:
+    """``geom`` made valid, keeping only its polygons, as a MultiPolygon."""
+    if geom is None or geom.is_empty:
+        return shapely.MultiPolygon()
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+    parts = shapely.get_parts(geom)
+    polys = [p for p in parts if p.geom_type in ("Polygon", "MultiPolygon")]
+    flat = [q for p in polys for q in shapely.get_parts(p)]
+    return shapely.MultiPolygon(flat) if flat else shapely.MultiPolygon()
+
+
+def _centres(transform: Affine, rows: int, cols: int, r0: int, r1: int) -> np.ndarray:
+    """Cell centres of rows ``r0 .. r1 - 1``, row-major, metres."""
+    cell_x, cell_y = transform.a, transform.e
+    xs = transform.c + cell_x * (np.arange(cols) + 0.5)
+    ys = transform.f + cell_y * (np.arange(r0, r1) + 0.5)
+    return np.column_stack([np.tile(xs, r1 - r0), np.repeat(ys, cols)])
+
+
+def _node_tree(net: Network) -> cKDTree:
+    """KD-tree over all node coordinates, built once per network."""
+    tree = _TREES.get(net)
+    if tree is None:
+        tree = cKDTree(net.node_xy)
+        _TREES[net] = tree
+    return tree
+
+
+def _check_node_seconds(net: Network, node_seconds: np.ndarray) -> np.ndarray:
+    times = np.asarray(node_seconds, dtype=np.float64)
+    if times.shape != (net.n_nodes,):
+        msg = (
+            f"`node_seconds` should hold one time per network node ({net.n_nodes}), "
+            f"got shape {times.shape}"
+        )
+        raise InputError(msg)
+    if np.isnan(times).any() or (times < 0).any():
+        msg = "`node_seconds` should be 0 or more seconds, or inf where unreachable; got NaN or < 0"
+        raise InputError(msg)
+    return times
+
+
+def _check_bands(bands_minutes: Sequence[float]) -> np.ndarray:
+    try:
+        bands = np.asarray(list(bands_minutes), dtype=np.float64)
+    except (TypeError, ValueError):
+        msg = f"`bands_minutes` should be numbers of minutes, got {bands_minutes!r}"
+        raise InputError(msg) from None
+    if bands.size == 0 or not np.isfinite(bands).all() or (bands <= 0).any():
+        msg = f"`bands_minutes` should be positive finite minutes, got {list(bands_minutes)}"
+        raise InputError(msg)
+    return np.unique(bands)
+
+
+def _check_positive(**values: float) -> None:
+    for name, value in values.items():
+        if not (value > 0 and math.isfinite(value)):
+            msg = f"`{name}` should be a positive finite number, got {value!r}"
+            raise InputError(msg)
+
+
+def _scaled(progress: ProgressCallback | None, lo: float, hi: float) -> ProgressCallback | None:
+    if progress is None:
+        return None
+
+    def scaled(fraction: float, text: str) -> None:
+        report_progress(progress, lo + (hi - lo) * fraction, text)
+
+    return scaled
