@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QStyle,
@@ -30,6 +31,7 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui.canvas.build import layers_from_project
 from ccgeo.gui.canvas.layers import MapLayer
 from ccgeo.gui.canvas.map_canvas import MapCanvas
+from ccgeo.gui.extensions import install_extensions
 from ccgeo.gui.icons import make_icon
 from ccgeo.gui.panels.layers import LayerPanel
 from ccgeo.gui.workers import Worker
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
 
     projectLoaded = Signal(object)  # noqa: N815 - Qt signal naming
     taskFailed = Signal(str)  # noqa: N815
+    #: The project's data changed (an edit, an import, a what-if); the flag says unsaved or not.
+    modifiedChanged = Signal(bool)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +149,11 @@ class MainWindow(QMainWindow):
         self.layer_dock.setWidget(self.layer_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layer_dock)
         self.resizeDocks([self.layer_dock], [290], Qt.Orientation.Horizontal)
+        self._modified = False
+        #: Menus by key ("file", "edit", "view", "layer", "analysis", "help"), for extensions.
+        self.menus: dict[str, QMenu] = {}
+        #: Dock widgets by key, for extensions and tests.
+        self.docks: dict[str, QDockWidget] = {"layers": self.layer_dock}
         self._build_status_bar()
         self._build_actions()
         self._build_menus()
@@ -154,6 +163,42 @@ class MainWindow(QMainWindow):
         self.canvas.set_tool("pan")
         self._update_title()
         self.resize(1280, 800)
+        install_extensions(self)
+
+    # -- extension points ----------------------------------------------------------------------
+    def add_dock(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget,
+        *,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+        tabify_with: str | None = None,
+    ) -> QDockWidget:
+        """Add a dock panel, listed in View ▸ Panels so it can be shown again once closed."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{key}_dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        if tabify_with is not None and tabify_with in self.docks:
+            self.tabifyDockWidget(self.docks[tabify_with], dock)
+        toggle = dock.toggleViewAction()
+        toggle.setToolTip(f"Show or hide the {title.lower()} panel")
+        self.menus["panels"].addAction(toggle)
+        self.docks[key] = dock
+        return dock
+
+    @property
+    def is_modified(self) -> bool:
+        """Whether the project has changes not yet saved."""
+        return self._modified
+
+    def set_modified(self, modified: bool = True) -> None:
+        """Mark the project as changed (or saved); updates the title's ``*``."""
+        if modified != self._modified:
+            self._modified = modified
+            self._update_title()
+            self.modifiedChanged.emit(modified)
 
     # -- construction ------------------------------------------------------------------------
     def _action(
@@ -270,17 +315,26 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_open, self.act_save, self.act_save_as])
         file_menu.addSeparator()
-        file_menu.addAction(self.act_export)
+        self.menus["import"] = file_menu.addMenu("&Import")
+        self.menus["export"] = file_menu.addMenu("E&xport")
+        self.menus["export"].addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
+        self.menus["file"] = file_menu
+        self.menus["edit"] = bar.addMenu("&Edit")
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_full])
         view_menu.addSeparator()
         view_menu.addActions([self.act_pan, self.act_zoom_box])
         view_menu.addSeparator()
-        view_menu.addAction(self.act_toggle_layers)
+        self.menus["panels"] = view_menu.addMenu("&Panels")
+        self.menus["panels"].addAction(self.act_toggle_layers)
+        self.menus["view"] = view_menu
+        self.menus["layer"] = bar.addMenu("&Layer")
+        self.menus["analysis"] = bar.addMenu("&Analysis")
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_about)
+        self.menus["help"] = help_menu
 
     def _build_toolbar(self) -> None:
         toolbar = self.addToolBar("Main")
@@ -341,7 +395,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.project.name if self.project is not None else None
-        self.setWindowTitle(f"{name} — ccgeo" if name else "ccgeo")
+        star = "*" if getattr(self, "_modified", False) else ""
+        self.setWindowTitle(f"{star}{name} — ccgeo" if name else "ccgeo")
 
     def load_project(self, path: str | Path | None = None) -> Worker:
         """Open the project at ``path`` (or the demo city when ``None``) in the background."""
@@ -398,6 +453,7 @@ class MainWindow(QMainWindow):
         def saved(written: Path) -> None:
             project.path = written
             self.message_label.setText(f"Saved {written}")
+            self.set_modified(False)
             self._update_title()
 
         return self.run_task(

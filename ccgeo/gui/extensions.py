@@ -1,0 +1,27 @@
+"""The panels, dialogs and map tools that plug into the main window, installed in one place.
+
+Each entry is a function ``install(window)`` that adds its docks (`MainWindow.add_dock`), menu
+entries (`MainWindow.menus`) and toolbar actions, and connects to the window's signals
+(``projectLoaded``, ``modifiedChanged``). Keeping the list here keeps `main_window` small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccgeo.gui.main_window import MainWindow
+
+Installer = Callable[["MainWindow"], None]
+
+
+def _installers() -> list[Installer]:
+    # imported here so that a panel module may import main_window without a cycle
+    return []
+
+
+def install_extensions(window: MainWindow) -> None:
+    """Install every extension into ``window``, in order."""
+    for install in _installers():
+        install(window)
