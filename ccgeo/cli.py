@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -84,6 +85,23 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--json", action="store_true", help="print the description as JSON")
     info.set_defaults(func=_cmd_info)
 
+    acc = sub.add_parser(
+        "access",
+        help="travel time to the nearest capable lab, coverage by district, underserved areas",
+        description=(
+            "For a test (capability) and a quality filter, compute each person's travel time to "
+            "the nearest lab able to do it, the people within each threshold (inclusive) for the "
+            "city and per district, unreachable and off-network people, underserved areas and "
+            "isochrones. Writes summary.json, coverage_by_district.csv, demand_times.csv and "
+            "access.gpkg to --out."
+        ),
+    )
+    add_input_arguments(acc)
+    add_analysis_arguments(acc)
+    acc.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    acc.add_argument("--no-isochrones", action="store_true", help="skip the isochrone polygons")
+    acc.set_defaults(func=_cmd_access)
+
     demo = sub.add_parser(
         "demo",
         help="write the synthetic demo city (roads, population, districts, facilities) to a folder",
@@ -92,6 +110,114 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("dir", type=Path, help="output folder (created if missing)")
     demo.set_defaults(func=_cmd_demo)
     return parser
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    """The inputs shared by the analysis commands: a project, or the files themselves."""
+    parser.add_argument(
+        "project", nargs="?", type=Path, help="a .ccgeo project (instead of the files below)"
+    )
+    group = parser.add_argument_group("input files (when no project is given)")
+    group.add_argument("--roads", type=Path, help="roads: .osm.pbf, .osm(.bz2), GraphML, GPKG/SHP")
+    group.add_argument("--facilities", type=Path, help="facility file (CSV, XLSX, ODS, JSON, ...)")
+    group.add_argument("--population", type=Path, help="population raster or point grid")
+    group.add_argument(
+        "--population-by-district",
+        dest="population_by_district",
+        type=Path,
+        help="census table of population per district (needs --districts)",
+    )
+    group.add_argument("--districts", type=Path, help="district boundaries (GeoJSON/GPKG/SHP)")
+    group.add_argument("--mapping", type=Path, help="column mapping for the facility file")
+    group.add_argument("--sheet", help="sheet of the facility workbook")
+
+
+def add_analysis_arguments(parser: argparse.ArgumentParser) -> None:
+    """The analysis settings shared by the analysis commands."""
+    from ccgeo.model import CAPABILITIES, QUALITY_FILTERS
+
+    group = parser.add_argument_group("analysis")
+    group.add_argument("--mode", default="car", help="travel mode: car, motorbike, walk (car)")
+    group.add_argument(
+        "--capability",
+        default="pcr",
+        choices=(*CAPABILITIES, "any"),
+        help=(
+            "the test labs must do (pcr); 'any' counts every facility of the file, for a "
+            "registry without capability columns"
+        ),
+    )
+    group.add_argument(
+        "--quality", default="any", choices=QUALITY_FILTERS, help="quality filter on labs (any)"
+    )
+    group.add_argument(
+        "--thresholds",
+        default="30,60,120",
+        type=parse_thresholds,
+        help="travel-time thresholds in minutes, inclusive (30,60,120)",
+    )
+    group.add_argument(
+        "--max-snap-m",
+        dest="max_snap_m",
+        type=float,
+        default=1000.0,
+        help="farthest a person may be from a road, metres; beyond it: off-network (1000)",
+    )
+    group.add_argument(
+        "--walk-kmh",
+        dest="walk_kmh",
+        type=float,
+        default=5.0,
+        help="walking speed of the leg to the road, km/h (5)",
+    )
+
+
+def parse_thresholds(text: str) -> tuple[float, ...]:
+    """``"30,60,120"`` → ``(30.0, 60.0, 120.0)``; positive numbers only."""
+    try:
+        values = tuple(float(v) for v in text.split(",") if v.strip())
+    except ValueError:
+        msg = f"thresholds should be minutes separated by commas, like 30,60,120; got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not values or any(v <= 0 for v in values):
+        msg = f"thresholds should be positive minutes, like 30,60,120; got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return values
+
+
+def load_inputs(args: argparse.Namespace, *, need: Sequence[str] = ()) -> Any:
+    """The project named on the command line, or one read from the input files.
+
+    ``need`` lists the layers the command cannot do without (``roads``, ``facilities``,
+    ``demand``); a missing one is an `InputError` that says which option gives it.
+    """
+    from ccgeo.io.assemble import project_from_files
+    from ccgeo.io.project import open_project
+
+    files = (args.roads, args.facilities, args.population, args.population_by_district)
+    if args.project is not None:
+        if any(f is not None for f in (*files, args.districts)):
+            msg = "give either a .ccgeo project or the input files (--roads ...), not both"
+            raise InputError(msg)
+        project = open_project(args.project)
+    else:
+        project = project_from_files(
+            roads=args.roads,
+            facilities=args.facilities,
+            population=args.population,
+            districts=args.districts,
+            population_by_district=args.population_by_district,
+            facility_mapping=args.mapping,
+            facility_sheet=args.sheet,
+        )
+    options = {"roads": "--roads", "facilities": "--facilities", "demand": "--population"}
+    missing = [options[n] for n in need if getattr(project, n) is None]
+    if missing:
+        where = f"the project {args.project}" if args.project else "the inputs"
+        lacking = ", ".join(n.lstrip("-") for n in missing)
+        msg = f"{where} lack(s) {lacking}: give {' and '.join(missing)}"
+        raise InputError(msg)
+    return project
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,6 +235,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ccgeo: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader of our output went away (`ccgeo info x | head`): not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
+        return EXIT_OK
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,6 +342,82 @@ def _cmd_info(args: argparse.Namespace) -> int:
     else:
         print(format_description(desc))
     return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------
+# access
+
+
+def _cmd_access(args: argparse.Namespace) -> int:
+    from ccgeo.analysis.access import access
+
+    project = load_inputs(args, need=("roads", "facilities", "demand"))
+    net = project.network(args.mode)
+    result = access(
+        net,
+        project.facilities,
+        project.demand,
+        thresholds_minutes=args.thresholds,
+        districts=project.districts,
+        capability=None if args.capability == "any" else args.capability,
+        quality=args.quality,
+        max_snap_m=args.max_snap_m,
+        walk_kmh=args.walk_kmh,
+        isochrones=not args.no_isochrones,
+    )
+    write_access_outputs(result, args.out)
+    summary = result.summary()
+    labs = (
+        "facilities of the file"
+        if args.capability == "any"
+        else f"labs able to do {args.capability} ({args.quality} quality)"
+    )
+    print(
+        f"{summary['labs_used']} {labs} reached by {args.mode}; "
+        f"{summary['demand_points']:,} demand points, {summary['population_total']:,.0f} people"
+    )
+    for row in summary["coverage"]:
+        share = "n/a" if row["share"] is None else f"{row['share']:.1%}"
+        print(f"  within {row['threshold_min']:g} min: {row['covered']:,.0f} people ({share})")
+    print(
+        f"  unreachable: {summary['unreachable']:,.0f}; off-network: {summary['off_network']:,.0f}"
+    )
+    for warning in summary["warnings"]:
+        print(f"  note: {warning}")
+    print(f"wrote {args.out}/summary.json, coverage_by_district.csv, demand_times.csv, access.gpkg")
+    return EXIT_OK
+
+
+def write_access_outputs(result: Any, out: Path) -> None:
+    """Write an `AccessResult` as summary.json, two CSV tables and access.gpkg in ``out``."""
+    import numpy as np
+
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "summary.json").write_text(
+        json.dumps(result.summary(), indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    result.coverage.to_csv(out / "coverage_by_district.csv", index=False)
+    demand = result.demand
+    seconds = demand["seconds"].to_numpy(dtype=float)
+    table = demand.drop(columns="geometry").copy()
+    # unreachable stays in the table: no time, and its status says why
+    table["seconds"] = np.where(np.isfinite(seconds), seconds, np.nan)
+    table["minutes"] = table["seconds"] / 60.0
+    table.insert(1, "lon", demand.geometry.x.to_numpy())
+    table.insert(2, "lat", demand.geometry.y.to_numpy())
+    table.to_csv(out / "demand_times.csv", index=False)
+    gpkg = out / "access.gpkg"
+    if gpkg.exists():
+        gpkg.unlink()
+    layers = {
+        "labs": result.labs,
+        "isochrones": result.isochrones,
+        "underserved": result.underserved,
+        "demand": demand.assign(seconds=table["seconds"].to_numpy()),
+    }
+    for name, gdf in layers.items():
+        if len(gdf):
+            write_vector(gdf, gpkg, layer=name)
 
 
 # ---------------------------------------------------------------------------------------------

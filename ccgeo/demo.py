@@ -25,8 +25,8 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import substring
 
-from ccgeo.errors import InputError, check_cancel
-from ccgeo.model import ProgressCallback, report_progress
+from ccgeo.errors import InputError
+from ccgeo.model import ProgressCallback
 
 if TYPE_CHECKING:
     import threading
@@ -1388,18 +1388,6 @@ The generator is deterministic: `generate_demo(DIR)` reproduces these files byte
 """
 
 
-def _sub_progress(
-    progress: ProgressCallback | None, lo: float, hi: float
-) -> ProgressCallback | None:
-    if progress is None:
-        return None
-
-    def scaled(fraction: float, text: str) -> None:
-        report_progress(progress, lo + (hi - lo) * fraction, text)
-
-    return scaled
-
-
 def load_demo_project(
     demo_dir: str | Path | None = None,
     *,
@@ -1421,10 +1409,7 @@ def load_demo_project(
         Named "Vila Demo (synthetic)", with roads (all modes), population, districts, the
         facilities of the XLSX sheet and its import report; ``metadata["synthetic"]`` is True.
     """
-    from ccgeo.io.facilities import read_facilities
-    from ccgeo.io.osm import read_roads
-    from ccgeo.io.population import read_districts, read_population, study_area_of
-    from ccgeo.io.project import Project
+    from ccgeo.io.assemble import project_from_files
 
     folder = Path(demo_dir) if demo_dir is not None else DEMO_DIR
     paths = {key: folder / name for key, name in DEMO_FILES.items()}
@@ -1435,40 +1420,16 @@ def load_demo_project(
             f"write it with `ccgeo demo {folder}`"
         )
         raise InputError(msg, path=folder)
-    report_progress(progress, 0.0, "reading the demo roads")
-    roads = read_roads(
-        paths["roads"], mode="all", progress=_sub_progress(progress, 0.0, 0.5), cancel=cancel
-    )
-    check_cancel(cancel)
-    report_progress(progress, 0.5, "reading the demo districts")
-    districts = read_districts(paths["districts"])
-    study_area = study_area_of(districts=districts)
-    demand = read_population(
-        paths["population"],
-        districts=districts,
-        study_area=study_area,
-        progress=_sub_progress(progress, 0.55, 0.85),
-        cancel=cancel,
-    )
-    check_cancel(cancel)
-    report_progress(progress, 0.85, "reading the demo facilities")
-    facilities = read_facilities(
-        paths["facilities"], sheet="facilities", study_area=study_area, cancel=cancel
-    )
-    read_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    sources = [
-        {"layer": key, "path": str(paths[key]), "read_at": read_at}
-        for key in ("roads", "population", "districts", "facilities")
-    ]
-    report_progress(progress, 1.0, "demo city loaded")
-    return Project(
+    return project_from_files(
+        roads=paths["roads"],
+        facilities=paths["facilities"],
+        population=paths["population"],
+        districts=paths["districts"],
+        facility_sheet="facilities",
         name=PROJECT_NAME,
-        facilities=facilities,
-        roads=roads,
-        demand=demand,
-        districts=districts,
-        import_reports=[facilities.report] if facilities.report is not None else [],
-        metadata={"synthetic": True, "city": CITY_NAME, "sources": sources, "note": SYNTHETIC_NOTE},
+        metadata={"synthetic": True, "city": CITY_NAME, "note": SYNTHETIC_NOTE},
+        progress=progress,
+        cancel=cancel,
     )
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 
 from ccgeo.cli import main
@@ -153,3 +154,83 @@ def test_help_on_every_command(command):
     )
     assert proc.returncode == 0
     assert "usage: ccgeo" in proc.stdout
+
+
+def test_access_on_the_demo_city(tmp_path, demo_dir, capsys):
+    out = tmp_path / "access"
+    code = main(
+        [
+            "access",
+            "--roads", str(demo_dir / DEMO_FILES["roads"]),
+            "--facilities", str(demo_dir / DEMO_FILES["facilities"]),
+            "--sheet", "facilities",
+            "--population", str(demo_dir / DEMO_FILES["population"]),
+            "--districts", str(demo_dir / DEMO_FILES["districts"]),
+            "--capability", "pcr",
+            "--quality", "eqa",
+            "--thresholds", "15,30",
+            "--out", str(out),
+        ]
+    )  # fmt: skip
+    printed = capsys.readouterr().out
+    assert code == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["mode"] == "car"
+    assert summary["capability"] == "pcr"
+    assert [r["threshold_min"] for r in summary["coverage"]] == [15.0, 30.0]
+    total = summary["population_total"]
+    for row in summary["coverage"]:
+        assert row["covered"] + row["beyond"] + summary["unreachable"] + summary[
+            "off_network"
+        ] == pytest.approx(total)
+    table = pd.read_csv(out / "coverage_by_district.csv", dtype={"district_id": str})
+    assert set(table["threshold_min"]) == {15.0, 30.0}
+    assert len(table) == 2 * (1 + 12)
+    city = table[table["district_id"] == "ALL"].set_index("threshold_min")
+    assert city.loc[30.0, "covered"] == pytest.approx(summary["coverage"][1]["covered"])
+    times = pd.read_csv(out / "demand_times.csv")
+    assert times["population"].sum() == pytest.approx(total)
+    assert {"demand_id", "population", "seconds", "lab_id", "status"} <= set(times.columns)
+    layers = set(gpd.list_layers(out / "access.gpkg")["name"])
+    assert {"labs", "isochrones", "demand"} <= layers
+    assert "within 30 min" in printed
+
+
+def test_access_on_porto_alegre(tmp_path, shared_data):
+    poa = shared_data / "porto_alegre"
+    out = tmp_path / "poa"
+    code = main(
+        [
+            "access",
+            "--roads", str(poa / "poa_osm.pbf"),
+            "--facilities", str(poa / "porto_alegre_ubs_derived.csv"),
+            "--population", str(poa / "poa_hexgrid.csv"),
+            "--districts", str(poa / "porto_alegre_boundary_derived.geojson"),
+            "--capability", "any",
+            "--out", str(out),
+        ]
+    )  # fmt: skip
+    assert code == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["labs_used"] > 50
+    assert summary["coverage"][0]["share"] > 0.95
+    # facilities beyond the clipped road extract are listed as not used, not dropped
+    labs = gpd.read_file(out / "access.gpkg", layer="labs")
+    assert len(labs) == summary["labs_given"]
+    assert (~labs["usable"].astype(bool)).sum() == summary["labs_given"] - summary["labs_used"]
+
+
+def test_access_needs_its_inputs(tmp_path, demo_dir, capsys):
+    code = main(["access", "--roads", str(demo_dir / DEMO_FILES["roads"]), "--out", str(tmp_path)])
+    assert code == 2
+    assert "give --facilities and --population" in capsys.readouterr().err
+
+
+def test_access_on_a_saved_project(tmp_path, capsys):
+    from ccgeo.demo import load_demo_project
+
+    path = save_project(load_demo_project(), tmp_path / "demo.ccgeo")
+    out = tmp_path / "from_project"
+    assert main(["access", str(path), "--capability", "ngs", "--out", str(out)]) == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["labs_used"] == 2
