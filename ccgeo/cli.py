@@ -17,6 +17,7 @@ from typing import Any
 
 from ccgeo import __version__
 from ccgeo.errors import CcgeoError, InputError
+from ccgeo.model import CAPABILITIES, QUALITY_FILTERS
 
 EXIT_OK = 0
 EXIT_NOTHING_IMPORTED = 1
@@ -102,6 +103,34 @@ def build_parser() -> argparse.ArgumentParser:
     acc.add_argument("--no-isochrones", action="store_true", help="skip the isochrone polygons")
     acc.set_defaults(func=_cmd_access)
 
+    ref = sub.add_parser(
+        "referral",
+        help="how biopsy samples should travel to hub labs, and how long to a result",
+        description=(
+            "Assign each spoke (a facility that takes biopsies but cannot do the test) to a hub "
+            "lab, "
+            "check each specimen type against its pre-analytical limit, plan courier loops with "
+            "OR-Tools, and compute the sample-to-result time against the 10-working-day target. "
+            "Writes referral.json, routes.gpkg and referral.csv to --out."
+        ),
+    )
+    add_input_arguments(ref)
+    ref.add_argument("--capability", default="ihc", choices=CAPABILITIES, help="the test (ihc)")
+    ref.add_argument(
+        "--quality", default="any", choices=QUALITY_FILTERS, help="quality filter on hubs (any)"
+    )
+    ref.add_argument(
+        "--params", type=Path, help="TOML file overriding resources/referral.toml (courier, TAT...)"
+    )
+    ref.add_argument(
+        "--patient-mode",
+        dest="patient_mode",
+        default="car",
+        help="travel mode of the patient's own trip to the hub, for comparison (car)",
+    )
+    ref.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    ref.set_defaults(func=_cmd_referral)
+
     demo = sub.add_parser(
         "demo",
         help="write the synthetic demo city (roads, population, districts, facilities) to a folder",
@@ -134,8 +163,6 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_analysis_arguments(parser: argparse.ArgumentParser) -> None:
     """The analysis settings shared by the analysis commands."""
-    from ccgeo.model import CAPABILITIES, QUALITY_FILTERS
-
     group = parser.add_argument_group("analysis")
     group.add_argument("--mode", default="car", help="travel mode: car, motorbike, walk (car)")
     group.add_argument(
@@ -418,6 +445,42 @@ def write_access_outputs(result: Any, out: Path) -> None:
     for name, gdf in layers.items():
         if len(gdf):
             write_vector(gdf, gpkg, layer=name)
+
+
+# ---------------------------------------------------------------------------------------------
+# referral
+
+
+def _cmd_referral(args: argparse.Namespace) -> int:
+    from ccgeo.analysis.referral import load_referral_parameters, plan_referral, write_referral
+
+    params = load_referral_parameters(args.params)
+    project = load_inputs(args, need=("roads", "facilities"))
+    result = plan_referral(
+        project.network(params.courier_mode),
+        project.facilities,
+        capability=args.capability,
+        quality=args.quality,
+        params=params,
+        patient_mode_net=project.network(args.patient_mode),
+        demand=project.demand,
+    )
+    written = write_referral(result, args.out)
+    summary = result.summary
+    print(
+        f"{summary['n_spokes']} spokes send {args.capability} specimens to {summary['n_hubs']} hub "
+        f"labs by {params.courier_mode}: {summary['n_servable']} served, "
+        f"{summary['n_not_servable']} not servable, {summary['n_loops']} courier loops"
+    )
+    share = summary["share_meeting_target"]
+    if share is not None:
+        print(f"  sample-to-result within the target (worst case): {share:.0%} of spokes")
+    for item in summary["not_servable"][:10]:
+        print(f"  not servable: {item['facility_id']} {item['name']}: {item['reason']}")
+    for warning in summary["warnings"]:
+        print(f"  note: {warning}")
+    print("wrote " + ", ".join(str(p) for p in written.values()))
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------------------------------------

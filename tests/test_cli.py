@@ -234,3 +234,27 @@ def test_access_on_a_saved_project(tmp_path, capsys):
     assert main(["access", str(path), "--capability", "ngs", "--out", str(out)]) == 0
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["labs_used"] == 2
+
+
+def test_referral_on_the_demo_city(tmp_path, demo_dir, capsys):
+    out = tmp_path / "referral"
+    code = main(
+        [
+            "referral",
+            "--roads", str(demo_dir / DEMO_FILES["roads"]),
+            "--facilities", str(demo_dir / DEMO_FILES["facilities"]),
+            "--sheet", "facilities",
+            "--population", str(demo_dir / DEMO_FILES["population"]),
+            "--districts", str(demo_dir / DEMO_FILES["districts"]),
+            "--capability", "ihc",
+            "--out", str(out),
+        ]
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads((out / "referral.json").read_text(encoding="utf-8"))
+    summary = data["summary"]
+    assert summary["n_spokes"] == summary["n_servable"] + summary["n_not_servable"]
+    table = pd.read_csv(out / "referral.csv")
+    assert len(table) == summary["n_spokes"]
+    assert {"routes", "loops"} <= set(gpd.list_layers(out / "routes.gpkg")["name"])
+    assert "spokes send ihc specimens" in capsys.readouterr().out
