@@ -103,6 +103,26 @@ def build_parser() -> argparse.ArgumentParser:
     acc.add_argument("--no-isochrones", action="store_true", help="skip the isochrone polygons")
     acc.set_defaults(func=_cmd_access)
 
+    exp = sub.add_parser(
+        "export",
+        help="run the access analysis and write its layers and tables (GPKG, GeoJSON, CSV, XLSX)",
+        description=(
+            "Run the access analysis on a project (or the input files) and write the results as "
+            "GeoPackage/GeoJSON layers (facilities, labs, districts with coverage, isochrones, "
+            "underserved areas, demand with times) and CSV/XLSX tables."
+        ),
+    )
+    add_input_arguments(exp)
+    add_analysis_arguments(exp)
+    exp.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    exp.add_argument(
+        "--format",
+        dest="formats",
+        default="gpkg,csv",
+        help="comma-separated: gpkg, geojson, csv, xlsx (gpkg,csv)",
+    )
+    exp.set_defaults(func=_cmd_export)
+
     ref = sub.add_parser(
         "referral",
         help="how biopsy samples should travel to hub labs, and how long to a result",
@@ -375,13 +395,12 @@ def _cmd_info(args: argparse.Namespace) -> int:
 # access
 
 
-def _cmd_access(args: argparse.Namespace) -> int:
+def run_access(args: argparse.Namespace, project: Any, *, isochrones: bool = True) -> Any:
+    """The access analysis of ``project`` with the command's analysis options."""
     from ccgeo.analysis.access import access
 
-    project = load_inputs(args, need=("roads", "facilities", "demand"))
-    net = project.network(args.mode)
-    result = access(
-        net,
+    return access(
+        project.network(args.mode),
         project.facilities,
         project.demand,
         thresholds_minutes=args.thresholds,
@@ -390,8 +409,13 @@ def _cmd_access(args: argparse.Namespace) -> int:
         quality=args.quality,
         max_snap_m=args.max_snap_m,
         walk_kmh=args.walk_kmh,
-        isochrones=not args.no_isochrones,
+        isochrones=isochrones,
     )
+
+
+def _cmd_access(args: argparse.Namespace) -> int:
+    project = load_inputs(args, need=("roads", "facilities", "demand"))
+    result = run_access(args, project, isochrones=not args.no_isochrones)
     write_access_outputs(result, args.out)
     summary = result.summary()
     labs = (
@@ -417,34 +441,45 @@ def _cmd_access(args: argparse.Namespace) -> int:
 
 def write_access_outputs(result: Any, out: Path) -> None:
     """Write an `AccessResult` as summary.json, two CSV tables and access.gpkg in ``out``."""
-    import numpy as np
+    from ccgeo.report.export import demand_table
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "summary.json").write_text(
         json.dumps(result.summary(), indent=2, ensure_ascii=False), encoding="utf-8"
     )
     result.coverage.to_csv(out / "coverage_by_district.csv", index=False)
-    demand = result.demand
-    seconds = demand["seconds"].to_numpy(dtype=float)
-    table = demand.drop(columns="geometry").copy()
-    # unreachable stays in the table: no time, and its status says why
-    table["seconds"] = np.where(np.isfinite(seconds), seconds, np.nan)
-    table["minutes"] = table["seconds"] / 60.0
-    table.insert(1, "lon", demand.geometry.x.to_numpy())
-    table.insert(2, "lat", demand.geometry.y.to_numpy())
-    table.to_csv(out / "demand_times.csv", index=False)
+    demand = demand_table(result)
+    demand.drop(columns="geometry").to_csv(out / "demand_times.csv", index=False)
     gpkg = out / "access.gpkg"
-    if gpkg.exists():
-        gpkg.unlink()
+    gpkg.unlink(missing_ok=True)
     layers = {
         "labs": result.labs,
         "isochrones": result.isochrones,
         "underserved": result.underserved,
-        "demand": demand.assign(seconds=table["seconds"].to_numpy()),
+        "demand": demand.drop(columns=["lon", "lat"]),
     }
     for name, gdf in layers.items():
         if len(gdf):
             write_vector(gdf, gpkg, layer=name)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from ccgeo.report.export import export_results
+
+    formats = [f for f in args.formats.split(",") if f.strip()]
+    project = load_inputs(args, need=("roads", "facilities", "demand"))
+    result = run_access(args, project)
+    written = export_results(
+        result,
+        args.out,
+        formats=formats,
+        districts=project.districts,
+        facilities=project.facilities,
+    )
+    print(f"wrote {len(written)} files to {args.out}:")
+    for path in written:
+        print(f"  {path.name}")
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------------------------------------
