@@ -206,3 +206,74 @@ def ramp_rgb(values: np.ndarray, colors: tuple[str, ...] = POPULATION_RAMP) -> n
     frac = (t - lo)[..., None]
     rgb = stops[lo] * (1.0 - frac) + stops[hi] * frac
     return np.rint(rgb).astype(np.uint8)
+
+
+#: Catchment bands (travel time to the nearest lab), nearest band first: a sequential green
+#: ramp (ColorBrewer RdYlGn, green half) so that "near" reads darkest; it reads in grey and for
+#: the common colour-vision deficiencies. The app, the HTML map and the report all use it.
+BAND_RAMP: tuple[str, ...] = ("#1A9850", "#66BD63", "#A6D96A", "#D9EF8B")
+#: Fill opacity (0..1) of catchment bands, so that roads and districts show through.
+BAND_OPACITY = 0.45
+
+
+def band_colors(n: int) -> list[str]:
+    """``n`` colours of `BAND_RAMP`, nearest band first, spread over the whole ramp."""
+    if n <= 0:
+        return []
+    t = np.linspace(0.0, 1.0, n) if n > 1 else np.zeros(1)
+    return ["#{:02X}{:02X}{:02X}".format(*rgb) for rgb in ramp_rgb(t, BAND_RAMP)]
+
+
+#: Areas where people are beyond the underserved threshold: red, emphasised by a strong outline.
+UNDERSERVED_FILL = "#E53935"
+UNDERSERVED_OUTLINE = "#B71C1C"
+UNDERSERVED_OPACITY = 0.45
+
+#: New hubs proposed by a siting model.
+HUB_STYLE = FacilityStyle("Proposed new hub", "star", "#FFB300", 24.0)
+
+#: Qualitative colours of couriers (referral routes and loops), ColorBrewer Dark2 then Set1;
+#: courier ``i`` takes colour ``i % len(COURIER_COLORS)``.
+COURIER_COLORS: tuple[str, ...] = (
+    "#1B9E77",
+    "#D95F02",
+    "#7570B3",
+    "#E7298A",
+    "#66A61E",
+    "#E6AB02",
+    "#A6761D",
+    "#377EB8",
+    "#984EA3",
+    "#4D4D4D",
+)
+
+
+def symbol_outline(symbol: str, size_px: float) -> np.ndarray:
+    """Closed outline ``(k, 2)`` of a facility ``symbol``, pixels, centred on (0, 0), y down.
+
+    The same shapes as the desktop canvas (``ccgeo.gui.canvas.symbols.symbol_template``), for
+    drawers without Qt (the HTML map, the PDF report): squares are drawn a little smaller than
+    circles of the same ``size_px`` so that the symbols look equally heavy.
+    """
+
+    def regular(n: int, radius: float, rotation: float = 0.0) -> np.ndarray:
+        angles = rotation + np.linspace(0.0, 2.0 * np.pi, n, endpoint=False)
+        ring = np.column_stack([radius * np.sin(angles), -radius * np.cos(angles)])
+        return np.vstack([ring, ring[:1]])
+
+    r = size_px / 2.0
+    if symbol in ("circle", "dot"):
+        return regular(24, r)
+    if symbol == "square":
+        return regular(4, r * 1.2, np.pi / 4)
+    if symbol == "diamond":
+        return regular(4, r * 1.05)
+    if symbol == "triangle":
+        return regular(3, r * 1.15)
+    if symbol == "star":
+        angles = np.linspace(0.0, 2.0 * np.pi, 10, endpoint=False)
+        radii = np.where(np.arange(10) % 2 == 0, r, r * 0.45)
+        ring = np.column_stack([radii * np.sin(angles), -radii * np.cos(angles)])
+        return np.vstack([ring, ring[:1]])
+    msg = f"`symbol` should be star, diamond, square, triangle, circle or dot, got {symbol!r}"
+    raise ValueError(msg)

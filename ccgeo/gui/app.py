@@ -34,7 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         metavar="PROJECT",
         type=Path,
-        help="a .ccgeo project file to open (default: the synthetic demo city)",
+        help=(
+            "a .ccgeo project file to open (default: the last project opened, or the "
+            "synthetic demo city on first start; with --screenshot: the demo city)"
+        ),
     )
     parser.add_argument(
         "--screenshot",
@@ -46,8 +49,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: References to ``None`` added by `guard_none_refcount` (never reached by real use: 2^40).
+_NONE_REFERENCES = 1 << 40
+_NONE_GUARDED = False
+
+
+def guard_none_refcount() -> bool:
+    """Keep PySide6's dropped references to ``None`` from aborting the app; True if needed.
+
+    PySide6 6.12 returns ``None`` from every C++ ``void`` method without taking a reference,
+    as if ``None`` were immortal (it is from Python 3.12 on). On Python 3.11 each such call
+    (``setPen``, ``drawPath``, ``save``...) lowers ``None``'s reference count by one, and after
+    a few hundred map redraws CPython aborts with "none_dealloc: deallocating None". The bug
+    is detected, not assumed: ten ``void`` calls are made and the count compared; only when
+    it drops is ``None`` given 2^40 extra references (a day of panning costs ~10^8), which is
+    harmless because ``None`` is never freed anyway.
+    """
+    from PySide6.QtCore import QPointF
+
+    global _NONE_GUARDED
+    if _NONE_GUARDED:
+        return True
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return False
+    point = QPointF()
+    before = sys.getrefcount(None)
+    for _ in range(10):
+        point.setX(1.0)
+    if sys.getrefcount(None) >= before:
+        return False
+    import ctypes
+
+    # ob_refcnt is the first field of every object in a release build of CPython 3.11.
+    if hasattr(sys, "gettotalrefcount"):
+        log.warning("PySide6 drops references to None; a debug CPython cannot be guarded")
+        return True
+    count = ctypes.c_ssize_t.from_address(id(None))
+    start = sys.getrefcount(None)
+    count.value += _NONE_REFERENCES
+    if sys.getrefcount(None) != start + _NONE_REFERENCES:  # not the layout expected: undo
+        count.value -= _NONE_REFERENCES
+        log.warning("PySide6 drops references to None and the guard could not be applied")
+        return True
+    _NONE_GUARDED = True
+    return True
+
+
 def _application() -> QApplication:
     """The running QApplication, or a new one set up for maps on any screen."""
+    guard_none_refcount()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -99,7 +149,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     _install_excepthook(window)
     try:
         window.show()
-        window.load_project(args.project)
+        window.start(args.project)
         return int(app.exec())
     finally:
         sys.excepthook = previous_hook
@@ -111,7 +161,8 @@ def _screenshot(window: MainWindow, project: Path | None, out: Path) -> int:
     It runs its own event loop rather than the application's, so that it also works inside a
     host that already runs one (the tests) and leaves no quit request behind.
     """
-    window.quiet_errors = True
+    # No dialogs, no recent files, no autosave: a screenshot leaves the user's settings alone.
+    window.set_batch_mode()
     window.resize(*SCREENSHOT_SIZE)
     loop = QEventLoop()
     status = {"code": 0}
@@ -131,7 +182,25 @@ def _screenshot(window: MainWindow, project: Path | None, out: Path) -> int:
         status["code"] = 1
         loop.quit()
 
-    window.projectLoaded.connect(lambda _project: QTimer.singleShot(0, shoot))
+    shot = {"asked": False}
+
+    def shoot_once() -> None:
+        if not shot["asked"]:
+            shot["asked"] = True
+            QTimer.singleShot(0, shoot)
+
+    def loaded(_project: object) -> None:
+        # The picture shows an analysis: run the project's settings (or the defaults) first and
+        # shoot once the bands and results are drawn.
+        analysis = getattr(window, "analysis", None)
+        if analysis is None or not analysis.can_run():
+            shoot_once()
+            return
+        analysis.settled.connect(shoot_once)
+        if not analysis.is_running:
+            analysis.run()
+
+    window.projectLoaded.connect(loaded)
     window.taskFailed.connect(failed)
     window.show()
     window.load_project(project)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pyproj import CRS
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,15 +28,19 @@ from PySide6.QtWidgets import (
 
 import ccgeo
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.gui import settings
+from ccgeo.gui.autosave import Autosaver, Recovery, find_recovery, load_recovery
 from ccgeo.gui.canvas.build import layers_from_project
 from ccgeo.gui.canvas.layers import MapLayer
 from ccgeo.gui.canvas.map_canvas import MapCanvas
+from ccgeo.gui.canvas.tiles import BaseMap, TileLayer
 from ccgeo.gui.extensions import install_extensions
 from ccgeo.gui.icons import make_icon
 from ccgeo.gui.panels.layers import LayerPanel
 from ccgeo.gui.workers import Worker
 from ccgeo.io import project as project_io
 from ccgeo.io.project import Project
+from ccgeo.io.tiles import OSM_TILE_ATTRIBUTION
 from ccgeo.model import ProgressCallback, report_progress, scaled_progress
 
 log = logging.getLogger(__name__)
@@ -119,6 +123,18 @@ def attribution_for(project: Project) -> str:
     return "  ·  ".join(parts)
 
 
+def _credit(*parts: str) -> str:
+    """Credit lines joined, saying "© OpenStreetMap contributors" once for roads and tiles."""
+    parts = tuple(p for p in parts if p)
+    if OSM_ATTRIBUTION in parts and OSM_TILE_ATTRIBUTION in parts:
+        parts = tuple(p for p in parts if p != OSM_ATTRIBUTION)
+        parts = tuple(
+            "Roads and base map © OpenStreetMap contributors" if p == OSM_TILE_ATTRIBUTION else p
+            for p in parts
+        )
+    return "  ·  ".join(parts)
+
+
 class MainWindow(QMainWindow):
     """The ccgeo workbench: a map of the project with its layers, and the file and view commands.
 
@@ -128,12 +144,22 @@ class MainWindow(QMainWindow):
         After `set_project` has shown a project.
     taskFailed(message)
         After a background task failed (the message box has been shown).
+    modifiedChanged(modified)
+        The unsaved-changes flag changed.
+    edited()
+        Every time `set_modified` marks a change (autosave listens to it).
+    projectClosed()
+        File ▸ Close project: no project is shown any more.
     """
 
     projectLoaded = Signal(object)  # noqa: N815 - Qt signal naming
     taskFailed = Signal(str)  # noqa: N815
     #: The project's data changed (an edit, an import, a what-if); the flag says unsaved or not.
     modifiedChanged = Signal(bool)  # noqa: N815
+    #: Facilities were edited (changed ids; empty when the whole layer was replaced).
+    facilitiesEdited = Signal(object)  # noqa: N815
+    edited = Signal()
+    projectClosed = Signal()  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +167,10 @@ class MainWindow(QMainWindow):
         self._workers: set[Worker] = set()
         #: When True, errors go to the log and `taskFailed` only (no modal box): screenshot runs.
         self.quiet_errors = False
+        #: When False, opened and saved projects are not added to the recent files.
+        self.record_history = True
+        self._close_confirmed = False
+        self._startup_note = ""
         self.canvas = MapCanvas(self)
         self.setCentralWidget(self.canvas)
         self.layer_panel = LayerPanel(self.canvas)
@@ -150,6 +180,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layer_dock)
         self.resizeDocks([self.layer_dock], [290], Qt.Orientation.Horizontal)
         self._modified = False
+        self.autosaver = Autosaver(self)
+        self.autosaver.failed.connect(self._show_message)
+        self.basemap = BaseMap(settings.cache_dir() / "tiles" / "osm", parent=self)
+        self.basemap.message.connect(self._show_message)
         #: Menus by key ("file", "edit", "view", "layer", "analysis", "help"), for extensions.
         self.menus: dict[str, QMenu] = {}
         #: Dock widgets by key, for extensions and tests.
@@ -163,6 +197,8 @@ class MainWindow(QMainWindow):
         self.canvas.set_tool("pan")
         self._update_title()
         self.resize(1280, 800)
+        if settings.basemap() == "osm":
+            self.set_basemap("osm", remember=False)
         install_extensions(self)
 
     # -- extension points ----------------------------------------------------------------------
@@ -194,11 +230,25 @@ class MainWindow(QMainWindow):
         return self._modified
 
     def set_modified(self, modified: bool = True) -> None:
-        """Mark the project as changed (or saved); updates the title's ``*``."""
+        """Mark the project as changed (or saved); updates the title's ``*``.
+
+        Call it after every edit, not only the first: each call with ``True`` emits `edited`,
+        which the autosave debounces.
+        """
         if modified != self._modified:
             self._modified = modified
             self._update_title()
             self.modifiedChanged.emit(modified)
+        if modified:
+            self.edited.emit()
+
+    def set_batch_mode(self) -> None:
+        """No dialogs, recent files, autosave or online base map: for screenshots and scripts."""
+        self.quiet_errors = True
+        self.record_history = False
+        self.autosaver.enabled = False
+        # A scripted picture must not depend on the network or on what the tile cache holds.
+        self.set_basemap("none", remember=False)
 
     # -- construction ------------------------------------------------------------------------
     def _action(
@@ -225,9 +275,28 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
+        self.act_new = self._action(
+            "&New project",
+            "Start an empty project (asks to save the changes to this one first)",
+            self.new_project,
+            icon=self._std_icon(sp.SP_FileIcon),
+            shortcuts=[QKeySequence.StandardKey.New],
+        )
+        self.act_close_project = self._action(
+            "&Close project",
+            "Close this project (asks to save its changes first)",
+            self.close_project,
+            icon=self._std_icon(sp.SP_DialogCloseButton),
+            shortcuts=["Ctrl+W"],
+        )
+        self.act_clear_recent = self._action(
+            "&Clear the list",
+            "Forget the recently opened projects (the files are not touched)",
+            self.clear_recent_projects,
+        )
         self.act_open = self._action(
             "&Open project…",
-            "Open a .ccgeo project file",
+            "Open a .ccgeo project file (asks to save the changes to this one first)",
             self.open_project_dialog,
             icon=self._std_icon(sp.SP_DialogOpenButton),
             shortcuts=["Ctrl+O"],
@@ -307,13 +376,56 @@ class MainWindow(QMainWindow):
         self.act_toggle_layers = self.layer_dock.toggleViewAction()
         self.act_toggle_layers.setText("&Layers panel")
         self.act_toggle_layers.setToolTip("Show or hide the layer panel")
-        for action in (self.act_save, self.act_save_as, self.act_export):
+        for action in (self.act_save, self.act_save_as, self.act_export, self.act_close_project):
             action.setEnabled(False)
+        self._build_basemap_actions()
+        self._build_autosave_actions()
+
+    def _build_basemap_actions(self) -> None:
+        self.act_basemap_none = self._action(
+            "&None (offline)",
+            "No online base map: the roads and districts are the base map",
+            lambda: self.set_basemap("none"),
+        )
+        self.act_basemap_osm = self._action(
+            "&OpenStreetMap (online)",
+            "Draw OpenStreetMap tiles under the layers; tiles are kept on disk and reused offline",
+            lambda: self.set_basemap("osm"),
+        )
+        self.basemap_group = QActionGroup(self)
+        for action in (self.act_basemap_none, self.act_basemap_osm):
+            action.setCheckable(True)
+            self.basemap_group.addAction(action)
+        self.act_basemap_none.setChecked(True)
+
+    def _build_autosave_actions(self) -> None:
+        self.autosave_group = QActionGroup(self)
+        self.autosave_actions: dict[float, QAction] = {}
+        current = self.autosaver.minutes
+        for minutes in settings.AUTOSAVE_CHOICES:
+            action = self._action(
+                f"Every {minutes:g} minutes",
+                f"Keep a recovery copy of unsaved changes at least every {minutes:g} minutes",
+                lambda m=minutes: self.set_autosave_minutes(m),
+            )
+            action.setCheckable(True)
+            action.setChecked(abs(minutes - current) < 1e-6)
+            self.autosave_group.addAction(action)
+            self.autosave_actions[minutes] = action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_open, self.act_save, self.act_save_as])
+        file_menu.addActions([self.act_new, self.act_open])
+        self.menus["recent"] = file_menu.addMenu("Open &Recent")
+        self.menus["recent"].setToolTipsVisible(True)
+        self.menus["recent"].aboutToShow.connect(self.refresh_recent_menu)
+        self.refresh_recent_menu()
+        file_menu.addActions([self.act_save, self.act_save_as, self.act_close_project])
+        autosave_menu = file_menu.addMenu("A&utosave")
+        autosave_menu.setToolTipsVisible(True)
+        autosave_menu.addActions(list(self.autosave_actions.values()))
+        self.menus["autosave"] = autosave_menu
         file_menu.addSeparator()
         self.menus["import"] = file_menu.addMenu("&Import")
         self.menus["export"] = file_menu.addMenu("E&xport")
@@ -327,6 +439,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.act_pan, self.act_zoom_box])
         view_menu.addSeparator()
+        basemap_menu = view_menu.addMenu("&Base map")
+        basemap_menu.setToolTipsVisible(True)
+        basemap_menu.addActions([self.act_basemap_none, self.act_basemap_osm])
+        self.menus["basemap"] = basemap_menu
         self.menus["panels"] = view_menu.addMenu("&Panels")
         self.menus["panels"].addAction(self.act_toggle_layers)
         self.menus["view"] = view_menu
@@ -384,22 +500,243 @@ class MainWindow(QMainWindow):
         if layers is None or crs is None:
             crs, layers = layers_from_project(project)
         self.project = project
-        self.canvas.attribution = attribution_for(project)
+        self._close_confirmed = False
+        if self._basemap_layer is not None:
+            self._basemap_layer.set_crs(crs)
+            layers = [self._basemap_layer, *layers]
         self.canvas.set_layers(layers, crs)
+        self._update_attribution()
         self._show_scale(self.canvas.scale_denominator())
-        for action in (self.act_save, self.act_save_as, self.act_export):
+        for action in (self.act_save, self.act_save_as, self.act_export, self.act_close_project):
             action.setEnabled(True)
         self._update_title()
         self.message_label.setText(f"{project.name}: {len(layers)} layers")
+        if project.path is not None and self.record_history:
+            settings.add_recent_project(Path(project.path))
+            self.refresh_recent_menu()
         self.projectLoaded.emit(project)
+        if self._startup_note:
+            self.message_label.setText(self._startup_note)
+            self._startup_note = ""
+
+    @property
+    def _basemap_layer(self) -> TileLayer | None:
+        layer = self.basemap.layer
+        return layer if layer is not None and layer in self.canvas.layers else None
+
+    def _update_attribution(self) -> None:
+        project_credit = attribution_for(self.project) if self.project is not None else ""
+        tiles_credit = OSM_TILE_ATTRIBUTION if self._basemap_layer is not None else ""
+        self.canvas.attribution = _credit(project_credit, tiles_credit)
+        self.canvas.update()
+
+    def set_basemap(self, name: str, *, remember: bool = True) -> None:
+        """Show the online base map ``"osm"`` under the layers, or none (``"none"``).
+
+        Tiles are fetched in the background, only for what is on screen, and kept in the
+        cache folder for offline use; when they cannot be fetched the status bar says so.
+        """
+        if name not in settings.BASEMAPS:
+            msg = f"`name` should be one of {', '.join(settings.BASEMAPS)}, got {name!r}"
+            raise ValueError(msg)
+        if remember:
+            settings.set_basemap(name)
+        (self.act_basemap_osm if name == "osm" else self.act_basemap_none).setChecked(True)
+        current = self._basemap_layer
+        crs = self.canvas.crs
+        if name == "osm" and current is None:
+            layer = self.basemap.make_layer(crs if crs is not None else CRS.from_epsg(3857))
+            if crs is not None:
+                self.canvas.set_layers([layer, *self.canvas.layers], crs, zoom_to_full=False)
+            self._show_message(
+                "Base map: OpenStreetMap tiles load in the background and are kept for offline use"
+            )
+        elif name == "none":
+            self.basemap.stop(wait_s=0.0)
+            if current is not None and crs is not None:
+                others = [layer for layer in self.canvas.layers if layer is not current]
+                self.canvas.set_layers(others, crs, zoom_to_full=False)
+            self.basemap.layer = None
+        self._update_attribution()
+
+    def _show_message(self, text: str) -> None:
+        self.message_label.setText(text)
 
     def _update_title(self) -> None:
         name = self.project.name if self.project is not None else None
         star = "*" if getattr(self, "_modified", False) else ""
         self.setWindowTitle(f"{star}{name} — ccgeo" if name else "ccgeo")
 
+    # -- project life cycle ------------------------------------------------------------------
+    def start(self, path: str | Path | None = None) -> None:
+        """What ``python main.py [PROJECT]`` opens: PROJECT, else the last project, else the demo.
+
+        When the last project no longer exists the status bar says so and the demo opens. When
+        an earlier session left unsaved changes of the project behind (it did not exit cleanly),
+        the user is offered to restore them.
+        """
+        target = Path(path) if path is not None else None
+        if target is None:
+            last = settings.last_project()
+            if last is not None and last.is_file():
+                target = last
+            elif last is not None:
+                self._startup_note = (
+                    f"The last project {last} no longer exists; showing the demo city instead"
+                )
+                settings.remove_recent_project(last)
+                self.refresh_recent_menu()
+        folder = self.autosaver.folder
+        recovery = find_recovery(target, folder)
+        if recovery is None and target is not None:
+            recovery = find_recovery(None, folder)  # an untitled project lost in a crash
+        if recovery is not None:
+            if self.ask_restore(recovery):
+                self.restore(recovery)
+                return
+            recovery.discard()
+        self.load_project(target)
+
+    def ask_restore(self, recovery: Recovery) -> bool:
+        """Ask whether to restore ``recovery``; True to restore it."""
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved changes?",
+            recovery.question(),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore(self, recovery: Recovery) -> Worker:
+        """Open the autosaved copy ``recovery`` as its project, marked as not saved."""
+
+        def load(*, progress: ProgressCallback | None, cancel: threading.Event | None) -> Project:
+            return load_recovery(recovery, progress=progress, cancel=cancel)
+
+        def restored(loaded: LoadedProject) -> None:
+            self._startup_note = (
+                f"Restored the unsaved changes from {recovery.when()}; save to keep them"
+            )
+            self._loaded(loaded)
+            self.set_modified(True)
+            # Its changes are this session's now: the next autosave or a clean exit replaces it.
+            self.autosaver.adopt(recovery.path)
+
+        return self.run_task(
+            prepare_project, load, text="Restoring the unsaved changes…", on_done=restored
+        )
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """Save / Discard / Cancel for the unsaved changes of the project."""
+        name = self.project.name if self.project is not None else "the project"
+        return QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"“{name}” has changes that are not saved.\n\nSave them before closing it?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+
+    def confirm_unsaved(self, then: Callable[[], Any]) -> bool:
+        """Run ``then`` once the unsaved changes are saved or discarded; False if cancelled.
+
+        Without unsaved changes ``then`` runs at once. With Save it runs after the save has
+        finished (not at all if the save fails or the Save As dialog is cancelled).
+        """
+        if self.project is None or not self.is_modified:
+            then()
+            return True
+        answer = self.ask_save_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_project(then=then) is not None
+        if answer == QMessageBox.StandardButton.Discard:
+            # The flag (and the recovery file) go when the next project is shown.
+            then()
+            return True
+        return False
+
+    def new_project(self) -> bool:
+        """File ▸ New: an empty project, after the unsaved changes are saved or discarded."""
+
+        def new() -> None:
+            self.set_project(Project(name="Untitled"))
+            self.set_modified(False)
+
+        return self.confirm_unsaved(new)
+
+    def close_project(self) -> bool:
+        """File ▸ Close: no project shown, after the unsaved changes are saved or discarded."""
+
+        def close() -> None:
+            self.project = None
+            self.set_modified(False)
+            keep = [self._basemap_layer] if self._basemap_layer is not None else []
+            self.canvas.set_layers(keep, self.canvas.crs or CRS.from_epsg(3857), zoom_to_full=False)
+            for action in (
+                self.act_save,
+                self.act_save_as,
+                self.act_export,
+                self.act_close_project,
+            ):
+                action.setEnabled(False)
+            self._update_attribution()
+            self._update_title()
+            self.message_label.setText("No project: open one, start a new one, or import data")
+            self.projectClosed.emit()
+
+        return self.confirm_unsaved(close)
+
+    def open_recent(self, path: Path) -> bool:
+        """Open a project of the recent list (after the unsaved changes are dealt with)."""
+        return self.confirm_unsaved(lambda: self.load_project(path))
+
+    def refresh_recent_menu(self) -> None:
+        """Rebuild File ▸ Open Recent: existing files first-to-last, missing ones greyed."""
+        menu = self.menus.get("recent")
+        if menu is None:
+            return
+        menu.clear()
+        paths = settings.recent_projects()
+        for i, path in enumerate(paths, start=1):
+            exists = path.is_file()
+            label = f"&{i} {path.name}" if i < 10 else path.name
+            action = QAction(label if exists else f"{label} (missing)", menu)
+            action.setData(str(path))
+            if exists:
+                tip = f"Open {path}"
+            else:
+                tip = f"{path} no longer exists (moved, renamed or deleted)"
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setEnabled(exists)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+            menu.addAction(action)
+        if paths:
+            menu.addSeparator()
+        menu.addAction(self.act_clear_recent)
+        self.act_clear_recent.setEnabled(bool(paths))
+
+    def clear_recent_projects(self) -> None:
+        """Forget the recent projects."""
+        settings.clear_recent_projects()
+        self.refresh_recent_menu()
+
+    def set_autosave_minutes(self, minutes: float) -> None:
+        """Autosave unsaved changes at least every ``minutes`` (remembered)."""
+        settings.set_autosave_minutes(minutes)
+        self.autosaver.set_interval(minutes)
+        action = self.autosave_actions.get(minutes)
+        if action is not None:
+            action.setChecked(True)
+
     def load_project(self, path: str | Path | None = None) -> Worker:
-        """Open the project at ``path`` (or the demo city when ``None``) in the background."""
+        """Open the project at ``path`` (or the demo city when ``None``) in the background.
+
+        It does not ask about unsaved changes: the menu commands do (`confirm_unsaved`).
+        """
         if path is None:
             return self.run_task(
                 prepare_project, load_demo, text="Loading the demo city…", on_done=self._loaded
@@ -414,6 +751,7 @@ class MainWindow(QMainWindow):
         )
 
     def _loaded(self, loaded: LoadedProject) -> None:
+        self.set_modified(False)
         self.set_project(loaded.project, crs=loaded.crs, layers=loaded.layers)
 
     def open_project_dialog(self) -> None:
@@ -422,18 +760,21 @@ class MainWindow(QMainWindow):
             self, "Open project", self._start_dir(), PROJECT_FILTER
         )
         if path:
-            self.load_project(path)
+            self.confirm_unsaved(lambda: self.load_project(path))
 
-    def save_project(self) -> Worker | None:
-        """Save to the project's file, or ask for one if it has none yet."""
+    def save_project(self, *, then: Callable[[], Any] | None = None) -> Worker | None:
+        """Save to the project's file, or ask for one if it has none yet.
+
+        ``then()`` runs after a successful save.
+        """
         if self.project is None:
             return None
         if self.project.path is None:
-            return self.save_project_as()
-        return self._save_to(Path(self.project.path))
+            return self.save_project_as(then=then)
+        return self._save_to(Path(self.project.path), then=then)
 
-    def save_project_as(self) -> Worker | None:
-        """Ask for a file name and save the project there."""
+    def save_project_as(self, *, then: Callable[[], Any] | None = None) -> Worker | None:
+        """Ask for a file name and save the project there; ``then()`` runs after the save."""
         if self.project is None:
             return None
         path, _ = QFileDialog.getSaveFileName(
@@ -444,9 +785,9 @@ class MainWindow(QMainWindow):
         target = Path(path)
         if target.suffix.lower() != ".ccgeo":
             target = target.with_name(target.name + ".ccgeo")
-        return self._save_to(target)
+        return self._save_to(target, then=then)
 
-    def _save_to(self, path: Path) -> Worker:
+    def _save_to(self, path: Path, *, then: Callable[[], Any] | None = None) -> Worker:
         project = self.project
         assert project is not None  # guarded by the callers
 
@@ -455,6 +796,11 @@ class MainWindow(QMainWindow):
             self.message_label.setText(f"Saved {written}")
             self.set_modified(False)
             self._update_title()
+            if self.record_history:
+                settings.add_recent_project(written)
+                self.refresh_recent_menu()
+            if then is not None:
+                then()
 
         return self.run_task(
             save_project_file, project, path, text=f"Saving {path.name}…", on_done=saved
@@ -591,11 +937,32 @@ class MainWindow(QMainWindow):
         self.scale_label.setText(f"1:{round(denominator):,}")
 
     def _sync_tool(self, tool: str) -> None:
-        (self.act_pan if tool == "pan" else self.act_zoom_box).setChecked(True)
+        # tools added by extensions tick their own buttons
+        if tool in ("pan", "zoom_box"):
+            (self.act_pan if tool == "pan" else self.act_zoom_box).setChecked(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Cancel running tasks before closing; they stop at their next check."""
+        """Ask about unsaved changes, stop running tasks, delete the recovery file, close.
+
+        Cancel keeps the window open; Save closes it once the save has finished.
+        """
+        if not self._close_confirmed and self.project is not None and self.is_modified:
+            answer = self.ask_save_changes()
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                event.ignore()
+                self.save_project(then=self._close_after_save)
+                return
         self.cancel_tasks()
         for worker in list(self._workers):
             worker.done.wait(5.0)
+        self.basemap.stop()
+        # A clean exit: nothing is left to recover on the next start.
+        self.autosaver.shutdown()
         super().closeEvent(event)
+
+    def _close_after_save(self) -> None:
+        self._close_confirmed = True
+        QTimer.singleShot(0, self.close)

@@ -11,10 +11,15 @@ import numpy as np
 import pytest
 from shapely.geometry import box
 
+from ccgeo.gui.app import guard_none_refcount
 from ccgeo.io.osm import RoadData
 from ccgeo.io.population import Demand
 from ccgeo.io.project import Project
 from ccgeo.model import Facilities
+
+# PySide6 6.12 on Python 3.11 drops a reference to None per void call; the app guards against
+# it at start-up (see `guard_none_refcount`), and so must a long test session.
+guard_none_refcount()
 
 #: Centre of the tiny city, lon/lat degrees (Oaxaca de Juárez).
 LON0, LAT0 = -96.72, 17.06
@@ -151,3 +156,24 @@ def tiny_project() -> Project:
 def project_factory():
     """``factory(name=...)`` building fresh tiny projects."""
     return make_tiny_project
+
+
+@pytest.fixture(autouse=True)
+def _user_files_in_tmp(tmp_path_factory, monkeypatch):
+    """Keep every GUI test away from the user's settings, recovery files and tile cache.
+
+    Also answers the unsaved-changes prompt with Discard, so that closing a window with
+    changes at the end of a test cannot block on a modal box; tests of the prompt replace it.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from ccgeo.gui.main_window import MainWindow
+
+    home = tmp_path_factory.mktemp("ccgeo-user")
+    monkeypatch.setenv("CCGEO_SETTINGS", str(home / "settings.ini"))
+    monkeypatch.setenv("CCGEO_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("CCGEO_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setattr(
+        MainWindow, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
+    )
+    return home

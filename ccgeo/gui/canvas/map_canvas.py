@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from pyproj import CRS
@@ -13,24 +12,24 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
-    QFontMetricsF,
     QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
-    QPolygonF,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ccgeo.geo import project_lonlat, unproject_xy
-from ccgeo.gui.canvas.layers import MapLayer, qcolor
+from ccgeo.gui.canvas.decorations import format_distance as format_distance
+from ccgeo.gui.canvas.decorations import nice_scale_length as nice_scale_length
+from ccgeo.gui.canvas.decorations import north_angle_deg, paint_decorations
+from ccgeo.gui.canvas.layers import MapLayer
 from ccgeo.gui.canvas.view import Extent, ViewTransform, union_extent
-from ccgeo.styles import BACKGROUND, HALO, INK
+from ccgeo.styles import BACKGROUND, INK
 
 log = logging.getLogger(__name__)
 
@@ -40,25 +39,34 @@ TOOLS: tuple[str, ...] = ("pan", "zoom_box")
 #: Zoom factor of one step of the zoom buttons and keys; one wheel notch zooms by its root.
 ZOOM_STEP = 2.0
 
-
-def nice_scale_length(max_m: float) -> float:
-    """The largest 1, 2 or 5 × 10^k metres not longer than ``max_m`` (for a scale bar)."""
-    if not (math.isfinite(max_m) and max_m > 0):
-        return 0.0
-    exponent = math.floor(math.log10(max_m))
-    for mantissa in (5.0, 2.0, 1.0):
-        length = mantissa * 10.0**exponent
-        if length <= max_m:
-            return length
-    return 10.0 ** (exponent - 1) * 5.0
+#: Draws over the cached map in screen pixels (selection highlights): ``overlay(painter, view)``.
+Overlay = Callable[[QPainter, ViewTransform], None]
 
 
-def format_distance(metres: float) -> str:
-    """``1500`` → ``"1.5 km"``, ``200`` → ``"200 m"``."""
-    if metres >= 1000.0:
-        km = metres / 1000.0
-        return f"{km:,.0f} km" if km >= 10 or km == int(km) else f"{km:.1f} km"
-    return f"{metres:,.0f} m"
+class MapTool:
+    """A map tool added with `MapCanvas.add_tool`: it receives the left-button mouse events.
+
+    Subclasses override what they need; positions are widget pixels. The middle button still
+    pans, and the wheel still zooms, whatever the tool.
+    """
+
+    #: Mouse cursor while the tool is active.
+    cursor: Qt.CursorShape = Qt.CursorShape.ArrowCursor
+
+    def press(self, canvas: MapCanvas, pos: QPointF, event: QMouseEvent) -> None:
+        """Left button pressed at ``pos``."""
+
+    def move(self, canvas: MapCanvas, pos: QPointF, event: QMouseEvent) -> None:
+        """Mouse moved to ``pos`` (button held or not)."""
+
+    def release(self, canvas: MapCanvas, pos: QPointF, event: QMouseEvent) -> None:
+        """Left button released at ``pos``."""
+
+    def paint(self, canvas: MapCanvas, painter: QPainter) -> None:
+        """Draw the tool's feedback (a rubber band) over the map, screen pixels."""
+
+    def deactivate(self, canvas: MapCanvas) -> None:
+        """Another tool was chosen: drop any half-done gesture."""
 
 
 class MapCanvas(QWidget):
@@ -106,6 +114,10 @@ class MapCanvas(QWidget):
         self._drag_pos: QPointF | None = None
         self._panning = False
         self._box_active = False
+        self._extra_tools: dict[str, MapTool] = {}
+        self._tool_pressed = False
+        #: Drawn over the map after the layers, in order (see `Overlay`).
+        self.overlays: list[Overlay] = []
         # Until the user navigates, a resize (window shown, maximised) refits the full extent.
         self._fit_on_resize = True
         self.attribution = ""
@@ -234,14 +246,30 @@ class MapCanvas(QWidget):
         """The active map tool, one of `TOOLS`."""
         return self._tool
 
-    def set_tool(self, tool: str) -> None:
-        """Switch to ``"pan"`` or ``"zoom_box"``."""
-        if tool not in TOOLS:
-            msg = f"`tool` should be one of {', '.join(TOOLS)}, got {tool!r}"
+    def add_tool(self, name: str, tool: MapTool) -> None:
+        """Make ``tool`` available to `set_tool` under ``name``."""
+        if name in TOOLS:
+            msg = f"`name` {name!r} is a built-in tool; choose another name"
             raise ValueError(msg)
+        self._extra_tools[name] = tool
+
+    def set_tool(self, tool: str) -> None:
+        """Switch to ``"pan"``, ``"zoom_box"`` or a tool added with `add_tool`."""
+        if tool not in TOOLS and tool not in self._extra_tools:
+            names = (*TOOLS, *self._extra_tools)
+            msg = f"`tool` should be one of {', '.join(names)}, got {tool!r}"
+            raise ValueError(msg)
+        previous = self._extra_tools.get(self._tool)
+        if previous is not None and tool != self._tool:
+            previous.deactivate(self)
+            self._tool_pressed = False
         self._tool = tool
-        cursor = Qt.CursorShape.OpenHandCursor if tool == "pan" else Qt.CursorShape.CrossCursor
+        if tool in self._extra_tools:
+            cursor = self._extra_tools[tool].cursor
+        else:
+            cursor = Qt.CursorShape.OpenHandCursor if tool == "pan" else Qt.CursorShape.CrossCursor
         self.setCursor(cursor)
+        self.update()
         self.toolChanged.emit(tool)
 
     # -- rendering ---------------------------------------------------------------------------
@@ -319,6 +347,19 @@ class MapCanvas(QWidget):
                 painter.drawImage(offset, self._cache)
             else:
                 painter.drawImage(QPointF(0, 0), self._cached_layers())
+            for overlay in self.overlays:
+                painter.save()
+                try:
+                    overlay(painter, self._view)
+                except Exception:
+                    log.exception("could not draw overlay %r", overlay)
+                finally:
+                    painter.restore()
+            active = self._extra_tools.get(self._tool)
+            if active is not None:
+                painter.save()
+                active.paint(self, painter)
+                painter.restore()
             if self.show_decorations:
                 self.paint_decorations(painter, self._view)
             if self._box_active and self._press_pos is not None and self._drag_pos is not None:
@@ -332,40 +373,10 @@ class MapCanvas(QWidget):
     # -- decorations -------------------------------------------------------------------------
     def paint_decorations(self, painter: QPainter, view: ViewTransform) -> None:
         """Scale bar (bottom left), north arrow (top right) and attribution (bottom right)."""
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 9.0))
-        painter.setFont(font)
-        self._paint_scale_bar(painter, view)
-        if self._crs is not None:
-            self._paint_north_arrow(painter, view)
-        if self.attribution:
-            self._paint_attribution(painter, view)
-        painter.restore()
-
-    def _paint_scale_bar(self, painter: QPainter, view: ViewTransform) -> None:
-        length_m = nice_scale_length(view.m_per_px * min(160.0, view.width_px / 3.0))
-        if length_m <= 0:
-            return
-        bar_px = length_m / view.m_per_px
-        metrics = QFontMetricsF(painter.font())
-        label = format_distance(length_m)
-        x0, y0 = 14.0, view.height_px - 18.0
-        panel = QRectF(x0 - 8, y0 - metrics.height() - 12, bar_px + 16 + 4, metrics.height() + 24)
-        panel.setWidth(max(panel.width(), metrics.horizontalAdvance(label) + 24))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(qcolor(HALO, 200)))
-        painter.drawRoundedRect(panel, 4, 4)
-        half = bar_px / 2.0
-        painter.setPen(QPen(QColor(INK), 1.0))
-        painter.setBrush(QBrush(QColor(INK)))
-        painter.drawRect(QRectF(x0, y0, half, 6))
-        painter.setBrush(QBrush(QColor(HALO)))
-        painter.drawRect(QRectF(x0 + half, y0, half, 6))
-        painter.setPen(QColor(INK))
-        painter.drawText(QPointF(x0, y0 - 5), "0")
-        painter.drawText(QPointF(x0 + bar_px - metrics.horizontalAdvance(label) / 2, y0 - 5), label)
+        frame = QRectF(0, 0, view.width_px, view.height_px)
+        paint_decorations(
+            painter, frame, view, crs=self._crs, attribution=self.attribution, font=self.font()
+        )
 
     def north_angle_deg(self, view: ViewTransform | None = None) -> float:
         """Clockwise angle from screen-up to true north at the view centre, degrees.
@@ -373,51 +384,9 @@ class MapCanvas(QWidget):
         The map is drawn north-up in a UTM grid; true north differs from grid north by the
         meridian convergence, a few degrees at most within a UTM zone.
         """
-        view = view or self._view
         if self._crs is None:
             return 0.0
-        centre = np.array([view.center_x, view.center_y])
-        lon, lat = unproject_xy(centre, self._crs)[0]
-        step = 0.01 if lat < 89.0 else -0.01
-        ahead = project_lonlat(np.array([lon, lat + step]), self._crs)[0] - centre
-        angle = math.degrees(math.atan2(ahead[0], ahead[1]))
-        return angle if step > 0 else angle + 180.0
-
-    def _paint_north_arrow(self, painter: QPainter, view: ViewTransform) -> None:
-        cx, cy, r = view.width_px - 34.0, 40.0, 20.0
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(qcolor(HALO, 200)))
-        painter.drawEllipse(QPointF(cx, cy), r + 6, r + 6)
-        painter.translate(cx, cy)
-        painter.rotate(self.north_angle_deg(view))
-        left = QPolygonF([QPointF(0, -r), QPointF(-r * 0.45, r * 0.6), QPointF(0, r * 0.3)])
-        right = QPolygonF([QPointF(0, -r), QPointF(r * 0.45, r * 0.6), QPointF(0, r * 0.3)])
-        painter.setPen(QPen(QColor(INK), 1.0))
-        painter.setBrush(QBrush(QColor(INK)))
-        painter.drawPolygon(left)
-        painter.setBrush(QBrush(QColor(HALO)))
-        painter.drawPolygon(right)
-        painter.resetTransform()
-        font = QFont(painter.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor(INK))
-        painter.drawText(QRectF(cx - 20, cy + r + 4, 40, 18), Qt.AlignmentFlag.AlignCenter, "N")
-
-    def _paint_attribution(self, painter: QPainter, view: ViewTransform) -> None:
-        metrics = QFontMetricsF(painter.font())
-        width = metrics.horizontalAdvance(self.attribution)
-        box = QRectF(
-            view.width_px - width - 14,
-            view.height_px - metrics.height() - 8,
-            width + 10,
-            metrics.height() + 4,
-        )
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(qcolor(HALO, 200)))
-        painter.drawRect(box)
-        painter.setPen(QColor(INK))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.attribution)
+        return north_angle_deg(view or self._view, self._crs)
 
     # -- events ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -441,6 +410,12 @@ class MapCanvas(QWidget):
         button = event.button()
         if button not in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
             super().mousePressEvent(event)
+            return
+        extra = self._extra_tools.get(self._tool)
+        if extra is not None and button == Qt.MouseButton.LeftButton:
+            self._tool_pressed = True
+            extra.press(self, event.position(), event)
+            event.accept()
             return
         self._press_pos = event.position()
         self._drag_pos = event.position()
@@ -466,6 +441,9 @@ class MapCanvas(QWidget):
                 lon, lat = unproject_xy(world, self._crs)[0]  # type: ignore[arg-type]
                 lonlat = (float(lon), float(lat))
             self.cursorMoved.emit(*lonlat)
+        extra = self._extra_tools.get(self._tool)
+        if extra is not None and not self._panning:
+            extra.move(self, pos, event)
         if self._panning or self._box_active:
             self._drag_pos = pos
             self.update()
@@ -473,6 +451,12 @@ class MapCanvas(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         """Finish the pan or zoom to the box (a click without a box zooms in one step)."""
+        extra = self._extra_tools.get(self._tool)
+        if extra is not None and self._tool_pressed and event.button() == Qt.MouseButton.LeftButton:
+            self._tool_pressed = False
+            extra.release(self, event.position(), event)
+            event.accept()
+            return
         if self._press_pos is None:
             super().mouseReleaseEvent(event)
             return

@@ -1,0 +1,776 @@
+"""The facility import wizard: file → column mapping → validation report → import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ccgeo.errors import InputError, check_cancel
+from ccgeo.gui.panels.attributes import SORT_ROLE, DataFrameModel, report_frame
+from ccgeo.gui.workers import Worker
+from ccgeo.io.facilities import (
+    FIELDS,
+    LAYER_SUFFIXES,
+    facilities_from_frame,
+    guess_mapping,
+    read_raw,
+)
+from ccgeo.io.project import Project
+from ccgeo.io.tables import list_sheets
+from ccgeo.model import Facilities, ImportReport, ProgressCallback, report_progress
+
+#: Rows of the file shown in the mapping preview.
+PREVIEW_ROWS = 30
+
+#: Shown in a mapping dropdown for "no column holds this field".
+NO_COLUMN = "(none)"
+
+FILE_FILTER = (
+    "Facility tables and point layers (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.json *.geojson "
+    "*.gpkg *.shp *.fgb);;All files (*)"
+)
+
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+#: What each schema field means, for the dropdown tooltips.
+FIELD_HELP: dict[str, str] = {
+    "facility_id": "Code of the facility in its registry; made up from the row number if none",
+    "name": "Name of the facility",
+    "lon": "Longitude, decimal degrees or degrees-minutes-seconds",
+    "lat": "Latitude, decimal degrees or degrees-minutes-seconds",
+    "coordinates": "One column with 'lat, lon' or WKT POINT (lon lat), instead of lon and lat",
+    "biopsy": "Takes biopsies (yes/no)",
+    "cytology": "Does cytology (yes/no)",
+    "histology": "Does histopathology (yes/no)",
+    "ihc": "Does immunohistochemistry (yes/no)",
+    "ish": "Does in situ hybridisation, FISH (yes/no)",
+    "pcr": "Does molecular testing, PCR (yes/no)",
+    "ngs": "Does next-generation sequencing (yes/no)",
+    "flow": "Does flow cytometry (yes/no)",
+    "tests": "One text column listing the tests done ('IHC; PCR', 'biologia molecular')",
+    "eqa": "External quality assessment: international, national or none",
+    "accreditation": "Accreditation: ISO 15189, CAP, other or none",
+    "capacity_tests_per_year": "Tests per year the lab can do",
+    "ownership": "Public, private, faith-based, NGO, military",
+}
+
+#: Import modes of the last page.
+MODES: tuple[str, ...] = ("replace", "append")
+
+
+def read_preview(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    layer: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> pd.DataFrame:
+    """Read a facility file as text (`ccgeo.io.facilities.read_raw`), in a worker thread."""
+    report_progress(progress, 0.0, f"Reading {path.name}…")
+    check_cancel(cancel)
+    frame = read_raw(path, sheet=sheet, layer=layer)
+    check_cancel(cancel)
+    return frame
+
+
+def apply_import(
+    project: Project,
+    facilities: Facilities,
+    *,
+    mode: str = "replace",
+    source: str = "",
+) -> Facilities:
+    """Put imported ``facilities`` into ``project`` and keep their report; returns the new layer.
+
+    Parameters
+    ----------
+    project
+        Changed in place: ``facilities``, ``import_reports`` and ``metadata["sources"]``.
+    facilities
+        The validated import (with its ``report``); rows flagged ``review`` stay flagged.
+    mode
+        ``"replace"`` the project's facilities, or ``"append"`` to them. When appending, an
+        imported id that the project already holds gets a ``-N`` suffix and is flagged for
+        review, and the report says so.
+    source
+        The file imported, recorded in the project's sources.
+    """
+    if mode not in MODES:
+        msg = f"`mode` should be one of {', '.join(MODES)}, got {mode!r}"
+        raise ValueError(msg)
+    report = facilities.report
+    new = facilities
+    if mode == "append" and project.facilities is not None and len(project.facilities):
+        old = project.facilities.gdf
+        incoming = facilities.gdf.copy()
+        taken = set(old["facility_id"].astype(str))
+        ids = incoming["facility_id"].astype(str).to_numpy(dtype=object)
+        clash = np.array([i in taken for i in ids], dtype=bool)
+        renamed = []
+        for pos in np.flatnonzero(clash):
+            k = 2
+            while f"{ids[pos]}-{k}" in taken:
+                k += 1
+            renamed.append(f"{ids[pos]} → {ids[pos]}-{k}")
+            ids[pos] = f"{ids[pos]}-{k}"
+            taken.add(ids[pos])
+        incoming["facility_id"] = ids
+        incoming["review"] = incoming["review"].to_numpy(dtype=bool) | clash
+        merged = pd.concat([old, incoming], ignore_index=True)
+        for column in ("review", *[c for c in old.columns if old[c].dtype == bool]):
+            if column in merged.columns:
+                merged[column] = merged[column].fillna(False).astype(bool)
+        new = Facilities(merged, report=report)
+        if report is not None and renamed:
+            shown = ", ".join(renamed[:10]) + (" …" if len(renamed) > 10 else "")
+            report.add(
+                None,
+                "warning",
+                f"{len(renamed)} imported ids were already used in the project and were "
+                f"renamed: {shown}",
+                "check whether they are the same facilities; if so, remove the copies",
+            )
+    project.facilities = new
+    if report is not None:
+        project.import_reports.append(report)
+    read_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    sources = list(project.metadata.get("sources", []))
+    sources.append({"layer": "facilities", "path": source, "read_at": read_at})
+    project.metadata["sources"] = sources
+    return new
+
+
+def _layer_names(path: Path) -> list[str]:
+    """Layers of a GIS file, or an `InputError` saying why they cannot be listed."""
+    import pyogrio
+    import pyogrio.errors
+
+    try:
+        return [str(n) for n in pyogrio.list_layers(path)[:, 0]]
+    except (pyogrio.errors.DataSourceError, OSError) as exc:
+        raise InputError(f"cannot open as a GIS layer ({exc})", path=path) from exc
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#B71C1C"))
+    label.setPalette(palette)
+    label.hide()
+    return label
+
+
+def _show_error(label: QLabel, message: str) -> None:
+    label.setText(message)
+    label.setVisible(bool(message))
+
+
+class _FilePage(QWizardPage):
+    """Step 1: which file (and which sheet or layer)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Choose the facility file")
+        self.setSubTitle(
+            "A spreadsheet (CSV, Excel, OpenDocument), JSON records, or a point layer "
+            "(GeoJSON, GeoPackage, Shapefile). Nothing is changed in the file."
+        )
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText("Path of the facility file")
+        self.path_edit.setToolTip("The file to import; type a path or choose one with Browse")
+        self.browse_button = QPushButton("&Browse…")
+        self.browse_button.setToolTip("Choose the file in a file dialog")
+        self.browse_button.clicked.connect(self._browse)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setToolTip("The sheet of the workbook that holds the facilities")
+        self.layer_combo = QComboBox()
+        self.layer_combo.setToolTip("The layer of the GeoPackage that holds the facilities")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.error_label = _error_label()
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.addRow("File:", row)
+        form.addRow("Sheet:", self.sheet_combo)
+        form.addRow("Layer:", self.layer_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        self.path_edit.editingFinished.connect(self._path_changed)
+        self.path_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self._listed_for: str | None = None
+        self._loading = False
+        self._sync_choices()
+
+    def path(self) -> Path:
+        """The file chosen."""
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def set_path(self, path: str | Path) -> None:
+        """Choose ``path`` (as if typed) and list its sheets or layers."""
+        self.path_edit.setText(str(path))
+        self._path_changed()
+
+    def _browse(self) -> None:
+        start = str(self.path().parent) if self.path_edit.text().strip() else str(Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(self, "Import facilities", start, FILE_FILTER)
+        if chosen:
+            self.set_path(chosen)
+
+    def _path_changed(self) -> None:
+        _show_error(self.error_label, "")
+        self._sync_choices()
+
+    def _sync_choices(self) -> None:
+        """List the sheets of a workbook or the layers of a GeoPackage."""
+        text = self.path_edit.text().strip()
+        if text == self._listed_for:
+            return
+        self._listed_for = text
+        path = self.path()
+        suffix = path.suffix.lower()
+        self.sheet_combo.clear()
+        self.layer_combo.clear()
+        try:
+            if suffix in _WORKBOOK_SUFFIXES and path.is_file():
+                self.sheet_combo.addItems(list_sheets(path))
+            elif suffix in LAYER_SUFFIXES and path.is_file():
+                self.layer_combo.addItems(_layer_names(path))
+        except InputError as exc:
+            _show_error(self.error_label, str(exc))
+        self.sheet_combo.setEnabled(self.sheet_combo.count() > 1)
+        self.layer_combo.setEnabled(self.layer_combo.count() > 1)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        """A path must be given, and no read may be running."""
+        return bool(self.path_edit.text().strip()) and not self._loading
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+        """Go on once the file is read; the first press starts reading it in a worker."""
+        self._sync_choices()
+        key = self._key()
+        if self._wizard.frame is not None and self._wizard.frame_key == key:
+            return True
+        if self._loading:
+            return False
+        self._loading = True
+        self.completeChanged.emit()
+        self.progress.show()
+        _show_error(self.error_label, "")
+        sheet = self.sheet_combo.currentText() or None
+        layer = self.layer_combo.currentText() or None
+        self._wizard.run(
+            read_preview,
+            self.path(),
+            sheet=sheet,
+            layer=layer,
+            on_done=lambda frame: self._read(key, frame),
+            on_failed=self._failed,
+        )
+        return False
+
+    def _key(self) -> tuple[str, str, str]:
+        return (
+            str(self.path()),
+            self.sheet_combo.currentText(),
+            self.layer_combo.currentText(),
+        )
+
+    def _stop(self) -> None:
+        self._loading = False
+        self.progress.hide()
+        self.completeChanged.emit()
+
+    def _read(self, key: tuple[str, str, str], frame: pd.DataFrame) -> None:
+        self._stop()
+        self._wizard.set_frame(frame, key)
+        self._wizard.next()
+
+    def _failed(self, message: str) -> None:
+        self._stop()
+        _show_error(self.error_label, message)
+
+
+class _MappingPage(QWizardPage):
+    """Step 2: the first rows of the file and one dropdown per schema field."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Match the columns")
+        self.setSubTitle(
+            "Each field of ccgeo is matched to a column of your file; the guess is filled in. "
+            "Change any dropdown, or choose (none) when the file has no such column."
+        )
+        self.preview_model = DataFrameModel(parent=self)
+        self.preview = QTableView()
+        self.preview.setModel(self.preview_model)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setAlternatingRowColors(True)
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.preview.setToolTip("The first rows of the file, as read (every cell as text)")
+        self.combos: dict[str, QComboBox] = {}
+        grid = QGridLayout()
+        per_column = (len(FIELDS) + 2) // 3
+        for i, name in enumerate(FIELDS):
+            label = QLabel(f"{name}:")
+            combo = QComboBox()
+            combo.setObjectName(f"map_{name}")
+            combo.setToolTip(FIELD_HELP.get(name, name))
+            label.setToolTip(FIELD_HELP.get(name, name))
+            combo.currentIndexChanged.connect(lambda _i, f=name: self._combo_changed(f))
+            self.combos[name] = combo
+            col, row = divmod(i, per_column)
+            grid.addWidget(label, row, 2 * col)
+            grid.addWidget(combo, row, 2 * col + 1)
+        for col in range(3):
+            grid.setColumnStretch(2 * col + 1, 1)
+        mapping_box = QGroupBox("Columns")
+        mapping_box.setLayout(grid)
+        self.area_combo = QComboBox()
+        self.area_combo.setToolTip(
+            "Points more than 10 km outside the study area are rejected, closer ones flagged; "
+            "without one, only far outliers are flagged"
+        )
+        self.swap_check = QCheckBox("Detect swapped latitude and longitude")
+        self.swap_check.setChecked(True)
+        self.swap_check.setToolTip(
+            "When most points make sense only with latitude and longitude exchanged, swap them "
+            "for the whole file (the report says so)"
+        )
+        options = QHBoxLayout()
+        options.addWidget(QLabel("Study area:"))
+        options.addWidget(self.area_combo, 1)
+        options.addWidget(self.swap_check)
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(mapping_box)
+        layout.addLayout(options)
+        layout.addWidget(self.note_label)
+        self._filling = False
+        self._frame_shown: pd.DataFrame | None = None
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        """Show the file and the guessed mapping (kept when coming back to this page)."""
+        frame = self._wizard.frame
+        if frame is None or frame is self._frame_shown:
+            return
+        self._frame_shown = frame
+        self.preview_model.set_frame(frame.head(PREVIEW_ROWS))
+        columns = [str(c) for c in frame.columns]
+        guess = guess_mapping(columns)
+        self._filling = True
+        try:
+            for name, combo in self.combos.items():
+                combo.clear()
+                combo.addItem(NO_COLUMN, "")
+                for column in columns:
+                    combo.addItem(column, column)
+                combo.setCurrentIndex(max(combo.findData(guess.get(name, "")), 0))
+        finally:
+            self._filling = False
+        self.area_combo.clear()
+        project = self._wizard.project
+        if project is not None and project.districts is not None and len(project.districts):
+            self.area_combo.addItem(
+                f"Districts of the project ({len(project.districts)})", "districts"
+            )
+        self.area_combo.addItem("None (flag far outliers only)", "none")
+        rows = len(frame)
+        self.note_label.setText(
+            f"{rows:,} rows, {len(columns)} columns; the first {min(rows, PREVIEW_ROWS)} shown."
+        )
+        self._refresh_headers()
+        self.preview.resizeColumnsToContents()
+
+    def mapping(self) -> dict[str, str]:
+        """Schema field → column for every field; ``""`` means no column."""
+        return {name: str(combo.currentData() or "") for name, combo in self.combos.items()}
+
+    def set_field(self, name: str, column: str | None) -> None:
+        """Match field ``name`` to ``column`` (None: no column), as the user would."""
+        combo = self.combos[name]
+        index = combo.findData(column or "")
+        if index < 0:
+            msg = f"the file has no column {column!r}"
+            raise ValueError(msg)
+        combo.setCurrentIndex(index)
+
+    def _combo_changed(self, name: str) -> None:
+        if self._filling:
+            return
+        column = self.combos[name].currentData()
+        if column:
+            # A column holds one field: taking it for this field frees it from another.
+            self._filling = True
+            try:
+                for other, combo in self.combos.items():
+                    if other != name and combo.currentData() == column:
+                        combo.setCurrentIndex(0)
+            finally:
+                self._filling = False
+        self._refresh_headers()
+
+    def _refresh_headers(self) -> None:
+        by_column = {c: f for f, c in self.mapping().items() if c}
+        self.preview_model.set_headers(
+            {
+                c: f"{c}\n→ {by_column[c]}" if c in by_column else f"{c}\n(not used)"
+                for c in self.preview_model.columns
+            }
+        )
+
+    def header_text(self, column: str) -> str:
+        """The preview header of ``column`` (its name and the field it fills)."""
+        section = self.preview_model.column_index(column)
+        return str(self.preview_model.headerData(section, Qt.Orientation.Horizontal))
+
+    def study_area(self) -> Any:
+        """The study area chosen: the project's districts, or None."""
+        project = self._wizard.project
+        if self.area_combo.currentData() == "districts" and project is not None:
+            return project.districts
+        return None
+
+
+class _ValidationPage(QWizardPage):
+    """Step 3: the import runs in a worker and its report is listed."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Check the rows")
+        self.setSubTitle(
+            "Every row is imported or listed here with the reason it was not. Rows flagged for "
+            "review are imported and marked on the map so that you can check them."
+        )
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.status_label = QLabel()
+        self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
+        self.error_label = _error_label()
+        self.severity_combo = QComboBox()
+        self.severity_combo.addItem("All problems", "")
+        for severity, text in (
+            ("rejected", "Rejected (not imported)"),
+            ("doubtful", "Flagged for review"),
+            ("fixed", "Fixed automatically"),
+            ("warning", "Notes on the whole file"),
+        ):
+            self.severity_combo.addItem(text, severity)
+        self.severity_combo.setToolTip("Show only problems of this kind")
+        self.issue_model = DataFrameModel(parent=self)
+        self.issue_proxy = QSortFilterProxyModel(self)
+        self.issue_proxy.setSourceModel(self.issue_model)
+        self.issue_proxy.setSortRole(SORT_ROLE)
+        self.issue_view = QTableView()
+        self.issue_view.setModel(self.issue_proxy)
+        self.issue_view.setSortingEnabled(True)
+        self.issue_view.setWordWrap(True)
+        self.issue_view.setAlternatingRowColors(True)
+        self.issue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.issue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.issue_view.horizontalHeader().setStretchLastSection(True)
+        self.issue_view.verticalHeader().hide()
+        self.issue_view.setToolTip("Row numbers are as in the spreadsheet (the header is row 1)")
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.count_label, 1)
+        filter_row.addWidget(QLabel("Show:"))
+        filter_row.addWidget(self.severity_combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.error_label)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.issue_view, 1)
+        self.severity_combo.currentIndexChanged.connect(self._filter)
+        self._running = False
+        self._run_id = 0
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        """Run `facilities_from_frame` with the mapping of step 2."""
+        wizard = self._wizard
+        wizard.facilities = None
+        self._run_id += 1
+        run_id = self._run_id
+        self._running = True
+        self.completeChanged.emit()
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status_label.setText("Checking every row…")
+        self.count_label.clear()
+        _show_error(self.error_label, "")
+        self.issue_model.set_frame(pd.DataFrame())
+        page = wizard.mapping_page
+        worker = wizard.run(
+            facilities_from_frame,
+            wizard.frame,
+            page.mapping(),
+            source=str(wizard.file_page.path()),
+            study_area=page.study_area(),
+            detect_swap=page.swap_check.isChecked(),
+            on_done=lambda f: self._done(run_id, f),
+            on_failed=lambda m: self._failed(run_id, m),
+            on_progress=lambda fr, text: self._progress(run_id, fr, text),
+        )
+        self._worker = worker
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt API
+        """Going back: stop a run still going."""
+        self._run_id += 1
+        self._running = False
+        self._wizard.cancel_workers()
+        super().cleanupPage()
+
+    def _progress(self, run_id: int, fraction: float, text: str) -> None:
+        if run_id == self._run_id:
+            self.progress.setValue(round(1000 * fraction))
+            if text:
+                self.status_label.setText(text)
+
+    def _done(self, run_id: int, facilities: Facilities) -> None:
+        if run_id != self._run_id:
+            return
+        self._running = False
+        self.progress.hide()
+        self._wizard.facilities = facilities
+        report = facilities.report or ImportReport(source="")
+        n_doubt = len({i.row for i in report.doubtful})
+        self.status_label.setText(f"Checked {report.n_rows:,} rows.")
+        self.count_label.setText(
+            f"<b>{report.n_imported:,}</b> imported · <b>{report.n_rejected:,}</b> rejected · "
+            f"<b>{n_doubt:,}</b> flagged for review (of {report.n_rows:,} rows)"
+        )
+        frame = report_frame(report)
+        columns = ["row", "severity", "column", "value", "problem", "fix"]
+        self.issue_model.set_frame(frame[columns] if len(frame) else pd.DataFrame(columns=columns))
+        self.issue_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.issue_view.resizeColumnsToContents()
+        self.issue_view.resizeRowsToContents()
+        self._filter()
+        self.completeChanged.emit()
+
+    def _failed(self, run_id: int, message: str) -> None:
+        if run_id != self._run_id:
+            return
+        self._running = False
+        self.progress.hide()
+        self.status_label.setText("The file cannot be imported with this mapping:")
+        _show_error(self.error_label, message)
+        self.completeChanged.emit()
+
+    def _filter(self) -> None:
+        severity = self.severity_combo.currentData() or ""
+        if "severity" in self.issue_model.columns:
+            self.issue_proxy.setFilterKeyColumn(self.issue_model.column_index("severity"))
+        self.issue_proxy.setFilterFixedString(severity)
+
+    def rows_listed(self, severity: str | None = None) -> list[int]:
+        """Row numbers of the issues shown (of one severity, or all)."""
+        model = self.issue_proxy
+        if model.rowCount() == 0:
+            return []
+        row_col = self.issue_model.column_index("row")
+        sev_col = self.issue_model.column_index("severity")
+        out = []
+        for r in range(model.rowCount()):
+            if severity is None or model.index(r, sev_col).data() == severity:
+                text = model.index(r, row_col).data()
+                if text:
+                    out.append(int(str(text).replace(",", "")))
+        return out
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        """Done, with at least one row to import."""
+        facilities = self._wizard.facilities
+        return not self._running and facilities is not None and len(facilities) > 0
+
+
+class _FinishPage(QWizardPage):
+    """Step 4: replace or append, then import."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Import")
+        self.replace_radio = QRadioButton("&Replace the facilities of the project")
+        self.replace_radio.setToolTip("The imported facilities take the place of the current ones")
+        self.append_radio = QRadioButton("&Add them to the facilities of the project")
+        self.append_radio.setToolTip(
+            "Keep the current facilities and add these; repeated ids are renamed and flagged"
+        )
+        self.replace_radio.setChecked(True)
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.addButton(self.replace_radio)
+        self.mode_group.addButton(self.append_radio)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.replace_radio)
+        layout.addWidget(self.append_radio)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        """Say what Finish will do."""
+        facilities = self._wizard.facilities
+        project = self._wizard.project
+        n_new = len(facilities) if facilities is not None else 0
+        n_review = int(facilities.gdf["review"].sum()) if facilities is not None else 0
+        n_now = len(project.facilities) if project and project.facilities is not None else 0
+        self.replace_radio.setText(f"&Replace the {n_now:,} facilities of the project")
+        self.append_radio.setText(f"&Add them to the {n_now:,} facilities of the project")
+        self.append_radio.setEnabled(n_now > 0)
+        if n_now == 0:
+            self.replace_radio.setChecked(True)
+        self.summary.setText(
+            f"{n_new:,} facilities will be imported, {n_review:,} of them flagged for review: "
+            "they are marked in the attribute table, and the report is kept in the project "
+            "(Layer ▸ Attribute table ▸ Import report)."
+        )
+
+    def mode(self) -> str:
+        """``"replace"`` or ``"append"``."""
+        return "append" if self.append_radio.isChecked() else "replace"
+
+
+class ImportWizard(QWizard):
+    """File ▸ Import ▸ Facilities: a guided import of a facility spreadsheet or point layer.
+
+    Reading and validating run in worker threads; errors show the `InputError` text in the page.
+    On Finish it emits `imported`; the caller puts the facilities into the project
+    (see `apply_import`).
+
+    Parameters
+    ----------
+    project
+        The project imported into (its districts can serve as the study area); may be None.
+
+    Signals
+    -------
+    imported(facilities, mode)
+        The validated `Facilities` (with ``.report``) and ``"replace"`` or ``"append"``.
+    """
+
+    imported = Signal(object, str)
+
+    FILE, MAPPING, VALIDATION, FINISH = range(4)
+
+    def __init__(self, project: Project | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import facilities")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.project = project
+        self.frame: pd.DataFrame | None = None
+        self.frame_key: tuple[str, str, str] | None = None
+        self.facilities: Facilities | None = None
+        self._workers: set[Worker] = set()
+        self.file_page = _FilePage(self)
+        self.mapping_page = _MappingPage(self)
+        self.validation_page = _ValidationPage(self)
+        self.finish_page = _FinishPage(self)
+        for page_id, page in enumerate(
+            (self.file_page, self.mapping_page, self.validation_page, self.finish_page)
+        ):
+            self.setPage(page_id, page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
+        self.resize(980, 720)
+
+    def set_frame(self, frame: pd.DataFrame, key: tuple[str, str, str]) -> None:
+        """The raw table read in step 1."""
+        self.frame = frame
+        self.frame_key = key
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+        on_progress: Callable[[float, str], None] | None = None,
+        **kwargs: Any,
+    ) -> Worker:
+        """Run ``fn(*args, **kwargs, progress=, cancel=)`` on the thread pool for a page."""
+        worker = Worker(fn, *args, **kwargs)
+        self._workers.add(worker)
+        signals = worker.signals
+
+        def finish(callback: Callable[..., None], *values: Any) -> None:
+            self._workers.discard(worker)
+            callback(*values)
+
+        signals.finished.connect(lambda result: finish(on_done, result))
+        signals.failed.connect(lambda message: finish(on_failed, message))
+        signals.cancelled.connect(lambda: self._workers.discard(worker))
+        if on_progress is not None:
+            signals.progress.connect(on_progress)
+        return worker.start()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a read or a validation is running."""
+        return bool(self._workers)
+
+    def cancel_workers(self) -> None:
+        """Ask running reads and validations to stop."""
+        for worker in list(self._workers):
+            worker.cancel()
+
+    def accept(self) -> None:
+        """Emit `imported` with the validated facilities, then close."""
+        if self.facilities is not None:
+            self.imported.emit(self.facilities, self.finish_page.mode())
+        super().accept()
+
+    def reject(self) -> None:
+        """Stop any work and close without importing."""
+        self.cancel_workers()
+        super().reject()
+
+    def done(self, result: int) -> None:
+        """Closing cancels running work (the workers drop their results)."""
+        self.cancel_workers()
+        super().done(result)

@@ -1,0 +1,404 @@
+"""Import dialogs for roads (file or download), population and districts, read in a worker."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+from pyproj import CRS
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccgeo.errors import check_cancel
+from ccgeo.gui.canvas.districts import DistrictLayer
+from ccgeo.gui.canvas.layers import MapLayer
+from ccgeo.gui.canvas.population import PopulationLayer
+from ccgeo.gui.canvas.roads import RoadLayer
+from ccgeo.gui.workers import Worker
+from ccgeo.io.osm import RoadData, download_roads, read_roads
+from ccgeo.io.population import Demand, assign_districts, read_districts, read_population
+from ccgeo.io.project import Project
+from ccgeo.model import ProgressCallback, report_progress, scaled_progress
+
+#: The layers these dialogs import.
+KINDS: tuple[str, ...] = ("roads", "population", "districts")
+
+_TITLES = {
+    "roads": "Import roads",
+    "population": "Import population",
+    "districts": "Import districts",
+}
+
+_FILTERS = {
+    "roads": (
+        "Road networks (*.pbf *.osm *.bz2 *.gz *.xml *.graphml *.gpkg *.shp *.geojson *.json "
+        "*.fgb);;All files (*)"
+    ),
+    "population": (
+        "Population (*.tif *.tiff *.csv *.xlsx *.ods *.json *.geojson *.gpkg *.shp *.zip);;"
+        "All files (*)"
+    ),
+    "districts": "District boundaries (*.geojson *.json *.gpkg *.shp *.zip);;All files (*)",
+}
+
+_EXPLAIN = {
+    "roads": (
+        "An OpenStreetMap extract (.osm.pbf from download.geofabrik.de or export.hotosm.org), "
+        "an osmnx GraphML file, or road lines with a highway column. All travel modes are kept."
+    ),
+    "population": (
+        "A population raster (GeoTIFF, people per cell), or a table or point layer with "
+        "coordinates and a population column."
+    ),
+    "districts": (
+        "District polygons (GeoJSON, GeoPackage, Shapefile or a zipped Shapefile). The "
+        "population points are assigned to the new districts."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class LayerImport:
+    """What a layer import produced, with its map layers built off the GUI thread.
+
+    Attributes
+    ----------
+    kind
+        One of `KINDS`.
+    value
+        `RoadData`, `Demand`, or the district GeoDataFrame.
+    source
+        The file read or ``"download: <place>"``.
+    demand
+        With districts: the project's population points re-assigned to the new districts.
+    layers
+        Map layers to show, by kind (``"districts"`` also rebuilds ``"population"``).
+    warnings
+        What the reader noticed, for the status bar.
+    """
+
+    kind: str
+    value: Any
+    source: str
+    demand: Demand | None = None
+    layers: dict[str, MapLayer] = dataclasses.field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+def load_layer(
+    kind: str,
+    source: str,
+    *,
+    project: Project | None,
+    crs: CRS | None,
+    download: bool = False,
+    clip_to_study_area: bool = True,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> LayerImport:
+    """Read (or download) one layer for ``project`` and build its map layers (worker thread).
+
+    Parameters
+    ----------
+    kind
+        ``"roads"``, ``"population"`` or ``"districts"``.
+    source
+        A path, or a place name when ``download`` is set (roads only).
+    project
+        The project imported into: its study area and districts are used; it is not changed.
+    crs
+        Metric CRS of the map the layers are drawn in; None builds no map layers.
+    download
+        Roads only: download by place name from OpenStreetMap (needs internet).
+    clip_to_study_area
+        Population only: keep only people inside the project's study area.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event` that cancels.
+
+    Raises
+    ------
+    InputError
+        A file that cannot be read, with the reader's explanation.
+    OfflineError
+        A download without an internet connection.
+    """
+    if kind not in KINDS:
+        msg = f"`kind` should be one of {', '.join(KINDS)}, got {kind!r}"
+        raise ValueError(msg)
+    read = scaled_progress(progress, 0.0, 0.8)
+    districts = project.districts if project is not None else None
+    demand: Demand | None = None
+    value: Any
+    if kind == "roads":
+        if download:
+            report_progress(progress, 0.0, f"Downloading the roads of {source}…")
+            check_cancel(cancel)
+            value = download_roads(source, mode="all")
+            source_text = f"download: {source}"
+        else:
+            value = read_roads(Path(source), mode="all", progress=read, cancel=cancel)
+            source_text = str(source)
+        warnings = tuple(value.warnings)
+    elif kind == "population":
+        area = project.study_area() if (project is not None and clip_to_study_area) else None
+        value = read_population(
+            Path(source), study_area=area, districts=districts, progress=read, cancel=cancel
+        )
+        source_text, warnings = str(source), tuple(value.warnings)
+    else:
+        report_progress(progress, 0.0, f"Reading {Path(source).name}…")
+        value = read_districts(Path(source))
+        source_text = str(source)
+        warnings = tuple(value.attrs.get("warnings", ()))
+        if project is not None and project.demand is not None:
+            ids = assign_districts(project.demand.gdf, value)
+            demand = dataclasses.replace(
+                project.demand, gdf=project.demand.gdf.assign(district_id=ids)
+            )
+    check_cancel(cancel)
+    report_progress(progress, 0.8, "Drawing the layer…")
+    layers: dict[str, MapLayer] = {}
+    if crs is not None:
+        layers = _build_layers(kind, value, demand, project=project, crs=crs)
+    check_cancel(cancel)
+    report_progress(progress, 1.0, "Layer ready")
+    return LayerImport(kind, value, source_text, demand, layers, warnings)
+
+
+def _build_layers(
+    kind: str, value: Any, demand: Demand | None, *, project: Project | None, crs: CRS
+) -> dict[str, MapLayer]:
+    districts = project.districts if project is not None else None
+    if kind == "roads":
+        return {"roads": RoadLayer(value, crs)}
+    if kind == "population":
+        return {"population": PopulationLayer(value, crs, districts=districts)}
+    out: dict[str, MapLayer] = {}
+    if len(value):
+        out["districts"] = DistrictLayer(value, crs)
+    shown = demand if demand is not None else (project.demand if project is not None else None)
+    if shown is not None:
+        out["population"] = PopulationLayer(shown, crs, districts=value)
+    return out
+
+
+def apply_layer(project: Project, result: LayerImport) -> None:
+    """Put an imported layer into ``project`` (in place) and record its source."""
+    if result.kind == "roads":
+        assert isinstance(result.value, RoadData)
+        project.roads = result.value
+    elif result.kind == "population":
+        assert isinstance(result.value, Demand)
+        project.demand = result.value
+    else:
+        assert isinstance(result.value, gpd.GeoDataFrame)
+        project.districts = result.value
+        if result.demand is not None:
+            project.demand = result.demand
+    read_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    sources = [s for s in project.metadata.get("sources", []) if s.get("layer") != result.kind]
+    sources.append({"layer": result.kind, "path": result.source, "read_at": read_at})
+    project.metadata["sources"] = sources
+
+
+class LayerImportDialog(QDialog):
+    """Choose a roads, population or districts file (or a place to download roads) and read it.
+
+    The read runs in a worker with a progress bar; an error (an `InputError` or the offline
+    message) is shown in the dialog, which stays open so that the user can choose again.
+
+    Signals
+    -------
+    loaded(result)
+        The `LayerImport`, just before the dialog closes.
+    """
+
+    loaded = Signal(object)
+
+    def __init__(
+        self,
+        kind: str,
+        project: Project | None,
+        *,
+        crs: CRS | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if kind not in KINDS:
+            msg = f"`kind` should be one of {', '.join(KINDS)}, got {kind!r}"
+            raise ValueError(msg)
+        self.kind = kind
+        self.project = project
+        self.crs = crs
+        self.result_value: LayerImport | None = None
+        self._worker: Worker | None = None
+        self.setWindowTitle(_TITLES[kind])
+        explain = QLabel(_EXPLAIN[kind])
+        explain.setWordWrap(True)
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText("Path of the file")
+        self.path_edit.setToolTip("The file to read")
+        self.browse_button = QPushButton("&Browse…")
+        self.browse_button.setToolTip("Choose the file in a file dialog")
+        self.browse_button.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        self.file_radio = QRadioButton("From a &file")
+        self.download_radio = QRadioButton("&Download by place name (needs internet)")
+        self.place_edit = QLineEdit()
+        self.place_edit.setPlaceholderText("e.g. Oaxaca de Juárez, Mexico")
+        self.place_edit.setToolTip("A place name OpenStreetMap's Nominatim knows")
+        self.clip_check = QCheckBox("Keep only people inside the project's study area")
+        self.clip_check.setToolTip(
+            "The study area is the districts' union, else the road network's extent"
+        )
+        if kind == "roads":
+            self.file_radio.setChecked(True)
+            group = QButtonGroup(self)
+            group.addButton(self.file_radio)
+            group.addButton(self.download_radio)
+            form.addRow(self.file_radio)
+            form.addRow("File:", path_row)
+            form.addRow(self.download_radio)
+            form.addRow("Place:", self.place_edit)
+            self.file_radio.toggled.connect(self._sync_source)
+        else:
+            form.addRow("File:", path_row)
+        if kind == "population":
+            has_area = project is not None and project.study_area() is not None
+            self.clip_check.setChecked(has_area)
+            self.clip_check.setEnabled(has_area)
+            form.addRow(self.clip_check)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.hide()
+        self.status_label = QLabel()
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        palette = self.error_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#B71C1C"))
+        self.error_label.setPalette(palette)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText("&Import")
+        self.import_button.setToolTip("Read the layer; it replaces the project's current one")
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.error_label)
+        self._sync_source()
+        self.resize(560, self.sizeHint().height())
+
+    def _sync_source(self) -> None:
+        download = self.kind == "roads" and self.download_radio.isChecked()
+        self.path_edit.setEnabled(not download)
+        self.browse_button.setEnabled(not download)
+        self.place_edit.setEnabled(download)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, _TITLES[self.kind], str(Path.home()), _FILTERS[self.kind]
+        )
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    @property
+    def running(self) -> bool:
+        """Whether a read is running."""
+        return self._worker is not None
+
+    def start(self) -> Worker | None:
+        """Read the chosen file (or download) in a worker; the dialog closes when it is done."""
+        if self._worker is not None:
+            return None
+        download = self.kind == "roads" and self.download_radio.isChecked()
+        source = (self.place_edit if download else self.path_edit).text().strip()
+        if not source:
+            what = "a place name" if download else "a file"
+            self._show_error(f"Choose {what} first.")
+            return None
+        self._show_error("")
+        self.progress.setValue(0)
+        self.progress.show()
+        self.import_button.setEnabled(False)
+        worker = Worker(
+            load_layer,
+            self.kind,
+            source,
+            project=self.project,
+            crs=self.crs,
+            download=download,
+            clip_to_study_area=self.clip_check.isChecked(),
+        )
+        worker.signals.progress.connect(self._progress)
+        worker.signals.finished.connect(self._done)
+        worker.signals.failed.connect(self._failed)
+        worker.signals.cancelled.connect(lambda: self._stopped("Cancelled."))
+        self._worker = worker
+        return worker.start()
+
+    def _progress(self, fraction: float, text: str) -> None:
+        self.progress.setValue(round(1000 * fraction))
+        if text:
+            self.status_label.setText(text)
+
+    def _stopped(self, text: str) -> None:
+        self._worker = None
+        self.progress.hide()
+        self.import_button.setEnabled(True)
+        self.status_label.setText(text)
+
+    def _done(self, result: LayerImport) -> None:
+        self._stopped("")
+        self.result_value = result
+        self.loaded.emit(result)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._stopped("")
+        self._show_error(message)
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def error_text(self) -> str:
+        """The error shown, or ``""``."""
+        return "" if self.error_label.isHidden() else self.error_label.text()
+
+    def reject(self) -> None:
+        """Cancel a running read and close."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
+        super().reject()

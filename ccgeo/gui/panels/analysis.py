@@ -1,0 +1,655 @@
+"""The analysis panel and its controller: settings, Run/Cancel in a worker, the live what-if
+state behind the results, map layers, undo stack and scenarios.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccgeo.analysis.scenario import (
+    AnalysisSettings,
+    ApplyReport,
+    Baseline,
+    Overlay,
+    Workspace,
+    overlay_of,
+    parse_thresholds,
+    scenario_settings,
+    settings_of,
+)
+from ccgeo.errors import CcgeoError
+from ccgeo.gui.canvas.analysis_layers import CatchmentLayer, UnderservedLayer, WhatIfLayer
+from ccgeo.gui.whatif import (
+    TOOL_NAME,
+    PlaceHubTool,
+    apply_scenario_command,
+    hub_icon,
+    show_context_menu,
+)
+from ccgeo.gui.workers import Worker
+from ccgeo.model import CAPABILITIES, QUALITY_FILTERS
+from ccgeo.network.profiles import ACCESS_MODES
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand
+
+    from ccgeo.gui.main_window import MainWindow
+    from ccgeo.io.project import Project
+
+log = logging.getLogger(__name__)
+
+QUALITY_LABELS = {
+    "any": "Any lab",
+    "eqa": "In external quality assessment",
+    "international_eqa": "In international EQA",
+    "accredited": "Accredited (ISO 15189, CAP, …)",
+    "eqa_or_accredited": "In EQA or accredited",
+}
+MODE_LABELS = {"car": "Car", "motorbike": "Motorbike", "walk": "Walking"}
+#: Wait this long after a facility edit before rerunning, so a burst of edits runs once, ms.
+RERUN_DELAY_MS = 400
+
+
+class _EditSignals(QObject):
+    """Holder of `facilitiesEdited` for a window that does not define it itself."""
+
+    facilitiesEdited = Signal(object)  # noqa: N815 - Qt signal naming (ids edited)
+
+
+def facilities_edited_signal(window: MainWindow) -> Any:
+    """The window's ``facilitiesEdited`` signal, created if no other extension made it yet."""
+    if not hasattr(window, "facilitiesEdited"):
+        holder = _EditSignals(window)
+        window._facilities_edited_holder = holder  # type: ignore[attr-defined]
+        window.facilitiesEdited = holder.facilitiesEdited  # type: ignore[attr-defined]
+    return window.facilitiesEdited  # type: ignore[attr-defined]
+
+
+class AnalysisController(QObject):
+    """Owns the `Workspace` of the window's project and keeps the map and panels in step.
+
+    Signals
+    -------
+    runStarted()
+    runFinished(baseline)
+        A run finished and was adopted.
+    runCancelled()
+    runFailed(message)
+    coverageChanged()
+        After a run or any what-if edit: read `workspace.coverage()` and `workspace.delta()`.
+    staleChanged(stale, reason)
+    settled()
+        A run or an edit is fully shown: numbers, bands and underserved areas are current.
+    projectChanged(project)
+        A project was opened and has a fresh workspace.
+    """
+
+    runStarted = Signal()  # noqa: N815
+    runFinished = Signal(object)  # noqa: N815
+    runCancelled = Signal()  # noqa: N815
+    runFailed = Signal(str)  # noqa: N815
+    coverageChanged = Signal()  # noqa: N815
+    staleChanged = Signal(bool, str)  # noqa: N815
+    settled = Signal()
+    projectChanged = Signal(object)  # noqa: N815
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.workspace: Workspace | None = None
+        self.undo_stack = QUndoStack(self)
+        self.catchments: CatchmentLayer | None = None
+        self.underserved: UnderservedLayer | None = None
+        self.whatif_layer: WhatIfLayer | None = None
+        self._run_worker: Worker | None = None
+        self._overlay_worker: Worker | None = None
+        self._overlay_generation = 0
+        self._pending_scenario: Any = None
+        #: The last context menu shown on the map (kept alive; tests read it).
+        self.last_menu: QMenu | None = None
+        self._rerun_timer = QTimer(self)
+        self._rerun_timer.setSingleShot(True)
+        self._rerun_timer.setInterval(RERUN_DELAY_MS)
+        self._rerun_timer.timeout.connect(self._auto_rerun)
+        self.tool = PlaceHubTool(self)
+
+    # -- project -------------------------------------------------------------------------------
+
+    def set_project(self, project: Project) -> None:
+        """A project was opened: a fresh workspace; rerun at once if it holds a saved analysis."""
+        self.cancel()
+        self.undo_stack.clear()
+        self.catchments = self.underserved = self.whatif_layer = None
+        self.workspace = Workspace(project)
+        self.projectChanged.emit(project)
+        self._emit_stale()
+        self.coverageChanged.emit()
+        if project.settings.get("analysis") is not None and self.can_run():
+            self.run()
+
+    def require_workspace(self) -> Workspace:
+        """The workspace; raises `RuntimeError` before a project is open (a programming error)."""
+        if self.workspace is None:
+            msg = "no project is open"
+            raise RuntimeError(msg)
+        return self.workspace
+
+    def can_run(self) -> bool:
+        """Whether the project has what an access analysis needs."""
+        ws = self.workspace
+        if ws is None:
+            return False
+        p = ws.project
+        return p.roads is not None and p.demand is not None and p.facilities is not None
+
+    # -- running -------------------------------------------------------------------------------
+
+    @property
+    def is_running(self) -> bool:
+        """Whether a run is under way."""
+        return self._run_worker is not None
+
+    def run(self, settings: AnalysisSettings | None = None) -> Worker | None:
+        """Run the baseline analysis in a worker (status bar progress and Cancel)."""
+        ws = self.workspace
+        if ws is None:
+            return None
+        if settings is not None:
+            ws.settings = settings
+        self.cancel()
+        target = ws.settings
+        worker = self.window.run_task(
+            ws.compute, target, text=f"Access analysis: {target.describe()}…", on_done=self._adopt
+        )
+        self._run_worker = worker
+        worker.signals.cancelled.connect(lambda: self._run_ended(worker, cancelled=True))
+        worker.signals.failed.connect(lambda message: self._run_ended(worker, message=message))
+        self.runStarted.emit()
+        return worker
+
+    def cancel(self) -> None:
+        """Stop the run under way, if any."""
+        if self._run_worker is not None:
+            self._run_worker.cancel()
+
+    def _run_ended(self, worker: Worker, *, cancelled: bool = False, message: str = "") -> None:
+        if worker is not self._run_worker:
+            return
+        self._run_worker = None
+        if cancelled:
+            self.runCancelled.emit()
+        else:
+            self.runFailed.emit(message)
+
+    def _adopt(self, baseline: Baseline) -> None:
+        ws = self.workspace
+        if ws is None or ws.project is not self.window.project:
+            return  # the project changed while the run was under way
+        self._run_worker = None
+        report = ws.adopt(baseline)
+        if self._pending_scenario is not None:
+            scenario, self._pending_scenario = self._pending_scenario, None
+            self.undo_stack.clear()
+            report = ws.apply_scenario(scenario)
+        elif not ws.has_edits and (stored := ws.stored_edits()) is not None:
+            report = ws.apply_scenario(stored)
+        self.report_skipped(report)
+        self._install_layers(baseline)
+        self._emit_stale()
+        self.runFinished.emit(baseline)
+        self._edited(store=False)
+
+    def _emit_stale(self) -> None:
+        ws = self.workspace
+        self.staleChanged.emit(bool(ws and ws.stale), (ws.stale_reason or "") if ws else "")
+
+    def mark_stale(self, reason: str, *, rerun: bool = False) -> None:
+        """The data changed under the results; rerun soon when ``rerun`` and a baseline exists."""
+        ws = self.workspace
+        if ws is None:
+            return
+        ws.mark_stale(reason)
+        self._emit_stale()
+        if rerun and ws.baseline is not None:
+            self._rerun_timer.start()
+
+    def _auto_rerun(self) -> None:
+        if self.workspace is not None and self.workspace.stale and self.can_run():
+            self.run()
+
+    # -- edits ---------------------------------------------------------------------------------
+
+    def perform(self, edit: Callable[[], object]) -> bool:
+        """Run a workspace edit; show its `CcgeoError` text and return False when it fails."""
+        try:
+            edit()
+        except CcgeoError as exc:
+            self.window.show_error("What-if", str(exc))
+            self.window.message_label.setText(str(exc))
+            return False
+        self._edited()
+        return True
+
+    def push(self, command: QUndoCommand | None) -> None:
+        """Put an edit that was already applied on the undo stack (None: it failed, nothing)."""
+        if command is not None:
+            self.undo_stack.push(command)
+
+    def report_skipped(self, report: ApplyReport) -> None:
+        """Tell the planner which edits of a scenario could not be applied."""
+        if report.skipped:
+            self.window.show_error("Some edits were skipped", "\n".join(report.skipped))
+
+    def apply_scenario(self, scenario: Any) -> None:
+        """Show ``scenario``: its edits at once, or after a run with its own settings."""
+        ws = self.require_workspace()
+        settings = scenario_settings(scenario, default=ws.settings)
+        if ws.baseline is None or settings != ws.baseline.settings:
+            self._pending_scenario = scenario
+            self.run(settings)
+            return
+        self.push(apply_scenario_command(self, scenario))
+
+    def hub_at(self, x: float, y: float) -> str | None:
+        """Id of the candidate hub drawn at screen point ``x``, ``y``."""
+        if self.whatif_layer is None or not self.whatif_layer.visible:
+            return None
+        return self.whatif_layer.hub_at(self.window.canvas.view, x, y)
+
+    def _edited(self, *, store: bool = True) -> None:
+        ws = self.workspace
+        if ws is None or ws.baseline is None:
+            return
+        if store:
+            ws.store()
+            self.window.set_modified(True)
+        self._refresh_whatif_layer()
+        self.coverageChanged.emit()
+        if ws.has_edits or store:
+            self._start_overlay()
+        else:
+            self._overlay_generation += 1
+            self._set_overlay(
+                Overlay(ws.baseline.result.isochrones, ws.baseline.result.underserved)
+            )
+            self.settled.emit()
+
+    def _refresh_whatif_layer(self) -> None:
+        ws = self.workspace
+        if ws is None or self.whatif_layer is None:
+            return
+        gdf = ws.project.facilities.gdf if ws.project.facilities is not None else None
+
+        def lonlat(ids: tuple[str, ...]) -> list[tuple[float, float]]:
+            if gdf is None or not ids:
+                return []
+            rows = gdf[gdf["facility_id"].astype(str).isin(ids)]
+            return list(zip(rows.geometry.x, rows.geometry.y, strict=True))
+
+        self.whatif_layer.set_state(
+            [(h.hub_id, h.name, h.lon, h.lat) for h in ws.hubs],
+            lonlat(ws.upgrades),
+            lonlat(ws.removed),
+        )
+
+    # -- map layers ----------------------------------------------------------------------------
+
+    def _install_layers(self, baseline: Baseline) -> None:
+        canvas = self.window.canvas
+        crs = canvas.crs
+        if crs is None:
+            return
+        result = baseline.result
+        self.catchments = CatchmentLayer(result.isochrones, crs)
+        self.underserved = UnderservedLayer(result.underserved, crs)
+        self.whatif_layer = WhatIfLayer(crs)
+        kinds = {"catchments", "underserved", "whatif"}
+        others = [layer for layer in canvas.layers if layer.kind not in kinds]
+        # bands sit on the population shading, under the roads; hubs on top of everything
+        below = [i for i, layer in enumerate(others) if layer.kind in ("basemap", "population")]
+        at = below[-1] + 1 if below else 0
+        layers = [*others[:at], self.catchments, self.underserved, *others[at:], self.whatif_layer]
+        canvas.set_layers(layers, crs, zoom_to_full=False)
+
+    def _start_overlay(self) -> None:
+        ws = self.workspace
+        if ws is None or ws.baseline is None:
+            return
+        self._overlay_generation += 1
+        generation = self._overlay_generation
+        if self._overlay_worker is not None:
+            self._overlay_worker.cancel()
+        worker = Worker(overlay_of, *ws.overlay_inputs())
+        self._overlay_worker = worker
+
+        def done(overlay: Overlay) -> None:
+            if generation == self._overlay_generation:
+                self._overlay_worker = None
+                self._set_overlay(overlay)
+                self.settled.emit()
+
+        def failed(message: str) -> None:
+            if generation == self._overlay_generation:
+                self._overlay_worker = None
+                self.window.message_label.setText(f"Could not redraw the catchments: {message}")
+                self.settled.emit()
+
+        worker.signals.finished.connect(done)
+        worker.signals.failed.connect(failed)
+        worker.start()
+
+    def _set_overlay(self, overlay: Overlay) -> None:
+        if self.catchments is not None:
+            self.catchments.set_isochrones(overlay.isochrones)
+        if self.underserved is not None:
+            self.underserved.set_areas(overlay.underserved)
+        self.current_underserved = overlay.underserved
+        self.coverageChanged.emit()
+
+    #: Underserved areas of the current what-if (EPSG:4326), as drawn.
+    current_underserved: Any = None
+
+    def underserved_frame(self) -> pd.DataFrame | None:
+        """The underserved areas on the map now (ranked), or None before a run."""
+        return self.current_underserved
+
+
+class AnalysisPanel(QWidget):
+    """Settings of the access analysis, Run and Cancel, progress, and a stale indicator."""
+
+    def __init__(self, controller: AnalysisController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.capability = QComboBox()
+        for cap in CAPABILITIES:
+            self.capability.addItem(cap.upper(), cap)
+        self.capability.setToolTip("The test a lab must be able to do to count")
+        self.quality = QComboBox()
+        for q in QUALITY_FILTERS:
+            self.quality.addItem(QUALITY_LABELS.get(q, q), q)
+        self.quality.setToolTip("Only labs meeting this quality standard count")
+        self.mode = QComboBox()
+        for m in ACCESS_MODES:
+            self.mode.addItem(MODE_LABELS.get(m, m), m)
+        self.mode.setToolTip("How people travel to the lab")
+        self.thresholds = QLineEdit()
+        self.thresholds.setToolTip("Travel-time thresholds in minutes, inclusive, e.g. 30, 60, 120")
+        self.congestion = QDoubleSpinBox()
+        self.congestion.setRange(1.0, 5.0)
+        self.congestion.setSingleStep(0.5)
+        self.congestion.setPrefix("× ")
+        self.congestion.setToolTip(
+            "Peak-hour traffic: travel times multiplied by this (1 = free flow; an assumption)"
+        )
+        self.run_button = QPushButton(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Run analysis"
+        )
+        self.run_button.setToolTip("Run the access analysis with these settings (F5)")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the analysis under way")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.state = QLabel("Open a project to analyse it.")
+        self.state.setWordWrap(True)
+        self.error = QLabel("")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B71C1C;")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow("Test", self.capability)
+        form.addRow("Lab quality", self.quality)
+        form.addRow("Travel mode", self.mode)
+        form.addRow("Thresholds (min)", self.thresholds)
+        form.addRow("Traffic", self.congestion)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button, 1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.state)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(controller.cancel)
+        for combo in (self.capability, self.quality, self.mode):
+            combo.currentIndexChanged.connect(self._settings_edited)
+        self.thresholds.editingFinished.connect(self._settings_edited)
+        self.congestion.valueChanged.connect(self._settings_edited)
+        controller.runStarted.connect(self._started)
+        controller.runFinished.connect(lambda _b: self._ended("Done."))
+        controller.runCancelled.connect(lambda: self._ended("Cancelled: no new results."))
+        controller.runFailed.connect(self._failed)
+        controller.staleChanged.connect(self._show_stale)
+        self._loading = False
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def show_settings(self, settings: AnalysisSettings) -> None:
+        """Fill the widgets from ``settings`` without marking anything stale."""
+        self._loading = True
+        try:
+            for combo, value in (
+                (self.capability, settings.capability),
+                (self.quality, settings.quality),
+                (self.mode, settings.mode),
+            ):
+                i = combo.findData(value)
+                if i < 0:
+                    combo.addItem(str(value), value)
+                    i = combo.count() - 1
+                combo.setCurrentIndex(i)
+            self.thresholds.setText(", ".join(f"{t:g}" for t in settings.thresholds_minutes))
+            self.congestion.setValue(settings.congestion)
+        finally:
+            self._loading = False
+
+    def settings(self) -> AnalysisSettings:
+        """The settings shown; raises `InputError` for unreadable thresholds."""
+        ws = self.controller.workspace
+        base = ws.settings if ws is not None else AnalysisSettings()
+        return AnalysisSettings(
+            capability=self.capability.currentData(),
+            quality=self.quality.currentData(),
+            mode=self.mode.currentData(),
+            thresholds_minutes=parse_thresholds(self.thresholds.text()),
+            max_snap_m=base.max_snap_m,
+            walk_kmh=base.walk_kmh,
+            congestion=float(self.congestion.value()),
+        )
+
+    def _settings_edited(self) -> None:
+        ws = self.controller.workspace
+        if self._loading or ws is None:
+            return
+        try:
+            settings = self.settings()
+        except CcgeoError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_error("")
+        ws.settings = settings
+        ws.project.settings["analysis"] = settings.to_dict()
+        self.controller._emit_stale()
+
+    # -- running -------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Run with the settings shown (errors in them are shown here, nothing runs)."""
+        if self.controller.workspace is None:
+            return
+        try:
+            settings = self.settings()
+        except CcgeoError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_error("")
+        worker = self.controller.run(settings)
+        if worker is not None:
+            worker.signals.progress.connect(self._progress)
+
+    def _progress(self, fraction: float, text: str) -> None:
+        self.progress.setValue(round(1000 * fraction))
+        if text:
+            self.state.setText(text)
+
+    def _started(self) -> None:
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.state.setText("Running…")
+
+    def _ended(self, text: str) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.hide()
+        ws = self.controller.workspace
+        if ws is not None and ws.baseline is not None and text == "Done.":
+            self.show_settings(ws.settings)
+            text = f"Done: {ws.settings.describe()}."
+        self.state.setText(text)
+
+    def _failed(self, message: str) -> None:
+        self._ended("Failed.")
+        self._show_error(message)
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def _show_stale(self, stale: bool, reason: str) -> None:
+        ws = self.controller.workspace
+        if ws is not None and not self._loading:
+            self.show_settings(ws.settings)
+        if self.controller.is_running:
+            return
+        if stale:
+            self.state.setText(f"⚠ Results are out of date: {reason}. Press Run (F5).")
+            self.state.setStyleSheet("color: #E65100; font-weight: bold;")
+        else:
+            self.state.setStyleSheet("")
+
+
+def install(window: MainWindow) -> None:
+    """Add the analysis, results and scenarios docks, the Place hub tool, Undo/Redo and Run."""
+    from ccgeo.gui.panels.results import ResultsPanel
+    from ccgeo.gui.panels.scenarios import ScenariosPanel
+
+    controller = AnalysisController(window)
+    window.analysis = controller  # type: ignore[attr-defined]
+    panel = AnalysisPanel(controller)
+    results = ResultsPanel(controller)
+    scenarios = ScenariosPanel(controller)
+    window.add_dock("analysis", "Analysis", panel)
+    window.add_dock("results", "Results", results)
+    window.add_dock("scenarios", "Scenarios", scenarios, tabify_with="analysis")
+    window.docks["analysis"].raise_()
+    window.resizeDocks(
+        [window.docks["analysis"], window.docks["results"]], [250, 650], Qt.Orientation.Vertical
+    )
+
+    canvas = window.canvas
+    canvas.add_tool(TOOL_NAME, controller.tool)
+    canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    canvas.customContextMenuRequested.connect(
+        lambda pos: show_context_menu(controller, canvas, pos)
+    )
+
+    style = window.style()
+    act_run = QAction(
+        style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "&Run analysis", window
+    )
+    act_run.setShortcut(QKeySequence("F5"))
+    act_run.setToolTip("Run the access analysis with the settings of the Analysis panel (F5)")
+    act_run.triggered.connect(panel.run)
+    act_cancel = QAction("&Cancel analysis", window)
+    act_cancel.setShortcut(QKeySequence("Ctrl+."))
+    act_cancel.setToolTip("Stop the analysis under way (Ctrl+.)")
+    act_cancel.triggered.connect(controller.cancel)
+    act_place = QAction(hub_icon(), "&Place hub", window)
+    act_place.setCheckable(True)
+    act_place.setShortcut(QKeySequence("H"))
+    act_place.setToolTip(
+        "Click on the map to place a candidate hub, drag one to move it, right-click to remove "
+        "it (H)"
+    )
+    act_place.triggered.connect(lambda checked: canvas.set_tool(TOOL_NAME if checked else "pan"))
+    window.tool_group.addAction(act_place)
+    canvas.toolChanged.connect(lambda tool: act_place.setChecked(tool == TOOL_NAME))
+    act_undo = controller.undo_stack.createUndoAction(window, "&Undo")
+    act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+    act_undo.setToolTip("Undo the last what-if edit (Ctrl+Z)")
+    act_undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+    act_redo = controller.undo_stack.createRedoAction(window, "&Redo")
+    act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+    act_redo.setToolTip("Redo the what-if edit undone last (Ctrl+Shift+Z)")
+    act_redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+    act_reset = QAction("Reset what-if", window)
+    act_reset.setToolTip("Remove every candidate hub, upgrade and closure (undoable)")
+    act_reset.triggered.connect(controller_reset(controller))
+    for action in (act_run, act_cancel, act_place, act_undo, act_redo, act_reset):
+        action.setStatusTip(action.toolTip())
+    window.act_run_analysis = act_run  # type: ignore[attr-defined]
+    window.act_place_hub = act_place  # type: ignore[attr-defined]
+    window.act_undo = act_undo  # type: ignore[attr-defined]
+    window.act_redo = act_redo  # type: ignore[attr-defined]
+
+    edit = window.menus["edit"]
+    edit.addActions([act_undo, act_redo])
+    analysis = window.menus["analysis"]
+    analysis.addActions([act_run, act_cancel])
+    analysis.addSeparator()
+    analysis.addActions([act_place, act_reset])
+    main_bar = window.findChild(QToolBar, "main_toolbar")
+    if main_bar is not None:
+        main_bar.addSeparator()
+        main_bar.addActions([act_run, act_place, act_undo, act_redo])
+
+    window.projectLoaded.connect(controller.set_project)
+    window.projectLoaded.connect(lambda project: panel.show_settings(settings_of(project)))
+    facilities_edited_signal(window).connect(
+        lambda *_: controller.mark_stale("a facility was edited", rerun=True)
+    )
+
+
+def controller_reset(controller: AnalysisController) -> Callable[[], None]:
+    """The slot of Analysis ▸ Reset what-if: one undoable step back to the baseline."""
+    from ccgeo.model import Scenario
+
+    def reset() -> None:
+        ws = controller.workspace
+        if ws is None or ws.baseline is None or not ws.has_edits:
+            return
+        controller.push(
+            apply_scenario_command(controller, Scenario("baseline"), text="Reset what-if")
+        )
+
+    return reset

@@ -1,0 +1,611 @@
+"""The attribute tables: facilities (sortable, filterable, editable), districts, import reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccgeo.gui.canvas.tools import FacilitySelection
+from ccgeo.model import ACCREDITATIONS, CAPABILITIES, EQA_LEVELS, Facilities, ImportReport
+
+#: Role giving the raw value a column sorts by (numbers as numbers, not as text).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: Columns of the facility table whose cells can be edited, with the values a combo offers.
+CHOICES: dict[str, tuple[str, ...]] = {"eqa": EQA_LEVELS, "accreditation": ACCREDITATIONS}
+
+#: Edits of these columns change which labs count in an analysis.
+ANALYSIS_COLUMNS: frozenset[str] = frozenset((*CAPABILITIES, *CHOICES))
+
+#: Import-report severities in the order a reviewer works through them.
+SEVERITY_ORDER: tuple[str, ...] = ("doubtful", "rejected", "warning", "fixed")
+
+_REVIEW_BRUSH = QBrush(QColor(255, 236, 179))
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (float, np.floating)):
+        if np.isnan(value):
+            return ""
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _sort_key(value: Any) -> Any:
+    """A value Qt can compare across rows: numbers stay numbers, missing sorts first."""
+    if isinstance(value, (bool, np.bool_)):
+        return int(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value) if np.isfinite(value) else float("-inf")
+    return _cell_text(value).casefold()
+
+
+class DataFrameModel(QAbstractTableModel):
+    """A read-only Qt table over a pandas DataFrame (the geometry column is left out).
+
+    Parameters
+    ----------
+    frame
+        The table shown; cells are displayed as text, sorted by value (`SORT_ROLE`).
+    headers
+        Optional header text per column (default: the column names).
+    """
+
+    def __init__(
+        self,
+        frame: pd.DataFrame | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._frame = pd.DataFrame()
+        self._columns: list[str] = []
+        self._values: list[np.ndarray] = []
+        self._headers = dict(headers or {})
+        self.set_frame(frame if frame is not None else pd.DataFrame())
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The table shown."""
+        return self._frame
+
+    @property
+    def columns(self) -> list[str]:
+        """Column names, in display order."""
+        return list(self._columns)
+
+    def set_frame(self, frame: pd.DataFrame, *, headers: dict[str, str] | None = None) -> None:
+        """Show another table."""
+        self.beginResetModel()
+        self._frame = frame
+        self._columns = [str(c) for c in frame.columns if str(c) != "geometry"]
+        self._values = [frame[c].to_numpy(dtype=object) for c in frame.columns if c != "geometry"]
+        if headers is not None:
+            self._headers = dict(headers)
+        self.endResetModel()
+
+    def set_headers(self, headers: dict[str, str]) -> None:
+        """Replace the header texts (column name → text)."""
+        self._headers = dict(headers)
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+
+    def column_index(self, name: str) -> int:
+        """Position of column ``name``."""
+        return self._columns.index(name)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        """Number of rows."""
+        return 0 if parent.isValid() else len(self._frame)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        """Number of columns shown."""
+        return 0 if parent.isValid() else len(self._columns)
+
+    def raw(self, row: int, column: int) -> Any:
+        """The value of a cell as stored."""
+        return self._values[column][row]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, tooltip, or sort key."""
+        if not index.isValid():
+            return None
+        value = self._values[index.column()][index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _cell_text(value)
+        if role == SORT_ROLE:
+            return _sort_key(value)
+        return None
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column names across, row numbers down."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                name = self._columns[section]
+                return self._headers.get(name, name)
+            return None
+        return str(section + 1)
+
+
+class FacilityTableModel(DataFrameModel):
+    """The project's facilities, editable where an edit means something to the analysis.
+
+    Capabilities and the review flag are checkboxes; ``eqa`` and ``accreditation`` take one of
+    their allowed values. An edit writes into ``facilities.gdf`` at once.
+
+    Signals
+    -------
+    edited(row, column, old, new)
+        After a cell was changed: positional row, column name, old and new values.
+    """
+
+    edited = Signal(int, str, object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent=parent)
+        self.facilities: Facilities | None = None
+        self._review = np.zeros(0, dtype=bool)
+
+    def set_facilities(self, facilities: Facilities | None) -> None:
+        """Show ``facilities`` (None: an empty table)."""
+        self.facilities = facilities
+        if facilities is None:
+            self._review = np.zeros(0, dtype=bool)
+            self.set_frame(pd.DataFrame())
+            return
+        gdf = facilities.gdf
+        self._review = gdf["review"].to_numpy(dtype=bool).copy()
+        self.set_frame(pd.DataFrame(gdf.drop(columns=gdf.geometry.name)))
+
+    def _column(self, index: _Index) -> str:
+        return self._columns[index.column()]
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Checkboxes for booleans; eqa and accreditation editable; the rest read-only."""
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return base
+        column = self._column(index)
+        if column in CAPABILITIES or column == "review":
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if column in CHOICES:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Checkbox state for booleans; a highlight for rows flagged for review."""
+        if not index.isValid():
+            return None
+        column = self._column(index)
+        checkable = column in CAPABILITIES or column == "review"
+        if checkable and role == Qt.ItemDataRole.CheckStateRole:
+            on = bool(self._values[index.column()][index.row()])
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        if checkable and role == Qt.ItemDataRole.DisplayRole:
+            return ""
+        if role == Qt.ItemDataRole.EditRole and column in CHOICES:
+            return _cell_text(self._values[index.column()][index.row()])
+        if role == Qt.ItemDataRole.BackgroundRole and self._review[index.row()]:
+            return _REVIEW_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole and self._review[index.row()]:
+            return f"{_cell_text(self._values[index.column()][index.row()])}\n(flagged for review)"
+        return super().data(index, role)
+
+    def setData(  # noqa: N802 - Qt API
+        self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        """Write a checkbox or choice into the facility table and emit `edited`."""
+        if not index.isValid() or self.facilities is None:
+            return False
+        column = self._column(index)
+        row = index.row()
+        if column in CAPABILITIES or column == "review":
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            new: Any = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif column in CHOICES and role == Qt.ItemDataRole.EditRole:
+            new = str(value)
+            if new not in CHOICES[column]:
+                return False
+        else:
+            return False
+        old = self._values[index.column()][row]
+        if old == new:
+            return False
+        gdf = self.facilities.gdf
+        gdf.iloc[row, gdf.columns.get_loc(column)] = new
+        self._values[index.column()][row] = new
+        if column == "review":
+            self._review[row] = bool(new)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        else:
+            self.dataChanged.emit(index, index)
+        self.edited.emit(row, column, old, new)
+        return True
+
+
+class FacilityFilterProxy(QSortFilterProxyModel):
+    """Filters facility rows by text (id or name), by a capability, and by the review flag."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._text = ""
+        self._capability: str | None = None
+        self._review_only = False
+
+    def set_text(self, text: str) -> None:
+        """Keep rows whose id or name contains ``text`` (case-insensitive)."""
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_capability(self, capability: str | None) -> None:
+        """Keep rows able to do ``capability`` (None: all)."""
+        self.beginFilterChange()
+        self._capability = capability
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_review_only(self, review_only: bool) -> None:
+        """Keep only rows flagged for review."""
+        self.beginFilterChange()
+        self._review_only = bool(review_only)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        """Apply the three filters."""
+        model = self.sourceModel()
+        if not isinstance(model, DataFrameModel):
+            return True
+        columns = model.columns
+
+        def value(name: str) -> Any:
+            return model.raw(source_row, columns.index(name)) if name in columns else None
+
+        if self._review_only and not bool(value("review")):
+            return False
+        if self._capability is not None and not bool(value(self._capability)):
+            return False
+        if self._text:
+            haystack = f"{_cell_text(value('facility_id'))}\n{_cell_text(value('name'))}"
+            return self._text in haystack.casefold()
+        return True
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box editor offering the allowed values of a column."""
+
+    def __init__(self, choices: tuple[str, ...], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(  # noqa: N802 - Qt API
+        self, parent: QWidget, option: QStyleOptionViewItem, index: _Index
+    ) -> QWidget:
+        """A combo box of `choices`."""
+        combo = QComboBox(parent)
+        combo.addItems(list(self.choices))
+        combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:  # noqa: N802 - Qt API
+        """Show the current value."""
+        assert isinstance(editor, QComboBox)
+        current = index.data(Qt.ItemDataRole.EditRole)
+        editor.setCurrentIndex(max(editor.findText(str(current)), 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:  # noqa: N802
+        """Write the chosen value."""
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
+def _table_view() -> QTableView:
+    view = QTableView()
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(22)
+    return view
+
+
+class FacilityTable(QWidget):
+    """Facility table with a filter bar; row selection is shared with the map.
+
+    Signals
+    -------
+    zoomRequested(row)
+        A row was double-clicked: the map should zoom to that facility (positional row).
+    """
+
+    zoomRequested = Signal(int)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, selection: FacilitySelection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.selection = selection
+        self.model = FacilityTableModel(self)
+        self.proxy = FacilityFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by id or name…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setToolTip("Show only facilities whose id or name contains this text")
+        self.capability_combo = QComboBox()
+        self.capability_combo.addItem("All capabilities", None)
+        for cap in CAPABILITIES:
+            self.capability_combo.addItem(f"Can do {cap.upper()}", cap)
+        self.capability_combo.setToolTip("Show only facilities with this capability")
+        self.review_check = QCheckBox("Flagged for review")
+        self.review_check.setToolTip("Show only facilities imported with a doubt to check")
+        self.count_label = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 2)
+        bar.addWidget(self.capability_combo, 1)
+        bar.addWidget(self.review_check)
+        bar.addWidget(self.count_label)
+        self.view = _table_view()
+        self.view.setModel(self.proxy)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.view.setToolTip(
+            "Tick capabilities, choose EQA and accreditation to correct a facility; "
+            "double-click a row to zoom to it"
+        )
+        self._delegates = {c: ChoiceDelegate(v, self.view) for c, v in CHOICES.items()}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self._syncing = False
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.capability_combo.currentIndexChanged.connect(
+            lambda _i: self._filter_changed_capability()
+        )
+        self.review_check.toggled.connect(self._review_changed)
+        self.view.selectionModel().selectionChanged.connect(self._view_selection_changed)
+        self.view.doubleClicked.connect(
+            lambda index: self.zoomRequested.emit(self.proxy.mapToSource(index).row())
+        )
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        selection.changed.connect(self._selection_changed)
+        self._update_count()
+
+    def set_facilities(self, facilities: Facilities | None) -> None:
+        """Show ``facilities``."""
+        self.model.set_facilities(facilities)
+        for i in range(self.model.columnCount()):
+            self.view.setItemDelegateForColumn(i, None)  # type: ignore[arg-type]
+        for column, delegate in self._delegates.items():
+            if column in self.model.columns:
+                self.view.setItemDelegateForColumn(self.model.column_index(column), delegate)
+        self.view.resizeColumnsToContents()
+        self._update_count()
+        self._selection_changed()  # a reset model forgets the selected rows; show them again
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_count()
+
+    def _filter_changed_capability(self) -> None:
+        self.proxy.set_capability(self.capability_combo.currentData())
+        self._update_count()
+
+    def _review_changed(self, on: bool) -> None:
+        self.proxy.set_review_only(on)
+        self._update_count()
+
+    def _update_count(self, *_args: Any) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{shown:,} of {total:,}")
+
+    def visible_rows(self) -> list[int]:
+        """Positional rows of the facilities shown, in display order."""
+        return [
+            self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            for r in range(self.proxy.rowCount())
+        ]
+
+    def _view_selection_changed(self, *_args: Any) -> None:
+        if self._syncing:
+            return
+        rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
+        self._syncing = True
+        try:
+            self.selection.set_rows(sorted(rows))
+        finally:
+            self._syncing = False
+
+    def _selection_changed(self) -> None:
+        if self._syncing or self.model.rowCount() == 0:
+            return
+        chosen = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in self.selection.rows:
+            if row >= self.model.rowCount():
+                continue
+            left = self.proxy.mapFromSource(self.model.index(int(row), 0))
+            if left.isValid():
+                chosen.select(left, self.proxy.index(left.row(), last))
+        self._syncing = True
+        try:
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.view.selectionModel().select(chosen, flags)
+            if not chosen.isEmpty():
+                self.view.scrollTo(chosen.indexes()[0])
+        finally:
+            self._syncing = False
+
+
+def district_frame(districts: pd.DataFrame | None, population: pd.Series | None) -> pd.DataFrame:
+    """The district table shown: id, name, population (people), area (km²), other attributes."""
+    if districts is None or len(districts) == 0:
+        return pd.DataFrame(columns=["district_id", "name", "population", "area_km2"])
+    import geopandas as gpd
+
+    gdf = gpd.GeoDataFrame(districts)
+    from ccgeo.geo import local_utm_crs
+
+    lon, lat = gdf.to_crs("EPSG:4326").union_all().centroid.coords[0]
+    area = gdf.to_crs(local_utm_crs(lon, lat)).geometry.area.to_numpy() / 1e6
+    ids = gdf["district_id"].astype(str)
+    table = pd.DataFrame(
+        {
+            "district_id": ids.to_numpy(),
+            "name": gdf["name"].astype(str).to_numpy() if "name" in gdf else ids.to_numpy(),
+        }
+    )
+    if population is not None:
+        table["population"] = ids.map(population).fillna(0.0).round().to_numpy()
+    table["area_km2"] = np.round(area, 2)
+    rest = [c for c in gdf.columns if c not in ("district_id", "name", gdf.geometry.name)]
+    for column in rest:
+        table[column] = gdf[column].to_numpy()
+    return table
+
+
+def report_frame(report: ImportReport) -> pd.DataFrame:
+    """The issues of ``report``, rows flagged for review first, then rejected, then notes."""
+    frame = report.to_frame()
+    if frame.empty:
+        return frame
+    rank = {s: i for i, s in enumerate(SEVERITY_ORDER)}
+    order = frame["severity"].map(rank).fillna(len(rank))
+    rows = pd.to_numeric(frame["row"], errors="coerce").fillna(-1)
+    frame = frame.assign(_rank=order, _row=rows).sort_values(["_rank", "_row"], kind="stable")
+    return frame.drop(columns=["_rank", "_row"]).reset_index(drop=True)
+
+
+class AttributePanel(QWidget):
+    """Tabs of attribute tables: Facilities (editable), Districts, Import report.
+
+    Parameters
+    ----------
+    selection
+        The facility selection shared with the map.
+    """
+
+    def __init__(self, selection: FacilitySelection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.facility_table = FacilityTable(selection)
+        self.district_model = DataFrameModel(parent=self)
+        self.district_view = _table_view()
+        self.district_view.setModel(self._sorted(self.district_model))
+        self.district_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.report_model = DataFrameModel(parent=self)
+        self.report_combo = QComboBox()
+        self.report_combo.setToolTip("Which imported file's report to show")
+        self.report_summary = QLabel()
+        self.report_summary.setWordWrap(True)
+        self.report_view = _table_view()
+        self.report_view.setModel(self._sorted(self.report_model))
+        self.report_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.report_view.setWordWrap(True)
+        self.report_view.setSortingEnabled(False)  # keep "flagged for review first"
+        report_page = QWidget()
+        report_layout = QVBoxLayout(report_page)
+        report_layout.setContentsMargins(0, 0, 0, 0)
+        report_layout.addWidget(self.report_combo)
+        report_layout.addWidget(self.report_summary)
+        report_layout.addWidget(self.report_view, 1)
+        self.tabs.addTab(self.facility_table, "Facilities")
+        self.tabs.addTab(self.district_view, "Districts")
+        self.tabs.addTab(report_page, "Import report")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        self._reports: list[ImportReport] = []
+        self.report_combo.currentIndexChanged.connect(self._show_report)
+
+    def _sorted(self, model: DataFrameModel) -> QSortFilterProxyModel:
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSortRole(SORT_ROLE)
+        proxy.setSourceModel(model)
+        return proxy
+
+    def set_data(
+        self,
+        facilities: Facilities | None,
+        districts: pd.DataFrame | None,
+        reports: list[ImportReport],
+        *,
+        population: pd.Series | None = None,
+    ) -> None:
+        """Show a project's facilities, districts and import reports (the last one first)."""
+        self.facility_table.set_facilities(facilities)
+        self.district_model.set_frame(district_frame(districts, population))
+        self.district_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.district_view.resizeColumnsToContents()
+        self._reports = list(reports)
+        self.report_combo.blockSignals(True)
+        self.report_combo.clear()
+        for report in reversed(self._reports):
+            label = report.source or "(unnamed file)"
+            self.report_combo.addItem(label.replace("\\", "/").rsplit("/", 1)[-1])
+        self.report_combo.blockSignals(False)
+        self._show_report(0)
+
+    def _show_report(self, combo_index: int) -> None:
+        if not self._reports or combo_index < 0:
+            self.report_model.set_frame(pd.DataFrame())
+            self.report_summary.setText("No facility file has been imported in this project.")
+            return
+        report = self._reports[len(self._reports) - 1 - combo_index]
+        self.report_summary.setText(report.summary())
+        self.report_model.set_frame(report_frame(report))
+        self.report_view.resizeColumnsToContents()

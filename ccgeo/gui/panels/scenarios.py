@@ -1,0 +1,226 @@
+"""The scenarios dock: save the current what-if as a named scenario (kept in the project file),
+apply or delete one, and compare scenarios side by side against their baseline.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccgeo.errors import CcgeoError
+from ccgeo.model import Scenario
+
+if TYPE_CHECKING:
+    from ccgeo.gui.panels.analysis import AnalysisController
+
+COMPARE_HEADERS = ("Scenario", "Within (min)", "Covered", "Share", "Change", "Settings")
+
+
+def scenario_summary(scenario: Scenario) -> str:
+    """``"2 hubs, 1 upgrade, 0 closed"`` for a list entry's tooltip."""
+    parts = [
+        f"{len(scenario.added_hubs)} new hubs",
+        f"{len(scenario.upgrades)} upgrades",
+        f"{len(scenario.removed)} labs closed",
+    ]
+    text = ", ".join(parts)
+    return f"{text}\n{scenario.description}" if scenario.description else text
+
+
+class ScenariosPanel(QWidget):
+    """List, save, apply, delete and compare the project's scenarios."""
+
+    def __init__(self, controller: AnalysisController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Two PCR hubs in the east")
+        self.name.setToolTip("Name of the new scenario")
+        self.description = QLineEdit()
+        self.description.setPlaceholderText("What it proposes, for the report (optional)")
+        self.save_button = QPushButton("Save current what-if")
+        self.save_button.setToolTip(
+            "Keep the candidate hubs, upgrades and settings under this name"
+        )
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setToolTip("Saved scenarios: select one or more to apply, delete or compare")
+        self.apply_button = QPushButton("Apply")
+        self.apply_button.setToolTip("Show the selected scenario on the map (undoable)")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected scenarios from the project")
+        self.compare_button = QPushButton("Compare")
+        self.compare_button.setToolTip(
+            "Coverage of the selected scenarios (all when none is selected) side by side"
+        )
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.table = QTableWidget(0, len(COMPARE_HEADERS))
+        self.table.setHorizontalHeaderLabels(COMPARE_HEADERS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip("Whole-area coverage per scenario and threshold, and the change")
+
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Description", self.description)
+        buttons = QGridLayout()
+        buttons.addWidget(self.apply_button, 0, 0)
+        buttons.addWidget(self.delete_button, 0, 1)
+        buttons.addWidget(self.compare_button, 0, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 2)
+
+        self.save_button.clicked.connect(self.save_current)
+        self.apply_button.clicked.connect(self.apply_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.compare_button.clicked.connect(self.compare_selected)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        controller.coverageChanged.connect(self._update_buttons)
+        controller.projectChanged.connect(lambda _p: self.refresh())
+        self.comparison: pd.DataFrame | None = None
+        self.refresh()
+
+    # -- list ----------------------------------------------------------------------------------
+
+    def _scenarios(self) -> list[Scenario]:
+        ws = self.controller.workspace
+        return ws.project.scenarios if ws is not None else []
+
+    def refresh(self) -> None:
+        """List the project's scenarios again."""
+        self.list.clear()
+        for i, scenario in enumerate(self._scenarios()):
+            item = QListWidgetItem(scenario.name)
+            item.setData(Qt.ItemDataRole.UserRole, i)
+            item.setToolTip(scenario_summary(scenario))
+            self.list.addItem(item)
+        self._update_buttons()
+
+    def selected(self) -> list[Scenario]:
+        """The selected scenarios, in list order."""
+        rows = sorted(self.list.row(item) for item in self.list.selectedItems())
+        scenarios = self._scenarios()
+        return [scenarios[r] for r in rows if 0 <= r < len(scenarios)]
+
+    def _update_buttons(self) -> None:
+        ws = self.controller.workspace
+        ran = ws is not None and ws.baseline is not None
+        n = len(self.list.selectedItems())
+        self.save_button.setEnabled(ran)
+        self.apply_button.setEnabled(ran and n == 1)
+        self.delete_button.setEnabled(n > 0)
+        self.compare_button.setEnabled(ran and self.list.count() > 0)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #B71C1C;" if error else "")
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def save_current(self) -> Scenario | None:
+        """Save the current edits and settings under the name typed (replacing a namesake)."""
+        ws = self.controller.workspace
+        if ws is None:
+            return None
+        try:
+            scenario = ws.to_scenario(self.name.text(), self.description.text())
+        except CcgeoError as exc:
+            self._say(str(exc), error=True)
+            return None
+        scenarios = ws.project.scenarios
+        same = [i for i, s in enumerate(scenarios) if s.name == scenario.name]
+        if same:
+            scenarios[same[0]] = scenario
+        else:
+            scenarios.append(scenario)
+        self.controller.window.set_modified(True)
+        self.refresh()
+        self._say(f"Saved scenario “{scenario.name}”: {scenario_summary(scenario)}.")
+        self.name.clear()
+        self.description.clear()
+        return scenario
+
+    def apply_selected(self) -> None:
+        """Show the selected scenario (after a run when its settings differ)."""
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        self.controller.apply_scenario(chosen[0])
+        self._say(f"Applied “{chosen[0].name}”: Ctrl+Z goes back.")
+
+    def delete_selected(self) -> None:
+        """Remove the selected scenarios from the project."""
+        chosen = self.selected()
+        ws = self.controller.workspace
+        if not chosen or ws is None:
+            return
+        ws.project.scenarios[:] = [s for s in ws.project.scenarios if s not in chosen]
+        self.controller.window.set_modified(True)
+        self.refresh()
+        self._say(f"Deleted {len(chosen)} scenario(s).")
+
+    def compare_selected(self) -> None:
+        """Compare the selected scenarios (all when none is selected) in a worker."""
+        ws = self.controller.workspace
+        if ws is None or ws.baseline is None:
+            return
+        chosen = self.selected() or list(self._scenarios())
+        self._say(f"Comparing {len(chosen)} scenarios…")
+        self.controller.window.run_task(
+            ws.compare, chosen, text="Comparing scenarios…", on_done=self.show_comparison
+        )
+
+    def show_comparison(self, table: pd.DataFrame) -> None:
+        """Fill the comparison table."""
+        self.comparison = table
+        self.table.setRowCount(len(table))
+        for i, r in enumerate(table.itertuples(index=False)):
+            share = "no people" if math.isnan(r.share) else f"{100 * r.share:.1f} %"
+            sign = "+" if r.gained > 0.5 else ("−" if r.gained < -0.5 else "±")
+            change = f"{sign}{abs(r.gained):,.0f} people"
+            if not math.isnan(r.share_change):
+                change += f" ({100 * r.share_change:+.1f} pts)"
+            values = (
+                str(r.scenario),
+                f"{r.threshold_min:g}",
+                f"{r.covered:,.0f}",
+                share,
+                change,
+                str(r.settings),
+            )
+            for j, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if j in (1, 2, 3, 4):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if r.skipped:
+                    item.setToolTip(f"Skipped: {r.skipped}")
+                self.table.setItem(i, j, item)
+        n = table["scenario"].nunique() - 1
+        self._say(f"Compared {n} scenarios with their baseline.")
