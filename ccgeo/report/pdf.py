@@ -1,0 +1,1559 @@
+"""The printed map report: a paginated PDF of the access analysis (maps, tables, methods, sources).
+
+Drawn with QPainter on a `QPdfWriter`, with the map layers and decorations of the desktop canvas,
+so the printed maps look like the app's; maps and text stay vector (only the population shading
+is an image), and the text is real text that can be searched and copied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import CRS
+from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+)
+
+from ccgeo.analysis.access import CITY_ID, AccessResult
+from ccgeo.errors import Cancelled, InputError, check_cancel
+from ccgeo.geo import project_lonlat
+from ccgeo.gui.canvas.build import map_crs, project_extent_lonlat
+from ccgeo.gui.canvas.decorations import paint_decorations
+from ccgeo.gui.canvas.districts import DistrictLayer
+from ccgeo.gui.canvas.facilities import FacilityLayer
+from ccgeo.gui.canvas.layers import MapLayer, cosmetic_pen, qcolor, world_transform
+from ccgeo.gui.canvas.legend import paint_legend_swatch
+from ccgeo.gui.canvas.population import PopulationLayer
+from ccgeo.gui.canvas.qpath import path_from_geometries, symbol_path
+from ccgeo.gui.canvas.roads import RoadLayer
+from ccgeo.gui.canvas.symbols import symbol_template
+from ccgeo.gui.canvas.view import Extent, ViewTransform
+from ccgeo.model import Facilities, ProgressCallback, Scenario, report_progress
+from ccgeo.report.methods import (
+    MISSING,
+    OSM_ATTRIBUTION,
+    Block,
+    Bullets,
+    Heading,
+    Paragraph,
+    Table,
+    data_sources_blocks,
+    format_days,
+    format_km2,
+    format_minutes,
+    format_people,
+    format_share,
+    format_threshold,
+    methods_blocks,
+    uses_osm,
+)
+from ccgeo.styles import (
+    BACKGROUND,
+    BAND_OPACITY,
+    FACILITY_STYLES,
+    HALO,
+    INK,
+    TIER_CLASS,
+    UNDERSERVED_FILL,
+    UNDERSERVED_OPACITY,
+    UNDERSERVED_OUTLINE,
+    LegendEntry,
+    band_colors,
+)
+
+if TYPE_CHECKING:
+    from ccgeo.analysis.referral import ReferralResult
+    from ccgeo.analysis.siting import SitingResult
+    from ccgeo.io.project import Project
+    from ccgeo.network.profiles import SpeedProfile
+
+#: Paper sizes the report is laid out for.
+PAPERS: dict[str, QPageSize.PageSizeId] = {
+    "a4": QPageSize.PageSizeId.A4,
+    "letter": QPageSize.PageSizeId.Letter,
+}
+ORIENTATIONS: dict[str, QPageLayout.Orientation] = {
+    "portrait": QPageLayout.Orientation.Portrait,
+    "landscape": QPageLayout.Orientation.Landscape,
+}
+
+#: Section titles, in page order (the cover has none).
+SECTION_TITLES: dict[str, str] = {
+    "map": "Coverage map",
+    "coverage": "Coverage by district",
+    "underserved": "Underserved areas",
+    "siting": "Proposed hubs",
+    "referral": "Sample referral",
+    "methods": "Methods and assumptions",
+    "sources": "Data sources",
+}
+
+# the shared palette's opacities as Qt alphas (0-255)
+BAND_ALPHA = round(255 * BAND_OPACITY)
+UNDERSERVED_ALPHA = round(255 * UNDERSERVED_OPACITY)
+
+# Painter units are 1/96 inch: the palette's widths in screen pixels then print as they look on
+# a standard screen, and the map keeps the proportions of the desktop canvas.
+_DPI = 96
+_MM = _DPI / 25.4
+_MARGIN = 15.0 * _MM
+_FONT = "DejaVu Sans"
+_GREY = "#607D8B"
+_RULE = "#B0BEC5"
+_HEADER_FILL = "#E8EDF0"
+_ZEBRA = "#F5F7F8"
+_ALERT = "#B71C1C"
+_PAD = 4.0
+#: Type sizes of tables, points: the first at which every cell fits on one line is used.
+_TABLE_POINTS = (8.0, 7.0)
+
+#: The application this module created when it found none (kept alive for the process).
+_APP: list[QGuiApplication] = []
+
+
+# -- entry point ----------------------------------------------------------------------------------
+
+
+def write_report(
+    project: Project,
+    result: AccessResult,
+    out_path: str | Path,
+    *,
+    paper: str = "a4",
+    orientation: str = "portrait",
+    title: str | None = None,
+    scenario: Scenario | str | None = None,
+    siting: SitingResult | None = None,
+    referral: ReferralResult | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> Path:
+    """Write the map report of an access analysis as a PDF.
+
+    Pages: cover (title, city, scenario, date, headline numbers, cautions, contents; the note
+    "synthetic demo data" when the project says so); the coverage map (catchment bands, labs,
+    underserved areas, districts, roads, with legend, scale bar, north arrow and attribution);
+    coverage by district and threshold; underserved areas ranked, with a map; proposed hubs
+    and the coverage curve (with ``siting``); sample referral (with ``referral``); methods and
+    assumptions; data sources with dates. Every page says "page N of M".
+
+    Parameters
+    ----------
+    project
+        The project analysed: its roads, districts, population and facilities are drawn, its
+        metadata gives the city, the synthetic flag and the data sources.
+    result
+        The access analysis (`ccgeo.analysis.access.access`).
+    out_path
+        The PDF to write; replaced only once the new report is complete.
+    paper
+        ``"a4"`` or ``"letter"``.
+    orientation
+        ``"portrait"`` or ``"landscape"``.
+    title
+        Title of the cover; default "Access to <CAPABILITY> testing".
+    scenario
+        The scenario shown (a `ccgeo.model.Scenario` or its name); default the current labs.
+    siting
+        Proposed hubs (`ccgeo.analysis.siting.site_hubs`), for the hubs page.
+    referral
+        Sample referral plan (`ccgeo.analysis.referral.plan_referral`), for the referral page.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
+
+    Returns
+    -------
+    Path
+        ``out_path``.
+
+    Raises
+    ------
+    InputError
+        Unknown paper or orientation, a result of the wrong kind, or a PDF that cannot be
+        written where asked.
+    Cancelled
+        If ``cancel`` is set; no file is left behind.
+    """
+    paper_key = str(paper).lower()
+    if paper_key not in PAPERS:
+        msg = f"`paper` should be one of {', '.join(PAPERS)}, got {paper!r}"
+        raise InputError(msg)
+    orient_key = str(orientation).lower()
+    if orient_key not in ORIENTATIONS:
+        msg = f"`orientation` should be one of {', '.join(ORIENTATIONS)}, got {orientation!r}"
+        raise InputError(msg)
+    if not isinstance(result, AccessResult):
+        msg = f"`result` should be an AccessResult from ccgeo.analysis.access, got {result!r}"
+        raise InputError(msg)
+    out = Path(out_path)
+    if not out.parent.is_dir():
+        msg = f"the folder {out.parent} does not exist; create it or choose another place"
+        raise InputError(msg, path=out)
+    ensure_qt_app()
+    check_cancel(cancel)
+    report_progress(progress, 0.0, "drawing the map layers")
+    maps = _MapLayers.build(project, result)
+    check_cancel(cancel)
+    report_progress(progress, 0.25, "laying out the pages")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(_DPI)
+    writer.setCreator("ccgeo")
+    layout = QPageLayout(
+        QPageSize(PAPERS[paper_key]),
+        ORIENTATIONS[orient_key],
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
+    writer.setPageLayout(layout)
+    context = _Context(
+        project=project,
+        result=result,
+        title=title or _default_title(result),
+        scenario=scenario,
+        siting=siting,
+        referral=referral,
+        maps=maps,
+    )
+    writer.setTitle(context.title)
+    pages = _Pages(writer, context)
+    try:
+        _plan(pages, context, cancel=cancel)
+        painter = QPainter()
+        if not painter.begin(writer):
+            msg = "cannot write the PDF there; check that the folder is writable and has space"
+            raise InputError(msg, path=out)
+        try:
+            pages.render(painter, progress=progress, cancel=cancel)
+        finally:
+            painter.end()
+        if not tmp.is_file() or tmp.stat().st_size == 0:
+            msg = "the PDF came out empty; check that the folder is writable and has space"
+            raise InputError(msg, path=out)
+        os.replace(tmp, out)
+    except (Cancelled, InputError, OSError):
+        tmp.unlink(missing_ok=True)
+        raise
+    report_progress(progress, 1.0, f"report written: {pages.count} pages")
+    return out
+
+
+def ensure_qt_app() -> QGuiApplication:
+    """The running Qt application, or a new offscreen one (so the report works headless).
+
+    A `QApplication` (a `QGuiApplication` with widgets) is made rather than a bare
+    `QGuiApplication`, so that code run later in the same process may still create widgets.
+    """
+    app = QGuiApplication.instance()
+    if app is None:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication(["ccgeo-report", "-platform", "offscreen"])
+        app.setFont(QFont(_FONT, 9))
+        _APP.append(app)
+    return app  # type: ignore[return-value]
+
+
+def _default_title(result: AccessResult) -> str:
+    capability = result.settings.get("capability")
+    if capability:
+        return f"Access to {str(capability).upper()} testing"
+    return "Access to diagnostic labs"
+
+
+# -- what the pages need --------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    project: Project
+    result: AccessResult
+    title: str
+    scenario: Scenario | str | None
+    siting: SitingResult | None
+    referral: ReferralResult | None
+    maps: _MapLayers
+    toc: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def city(self) -> str:
+        meta = self.project.metadata or {}
+        return str(meta.get("city") or self.project.name)
+
+    @property
+    def synthetic(self) -> bool:
+        return bool((self.project.metadata or {}).get("synthetic", False))
+
+    @property
+    def scenario_text(self) -> str:
+        if self.scenario is None:
+            return "current labs (baseline)"
+        if isinstance(self.scenario, Scenario):
+            text = self.scenario.name
+            return f"{text}: {self.scenario.description}" if self.scenario.description else text
+        return str(self.scenario)
+
+    @property
+    def mode(self) -> str:
+        return str(self.result.settings.get("mode") or self.result.network_summary.get("mode"))
+
+
+class _FillLayer(MapLayer):
+    """Filled polygons (catchment bands, underserved areas) with optional numbered labels."""
+
+    kind = "analysis"
+
+    def __init__(
+        self,
+        name: str,
+        parts: Sequence[tuple[QPainterPath, QColor, QPen | None]],
+        *,
+        labels: Sequence[tuple[float, float, str]] = (),
+        extent: Extent | None = None,
+    ) -> None:
+        super().__init__(name)
+        self.parts = list(parts)
+        self.labels = list(labels)
+        self.extent = extent
+
+    def paint(self, painter: QPainter, view: ViewTransform) -> None:
+        """Fill in world coordinates, then label in screen pixels."""
+        painter.save()
+        painter.setTransform(world_transform(view), combine=False)
+        for path, fill, pen in self.parts:
+            painter.setPen(pen if pen is not None else Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(fill))
+            painter.drawPath(path)
+        painter.restore()
+        if not self.labels:
+            return
+        font = _font(8.0, bold=True)
+        metrics = QFontMetricsF(font)
+        xy = view.world_to_screen(np.array([(x, y) for x, y, _ in self.labels]))
+        painter.setFont(font)
+        for (sx, sy), (_, _, text) in zip(xy, self.labels, strict=True):
+            r = max(metrics.horizontalAdvance(text), metrics.height()) / 2.0 + 3.0
+            painter.setPen(QPen(QColor(UNDERSERVED_OUTLINE), 1.2))
+            painter.setBrush(QBrush(QColor(HALO)))
+            painter.drawEllipse(QPointF(sx, sy), r, r)
+            painter.setPen(QColor(INK))
+            painter.drawText(
+                QRectF(sx - r, sy - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, text
+            )
+
+
+class _LabPoints(MapLayer):
+    """Labs given to the analysis as points that are not in the facility list."""
+
+    kind = "labs"
+
+    def __init__(self, xy: np.ndarray, *, capability: str | None) -> None:
+        super().__init__("Labs")
+        self.xy = xy
+        key = TIER_CLASS.get(capability or "", "")
+        style = FACILITY_STYLES.get(key)
+        self.symbol = style.symbol if style else "diamond"
+        self.fill = style.fill if style else "#FFFFFF"
+        self.size = style.size_px if style else 14.0
+        if len(xy):
+            lo, hi = xy.min(axis=0), xy.max(axis=0)
+            self.extent = (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+
+    def paint(self, painter: QPainter, view: ViewTransform) -> None:
+        """Symbols of constant size at each lab."""
+        painter.setPen(cosmetic_pen(INK, 1.0))
+        painter.setBrush(QBrush(qcolor(self.fill)))
+        template = symbol_template(self.symbol, self.size)
+        painter.drawPath(symbol_path(view.world_to_screen(self.xy), template))
+
+    def legend(self) -> list[LegendEntry]:
+        """One marker."""
+        return [
+            LegendEntry(
+                f"Lab used in the analysis ({len(self.xy):,})",
+                "marker",
+                color=self.fill,
+                outline=INK,
+                symbol=self.symbol,
+            )
+        ]
+
+
+@dataclass
+class _MapLayers:
+    """The layers of the report's maps, built once in the map CRS."""
+
+    crs: CRS
+    extent: Extent | None
+    population: MapLayer | None
+    roads: RoadLayer | None
+    districts: MapLayer | None
+    labs: MapLayer | None
+    bands: _FillLayer | None
+    band_legend: list[LegendEntry]
+    underserved: _FillLayer | None
+    underserved_legend: LegendEntry
+    attribution: str
+
+    @classmethod
+    def build(cls, project: Project, result: AccessResult) -> _MapLayers:
+        crs = map_crs(project)
+        lonlat = project_extent_lonlat(project)
+        extent = None
+        if lonlat is not None:
+            corners = project_lonlat(
+                np.array(
+                    [
+                        [lonlat[0], lonlat[1]],
+                        [lonlat[2], lonlat[3]],
+                        [lonlat[0], lonlat[3]],
+                        [lonlat[2], lonlat[1]],
+                    ]
+                ),
+                crs,
+            )
+            lo, hi = corners.min(axis=0), corners.max(axis=0)
+            extent = (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+        population = (
+            PopulationLayer(project.demand, crs, districts=project.districts)
+            if project.demand is not None
+            else None
+        )
+        roads = RoadLayer(project.roads, crs) if project.roads is not None else None
+        districts = (
+            DistrictLayer(project.districts, crs)
+            if project.districts is not None and len(project.districts)
+            else None
+        )
+        bands, band_legend = _band_layer(result, crs)
+        under, under_legend = _underserved_layer(result, crs)
+        return cls(
+            crs=crs,
+            extent=extent,
+            population=population,
+            roads=roads,
+            districts=districts,
+            labs=_labs_layer(project, result, crs),
+            bands=bands,
+            band_legend=band_legend,
+            underserved=under,
+            underserved_legend=under_legend,
+            attribution=OSM_ATTRIBUTION if uses_osm(project) else "",
+        )
+
+
+def _band_layer(result: AccessResult, crs: CRS) -> tuple[_FillLayer | None, list[LegendEntry]]:
+    bands = result.isochrones
+    if bands is None or bands.empty:
+        return None, []
+    bands = bands.sort_values("band_min_to").reset_index(drop=True)
+    shapes = bands.to_crs(crs)
+    n = len(bands)
+    colors = band_colors(n)
+    parts, legend = [], []
+    for i, row in enumerate(bands.itertuples(index=False)):
+        color = colors[i]
+        geom = shapes.geometry.iloc[i]
+        if geom is not None and not geom.is_empty:
+            parts.append(
+                (
+                    path_from_geometries(np.array([geom], dtype=object)),
+                    qcolor(color, BAND_ALPHA),
+                    None,
+                )
+            )
+        lo, hi = float(row.band_min_from), float(row.band_min_to)
+        label = f"≤ {format_threshold(hi)}" if lo <= 0 else f"{lo:g}–{format_threshold(hi)}"
+        legend.append(LegendEntry(f"Lab within {label}", "fill", color=color, outline=color))
+    return _FillLayer("Catchment bands", parts), legend
+
+
+def _underserved_layer(result: AccessResult, crs: CRS) -> tuple[_FillLayer | None, LegendEntry]:
+    minutes = float(result.settings.get("underserved_minutes") or 60.0)
+    entry = LegendEntry(
+        f"Underserved: beyond {format_threshold(minutes)}",
+        "fill",
+        color=UNDERSERVED_FILL,
+        outline=UNDERSERVED_OUTLINE,
+    )
+    areas = result.underserved
+    if areas is None or areas.empty:
+        return None, entry
+    shapes = areas.to_crs(crs)
+    geoms = shapes.geometry.to_numpy()
+    pen = cosmetic_pen(UNDERSERVED_OUTLINE, 1.2)
+    path = path_from_geometries(geoms)
+    top = shapes.head(_MAX_LABELLED_AREAS)
+    anchors = shapely.get_coordinates(shapely.point_on_surface(top.geometry.to_numpy()))
+    labels = [
+        (float(x), float(y), str(int(rank)))
+        for (x, y), rank in zip(anchors, top["rank"].to_numpy(), strict=True)
+    ]
+    layer = _FillLayer(
+        "Underserved areas",
+        [(path, qcolor(UNDERSERVED_FILL, UNDERSERVED_ALPHA), pen)],
+        labels=labels,
+    )
+    return layer, entry
+
+
+#: Underserved areas numbered on the map (the table lists them all).
+_MAX_LABELLED_AREAS = 15
+
+
+def _labs_layer(project: Project, result: AccessResult, crs: CRS) -> MapLayer | None:
+    labs = result.labs[result.labs["usable"].to_numpy(dtype=bool)]
+    if labs.empty:
+        return None
+    ids = set(labs["facility_id"].astype(str))
+    if project.facilities is not None:
+        gdf = project.facilities.gdf
+        mask = gdf["facility_id"].astype(str).isin(ids).to_numpy()
+        if int(mask.sum()) == len(ids):
+            return FacilityLayer(Facilities(gdf.loc[mask].copy()), crs, name="Labs")
+    xy = project_lonlat(np.column_stack([labs.geometry.x, labs.geometry.y]), crs)
+    return _LabPoints(xy, capability=result.settings.get("capability"))
+
+
+def _align(align: str) -> int:
+    """``"l"``/``"r"`` → the horizontal Qt alignment flag, as an int."""
+    flag = Qt.AlignmentFlag.AlignLeft if align == "l" else Qt.AlignmentFlag.AlignRight
+    return int(flag)
+
+
+# -- page layout ----------------------------------------------------------------------------------
+
+_Op = Callable[[QPainter], None]
+
+
+class _Fonts:
+    """The report's type scale (points)."""
+
+    def __init__(self) -> None:
+        self.title = _font(22.0, bold=True)
+        self.subtitle = _font(13.0)
+        self.h1 = _font(15.0, bold=True)
+        self.h2 = _font(10.5, bold=True)
+        self.body = _font(9.0)
+        self.table = _font(8.0)
+        self.table_bold = _font(8.0, bold=True)
+        self.small = _font(7.5)
+        self.big_number = _font(16.0, bold=True)
+
+
+def _font(points: float, *, bold: bool = False) -> QFont:
+    font = QFont(_FONT)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    # no "ﬀ"/"ﬁ" ligatures: they make words unsearchable and garble copied text in a PDF
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
+class _Pages:
+    """Pages planned as lists of drawing operations, so "page N of M" is known when drawn."""
+
+    def __init__(self, writer: QPdfWriter, context: _Context) -> None:
+        self.writer = writer
+        self.context = context
+        self.fonts = _Fonts()
+        size = writer.pageLayout().fullRectPixels(_DPI).size()
+        self.page = QRectF(0, 0, size.width(), size.height())
+        self.content = self.page.adjusted(_MARGIN, _MARGIN + 14, -_MARGIN, -_MARGIN - 10)
+        self.landscape = self.page.width() > self.page.height()
+        self.pages: list[list[_Op]] = []
+        self.y = self.content.top()
+        self.headed: list[bool] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.pages)
+
+    def metrics(self, font: QFont) -> QFontMetricsF:
+        return QFontMetricsF(font, self.writer)
+
+    def new_page(self, *, header: bool = True) -> None:
+        self.pages.append([])
+        self.headed.append(header)
+        self.y = self.content.top()
+
+    def remaining(self) -> float:
+        return self.content.bottom() - self.y
+
+    def place(self, height: float, op: Callable[[QPainter, QRectF], None]) -> QRectF:
+        """Reserve ``height`` at the cursor (a new page if it does not fit) and queue ``op``."""
+        if not self.pages or (height > self.remaining() and self.y > self.content.top()):
+            self.new_page()
+        rect = QRectF(self.content.left(), self.y, self.content.width(), height)
+        self.pages[-1].append(lambda painter: op(painter, rect))
+        self.y += height
+        return rect
+
+    def space(self, height: float) -> None:
+        self.y = min(self.y + height, self.content.bottom())
+
+    # -- text --------------------------------------------------------------------------------
+    def text_height(self, text: str, font: QFont, width: float) -> float:
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return self.metrics(font).boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
+
+    def text(
+        self,
+        text: str,
+        font: QFont,
+        *,
+        color: str = INK,
+        after: float = 6.0,
+        indent: float = 0.0,
+    ) -> None:
+        width = self.content.width() - indent
+        height = self.text_height(text, font, width)
+
+        def draw(painter: QPainter, rect: QRectF) -> None:
+            painter.setFont(font)
+            painter.setPen(QColor(color))
+            painter.drawText(
+                rect.adjusted(indent, 0, 0, 0),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                | int(Qt.TextFlag.TextWordWrap),
+                text,
+            )
+
+        self.place(height, draw)
+        self.space(after)
+
+    def section(self, key: str) -> None:
+        """Start a section on a new page with its title, and list it in the contents."""
+        self.new_page()
+        title = SECTION_TITLES[key]
+        self.context.toc.append((title, len(self.pages)))
+        self.text(title, self.fonts.h1, after=8.0)
+
+    def heading(self, text: str) -> None:
+        # keep a heading with at least three lines of what follows
+        need = self.text_height(text, self.fonts.h2, self.content.width()) + 48.0
+        if need > self.remaining():
+            self.new_page()
+        self.space(4.0)
+        self.text(text, self.fonts.h2, after=4.0)
+
+    def blocks(self, blocks: Sequence[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Heading):
+                self.heading(block.text)
+            elif isinstance(block, Paragraph):
+                if block.note:
+                    self.text(block.text, self.fonts.small, color=_GREY)
+                else:
+                    self.text(block.text, self.fonts.body)
+            elif isinstance(block, Bullets):
+                for item in block.items:
+                    self._bullet(item)
+                self.space(4.0)
+            else:
+                self.table(block)
+
+    def _bullet(self, text: str) -> None:
+        font = self.fonts.body
+        indent = 14.0
+        height = self.text_height(text, font, self.content.width() - indent)
+
+        def draw(painter: QPainter, rect: QRectF) -> None:
+            painter.setFont(font)
+            painter.setPen(QColor(INK))
+            painter.drawText(
+                QPointF(rect.left() + 3, rect.top() + self.metrics(font).ascent()), "•"
+            )
+            painter.drawText(
+                rect.adjusted(indent, 0, 0, 0),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                | int(Qt.TextFlag.TextWordWrap),
+                text,
+            )
+
+        self.place(height, draw)
+        self.space(2.0)
+
+    # -- tables ------------------------------------------------------------------------------
+    def table(self, table: Table, *, width: float | None = None) -> None:
+        """A table that continues on the next pages with its header repeated."""
+        avail = width or self.content.width()
+        # a wide table steps down to a smaller type before its text columns wrap word by word
+        for points in _TABLE_POINTS:
+            fonts = (_font(points), _font(points, bold=True))
+            widths, fits = self._column_widths(table, avail, fonts)
+            if fits:
+                break
+        bold = fonts[1]
+        header_h = (
+            max(
+                self.text_height(c, bold, w - 2 * _PAD)
+                for c, w in zip(table.columns, widths, strict=True)
+            )
+            + 2 * _PAD
+        )
+        heights = [self._row_height(table, i, widths, fonts) for i in range(len(table.rows))]
+        start = 0
+        rows = len(table.rows)
+        while True:
+            if header_h + (heights[start] if start < rows else 0) > self.remaining():
+                self.new_page()
+            room = self.remaining() - header_h
+            stop = start
+            used = 0.0
+            while stop < rows and used + heights[stop] <= room:
+                used += heights[stop]
+                stop += 1
+            if stop == start and start < rows:  # a single row taller than a page: let it clip
+                used, stop = heights[start], start + 1
+            chunk = range(start, stop)
+            self.place(
+                header_h + used,
+                lambda painter, rect, chunk=chunk: self._draw_table(
+                    painter, rect, table, widths, header_h, heights, chunk, fonts
+                ),
+            )
+            start = stop
+            if start >= rows:
+                break
+            self.new_page()
+        self.space(8.0)
+
+    @staticmethod
+    def _cell_font(table: Table, row: int, fonts: tuple[QFont, QFont]) -> QFont:
+        return fonts[1] if row in table.emphasis else fonts[0]
+
+    def _row_height(
+        self, table: Table, i: int, widths: Sequence[float], fonts: tuple[QFont, QFont]
+    ) -> float:
+        font = self._cell_font(table, i, fonts)
+        metrics = self.metrics(font)
+        h = metrics.height()
+        for cell, w, align in zip(table.rows[i], widths, table.align, strict=True):
+            if align == "l" and metrics.horizontalAdvance(cell) > w - 2 * _PAD:
+                h = max(h, self.text_height(cell, font, w - 2 * _PAD))
+        return h + 2 * _PAD
+
+    def _column_widths(
+        self, table: Table, avail: float, fonts: tuple[QFont, QFont]
+    ) -> tuple[list[float], bool]:
+        """Column widths as a browser lays out an automatic table.
+
+        Each column has a least width (its longest word; a number never wraps), a natural
+        width (its longest cell, headers wrapped at words) and a comfortable one (its header on
+        one line, up to a limit). The table takes the widest of these that fits, and shares
+        what is left in proportion to what each column lacks of the next.
+        """
+        header_metrics = self.metrics(fonts[1])
+        pad = 2 * _PAD + 2
+        least, natural, comfortable = [], [], []
+        for j, name in enumerate(table.columns):
+            lo = max((header_metrics.horizontalAdvance(w) for w in name.split()), default=0.0)
+            hi = lo
+            for i, row in enumerate(table.rows):
+                metrics = self.metrics(self._cell_font(table, i, fonts))
+                full = metrics.horizontalAdvance(row[j])
+                hi = max(hi, full)
+                if table.align[j] == "l":
+                    words = (metrics.horizontalAdvance(w) for w in row[j].split())
+                    lo = max(lo, max(words, default=0.0))
+                else:
+                    lo = max(lo, full)
+            # a header may wrap, but not into a tower of single words
+            easy = max(hi, min(header_metrics.horizontalAdvance(name), 90.0))
+            least.append(lo + pad)
+            natural.append(hi + pad)
+            comfortable.append(easy + pad)
+        if sum(comfortable) <= avail:
+            # wide tables fill the width; short ones stay compact so numbers stay near labels
+            n = len(comfortable)
+            total = sum(comfortable)
+            target = avail if n > 3 else min(avail, max(total * 1.2, 0.5 * avail))
+            left = [j for j, a in enumerate(table.align) if a == "l"] or list(range(n))
+            share = sum(comfortable[j] for j in left)
+            extra = target - total
+            return [
+                w + (extra * w / share if j in left else 0.0) for j, w in enumerate(comfortable)
+            ], True
+        for small, big in ((natural, comfortable), (least, natural)):
+            if sum(small) <= avail:
+                lack = [b - s for s, b in zip(small, big, strict=True)]
+                spare = avail - sum(small)
+                widths = [s + spare * d / sum(lack) for s, d in zip(small, lack, strict=True)]
+                return widths, small is natural
+        scale = avail / sum(least)
+        return [w * scale for w in least], False
+
+    def _draw_table(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        table: Table,
+        widths: list[float],
+        header_h: float,
+        heights: list[float],
+        chunk: range,
+        fonts: tuple[QFont, QFont],
+    ) -> None:
+        total_w = sum(widths)
+        x0, y = rect.left(), rect.top()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(_HEADER_FILL)))
+        painter.drawRect(QRectF(x0, y, total_w, header_h))
+        painter.setFont(fonts[1])
+        painter.setPen(QColor(INK))
+        x = x0
+        for name, w, align in zip(table.columns, widths, table.align, strict=True):
+            painter.drawText(
+                QRectF(x + _PAD, y + _PAD, w - 2 * _PAD, header_h - 2 * _PAD),
+                _align(align) | int(Qt.AlignmentFlag.AlignBottom) | int(Qt.TextFlag.TextWordWrap),
+                name,
+            )
+            x += w
+        y += header_h
+        painter.setPen(QPen(QColor(INK), 0.8))
+        painter.drawLine(QPointF(x0, y), QPointF(x0 + total_w, y))
+        for k, i in enumerate(chunk):
+            h = heights[i]
+            if k % 2 == 1:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(QColor(_ZEBRA)))
+                painter.drawRect(QRectF(x0, y, total_w, h))
+            painter.setFont(self._cell_font(table, i, fonts))
+            painter.setPen(QColor(INK))
+            x = x0
+            for cell, w, align in zip(table.rows[i], widths, table.align, strict=True):
+                # numbers never wrap, and are never clipped by a rounding of the measure
+                flow = Qt.TextFlag.TextWordWrap if align == "l" else Qt.TextFlag.TextDontClip
+                painter.drawText(
+                    QRectF(x + _PAD, y + _PAD, w - 2 * _PAD, h - 2 * _PAD),
+                    _align(align) | int(Qt.AlignmentFlag.AlignVCenter) | int(flow),
+                    cell,
+                )
+                x += w
+            y += h
+        painter.setPen(QPen(QColor(_RULE), 0.8))
+        painter.drawLine(QPointF(x0, y), QPointF(x0 + total_w, y))
+
+    # -- rendering ---------------------------------------------------------------------------
+    def render(
+        self,
+        painter: QPainter,
+        *,
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        n = len(self.pages)
+        for i, ops in enumerate(self.pages):
+            check_cancel(cancel)
+            report_progress(progress, 0.3 + 0.7 * i / max(n, 1), f"page {i + 1} of {n}")
+            if i > 0:
+                self.writer.newPage()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            for op in ops:
+                painter.save()
+                op(painter)
+                painter.restore()
+            self._furniture(painter, i, n)
+
+    def _furniture(self, painter: QPainter, index: int, count: int) -> None:
+        """Running header (not on the cover) and the footer with "page N of M"."""
+        painter.save()
+        left, right = self.content.left(), self.content.right()
+        small = self.fonts.small
+        fm = self.metrics(small)
+        painter.setFont(small)
+        painter.setPen(QColor(_GREY))
+        if self.headed[index]:
+            y = _MARGIN
+            painter.drawText(
+                QPointF(left, y),
+                fm.elidedText(
+                    f"{self.context.title} · {self.context.city}",
+                    Qt.TextElideMode.ElideRight,
+                    self.content.width() * 0.75,
+                ),
+            )
+            date = dt.date.today().isoformat()
+            painter.drawText(QPointF(right - fm.horizontalAdvance(date), y), date)
+            painter.setPen(QPen(QColor(_RULE), 0.6))
+            painter.drawLine(QPointF(left, y + 4), QPointF(right, y + 4))
+        y = self.page.bottom() - _MARGIN + 12
+        painter.setPen(QPen(QColor(_RULE), 0.6))
+        painter.drawLine(QPointF(left, y - fm.ascent() - 4), QPointF(right, y - fm.ascent() - 4))
+        note = "ccgeo map report"
+        if self.context.synthetic:
+            note += " · synthetic demo data, not a real place"
+            painter.setPen(QColor(_ALERT))
+        else:
+            painter.setPen(QColor(_GREY))
+        painter.drawText(QPointF(left, y), note)
+        painter.setPen(QColor(_GREY))
+        label = f"page {index + 1} of {count}"
+        painter.drawText(QPointF(right - fm.horizontalAdvance(label), y), label)
+        painter.restore()
+
+
+# -- the sections ---------------------------------------------------------------------------------
+
+
+def _plan(pages: _Pages, ctx: _Context, *, cancel: threading.Event | None) -> None:
+    _cover(pages, ctx)
+    check_cancel(cancel)
+    _coverage_map(pages, ctx)
+    _coverage_by_district(pages, ctx)
+    check_cancel(cancel)
+    _underserved(pages, ctx)
+    if ctx.siting is not None:
+        _siting(pages, ctx, ctx.siting)
+    if ctx.referral is not None:
+        _referral(pages, ctx, ctx.referral)
+    check_cancel(cancel)
+    pages.section("methods")
+    pages.blocks(
+        methods_blocks(
+            ctx.result.settings,
+            network_summary=ctx.result.network_summary,
+            profile=_profile(ctx),
+            siting_settings=ctx.siting.settings if ctx.siting is not None else None,
+            referral_settings=ctx.referral.settings if ctx.referral is not None else None,
+        )
+    )
+    pages.section("sources")
+    pages.blocks(data_sources_blocks(ctx.project))
+
+
+def _profile(ctx: _Context) -> SpeedProfile | None:
+    """The speed profile the access network was built with (the bundled one if not cached)."""
+    from ccgeo.network.profiles import get_profile
+
+    net = ctx.project.built_networks().get(ctx.mode)
+    if net is not None:
+        return net.profile
+    try:
+        return get_profile(ctx.mode)
+    except InputError:
+        return None
+
+
+def _headline_table(result: AccessResult) -> Table:
+    rows = []
+    for rec in result.summary()["coverage"]:
+        rows.append(
+            (
+                f"≤ {format_threshold(rec['threshold_min'])}",
+                format_people(rec["covered"]),
+                format_share(rec["share"]),
+                format_people(rec["beyond"]),
+            )
+        )
+    return Table(
+        ("Travel time to the nearest lab", "People within", "Share", "Reach a lab later"),
+        tuple(rows),
+    )
+
+
+def _cover(pages: _Pages, ctx: _Context) -> None:
+    pages.new_page(header=False)
+    f = pages.fonts
+    summary = ctx.result.summary()
+    pages.space(30.0)
+    pages.text("ccgeo map report", f.small, color=_GREY, after=10.0)
+    pages.text(ctx.title, f.title, after=10.0)
+    pages.text(ctx.city, f.subtitle, after=14.0)
+    lines = [
+        f"Scenario: {ctx.scenario_text}",
+        f"Travel by {ctx.mode}; {summary['labs_used']:,} of {summary['labs_given']:,} labs used",
+        f"Prepared {dt.date.today().strftime('%d %B %Y')} with ccgeo",
+    ]
+    for line in lines:
+        pages.text(line, f.body, after=3.0)
+    pages.space(10.0)
+    if ctx.synthetic:
+        note = str((ctx.project.metadata or {}).get("note") or "")
+        text = "This report uses synthetic demo data. " + (
+            note or "No real place, people or facilities are described."
+        )
+        height = pages.text_height(text, f.body, pages.content.width() - 24) + 20
+
+        def banner(painter: QPainter, rect: QRectF) -> None:
+            painter.setPen(QPen(QColor(_ALERT), 1.5))
+            painter.setBrush(QBrush(QColor("#FDECEA")))
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setFont(f.body)
+            painter.setPen(QColor(_ALERT))
+            painter.drawText(
+                rect.adjusted(12, 10, -12, -10),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                | int(Qt.TextFlag.TextWordWrap),
+                text,
+            )
+
+        pages.place(height, banner)
+        pages.space(14.0)
+    pages.heading("Key numbers")
+    pages.text(
+        f"{format_people(summary['population_total'])} people live in the study area "
+        f"({summary['demand_points']:,} population points). Times are inclusive: a person "
+        "at exactly the threshold counts as within it.",
+        f.body,
+    )
+    pages.table(_headline_table(ctx.result))
+    gaps = []
+    if summary["unreachable"] > 0:
+        gaps.append(f"{format_people(summary['unreachable'])} people cannot reach any lab")
+    if summary["off_network"] > 0:
+        gaps.append(f"{format_people(summary['off_network'])} people live off the road network")
+    if gaps:
+        pages.text("; ".join(gaps) + ". They are counted as not covered.", f.body)
+    cautions = list(ctx.result.warnings)
+    if cautions:
+        pages.heading("Cautions")
+        pages.blocks([Bullets(tuple(cautions))])
+    pages.heading("Contents")
+    sections = [SECTION_TITLES[k] for k in _section_keys(ctx)]
+    fm = pages.metrics(f.body)
+    height = len(sections) * (fm.height() + 3)
+
+    def contents(painter: QPainter, rect: QRectF) -> None:
+        # page numbers are known only once every page is planned: read them at drawing time
+        numbers = dict(ctx.toc)
+        painter.setFont(f.body)
+        painter.setPen(QColor(INK))
+        y = rect.top()
+        width = min(rect.width(), 110 * _MM)
+        for name in sections:
+            number = str(numbers.get(name, ""))
+            painter.drawText(QPointF(rect.left(), y + fm.ascent()), name)
+            painter.drawText(
+                QPointF(rect.left() + width - fm.horizontalAdvance(number), y + fm.ascent()),
+                number,
+            )
+            y += fm.height() + 3
+
+    pages.place(height, contents)
+
+
+def _section_keys(ctx: _Context) -> list[str]:
+    keys = ["map", "coverage", "underserved"]
+    if ctx.siting is not None:
+        keys.append("siting")
+    if ctx.referral is not None:
+        keys.append("referral")
+    return [*keys, "methods", "sources"]
+
+
+# -- maps -------------------------------------------------------------------------------------
+
+
+def _legend_layout(
+    pages: _Pages, entries: Sequence[LegendEntry], width: float
+) -> tuple[int, float, float]:
+    """Columns, column width and height of a legend of ``entries`` in ``width``."""
+    fm = pages.metrics(pages.fonts.small)
+    col_w = max((fm.horizontalAdvance(e.label) for e in entries), default=0.0) + 28 + 14
+    columns = max(1, min(len(entries), int(width // col_w))) if entries else 1
+    rows = math.ceil(len(entries) / columns) if entries else 0
+    title_h = pages.metrics(pages.fonts.table_bold).height() + 4
+    return columns, col_w, title_h + rows * 20.0 + 6
+
+
+def _draw_legend(
+    painter: QPainter,
+    rect: QRectF,
+    entries: Sequence[LegendEntry],
+    columns: int,
+    col_w: float,
+    fonts: _Fonts,
+) -> None:
+    painter.setFont(fonts.table_bold)
+    painter.setPen(QColor(INK))
+    fm_title = QFontMetricsF(fonts.table_bold, painter.device())
+    painter.drawText(QPointF(rect.left(), rect.top() + fm_title.ascent()), "Legend")
+    top = rect.top() + fm_title.height() + 4
+    rows = math.ceil(len(entries) / columns) if entries else 0
+    fm = QFontMetricsF(fonts.small, painter.device())
+    painter.setFont(fonts.small)
+    for i, entry in enumerate(entries):
+        col, row = divmod(i, rows) if rows else (0, 0)
+        x = rect.left() + col * col_w
+        y = top + row * 20.0
+        paint_legend_swatch(painter, entry, QRectF(x, y, 28, 18))
+        painter.setPen(QColor(INK))
+        painter.drawText(QPointF(x + 34, y + 9 + fm.ascent() / 2 - 1), entry.label)
+
+
+def _draw_map(
+    painter: QPainter,
+    frame: QRectF,
+    view: ViewTransform,
+    layers: Sequence[MapLayer],
+    maps: _MapLayers,
+    fonts: _Fonts,
+) -> None:
+    """The layers of ``view`` inside ``frame``, then the frame, scale bar, arrow, credit."""
+    painter.save()
+    painter.setClipRect(frame)
+    painter.fillRect(frame, QColor(BACKGROUND))
+    # Layers draw in "screen pixels" of the view and may replace the world transform; the
+    # window-viewport mapping sits beneath it and moves their pixels into the frame.
+    painter.setViewport(frame.toRect())
+    painter.setWindow(QRect(0, 0, view.width_px, view.height_px))
+    for layer in layers:
+        painter.save()
+        painter.setOpacity(layer.opacity)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        layer.paint(painter, view)
+        painter.restore()
+    painter.restore()
+    painter.save()
+    painter.setPen(QPen(QColor(INK), 0.8))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(frame)
+    paint_decorations(
+        painter, frame, view, crs=maps.crs, attribution=maps.attribution, font=fonts.small
+    )
+    painter.restore()
+
+
+def _map_page(
+    pages: _Pages,
+    ctx: _Context,
+    layers: Sequence[MapLayer],
+    entries: Sequence[LegendEntry],
+    caption: str,
+    *,
+    min_height: float = 0.0,
+) -> None:
+    """A map filling what is left of the page, legend below (portrait) or beside (landscape)."""
+    maps = ctx.maps
+    if maps.extent is None:
+        pages.text("The project has no layer with a location to map.", pages.fonts.body)
+        return
+    pages.text(caption, pages.fonts.body, after=6.0)
+    if min_height and pages.remaining() < min_height:
+        pages.new_page()
+    width = pages.content.width()
+    if pages.landscape:
+        legend_w = 62 * _MM
+        columns, col_w, legend_h = _legend_layout(pages, entries, legend_w)
+        map_w, map_h = width - legend_w - 6 * _MM, pages.remaining()
+    else:
+        columns, col_w, legend_h = _legend_layout(pages, entries, width)
+        map_w, map_h = width, pages.remaining() - legend_h - 4 * _MM
+    frame_w, frame_h = int(map_w), int(map_h)
+    view = ViewTransform.fit(maps.extent, frame_w, frame_h, margin=0.03)
+    legend_w_used = 62 * _MM if pages.landscape else width
+    fonts = pages.fonts
+
+    def draw(painter: QPainter, rect: QRectF) -> None:
+        frame = QRectF(rect.left(), rect.top(), frame_w, frame_h)
+        _draw_map(painter, frame, view, layers, maps, fonts)
+        if pages.landscape:
+            box = QRectF(frame.right() + 6 * _MM, rect.top(), legend_w_used, legend_h)
+        else:
+            box = QRectF(rect.left(), frame.bottom() + 4 * _MM, legend_w_used, legend_h)
+        _draw_legend(painter, box, entries, columns, col_w, fonts)
+
+    pages.place(pages.remaining(), draw)
+
+
+def _road_legend(roads: RoadLayer | None, m_per_px: float) -> list[LegendEntry]:
+    if roads is None:
+        return []
+    from ccgeo.styles import ROAD_STYLES
+
+    shown = {ROAD_STYLES[k].label for k in roads.visible_classes(m_per_px)}
+    return [e for e in roads.legend() if e.label in shown]
+
+
+def _coverage_map(pages: _Pages, ctx: _Context) -> None:
+    pages.section("map")
+    maps = ctx.maps
+    layers = [
+        layer
+        for layer in (maps.bands, maps.roads, maps.underserved, maps.districts, maps.labs)
+        if layer is not None
+    ]
+    entries = list(maps.band_legend)
+    if maps.underserved is not None:
+        entries.append(maps.underserved_legend)
+    entries += maps.labs.legend() if maps.labs is not None else []
+    entries += maps.districts.legend() if maps.districts is not None else []
+    entries += _road_legend(maps.roads, _approx_m_per_px(pages, maps))
+    thresholds = ", ".join(
+        format_threshold(t) for t in ctx.result.settings.get("thresholds_minutes", [])
+    )
+    caption = (
+        f"Travel time by {ctx.mode} to the nearest of {int(ctx.result.labs['usable'].sum()):,} "
+        f"labs, in bands of {thresholds} (inclusive). Uncoloured land is beyond the last band."
+    )
+    _map_page(pages, ctx, layers, entries, caption)
+
+
+def _approx_m_per_px(pages: _Pages, maps: _MapLayers) -> float:
+    if maps.extent is None:
+        return 1.0
+    w = pages.content.width() - (68 * _MM if pages.landscape else 0)
+    h = pages.content.height() * 0.8
+    return ViewTransform.fit(maps.extent, int(w), int(h), margin=0.03).m_per_px
+
+
+# -- tables ---------------------------------------------------------------------------------------
+
+
+def coverage_rows(result: AccessResult) -> Table:
+    """The coverage table of the report: one row per district, people and share per threshold.
+
+    The whole study area comes first (bold); districts follow in the analysis' order, people
+    outside every district last. Unreachable and off-network people have their own columns.
+    """
+    cov = result.coverage
+    thresholds = [float(t) for t in result.settings.get("thresholds_minutes", [])]
+    if not thresholds:
+        thresholds = sorted(float(t) for t in cov["threshold_min"].unique())
+    columns = ["District", "People"]
+    for t in thresholds:
+        columns += [f"Within {format_threshold(t)}", f"Share ≤ {format_threshold(t)}"]
+    columns += ["Unreachable", "Off network"]
+    rows = []
+    order = list(dict.fromkeys(cov["district_id"].tolist()))
+    by_district = dict(list(cov.groupby("district_id", sort=False)))
+    for d in order:
+        g = by_district[d].set_index("threshold_min")
+        first = g.iloc[0]
+        row = [str(first["district_name"]), format_people(first["population"])]
+        for t in thresholds:
+            rec = g.loc[t]
+            row += [format_people(rec["covered"]), format_share(rec["share"])]
+        row += [format_people(first["unreachable"]), format_people(first["off_network"])]
+        rows.append(tuple(row))
+    emphasis = frozenset(i for i, d in enumerate(order) if d == CITY_ID)
+    return Table(tuple(columns), tuple(rows), emphasis=emphasis)
+
+
+def _coverage_by_district(pages: _Pages, ctx: _Context) -> None:
+    pages.section("coverage")
+    pages.text(
+        f"People whose travel time by {ctx.mode} to the nearest lab is at most each "
+        "threshold, by district. Shares are of the district's people; unreachable and "
+        "off-network people are counted in the population and never as covered.",
+        pages.fonts.body,
+    )
+    pages.table(coverage_rows(ctx.result))
+
+
+def _underserved(pages: _Pages, ctx: _Context) -> None:
+    pages.section("underserved")
+    result = ctx.result
+    minutes = float(result.settings.get("underserved_minutes") or 60.0)
+    areas = result.underserved
+    if areas is None or areas.empty:
+        pages.text(
+            f"No one in the study area is beyond {format_threshold(minutes)} of a lab by "
+            f"{ctx.mode}: there is no underserved area at this threshold.",
+            pages.fonts.body,
+        )
+        return
+    total = float(areas["population"].sum())
+    pages.text(
+        f"{len(areas):,} areas hold {format_people(total)} people beyond "
+        f"{format_threshold(minutes)} of a lab by {ctx.mode}, ranked by the people in them. "
+        "Unreachable and off-network people are included.",
+        pages.fonts.body,
+    )
+    where = _area_districts(areas, ctx.project.districts)
+    rows = []
+    for rec, place in zip(areas.itertuples(index=False), where, strict=True):
+        rows.append(
+            (
+                str(int(rec.rank)),
+                place,
+                format_people(rec.population),
+                format_km2(rec.area_km2),
+                format_minutes(rec.min_minutes),
+                format_minutes(rec.median_minutes),
+                format_people(rec.unreachable_population),
+                format_people(rec.off_network_population),
+            )
+        )
+    pages.table(
+        Table(
+            (
+                "Rank",
+                "District",
+                "People",
+                "Area, km²",
+                "Shortest time",
+                "Median time",
+                "Unreachable",
+                "Off network",
+            ),
+            tuple(rows),
+            align=("r", "l", "r", "r", "r", "r", "r", "r"),
+        )
+    )
+    maps = ctx.maps
+    layers = [
+        layer
+        for layer in (maps.population, maps.roads, maps.underserved, maps.districts, maps.labs)
+        if layer is not None
+    ]
+    entries = [maps.underserved_legend]
+    entries += maps.labs.legend() if maps.labs is not None else []
+    entries += maps.population.legend() if maps.population is not None else []
+    entries += maps.districts.legend() if maps.districts is not None else []
+    _map_page(
+        pages,
+        ctx,
+        layers,
+        entries,
+        f"Underserved areas (numbered by rank, the first {_MAX_LABELLED_AREAS} at most) over "
+        "where people live.",
+        min_height=pages.content.height() * 0.55,
+    )
+
+
+def _area_districts(areas: gpd.GeoDataFrame, districts: gpd.GeoDataFrame | None) -> list[str]:
+    """Name of the district holding a point inside each area (areas may straddle several)."""
+    if districts is None or districts.empty:
+        return [MISSING] * len(areas)
+    inside = gpd.GeoDataFrame(
+        {"row": np.arange(len(areas))},
+        geometry=areas.to_crs("EPSG:4326").geometry.representative_point().to_numpy(),
+        crs="EPSG:4326",
+    )
+    label = "name" if "name" in districts.columns else "district_id"
+    joined = gpd.sjoin(
+        inside, districts[[label, "geometry"]].to_crs("EPSG:4326"), how="left", predicate="within"
+    )
+    first = joined.drop_duplicates("row").set_index("row")[label].reindex(range(len(areas)))
+    return [str(v) if isinstance(v, str) and v else "outside every district" for v in first]
+
+
+def _siting(pages: _Pages, ctx: _Context, siting: SitingResult) -> None:
+    pages.section("siting")
+    settings = siting.settings
+    unit = str(settings.get("weight_unit", "people"))
+    minutes = settings.get("minutes")
+    mode = settings.get("mode", ctx.mode)
+    totals = siting.totals
+    limit = format_threshold(float(minutes)) if minutes is not None else "the limit"
+    pages.text(
+        f"{len(siting.hubs):,} new hubs chosen by {siting.model.upper()} ({siting.status}, "
+        f"solver {siting.solver}, gap {siting.gap:.2%}). Within {limit} by {mode}: "
+        f"{format_people(totals.get('covered_before'))} {unit} "
+        f"({format_share(totals.get('share_before'))}) with the existing labs, "
+        f"{format_people(totals.get('covered_after'))} "
+        f"({format_share(totals.get('share_after'))}) with the new hubs.",
+        pages.fonts.body,
+    )
+    gain_name = "Time saved, person-hours" if siting.model == "pmedian" else f"Gain, {unit}"
+    rows = []
+    for rec in siting.hubs.itertuples(index=False):
+        gain = rec.gain / 3600.0 if siting.model == "pmedian" else rec.gain
+        rows.append(
+            (
+                str(int(rec.rank)),
+                str(rec.name),
+                str(rec.kind),
+                format_people(gain),
+                format_people(rec.covered_after),
+                format_share(rec.share_after),
+            )
+        )
+    pages.table(
+        Table(
+            ("Rank", "Site", "Kind", gain_name, f"Within {limit} after", "Share after"),
+            tuple(rows),
+            align=("r", "l", "l", "r", "r", "r"),
+        )
+    )
+    pages.text(
+        "Each hub's gain is what it adds given the hubs ranked before it; the gains add up to "
+        "the gain of the whole set.",
+        pages.fonts.small,
+        color=_GREY,
+    )
+    curve = siting.curve
+    if curve is not None and len(curve):
+        pages.heading(f"Coverage curve: share within {limit} as hubs are added")
+        xs = [0, *curve["hubs"].astype(int).tolist()]
+        ys = [float(totals.get("share_before") or 0.0), *curve["share"].astype(float).tolist()]
+        height = min(80 * _MM, pages.content.height() * 0.4)
+        chosen = len(siting.hubs)
+        fonts = pages.fonts
+        pages.place(
+            height,
+            lambda painter, rect: _draw_curve(painter, rect, xs, ys, chosen, fonts),
+        )
+
+
+def _draw_curve(
+    painter: QPainter,
+    rect: QRectF,
+    xs: Sequence[int],
+    ys: Sequence[float],
+    chosen: int,
+    fonts: _Fonts,
+) -> None:
+    """A line chart of share (y, %) against the number of new hubs (x), vector."""
+    fm = QFontMetricsF(fonts.small, painter.device())
+    plot = rect.adjusted(fm.horizontalAdvance("100 %") + 10, 8, -20, -(2 * fm.height() + 10))
+    finite = [y for y in ys if math.isfinite(y)]
+    lo = math.floor(min(finite, default=0.0) * 10) / 10 if finite else 0.0
+    lo = max(0.0, min(lo, 0.9))
+    hi = 1.0
+    x_max = max(max(xs), 1)
+
+    def px(x: float, y: float) -> QPointF:
+        return QPointF(
+            plot.left() + plot.width() * x / x_max,
+            plot.bottom() - plot.height() * (y - lo) / (hi - lo),
+        )
+
+    painter.setFont(fonts.small)
+    steps = np.linspace(lo, hi, 6)
+    for s in steps:
+        p = px(0, s)
+        painter.setPen(QPen(QColor(_RULE), 0.5))
+        painter.drawLine(QPointF(plot.left(), p.y()), QPointF(plot.right(), p.y()))
+        label = f"{100 * s:.0f} %"
+        painter.setPen(QColor(_GREY))
+        painter.drawText(
+            QPointF(plot.left() - 6 - fm.horizontalAdvance(label), p.y() + fm.ascent() / 2 - 1),
+            label,
+        )
+    for x in range(0, x_max + 1):
+        p = px(x, lo)
+        label = str(x)
+        painter.drawText(
+            QPointF(p.x() - fm.horizontalAdvance(label) / 2, p.y() + fm.height() + 2), label
+        )
+    axis = "new hubs"
+    painter.drawText(
+        QPointF(plot.center().x() - fm.horizontalAdvance(axis) / 2, rect.bottom() - 2), axis
+    )
+    painter.setPen(QPen(QColor(INK), 0.8))
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    painter.drawLine(plot.bottomLeft(), plot.topLeft())
+    if 0 < chosen <= x_max:
+        pen = QPen(QColor(_GREY), 0.8, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(px(chosen, lo), px(chosen, hi))
+    points = [px(x, y) for x, y in zip(xs, ys, strict=True) if math.isfinite(y)]
+    path = QPainterPath()
+    for i, p in enumerate(points):
+        if i == 0:
+            path.moveTo(p)
+        else:
+            path.lineTo(p)
+    painter.setPen(QPen(QColor("#1E63C4"), 1.8))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    painter.setBrush(QBrush(QColor("#1E63C4")))
+    for (x, y), p in zip(zip(xs, ys, strict=True), points, strict=False):
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(p, 3, 3)
+        label = format_share(y)
+        # labels sit on a light box so the line never runs through them
+        box = QRectF(
+            p.x() - fm.horizontalAdvance(label) / 2 - 2,
+            p.y() - 8 - fm.height(),
+            fm.horizontalAdvance(label) + 4,
+            fm.height(),
+        )
+        painter.setBrush(QBrush(qcolor(HALO, 220)))
+        painter.drawRect(box)
+        painter.setBrush(QBrush(QColor("#1E63C4")))
+        painter.setPen(QColor(INK))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
+        del x
+
+
+def _referral(pages: _Pages, ctx: _Context, referral: ReferralResult) -> None:
+    pages.section("referral")
+    s = referral.summary
+    params = dict(referral.settings.get("parameters") or {})
+    target = params.get("target_working_days", 10.0)
+    rule = params.get("wait_rule", "worst")
+    n = int(s.get("n_spokes", 0))
+    pages.text(
+        f"{n:,} spokes send {str(s.get('capability', '')).upper()} specimens to "
+        f"{int(s.get('n_hubs', 0)):,} hub labs by {referral.settings.get('courier_mode', '')}; "
+        f"{int(s.get('n_servable', 0)):,} can be served. "
+        f"{format_share(s.get('share_meeting_target'))} of spokes get a result within "
+        f"{float(target):g} working days of sampling ({rule}-case wait for the courier). "
+        f"Median sample trip {format_minutes(s.get('median_sample_minutes'))}; median "
+        f"sample-to-result {format_days(s.get('median_sample_to_result_worst_wd'))} working "
+        f"days (worst case); {format_share(s.get('share_must_fix_on_site'))} of spokes must "
+        "fix tissue on site (fresh tissue would exceed 60 min).",
+        pages.fonts.body,
+    )
+    spokes = referral.spokes.copy()
+    worst = spokes["sample_to_result_worst_wd"].to_numpy(dtype=float)
+    # the spokes that fail or come closest to the target first
+    spokes = spokes.assign(_key=np.where(np.isfinite(worst), worst, np.inf))
+    spokes = spokes.sort_values("_key", ascending=False, kind="stable")
+    rows = []
+    for rec in spokes.itertuples(index=False):
+        servable = bool(rec.servable)
+        rows.append(
+            (
+                str(rec.name),
+                str(rec.hub_name) if isinstance(rec.hub_name, str) else "none",
+                format_minutes(rec.sample_minutes),
+                str(rec.frequency) if servable and isinstance(rec.frequency, str) else "–",
+                format_days(rec.sample_to_result_average_wd),
+                format_days(rec.sample_to_result_worst_wd),
+                ("yes" if bool(rec.meets_target) else "no")
+                if servable
+                else f"not served: {rec.reason}",
+            )
+        )
+    pages.table(
+        Table(
+            (
+                "Spoke",
+                "Hub",
+                "Sample trip",
+                "Pick-up",
+                "Result, working days (average wait)",
+                "(worst wait)",
+                f"Within {float(target):g} days",
+            ),
+            tuple(rows),
+            align=("l", "l", "r", "l", "r", "r", "l"),
+        )
+    )
+
+
+__all__ = [
+    "ORIENTATIONS",
+    "PAPERS",
+    "SECTION_TITLES",
+    "coverage_rows",
+    "ensure_qt_app",
+    "write_report",
+]

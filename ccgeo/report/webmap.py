@@ -1,0 +1,1425 @@
+"""The interactive HTML map of a project and its analyses: one self-contained, offline file.
+
+Built with folium; Leaflet's JavaScript and CSS are inlined from ``resources/web/`` so that a map
+sent to a laptop with no internet still draws. The base map is the road network as vector lines.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from folium.utilities import JsCode
+from pyproj import CRS
+from scipy.spatial import cKDTree
+
+from ccgeo.errors import InputError, check_cancel
+from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
+from ccgeo.model import CAPABILITIES, Facilities, Scenario, report_progress, scaled_progress
+from ccgeo.styles import (
+    BACKGROUND,
+    BAND_OPACITY,
+    COURIER_COLORS,
+    DISTRICT_OUTLINE,
+    DISTRICT_OUTLINE_PX,
+    FACILITY_STYLES,
+    HUB_STYLE,
+    INK,
+    POPULATION_ALPHA,
+    POPULATION_RAMP,
+    QUALITY_RING_COLOR,
+    QUALITY_RING_GAP_PX,
+    QUALITY_RING_LABEL,
+    QUALITY_RING_PX,
+    ROAD_STYLES,
+    TIER_CLASS,
+    UNDERSERVED_FILL,
+    UNDERSERVED_OPACITY,
+    UNDERSERVED_OUTLINE,
+    FacilityStyle,
+    RoadStyle,
+    band_colors,
+    road_classes,
+    symbol_outline,
+)
+
+if TYPE_CHECKING:
+    import threading
+
+    from ccgeo.analysis.access import AccessResult
+    from ccgeo.analysis.referral import ReferralResult
+    from ccgeo.analysis.siting import SitingResult
+    from ccgeo.io.project import Project
+    from ccgeo.model import ProgressCallback
+
+#: Folder of the inlined web assets (see its README for versions and licences).
+WEB_ASSETS = Path(__file__).resolve().parents[2] / "resources" / "web"
+#: The Leaflet build inlined into every map (the version folium's template is written for).
+LEAFLET_VERSION = "1.9.3"
+
+#: Default display tolerance, metres: a vertex is dropped when the line moves by less than this.
+#: 5 m is under one screen pixel up to zoom 14 and about the width of a street.
+DEFAULT_SIMPLIFY_M = 5.0
+#: Minor roads (residential, service, tracks, paths) are simplified this many times more.
+MINOR_ROAD_FACTOR = 2.0
+#: Decimals kept of longitude/latitude degrees: 5 decimals are 1.1 m or less.
+COORD_DECIMALS = 5
+
+#: Most cells of the population shading; finer demand is summed into blocks of 2×2, 3×3, ...
+#: cells (an exact sum of people, so the density of each block is true), so that the file
+#: stays small and the browser quick.
+MAX_SHADING_CELLS = 8_000
+#: Largest pixel grid of the population shading; the pixel grows to stay under it.
+_MAX_SHADING_PIXELS = 4_000_000
+#: Pixels per point spacing of the population shading grid.
+_PIXELS_PER_SPACING = 4.0
+#: Pixel staircases are smoothed by this many pixels.
+_STEP_SMOOTHING = 0.5
+
+#: Road classes of the "main roads" layer; the rest go to "minor roads".
+MAIN_ROAD_CLASSES: tuple[str, ...] = ("tertiary", "secondary", "primary", "trunk", "motorway")
+
+# Leaflet panes fix the drawing order whatever the order layers are ticked on again: population
+# at the bottom, then catchment bands, districts, underserved areas, roads, referral lines;
+# markers (600) and popups (700) stay on Leaflet's own panes above. Panes drawn on a canvas
+# (many features, no popups) take no pointer events so that clicks reach the layers below.
+_PANES: dict[str, tuple[int, bool]] = {
+    "ccgeo-population": (350, False),
+    "ccgeo-bands": (370, True),
+    "ccgeo-districts": (380, True),
+    "ccgeo-underserved": (390, True),
+    "ccgeo-roads": (400, False),
+    "ccgeo-referral": (420, True),
+}
+
+_CAPABILITY_LABELS: dict[str, str] = {
+    "biopsy": "biopsy",
+    "cytology": "cytology",
+    "histology": "histology",
+    "ihc": "IHC",
+    "ish": "ISH/FISH",
+    "pcr": "PCR",
+    "ngs": "NGS",
+    "flow": "flow cytometry",
+}
+_EQA_LABELS = {"none": "none", "national": "national scheme", "international": "international"}
+_ACCREDITATION_LABELS = {"none": "none", "iso15189": "ISO 15189", "cap": "CAP", "other": "other"}
+_MAX_EXTRA_FIELDS = 8
+_MAX_TEXT = 120
+
+_BIND_POPUP = JsCode(
+    "function (feature, layer) {\n"
+    "  if (feature.properties && feature.properties.popup) {\n"
+    "    layer.bindPopup(feature.properties.popup, {maxWidth: 380});\n"
+    "  }\n"
+    "}"
+)
+
+
+# -- public API ---------------------------------------------------------------------------------
+
+
+def build_webmap(
+    project: Project,
+    result: AccessResult | None = None,
+    *,
+    title: str | None = None,
+    scenario: Scenario | str | None = None,
+    siting: SitingResult | None = None,
+    referral: ReferralResult | None = None,
+    simplify_m: float = DEFAULT_SIMPLIFY_M,
+    include_roads: bool = True,
+    tiles: bool = False,
+    date: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> folium.Map:
+    """The interactive map of a project and its analyses as a `folium.Map`.
+
+    Layers, each in the layer control: facilities by capability tier (the desktop app's
+    symbols, popups with capabilities, EQA, accreditation, capacity and the source file's own
+    columns), proposed hubs and referral routes and courier loops when given, underserved areas
+    with their population, catchment bands, districts with their coverage, population density,
+    and the road network as the vector base map (main and minor roads). A title (scenario, date,
+    data sources, a synthetic-data warning), a legend and a scale bar are drawn over the map.
+    The map still loads Leaflet from a CDN: `export_webmap` writes the self-contained file.
+
+    Parameters
+    ----------
+    project
+        Facilities, roads, demand and districts to draw (EPSG:4326), and ``metadata``
+        (``synthetic``, ``sources``) for the title.
+    result
+        An access analysis of the project: adds catchment bands, underserved areas, coverage
+        in the district popups and, for each lab, the people it is the nearest lab for.
+    title
+        Heading of the map; default the project name.
+    scenario
+        The scenario shown (a `Scenario` or its name); default "Baseline (existing labs)".
+    siting
+        Proposed hubs from `ccgeo.analysis.siting.site_hubs`.
+    referral
+        Sample referral plan from `ccgeo.analysis.referral.plan_referral` (routes and loops,
+        coloured by courier).
+    simplify_m
+        Display tolerance in metres, applied in the local UTM zone to roads, areas and routes
+        (minor roads at `MINOR_ROAD_FACTOR` times it); 0 keeps every vertex. Stated in the
+        legend.
+    include_roads
+        Draw the road network.
+    tiles
+        Add an OpenStreetMap tile layer, off until ticked; it stays blank without internet.
+    date
+        Date printed in the title; default today.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
+
+    Returns
+    -------
+    folium.Map
+
+    Raises
+    ------
+    InputError
+        If the project holds nothing to draw or ``simplify_m`` is not a distance.
+    """
+    if not (isinstance(simplify_m, int | float) and math.isfinite(simplify_m) and simplify_m >= 0):
+        msg = f"`simplify_m` should be metres, 0 or more (5 is a good start), got {simplify_m!r}"
+        raise InputError(msg)
+    area = _extent(project, result)
+    if area is None:
+        msg = (
+            f"project {project.name!r} holds nothing to map: no roads, facilities, population "
+            "or districts; import at least one layer first"
+        )
+        raise InputError(msg)
+    crs = local_utm_crs((area[0] + area[2]) / 2.0, (area[1] + area[3]) / 2.0)
+    ctx = _Context(crs=crs, simplify_m=float(simplify_m), legend=_Legend())
+
+    fmap = folium.Map(location=None, tiles=None, control_scale=True, zoom_control=True)
+    fmap.fit_bounds([[area[1], area[0]], [area[3], area[2]]])
+    for pane, (z_index, events) in _PANES.items():
+        folium.map.CustomPane(pane, z_index=z_index, pointer_events=events).add_to(fmap)
+
+    demand_gdf = project.demand.gdf if project.demand is not None else None
+    if demand_gdf is None and result is not None:
+        demand_gdf = result.demand
+    steps: list[tuple[str, Callable[[], None]]] = []
+    if project.facilities is not None and len(project.facilities):
+        fac = project.facilities
+        steps.append(("facilities", lambda: _add_facilities(fmap, fac, result, ctx)))
+    if siting is not None:
+        steps.append(("proposed hubs", lambda: _add_hubs(fmap, siting, ctx)))
+    if referral is not None:
+        steps.append(("referral routes", lambda: _add_referral(fmap, referral, ctx)))
+    if result is not None:
+        steps.append(("underserved areas", lambda: _add_underserved(fmap, result, ctx)))
+        steps.append(("catchment bands", lambda: _add_bands(fmap, result, ctx)))
+    if project.districts is not None and len(project.districts):
+        districts = project.districts
+        steps.append(
+            ("districts", lambda: _add_districts(fmap, districts, result, demand_gdf, ctx))
+        )
+    if demand_gdf is not None and len(demand_gdf):
+        kind = getattr(project.demand, "kind", "points")
+        cell_m = getattr(project.demand, "cell_size_m", None)
+        shown = result is None
+        steps.append(
+            (
+                "population",
+                lambda: _add_population(
+                    fmap, demand_gdf, project.districts, ctx, kind=kind, cell_m=cell_m, show=shown
+                ),
+            )
+        )
+    if include_roads and project.roads is not None and project.roads.n_edges:
+        roads = project.roads
+        steps.append(("roads", lambda: _add_roads(fmap, roads, ctx)))
+    for i, (what, step) in enumerate(steps):
+        check_cancel(cancel)
+        report_progress(progress, i / (len(steps) + 1), f"drawing {what}")
+        step()
+    if tiles:
+        from ccgeo.io.tiles import OSM_MAX_ZOOM, OSM_TILE_ATTRIBUTION, OSM_TILE_URL
+
+        folium.TileLayer(
+            OSM_TILE_URL,
+            attr=OSM_TILE_ATTRIBUTION,
+            name="OpenStreetMap tiles (online only)",
+            overlay=True,
+            show=False,
+            max_zoom=OSM_MAX_ZOOM,
+        ).add_to(fmap)
+
+    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    heading = title or project.name
+    scenario_name = (
+        scenario.name if isinstance(scenario, Scenario) else scenario or "Baseline (existing labs)"
+    )
+    overlay = _title_html(
+        heading,
+        scenario_name,
+        (date or dt.date.today()).isoformat(),
+        project,
+        result,
+    ) + ctx.legend.html(_footnote(ctx, project, result))
+    fmap.get_root().html.add_child(folium.Element(_CSS + overlay))
+    report_progress(progress, 1.0, "map ready")
+    return fmap
+
+
+def export_webmap(
+    project: Project,
+    result: AccessResult | None = None,
+    *,
+    out_path: str | Path,
+    title: str | None = None,
+    scenario: Scenario | str | None = None,
+    siting: SitingResult | None = None,
+    referral: ReferralResult | None = None,
+    simplify_m: float = DEFAULT_SIMPLIFY_M,
+    include_roads: bool = True,
+    tiles: bool = False,
+    date: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> Path:
+    """Write the interactive map as one self-contained HTML file that works with no internet.
+
+    Leaflet's JavaScript, CSS and images are inlined from `WEB_ASSETS`; folium's CDN links
+    (jQuery, Bootstrap, Font Awesome, ...) are removed, as nothing on this map needs them. The
+    only web addresses left are the optional tile layer's (loaded only when ticked) and links
+    in the attribution. The file is written to a temporary name and moved into place.
+
+    Parameters
+    ----------
+    project, result, title, scenario, siting, referral, simplify_m, include_roads, tiles, date
+        As for `build_webmap`.
+    out_path
+        The HTML file to write; ``.html`` is appended when the name has no ``.html``/``.htm``.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    InputError
+        If the folder of ``out_path`` does not exist or cannot be written, or as `build_webmap`.
+    """
+    path = Path(out_path)
+    if path.suffix.lower() not in (".html", ".htm"):
+        path = path.with_name(path.name + ".html")
+    if not path.parent.is_dir():
+        msg = f"the folder {path.parent} does not exist; create it or choose another output path"
+        raise InputError(msg, path=path)
+    fmap = build_webmap(
+        project,
+        result,
+        title=title,
+        scenario=scenario,
+        siting=siting,
+        referral=referral,
+        simplify_m=simplify_m,
+        include_roads=include_roads,
+        tiles=tiles,
+        date=date,
+        progress=scaled_progress(progress, 0.0, 0.9),
+        cancel=cancel,
+    )
+    check_cancel(cancel)
+    report_progress(progress, 0.9, "writing the HTML file")
+    text = offline_html(fmap.get_root().render())
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        msg = f"cannot write the map ({exc.strerror or exc}); choose a folder you can write to"
+        raise InputError(msg, path=path) from exc
+    report_progress(progress, 1.0, f"map written to {path.name}")
+    return path
+
+
+def offline_html(page: str) -> str:
+    """Make a rendered folium page self-contained: inline Leaflet, drop every CDN reference.
+
+    Leaflet's ``<script src>`` and ``<link href>`` are replaced in place by the contents of
+    the files in `WEB_ASSETS` (the CSS images as ``data:`` URIs); every other ``<script>`` or
+    ``<link>`` that points at the web is removed.
+
+    Parameters
+    ----------
+    page
+        HTML text from ``folium.Map.get_root().render()``.
+
+    Returns
+    -------
+    str
+        The page with no external script or stylesheet.
+    """
+    js, css = _leaflet_assets()
+    done = {"js": False, "css": False}
+
+    def replace(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        url = match.group("url")
+        if tag.lower().startswith("<script") and url.endswith("/leaflet.js") and not done["js"]:
+            done["js"] = True
+            return f"<script>/* Leaflet {LEAFLET_VERSION} (BSD-2-Clause) */\n{js}\n</script>\n"
+        if tag.lower().startswith("<link") and url.endswith("/leaflet.css") and not done["css"]:
+            done["css"] = True
+            return f"<style>/* Leaflet {LEAFLET_VERSION} (BSD-2-Clause) */\n{css}\n</style>\n"
+        return ""
+
+    out = _EXTERNAL_TAG.sub(replace, page)
+    missing = "".join(
+        (f"<style>\n{css}\n</style>\n" if not done["css"] else "")
+        + (f"<script>\n{js}\n</script>\n" if not done["js"] else "")
+    )
+    if missing:
+        # folium changed its template: put Leaflet first in the head so the map code finds it
+        out = re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + "\n" + missing, out, count=1)
+    left = external_references(out)
+    if left:
+        msg = f"external references left in the map page: {left[:3]}"
+        raise RuntimeError(msg)
+    return out
+
+
+def external_references(page: str) -> list[str]:
+    """URLs of every ``<script src>`` and ``<link href>`` in ``page`` that points at the web."""
+    return [m.group("url") for m in _EXTERNAL_TAG.finditer(page)]
+
+
+# -- assets -------------------------------------------------------------------------------------
+
+_EXTERNAL_TAG = re.compile(
+    r"<(?:script\b[^>]*?\bsrc|link\b[^>]*?\bhref)\s*=\s*[\"']?(?P<url>(?:https?:)?//[^\"'\s>]+)"
+    r"[^>]*>(?:\s*</script>)?\s*",
+    re.IGNORECASE,
+)
+_SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.MULTILINE)
+_CSS_URL = re.compile(r"url\((?P<q>[\"']?)(?P<path>images/[\w.-]+\.png)(?P=q)\)")
+
+
+def _leaflet_assets() -> tuple[str, str]:
+    """Leaflet's JavaScript and CSS, the CSS images inlined as ``data:`` URIs."""
+    folder = WEB_ASSETS / "leaflet"
+    try:
+        js = (folder / "leaflet.js").read_text(encoding="utf-8")
+        css = (folder / "leaflet.css").read_text(encoding="utf-8")
+    except OSError as exc:
+        msg = (
+            f"the web assets of the offline map are missing ({exc}); reinstall ccgeo or restore "
+            f"{folder} (see resources/web/README.md)"
+        )
+        raise InputError(msg, path=folder) from exc
+
+    def inline(match: re.Match[str]) -> str:
+        data = base64.b64encode((folder / match.group("path")).read_bytes()).decode("ascii")
+        return f"url(data:image/png;base64,{data})"
+
+    return _SOURCE_MAP.sub("", js), _CSS_URL.sub(inline, css)
+
+
+# -- context and legend -------------------------------------------------------------------------
+
+
+@dataclass
+class _Legend:
+    """Rows of the legend, by section, as small inline SVG swatches and escaped labels."""
+
+    sections: dict[str, list[tuple[str, str]]] | None = None
+
+    def add(self, section: str, swatch: str, label: str) -> None:
+        if self.sections is None:
+            self.sections = {}
+        self.sections.setdefault(section, []).append((swatch, html.escape(label)))
+
+    def html(self, footnote: str) -> str:
+        parts = ['<details id="ccgeo-legend" open><summary>Legend</summary>']
+        for section, rows in (self.sections or {}).items():
+            parts.append(f'<div class="ccgeo-section">{html.escape(section)}</div>')
+            parts.extend(
+                f'<div class="ccgeo-row">{swatch}<span>{label}</span></div>'
+                for swatch, label in rows
+            )
+        parts.append(f'<div class="ccgeo-foot">{footnote}</div></details>')
+        return "".join(parts)
+
+
+@dataclass
+class _Context:
+    crs: CRS
+    simplify_m: float
+    legend: _Legend
+    population_pixel_m: float = 0.0
+    population_cell_m: float = 0.0
+
+
+def _extent(
+    project: Project, result: AccessResult | None
+) -> tuple[float, float, float, float] | None:
+    """Bounds ``(w, s, e, n)`` in degrees of everything drawn, or None when nothing is."""
+    boxes = []
+    if project.districts is not None and len(project.districts):
+        boxes.append(project.districts.to_crs("EPSG:4326").total_bounds)
+    if project.roads is not None and project.roads.n_edges:
+        boxes.append(np.asarray(project.roads.bbox))
+    if project.demand is not None and len(project.demand):
+        boxes.append(project.demand.gdf.total_bounds)
+    elif result is not None and len(result.demand):
+        boxes.append(result.demand.total_bounds)
+    if not boxes and project.facilities is not None and len(project.facilities):
+        boxes.append(project.facilities.gdf.total_bounds)
+    boxes = [b for b in boxes if np.isfinite(b).all()]
+    if not boxes:
+        return None
+    stack = np.vstack(boxes)
+    return (
+        float(stack[:, 0].min()),
+        float(stack[:, 1].min()),
+        float(stack[:, 2].max()),
+        float(stack[:, 3].max()),
+    )
+
+
+# -- geometry -----------------------------------------------------------------------------------
+
+
+def _for_display(geoms: np.ndarray, crs: CRS, tolerance_m: float) -> np.ndarray:
+    """Simplify EPSG:4326 geometries by ``tolerance_m`` metres in ``crs``; round the degrees."""
+    geoms = np.asarray(geoms, dtype=object)
+    if len(geoms) == 0:
+        return geoms
+    xy = shapely.transform(geoms, lambda c: project_lonlat(c, crs))
+    if tolerance_m > 0:
+        xy = shapely.simplify(xy, tolerance_m, preserve_topology=True)
+    return shapely.transform(xy, lambda c: np.round(unproject_xy(c, crs), COORD_DECIMALS))
+
+
+def _collection(geoms: np.ndarray, properties: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection; missing and empty geometries are left out."""
+    features = []
+    for geom, props in zip(geoms, properties, strict=True):
+        if geom is None or shapely.is_empty(geom):
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "properties": dict(props),
+                "geometry": shapely.geometry.mapping(geom),
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _geojson_layer(
+    data: dict[str, Any],
+    *,
+    name: str,
+    pane: str,
+    show: bool = True,
+    canvas: bool = False,
+    interactive: bool = True,
+    point_to_layer: JsCode | None = None,
+    attribution: str | None = None,
+) -> folium.GeoJson:
+    """A layer whose features carry their own ``style`` and ``popup`` properties."""
+    options: dict[str, Any] = {"pane": pane, "interactive": interactive}
+    if canvas:
+        # one canvas for thousands of road segments draws far faster than one SVG path each
+        options["renderer"] = JsCode(f"L.canvas({{pane: '{pane}', padding: 0.2}})")
+    if point_to_layer is not None:
+        options["point_to_layer"] = point_to_layer
+    if attribution:
+        options["attribution"] = attribution
+    return folium.GeoJson(
+        data,
+        name=name,
+        show=show,
+        on_each_feature=_BIND_POPUP if interactive else None,
+        smooth_factor=1.0,
+        **options,
+    )
+
+
+# -- facilities and hubs ------------------------------------------------------------------------
+
+
+def _svg_symbol(style: FacilityStyle, *, ring: bool = False, label: str = "") -> tuple[str, int]:
+    """Inline SVG of a facility symbol and half its size in pixels (the anchor)."""
+    outline = symbol_outline(style.symbol, style.size_px)
+    reach = float(np.abs(outline).max())
+    ring_r = style.size_px / 2.0 + QUALITY_RING_GAP_PX + QUALITY_RING_PX / 2.0
+    if ring:
+        reach = max(reach, ring_r + QUALITY_RING_PX / 2.0)
+    half = math.ceil(reach + 1.5)
+    pts = " ".join(f"{x + half:.1f},{y + half:.1f}" for x, y in outline[:-1])
+    parts = [f'<svg width="{2 * half}" height="{2 * half}" viewBox="0 0 {2 * half} {2 * half}">']
+    if ring:
+        parts.append(
+            f'<circle cx="{half}" cy="{half}" r="{ring_r:.1f}" fill="none" '
+            f'stroke="{QUALITY_RING_COLOR}" stroke-width="{QUALITY_RING_PX}"/>'
+        )
+    parts.append(
+        f'<polygon points="{pts}" fill="{style.fill}" stroke="{style.outline}" '
+        'stroke-width="1.2" stroke-linejoin="round"/>'
+    )
+    if label:
+        parts.append(
+            f'<text x="{half}" y="{half + 3.5:.1f}" text-anchor="middle" font-size="10" '
+            f'font-weight="bold" fill="{INK}">{html.escape(label)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts), half
+
+
+def _marker_factory(icons: Mapping[str, tuple[str, int]], *, z_offset: int) -> JsCode:
+    """``pointToLayer`` making a marker with the icon named by the feature's ``icon``."""
+    entries = ",\n".join(
+        f"    {_js_string(key)}: L.divIcon({{html: {_js_string(svg)}, className: "
+        f"'ccgeo-symbol', iconSize: [{2 * half}, {2 * half}], iconAnchor: [{half}, {half}], "
+        f"popupAnchor: [0, {-half}]}})"
+        for key, (svg, half) in icons.items()
+    )
+    return JsCode(
+        "(function () {\n"
+        f"  const icons = {{\n{entries}\n  }};\n"
+        "  return function (feature, latlng) {\n"
+        "    return L.marker(latlng, {icon: icons[feature.properties.icon], "
+        f"title: feature.properties.name, riseOnHover: true, zIndexOffset: {z_offset}}});\n"
+        "  };\n"
+        "})()"
+    )
+
+
+def _js_string(text: str) -> str:
+    """A JavaScript string literal safe inside an HTML ``<script>``."""
+    return (
+        '"'
+        + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\u003c").replace("\n", " ")
+        + '"'
+    )
+
+
+def _add_facilities(
+    fmap: folium.Map, facilities: Facilities, result: AccessResult | None, ctx: _Context
+) -> None:
+    gdf = facilities.gdf
+    tiers = facilities.tiers().to_numpy(dtype=object)
+    classes = np.array([TIER_CLASS.get(t, "none") for t in tiers], dtype=object)
+    quality = np.isin(gdf["eqa"].astype(str), ["national", "international"]) | np.isin(
+        gdf["accreditation"].astype(str), ["iso15189", "cap", "other"]
+    )
+    lab_lines = _lab_lines(result)
+    extras = facilities.extra_columns[:_MAX_EXTRA_FIELDS]
+    popups = [
+        _facility_popup(row, tier, extras, lab_lines.get(str(row["facility_id"])))
+        for (_, row), tier in zip(gdf.iterrows(), tiers, strict=True)
+    ]
+    geoms = shapely.transform(
+        gdf.geometry.to_numpy(), lambda c: np.round(np.asarray(c), COORD_DECIMALS)
+    )
+    any_ring = False
+    order = list(FACILITY_STYLES)  # lowest tier first
+    for rank, key in reversed(list(enumerate(order))):
+        sel = np.flatnonzero(classes == key)
+        if len(sel) == 0:
+            continue
+        style = FACILITY_STYLES[key]
+        icons = {"plain": _svg_symbol(style), "ring": _svg_symbol(style, ring=True)}
+        props = [
+            {
+                "name": str(gdf["name"].iloc[i]),
+                "icon": "ring" if quality[i] else "plain",
+                "popup": popups[i],
+            }
+            for i in sel
+        ]
+        any_ring |= bool(quality[sel].any())
+        _geojson_layer(
+            _collection(geoms[sel], props),
+            name=f"Facilities: {style.label} ({len(sel)})",
+            pane="markerPane",
+            point_to_layer=_marker_factory(icons, z_offset=1000 * rank),
+        ).add_to(fmap)
+        ctx.legend.add("Facilities (highest capability)", icons["plain"][0], style.label)
+    if any_ring:
+        ring_svg = (
+            '<svg width="18" height="18"><circle cx="9" cy="9" r="6.5" fill="none" '
+            f'stroke="{QUALITY_RING_COLOR}" stroke-width="{QUALITY_RING_PX}"/></svg>'
+        )
+        ctx.legend.add("Facilities (highest capability)", ring_svg, QUALITY_RING_LABEL)
+
+
+def _lab_lines(result: AccessResult | None) -> dict[str, str]:
+    """Per facility id, what the access analysis says of it as a lab (HTML rows)."""
+    if result is None or len(result.labs) == 0:
+        return {}
+    limit = float(result.settings.get("underserved_minutes") or 60.0)
+    demand = result.demand
+    reached = demand[demand["status"] == "reached"]
+    pop = reached["population"].to_numpy(dtype=float)
+    within = np.where(reached["minutes"].to_numpy(dtype=float) <= limit, pop, 0.0)
+    keys = reached["lab_id"].astype(str)
+    served = pd.DataFrame({"lab": keys.to_numpy(), "people": pop, "within": within})
+    totals = served.groupby("lab")[["people", "within"]].sum()
+    out = {}
+    for row in result.labs.itertuples(index=False):
+        fid = str(row.facility_id)
+        if not row.usable:
+            out[fid] = _tr("In the analysis", f"not used: {row.reason}")
+            continue
+        people, near = (
+            totals.loc[fid, ["people", "within"]].to_numpy() if fid in totals.index else (0, 0)
+        )
+        text = (
+            f"nearest lab for {_people(people)} people, {_people(near)} of them within "
+            f"{limit:g} min"
+        )
+        if row.reason:
+            text += f" (caution: {row.reason})"
+        out[fid] = _tr("In the analysis", text)
+    return out
+
+
+def _facility_popup(row: pd.Series, tier: str, extras: Sequence[str], lab_line: str | None) -> str:
+    caps = [_CAPABILITY_LABELS[c] for c in CAPABILITIES if bool(row.get(c, False))]
+    tier_label = FACILITY_STYLES[TIER_CLASS.get(tier, "none")].label
+    capacity = row.get("capacity_tests_per_year")
+    capacity_text = (
+        f"{_people(capacity)} tests per year"
+        if capacity is not None and np.isfinite(float(capacity))
+        else "not recorded"
+    )
+    rows = [
+        _tr("ID", str(row["facility_id"])),
+        _tr("Highest capability", tier_label),
+        _tr("Can do", ", ".join(caps) if caps else "no diagnostic capability recorded"),
+        _tr("EQA", _EQA_LABELS.get(str(row["eqa"]), str(row["eqa"]))),
+        _tr(
+            "Accreditation",
+            _ACCREDITATION_LABELS.get(str(row["accreditation"]), str(row["accreditation"])),
+        ),
+        _tr("Capacity", capacity_text),
+        _tr("Ownership", str(row.get("ownership", "unknown")).replace("_", " ")),
+    ]
+    if bool(row.get("review", False)):
+        rows.append(_tr("Check", "flagged for review when imported"))
+    if lab_line:
+        rows.append(lab_line)
+    for col in extras:
+        value = row.get(col)
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+            continue
+        rows.append(_tr(str(col), _shorten(str(value))))
+    return _popup(str(row["name"]), rows)
+
+
+def _add_hubs(fmap: folium.Map, siting: SitingResult, ctx: _Context) -> None:
+    hubs = siting.hubs
+    placed = hubs[hubs.geometry.notna() & ~hubs.geometry.is_empty] if len(hubs) else hubs
+    if len(placed) == 0:
+        return
+    unit = str(siting.settings.get("weight_unit", "people"))
+    minutes = siting.settings.get("minutes")
+    icons: dict[str, tuple[str, int]] = {}
+    props = []
+    for row in placed.itertuples(index=False):
+        key = str(int(row.rank))
+        icons[key] = _svg_symbol(HUB_STYLE, label=key)
+        if siting.model == "pmedian":
+            gain = f"saves {_people(row.gain)} person-seconds of travel"
+        else:
+            gain = f"adds {_people(row.gain)} {unit} within {_minutes_text(minutes)}"
+        rows = [
+            _tr("Rank", f"{int(row.rank)} of {len(hubs)} ({siting.model.upper()})"),
+            _tr("Site", f"{row.candidate_id} ({str(row.kind).replace('_', ' ')})"),
+            _tr("Gain", gain),
+            _tr("Coverage with hubs 1..rank", _share(row.share_after)),
+        ]
+        props.append({"name": str(row.name), "icon": key, "popup": _popup(str(row.name), rows)})
+    geoms = shapely.transform(
+        placed.geometry.to_numpy(), lambda c: np.round(np.asarray(c), COORD_DECIMALS)
+    )
+    _geojson_layer(
+        _collection(geoms, props),
+        name=f"Proposed hubs ({len(placed)})",
+        pane="markerPane",
+        point_to_layer=_marker_factory(icons, z_offset=10_000),
+    ).add_to(fmap)
+    ctx.legend.add("Proposals", _svg_symbol(HUB_STYLE, label="1")[0], HUB_STYLE.label)
+
+
+def _add_referral(fmap: folium.Map, referral: ReferralResult, ctx: _Context) -> None:
+    routes, loops = referral.routes, referral.loops
+    couriers = sorted(
+        {str(c) for frame in (routes, loops) if "courier" in frame for c in frame["courier"] if c}
+    )
+    colors = {c: COURIER_COLORS[i % len(COURIER_COLORS)] for i, c in enumerate(couriers)}
+    none_color = "#757575"
+
+    def courier_of(value: object) -> str:
+        return str(value) if value is not None and str(value) not in ("", "nan") else ""
+
+    if len(routes):
+        props = []
+        for row in routes.itertuples(index=False):
+            courier = courier_of(getattr(row, "courier", None))
+            color = colors.get(courier, none_color)
+            rows = [
+                _tr("From", str(row.facility_id)),
+                _tr("To hub", str(row.hub_id)),
+                _tr("Trip", f"{_minutes_text(row.minutes)}, {_km(row.metres)}"),
+                _tr("Courier", courier or "none assigned"),
+            ]
+            props.append(
+                {
+                    "style": {"color": color, "weight": 3, "opacity": 0.85},
+                    "popup": _popup(f"Sample route {row.facility_id} → {row.hub_id}", rows),
+                }
+            )
+        geoms = _for_display(routes.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
+        _geojson_layer(
+            _collection(geoms, props), name="Referral routes", pane="ccgeo-referral"
+        ).add_to(fmap)
+    if len(loops):
+        props = []
+        for row in loops.itertuples(index=False):
+            courier = courier_of(row.courier)
+            day = "every working day" if int(row.day) == 0 else f"working day {int(row.day)}"
+            rows = [
+                _tr("Hub", str(row.hub_id)),
+                _tr("When", f"{day}, {row.start_clock}–{row.end_clock}"),
+                _tr("Stops", f"{int(row.n_stops)}: {_shorten(_stops(row.stops))}"),
+                _tr(
+                    "Duration",
+                    f"{_minutes_text(row.duration_minutes)} "
+                    f"({_minutes_text(row.travel_minutes)} driving), {_km(row.metres)}",
+                ),
+            ]
+            props.append(
+                {
+                    "style": {
+                        "color": colors.get(courier, none_color),
+                        "weight": 4,
+                        "opacity": 0.7,
+                        "dashArray": "8 6",
+                    },
+                    "popup": _popup(f"Courier loop {courier}", rows),
+                }
+            )
+        geoms = _for_display(loops.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
+        _geojson_layer(
+            _collection(geoms, props), name="Courier loops", pane="ccgeo-referral"
+        ).add_to(fmap)
+    for courier in couriers[: len(COURIER_COLORS)]:
+        ctx.legend.add("Sample referral", _line_swatch(colors[courier], 3.0), courier)
+    if len(couriers) > len(COURIER_COLORS):
+        ctx.legend.add(
+            "Sample referral", "", f"colours repeat after {len(COURIER_COLORS)} couriers"
+        )
+    if len(loops):
+        ctx.legend.add("Sample referral", _line_swatch(INK, 3.0, dash="5 4"), "courier loop")
+
+
+def _stops(value: object) -> str:
+    if isinstance(value, list | tuple | np.ndarray):
+        return " → ".join(str(v) for v in value)
+    return str(value)
+
+
+# -- analysis areas -----------------------------------------------------------------------------
+
+
+def _add_underserved(fmap: folium.Map, result: AccessResult, ctx: _Context) -> None:
+    areas = result.underserved
+    limit = float(result.settings.get("underserved_minutes") or 60.0)
+    label = f"Underserved: beyond {_minutes_text(limit)}"
+    if len(areas) == 0:
+        ctx.legend.add("Access", "", f"No one lives beyond {_minutes_text(limit)} of a lab")
+        return
+    total = float(areas["population"].sum())
+    props = []
+    for row in areas.itertuples(index=False):
+        rows = [
+            _tr("People", f"{_people(row.population)} beyond {_minutes_text(limit)}"),
+            _tr("Nearest lab", _nearest_text(row.nearest_lab, row.min_minutes)),
+            _tr("Area", f"{row.area_km2:,.1f} km²"),
+        ]
+        if row.unreachable_population > 0:
+            rows.append(_tr("No route to a lab", f"{_people(row.unreachable_population)} people"))
+        if row.off_network_population > 0:
+            rows.append(_tr("Far from any road", f"{_people(row.off_network_population)} people"))
+        props.append(
+            {
+                "style": {
+                    "color": UNDERSERVED_OUTLINE,
+                    "weight": 1.5,
+                    "fillColor": UNDERSERVED_FILL,
+                    "fillOpacity": UNDERSERVED_OPACITY,
+                },
+                "popup": _popup(f"Underserved area {int(row.rank)} of {len(areas)}", rows),
+            }
+        )
+    geoms = _for_display(areas.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
+    _geojson_layer(
+        _collection(geoms, props),
+        name=f"{label} ({_people(total)} people)",
+        pane="ccgeo-underserved",
+    ).add_to(fmap)
+    ctx.legend.add(
+        "Access",
+        _fill_swatch(UNDERSERVED_FILL, UNDERSERVED_OUTLINE, UNDERSERVED_OPACITY),
+        f"{label}, {_people(total)} people",
+    )
+
+
+def _add_bands(fmap: folium.Map, result: AccessResult, ctx: _Context) -> None:
+    bands = result.isochrones
+    if len(bands) == 0:
+        return
+    city = result.city_coverage().set_index("threshold_min")
+    total = float(city["population"].iloc[0]) if len(city) else 0.0
+    colors = band_colors(len(bands))
+    what = _lab_phrase(result)
+    props = []
+    for color, row in zip(colors, bands.itertuples(index=False), strict=True):
+        lo, hi = float(row.band_min_from), float(row.band_min_to)
+        covered_hi = float(city["covered"].get(hi, np.nan))
+        covered_lo = float(city["covered"].get(lo, 0.0)) if lo > 0 else 0.0
+        people = covered_hi - covered_lo
+        rows = [
+            _tr("Travel time", f"{lo:g}–{hi:g} min to {what}"),
+            _tr(
+                "People here", f"{_people(people)} ({_share(people / total if total else np.nan)})"
+            ),
+            _tr("Within " + _minutes_text(hi), f"{_people(covered_hi)} people in all"),
+            _tr("Area", f"{row.area_km2:,.1f} km²"),
+        ]
+        props.append(
+            {
+                "style": {
+                    "stroke": False,
+                    "fillColor": color,
+                    "fillOpacity": BAND_OPACITY,
+                },
+                "popup": _popup(f"{lo:g}–{hi:g} min", rows),
+            }
+        )
+        ctx.legend.add(
+            f"Travel time to {what}", _fill_swatch(color, None, BAND_OPACITY), f"{lo:g}–{hi:g} min"
+        )
+    geoms = _for_display(bands.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
+    _geojson_layer(
+        _collection(geoms, props), name="Catchment bands (travel time)", pane="ccgeo-bands"
+    ).add_to(fmap)
+
+
+def _add_districts(
+    fmap: folium.Map,
+    districts: gpd.GeoDataFrame,
+    result: AccessResult | None,
+    demand: gpd.GeoDataFrame | None,
+    ctx: _Context,
+) -> None:
+    gdf = districts.to_crs("EPSG:4326")
+    ids = gdf["district_id"].astype(str).to_numpy() if "district_id" in gdf else None
+    if ids is None:
+        ids = np.array([str(i + 1) for i in range(len(gdf))], dtype=object)
+    names = gdf["name"].astype(str).to_numpy() if "name" in gdf else ids
+    coverage = result.coverage if result is not None else None
+    people = None
+    if coverage is None and demand is not None and "district_id" in demand:
+        people = demand.groupby(demand["district_id"].astype(str))["population"].sum()
+    props = []
+    for did, name in zip(ids, names, strict=True):
+        rows = [_tr("District", f"{name} ({did})" if name != did else str(did))]
+        if coverage is not None:
+            rows.extend(_coverage_rows(coverage[coverage["district_id"].astype(str) == did]))
+        elif people is not None:
+            rows.append(_tr("People", _people(float(people.get(did, 0.0)))))
+        props.append(
+            {
+                "style": {
+                    "color": DISTRICT_OUTLINE,
+                    "weight": DISTRICT_OUTLINE_PX,
+                    "fill": True,
+                    "fillOpacity": 0.0,
+                },
+                "popup": _popup(str(name), rows),
+            }
+        )
+    geoms = _for_display(gdf.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
+    label = "Districts (coverage)" if coverage is not None else "Districts"
+    _geojson_layer(_collection(geoms, props), name=label, pane="ccgeo-districts").add_to(fmap)
+    ctx.legend.add("Areas", _fill_swatch("#FFFFFF", DISTRICT_OUTLINE, 0.0), label)
+
+
+def _coverage_rows(table: pd.DataFrame) -> list[str]:
+    if len(table) == 0:
+        return [_tr("People", "no demand point in this district")]
+    first = table.iloc[0]
+    total = float(first["population"])
+    rows = [_tr("People", _people(total))]
+    for r in table.itertuples(index=False):
+        rows.append(
+            _tr(
+                f"Within {_minutes_text(r.threshold_min)}",
+                f"{_people(r.covered)} ({_share(r.share)})",
+            )
+        )
+    if float(first["unreachable"]) > 0:
+        rows.append(_tr("No route to a lab", f"{_people(first['unreachable'])} people"))
+    if float(first["off_network"]) > 0:
+        rows.append(_tr("Far from any road", f"{_people(first['off_network'])} people"))
+    return rows
+
+
+def _add_population(
+    fmap: folium.Map,
+    demand: gpd.GeoDataFrame,
+    districts: gpd.GeoDataFrame | None,
+    ctx: _Context,
+    *,
+    kind: str,
+    cell_m: float | None,
+    show: bool,
+) -> None:
+    """Density classes (people per km²) of the demand, each class one dissolved shape."""
+    gdf = demand.to_crs("EPSG:4326")
+    pop = gdf["population"].to_numpy(dtype=float)
+    n_classes = len(POPULATION_RAMP)
+    if kind == "district_table" and districts is not None and len(districts):
+        areas = districts.to_crs(ctx.crs)
+        people = gdf.groupby(gdf["district_id"].astype(str))["population"].sum()
+        pop = people.reindex(areas["district_id"].astype(str)).fillna(0.0).to_numpy(dtype=float)
+        density = pop / np.maximum(shapely.area(areas.geometry.to_numpy()) / 1e6, 1e-9)
+        edges = _density_edges(density[pop > 0], n_classes)
+        if edges is None:
+            return
+        cls = _density_class(density, edges, pop > 0)
+        geoms = [shapely.union_all(areas.geometry.to_numpy()[cls == k]) for k in range(n_classes)]
+        pixel_m = 0.0
+    else:
+        xy = project_lonlat(shapely.get_coordinates(gdf.geometry.to_numpy()), ctx.crs)
+        spacing = _spacing_m(xy, cell_m)
+        xy, pop, spacing = _coarsened(xy, pop, spacing)
+        density = pop / (spacing * spacing / 1e6)
+        edges = _density_edges(density[pop > 0], n_classes)
+        if edges is None:
+            return
+        cls = _density_class(density, edges, pop > 0)
+        geoms, pixel_m = _class_shapes(xy, cls, spacing, n_classes)
+        ctx.population_cell_m = spacing
+    opacity = round(POPULATION_ALPHA / 255.0, 2)
+    shown, props = [], []
+    for k, geom in enumerate(geoms):
+        if geom is None or shapely.is_empty(geom):
+            continue
+        shown.append(geom)
+        props.append(
+            {"style": {"stroke": False, "fillColor": POPULATION_RAMP[k], "fillOpacity": opacity}}
+        )
+        low = "" if k == 0 else f"{_nice(edges[k]):,}"
+        high = "" if k == n_classes - 1 else f"{_nice(edges[k + 1]):,}"
+        label = f"under {high}" if not low else f"{low} or more" if not high else f"{low}–{high}"
+        ctx.legend.add("People per km²", _fill_swatch(POPULATION_RAMP[k], None, opacity), label)
+    # cell edges come out as pixel staircases: smoothing by half a pixel removes the steps
+    tolerance = max(ctx.simplify_m, _STEP_SMOOTHING * pixel_m)
+    geoms_arr = np.asarray(shown, dtype=object)
+    if tolerance > 0:
+        geoms_arr = shapely.simplify(geoms_arr, tolerance, preserve_topology=True)
+    geoms_arr = shapely.transform(
+        geoms_arr, lambda c: np.round(unproject_xy(c, ctx.crs), COORD_DECIMALS)
+    )
+    ctx.population_pixel_m = pixel_m
+    _geojson_layer(
+        _collection(geoms_arr, props),
+        name=f"Population ({_people(float(pop.sum()))} people)",
+        pane="ccgeo-population",
+        canvas=True,
+        interactive=False,
+        show=show,
+    ).add_to(fmap)
+
+
+def _density_edges(positive: np.ndarray, n_classes: int) -> np.ndarray | None:
+    """Class edges on a log axis between the 2nd and 98th percentile, like the desktop canvas."""
+    positive = positive[np.isfinite(positive) & (positive > 0)]
+    if len(positive) == 0:
+        return None
+    lo, hi = (float(v) for v in np.percentile(positive, [2.0, 98.0]))
+    return np.geomspace(lo, max(hi, lo * 1.0001), n_classes + 1)
+
+
+def _density_class(density: np.ndarray, edges: np.ndarray, populated: np.ndarray) -> np.ndarray:
+    """Class 0..n-1 of each density, -1 where nobody lives."""
+    n_classes = len(edges) - 1
+    cls = np.clip(np.searchsorted(edges, density, side="right") - 1, 0, n_classes - 1)
+    return np.where(populated, cls, -1)
+
+
+def _coarsened(
+    xy: np.ndarray, pop: np.ndarray, spacing: float
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Demand summed into square blocks when there are more than `MAX_SHADING_CELLS` points."""
+    factor = math.ceil(math.sqrt(len(xy) / MAX_SHADING_CELLS))
+    if factor <= 1:
+        return xy, pop, spacing
+    block = spacing * factor
+    keys = np.floor((xy - xy.min(axis=0)) / block).astype(np.int64)
+    uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+    people = np.bincount(inverse.ravel(), weights=pop, minlength=len(uniq))
+    centres = xy.min(axis=0) + (uniq + 0.5) * block
+    return centres, people, block
+
+
+def _spacing_m(xy: np.ndarray, cell_m: float | None) -> float:
+    """Spacing of the demand points, metres: the raster cell, else the median nearest distance."""
+    if cell_m and math.isfinite(cell_m) and cell_m > 0:
+        return float(cell_m)
+    if len(xy) < 2:
+        return 100.0
+    dist, _ = cKDTree(xy).query(xy, k=2)
+    spacing = float(np.median(dist[:, 1]))
+    return spacing if spacing > 0 else 100.0
+
+
+def _class_shapes(
+    xy: np.ndarray, cls: np.ndarray, spacing: float, n_classes: int
+) -> tuple[list[Any], float]:
+    """One dissolved (multi)polygon per density class, metres, and the pixel size used.
+
+    Like the desktop canvas, each point stands for the square of one spacing around it: pixels
+    of a quarter spacing take the class of the nearest point within 0.55 spacing (Chebyshev),
+    which tiles raster cells and hexagon grids without gaps, and the class raster is
+    polygonized in C (`rasterio.features.shapes`).
+    """
+    from rasterio.features import shapes
+    from rasterio.transform import from_origin
+
+    pixel = spacing / _PIXELS_PER_SPACING
+    lo = xy.min(axis=0) - spacing
+    hi = xy.max(axis=0) + spacing
+    nx, ny = (math.ceil(v) for v in (hi - lo) / pixel)
+    if nx * ny > _MAX_SHADING_PIXELS:
+        pixel *= math.sqrt(nx * ny / _MAX_SHADING_PIXELS)
+        nx, ny = (math.ceil(v) for v in (hi - lo) / pixel)
+    cx = lo[0] + (np.arange(nx) + 0.5) * pixel
+    cy = lo[1] + ny * pixel - (np.arange(ny) + 0.5) * pixel  # row 0 is the northern edge
+    gx, gy = np.meshgrid(cx, cy)
+    _, idx = cKDTree(xy).query(
+        np.column_stack([gx.ravel(), gy.ravel()]), p=np.inf, distance_upper_bound=0.55 * spacing
+    )
+    raster = np.full(idx.shape, -1, dtype=np.int16)
+    hit = idx < len(xy)
+    raster[hit] = cls[idx[hit]]
+    raster = raster.reshape(ny, nx)
+    transform = from_origin(float(lo[0]), float(lo[1] + ny * pixel), pixel, pixel)
+    parts: list[list[Any]] = [[] for _ in range(n_classes)]
+    for geom, value in shapes(raster, mask=raster >= 0, transform=transform, connectivity=4):
+        parts[int(value)].append(shapely.geometry.shape(geom))
+    return [shapely.multipolygons(p) if p else None for p in parts], pixel
+
+
+def _add_roads(fmap: folium.Map, roads: Any, ctx: _Context) -> None:
+    classes = road_classes(roads.edge_highway)
+    counts = np.diff(roads.geom_offsets)
+    xy = project_lonlat(roads.geom_lonlat, ctx.crs)
+    lines = shapely.linestrings(xy, indices=np.repeat(np.arange(len(counts)), counts))
+    attribution = (
+        "Roads © <a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a> "
+        "contributors (ODbL)"
+        if _looks_osm(roads.source)
+        else None
+    )
+    for layer_name, keys, factor in (
+        ("Roads: main", MAIN_ROAD_CLASSES, 1.0),
+        (
+            "Roads: minor",
+            tuple(k for k in ROAD_STYLES if k not in MAIN_ROAD_CLASSES),
+            MINOR_ROAD_FACTOR,
+        ),
+    ):
+        geoms, props = [], []
+        for key in ROAD_STYLES:  # bottom to top
+            if key not in keys:
+                continue
+            sel = classes == key
+            if not sel.any():
+                continue
+            merged = shapely.line_merge(shapely.multilinestrings(lines[sel]))
+            if ctx.simplify_m > 0:
+                merged = shapely.simplify(merged, ctx.simplify_m * factor, preserve_topology=False)
+            style = ROAD_STYLES[key]
+            if style.casing_color:
+                geoms.append(merged)
+                props.append({"style": _line_style(style, casing=True)})
+            geoms.append(merged)
+            props.append({"style": _line_style(style)})
+            ctx.legend.add(
+                "Roads",
+                _line_swatch(style.color, style.width_px, dash=_DASH.get(style.dash)),
+                style.label,
+            )
+        if not geoms:
+            continue
+        shown = shapely.transform(
+            np.asarray(geoms, dtype=object),
+            lambda c: np.round(unproject_xy(c, ctx.crs), COORD_DECIMALS),
+        )
+        _geojson_layer(
+            _collection(shown, props),
+            name=layer_name,
+            pane="ccgeo-roads",
+            canvas=True,
+            interactive=False,
+            attribution=attribution,
+        ).add_to(fmap)
+
+
+_DASH = {"dash": "6 4", "dot": "1 3"}
+
+
+def _line_style(style: RoadStyle, *, casing: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "color": style.casing_color if casing else style.color,
+        "weight": style.width_px + (2 * style.casing_px if casing else 0.0),
+        "opacity": 1.0,
+        "lineCap": "round",
+        "lineJoin": "round",
+    }
+    if not casing and style.dash in _DASH:
+        out["dashArray"] = _DASH[style.dash]
+    return out
+
+
+def _looks_osm(source: str) -> bool:
+    text = str(source).lower()
+    return any(s in text for s in (".osm", ".pbf", "graphml", "download", "openstreetmap"))
+
+
+# -- title, legend and text ---------------------------------------------------------------------
+
+
+def _lab_phrase(result: AccessResult) -> str:
+    capability = result.settings.get("capability")
+    quality = result.settings.get("quality")
+    what = "the nearest lab"
+    if capability:
+        what = f"the nearest {_CAPABILITY_LABELS.get(capability, capability)} lab"
+    if quality and quality != "any":
+        what += f" ({str(quality).replace('_', ' ')})"
+    return what
+
+
+def _title_html(
+    heading: str, scenario: str, date: str, project: Project, result: AccessResult | None
+) -> str:
+    lines = [f"<h1>{html.escape(heading)}</h1>"]
+    lines.append(
+        f'<div class="ccgeo-sub">Scenario: <b>{html.escape(scenario)}</b> · {html.escape(date)}'
+        "</div>"
+    )
+    if result is not None:
+        mode = str(result.settings.get("mode") or result.network_summary.get("mode", ""))
+        city = result.city_coverage()
+        limit = float(result.settings.get("underserved_minutes") or 60.0)
+        row = city[city["threshold_min"] == limit]
+        headline = f"Travel time by {html.escape(mode)} to {html.escape(_lab_phrase(result))}"
+        if len(row):
+            r = row.iloc[0]
+            headline += (
+                f": {_share(r.share)} of {_people(r.population)} people within "
+                f"{_minutes_text(limit)}"
+            )
+        labs_used = int(result.labs["usable"].sum()) if len(result.labs) else 0
+        headline += f" ({labs_used} labs)"
+        lines.append(f'<div class="ccgeo-sub">{headline}</div>')
+    sources = _sources_text(project)
+    if sources:
+        lines.append(f'<div class="ccgeo-src">Data: {html.escape(sources)}</div>')
+    if project.metadata.get("synthetic"):
+        note = str(project.metadata.get("note") or "synthetic data: not a real place")
+        lines.append(f'<div class="ccgeo-synthetic">⚠ {html.escape(note)}</div>')
+    return '<div id="ccgeo-title">' + "".join(lines) + "</div>"
+
+
+def _sources_text(project: Project) -> str:
+    entries = project.metadata.get("sources") or []
+    parts = []
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            continue
+        name = Path(str(entry.get("path", ""))).name or str(entry.get("path", ""))
+        parts.append(f"{entry.get('layer', 'layer')}: {name}")
+    if not parts and project.roads is not None and project.roads.source:
+        parts.append(f"roads: {Path(project.roads.source).name}")
+    return "; ".join(parts)
+
+
+def _footnote(ctx: _Context, project: Project, result: AccessResult | None) -> str:
+    crs_name = ctx.crs.name
+    epsg = ctx.crs.to_epsg()
+    parts = []
+    if ctx.simplify_m > 0:
+        parts.append(
+            f"Shapes simplified for display by {ctx.simplify_m:g} m (minor roads "
+            f"{ctx.simplify_m * MINOR_ROAD_FACTOR:g} m) in {html.escape(crs_name)}"
+            + (f" (EPSG:{epsg})" if epsg else "")
+            + "; coordinates rounded to 1 m."
+        )
+    else:
+        parts.append("Shapes drawn unsimplified; coordinates rounded to 1 m.")
+    if result is not None:
+        parts.append(
+            "Times are inclusive (≤ T) and run along the road network; people farther than "
+            f"{result.settings.get('max_snap_m', 0):g} m from a road count as off-network."
+        )
+    if ctx.population_cell_m > 0:
+        parts.append(
+            f"Population density shaded in cells of {ctx.population_cell_m:,.0f} m, "
+            f"drawn on a {ctx.population_pixel_m:,.0f} m grid."
+        )
+    parts.append("Made with ccgeo; works offline.")
+    return " ".join(parts)
+
+
+def _fill_swatch(fill: str, stroke: str | None, opacity: float) -> str:
+    line = f'stroke="{stroke}" stroke-width="1.5"' if stroke else 'stroke="none"'
+    return (
+        f'<svg width="18" height="14"><rect x="1" y="1" width="16" height="12" fill="{fill}" '
+        f'fill-opacity="{max(opacity, 0.0):.2f}" {line}/></svg>'
+    )
+
+
+def _line_swatch(color: str, width: float, *, dash: str | None = None) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    return (
+        f'<svg width="18" height="14"><line x1="1" y1="7" x2="17" y2="7" stroke="{color}" '
+        f'stroke-width="{width:g}"{dash_attr} stroke-linecap="round"/></svg>'
+    )
+
+
+def _tr(label: str, value: str) -> str:
+    return f"<tr><th>{html.escape(label)}</th><td>{html.escape(value)}</td></tr>"
+
+
+def _popup(heading: str, rows: Sequence[str]) -> str:
+    return (
+        f'<div class="ccgeo-popup"><b>{html.escape(heading)}</b>'
+        f"<table>{''.join(rows)}</table></div>"
+    )
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "…"
+
+
+def _people(value: float) -> str:
+    """A count of people for a reader: ``12,345``; missing as "unknown"."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return "unknown"
+    if not math.isfinite(number):
+        return "unknown"
+    return f"{number:,.0f}"
+
+
+def _share(value: float) -> str:
+    """A share 0..1 as a percentage with one decimal; NaN (no people) as "no people"."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return "unknown"
+    if not math.isfinite(number):
+        return "no people"
+    return f"{100.0 * number:.1f} %"
+
+
+def _minutes_text(value: object) -> str:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "unknown"
+    if not math.isfinite(number):
+        return "unreachable"
+    if number >= 10 or number == round(number):
+        return f"{number:,.0f} min"
+    return f"{number:.1f} min"
+
+
+def _nearest_text(text: object, min_minutes: float) -> str:
+    if not math.isfinite(float(min_minutes)):
+        return "no route to any lab"
+    return f"{text} (median), {_minutes_text(min_minutes)} at best"
+
+
+def _km(metres: object) -> str:
+    try:
+        number = float(metres)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "distance unknown"
+    return f"{number / 1000.0:,.1f} km" if math.isfinite(number) else "no route"
+
+
+def _nice(value: float) -> int:
+    """Two significant digits for a legend (12,345 → 12,000)."""
+    if not math.isfinite(value) or value <= 0:
+        return 0
+    digits = max(math.floor(math.log10(value)) - 1, 0)
+    return int(round(value, -digits))
+
+
+_CSS = f"""
+<style>
+.leaflet-container {{ background: {BACKGROUND}; font: 13px/1.35 "Helvetica Neue", Arial,
+  Helvetica, sans-serif; }}
+.ccgeo-symbol {{ background: none; border: none; }}
+.ccgeo-symbol svg {{ display: block; overflow: visible; }}
+#ccgeo-title {{ position: fixed; top: 10px; left: 50%; transform: translateX(-50%);
+  z-index: 1000; max-width: min(640px, 60vw); background: rgba(255,255,255,0.93);
+  color: {INK}; padding: 6px 12px; border-radius: 6px; box-shadow: 0 1px 5px rgba(0,0,0,0.4);
+  font: 13px/1.35 "Helvetica Neue", Arial, Helvetica, sans-serif; }}
+#ccgeo-title h1 {{ font-size: 17px; margin: 0 0 2px 0; }}
+#ccgeo-title .ccgeo-src {{ font-size: 11px; color: #555; }}
+#ccgeo-title .ccgeo-synthetic {{ margin-top: 4px; padding: 2px 6px; background: #FFF3CD;
+  border: 1px solid #E0A800; border-radius: 4px; font-weight: bold; color: #7A4F01; }}
+#ccgeo-legend {{ position: fixed; bottom: 64px; left: 10px; z-index: 1000;
+  max-height: calc(100vh - 250px); max-width: 300px; overflow-y: auto;
+  background: rgba(255,255,255,0.93); color: {INK};
+  padding: 6px 10px; border-radius: 6px; box-shadow: 0 1px 5px rgba(0,0,0,0.4);
+  font: 12px/1.3 "Helvetica Neue", Arial, Helvetica, sans-serif; }}
+#ccgeo-legend summary {{ font-weight: bold; cursor: pointer; }}
+#ccgeo-legend .ccgeo-section {{ font-weight: bold; margin-top: 6px; }}
+#ccgeo-legend .ccgeo-row {{ display: flex; align-items: center; gap: 6px; min-height: 18px; }}
+#ccgeo-legend .ccgeo-row svg {{ flex: none; }}
+#ccgeo-legend .ccgeo-foot {{ margin-top: 6px; font-size: 10.5px; color: #555; }}
+.ccgeo-popup table {{ border-collapse: collapse; margin-top: 4px; }}
+.ccgeo-popup th {{ text-align: left; padding: 1px 8px 1px 0; vertical-align: top;
+  font-weight: normal; color: #555; white-space: nowrap; }}
+.ccgeo-popup td {{ padding: 1px 0; }}
+</style>
+"""

@@ -1,0 +1,459 @@
+"""The printed map report: pages rendered by poppler, text read back, numbers as analysed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import shutil
+import struct
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from ccgeo.analysis.access import access
+from ccgeo.errors import Cancelled, InputError
+from ccgeo.io.project import Project
+from ccgeo.network.profiles import get_profile
+from ccgeo.report.methods import (
+    SOURCES,
+    Heading,
+    Paragraph,
+    Table,
+    data_sources_blocks,
+    format_minutes,
+    format_people,
+    format_share,
+    format_threshold,
+    methods_blocks,
+    speed_profile_table,
+)
+
+#: Paper sizes in PostScript points (1/72 inch), portrait.
+PAPER_PT = {"a4": (595.276, 841.890), "letter": (612.0, 792.0)}
+RENDER_DPI = 36
+
+
+# -- poppler helpers ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def poppler() -> None:
+    missing = [t for t in ("pdftoppm", "pdftotext", "pdfimages") if shutil.which(t) is None]
+    if missing:
+        pytest.skip(f"poppler-utils not installed ({', '.join(missing)} missing): apt install it")
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height of a PNG from its IHDR chunk."""
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", head[16:24])
+
+
+def render_pages(pdf: Path, out_dir: Path) -> list[tuple[int, int]]:
+    """Render every page with pdftoppm; the size of each page image, in page order."""
+    subprocess.run(
+        ["pdftoppm", "-r", str(RENDER_DPI), "-png", str(pdf), str(out_dir / "page")],
+        check=True,
+        capture_output=True,
+    )
+    pngs = sorted(out_dir.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+    return [png_size(p) for p in pngs]
+
+
+def pdf_pages_text(pdf: Path) -> list[str]:
+    """Text of each page (pdftotext, layout kept), whitespace runs folded to one space."""
+    done = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+    )
+    pages = done.stdout.decode("utf-8").split("\f")
+    if pages and not pages[-1].strip():
+        pages = pages[:-1]
+    return [re.sub(r"\s+", " ", p).strip() for p in pages]
+
+
+def images_per_page(pdf: Path) -> dict[int, int]:
+    """Number of raster images drawn on each page (pdfimages -list; soft masks not counted)."""
+    done = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True
+    )
+    counts: dict[int, int] = {}
+    for line in done.stdout.splitlines()[2:]:
+        parts = line.split()
+        if len(parts) > 2 and parts[2] == "image":
+            counts[int(parts[0])] = counts.get(int(parts[0]), 0) + 1
+    return counts
+
+
+def section_start(texts: list[str], title: str) -> int:
+    """Page number (1-based) where a section starts: its title opens the page under the header."""
+    for i, text in enumerate(texts[1:], start=2):
+        body = re.split(r"\d{4}-\d{2}-\d{2} ", text, maxsplit=1)[-1]
+        if body.startswith(title + " "):
+            return i
+    msg = f"no page starts the section {title!r}"
+    raise AssertionError(msg)
+
+
+def expected_png(paper: str, orientation: str) -> tuple[float, float]:
+    w, h = PAPER_PT[paper]
+    if orientation == "landscape":
+        w, h = h, w
+    return w * RENDER_DPI / 72.0, h * RENDER_DPI / 72.0
+
+
+# -- fixtures -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo():
+    from ccgeo.demo import load_demo_project
+
+    return load_demo_project()
+
+
+@pytest.fixture(scope="module")
+def car_result(demo):
+    return access(
+        demo.network("car"), demo.facilities.capable("pcr"), demo.demand, districts=demo.districts
+    )
+
+
+@pytest.fixture(scope="module")
+def walk_analyses(demo):
+    """Walking access (people beyond 60 min exist), two proposed hubs and a referral plan."""
+    from ccgeo.analysis.referral import plan_referral
+    from ccgeo.analysis.siting import site_hubs
+
+    net = demo.network("walk")
+    result = access(net, demo.facilities.capable("pcr"), demo.demand, districts=demo.districts)
+    siting = site_hubs(
+        net,
+        demo.demand,
+        demo.facilities,
+        capability="pcr",
+        hubs=2,
+        minutes=60,
+        districts=demo.districts,
+        curve_hubs=3,
+    )
+    referral = plan_referral(
+        demo.network("motorbike"),
+        demo.facilities,
+        capability="pcr",
+        patient_mode_net=demo.network("car"),
+    )
+    return result, siting, referral
+
+
+def headline_rows(result) -> list[str]:
+    """The cover's key-number rows as printed: threshold, people within, share, beyond."""
+    return [
+        f"≤ {format_threshold(rec['threshold_min'])} {format_people(rec['covered'])} "
+        f"{format_share(rec['share'])} {format_people(rec['beyond'])}"
+        for rec in result.summary()["coverage"]
+    ]
+
+
+# -- the report on the demo city ------------------------------------------------------------------
+
+
+def test_a4_portrait_report_of_the_demo_city(poppler, demo, car_result, tmp_path):
+    from ccgeo.report.pdf import SECTION_TITLES, write_report
+
+    seen: list[float] = []
+    out = write_report(
+        demo,
+        car_result,
+        tmp_path / "report.pdf",
+        paper="a4",
+        orientation="portrait",
+        progress=lambda f, _t: seen.append(f),
+    )
+    assert out == tmp_path / "report.pdf"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]  # no temporary file left
+    sizes = render_pages(out, tmp_path)
+    texts = pdf_pages_text(out)
+    n = len(texts)
+    assert len(sizes) == n >= 7
+    want_w, want_h = expected_png("a4", "portrait")
+    for w, h in sizes:
+        assert abs(w - want_w) <= 1, (w, h)
+        assert abs(h - want_h) <= 1, (w, h)
+    for i, text in enumerate(texts, start=1):
+        assert f"page {i} of {n}" in text
+    everything = " ".join(texts)
+    for key in ("map", "coverage", "underserved", "methods", "sources"):
+        assert SECTION_TITLES[key] in everything
+    assert "Proposed hubs" not in everything
+    assert "Sample referral" not in everything
+    assert "synthetic demo data" in texts[0].lower()
+    assert "Vila Demo" in texts[0]
+    for row in headline_rows(car_result):
+        assert row in texts[0]
+    # every district of the analysis has its row, with its people
+    coverage_page = texts[section_start(texts, SECTION_TITLES["coverage"]) - 1]
+    for rec in car_result.coverage.drop_duplicates("district_id").itertuples():
+        assert str(rec.district_name) in coverage_page
+        assert format_people(rec.population) in coverage_page
+    assert "© OpenStreetMap contributors" in everything
+    assert seen[0] == 0.0
+    assert seen[-1] == 1.0
+    assert seen == sorted(seen)
+
+
+def test_letter_landscape_report_with_hubs_and_referral(poppler, demo, walk_analyses, tmp_path):
+    from ccgeo.report.pdf import SECTION_TITLES, write_report
+
+    result, siting, referral = walk_analyses
+    out = write_report(
+        demo,
+        result,
+        tmp_path / "walk.pdf",
+        paper="letter",
+        orientation="landscape",
+        title="Walking access to PCR",
+        scenario="two upgraded hubs",
+        siting=siting,
+        referral=referral,
+    )
+    sizes = render_pages(out, tmp_path)
+    texts = pdf_pages_text(out)
+    n = len(texts)
+    assert len(sizes) == n
+    want_w, want_h = expected_png("letter", "landscape")
+    assert want_w > want_h
+    for w, h in sizes:
+        assert abs(w - want_w) <= 1, (w, h)
+        assert abs(h - want_h) <= 1, (w, h)
+    assert all(f"page {i} of {n}" in t for i, t in enumerate(texts, start=1))
+    everything = " ".join(texts)
+    for title in SECTION_TITLES.values():
+        assert title in everything, title
+    cover = texts[0]
+    assert "Walking access to PCR" in cover
+    assert "Scenario: two upgraded hubs" in cover
+    rows = headline_rows(result)
+    assert len(set(rows)) == len(rows)  # walking: the thresholds cover different numbers
+    for row in rows:
+        assert row in cover
+    shares = [rec["share"] for rec in result.summary()["coverage"]]
+    assert any(0 < s < 1 for s in shares)
+    # the contents list the page each section starts on
+    for key in ("map", "coverage", "underserved", "siting", "referral", "methods", "sources"):
+        assert f"{SECTION_TITLES[key]} {section_start(texts, SECTION_TITLES[key])}" in cover
+    # underserved areas ranked, with their people
+    under_page = texts[section_start(texts, SECTION_TITLES["underserved"]) - 1]
+    for rec in result.underserved.itertuples():
+        assert format_people(rec.population) in under_page
+    # hubs in rank order with their marginal gains, and the curve's shares
+    hubs_page = texts[section_start(texts, SECTION_TITLES["siting"]) - 1]
+    assert "Coverage curve" in hubs_page
+    positions = [hubs_page.index(str(name)) for name in siting.hubs["name"]]
+    assert positions == sorted(positions)
+    for gain in siting.marginal_gains:
+        assert format_people(gain) in hubs_page
+    for share in siting.curve["share"]:
+        assert format_share(share) in hubs_page
+    # every spoke with its hub and sample-to-result days
+    first = section_start(texts, SECTION_TITLES["referral"])
+    last = section_start(texts, SECTION_TITLES["methods"])
+    referral_text = " ".join(texts[first - 1 : last - 1])
+    assert format_share(referral.summary["share_meeting_target"]) in referral_text
+    for rec in referral.spokes.itertuples():
+        assert f"{rec.sample_to_result_worst_wd:.1f}" in referral_text
+        assert format_minutes(rec.sample_minutes) in referral_text
+
+
+def test_maps_are_vector_and_only_the_population_is_an_image(
+    poppler, demo, walk_analyses, tmp_path
+):
+    from ccgeo.report.pdf import write_report
+
+    result, _, _ = walk_analyses
+    out = write_report(demo, result, tmp_path / "maps.pdf")
+    texts = pdf_pages_text(out)
+    images = images_per_page(out)
+    map_page = section_start(texts, "Coverage map")
+    # the underserved map follows its table, on the section's first or second page
+    under_page = next(
+        i
+        for i in (section_start(texts, "Underserved areas"),) * 2
+        for i in (i, i + 1)
+        if "Legend" in texts[i - 1]
+    )
+    assert images.get(map_page, 0) == 0  # bands, roads, districts, labs: all vector
+    assert images.get(under_page, 0) == 1  # the population shading
+    assert sum(images.values()) == 1
+    assert "Underserved: beyond 60 min" in texts[under_page - 1]
+
+
+def test_cancel_leaves_no_file(demo, car_result, tmp_path):
+    from ccgeo.report.pdf import write_report
+
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        write_report(demo, car_result, tmp_path / "r.pdf", cancel=cancel)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancel_midway_leaves_no_file(demo, car_result, tmp_path):
+    from ccgeo.report.pdf import write_report
+
+    cancel = threading.Event()
+
+    def progress(fraction: float, _text: str) -> None:
+        if fraction > 0.5:
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        write_report(demo, car_result, tmp_path / "r.pdf", progress=progress, cancel=cancel)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_options_and_places_are_input_errors(demo, car_result, tmp_path):
+    from ccgeo.report.pdf import write_report
+
+    with pytest.raises(InputError, match="`paper` should be one of a4, letter, got 'a3'"):
+        write_report(demo, car_result, tmp_path / "r.pdf", paper="a3")
+    with pytest.raises(InputError, match="`orientation` should be one of portrait, landscape"):
+        write_report(demo, car_result, tmp_path / "r.pdf", orientation="sideways")
+    with pytest.raises(InputError, match="does not exist"):
+        write_report(demo, car_result, tmp_path / "missing" / "r.pdf")
+    with pytest.raises(InputError, match="should be an AccessResult"):
+        write_report(demo, car_result.summary(), tmp_path / "r.pdf")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_report_replaced_only_when_complete(poppler, demo, car_result, tmp_path):
+    from ccgeo.report.pdf import write_report
+
+    target = tmp_path / "r.pdf"
+    target.write_bytes(b"old report")
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        write_report(demo, car_result, target, cancel=cancel)
+    assert target.read_bytes() == b"old report"
+    write_report(demo, car_result, target, paper="letter")
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_coverage_rows_follow_the_coverage_table(car_result):
+    from ccgeo.report.pdf import coverage_rows
+
+    table = coverage_rows(car_result)
+    thresholds = car_result.settings["thresholds_minutes"]
+    assert len(table.columns) == 2 + 2 * len(thresholds) + 2
+    cov = car_result.coverage
+    assert len(table.rows) == cov["district_id"].nunique()
+    assert table.emphasis == frozenset({0})
+    for row, (_, group) in zip(table.rows, cov.groupby("district_id", sort=False), strict=True):
+        assert row[0] == group["district_name"].iloc[0]
+        assert row[1] == format_people(group["population"].iloc[0])
+        for k, rec in enumerate(group.itertuples()):
+            assert row[2 + 2 * k] == format_people(rec.covered)
+            assert row[3 + 2 * k] == format_share(rec.share)
+
+
+# -- the words: Qt-free --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (812934.6, "812,935"),
+        (0, "0"),
+        (1849999.9995, "1,850,000"),
+        (float("nan"), "–"),
+        (None, "–"),
+    ],
+)
+def test_format_people(value, text):
+    assert format_people(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1.0, "100.0 %"),
+        (0.999, "99.9 %"),
+        (0.9996, "> 99.9 %"),  # not everyone: never printed as 100 %
+        (0.0004, "< 0.1 %"),
+        (0.0, "0.0 %"),
+        (0.5482, "54.8 %"),
+        (float("nan"), "–"),
+    ],
+)
+def test_format_share_never_rounds_to_everyone_or_no_one(value, text):
+    assert format_share(value) == text
+
+
+def test_format_minutes():
+    assert format_minutes(7.25) == "7.2 min"
+    assert format_minutes(87.4) == "87 min"
+    assert format_minutes(math.inf) == "unreachable"
+    assert format_minutes(None) == "–"
+
+
+def test_speed_table_groups_classes_by_speed():
+    car = get_profile("car")
+    table = speed_profile_table(car)
+    speeds = [float(r[0]) for r in table.rows]
+    assert speeds == sorted(set(speeds), reverse=True)
+    listed = {c for r in table.rows for c in r[1].split(", ")}
+    assert listed == {k.replace("_", " ") for k in car.speeds_kmh}
+    assert table.rows[0] == (f"{max(car.speeds_kmh.values()):g}", "motorway")
+
+
+def test_methods_state_the_settings_used(car_result):
+    car = get_profile("car")
+    blocks = methods_blocks(
+        car_result.settings, network_summary=car_result.network_summary, profile=car
+    )
+    text = " ".join(
+        b.text if isinstance(b, Heading | Paragraph) else " ".join(map(" ".join, b.rows))
+        for b in blocks
+        if isinstance(b, Heading | Paragraph | Table)
+    )
+    assert "inclusive" in text
+    assert "Thresholds used: 30 min, 60 min, 120 min" in text
+    assert "5 km/h" in text
+    assert "1,000 m" in text
+    assert "Speed profile: car" in text
+    for source in SOURCES:
+        assert source.citation in text
+    filtered = methods_blocks({**car_result.settings, "capability": "pcr", "quality": "eqa"})
+    assert any(
+        isinstance(b, Paragraph) and "PCR" in b.text and "external quality" in b.text
+        for b in filtered
+    )
+
+
+def test_data_sources_give_file_dates(tmp_path):
+    roads = tmp_path / "city.osm.pbf"
+    roads.write_bytes(b"x")
+    stamp = dt.datetime(2024, 3, 5, 12, tzinfo=dt.UTC).timestamp()
+    os.utime(roads, (stamp, stamp))
+    project = Project(
+        name="Test city",
+        metadata={
+            "synthetic": False,
+            "sources": [
+                {"layer": "roads", "path": str(roads), "read_at": "2026-01-02T03:04:05+00:00"},
+                {"layer": "facilities", "path": str(tmp_path / "gone.csv"), "read_at": ""},
+            ],
+        },
+    )
+    blocks = data_sources_blocks(project)
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert table.rows[0][:4] == ("roads", "city.osm.pbf", "2024-03-05", "2026-01-02 03:04 UTC")
+    assert table.rows[1][:3] == ("facilities", "gone.csv", "file not found")
+    assert not any(isinstance(b, Paragraph) and "synthetic" in b.text for b in blocks)
