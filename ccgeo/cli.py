@@ -123,6 +123,48 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.set_defaults(func=_cmd_export)
 
+    mp = sub.add_parser(
+        "map",
+        help="export the analysis as an interactive HTML map that works with no internet",
+        description=(
+            "Run the access analysis on a project (or the input files) and write a "
+            "self-contained HTML map: facilities by tier, catchment bands, underserved areas, "
+            "population, districts with coverage, roads; it opens offline in any browser."
+        ),
+    )
+    add_input_arguments(mp)
+    add_analysis_arguments(mp)
+    add_scenario_argument(mp)
+    mp.add_argument("-o", "--out", type=Path, required=True, help="the HTML file to write")
+    mp.add_argument("--title", help="title shown on the map")
+    mp.add_argument(
+        "--tiles", action="store_true", help="add an optional OSM tile layer (blank offline)"
+    )
+    mp.set_defaults(func=_cmd_map)
+
+    rep = sub.add_parser(
+        "report",
+        help="print the analysis as a PDF map report (A4 or Letter)",
+        description=(
+            "Run the access analysis on a project (or the input files) and write the printed "
+            "map report: cover, coverage map, coverage by district, underserved areas, methods "
+            "and assumptions, data sources."
+        ),
+    )
+    add_input_arguments(rep)
+    add_analysis_arguments(rep)
+    add_scenario_argument(rep)
+    rep.add_argument("-o", "--out", type=Path, required=True, help="the PDF file to write")
+    rep.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (a4)")
+    rep.add_argument(
+        "--orientation",
+        choices=("portrait", "landscape"),
+        default="portrait",
+        help="page orientation (portrait)",
+    )
+    rep.add_argument("--title", help="title on the cover")
+    rep.set_defaults(func=_cmd_report)
+
     ref = sub.add_parser(
         "referral",
         help="how biopsy samples should travel to hub labs, and how long to a result",
@@ -182,24 +224,24 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_analysis_arguments(parser: argparse.ArgumentParser) -> None:
-    """The analysis settings shared by the analysis commands."""
-    group = parser.add_argument_group("analysis")
-    group.add_argument("--mode", default="car", help="travel mode: car, motorbike, walk (car)")
+    """The analysis settings shared by the analysis commands.
+
+    An option left out takes the project's saved setting, else the default of
+    `ccgeo.analysis.scenario.AnalysisSettings` (PCR, any quality, car, 30/60/120 min).
+    """
+    group = parser.add_argument_group("analysis (defaults: the project's settings, else these)")
+    group.add_argument("--mode", help="travel mode: car, motorbike, walk (car)")
     group.add_argument(
         "--capability",
-        default="pcr",
         choices=(*CAPABILITIES, "any"),
         help=(
             "the test labs must do (pcr); 'any' counts every facility of the file, for a "
             "registry without capability columns"
         ),
     )
-    group.add_argument(
-        "--quality", default="any", choices=QUALITY_FILTERS, help="quality filter on labs (any)"
-    )
+    group.add_argument("--quality", choices=QUALITY_FILTERS, help="quality filter on labs (any)")
     group.add_argument(
         "--thresholds",
-        default="30,60,120",
         type=parse_thresholds,
         help="travel-time thresholds in minutes, inclusive (30,60,120)",
     )
@@ -207,29 +249,64 @@ def add_analysis_arguments(parser: argparse.ArgumentParser) -> None:
         "--max-snap-m",
         dest="max_snap_m",
         type=float,
-        default=1000.0,
         help="farthest a person may be from a road, metres; beyond it: off-network (1000)",
     )
     group.add_argument(
-        "--walk-kmh",
-        dest="walk_kmh",
-        type=float,
-        default=5.0,
-        help="walking speed of the leg to the road, km/h (5)",
+        "--walk-kmh", dest="walk_kmh", type=float, help="walking speed to the road, km/h (5)"
+    )
+    group.add_argument(
+        "--congestion", type=float, help="travel-time multiplier for traffic: 3 = 3x longer (1)"
     )
 
 
+def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
+    """``--scenario NAME``: a scenario saved in the project."""
+    parser.add_argument(
+        "--scenario", help="name of a scenario saved in the project (its hubs and upgrades)"
+    )
+
+
+def scenario_inputs(args: argparse.Namespace, project: Any) -> tuple[Any, Any, Any]:
+    """The project as the chosen scenario has it, its analysis settings, and the scenario."""
+    from ccgeo.analysis.scenario import AnalysisSettings, project_with_scenario
+
+    name = getattr(args, "scenario", None)
+    if not name:
+        return project, analysis_settings(args, project), None
+    by_name = {s.name: s for s in project.scenarios}
+    if name not in by_name:
+        known = ", ".join(repr(n) for n in by_name) or "none"
+        msg = f"no scenario named {name!r} in the project; its scenarios: {known}"
+        raise InputError(msg)
+    changed, settings = project_with_scenario(project, by_name[name])
+    merged = {**settings.to_dict(), **given_settings(args)}
+    return changed, AnalysisSettings.from_dict(merged), by_name[name]
+
+
+def given_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """The analysis options given on the command line (those left out are not in it)."""
+    keys = ("mode", "capability", "quality", "max_snap_m", "walk_kmh", "congestion")
+    given = {key: getattr(args, key) for key in keys if getattr(args, key, None) is not None}
+    if getattr(args, "thresholds", None) is not None:
+        given["thresholds_minutes"] = args.thresholds
+    return given
+
+
+def analysis_settings(args: argparse.Namespace, project: Any) -> Any:
+    """The project's analysis settings with the options given on the command line."""
+    from ccgeo.analysis.scenario import AnalysisSettings, settings_of
+
+    return AnalysisSettings.from_dict({**settings_of(project).to_dict(), **given_settings(args)})
+
+
 def parse_thresholds(text: str) -> tuple[float, ...]:
-    """``"30,60,120"`` → ``(30.0, 60.0, 120.0)``; positive numbers only."""
+    """``"30,60,120"`` → ``(30.0, 60.0, 120.0)``, as the app reads them."""
+    from ccgeo.analysis.scenario import parse_thresholds as parse
+
     try:
-        values = tuple(float(v) for v in text.split(",") if v.strip())
-    except ValueError:
-        msg = f"thresholds should be minutes separated by commas, like 30,60,120; got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if not values or any(v <= 0 for v in values):
-        msg = f"thresholds should be positive minutes, like 30,60,120; got {text!r}"
-        raise argparse.ArgumentTypeError(msg)
-    return values
+        return parse(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def load_inputs(args: argparse.Namespace, *, need: Sequence[str] = ()) -> Any:
@@ -397,20 +474,9 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def run_access(args: argparse.Namespace, project: Any, *, isochrones: bool = True) -> Any:
     """The access analysis of ``project`` with the command's analysis options."""
-    from ccgeo.analysis.access import access
+    from ccgeo.analysis.scenario import run_access as run
 
-    return access(
-        project.network(args.mode),
-        project.facilities,
-        project.demand,
-        thresholds_minutes=args.thresholds,
-        districts=project.districts,
-        capability=None if args.capability == "any" else args.capability,
-        quality=args.quality,
-        max_snap_m=args.max_snap_m,
-        walk_kmh=args.walk_kmh,
-        isochrones=isochrones,
-    )
+    return run(project, analysis_settings(args, project), isochrones=isochrones)[1]
 
 
 def _cmd_access(args: argparse.Namespace) -> int:
@@ -418,13 +484,14 @@ def _cmd_access(args: argparse.Namespace) -> int:
     result = run_access(args, project, isochrones=not args.no_isochrones)
     write_access_outputs(result, args.out)
     summary = result.summary()
+    settings = analysis_settings(args, project)
     labs = (
         "facilities of the file"
-        if args.capability == "any"
-        else f"labs able to do {args.capability} ({args.quality} quality)"
+        if settings.capability == "any"
+        else f"labs able to do {settings.capability} ({settings.quality} quality)"
     )
     print(
-        f"{summary['labs_used']} {labs} reached by {args.mode}; "
+        f"{summary['labs_used']} {labs} reached by {settings.mode}; "
         f"{summary['demand_points']:,} demand points, {summary['population_total']:,.0f} people"
     )
     for row in summary["coverage"]:
@@ -479,6 +546,40 @@ def _cmd_export(args: argparse.Namespace) -> int:
     print(f"wrote {len(written)} files to {args.out}:")
     for path in written:
         print(f"  {path.name}")
+    return EXIT_OK
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    from ccgeo.analysis.scenario import run_access as run
+    from ccgeo.report.webmap import export_webmap
+
+    project = load_inputs(args, need=("roads", "facilities", "demand"))
+    project, settings, scenario = scenario_inputs(args, project)
+    result = run(project, settings)[1]
+    path = export_webmap(
+        project, result, out_path=args.out, title=args.title, scenario=scenario, tiles=args.tiles
+    )
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB); it opens offline in a browser")
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from ccgeo.analysis.scenario import run_access as run
+    from ccgeo.report.pdf import write_report
+
+    project = load_inputs(args, need=("roads", "facilities", "demand"))
+    project, settings, scenario = scenario_inputs(args, project)
+    result = run(project, settings)[1]
+    path = write_report(
+        project,
+        result,
+        args.out,
+        paper=args.paper,
+        orientation=args.orientation,
+        title=args.title,
+        scenario=scenario,
+    )
+    print(f"wrote {path} ({path.stat().st_size / 1e3:.0f} KB, {args.paper} {args.orientation})")
     return EXIT_OK
 
 

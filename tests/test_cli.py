@@ -258,3 +258,56 @@ def test_referral_on_the_demo_city(tmp_path, demo_dir, capsys):
     assert len(table) == summary["n_spokes"]
     assert {"routes", "loops"} <= set(gpd.list_layers(out / "routes.gpkg")["name"])
     assert "spokes send ihc specimens" in capsys.readouterr().out
+
+
+@pytest.fixture(scope="module")
+def saved_demo(tmp_path_factory):
+    """The demo city saved as a project with walking settings and one scenario."""
+    from ccgeo.analysis.scenario import AnalysisSettings, Workspace
+    from ccgeo.demo import load_demo_project
+
+    project = load_demo_project()
+    settings = AnalysisSettings(mode="walk", capability="pcr")
+    project.settings["analysis"] = settings.to_dict()
+    ws = Workspace(project, settings)
+    ws.run()
+    people = project.demand.gdf
+    far = people.loc[people["population"].idxmax()].geometry
+    ws.add_hub(far.x, far.y, name="Dense-area hub")
+    project.scenarios.append(ws.to_scenario("One new hub"))
+    return save_project(project, tmp_path_factory.mktemp("p") / "demo.ccgeo")
+
+
+def test_map_command_writes_offline_html(tmp_path, saved_demo, capsys):
+    out = tmp_path / "map.html"
+    assert main(["map", str(saved_demo), "-o", str(out), "--scenario", "One new hub"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "One new hub" in html
+    assert '<script src="http' not in html
+    assert "opens offline" in capsys.readouterr().out
+
+
+def test_report_command_uses_the_project_settings(tmp_path, saved_demo, capsys):
+    import shutil
+
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(saved_demo), "-o", str(out), "--paper", "letter"]) == 0
+    assert out.read_bytes()[:5] == b"%PDF-"
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "walk" in text.lower()
+    assert "letter portrait" in capsys.readouterr().out
+
+
+def test_unknown_scenario_names_the_ones_there_are(tmp_path, saved_demo, capsys):
+    code = main(["map", str(saved_demo), "-o", str(tmp_path / "m.html"), "--scenario", "Nope"])
+    assert code == 2
+    assert "no scenario named 'Nope'" in capsys.readouterr().err
+
+
+def test_bad_thresholds_are_refused_with_the_reason(tmp_path, saved_demo, capsys):
+    with pytest.raises(SystemExit):
+        main(["access", str(saved_demo), "--thresholds", "30,abc", "--out", str(tmp_path)])
+    assert "positive minutes" in capsys.readouterr().err

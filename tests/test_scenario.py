@@ -281,3 +281,37 @@ def test_store_in_project_survives_save(demo: Project, ws: Workspace, tmp_path) 
     ws.store()
     assert "whatif" not in demo.settings
     demo.settings.clear()
+
+
+def test_project_with_scenario_runs_the_scenario_in_full():
+    from ccgeo.analysis.scenario import project_with_scenario, run_access
+
+    demo_project = load_demo_project()
+    settings = AnalysisSettings(capability="ngs", mode="walk")
+    demo_project.settings["analysis"] = settings.to_dict()
+    ws = Workspace(demo_project, settings)
+    ws.run()
+    lab_ids = set(ws.labs()["lab_id"])
+    closed = sorted(lab_ids)[0]
+    people = demo_project.demand.gdf.geometry
+    hub_lon, hub_lat = people.x.min(), people.y.min()
+    ws.add_hub(hub_lon + 0.01, hub_lat + 0.01, name="East hub")
+    ws.downgrade(closed)
+    live = ws.coverage()
+    scenario = ws.to_scenario("East hub, one lab closed")
+    changed, scen_settings = project_with_scenario(demo_project, scenario)
+    assert scen_settings == settings
+    assert len(changed.facilities) == len(demo_project.facilities) + 1
+    assert not changed.facilities.gdf.loc[
+        changed.facilities.gdf["facility_id"] == closed, "ngs"
+    ].any()
+    assert demo_project.facilities.gdf.loc[
+        demo_project.facilities.gdf["facility_id"] == closed, "ngs"
+    ].all()  # the original project is untouched
+    _, full = run_access(changed, scen_settings, isochrones=False)
+    pd.testing.assert_series_equal(
+        full.coverage["covered"].reset_index(drop=True),
+        live["covered"].reset_index(drop=True),
+        check_exact=False,
+        rtol=1e-9,
+    )

@@ -27,6 +27,7 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.model import (
     CAPABILITIES,
     QUALITY_FILTERS,
+    Facilities,
     ProgressCallback,
     Scenario,
     report_progress,
@@ -118,9 +119,10 @@ class AnalysisSettings:
 
     def __post_init__(self) -> None:
         problems = []
-        if self.capability not in CAPABILITIES:
+        if self.capability not in (*CAPABILITIES, ANY_CAPABILITY):
             problems.append(
-                f"capability {self.capability!r} is not one of {', '.join(CAPABILITIES)}"
+                f"capability {self.capability!r} is not one of {', '.join(CAPABILITIES)} "
+                f"or {ANY_CAPABILITY!r}"
             )
         if self.quality not in QUALITY_FILTERS:
             problems.append(
@@ -191,6 +193,10 @@ class AnalysisSettings:
         return f"{self.capability.upper()}, {quality}, by {self.mode}{traffic}, {minutes} min"
 
 
+#: The capability that counts every facility as a destination (a registry without test columns).
+ANY_CAPABILITY = "any"
+
+
 def settings_of(project: Project) -> AnalysisSettings:
     """The analysis settings saved in ``project`` (defaults when none were saved)."""
     return AnalysisSettings.from_dict(project.settings.get(SETTINGS_KEY))
@@ -250,6 +256,29 @@ def compute_baseline(
     Cancelled
         If ``cancel`` is set.
     """
+    network, result = run_access(
+        project, settings, progress=scaled_progress(progress, 0.0, 0.92), cancel=cancel
+    )
+    check_cancel(cancel)
+    report_progress(progress, 0.92, "Preparing the live what-if…")
+    whatif = AccessWhatIf(network, result, facilities=project.facilities, cancel=cancel)
+    check_cancel(cancel)
+    report_progress(progress, 1.0, "Access analysis done")
+    return Baseline(settings, network, result, whatif)
+
+
+def run_access(
+    project: Project,
+    settings: AnalysisSettings,
+    *,
+    isochrones: bool = True,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[Network, AccessResult]:
+    """The project's network for ``settings`` and the access analysis on it.
+
+    The one way every face (app, command line, reports) runs the analysis of a project.
+    """
     missing = [
         what
         for what, layer in (
@@ -269,28 +298,24 @@ def compute_baseline(
         project, settings, progress=scaled_progress(progress, 0.0, 0.2), cancel=cancel
     )
     check_cancel(cancel)
-    assert project.facilities is not None  # checked above
-    assert project.demand is not None
+    capability = None if settings.capability == ANY_CAPABILITY else settings.capability
     result = access(
         network,
         project.facilities,
         project.demand,
         thresholds_minutes=settings.thresholds_minutes,
         districts=project.districts,
-        capability=settings.capability,
+        capability=capability,
         quality=settings.quality,
         max_snap_m=settings.max_snap_m,
         walk_kmh=settings.walk_kmh,
         underserved_minutes=settings.underserved_minutes,
-        progress=scaled_progress(progress, 0.2, 0.92),
+        isochrones=isochrones,
+        progress=scaled_progress(progress, 0.2, 1.0),
         cancel=cancel,
     )
     check_cancel(cancel)
-    report_progress(progress, 0.92, "Preparing the live what-if…")
-    whatif = AccessWhatIf(network, result, facilities=project.facilities, cancel=cancel)
-    check_cancel(cancel)
-    report_progress(progress, 1.0, "Access analysis done")
-    return Baseline(settings, network, result, whatif)
+    return network, result
 
 
 # -- the edits of a what-if ----------------------------------------------------------------------
@@ -735,6 +760,56 @@ def scenario_settings(scenario: Scenario, *, default: AnalysisSettings) -> Analy
         return default
     merged = {**default.to_dict(), **scenario.settings}
     return AnalysisSettings.from_dict(merged)
+
+
+def facilities_with_scenario(
+    facilities: Facilities, scenario: Scenario, *, capability: str
+) -> Facilities:
+    """The facility layer as the scenario would have it: upgrades applied, closed labs without
+    ``capability``, and the scenario's new hubs added as facilities (``scenario_hub`` True).
+    """
+    gdf = facilities.gdf.copy()
+    ids = gdf["facility_id"].astype(str).to_numpy()
+    for fid, caps in scenario.upgrades.items():
+        for cap in caps:
+            gdf.loc[ids == str(fid), cap] = True
+    if capability in CAPABILITIES:
+        gdf.loc[np.isin(ids, [str(f) for f in scenario.removed]), capability] = False
+    gdf["scenario_hub"] = False
+    if scenario.added_hubs:
+        hubs = Facilities.from_records(
+            {
+                "facility_id": str(h.get("hub_id") or f"hub-{i + 1}"),
+                "name": str(h.get("name") or h.get("hub_id") or f"New hub {i + 1}"),
+                "lon": float(h["lon"]),
+                "lat": float(h["lat"]),
+                **dict.fromkeys(h.get("capabilities") or [capability], True),
+                "scenario_hub": True,
+            }
+            for i, h in enumerate(scenario.added_hubs)
+        ).gdf
+        gdf = pd.concat([gdf, hubs[[c for c in hubs.columns if c in gdf.columns]]])
+        gdf = gdf.reset_index(drop=True)
+    return Facilities(gpd.GeoDataFrame(gdf, geometry="geometry", crs="EPSG:4326"))
+
+
+def project_with_scenario(project: Project, scenario: Scenario) -> tuple[Project, AnalysisSettings]:
+    """A copy of ``project`` whose facilities follow ``scenario``, and the scenario's settings.
+
+    Running the analysis on it gives the scenario's full result (bands, underserved areas), as
+    the HTML map and the report need.
+    """
+    settings = scenario_settings(scenario, default=settings_of(project))
+    if project.facilities is None:
+        return project, settings
+    changed = replace(
+        project,
+        facilities=facilities_with_scenario(
+            project.facilities, scenario, capability=settings.capability
+        ),
+    )
+    changed._networks = project._networks  # same roads: the built networks still serve
+    return changed, settings
 
 
 def overlay_of(
