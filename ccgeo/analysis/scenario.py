@@ -197,9 +197,15 @@ class AnalysisSettings:
 ANY_CAPABILITY = "any"
 
 
+#: Key of ``Project.settings`` with the settings a project suggests before any run (the demo's).
+DEFAULTS_KEY = "analysis_defaults"
+
+
 def settings_of(project: Project) -> AnalysisSettings:
-    """The analysis settings saved in ``project`` (defaults when none were saved)."""
-    return AnalysisSettings.from_dict(project.settings.get(SETTINGS_KEY))
+    """The analysis settings saved in ``project``: those of its last run, else those it
+    suggests (`DEFAULTS_KEY`), else the defaults of `AnalysisSettings`."""
+    saved = project.settings.get(SETTINGS_KEY) or project.settings.get(DEFAULTS_KEY)
+    return AnalysisSettings.from_dict(saved)
 
 
 def network_for(

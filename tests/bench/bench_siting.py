@@ -1,0 +1,208 @@
+"""Siting speed: ccgeo against spopt (PuLP/CBC) on Porto Alegre; a large instance on the demo city.
+
+Run ``python tests/bench/bench_siting.py`` or ``pytest tests/bench/bench_siting.py -s``.
+
+- Porto Alegre: 1,227 hexagons (1,124 with people) × the 148 primary-care units as upgrade
+  candidates (those within 1 km of the extract's roads are usable), MCLP with p = 5 within 10 min
+  by car, no existing lab. ccgeo's time includes building its demand × site matrix (timed apart
+  too); spopt is handed that matrix dense, for free, and timed building and solving its model.
+  Both must reach the same objective.
+- Large: the demo city's population cells split into jittered points (≥ 100,000) × 2,000 grid
+  candidates, existing PCR labs fixed, MCLP with p = 10 within 10 min: must finish within a minute
+  with a stated bound.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pytest
+
+from ccgeo.analysis.siting import MCLP, candidates_from_facilities, candidates_grid
+from ccgeo.demo import load_demo_project
+from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
+from ccgeo.io.facilities import read_facilities
+from ccgeo.io.osm import read_roads
+from ccgeo.io.population import read_population
+from ccgeo.network.graph import Network
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_DATA = Path(os.environ.get("CCGEO_SHARED_DATA", ROOT.parent / "shared" / "data"))
+POA_HUBS, POA_MINUTES = 5, 10.0
+LARGE_POINTS, LARGE_SITES, LARGE_HUBS, LARGE_MINUTES = 100_000, 2_000, 10, 10.0
+#: Targets: the issue's 10x against spopt holds solve against solve; with ccgeo's own matrix
+#: building counted and spopt handed the matrix for free, 3x at least (about 5x measured).
+TARGET_RATIO = 10.0
+TARGET_TOTAL_RATIO = 3.0
+TARGET_LARGE_S = 60.0
+
+
+def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    """Fastest wall time of ``repeat`` runs, seconds, and the last result."""
+    best, out = math.inf, None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
+def bench_porto_alegre(folder: Path, *, repeat: int = 3) -> dict[str, float]:
+    """ccgeo (matrix + MILP) against spopt MCLP with CBC on the same matrix."""
+    import pulp
+    from spopt.locate import MCLP as SPOPT_MCLP
+
+    net = Network.from_roads(read_roads(folder / "poa_osm.pbf", mode="all"), "car")
+    demand = read_population(folder / "poa_hexgrid.csv")
+    candidates = candidates_from_facilities(
+        read_facilities(folder / "porto_alegre_ubs_derived.csv"), "pcr"
+    )
+
+    def build() -> MCLP:
+        return MCLP.from_network(net, demand, candidates, None, minutes=POA_MINUTES)
+
+    t_build, model = best_of(build, repeat)
+    t_solve, result = best_of(lambda: model.solve(POA_HUBS, curve_hubs=0), repeat)
+    t_curve, with_curve = best_of(lambda: model.solve(POA_HUBS, curve_hubs=10), 1)
+    coo = model.cost.tocoo()
+    dense = np.full(model.cost.shape, np.inf)
+    dense[coo.row, coo.col] = coo.data
+
+    def spopt() -> float:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # PuLP 4 migration notices
+            built = SPOPT_MCLP.from_cost_matrix(
+                dense, model.weights, service_radius=POA_MINUTES * 60.0, p_facilities=POA_HUBS
+            )
+            return float(built.solve(pulp.PULP_CBC_CMD(msg=False)).problem.objective.value())
+
+    t_spopt, ref = best_of(spopt, repeat)
+    ours = t_build + t_solve
+    out = {
+        "demand_points": float(model.cost.shape[0]),
+        "candidates_usable": float(model.n_candidates),
+        "candidates_given": float(len(candidates)),
+        "pairs": float(model.cost.nnz),
+        "build_s": t_build,
+        "solve_s": t_solve,
+        "ccgeo_s": ours,
+        "curve_1_10_s": t_curve,
+        "spopt_s": t_spopt,
+        "ratio_total": t_spopt / ours,
+        "ratio_solve": t_spopt / t_solve,
+        "objective": result.objective,
+        "spopt_objective": ref,
+    }
+    print(
+        f"\nPorto Alegre MCLP p={POA_HUBS}, {POA_MINUTES:g} min: {int(out['demand_points'])} "
+        f"demand points x {int(out['candidates_usable'])} usable of "
+        f"{int(out['candidates_given'])} units, {int(out['pairs'])} pairs"
+        f"\n  ccgeo  matrix {t_build * 1000:.0f} ms + MILP {t_solve * 1000:.0f} ms = "
+        f"{ours * 1000:.0f} ms (objective {result.objective:,.0f}, {result.status}, gap "
+        f"{result.gap:.1e}); with the 1..10 curve {t_curve * 1000:.0f} ms"
+        f"\n  spopt  model + CBC on the same matrix {t_spopt * 1000:.0f} ms (objective {ref:,.0f})"
+        f"\n  ratio  {out['ratio_total']:.1f}x with ccgeo's matrix building included, "
+        f"{out['ratio_solve']:.1f}x solve against solve"
+    )
+    print("  " + "\n  ".join(with_curve.summary_lines()))
+    return out
+
+
+def large_demand(project: Any, n_points: int, seed: int = 7) -> gpd.GeoDataFrame:
+    """The demo population split into jittered points within their cells (people shared)."""
+    gdf = project.demand.gdf
+    copies = math.ceil(n_points / len(gdf))
+    rng = np.random.default_rng(seed)
+    lonlat = np.column_stack([gdf.geometry.x.to_numpy(), gdf.geometry.y.to_numpy()])
+    crs = local_utm_crs(*lonlat.mean(axis=0))
+    xy = np.repeat(project_lonlat(lonlat, crs), copies, axis=0)
+    cell = float(project.demand.cell_size_m or 100.0)
+    xy += (rng.random(xy.shape) - 0.5) * cell
+    pts = unproject_xy(xy, crs)
+    return gpd.GeoDataFrame(
+        {
+            "population": np.repeat(gdf["population"].to_numpy(float) / copies, copies),
+            "district_id": np.repeat(gdf["district_id"].to_numpy(object), copies),
+        },
+        geometry=gpd.points_from_xy(pts[:, 0], pts[:, 1]),
+        crs="EPSG:4326",
+    )
+
+
+def large_candidates(project: Any, n_sites: int) -> gpd.GeoDataFrame:
+    """At least ``n_sites`` grid candidates over the districts (spacing from their area)."""
+    districts = project.districts
+    area_m2 = float(districts.to_crs(districts.estimate_utm_crs()).area.sum())
+    spacing = math.sqrt(area_m2 / n_sites)
+    while True:
+        grid = candidates_grid(districts, spacing_m=spacing)
+        if len(grid) >= n_sites:
+            return grid.iloc[:n_sites].reset_index(drop=True)
+        spacing *= 0.97
+
+
+def bench_large(*, n_points: int = LARGE_POINTS, n_sites: int = LARGE_SITES) -> dict[str, float]:
+    """MCLP on ≥ 100k demand points × 2,000 candidates, existing labs fixed."""
+    project = load_demo_project()
+    net = project.network("car")
+    demand = large_demand(project, n_points)
+    sites = large_candidates(project, n_sites)
+    labs = project.facilities.capable("pcr")
+    t0 = time.perf_counter()
+    model = MCLP.from_network(net, demand, sites, labs, minutes=LARGE_MINUTES)
+    t_build = time.perf_counter() - t0
+    result = model.solve(LARGE_HUBS, curve_hubs=10, time_limit_s=30.0)
+    total = time.perf_counter() - t0
+    out = {
+        "demand_points": float(len(demand)),
+        "candidates": float(model.n_candidates),
+        "pairs": float(model.cost.nnz),
+        "build_s": t_build,
+        "solve_s": result.seconds,
+        "total_s": total,
+        "objective": result.objective,
+        "bound": result.bound,
+        "gap": result.gap,
+    }
+    print(
+        f"\nLarge instance (demo city, synthetic): {len(demand):,} demand points x "
+        f"{model.n_candidates:,} grid candidates, {model.cost.nnz:,} pairs within "
+        f"{LARGE_MINUTES:g} min, {len(labs)} PCR labs fixed, p={LARGE_HUBS}"
+        f"\n  matrix {t_build:.1f} s + solve with the 1..10 curve {result.seconds:.1f} s = "
+        f"{total:.1f} s; solver {result.solver} ({result.status})"
+        f"\n  objective {result.objective:,.0f} people newly within {LARGE_MINUTES:g} min; "
+        f"bound {result.bound:,.0f}; gap {100 * result.gap:.2f} %"
+    )
+    return out
+
+
+@pytest.mark.bench
+def test_bench_siting(shared_data: Path) -> None:
+    pytest.importorskip("spopt")
+    poa = bench_porto_alegre(shared_data / "porto_alegre")
+    assert poa["objective"] == pytest.approx(poa["spopt_objective"], rel=1e-9)
+    assert poa["ratio_solve"] >= TARGET_RATIO
+    assert poa["ratio_total"] >= TARGET_TOTAL_RATIO
+    large = bench_large()
+    assert large["demand_points"] >= LARGE_POINTS
+    assert large["candidates"] >= 0.95 * LARGE_SITES
+    assert large["total_s"] < TARGET_LARGE_S
+    assert large["objective"] <= large["bound"] + 1e-6
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else SHARED_DATA
+    if (folder / "porto_alegre").is_dir():
+        bench_porto_alegre(folder / "porto_alegre")
+    else:
+        print(f"Porto Alegre data not found in {folder}; skipping that part")
+    bench_large()
