@@ -123,6 +123,46 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.set_defaults(func=_cmd_export)
 
+    site = sub.add_parser(
+        "site",
+        help="where to put new testing hubs: MCLP, p-median or the fewest hubs for a target",
+        description=(
+            "Choose new hubs for a test, existing capable labs fixed as open: the most people "
+            "within --minutes of a lab with --hubs new ones (mclp), the least population-weighted "
+            "travel time (pmedian), or the fewest hubs that bring the share within --minutes up "
+            "to --target (lscp). Candidates: existing facilities that lack the test (upgrade) "
+            "and/or a grid of points. Writes siting.json and siting.gpkg to --out."
+        ),
+    )
+    add_input_arguments(site)
+    site.add_argument("--capability", default="pcr", choices=CAPABILITIES, help="the test (pcr)")
+    site.add_argument(
+        "--quality", default="any", choices=QUALITY_FILTERS, help="quality filter on labs (any)"
+    )
+    site.add_argument("--mode", default="car", help="travel mode (car)")
+    site.add_argument(
+        "--model", default="mclp", choices=("mclp", "pmedian", "lscp"), help="siting model (mclp)"
+    )
+    site.add_argument("--hubs", type=int, default=3, help="number of new hubs (3)")
+    site.add_argument("--minutes", type=float, default=60.0, help="travel-time limit (60)")
+    site.add_argument(
+        "--target", type=float, help="lscp: share of people to bring within --minutes, e.g. 0.8"
+    )
+    site.add_argument(
+        "--candidates",
+        default="upgrade",
+        help="comma-separated: upgrade (facilities lacking the test), grid (upgrade)",
+    )
+    site.add_argument(
+        "--grid-spacing-m", dest="grid_spacing_m", type=float, help="grid candidate spacing, m"
+    )
+    site.add_argument("--exclude", default="", help="comma-separated facility ids never to propose")
+    site.add_argument(
+        "--solver", default="auto", choices=("auto", "milp", "greedy"), help="solver (auto)"
+    )
+    site.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    site.set_defaults(func=_cmd_site)
+
     mp = sub.add_parser(
         "map",
         help="export the analysis as an interactive HTML map that works with no internet",
@@ -546,6 +586,42 @@ def _cmd_export(args: argparse.Namespace) -> int:
     print(f"wrote {len(written)} files to {args.out}:")
     for path in written:
         print(f"  {path.name}")
+    return EXIT_OK
+
+
+def _cmd_site(args: argparse.Namespace) -> int:
+    from ccgeo.analysis.siting import site_hubs
+
+    if args.model == "lscp" and args.target is None:
+        raise InputError("the lscp model needs --target, the share to reach (e.g. 0.8)")
+    project = load_inputs(args, need=("roads", "facilities", "demand"))
+    options: dict[str, Any] = {}
+    if args.grid_spacing_m is not None:
+        options["grid_spacing_m"] = args.grid_spacing_m
+    result = site_hubs(
+        project.network(args.mode),
+        project.demand,
+        project.facilities,
+        capability=args.capability,
+        quality=args.quality,
+        model=args.model,
+        hubs=args.hubs,
+        minutes=args.minutes,
+        target_share=args.target,
+        candidates=tuple(c.strip() for c in args.candidates.split(",") if c.strip()),
+        exclude=tuple(e.strip() for e in args.exclude.split(",") if e.strip()),
+        districts=project.districts,
+        solver=args.solver,
+        **options,
+    )
+    written = result.write(args.out)
+    gap = "optimal" if not result.gap else f"gap {result.gap:.2%}"
+    print(f"{args.model}: objective {result.objective:,.0f} ({result.solver}, {gap})")
+    for line in result.summary_lines():
+        print(f"  {line}")
+    for warning in result.warnings:
+        print(f"  note: {warning}")
+    print("wrote " + ", ".join(str(p) for p in written.values()))
     return EXIT_OK
 
 

@@ -311,3 +311,37 @@ def test_bad_thresholds_are_refused_with_the_reason(tmp_path, saved_demo, capsys
     with pytest.raises(SystemExit):
         main(["access", str(saved_demo), "--thresholds", "30,abc", "--out", str(tmp_path)])
     assert "positive minutes" in capsys.readouterr().err
+
+
+def _demo_inputs(demo_dir):
+    return [
+        "--roads", str(demo_dir / DEMO_FILES["roads"]),
+        "--facilities", str(demo_dir / DEMO_FILES["facilities"]),
+        "--sheet", "facilities",
+        "--population", str(demo_dir / DEMO_FILES["population"]),
+        "--districts", str(demo_dir / DEMO_FILES["districts"]),
+    ]  # fmt: skip
+
+
+def test_site_command_on_the_demo_city(tmp_path, demo_dir, capsys):
+    out = tmp_path / "site"
+    args = ["site", *_demo_inputs(demo_dir), "--mode", "walk", "--hubs", "2", "--out", str(out)]
+    assert main(args) == 0
+    data = json.loads((out / "siting.json").read_text(encoding="utf-8"))
+    assert data["model"] == "mclp"
+    assert len(data["hubs"]) == 2
+    gains = [h["gain"] for h in data["hubs"]]
+    assert gains == sorted(gains, reverse=True)
+    assert sum(gains) == pytest.approx(data["objective"], rel=1e-6)
+    assert {"hubs", "districts"} <= set(gpd.list_layers(out / "siting.gpkg")["name"])
+    assert "hub 1 (" in capsys.readouterr().out
+
+
+def test_site_errors_are_one_line(tmp_path, demo_dir, capsys):
+    base = ["site", *_demo_inputs(demo_dir), "--out", str(tmp_path)]
+    assert main([*base, "--model", "lscp"]) == 2
+    assert "needs --target" in capsys.readouterr().err
+    assert main([*base, "--hubs", "500"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "500" in err[0]
