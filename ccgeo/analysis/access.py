@@ -250,8 +250,8 @@ def access(
         labs = labs.capable(capability, quality=quality or "any")
     check_cancel(cancel)
     report_progress(progress, 0.0, "placing the labs on the network")
-    lab_table, lab_lonlat = _lab_table(labs)
-    nodes, snap_m, usable, reasons = _snap_labs(network, lab_lonlat, max_snap_m=max_snap_m)
+    lab_table, lab_lonlat = labs_table(labs)
+    nodes, snap_m, usable, reasons = snap_labs(network, lab_lonlat, max_snap_m=max_snap_m)
     gdf_labs = lab_table.assign(node=nodes, snap_m=snap_m, usable=usable, reason=reasons)
     gdf_labs = gdf_labs[["facility_id", "name", "node", "snap_m", "usable", "reason", "geometry"]]
     used = np.flatnonzero(usable)
@@ -265,10 +265,10 @@ def access(
 
     check_cancel(cancel)
     report_progress(progress, 0.15, "placing the people on the network")
-    gdf_demand = _demand_frame(demand, districts=districts)
+    gdf_demand = demand_frame(demand, districts=districts)
     snapped = snap_points(
         network,
-        _point_lonlat(gdf_demand, what="demand"),
+        point_lonlat(gdf_demand, what="demand"),
         max_snap_m=max_snap_m,
         walk_kmh=walk_kmh,
         candidates=candidates,
@@ -294,7 +294,7 @@ def access(
 
     check_cancel(cancel)
     report_progress(progress, 0.25, "coverage by threshold and district")
-    names = _district_names(districts)
+    names = district_names(districts)
     coverage = coverage_table(
         seconds,
         out_demand["population"].to_numpy(),
@@ -789,7 +789,7 @@ class AccessWhatIf:
         self.max_snap_m = float(settings["max_snap_m"])
         self._snapped: SnappedPoints = snap_points(
             network,
-            _point_lonlat(result.demand, what="demand"),
+            point_lonlat(result.demand, what="demand"),
             max_snap_m=self.max_snap_m,
             walk_kmh=float(settings["walk_kmh"]),
             candidates=int(settings.get("candidates", DEFAULT_CANDIDATES)),
@@ -951,7 +951,7 @@ class AccessWhatIf:
         if not np.isfinite(lonlat).all():
             msg = f"{what}: longitude {lon!r}, latitude {lat!r} is not a place; give degrees"
             raise InputError(msg)
-        nodes, _snap_m, usable, reasons = _snap_labs(
+        nodes, _snap_m, usable, reasons = snap_labs(
             self.network, lonlat, max_snap_m=self.max_snap_m
         )
         if not usable[0]:
@@ -992,7 +992,7 @@ def _check_thresholds(thresholds_minutes: Sequence[float]) -> np.ndarray:
     return np.unique(values)
 
 
-def _lab_table(
+def labs_table(
     labs: Facilities | gpd.GeoDataFrame | np.ndarray,
 ) -> tuple[gpd.GeoDataFrame, np.ndarray]:
     """Labs as ``facility_id``, ``name``, geometry (EPSG:4326) and their lon/lat."""
@@ -1003,7 +1003,7 @@ def _lab_table(
             msg = "the labs have no CRS; set it (EPSG:4326 for longitude/latitude)"
             raise InputError(msg)
         gdf = labs.to_crs("EPSG:4326") if labs.crs.to_epsg() != 4326 else labs
-        lonlat = _point_lonlat(gdf, what="lab")
+        lonlat = point_lonlat(gdf, what="lab")
         ids = (
             gdf["facility_id"].astype(str).to_numpy()
             if "facility_id" in gdf
@@ -1031,7 +1031,7 @@ def _lab_table(
     return table, lonlat
 
 
-def _snap_labs(
+def snap_labs(
     net: Network, lonlat: np.ndarray, *, max_snap_m: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Node, distance, usability and reason of each lab.
@@ -1067,7 +1067,7 @@ def _snap_labs(
     return nodes, snap_m, ~far, reasons
 
 
-def _demand_frame(
+def demand_frame(
     demand: Demand | gpd.GeoDataFrame, *, districts: gpd.GeoDataFrame | None
 ) -> gpd.GeoDataFrame:
     """Demand points in EPSG:4326 with ``demand_id``, ``population``, ``district_id``."""
@@ -1112,7 +1112,7 @@ def _demand_frame(
     )
 
 
-def _point_lonlat(gdf: gpd.GeoDataFrame, *, what: str) -> np.ndarray:
+def point_lonlat(gdf: gpd.GeoDataFrame, *, what: str) -> np.ndarray:
     """Longitude, latitude of point rows; polygons give an inner point."""
     geoms = gdf.geometry
     missing = np.flatnonzero(geoms.isna().to_numpy() | geoms.is_empty.to_numpy())
@@ -1126,7 +1126,7 @@ def _point_lonlat(gdf: gpd.GeoDataFrame, *, what: str) -> np.ndarray:
 
 
 def _projected_xy(gdf: gpd.GeoDataFrame, crs: CRS) -> np.ndarray:
-    lonlat = _point_lonlat(gdf if gdf.crs is None else gdf.to_crs("EPSG:4326"), what="demand")
+    lonlat = point_lonlat(gdf if gdf.crs is None else gdf.to_crs("EPSG:4326"), what="demand")
     return project_lonlat(lonlat, crs)
 
 
@@ -1143,7 +1143,7 @@ def _demand_times(
     return seconds, code, lab
 
 
-def _district_names(districts: gpd.GeoDataFrame | None) -> dict[str, str] | None:
+def district_names(districts: gpd.GeoDataFrame | None) -> dict[str, str] | None:
     if districts is None or districts.empty or "district_id" not in districts:
         return None
     ids = districts["district_id"].astype(str).tolist()

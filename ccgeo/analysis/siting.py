@@ -24,12 +24,12 @@ import scipy.sparse as sp
 import shapely
 
 from ccgeo.analysis.access import (
-    _demand_frame,
-    _district_names,
-    _lab_table,
-    _point_lonlat,
-    _snap_labs,
     coverage_table,
+    demand_frame,
+    district_names,
+    labs_table,
+    point_lonlat,
+    snap_labs,
     underserved_areas,
 )
 from ccgeo.analysis.snapping import (
@@ -1078,7 +1078,7 @@ class _SitingModel:
             raise InputError(msg)
         max_seconds = float(minutes) * 60.0
         warnings: list[str] = []
-        gdf_demand = _demand_frame(demand, districts=districts)
+        gdf_demand = demand_frame(demand, districts=districts)
         population = gdf_demand["population"].to_numpy(dtype=np.float64)
         weight_unit = "people"
         weights = population
@@ -1095,15 +1095,15 @@ class _SitingModel:
         report_progress(progress, 0.0, "placing the people on the network")
         snapped = snap_points(
             net,
-            _point_lonlat(gdf_demand, what="demand"),
+            point_lonlat(gdf_demand, what="demand"),
             max_snap_m=max_snap_m,
             walk_kmh=walk_kmh,
             candidates=snap_candidates,
         )
         cands = _check_candidates(candidates)
-        c_nodes, _, c_usable, _ = _snap_labs(
+        c_nodes, _, c_usable, _ = snap_labs(
             net,
-            _point_lonlat(cands, what="candidate") if len(cands) else np.empty((0, 2)),
+            point_lonlat(cands, what="candidate") if len(cands) else np.empty((0, 2)),
             max_snap_m=max_snap_m,
         )
         if (~c_usable).any():
@@ -1123,8 +1123,8 @@ class _SitingModel:
         lab_nodes = np.empty(0, dtype=np.int64)
         lab_capacity = np.empty(0)
         if existing_labs is not None:
-            lab_table, lab_lonlat = _lab_table(existing_labs)
-            l_nodes, _, l_usable, _ = _snap_labs(net, lab_lonlat, max_snap_m=max_snap_m)
+            lab_table, lab_lonlat = labs_table(existing_labs)
+            l_nodes, _, l_usable, _ = snap_labs(net, lab_lonlat, max_snap_m=max_snap_m)
             if (~l_usable).any():
                 warnings.append(
                     f"{int((~l_usable).sum())} existing labs lie more than {max_snap_m:g} m from "
@@ -1180,7 +1180,7 @@ class _SitingModel:
             candidates=cands,
             population=population,
             district_ids=gdf_demand["district_id"].to_numpy(dtype=object),
-            district_names=_district_names(districts),
+            district_names=district_names(districts),
             existing_cost=existing_cost,
             existing_capacity=lab_capacity if existing_cost is not None else None,
             weight_unit=weight_unit,
@@ -2496,12 +2496,12 @@ def _underserved(
     cancel: threading.Event | None,
 ) -> gpd.GeoDataFrame:
     """Areas beyond ``minutes`` of the existing labs: where grid candidates go."""
-    gdf = _demand_frame(demand, districts=districts)
+    gdf = demand_frame(demand, districts=districts)
     snapped = snap_points(
-        net, _point_lonlat(gdf, what="demand"), max_snap_m=max_snap_m, walk_kmh=walk_kmh
+        net, point_lonlat(gdf, what="demand"), max_snap_m=max_snap_m, walk_kmh=walk_kmh
     )
-    _, lab_lonlat = _lab_table(labs)
-    nodes, _, usable, _ = _snap_labs(net, lab_lonlat, max_snap_m=max_snap_m)
+    _, lab_lonlat = labs_table(labs)
+    nodes, _, usable, _ = snap_labs(net, lab_lonlat, max_snap_m=max_snap_m)
     near = nearest_lab_times(net, nodes[usable], cancel=cancel)
     seconds, _ = snapped.seconds_via(near.seconds)
     status = np.where(np.isfinite(seconds), "reached", "unreachable").astype(object)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -133,6 +134,18 @@ def _credit(*parts: str) -> str:
             for p in parts
         )
     return "  ·  ".join(parts)
+
+
+def _settle_heap() -> None:
+    """Move the loaded project's many long-lived objects out of the garbage collector's way.
+
+    A full collection that walks them costs 60-80 ms and, when it falls inside a redraw, makes a
+    pan stutter; frozen objects are skipped. The previous project's objects are unfrozen first
+    so that they can still be freed.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 class MainWindow(QMainWindow):
@@ -515,6 +528,7 @@ class MainWindow(QMainWindow):
             settings.add_recent_project(Path(project.path))
             self.refresh_recent_menu()
         self.projectLoaded.emit(project)
+        _settle_heap()
         if self._startup_note:
             self.message_label.setText(self._startup_note)
             self._startup_note = ""

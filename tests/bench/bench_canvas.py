@@ -1,11 +1,15 @@
-"""Map redraw speed on Oaxaca (93k road edges + facilities) against the per-edge drawing peer.
+"""Map redraw speed on Oaxaca (48k road edges + 2k facilities) against the per-edge drawing peer.
 
 Run ``python tests/bench/bench_canvas.py`` or ``pytest tests/bench/bench_canvas.py -s``.
 The real `MapCanvas` layers (`RoadLayer`, `FacilityLayer`) render into a 1600×1000 QImage with
 QPainter, antialiased, as the canvas does after a pan or zoom: the full extent, three zoomed-in
-views, and a pan of 20 steps at street level. The peer draws the same roads the way a simple
-script would, one ``QPainter.drawPolyline`` per edge with a pen per road class (its polylines
-built once beforehand, so only drawing is timed), on the full extent and a zoomed-in view.
+views, and pans of 20 steps at ×4 and ×16, after one untimed warm-up frame (the first frame of
+a session also builds caches such as the facility symbols). Each frame reports wall-clock time,
+which the target applies to, and the CPU time of the drawing thread, which shows how much of a
+slow frame was the shared machine rather than the drawing. The peer draws the same roads the
+way a simple script would, one ``QPainter.drawPolyline`` per edge with a pen per road class
+(its polylines built once beforehand, so only drawing is timed), on the full extent and a
+zoomed-in view.
 """
 
 from __future__ import annotations
@@ -51,16 +55,21 @@ def _image() -> QImage:
     return QImage(QSize(*SIZE), QImage.Format.Format_ARGB32_Premultiplied)
 
 
-def _time_ms(draw: Callable[[QPainter], None], repeats: int) -> list[float]:
+def _time_ms(
+    draw: Callable[[QPainter], None], repeats: int, cpu: list[float] | None = None
+) -> list[float]:
+    """Wall-clock milliseconds of ``repeats`` frames; their CPU milliseconds go to ``cpu``."""
     times = []
     image = _image()
     for _ in range(repeats):
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         draw(painter)
         painter.end()  # the frame is only done once the painter has flushed it
         times.append((time.perf_counter() - start) * 1000.0)
+        if cpu is not None:
+            cpu.append((time.thread_time() - start_cpu) * 1000.0)
     return times
 
 
@@ -120,28 +129,33 @@ def run(folder: Path) -> dict[str, float]:
     )
     results: dict[str, float] = {}
     all_frames: list[float] = []
+    _time_ms(frame(full), 1)  # warm-up, untimed
     for name, view in views.items():
-        times = _time_ms(frame(view), REPEATS)
+        cpu: list[float] = []
+        times = _time_ms(frame(view), REPEATS, cpu)
         all_frames += times
         results[name] = statistics.median(times)
         print(
             f"  ccgeo {name:<18} median {statistics.median(times):6.1f} ms, "
-            f"max {max(times):6.1f} ms  ({view.m_per_px:.1f} m/px)"
+            f"max {max(times):6.1f} ms (CPU median {statistics.median(cpu):5.1f}, "
+            f"max {max(cpu):5.1f})  ({view.m_per_px:.1f} m/px)"
         )
-    pan_times = []
+    pan_times: list[float] = []
+    pan_cpu: list[float] = []
     for zoom in (4.0, 16.0):
         view = full.zoomed(zoom)
         for _ in range(PAN_STEPS):
             view = view.panned(*PAN_STEP_PX)
-            pan_times += _time_ms(frame(view), 1)
-        all_frames += pan_times
+            pan_times += _time_ms(frame(view), 1, pan_cpu)
+    all_frames += pan_times
     results["pan median"] = statistics.median(pan_times)
     results["pan max"] = max(pan_times)
     results["overall median"] = statistics.median(all_frames)
     results["overall max"] = max(all_frames)
     print(
         f"  ccgeo pan, {PAN_STEPS} steps at ×4 and ×16: median {results['pan median']:.1f} ms, "
-        f"max {results['pan max']:.1f} ms"
+        f"max {results['pan max']:.1f} ms (CPU median {statistics.median(pan_cpu):.1f}, "
+        f"max {max(pan_cpu):.1f})"
     )
     print(
         f"  ccgeo all {len(all_frames)} redraws: median {results['overall median']:.1f} ms, "
@@ -168,6 +182,9 @@ def test_bench_canvas(shared_data: Path) -> None:
     if not (folder / "oaxaca_base.osm.pbf").is_file():
         pytest.skip(f"Oaxaca roads not found in {folder}")
     results = run(folder)
+    # Every zoom level and the pan, not only all frames together, must meet the target.
+    for name in ("full extent", "zoom ×4", "zoom ×16", "zoom ×64 (street)", "pan median"):
+        assert results[name] < TARGET_MS, name
     assert results["overall median"] < TARGET_MS
     assert results["ratio full extent"] > 1.0
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from pyproj import CRS
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QPainter
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QImage, QPaintEngine, QPainter
 
 from ccgeo.geo import project_lonlat
 from ccgeo.gui.canvas.layers import MapLayer, cosmetic_pen, qcolor
@@ -20,8 +22,57 @@ from ccgeo.styles import (
     QUALITY_RING_LABEL,
     QUALITY_RING_PX,
     TIER_CLASS,
+    FacilityStyle,
     LegendEntry,
 )
+
+#: Screen margin, pixels, within which symbols just outside the view are still drawn.
+_MARGIN_PX = 24.0
+
+
+def _paint_symbols(
+    painter: QPainter, centres: np.ndarray, style: FacilityStyle, *, ring: bool
+) -> None:
+    """Draw the quality ring (``ring=True``) or the symbol of ``style`` at screen ``centres``."""
+    if ring:
+        inner = style.size_px / 2.0 + QUALITY_RING_GAP_PX
+        template, starts = ring_template(inner, inner + QUALITY_RING_PX)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(qcolor(QUALITY_RING_COLOR)))
+        painter.drawPath(symbol_path(centres, template, template_starts=starts))
+        return
+    # A 1 px outline keeps Qt on its fast cosmetic line path.
+    painter.setPen(cosmetic_pen(style.outline, 1.0))
+    painter.setBrush(QBrush(qcolor(style.fill)))
+    painter.drawPath(symbol_path(centres, symbol_template(style.symbol, style.size_px)))
+
+
+def _sprite_radius_px(style: FacilityStyle, *, ring: bool) -> float:
+    """Half the side of a square holding the symbol or ring with its outline and antialiasing."""
+    if ring:
+        return style.size_px / 2.0 + QUALITY_RING_GAP_PX + QUALITY_RING_PX + 1.0
+    # Symbols are drawn up to 1.2 × their nominal radius (squares, triangles), plus the outline.
+    return 1.2 * style.size_px / 2.0 + 2.0
+
+
+def render_sprite(style: FacilityStyle, *, ring: bool, pixel_ratio: float = 1.0) -> QImage:
+    """The symbol (or quality ring) of ``style`` drawn once, antialiased, into a small image.
+
+    The symbol's centre lies at the centre of the image; the image is ``pixel_ratio`` device
+    pixels per logical pixel, so that it is stamped without resampling on a HiDPI screen.
+    """
+    side = 2 * math.ceil(_sprite_radius_px(style, ring=ring) * pixel_ratio)
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(pixel_ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        half = side / (2.0 * pixel_ratio)
+        _paint_symbols(painter, np.array([[half, half]]), style, ring=ring)
+    finally:
+        painter.end()
+    return image
 
 
 class FacilityLayer(MapLayer):
@@ -58,37 +109,69 @@ class FacilityLayer(MapLayer):
         if finite.any():
             lo, hi = self.xy[finite].min(axis=0), self.xy[finite].max(axis=0)
             self.extent = (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+        # Pre-drawn symbols by (symbol class, ring, device pixel ratio), made on first paint.
+        self._sprites: dict[tuple[str, bool, float], QImage] = {}
 
     def screen_positions(self, view: ViewTransform) -> np.ndarray:
         """Screen pixels ``(n, 2)`` of every facility in ``view`` (NaN where it has no location)."""
         return view.world_to_screen(self.xy)
 
     def paint(self, painter: QPainter, view: ViewTransform) -> None:
-        """Draw rings, then symbols from the lowest tier to the highest so labs stay on top."""
+        """Draw rings, then symbols from the lowest tier to the highest so labs stay on top.
+
+        On a raster device (the canvas, image export) each symbol is stamped from an image
+        drawn once: filling one path of thousands of antialiased outlines costs Qt about
+        100 ms for Oaxaca's 2,187 facilities, stamping them about 3 ms. Vector devices (PDF)
+        get the outlines as paths, so that print stays sharp at any zoom.
+        """
         sxy = self.screen_positions(view)
-        margin = 24.0
         inside = (
             self._finite
-            & (sxy[:, 0] >= -margin)
-            & (sxy[:, 0] <= view.width_px + margin)
-            & (sxy[:, 1] >= -margin)
-            & (sxy[:, 1] <= view.height_px + margin)
+            & (sxy[:, 0] >= -_MARGIN_PX)
+            & (sxy[:, 0] <= view.width_px + _MARGIN_PX)
+            & (sxy[:, 1] >= -_MARGIN_PX)
+            & (sxy[:, 1] <= view.height_px + _MARGIN_PX)
         )
+        engine = painter.paintEngine()
+        raster = engine is not None and engine.type() == QPaintEngine.Type.Raster
+        ratio = float(painter.device().devicePixelRatioF()) if raster else 1.0
         for key, style in FACILITY_STYLES.items():
             sel = inside & (self.symbol_class == key)
             if not sel.any():
                 continue
-            ringed = sel & self.quality
-            if ringed.any():
-                inner = style.size_px / 2.0 + QUALITY_RING_GAP_PX
-                ring, starts = ring_template(inner, inner + QUALITY_RING_PX)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QBrush(qcolor(QUALITY_RING_COLOR)))
-                painter.drawPath(symbol_path(sxy[ringed], ring, template_starts=starts))
-            # A 1 px outline keeps Qt on its fast cosmetic line path even for thousands of labs.
-            painter.setPen(cosmetic_pen(style.outline, 1.0))
-            painter.setBrush(QBrush(qcolor(style.fill)))
-            painter.drawPath(symbol_path(sxy[sel], symbol_template(style.symbol, style.size_px)))
+            for ring, which in ((True, sel & self.quality), (False, sel)):
+                if not which.any():
+                    continue
+                if raster:
+                    self._stamp(painter, sxy[which], key, style, ring=ring, pixel_ratio=ratio)
+                else:
+                    _paint_symbols(painter, sxy[which], style, ring=ring)
+
+    def _stamp(
+        self,
+        painter: QPainter,
+        centres: np.ndarray,
+        key: str,
+        style: FacilityStyle,
+        *,
+        ring: bool,
+        pixel_ratio: float,
+    ) -> None:
+        """Stamp the pre-drawn symbol of class ``key`` at screen ``centres`` (logical pixels)."""
+        sprite = self._sprites.get((key, ring, pixel_ratio))
+        if sprite is None:
+            sprite = render_sprite(style, ring=ring, pixel_ratio=pixel_ratio)
+            self._sprites[(key, ring, pixel_ratio)] = sprite
+        # Snap the corners to whole device pixels: Qt then copies the sprite without
+        # resampling, and each symbol lies within half a device pixel of its location.
+        half = sprite.width() / 2.0
+        corners = np.rint(centres * pixel_ratio - half) / pixel_ratio
+        draw = painter.drawImage
+        # One C++ blit per visible facility (thousands at most, never per road edge). Two flat
+        # lists rather than a list of pairs: thousands of live lists per frame would set off
+        # Python's cyclic garbage collector, whose full passes stall a redraw by tens of ms.
+        for x, y in zip(corners[:, 0].tolist(), corners[:, 1].tolist(), strict=True):
+            draw(QPointF(x, y), sprite)
 
     def legend(self) -> list[LegendEntry]:
         """One marker per tier present (highest first, with counts), and the quality ring."""

@@ -52,6 +52,19 @@ def path_from_vertices(
     return path
 
 
+def path_vertices(path: QPainterPath) -> tuple[np.ndarray, np.ndarray]:
+    """The vertices ``(k, 2)`` of a path of straight lines and a boolean ``(k,)`` that is True
+    where a subpath starts: the inverse of `path_from_vertices`, read in one call."""
+    data = QByteArray()
+    stream = QDataStream(data, QIODevice.OpenModeFlag.WriteOnly)
+    stream << path
+    raw = data.data()
+    n = int(np.frombuffer(raw[:4], dtype=">i4")[0])
+    elements = np.frombuffer(raw[4 : 4 + n * _ELEMENT.itemsize], dtype=_ELEMENT)
+    xy = np.column_stack([elements["x"], elements["y"]]).astype(float)
+    return xy, elements["type"] == _MOVE_TO
+
+
 def path_from_polylines(xy: np.ndarray, offsets: np.ndarray) -> QPainterPath:
     """A path of polylines: polyline ``i`` is ``xy[offsets[i]:offsets[i + 1]]``."""
     offsets = np.asarray(offsets, dtype=np.int64)
