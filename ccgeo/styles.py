@@ -251,7 +251,7 @@ COURIER_COLORS: tuple[str, ...] = (
 def symbol_outline(symbol: str, size_px: float) -> np.ndarray:
     """Closed outline ``(k, 2)`` of a facility ``symbol``, pixels, centred on (0, 0), y down.
 
-    The same shapes as the desktop canvas (``ccgeo.gui.canvas.symbols.symbol_template``), for
+    The shapes of every point symbol, used by the desktop canvas, and by the
     drawers without Qt (the HTML map, the PDF report): squares are drawn a little smaller than
     circles of the same ``size_px`` so that the symbols look equally heavy.
     """

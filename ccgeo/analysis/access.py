@@ -27,11 +27,10 @@ from ccgeo.analysis.snapping import (
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import project_lonlat
 from ccgeo.io.population import Demand
-from ccgeo.model import Facilities, ProgressCallback, report_progress
+from ccgeo.model import Facilities, ProgressCallback, report_progress, scaled_progress
 from ccgeo.network.isochrones import (
     DEFAULT_CELL_M,
     INCLUSIVE_TOLERANCE_S,
-    _scaled,
     isochrone_bands,
     polygons_of_classes,
 )
@@ -311,7 +310,7 @@ def access(
         threshold_minutes=underserved_minutes,
         crs=network.crs,
         cell_size_m=getattr(demand, "cell_size_m", None),
-        progress=_scaled(progress, 0.3, 0.45),
+        progress=scaled_progress(progress, 0.3, 0.45),
         cancel=cancel,
     )
 
@@ -324,7 +323,7 @@ def access(
             max_walk_m=max_snap_m,
             walk_kmh=walk_kmh,
             candidates=candidates,
-            progress=_scaled(progress, 0.45, 1.0),
+            progress=scaled_progress(progress, 0.45, 1.0),
             cancel=cancel,
         )
     else:

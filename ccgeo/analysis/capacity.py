@@ -26,7 +26,13 @@ from ccgeo.analysis.snapping import (
     snap_points,
 )
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.model import CAPABILITIES, Facilities, ProgressCallback, report_progress
+from ccgeo.model import (
+    CAPABILITIES,
+    Facilities,
+    ProgressCallback,
+    report_progress,
+    scaled_progress,
+)
 from ccgeo.network.routing import catchments
 
 if TYPE_CHECKING:
@@ -288,7 +294,7 @@ def lab_demand_times(
         lab_nodes,
         max_seconds=max_seconds,
         direction="to_lab",
-        progress=_sub_progress(progress, 0.0, 0.6),
+        progress=scaled_progress(progress, 0.0, 0.6),
         cancel=cancel,
     )
     limit = catch.max_seconds
@@ -671,7 +677,7 @@ def fca(
         max_seconds=bands[-1] * 60.0,
         max_snap_m=max_snap_m,
         walk_kmh=walk_kmh,
-        progress=_sub_progress(progress, 0.0, 0.85),
+        progress=scaled_progress(progress, 0.0, 0.85),
         cancel=cancel,
     )
     result = fca_from_times(
@@ -687,7 +693,7 @@ def fca(
         district_ids=prep.district_ids,
         lab_ids=prep.lab_ids,
         lab_names=prep.lab_names,
-        progress=_sub_progress(progress, 0.85, 1.0),
+        progress=scaled_progress(progress, 0.85, 1.0),
         cancel=cancel,
     )
     return _with_warnings(result, prep.warnings)
@@ -1035,7 +1041,7 @@ def capacity_coverage(
         max_seconds=limit_min * 60.0,
         max_snap_m=max_snap_m,
         walk_kmh=walk_kmh,
-        progress=_sub_progress(progress, 0.0, 0.85),
+        progress=scaled_progress(progress, 0.0, 0.85),
         cancel=cancel,
     )
     result = capacity_coverage_from_times(
@@ -1048,7 +1054,7 @@ def capacity_coverage(
         district_ids=prep.district_ids,
         lab_ids=prep.lab_ids,
         lab_names=prep.lab_names,
-        progress=_sub_progress(progress, 0.85, 1.0),
+        progress=scaled_progress(progress, 0.85, 1.0),
         cancel=cancel,
     )
     return _with_warnings(result, prep.warnings)
@@ -1157,7 +1163,7 @@ def _prepare(
         lab_nodes[included],
         snapped,
         max_seconds=max_seconds,
-        progress=_sub_progress(progress, 0.05, 1.0),
+        progress=scaled_progress(progress, 0.05, 1.0),
         cancel=cancel,
     )
     coo = times_in.tocoo()
@@ -1453,18 +1459,6 @@ def _read_demand_toml(path: Path) -> dict[str, Any]:
     if problems:
         raise InputError("; ".join(problems), path=path)
     return data
-
-
-def _sub_progress(
-    progress: ProgressCallback | None, start: float, end: float
-) -> ProgressCallback | None:
-    if progress is None:
-        return None
-
-    def sub(fraction: float, text: str) -> None:
-        progress(start + (end - start) * fraction, text)
-
-    return sub
 
 
 def _listing(items: Sequence[Any], limit: int = 8) -> str:

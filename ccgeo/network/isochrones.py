@@ -23,7 +23,7 @@ from rasterio.transform import from_origin
 from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.model import ProgressCallback, report_progress
+from ccgeo.model import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
     import threading
@@ -264,7 +264,7 @@ def isochrone_bands(
         walk_kmh=walk_kmh,
         candidates=candidates,
         max_cells=max_cells,
-        progress=_scaled(progress, 0.0, 0.7),
+        progress=scaled_progress(progress, 0.0, 0.7),
         cancel=cancel,
     )
     check_cancel(cancel)
@@ -516,13 +516,3 @@ def _check_positive(**values: float) -> None:
         if not (value > 0 and math.isfinite(value)):
             msg = f"`{name}` should be a positive finite number, got {value!r}"
             raise InputError(msg)
-
-
-def _scaled(progress: ProgressCallback | None, lo: float, hi: float) -> ProgressCallback | None:
-    if progress is None:
-        return None
-
-    def scaled(fraction: float, text: str) -> None:
-        report_progress(progress, lo + (hi - lo) * fraction, text)
-
-    return scaled

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ccgeo.styles import symbol_outline
+
 SYMBOLS: tuple[str, ...] = ("star", "diamond", "square", "triangle", "circle", "dot")
 
 
@@ -14,28 +16,9 @@ def _regular(n: int, radius: float, *, rotation: float = 0.0) -> np.ndarray:
 
 
 def symbol_template(symbol: str, size_px: float) -> np.ndarray:
-    """Closed outline ``(k, 2)`` of ``symbol`` whose bounding box is about ``size_px`` wide.
-
-    Shapes are scaled so that they look equally heavy: a square of ``size`` looks larger than a
-    circle of the same ``size``, so it is drawn a little smaller.
-    """
-    r = size_px / 2.0
-    if symbol in ("circle", "dot"):
-        return _regular(24, r)
-    if symbol == "square":
-        return _regular(4, r * 1.2, rotation=np.pi / 4)
-    if symbol == "diamond":
-        return _regular(4, r * 1.05)
-    if symbol == "triangle":
-        # Centred on its centroid so that it sits on the location.
-        return _regular(3, r * 1.15)
-    if symbol == "star":
-        angles = np.linspace(0.0, 2.0 * np.pi, 10, endpoint=False)
-        radii = np.where(np.arange(10) % 2 == 0, r, r * 0.45)
-        ring = np.column_stack([radii * np.sin(angles), -radii * np.cos(angles)])
-        return np.vstack([ring, ring[:1]])
-    msg = f"`symbol` should be one of {', '.join(SYMBOLS)}, got {symbol!r}"
-    raise ValueError(msg)
+    """Closed outline ``(k, 2)`` of ``symbol`` about ``size_px`` wide: the shared shapes of
+    `ccgeo.styles.symbol_outline`, so the canvas, the HTML map and the report draw alike."""
+    return symbol_outline(symbol, size_px)
 
 
 def ring_template(inner_px: float, outer_px: float) -> tuple[np.ndarray, np.ndarray]:
