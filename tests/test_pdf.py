@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import os
@@ -202,7 +203,8 @@ def test_a4_portrait_report_of_the_demo_city(poppler, demo, car_result, tmp_path
     for rec in car_result.coverage.drop_duplicates("district_id").itertuples():
         assert str(rec.district_name) in coverage_page
         assert format_people(rec.population) in coverage_page
-    assert "© OpenStreetMap contributors" in everything
+    # the demo's roads are synthetic, not OpenStreetMap data: no OSM credit
+    assert "OpenStreetMap" not in everything
     assert seen[0] == 0.0
     assert seen[-1] == 1.0
     assert seen == sorted(seen)
@@ -269,6 +271,14 @@ def test_letter_landscape_report_with_hubs_and_referral(poppler, demo, walk_anal
     for rec in referral.spokes.itertuples():
         assert f"{rec.sample_to_result_worst_wd:.1f}" in referral_text
         assert format_minutes(rec.sample_minutes) in referral_text
+
+
+def test_osm_roads_are_credited(poppler, demo, car_result, tmp_path):
+    from ccgeo.report.pdf import write_report
+
+    real = dataclasses.replace(demo, metadata={**demo.metadata, "synthetic": False})
+    out = write_report(real, car_result, tmp_path / "osm.pdf")
+    assert "© OpenStreetMap contributors" in " ".join(pdf_pages_text(out))
 
 
 def test_maps_are_vector_and_only_the_population_is_an_image(

@@ -9,9 +9,10 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import ccgeo
@@ -43,7 +44,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot",
         metavar="OUT.png",
         type=Path,
-        help="render the window to OUT.png once the project is loaded, then exit",
+        help=(
+            "render the window to OUT.png once the project is loaded and its analysis run, "
+            "then exit"
+        ),
+    )
+    parser.add_argument(
+        "--no-analysis",
+        dest="no_analysis",
+        action="store_true",
+        help="with --screenshot: show the project as loaded, without running the analysis",
+    )
+    parser.add_argument(
+        "--import-wizard",
+        dest="import_wizard",
+        metavar="FILE",
+        type=Path,
+        help="with --screenshot: show the facility import wizard's validation of FILE",
     )
     parser.add_argument("--version", action="version", version=f"ccgeo {ccgeo.__version__}")
     return parser
@@ -144,7 +161,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     app = _application()
     window = MainWindow()
     if args.screenshot is not None:
-        return _screenshot(window, args.project, args.screenshot)
+        return _screenshot(
+            window,
+            args.project,
+            args.screenshot,
+            analysis=not args.no_analysis,
+            wizard_file=args.import_wizard,
+        )
     previous_hook = sys.excepthook
     _install_excepthook(window)
     try:
@@ -155,8 +178,19 @@ def run(argv: Sequence[str] | None = None) -> int:
         sys.excepthook = previous_hook
 
 
-def _screenshot(window: MainWindow, project: Path | None, out: Path) -> int:
+def _screenshot(
+    window: MainWindow,
+    project: Path | None,
+    out: Path,
+    *,
+    analysis: bool = True,
+    wizard_file: Path | None = None,
+) -> int:
     """Load ``project`` (or the demo), save the window as ``out``, return 0 or 1 on failure.
+
+    By default the project's analysis is run first, so the picture shows its bands and results;
+    with ``wizard_file`` the facility import wizard is shown on top, at its validation of that
+    file.
 
     It runs its own event loop rather than the application's, so that it also works inside a
     host that already runs one (the tests) and leaves no quit request behind.
@@ -167,10 +201,26 @@ def _screenshot(window: MainWindow, project: Path | None, out: Path) -> int:
     loop = QEventLoop()
     status = {"code": 0}
 
+    wizard_box: dict[str, Any] = {}
+
+    def picture() -> QPixmap:
+        shot = window.grab()
+        wizard = wizard_box.get("wizard")
+        if wizard is not None:
+            # offscreen, a dialog is its own surface: paint it over the window, centred
+            dialog = wizard.grab()
+            painter = QPainter(shot)
+            x = (shot.width() - dialog.width()) // 2
+            y = (shot.height() - dialog.height()) // 2
+            painter.fillRect(x + 6, y + 6, dialog.width(), dialog.height(), QColor(0, 0, 0, 60))
+            painter.drawPixmap(x, y, dialog)
+            painter.end()
+        return shot
+
     def shoot() -> None:
         # Let the layout settle and the canvas paint before grabbing the window.
         QApplication.processEvents()
-        if window.grab().save(str(out), "PNG"):
+        if picture().save(str(out), "PNG"):
             log.info("screenshot written to %s", out)
         else:
             print(f"ccgeo: could not write the screenshot {out}", file=sys.stderr)
@@ -189,16 +239,37 @@ def _screenshot(window: MainWindow, project: Path | None, out: Path) -> int:
             shot["asked"] = True
             QTimer.singleShot(0, shoot)
 
+    def show_wizard() -> None:
+        tools = window.data_tools  # type: ignore[attr-defined]
+        wizard = tools.open_import_wizard()
+        wizard_box["wizard"] = wizard
+        wizard.file_page.set_path(wizard_file)
+        page = wizard.validation_page
+
+        def step() -> None:
+            if wizard.busy or getattr(page, "_running", False):
+                QTimer.singleShot(100, step)
+            elif wizard.currentId() < wizard.VALIDATION:
+                wizard.next()
+                QTimer.singleShot(100, step)
+            else:
+                shoot_once()
+
+        QTimer.singleShot(100, step)
+
     def loaded(_project: object) -> None:
+        if wizard_file is not None:
+            show_wizard()
+            return
         # The picture shows an analysis: run the project's settings (or the defaults) first and
         # shoot once the bands and results are drawn.
-        analysis = getattr(window, "analysis", None)
-        if analysis is None or not analysis.can_run():
+        controller = getattr(window, "analysis", None)
+        if not analysis or controller is None or not controller.can_run():
             shoot_once()
             return
-        analysis.settled.connect(shoot_once)
-        if not analysis.is_running:
-            analysis.run()
+        controller.settled.connect(shoot_once)
+        if not controller.is_running:
+            controller.run()
 
     window.projectLoaded.connect(loaded)
     window.taskFailed.connect(failed)

@@ -43,12 +43,12 @@ from ccgeo.io import project as project_io
 from ccgeo.io.project import Project
 from ccgeo.io.tiles import OSM_TILE_ATTRIBUTION
 from ccgeo.model import ProgressCallback, report_progress, scaled_progress
+from ccgeo.report.methods import uses_osm
 
 log = logging.getLogger(__name__)
 
 PROJECT_FILTER = "ccgeo project (*.ccgeo);;All files (*)"
 OSM_ATTRIBUTION = "Roads © OpenStreetMap contributors"
-_OSM_SUFFIXES = (".pbf", ".osm", ".osm.bz2", ".osm.gz", ".xml", ".graphml")
 
 
 @dataclass(frozen=True)
@@ -116,12 +116,7 @@ def attribution_for(project: Project) -> str:
     if project.metadata.get("synthetic"):
         # Synthetic roads are not OpenStreetMap data; crediting OSM would mislead.
         return "SYNTHETIC demo data: not a real city"
-    parts = []
-    if project.roads is not None:
-        source = str(project.roads.source).lower()
-        if source.startswith("download") or source.endswith(_OSM_SUFFIXES):
-            parts.append(OSM_ATTRIBUTION)
-    return "  ·  ".join(parts)
+    return OSM_ATTRIBUTION if uses_osm(project) else ""
 
 
 def _credit(*parts: str) -> str:

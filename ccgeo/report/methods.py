@@ -503,9 +503,11 @@ def _read_date(text: Any) -> str:
 
 
 def uses_osm(project: Project) -> bool:
-    """True when the project's roads come from OpenStreetMap (an OSM file or a download)."""
+    """True when the project's roads come from OpenStreetMap (an OSM file or a download), so
+    that maps must credit "© OpenStreetMap contributors"; never for the synthetic demo city,
+    whose roads only use the OSM file format."""
     roads = project.roads
-    if roads is None:
+    if roads is None or project.metadata.get("synthetic"):
         return False
     source = str(roads.source).lower()
     return source.startswith("download") or source.endswith(_OSM_SUFFIXES)

@@ -30,6 +30,7 @@ from scipy.spatial import cKDTree
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
 from ccgeo.model import CAPABILITIES, Facilities, Scenario, report_progress, scaled_progress
+from ccgeo.report.methods import uses_osm
 from ccgeo.styles import (
     BACKGROUND,
     BAND_OPACITY,
@@ -248,7 +249,7 @@ def build_webmap(
         )
     if include_roads and project.roads is not None and project.roads.n_edges:
         roads = project.roads
-        steps.append(("roads", lambda: _add_roads(fmap, roads, ctx)))
+        steps.append(("roads", lambda: _add_roads(fmap, roads, ctx, osm=uses_osm(project))))
     for i, (what, step) in enumerate(steps):
         check_cancel(cancel)
         report_progress(progress, i / (len(steps) + 1), f"drawing {what}")
@@ -1143,7 +1144,7 @@ def _class_shapes(
     return [shapely.multipolygons(p) if p else None for p in parts], pixel
 
 
-def _add_roads(fmap: folium.Map, roads: Any, ctx: _Context) -> None:
+def _add_roads(fmap: folium.Map, roads: Any, ctx: _Context, *, osm: bool) -> None:
     classes = road_classes(roads.edge_highway)
     counts = np.diff(roads.geom_offsets)
     xy = project_lonlat(roads.geom_lonlat, ctx.crs)
@@ -1151,7 +1152,7 @@ def _add_roads(fmap: folium.Map, roads: Any, ctx: _Context) -> None:
     attribution = (
         "Roads © <a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a> "
         "contributors (ODbL)"
-        if _looks_osm(roads.source)
+        if osm
         else None
     )
     for layer_name, keys, factor in (
@@ -1213,11 +1214,6 @@ def _line_style(style: RoadStyle, *, casing: bool = False) -> dict[str, Any]:
     if not casing and style.dash in _DASH:
         out["dashArray"] = _DASH[style.dash]
     return out
-
-
-def _looks_osm(source: str) -> bool:
-    text = str(source).lower()
-    return any(s in text for s in (".osm", ".pbf", "graphml", "download", "openstreetmap"))
 
 
 # -- title, legend and text ---------------------------------------------------------------------
