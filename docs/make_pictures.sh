@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Make the README pictures again, from the app's screenshot mode and the command line.
+# Needs the project installed (README), Chromium and poppler-utils (pdftoppm).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen
+out=docs/img
+tmp=$(mktemp -d)
+mkdir -p "$out"
+
+python main.py --screenshot "$out/main_window.png" --no-analysis
+python main.py --screenshot "$out/analysis.png"
+python main.py --screenshot "$out/import_wizard.png" \
+  --import-wizard layers/demo/demo_facilities_messy.csv
+
+python - "$tmp/demo.ccgeo" <<'PY'
+import sys
+from ccgeo.demo import load_demo_project
+from ccgeo.io.project import save_project
+save_project(load_demo_project(), sys.argv[1])
+PY
+ccgeo map "$tmp/demo.ccgeo" -o "$tmp/map.html"
+chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+  --disable-component-update --no-first-run --disable-sync --user-data-dir="$tmp/chromium" \
+  --virtual-time-budget=5000 --window-size=1400,900 --screenshot="$out/webmap.png" \
+  "file://$tmp/map.html"
+ccgeo report "$tmp/demo.ccgeo" -o "$tmp/report.pdf"
+pdftoppm -png -r 60 -f 1 -l 2 "$tmp/report.pdf" "$tmp/page"
+cp "$tmp/page-1.png" "$out/report_cover.png"
+cp "$tmp/page-2.png" "$out/report_page.png"
+rm -rf "$tmp"
+echo "pictures written to $out"
