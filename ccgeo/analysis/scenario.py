@@ -30,6 +30,7 @@ from ccgeo.model import (
     Facilities,
     ProgressCallback,
     Scenario,
+    quality_mask,
     report_progress,
     scaled_progress,
 )
@@ -771,17 +772,24 @@ def scenario_settings(scenario: Scenario, *, default: AnalysisSettings) -> Analy
 def facilities_with_scenario(
     facilities: Facilities, scenario: Scenario, *, capability: str
 ) -> Facilities:
-    """The facility layer as the scenario would have it: upgrades applied, closed labs without
-    ``capability``, and the scenario's new hubs added as facilities (``scenario_hub`` True).
+    """The facility layer as the scenario would have it.
+
+    Upgrades are applied, closed labs lose ``capability``, and the scenario's new hubs are added
+    as facilities. A planned hub or upgrade is taken to meet the quality standard of the analysis
+    (as the live what-if counts it): where its own EQA or accreditation would fail a quality filter,
+    they are set to international EQA and ISO 15189, and the column ``scenario_change``
+    (``"new hub"``, ``"upgraded"`` or ``""``) says which rows the scenario made or changed.
     """
     gdf = facilities.gdf.copy()
     ids = gdf["facility_id"].astype(str).to_numpy()
+    gdf["scenario_change"] = ""
     for fid, caps in scenario.upgrades.items():
+        rows = ids == str(fid)
         for cap in caps:
-            gdf.loc[ids == str(fid), cap] = True
+            gdf.loc[rows, cap] = True
+        gdf.loc[rows, "scenario_change"] = "upgraded"
     if capability in CAPABILITIES:
         gdf.loc[np.isin(ids, [str(f) for f in scenario.removed]), capability] = False
-    gdf["scenario_hub"] = False
     if scenario.added_hubs:
         hubs = Facilities.from_records(
             {
@@ -790,12 +798,15 @@ def facilities_with_scenario(
                 "lon": float(h["lon"]),
                 "lat": float(h["lat"]),
                 **dict.fromkeys(h.get("capabilities") or [capability], True),
-                "scenario_hub": True,
+                "scenario_change": "new hub",
             }
             for i, h in enumerate(scenario.added_hubs)
         ).gdf
         gdf = pd.concat([gdf, hubs[[c for c in hubs.columns if c in gdf.columns]]])
         gdf = gdf.reset_index(drop=True)
+    planned = (gdf["scenario_change"] != "").to_numpy()
+    gdf.loc[planned & ~quality_mask(gdf, "international_eqa"), "eqa"] = "international"
+    gdf.loc[planned & ~quality_mask(gdf, "accredited"), "accreditation"] = "iso15189"
     return Facilities(gpd.GeoDataFrame(gdf, geometry="geometry", crs="EPSG:4326"))
 
 

@@ -1,8 +1,9 @@
 """The printed map report: a paginated PDF of the access analysis (maps, tables, methods, sources).
 
-Drawn with QPainter on a `QPdfWriter`, with the map layers and decorations of the desktop canvas,
-so the printed maps look like the app's; maps and text stay vector (only the population shading
-is an image), and the text is real text that can be searched and copied.
+Drawn with QPainter on a `QPdfWriter` (or a printer, for the print preview), with the map layers
+and decorations of the desktop canvas, so the printed maps look like the app's; maps and text
+stay vector (only the population shading is an image), and the text is real text that can be
+searched and copied.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -195,6 +197,50 @@ def write_report(
     Cancelled
         If ``cancel`` is set; no file is left behind.
     """
+    layout = page_layout(paper, orientation)
+    out = Path(out_path)
+    if not out.parent.is_dir():
+        msg = f"the folder {out.parent} does not exist; create it or choose another place"
+        raise InputError(msg, path=out)
+    content = prepare_report(
+        project,
+        result,
+        title=title,
+        scenario=scenario,
+        siting=siting,
+        referral=referral,
+        progress=progress,
+        cancel=cancel,
+    )
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    writer = QPdfWriter(str(tmp))
+    writer.setCreator("ccgeo")
+    writer.setPageLayout(layout)
+    try:
+        try:
+            count = paint_report(writer, content, progress=progress, cancel=cancel)
+        except InputError as exc:
+            raise InputError(exc.reason, path=out) from exc
+        if not tmp.is_file() or tmp.stat().st_size == 0:
+            msg = "the PDF came out empty; check that the folder is writable and has space"
+            raise InputError(msg, path=out)
+        os.replace(tmp, out)
+    except (Cancelled, InputError, OSError):
+        tmp.unlink(missing_ok=True)
+        raise
+    report_progress(progress, 1.0, f"report written: {count} pages")
+    return out
+
+
+def page_layout(paper: str = "a4", orientation: str = "portrait") -> QPageLayout:
+    """The page layout of the report: ``paper`` (a4, letter) in ``orientation``, no margins
+    (the report draws its own).
+
+    Raises
+    ------
+    InputError
+        Unknown paper or orientation.
+    """
     paper_key = str(paper).lower()
     if paper_key not in PAPERS:
         msg = f"`paper` should be one of {', '.join(PAPERS)}, got {paper!r}"
@@ -203,31 +249,40 @@ def write_report(
     if orient_key not in ORIENTATIONS:
         msg = f"`orientation` should be one of {', '.join(ORIENTATIONS)}, got {orientation!r}"
         raise InputError(msg)
+    return QPageLayout(
+        QPageSize(PAPERS[paper_key]),
+        ORIENTATIONS[orient_key],
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def prepare_report(
+    project: Project,
+    result: AccessResult,
+    *,
+    title: str | None = None,
+    scenario: Scenario | str | None = None,
+    siting: SitingResult | None = None,
+    referral: ReferralResult | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> ReportContent:
+    """What the report shows, with its map layers built: the slow part, for a worker thread.
+
+    Paint it with `paint_report` (on a PDF writer, or a printer for a print preview); the
+    arguments are those of `write_report`.
+    """
     if not isinstance(result, AccessResult):
         msg = f"`result` should be an AccessResult from ccgeo.analysis.access, got {result!r}"
         raise InputError(msg)
-    out = Path(out_path)
-    if not out.parent.is_dir():
-        msg = f"the folder {out.parent} does not exist; create it or choose another place"
-        raise InputError(msg, path=out)
     ensure_qt_app()
     check_cancel(cancel)
     report_progress(progress, 0.0, "drawing the map layers")
     maps = _MapLayers.build(project, result)
     check_cancel(cancel)
     report_progress(progress, 0.25, "laying out the pages")
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    writer = QPdfWriter(str(tmp))
-    writer.setResolution(_DPI)
-    writer.setCreator("ccgeo")
-    layout = QPageLayout(
-        QPageSize(PAPERS[paper_key]),
-        ORIENTATIONS[orient_key],
-        QMarginsF(0, 0, 0, 0),
-        QPageLayout.Unit.Millimeter,
-    )
-    writer.setPageLayout(layout)
-    context = _Context(
+    return ReportContent(
         project=project,
         result=result,
         title=title or _default_title(result),
@@ -236,27 +291,51 @@ def write_report(
         referral=referral,
         maps=maps,
     )
-    writer.setTitle(context.title)
-    pages = _Pages(writer, context)
-    try:
-        _plan(pages, context, cancel=cancel)
-        painter = QPainter()
-        if not painter.begin(writer):
+
+
+def paint_report(
+    device: QPagedPaintDevice,
+    content: ReportContent,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> int:
+    """Lay out and paint the report's pages on ``device``; returns the number of pages.
+
+    ``device`` is a `QPdfWriter` or a ``QPrinter`` (print preview, paper printer), with the
+    page layout it should use already set; the whole sheet is painted (a printer is put in
+    full-page mode) at 96 painter units per inch. Paint it in the thread that owns ``device``.
+
+    Raises
+    ------
+    InputError
+        If the device cannot be painted on (a file that cannot be written).
+    Cancelled
+        If ``cancel`` is set.
+    """
+    device.setResolution(_DPI)  # type: ignore[attr-defined]  # QPdfWriter and QPrinter have it
+    if hasattr(device, "setFullPage"):
+        # the report draws its own margins, measured from the edge of the sheet
+        device.setFullPage(True)
+    if hasattr(device, "setTitle"):
+        device.setTitle(content.title)
+    elif hasattr(device, "setDocName"):
+        device.setDocName(content.title)
+    content.toc.clear()  # the page numbers of this device's layout, planned afresh
+    pages = _Pages(device, content)
+    _plan(pages, content, cancel=cancel)
+    painter = QPainter()
+    if not painter.begin(device):
+        if isinstance(device, QPdfWriter):
             msg = "cannot write the PDF there; check that the folder is writable and has space"
-            raise InputError(msg, path=out)
-        try:
-            pages.render(painter, progress=progress, cancel=cancel)
-        finally:
-            painter.end()
-        if not tmp.is_file() or tmp.stat().st_size == 0:
-            msg = "the PDF came out empty; check that the folder is writable and has space"
-            raise InputError(msg, path=out)
-        os.replace(tmp, out)
-    except (Cancelled, InputError, OSError):
-        tmp.unlink(missing_ok=True)
-        raise
-    report_progress(progress, 1.0, f"report written: {pages.count} pages")
-    return out
+        else:
+            msg = "cannot print on this printer; check that it is ready, or print to a PDF file"
+        raise InputError(msg)
+    try:
+        pages.render(painter, progress=progress, cancel=cancel)
+    finally:
+        painter.end()
+    return pages.count
 
 
 def ensure_qt_app() -> QGuiApplication:
@@ -286,7 +365,9 @@ def _default_title(result: AccessResult) -> str:
 
 
 @dataclass
-class _Context:
+class ReportContent:
+    """What one report shows, with its map layers built (`prepare_report`)."""
+
     project: Project
     result: AccessResult
     title: str
@@ -574,7 +655,7 @@ def _font(points: float, *, bold: bool = False) -> QFont:
 class _Pages:
     """Pages planned as lists of drawing operations, so "page N of M" is known when drawn."""
 
-    def __init__(self, writer: QPdfWriter, context: _Context) -> None:
+    def __init__(self, writer: QPagedPaintDevice, context: ReportContent) -> None:
         self.writer = writer
         self.context = context
         self.fonts = _Fonts()
@@ -918,7 +999,7 @@ class _Pages:
 # -- the sections ---------------------------------------------------------------------------------
 
 
-def _plan(pages: _Pages, ctx: _Context, *, cancel: threading.Event | None) -> None:
+def _plan(pages: _Pages, ctx: ReportContent, *, cancel: threading.Event | None) -> None:
     _cover(pages, ctx)
     check_cancel(cancel)
     _coverage_map(pages, ctx)
@@ -944,7 +1025,7 @@ def _plan(pages: _Pages, ctx: _Context, *, cancel: threading.Event | None) -> No
     pages.blocks(data_sources_blocks(ctx.project))
 
 
-def _profile(ctx: _Context) -> SpeedProfile | None:
+def _profile(ctx: ReportContent) -> SpeedProfile | None:
     """The speed profile the access network was built with (the bundled one if not cached)."""
     from ccgeo.network.profiles import get_profile
 
@@ -974,7 +1055,7 @@ def _headline_table(result: AccessResult) -> Table:
     )
 
 
-def _cover(pages: _Pages, ctx: _Context) -> None:
+def _cover(pages: _Pages, ctx: ReportContent) -> None:
     pages.new_page(header=False)
     f = pages.fonts
     summary = ctx.result.summary()
@@ -1055,7 +1136,7 @@ def _cover(pages: _Pages, ctx: _Context) -> None:
     pages.place(height, contents)
 
 
-def _section_keys(ctx: _Context) -> list[str]:
+def _section_keys(ctx: ReportContent) -> list[str]:
     keys = ["map", "coverage", "underserved"]
     if ctx.siting is not None:
         keys.append("siting")
@@ -1139,7 +1220,7 @@ def _draw_map(
 
 def _map_page(
     pages: _Pages,
-    ctx: _Context,
+    ctx: ReportContent,
     layers: Sequence[MapLayer],
     entries: Sequence[LegendEntry],
     caption: str,
@@ -1188,7 +1269,7 @@ def _road_legend(roads: RoadLayer | None, m_per_px: float) -> list[LegendEntry]:
     return [e for e in roads.legend() if e.label in shown]
 
 
-def _coverage_map(pages: _Pages, ctx: _Context) -> None:
+def _coverage_map(pages: _Pages, ctx: ReportContent) -> None:
     pages.section("map")
     maps = ctx.maps
     layers = [
@@ -1253,7 +1334,7 @@ def coverage_rows(result: AccessResult) -> Table:
     return Table(tuple(columns), tuple(rows), emphasis=emphasis)
 
 
-def _coverage_by_district(pages: _Pages, ctx: _Context) -> None:
+def _coverage_by_district(pages: _Pages, ctx: ReportContent) -> None:
     pages.section("coverage")
     pages.text(
         f"People whose travel time by {ctx.mode} to the nearest lab is at most each "
@@ -1264,7 +1345,7 @@ def _coverage_by_district(pages: _Pages, ctx: _Context) -> None:
     pages.table(coverage_rows(ctx.result))
 
 
-def _underserved(pages: _Pages, ctx: _Context) -> None:
+def _underserved(pages: _Pages, ctx: ReportContent) -> None:
     pages.section("underserved")
     result = ctx.result
     minutes = float(result.settings.get("underserved_minutes") or 60.0)
@@ -1352,7 +1433,7 @@ def _area_districts(areas: gpd.GeoDataFrame, districts: gpd.GeoDataFrame | None)
     return [str(v) if isinstance(v, str) and v else "outside every district" for v in first]
 
 
-def _siting(pages: _Pages, ctx: _Context, siting: SitingResult) -> None:
+def _siting(pages: _Pages, ctx: ReportContent, siting: SitingResult) -> None:
     pages.section("siting")
     settings = siting.settings
     unit = str(settings.get("weight_unit", "people"))
@@ -1492,7 +1573,7 @@ def _draw_curve(
         del x
 
 
-def _referral(pages: _Pages, ctx: _Context, referral: ReferralResult) -> None:
+def _referral(pages: _Pages, ctx: ReportContent, referral: ReferralResult) -> None:
     pages.section("referral")
     s = referral.summary
     params = dict(referral.settings.get("parameters") or {})

@@ -1,0 +1,398 @@
+"""File ▸ Export (HTML map, PDF report, data) and File ▸ Print report, driven as a user would."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import test_analysis
+from helpers import send_mouse
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from test_analysis import TIMEOUT_MS, run_by_click
+
+from ccgeo.analysis.access import CITY_ID
+from ccgeo.errors import InputError
+from ccgeo.gui.dialogs.outputs import (
+    BASELINE_LABEL,
+    CURRENT_EDITS_NAME,
+    OutputDialog,
+    OutputSource,
+    default_title,
+    output_inputs,
+)
+from ccgeo.gui.main_window import MainWindow
+from ccgeo.gui.whatif import TOOL_NAME
+from ccgeo.io.tiles import OSM_TILE_URL
+from ccgeo.model import Scenario
+from ccgeo.report.methods import format_people
+from ccgeo.report.pdf import write_report
+
+#: The demo city open in a main window (the fixture of the analysis tests).
+demo_window = test_analysis.demo_window
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+
+def _save_to(monkeypatch, path: Path) -> list[str]:
+    """Answer the next save-file dialogs with ``path``; returns the suggested names seen."""
+    seen: list[str] = []
+
+    def answer(_parent, _caption, suggested, _filter, *a, **k):
+        seen.append(suggested)
+        return str(path), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    return seen
+
+
+def _place_hub(qtbot, window: MainWindow, rank: int = 0) -> None:
+    """Click the Place hub tool into the ``rank``-th underserved area and wait for the map."""
+    area = window.analysis.workspace.result.underserved.iloc[rank]
+    point = area.geometry.representative_point()
+    window.canvas.set_tool(TOOL_NAME)
+    pos = window.canvas.screen_position(point.x, point.y)
+    with qtbot.waitSignal(window.analysis.settled, timeout=TIMEOUT_MS):
+        send_mouse(window.canvas, QEvent.Type.MouseButtonPress, pos)
+        send_mouse(window.canvas, QEvent.Type.MouseButtonRelease, pos)
+
+
+def _open(qtbot, window: MainWindow, kind: str) -> OutputDialog:
+    """Trigger the menu action of output ``kind`` and return its options dialog."""
+    window.outputs.actions[kind].trigger()
+    dialog = window.outputs.dialog
+    assert dialog is not None
+    assert dialog.kind == kind
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def _accept_and_wait(qtbot, window: MainWindow, dialog: OutputDialog) -> list[Path]:
+    with qtbot.waitSignal(window.outputs.written, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    return blocker.args[0]
+
+
+def _pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    run = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return run.stdout
+
+
+def _pdf_pages(path: Path) -> int:
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    run = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    match = re.search(r"^Pages:\s+(\d+)", run.stdout, flags=re.MULTILINE)
+    assert match, run.stdout
+    return int(match.group(1))
+
+
+def _city(coverage: pd.DataFrame, minutes: float = 60.0) -> float:
+    rows = coverage[(coverage["district_id"] == CITY_ID) & (coverage["threshold_min"] == minutes)]
+    return float(rows["covered"].iloc[0])
+
+
+# -- the app, as a user drives it -----------------------------------------------------------------
+
+
+def test_actions_are_in_the_menus_with_tooltips_and_disabled_without_project(qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    actions = window.outputs.actions
+    export = window.menus["export"].actions()
+    assert [actions[k] in export for k in ("html", "pdf", "data")] == [True] * 3
+    assert actions["print"] in window.menus["file"].actions()
+    assert actions["html"].shortcut().toString() == "Ctrl+E"
+    assert actions["print"].shortcut().toString() == "Ctrl+P"
+    for action in actions.values():
+        assert action.toolTip()
+        assert not action.isEnabled()
+    window.outputs.open_dialog("html")
+    assert window.outputs.dialog is None
+
+
+def test_html_map_of_a_saved_scenario(qtbot, demo_window: MainWindow, tmp_path, monkeypatch):
+    window = demo_window
+    for action in window.outputs.actions.values():
+        assert action.isEnabled()
+    run_by_click(qtbot, window)
+    _place_hub(qtbot, window)
+    panel = window.docks["scenarios"].widget()
+    panel.name.setText("East hub")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "east hub map.html"
+    suggested = _save_to(monkeypatch, target)
+
+    dialog = _open(qtbot, window, "html")
+    dialog.select_source("scenario", "East hub")
+    assert "East hub" in dialog.title
+    assert "Vila Demo" in dialog.title  # the HTML map names its place in the heading
+    written = _accept_and_wait(qtbot, window, dialog)
+
+    assert written == [target]
+    assert suggested
+    assert suggested[0].endswith(".html")
+    page = target.read_text(encoding="utf-8")
+    assert '<script src="http' not in page
+    heading = re.search(r"<h1>(.*?)</h1>", page)
+    assert heading
+    assert "East hub" in heading.group(1)
+    assert "Scenario: <b>East hub</b>" in page
+    assert OSM_TILE_URL not in page  # tiles were not asked for
+    box = window.outputs.done_box
+    assert box is not None
+    assert str(target) in box.text()
+
+    online = tmp_path / "with tiles.html"
+    _save_to(monkeypatch, online)
+    dialog = _open(qtbot, window, "html")
+    dialog.tiles_check.setChecked(True)
+    _accept_and_wait(qtbot, window, dialog)
+    assert OSM_TILE_URL in online.read_text(encoding="utf-8")
+
+
+def test_pdf_report_runs_the_default_analysis_first(
+    qtbot, demo_window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    window = demo_window
+    controller = window.analysis
+    assert controller.workspace.baseline is None
+    target = tmp_path / "report.pdf"
+    _save_to(monkeypatch, tmp_path / "report")  # the .pdf is added when left out
+
+    dialog = _open(qtbot, window, "pdf")
+    assert "No analysis was run yet" in dialog.analysis_label.text()
+    dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("letter"))
+    dialog.orientation_combo.setCurrentIndex(dialog.orientation_combo.findData("landscape"))
+    with (
+        qtbot.waitSignal(controller.runStarted, timeout=TIMEOUT_MS),
+        qtbot.waitSignal(window.outputs.written, timeout=TIMEOUT_MS) as blocker,
+    ):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert "No analysis yet" in window.statusBar().currentMessage()
+    assert blocker.args[0] == [target]
+    assert controller.workspace.baseline is not None  # the run is shown in the app too
+    coverage = controller.workspace.coverage()
+    text = _pdf_text(target)
+    city = coverage[coverage["district_id"] == CITY_ID]
+    for covered in city["covered"]:
+        assert format_people(covered) in text
+    assert "Baseline" in text or "baseline" in text
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True)
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout).groups())
+    assert (round(width), round(height)) == (792, 612)  # US Letter, landscape, in points
+
+
+def test_data_export_and_open_folder(qtbot, demo_window: MainWindow, tmp_path, monkeypatch):
+    window = demo_window
+    run_by_click(qtbot, window)
+    out = tmp_path / "results"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    opened: list[QUrl] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True)
+    )
+    dialog = _open(qtbot, window, "data")
+    for key in ("geojson", "xlsx"):
+        dialog.format_checks[key].setChecked(False)
+    written = _accept_and_wait(qtbot, window, dialog)
+
+    names = {p.name for p in written}
+    assert "results.gpkg" in names
+    assert {"coverage_by_district.csv", "demand_times.csv", "summary.json"} <= names
+    assert not (out / "results.xlsx").exists()
+    assert not list(out.glob("*.geojson"))
+    csv = pd.read_csv(out / "coverage_by_district.csv")
+    assert _city(csv) == pytest.approx(_city(window.analysis.workspace.coverage()))
+    box = window.outputs.done_box
+    assert box is not None
+    assert "Open folder" in [b.text() for b in box.buttons()]
+    button = next(b for b in box.buttons() if b.text() == "Open folder")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [Path(u.toLocalFile()) for u in opened] == [out]
+
+
+def test_current_edits_export_differs_from_baseline(
+    qtbot, demo_window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    window = demo_window
+    run_by_click(qtbot, window)
+    ws = window.analysis.workspace
+    dialog = _open(qtbot, window, "data")
+    edits_item = dialog.source_combo.model().item(1)
+    assert not edits_item.isEnabled()  # no what-if edits yet
+    dialog.reject()
+
+    _place_hub(qtbot, window)
+    live = ws.coverage()
+    folders = {}
+    for kind in ("edits", "baseline"):
+        out = tmp_path / kind
+        out.mkdir()
+        folders[kind] = out
+        monkeypatch.setattr(
+            QFileDialog, "getExistingDirectory", staticmethod(lambda *a, o=out, **k: str(o))
+        )
+        dialog = _open(qtbot, window, "data")
+        for key in ("gpkg", "geojson", "xlsx"):
+            dialog.format_checks[key].setChecked(False)
+        dialog.select_source(kind)
+        _accept_and_wait(qtbot, window, dialog)
+        window.outputs.done_box.close()
+
+    edits = pd.read_csv(folders["edits"] / "coverage_by_district.csv")
+    base = pd.read_csv(folders["baseline"] / "coverage_by_district.csv")
+    assert _city(edits) > _city(base)
+    # the full rerun of the edits gives the numbers the live what-if shows
+    assert _city(edits) == pytest.approx(_city(live), rel=1e-9)
+    assert _city(base) == pytest.approx(_city(ws.result.coverage), rel=1e-9)
+    labs = pd.read_csv(folders["edits"] / "labs.csv")
+    assert len(labs) == len(pd.read_csv(folders["baseline"] / "labs.csv")) + 1
+
+
+def test_print_preview_paints_the_report_pages(
+    qtbot, demo_window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    window = demo_window
+    run_by_click(qtbot, window)
+    preview_pdf = tmp_path / "preview.pdf"
+    painted: list[int] = []
+
+    def paint_once(self) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(preview_pdf))
+        printer.setPageLayout(window.outputs.printer.pageLayout())
+        self.paintRequested.emit(printer)
+        painted.append(1)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", paint_once)
+    dialog = _open(qtbot, window, "print")
+    assert dialog.ok_button.text() == "Preview…"
+    with qtbot.waitSignal(window.outputs.previewReady, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(painted), timeout=TIMEOUT_MS)
+    assert preview_pdf.read_bytes().startswith(b"%PDF")
+    pages = _pdf_pages(preview_pdf)
+    # the same pages as the exported PDF report of the same analysis
+    content = blocker.args[0]
+    exported = write_report(window.project, content.result, tmp_path / "same.pdf")
+    assert pages == _pdf_pages(exported) >= 5
+    text = _pdf_text(preview_pdf)
+    assert f"page {pages} of {pages}" in text
+    assert "Coverage by district" in text
+
+
+def test_an_error_shows_the_input_error_text(
+    qtbot, demo_window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    window = demo_window
+    run_by_click(qtbot, window)
+    _save_to(monkeypatch, tmp_path / "no such folder" / "map.html")
+    dialog = _open(qtbot, window, "html")
+    with qtbot.waitSignal(window.outputs.failed, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    message = blocker.args[0]
+    assert "does not exist" in message
+    assert "Traceback" not in message
+    assert window.message_label.text().endswith("failed")
+
+
+def test_cancel_an_export_leaves_no_file(
+    qtbot, demo_window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    window = demo_window
+    run_by_click(qtbot, window)
+    window.project.scenarios.append(Scenario("Nothing changed", settings={"mode": "car"}))
+    target = tmp_path / "car.html"
+    _save_to(monkeypatch, target)
+    dialog = _open(qtbot, window, "html")
+    dialog.select_source("scenario", "Nothing changed")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert window.cancel_button.isVisibleTo(window)
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.message_label.text().endswith("cancelled"), timeout=TIMEOUT_MS)
+    assert not target.exists()
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+# -- the options dialog and the pure parts --------------------------------------------------------
+
+
+def test_dialog_title_follows_the_source_until_typed(qtbot) -> None:
+    sources = [
+        OutputSource("baseline"),
+        OutputSource("edits"),
+        OutputSource("scenario", Scenario("Two hubs")),
+    ]
+    dialog = OutputDialog(
+        "pdf",
+        sources,
+        titles=lambda s: f"Access · {s.label}",
+        disabled={1: "no edits"},
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.source.kind == "baseline"
+    assert dialog.title == f"Access · {BASELINE_LABEL}"
+    assert not dialog.source_combo.model().item(1).isEnabled()
+    dialog.select_source("scenario", "Two hubs")
+    assert dialog.title == "Access · Two hubs"
+    qtbot.keyClicks(dialog.title_edit, " for the minister")
+    dialog.select_source("baseline")
+    assert dialog.title == "Access · Two hubs for the minister"
+    with pytest.raises(ValueError, match="no scenario source"):
+        dialog.select_source("scenario", "unknown")
+
+
+def test_data_dialog_needs_a_format(qtbot) -> None:
+    dialog = OutputDialog("data", [OutputSource("baseline")], titles=lambda s: s.label)
+    qtbot.addWidget(dialog)
+    assert dialog.formats == ("gpkg", "geojson", "csv", "xlsx")
+    for check in dialog.format_checks.values():
+        check.setChecked(False)
+    assert not dialog.ok_button.isEnabled()
+    dialog.format_checks["csv"].setChecked(True)
+    assert dialog.ok_button.isEnabled()
+    assert dialog.formats == ("csv",)
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok) is dialog.ok_button
+
+
+def test_output_inputs_needs_a_baseline(tiny_project) -> None:
+    with pytest.raises(InputError, match=r"run it first \(Analysis ▸ Run"):
+        output_inputs(tiny_project, None, baseline=None)
+
+
+def test_default_title_names_capability_and_source(tiny_project) -> None:
+    assert default_title(tiny_project, "ihc", CURRENT_EDITS_NAME) == (
+        f"Access to IHC testing · {CURRENT_EDITS_NAME}"
+    )
+    placed = default_title(tiny_project, "pcr", "East hub", with_place=True)
+    assert placed == "Tiny city: access to PCR testing · East hub"
+    assert default_title(tiny_project, "pcr", BASELINE_LABEL) == "Access to PCR testing"
+
+
+def test_current_edits_with_a_quality_filter_match_the_live_what_if(tiny_project) -> None:
+    from ccgeo.analysis.scenario import AnalysisSettings, Workspace
+
+    settings = AnalysisSettings(quality="eqa", mode="walk", thresholds_minutes=(5, 10))
+    ws = Workspace(tiny_project, settings)
+    ws.run()
+    before = _city(ws.coverage(), 10.0)
+    ws.add_hub(-96.732, 17.048)  # the south-west corner, far from the one EQA lab
+    live = ws.coverage()
+    assert _city(live, 10.0) > before
+    full = output_inputs(tiny_project, ws.to_scenario("hub"), baseline=ws.result).result
+    assert _city(full.coverage, 10.0) == pytest.approx(_city(live, 10.0))
