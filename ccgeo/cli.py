@@ -11,7 +11,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     site.add_argument(
         "--solver", default="auto", choices=("auto", "milp", "greedy"), help="solver (auto)"
     )
+    add_speeds_argument(site)
     site.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
     site.set_defaults(func=_cmd_site)
 
@@ -230,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="car",
         help="travel mode of the patient's own trip to the hub, for comparison (car)",
     )
+    add_speeds_argument(ref)
     ref.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
     ref.set_defaults(func=_cmd_referral)
 
@@ -296,6 +299,19 @@ def add_analysis_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--congestion", type=float, help="travel-time multiplier for traffic: 3 = 3x longer (1)"
+    )
+    add_speeds_argument(group)
+
+
+def add_speeds_argument(group: Any) -> None:
+    """``--speeds FILE``: the planner's speed profiles over resources/speeds.toml."""
+    group.add_argument(
+        "--speeds",
+        type=Path,
+        help=(
+            "TOML file of speeds per road class and mode, merged over resources/speeds.toml "
+            "(also read from $CCGEO_SPEEDS)"
+        ),
     )
 
 
@@ -384,6 +400,26 @@ def load_inputs(args: argparse.Namespace, *, need: Sequence[str] = ()) -> Any:
     return project
 
 
+@contextmanager
+def user_speeds(path: Path | None) -> Iterator[None]:
+    """Use the speed file ``path`` (if given) for every network built inside the block."""
+    if path is None:
+        yield
+        return
+    from ccgeo.network.profiles import USER_SPEEDS_ENV, load_profiles
+
+    load_profiles(path)  # a bad file is reported at once, naming its key and value
+    before = os.environ.get(USER_SPEEDS_ENV)
+    os.environ[USER_SPEEDS_ENV] = str(path)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(USER_SPEEDS_ENV, None)
+        else:
+            os.environ[USER_SPEEDS_ENV] = before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ccgeo`` console script; returns the exit code."""
     parser = build_parser()
@@ -392,7 +428,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
-        return int(args.func(args))
+        with user_speeds(getattr(args, "speeds", None)):
+            return int(args.func(args))
     except CcgeoError as exc:
         print(f"ccgeo: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

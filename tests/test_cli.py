@@ -345,3 +345,49 @@ def test_site_errors_are_one_line(tmp_path, demo_dir, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert "500" in err[0]
+
+
+def test_user_speeds_change_the_times(tmp_path, demo_dir, monkeypatch):
+    from ccgeo.network.profiles import USER_SPEEDS_ENV
+
+    monkeypatch.delenv(USER_SPEEDS_ENV, raising=False)
+    slow = tmp_path / "speeds.toml"
+    slow.write_text(
+        "[walk]\ndefault_kmh = 2.5\n[walk.speeds_kmh]\n"
+        + "\n".join(
+            f"{c} = 2.5"
+            for c in (
+                "residential",
+                "footway",
+                "path",
+                "track",
+                "unclassified",
+                "tertiary",
+                "secondary",
+                "primary",
+                "trunk",
+                "living_street",
+                "service",
+                "pedestrian",
+                "steps",
+            )
+        ),
+        encoding="utf-8",
+    )
+    common = ["access", *_demo_inputs(demo_dir), "--mode", "walk", "--no-isochrones"]
+    assert main([*common, "--out", str(tmp_path / "base")]) == 0
+    assert main([*common, "--speeds", str(slow), "--out", str(tmp_path / "slow")]) == 0
+    base = pd.read_csv(tmp_path / "base" / "demand_times.csv")
+    half = pd.read_csv(tmp_path / "slow" / "demand_times.csv")
+    assert half["seconds"].median() > 1.5 * base["seconds"].median()
+    assert USER_SPEEDS_ENV not in __import__("os").environ  # restored after the command
+
+
+def test_bad_speed_file_is_one_line(tmp_path, demo_dir, capsys):
+    bad = tmp_path / "speeds.toml"
+    bad.write_text("[walk.speeds_kmh]\nresidential = -3\n", encoding="utf-8")
+    code = main(["access", *_demo_inputs(demo_dir), "--speeds", str(bad), "--out", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "residential" in err
+    assert "speeds.toml" in err

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 
 #: The speed file that ships with ccgeo.
 BUNDLED_SPEEDS = Path(__file__).resolve().parents[2] / "resources" / "speeds.toml"
+
+#: Environment variable naming a user's speed file merged over the bundled one when no path is
+#: given (so the app and every command use the planner's own speeds).
+USER_SPEEDS_ENV = "CCGEO_SPEEDS"
 
 #: Modes whose OSM access rules a profile can follow (``access`` key).
 ACCESS_MODES: tuple[str, ...] = ("car", "motorbike", "walk")
@@ -173,7 +178,8 @@ def load_profiles(path: str | Path | None = None) -> dict[str, SpeedProfile]:
     path
         A TOML file in the format of ``resources/speeds.toml``. Its mode tables are merged over
         the bundled ones (``speeds_kmh`` class by class), and new tables add modes. None reads the
-        bundled file only.
+        file named by the environment variable ``CCGEO_SPEEDS`` if it is set, else the bundled
+        file only.
 
     Returns
     -------
@@ -188,6 +194,8 @@ def load_profiles(path: str | Path | None = None) -> dict[str, SpeedProfile]:
     """
     tables = _read_toml(BUNDLED_SPEEDS)
     sources = dict.fromkeys(tables, BUNDLED_SPEEDS)
+    if path is None and os.environ.get(USER_SPEEDS_ENV):
+        path = os.environ[USER_SPEEDS_ENV]
     if path is not None:
         user = _read_toml(Path(path))
         for name, table in user.items():
