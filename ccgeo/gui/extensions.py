@@ -19,9 +19,9 @@ Installer = Callable[["MainWindow"], None]
 def _installers() -> list[Installer]:
     # imported here so that a panel module may import main_window without a cycle
     from ccgeo.gui.dialogs import data_tools, outputs
-    from ccgeo.gui.panels import analysis
+    from ccgeo.gui.panels import analysis, planning
 
-    return [data_tools.install, analysis.install, outputs.install]
+    return [data_tools.install, analysis.install, outputs.install, planning.install]
 
 
 def install_extensions(window: MainWindow) -> None:
