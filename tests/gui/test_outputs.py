@@ -23,9 +23,11 @@ from ccgeo.gui.dialogs.outputs import (
     BASELINE_LABEL,
     CURRENT_EDITS_NAME,
     OutputDialog,
+    OutputRequest,
     OutputSource,
     default_title,
     output_inputs,
+    write_output,
 )
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.gui.whatif import TOOL_NAME
@@ -396,3 +398,37 @@ def test_current_edits_with_a_quality_filter_match_the_live_what_if(tiny_project
     assert _city(live, 10.0) > before
     full = output_inputs(tiny_project, ws.to_scenario("hub"), baseline=ws.result).result
     assert _city(full.coverage, 10.0) == pytest.approx(_city(live, 10.0))
+
+
+def test_planning_results_go_into_the_map_and_the_data(tmp_path) -> None:
+    from ccgeo.analysis.referral import plan_referral
+    from ccgeo.analysis.scenario import run_access, settings_of
+    from ccgeo.analysis.siting import site_hubs
+    from ccgeo.demo import load_demo_project
+
+    project = load_demo_project()
+    settings = settings_of(project)
+    _, baseline = run_access(project, settings, isochrones=False)
+    siting = site_hubs(
+        project.network(settings.mode), project.demand, project.facilities,
+        capability="pcr", hubs=2, minutes=60, curve_hubs=0,
+    )  # fmt: skip
+    referral = plan_referral(project.network("motorbike"), project.facilities, capability="ihc")
+    html = write_output(
+        project,
+        OutputRequest(kind="html", title="Plan", path=tmp_path / "plan.html",
+                      siting=siting, referral=referral),
+        baseline=baseline,
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    assert "Proposed hubs (2)" in html
+    assert "Referral routes" in html
+    written = write_output(
+        project,
+        OutputRequest(kind="data", title="", path=tmp_path / "data", formats=("gpkg",),
+                      siting=siting, referral=referral),
+        baseline=baseline,
+    )  # fmt: skip
+    import geopandas as gpd
+
+    layers = set(gpd.list_layers(written[0])["name"])
+    assert {"proposed_hubs", "referral_routes", "courier_loops"} <= layers

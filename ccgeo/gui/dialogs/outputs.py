@@ -133,6 +133,9 @@ class OutputRequest:
         Add an OpenStreetMap tile layer to the HTML map (it needs internet to show).
     formats
         Data formats among `ccgeo.report.export.FORMATS`.
+    siting, referral
+        The planning results shown in the app (proposed hubs, referral routes), added to the map,
+        the report and the data when present.
     """
 
     kind: str
@@ -143,6 +146,8 @@ class OutputRequest:
     orientation: str = "portrait"
     tiles: bool = False
     formats: tuple[str, ...] = field(default=FORMATS)
+    siting: Any = None
+    referral: Any = None
 
 
 @dataclass(frozen=True)
@@ -240,6 +245,8 @@ def write_output(
             out_path=request.path,
             title=request.title or None,
             scenario=scenario,
+            siting=request.siting,
+            referral=request.referral,
             tiles=request.tiles,
             progress=rest,
             cancel=cancel,
@@ -254,17 +261,26 @@ def write_output(
             orientation=request.orientation,
             title=request.title or None,
             scenario=scenario,
+            siting=request.siting,
+            referral=request.referral,
             progress=rest,
             cancel=cancel,
         )
         return [path]
     report_progress(rest, 0.0, "Writing the data files…")
+    extra: dict[str, Any] = {}
+    if request.siting is not None and len(request.siting.hubs):
+        extra["proposed_hubs"] = request.siting.hubs
+    if request.referral is not None:
+        extra["referral_routes"] = request.referral.routes
+        extra["courier_loops"] = request.referral.loops
     written = export_results(
         inputs.result,
         request.path,
         formats=request.formats,
         districts=inputs.project.districts,
         facilities=inputs.project.facilities,
+        extra_layers=extra,
     )
     report_progress(rest, 1.0, f"{len(written)} files written")
     return written
@@ -285,6 +301,8 @@ def prepare_print(
         inputs.result,
         title=request.title or None,
         scenario=inputs.scenario,
+        siting=request.siting,
+        referral=request.referral,
         progress=rest,
         cancel=cancel,
     )
@@ -790,7 +808,13 @@ class OutputsController(QObject):
                     len(ws.hubs), len(ws.upgrades), len(ws.removed), settings.capability
                 ),
             )
-        request = OutputRequest(scenario=scenario, **options)
+        planning = getattr(self.window, "planning", None)
+        request = OutputRequest(
+            scenario=scenario,
+            siting=getattr(planning, "siting_result", None),
+            referral=getattr(planning, "referral_result", None),
+            **options,
+        )
         kind = request.kind
         if kind == "print":
             worker = self.window.run_task(
