@@ -59,7 +59,7 @@ from ccgeo.gui.canvas.layers import MapLayer, padded
 from ccgeo.gui.canvas.planning_layers import ProposedHubsLayer, ReferralLayer
 from ccgeo.gui.charts import BarChart
 from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
-from ccgeo.gui.panels.results import _number_item, _text_item, share_text
+from ccgeo.gui.panels.results import number_item, share_text, text_item
 from ccgeo.gui.workers import Worker
 from ccgeo.model import QUALITY_FILTERS, ProgressCallback, Scenario, scaled_progress
 from ccgeo.network.profiles import ACCESS_MODES
@@ -482,8 +482,8 @@ def _time(seconds: float) -> QTime:
 def _minutes_item(value: float) -> QTableWidgetItem:
     """Minutes with no decimals; unreachable (inf, NaN) as text that sorts last."""
     if math.isfinite(value):
-        return _number_item(value, f"{value:,.0f}")
-    return _number_item(float("inf"), "no route")
+        return number_item(value, f"{value:,.0f}")
+    return number_item(float("inf"), "no route")
 
 
 # -- the controller ------------------------------------------------------------------------------
@@ -1080,11 +1080,11 @@ class SitingPanel(QWidget):
         for r in result.hubs.itertuples(index=False):
             rows.append(
                 [
-                    _number_item(r.rank, f"{int(r.rank)}"),
-                    _number_item(r.gain, gain_text(result, float(r.gain))),
-                    _number_item(r.share_after, share_text(float(r.share_after))),
-                    _text_item(f"{r.name} ({r.candidate_id})"),
-                    _text_item(KIND_LABELS.get(str(r.kind), str(r.kind))),
+                    number_item(r.rank, f"{int(r.rank)}"),
+                    number_item(r.gain, gain_text(result, float(r.gain))),
+                    number_item(r.share_after, share_text(float(r.share_after))),
+                    text_item(f"{r.name} ({r.candidate_id})"),
+                    text_item(KIND_LABELS.get(str(r.kind), str(r.kind))),
                 ]
             )
         _fill(self.hub_table, rows)
@@ -1120,17 +1120,17 @@ class SitingPanel(QWidget):
         rows = []
         for r in result.districts.itertuples(index=False):
             cells = [
-                _text_item(str(r.district_name)),
-                _number_item(r.population),
-                _number_item(
+                text_item(str(r.district_name)),
+                number_item(r.population),
+                number_item(
                     r.covered_before,
                     f"{r.covered_before:,.0f} ({share_text(float(r.share_before))})",
                 ),
-                _number_item(
+                number_item(
                     r.covered_after,
                     f"{r.covered_after:,.0f} ({share_text(float(r.share_after))})",
                 ),
-                _number_item(r.gained, f"+{r.gained:,.0f}" if r.gained >= 0.5 else "0"),
+                number_item(r.gained, f"+{r.gained:,.0f}" if r.gained >= 0.5 else "0"),
             ]
             if r.district_id == CITY_ID:
                 for item in cells:
@@ -1353,22 +1353,22 @@ class ReferralPanel(QWidget):
                 pickup += f", {r.pickup_clock}"
             avg, worst = float(r.sample_to_result_average_wd), float(r.sample_to_result_worst_wd)
             s2r = (
-                _number_item(worst, f"{avg:.1f} – {worst:.1f}")
+                number_item(worst, f"{avg:.1f} – {worst:.1f}")
                 if math.isfinite(worst)
-                else _number_item(float("inf"), "not servable")
+                else number_item(float("inf"), "not servable")
             )
             diff = float(r.patient_minus_sample_minutes)
             spokes.append(
                 [
-                    _text_item(f"{r.name} ({r.facility_id})"),
-                    _text_item(str(r.hub_name or "none")),
+                    text_item(f"{r.name} ({r.facility_id})"),
+                    text_item(str(r.hub_name or "none")),
                     _minutes_item(float(r.sample_minutes)),
-                    _text_item(pickup),
+                    text_item(pickup),
                     s2r,
                     _minutes_item(float(r.patient_minutes)),
-                    _number_item(diff, f"{diff:+,.0f}") if math.isfinite(diff) else _text_item(""),
-                    _text_item("yes" if r.meets_target else "no"),
-                    _text_item(str(r.reason)),
+                    number_item(diff, f"{diff:+,.0f}") if math.isfinite(diff) else text_item(""),
+                    text_item("yes" if r.meets_target else "no"),
+                    text_item(str(r.reason)),
                 ]
             )
             spokes[-1][0].setData(Qt.ItemDataRole.UserRole, str(r.facility_id))
@@ -1378,10 +1378,10 @@ class ReferralPanel(QWidget):
             util = float(r.utilisation)
             hubs.append(
                 [
-                    _text_item(f"{r.name} ({r.facility_id})"),
-                    _text_item("yes" if r.proposed else ""),
-                    _number_item(r.n_servable, f"{int(r.n_servable)} of {int(r.n_spokes)}"),
-                    _number_item(
+                    text_item(f"{r.name} ({r.facility_id})"),
+                    text_item("yes" if r.proposed else ""),
+                    number_item(r.n_servable, f"{int(r.n_servable)} of {int(r.n_spokes)}"),
+                    number_item(
                         r.couriers_needed, f"{int(r.couriers_needed)} of {int(r.couriers)}"
                     ),
                     _optional(float(r.workload_tests_per_year)),
@@ -1403,8 +1403,8 @@ class ReferralPanel(QWidget):
 def _optional(value: float, text: str | None = None) -> QTableWidgetItem:
     """A number, or "unknown" (sorting first) when NaN."""
     if math.isfinite(value):
-        return _number_item(value, text)
-    return _number_item(-1.0, "unknown")
+        return number_item(value, text)
+    return number_item(-1.0, "unknown")
 
 
 # -- installer -----------------------------------------------------------------------------------

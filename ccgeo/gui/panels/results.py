@@ -57,7 +57,7 @@ class _NumberItem(QTableWidgetItem):
         return float(mine) < float(theirs)
 
 
-def _number_item(value: float, text: str | None = None) -> QTableWidgetItem:
+def number_item(value: float, text: str | None = None) -> QTableWidgetItem:
     """A right-aligned cell that sorts by ``value``."""
     item = _NumberItem()
     item.setData(Qt.ItemDataRole.DisplayRole, text if text is not None else f"{value:,.0f}")
@@ -67,7 +67,7 @@ def _number_item(value: float, text: str | None = None) -> QTableWidgetItem:
     return item
 
 
-def _text_item(text: str) -> QTableWidgetItem:
+def text_item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     return item
@@ -192,14 +192,14 @@ class ResultsPanel(QWidget):
         for i, r in enumerate(coverage.itertuples(index=False)):
             name = str(r.district_name)
             cells = [
-                _text_item(name),
-                _number_item(r.threshold_min, f"{r.threshold_min:g}"),
-                _number_item(r.population),
-                _number_item(r.covered),
-                _number_item(-1.0 if math.isnan(r.share) else r.share, share_text(r.share)),
-                _number_item(r.beyond),
-                _number_item(r.unreachable),
-                _number_item(r.off_network),
+                text_item(name),
+                number_item(r.threshold_min, f"{r.threshold_min:g}"),
+                number_item(r.population),
+                number_item(r.covered),
+                number_item(-1.0 if math.isnan(r.share) else r.share, share_text(r.share)),
+                number_item(r.beyond),
+                number_item(r.unreachable),
+                number_item(r.off_network),
             ]
             for j, item in enumerate(cells):
                 if r.district_id == CITY_ID:
@@ -256,10 +256,10 @@ class ResultsPanel(QWidget):
         )
         self.areas.setRowCount(len(frame))
         for i, r in enumerate(frame.itertuples(index=False)):
-            self.areas.setItem(i, 0, _number_item(r.rank, f"#{r.rank}"))
-            self.areas.setItem(i, 1, _number_item(r.population))
-            self.areas.setItem(i, 2, _number_item(r.area_km2, f"{r.area_km2:,.1f}"))
-            self.areas.setItem(i, 3, _text_item(str(r.nearest_lab)))
+            self.areas.setItem(i, 0, number_item(r.rank, f"#{r.rank}"))
+            self.areas.setItem(i, 1, number_item(r.population))
+            self.areas.setItem(i, 2, number_item(r.area_km2, f"{r.area_km2:,.1f}"))
+            self.areas.setItem(i, 3, text_item(str(r.nearest_lab)))
 
     # -- navigation ----------------------------------------------------------------------------
 
