@@ -161,6 +161,20 @@ def build_parser() -> argparse.ArgumentParser:
     site.add_argument(
         "--solver", default="auto", choices=("auto", "milp", "greedy"), help="solver (auto)"
     )
+    site.add_argument(
+        "--capacity",
+        action="store_true",
+        help=(
+            "mclp: a lab covers no more tests per year than its capacity; demand in tests per "
+            "year = population x incidence x eligible share (resources/demand.toml)"
+        ),
+    )
+    site.add_argument(
+        "--hub-capacity",
+        dest="hub_capacity",
+        type=float,
+        help="with --capacity: tests per year of a new hub without a capacity of its own",
+    )
     add_speeds_argument(site)
     site.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
     site.set_defaults(func=_cmd_site)
@@ -635,6 +649,14 @@ def _cmd_site(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {}
     if args.grid_spacing_m is not None:
         options["grid_spacing_m"] = args.grid_spacing_m
+    if args.capacity:
+        from ccgeo.analysis.capacity import load_demand_parameters
+
+        options["capacity"] = True
+        options["tests_per_person_year"] = load_demand_parameters().tests_per_person(
+            args.capability
+        )
+        options["hub_capacity_tests_per_year"] = args.hub_capacity
     result = site_hubs(
         project.network(args.mode),
         project.demand,

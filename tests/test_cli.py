@@ -391,3 +391,16 @@ def test_bad_speed_file_is_one_line(tmp_path, demo_dir, capsys):
     assert code == 2
     assert "residential" in err
     assert "speeds.toml" in err
+
+
+def test_site_with_capacity_counts_tests_per_year(tmp_path, demo_dir):
+    out = tmp_path / "cap"
+    args = ["site", *_demo_inputs(demo_dir), "--mode", "walk", "--hubs", "2",
+            "--capacity", "--hub-capacity", "100", "--out", str(out)]  # fmt: skip
+    assert main(args) == 0
+    data = json.loads((out / "siting.json").read_text(encoding="utf-8"))
+    assert data["settings"]["weight_unit"] != "people"
+    uncapped = tmp_path / "uncapped"
+    assert main([*args[: args.index("--capacity")], "--out", str(uncapped)]) == 0
+    people = json.loads((uncapped / "siting.json").read_text(encoding="utf-8"))
+    assert data["objective"] < people["objective"]
