@@ -30,7 +30,7 @@ from scipy.spatial import cKDTree
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
 from ccgeo.model import CAPABILITIES, Facilities, Scenario, report_progress, scaled_progress
-from ccgeo.report.methods import uses_osm
+from ccgeo.report.methods import format_minutes, format_people, format_share, uses_osm
 from ccgeo.styles import (
     BACKGROUND,
     BAND_OPACITY,
@@ -695,7 +695,7 @@ def _lab_lines(result: AccessResult | None) -> dict[str, str]:
             totals.loc[fid, ["people", "within"]].to_numpy() if fid in totals.index else (0, 0)
         )
         text = (
-            f"nearest lab for {_people(people)} people, {_people(near)} of them within "
+            f"nearest lab for {format_people(people)} people, {format_people(near)} of them within "
             f"{limit:g} min"
         )
         if row.reason:
@@ -709,7 +709,7 @@ def _facility_popup(row: pd.Series, tier: str, extras: Sequence[str], lab_line: 
     tier_label = FACILITY_STYLES[TIER_CLASS.get(tier, "none")].label
     capacity = row.get("capacity_tests_per_year")
     capacity_text = (
-        f"{_people(capacity)} tests per year"
+        f"{format_people(capacity)} tests per year"
         if capacity is not None and np.isfinite(float(capacity))
         else "not recorded"
     )
@@ -750,14 +750,14 @@ def _add_hubs(fmap: folium.Map, siting: SitingResult, ctx: _Context) -> None:
         key = str(int(row.rank))
         icons[key] = _svg_symbol(HUB_STYLE, label=key)
         if siting.model == "pmedian":
-            gain = f"saves {_people(row.gain)} person-seconds of travel"
+            gain = f"saves {format_people(row.gain)} person-seconds of travel"
         else:
-            gain = f"adds {_people(row.gain)} {unit} within {_minutes_text(minutes)}"
+            gain = f"adds {format_people(row.gain)} {unit} within {format_minutes(minutes)}"
         rows = [
             _tr("Rank", f"{int(row.rank)} of {len(hubs)} ({siting.model.upper()})"),
             _tr("Site", f"{row.candidate_id} ({str(row.kind).replace('_', ' ')})"),
             _tr("Gain", gain),
-            _tr("Coverage with hubs 1..rank", _share(row.share_after)),
+            _tr("Coverage with hubs 1..rank", format_share(row.share_after)),
         ]
         props.append({"name": str(row.name), "icon": key, "popup": _popup(str(row.name), rows)})
     geoms = shapely.transform(
@@ -791,7 +791,7 @@ def _add_referral(fmap: folium.Map, referral: ReferralResult, ctx: _Context) -> 
             rows = [
                 _tr("From", str(row.facility_id)),
                 _tr("To hub", str(row.hub_id)),
-                _tr("Trip", f"{_minutes_text(row.minutes)}, {_km(row.metres)}"),
+                _tr("Trip", f"{format_minutes(row.minutes)}, {_km(row.metres)}"),
                 _tr("Courier", courier or "none assigned"),
             ]
             props.append(
@@ -815,8 +815,8 @@ def _add_referral(fmap: folium.Map, referral: ReferralResult, ctx: _Context) -> 
                 _tr("Stops", f"{int(row.n_stops)}: {_shorten(_stops(row.stops))}"),
                 _tr(
                     "Duration",
-                    f"{_minutes_text(row.duration_minutes)} "
-                    f"({_minutes_text(row.travel_minutes)} driving), {_km(row.metres)}",
+                    f"{format_minutes(row.duration_minutes)} "
+                    f"({format_minutes(row.travel_minutes)} driving), {_km(row.metres)}",
                 ),
             ]
             props.append(
@@ -856,22 +856,26 @@ def _stops(value: object) -> str:
 def _add_underserved(fmap: folium.Map, result: AccessResult, ctx: _Context) -> None:
     areas = result.underserved
     limit = float(result.settings.get("underserved_minutes") or 60.0)
-    label = f"Underserved: beyond {_minutes_text(limit)}"
+    label = f"Underserved: beyond {format_minutes(limit)}"
     if len(areas) == 0:
-        ctx.legend.add("Access", "", f"No one lives beyond {_minutes_text(limit)} of a lab")
+        ctx.legend.add("Access", "", f"No one lives beyond {format_minutes(limit)} of a lab")
         return
     total = float(areas["population"].sum())
     props = []
     for row in areas.itertuples(index=False):
         rows = [
-            _tr("People", f"{_people(row.population)} beyond {_minutes_text(limit)}"),
+            _tr("People", f"{format_people(row.population)} beyond {format_minutes(limit)}"),
             _tr("Nearest lab", _nearest_text(row.nearest_lab, row.min_minutes)),
             _tr("Area", f"{row.area_km2:,.1f} km²"),
         ]
         if row.unreachable_population > 0:
-            rows.append(_tr("No route to a lab", f"{_people(row.unreachable_population)} people"))
+            rows.append(
+                _tr("No route to a lab", f"{format_people(row.unreachable_population)} people")
+            )
         if row.off_network_population > 0:
-            rows.append(_tr("Far from any road", f"{_people(row.off_network_population)} people"))
+            rows.append(
+                _tr("Far from any road", f"{format_people(row.off_network_population)} people")
+            )
         props.append(
             {
                 "style": {
@@ -886,13 +890,13 @@ def _add_underserved(fmap: folium.Map, result: AccessResult, ctx: _Context) -> N
     geoms = _for_display(areas.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
     _geojson_layer(
         _collection(geoms, props),
-        name=f"{label} ({_people(total)} people)",
+        name=f"{label} ({format_people(total)} people)",
         pane="ccgeo-underserved",
     ).add_to(fmap)
     ctx.legend.add(
         "Access",
         _fill_swatch(UNDERSERVED_FILL, UNDERSERVED_OUTLINE, UNDERSERVED_OPACITY),
-        f"{label}, {_people(total)} people",
+        f"{label}, {format_people(total)} people",
     )
 
 
@@ -913,9 +917,10 @@ def _add_bands(fmap: folium.Map, result: AccessResult, ctx: _Context) -> None:
         rows = [
             _tr("Travel time", f"{lo:g}–{hi:g} min to {what}"),
             _tr(
-                "People here", f"{_people(people)} ({_share(people / total if total else np.nan)})"
+                "People here",
+                f"{format_people(people)} ({format_share(people / total if total else np.nan)})",
             ),
-            _tr("Within " + _minutes_text(hi), f"{_people(covered_hi)} people in all"),
+            _tr("Within " + format_minutes(hi), f"{format_people(covered_hi)} people in all"),
             _tr("Area", f"{row.area_km2:,.1f} km²"),
         ]
         props.append(
@@ -959,7 +964,7 @@ def _add_districts(
         if coverage is not None:
             rows.extend(_coverage_rows(coverage[coverage["district_id"].astype(str) == did]))
         elif people is not None:
-            rows.append(_tr("People", _people(float(people.get(did, 0.0)))))
+            rows.append(_tr("People", format_people(float(people.get(did, 0.0)))))
         props.append(
             {
                 "style": {
@@ -982,18 +987,18 @@ def _coverage_rows(table: pd.DataFrame) -> list[str]:
         return [_tr("People", "no demand point in this district")]
     first = table.iloc[0]
     total = float(first["population"])
-    rows = [_tr("People", _people(total))]
+    rows = [_tr("People", format_people(total))]
     for r in table.itertuples(index=False):
         rows.append(
             _tr(
-                f"Within {_minutes_text(r.threshold_min)}",
-                f"{_people(r.covered)} ({_share(r.share)})",
+                f"Within {format_minutes(r.threshold_min)}",
+                f"{format_people(r.covered)} ({format_share(r.share)})",
             )
         )
     if float(first["unreachable"]) > 0:
-        rows.append(_tr("No route to a lab", f"{_people(first['unreachable'])} people"))
+        rows.append(_tr("No route to a lab", f"{format_people(first['unreachable'])} people"))
     if float(first["off_network"]) > 0:
-        rows.append(_tr("Far from any road", f"{_people(first['off_network'])} people"))
+        rows.append(_tr("Far from any road", f"{format_people(first['off_network'])} people"))
     return rows
 
 
@@ -1057,7 +1062,7 @@ def _add_population(
     ctx.population_pixel_m = pixel_m
     _geojson_layer(
         _collection(geoms_arr, props),
-        name=f"Population ({_people(float(pop.sum()))} people)",
+        name=f"Population ({format_people(float(pop.sum()))} people)",
         pane="ccgeo-population",
         canvas=True,
         interactive=False,
@@ -1247,8 +1252,8 @@ def _title_html(
         if len(row):
             r = row.iloc[0]
             headline += (
-                f": {_share(r.share)} of {_people(r.population)} people within "
-                f"{_minutes_text(limit)}"
+                f": {format_share(r.share)} of {format_people(r.population)} people within "
+                f"{format_minutes(limit)}"
             )
         labs_used = int(result.labs["usable"].sum()) if len(result.labs) else 0
         headline += f" ({labs_used} labs)"
@@ -1333,44 +1338,10 @@ def _shorten(text: str) -> str:
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "…"
 
 
-def _people(value: float) -> str:
-    """A count of people for a reader: ``12,345``; missing as "unknown"."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return "unknown"
-    if not math.isfinite(number):
-        return "unknown"
-    return f"{number:,.0f}"
-
-
-def _share(value: float) -> str:
-    """A share 0..1 as a percentage with one decimal; NaN (no people) as "no people"."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return "unknown"
-    if not math.isfinite(number):
-        return "no people"
-    return f"{100.0 * number:.1f} %"
-
-
-def _minutes_text(value: object) -> str:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return "unknown"
-    if not math.isfinite(number):
-        return "unreachable"
-    if number >= 10 or number == round(number):
-        return f"{number:,.0f} min"
-    return f"{number:.1f} min"
-
-
 def _nearest_text(text: object, min_minutes: float) -> str:
     if not math.isfinite(float(min_minutes)):
         return "no route to any lab"
-    return f"{text} (median), {_minutes_text(min_minutes)} at best"
+    return f"{text} (median), {format_minutes(min_minutes)} at best"
 
 
 def _km(metres: object) -> str:
