@@ -124,6 +124,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.set_defaults(func=_cmd_export)
 
+    cap = sub.add_parser(
+        "capacity",
+        help="capacity-aware access: 2SFCA, E2SFCA, or coverage limited by lab capacity",
+        description=(
+            "Weigh lab capacity (tests per year) against demand (population x cancer incidence "
+            "x eligible share, resources/demand.toml): 2SFCA or E2SFCA accessibility per demand "
+            "point and district, or AccessMod-style coverage where each lab's catchment grows "
+            "until its capacity or the time limit. Writes capacity.json, labs.csv, "
+            "districts.csv, demand.csv and capacity.gpkg to --out."
+        ),
+    )
+    add_input_arguments(cap)
+    cap.add_argument(
+        "--method",
+        default="2sfca",
+        choices=("2sfca", "e2sfca", "coverage"),
+        help="2sfca, e2sfca (bands 0-10/10-20/20-30 min, weights 1/0.68/0.22) or coverage",
+    )
+    cap.add_argument("--capability", default="pcr", choices=CAPABILITIES, help="the test (pcr)")
+    cap.add_argument(
+        "--quality", default="any", choices=QUALITY_FILTERS, help="quality filter on labs (any)"
+    )
+    cap.add_argument("--mode", default="car", help="travel mode (car)")
+    cap.add_argument(
+        "--minutes", type=float, default=30.0, help="catchment limit for 2sfca and coverage (30)"
+    )
+    cap.add_argument(
+        "--order",
+        default="capacity",
+        choices=("capacity", "given", "time"),
+        help="coverage: order in which labs take their demand (largest capacity first)",
+    )
+    add_speeds_argument(cap)
+    cap.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    cap.set_defaults(func=_cmd_capacity)
+
     site = sub.add_parser(
         "site",
         help="where to put new testing hubs: MCLP, p-median or the fewest hubs for a target",
@@ -637,6 +673,74 @@ def _cmd_export(args: argparse.Namespace) -> int:
     print(f"wrote {len(written)} files to {args.out}:")
     for path in written:
         print(f"  {path.name}")
+    return EXIT_OK
+
+
+def _cmd_capacity(args: argparse.Namespace) -> int:
+    import geopandas as gpd
+    import pandas as pd
+
+    from ccgeo.analysis.capacity import capacity_coverage, fca
+
+    project = load_inputs(args, need=("roads", "facilities", "demand"))
+    labs = project.facilities.capable(args.capability, quality=args.quality)
+    net = project.network(args.mode)
+    points = project.demand.gdf
+    if args.method == "coverage":
+        result: Any = capacity_coverage(
+            net, labs, project.demand, max_minutes=args.minutes, order=args.order,
+            capability=args.capability,
+        )  # fmt: skip
+        per_point = {"covered_tests": result.covered_demand, "lab": result.lab}
+        summary: dict[str, Any] = {"method": "coverage", "order": result.order, **result.totals}
+    else:
+        limit = {"max_minutes": args.minutes} if args.method == "2sfca" else {}
+        result = fca(
+            net, labs, project.demand, method=args.method, capability=args.capability, **limit
+        )
+        per_point = {
+            "accessibility": result.accessibility,
+            "labs_in_reach": result.labs_in_reach,
+        }
+        summary = {
+            "method": result.method,
+            "unit": result.unit,
+            "mean_accessibility": result.mean_accessibility,
+            "population_no_lab_in_reach": result.population_no_lab,
+        }
+    summary.update(
+        capability=args.capability,
+        quality=args.quality,
+        mode=args.mode,
+        labs=len(labs),
+        warnings=list(result.warnings),
+    )
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "capacity.json").write_text(
+        json.dumps(summary, indent=2, ensure_ascii=False, default=float), encoding="utf-8"
+    )
+    result.labs.to_csv(out / "labs.csv", index=False)
+    result.districts.to_csv(out / "districts.csv", index=False)
+    demand = points.assign(tests_per_year=result.demand, **per_point)
+    pd.DataFrame(demand.drop(columns="geometry")).to_csv(out / "demand.csv", index=False)
+    gpkg = out / "capacity.gpkg"
+    gpkg.unlink(missing_ok=True)
+    write_vector(gpd.GeoDataFrame(demand, crs=points.crs), gpkg, layer="demand")
+    per_lab = result.labs.drop(columns=["name"], errors="ignore")
+    lab_layer = (
+        labs.gdf[["facility_id", "name", "geometry"]]
+        .merge(per_lab, left_on="facility_id", right_on="lab_id", how="left")
+        .drop(columns="lab_id")
+    )
+    write_vector(lab_layer, gpkg, layer="labs")
+    print(f"{args.method}: {len(labs)} labs able to do {args.capability}, by {args.mode}")
+    for key, value in summary.items():
+        if isinstance(value, float):
+            print(f"  {key.replace('_', ' ')}: {value:,.2f}")
+    for warning in result.warnings:
+        print(f"  note: {warning}")
+    print(f"wrote {out}/capacity.json, labs.csv, districts.csv, demand.csv, capacity.gpkg")
     return EXIT_OK
 
 

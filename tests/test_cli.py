@@ -404,3 +404,27 @@ def test_site_with_capacity_counts_tests_per_year(tmp_path, demo_dir):
     assert main([*args[: args.index("--capacity")], "--out", str(uncapped)]) == 0
     people = json.loads((uncapped / "siting.json").read_text(encoding="utf-8"))
     assert data["objective"] < people["objective"]
+
+
+@pytest.mark.parametrize("method", ["2sfca", "e2sfca", "coverage"])
+def test_capacity_command(tmp_path, demo_dir, method):
+    out = tmp_path / method
+    args = ["capacity", *_demo_inputs(demo_dir), "--method", method, "--capability", "ihc",
+            "--mode", "walk", "--out", str(out)]  # fmt: skip
+    assert main(args) == 0
+    summary = json.loads((out / "capacity.json").read_text(encoding="utf-8"))
+    assert summary["method"] == method
+    demand = pd.read_csv(out / "demand.csv")
+    labs = gpd.read_file(out / "capacity.gpkg", layer="labs")
+    assert len(labs) == summary["labs"] == 5
+    assert {"facility_id", "name", "capacity_tests_per_year"} <= set(labs.columns)
+    if method == "coverage":
+        # nothing is covered twice, and no lab covers more than its capacity
+        assert demand["covered_tests"].le(demand["tests_per_year"] + 1e-9).all()
+        assert (labs["covered"] <= labs["capacity_tests_per_year"] + 1e-9).all()
+        assert summary["covered"] == pytest.approx(demand["covered_tests"].sum())
+    else:
+        # the 2SFCA identity: demand-weighted accessibility sums to the supply in reach
+        reached = labs["status"] == "ok"
+        total = (demand["tests_per_year"] * demand["accessibility"]).sum()
+        assert total == pytest.approx(labs.loc[reached, "capacity_tests_per_year"].sum(), rel=1e-6)
