@@ -19,9 +19,15 @@ Installer = Callable[["MainWindow"], None]
 def _installers() -> list[Installer]:
     # imported here so that a panel module may import main_window without a cycle
     from ccgeo.gui.dialogs import data_tools, outputs
-    from ccgeo.gui.panels import analysis, planning
+    from ccgeo.gui.panels import analysis, capacity, planning
 
-    return [data_tools.install, analysis.install, outputs.install, planning.install]
+    return [
+        data_tools.install,
+        analysis.install,
+        outputs.install,
+        planning.install,
+        capacity.install,
+    ]
 
 
 def install_extensions(window: MainWindow) -> None:

@@ -718,7 +718,7 @@ class PlanningController(QObject):
 # -- widgets -------------------------------------------------------------------------------------
 
 
-def _table(headers: tuple[str, ...], tip: str) -> QTableWidget:
+def make_table(headers: tuple[str, ...], tip: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
@@ -733,7 +733,7 @@ def _table(headers: tuple[str, ...], tip: str) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
+def fill_table(table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
     table.setSortingEnabled(False)
     table.clearSelection()
     table.setRowCount(len(rows))
@@ -743,7 +743,7 @@ def _fill(table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
     table.setSortingEnabled(True)
 
 
-class _RunBox(QWidget):
+class RunBox(QWidget):
     """Run and Cancel buttons, a progress bar, a state line and an error line."""
 
     def __init__(self, run_text: str, run_tip: str, parent: QWidget | None = None) -> None:
@@ -807,7 +807,7 @@ class _RunBox(QWidget):
             self.state.setText(text)
 
 
-def _stack(panel: QWidget, parts: list[QWidget | QLayout]) -> None:
+def stack_parts(panel: QWidget, parts: list[QWidget | QLayout]) -> None:
     """Lay ``parts`` out top to bottom in a scroll area filling ``panel``; the last part
     stretches (a dock too short for it all scrolls instead of squeezing the tables)."""
     content = QWidget()
@@ -891,7 +891,7 @@ class SitingPanel(QWidget):
         self.use_user.setToolTip(
             "The candidate hubs placed with Analysis ▸ Place hub (H) are candidates too"
         )
-        self.runbox = _RunBox("Site hubs", "Choose new hubs with these settings (F7)")
+        self.runbox = RunBox("Site hubs", "Choose new hubs with these settings (F7)")
 
         self.summary = QLabel("No proposal yet.")
         self.summary.setWordWrap(True)
@@ -905,7 +905,7 @@ class SitingPanel(QWidget):
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #E65100;")
         self.warnings.hide()
-        self.hub_table = _table(
+        self.hub_table = make_table(
             HUB_HEADERS, "The proposed hubs in rank order: click one to show it on the map"
         )
         self.chart = BarChart()
@@ -913,7 +913,7 @@ class SitingPanel(QWidget):
             "Share of people within the limit with 0 (today) to 10 new hubs, each the best set "
             "of that size"
         )
-        self.district_table = _table(
+        self.district_table = make_table(
             DISTRICT_HEADERS, "People within the limit by district, before and after the proposal"
         )
         self.scenario_name = QLineEdit()
@@ -959,7 +959,7 @@ class SitingPanel(QWidget):
         self.tabs.addTab(self.chart, "Coverage curve")
         self.tabs.addTab(self.district_table, "By district")
         self.tabs.setMinimumHeight(260)
-        _stack(
+        stack_parts(
             self,
             [form, sources, self.runbox, self.summary, self.solver, self.warnings, self.tabs],
         )
@@ -1044,8 +1044,8 @@ class SitingPanel(QWidget):
         self.summary.setText("No proposal yet.")
         self.solver.setText("")
         self.warnings.hide()
-        _fill(self.hub_table, [])
-        _fill(self.district_table, [])
+        fill_table(self.hub_table, [])
+        fill_table(self.district_table, [])
         self.chart.set_data([], [])
         self.make_button.setEnabled(False)
         self.message.setText("")
@@ -1087,7 +1087,7 @@ class SitingPanel(QWidget):
                     text_item(KIND_LABELS.get(str(r.kind), str(r.kind))),
                 ]
             )
-        _fill(self.hub_table, rows)
+        fill_table(self.hub_table, rows)
         self._fill_curve(result, minutes)
         self._fill_districts(result)
         default = f"{n} new {cap} hubs ({MODEL_LABELS[result.model].split(' (')[0].lower()})"
@@ -1138,7 +1138,7 @@ class SitingPanel(QWidget):
                     font.setBold(True)
                     item.setFont(font)
             rows.append(cells)
-        _fill(self.district_table, rows)
+        fill_table(self.district_table, rows)
 
     def _hub_selected(self) -> None:
         items = self.hub_table.selectedItems()
@@ -1204,16 +1204,16 @@ class ReferralPanel(QWidget):
             "Add the hubs of the last siting proposal to the existing hub labs"
         )
         self.include_proposed.setEnabled(False)
-        self.runbox = _RunBox("Plan referral", "Plan the sample referral with these settings (F8)")
+        self.runbox = RunBox("Plan referral", "Plan the sample referral with these settings (F8)")
 
         self.summary = QLabel("No referral plan yet.")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.spokes = _table(
+        self.spokes = make_table(
             SPOKE_HEADERS, "One row per spoke: select one to show its route on the map"
         )
-        self.hubs = _table(HUB_WORKLOAD_HEADERS, "Each hub lab's spokes, couriers and workload")
+        self.hubs = make_table(HUB_WORKLOAD_HEADERS, "Each hub lab's spokes, couriers and workload")
 
         couriers = QHBoxLayout()
         couriers.addWidget(self.couriers)
@@ -1235,7 +1235,7 @@ class ReferralPanel(QWidget):
         self.tabs.addTab(self.spokes, "Spokes")
         self.tabs.addTab(self.hubs, "Hub workload")
         self.tabs.setMinimumHeight(260)
-        _stack(self, [form, self.include_proposed, self.runbox, self.tabs])
+        stack_parts(self, [form, self.include_proposed, self.runbox, self.tabs])
 
         self.runbox.run_button.clicked.connect(self.run)
         self.runbox.cancel_button.clicked.connect(planning.cancel_referral)
@@ -1287,8 +1287,8 @@ class ReferralPanel(QWidget):
         self.include_proposed.setEnabled(False)
         self.include_proposed.setText("Include the proposed hubs")
         self.summary.setText("No referral plan yet.")
-        _fill(self.spokes, [])
-        _fill(self.hubs, [])
+        fill_table(self.spokes, [])
+        fill_table(self.hubs, [])
         self.runbox.ended("")
 
     def request(self) -> ReferralRequest:
@@ -1372,7 +1372,7 @@ class ReferralPanel(QWidget):
                 ]
             )
             spokes[-1][0].setData(Qt.ItemDataRole.UserRole, str(r.facility_id))
-        _fill(self.spokes, spokes)
+        fill_table(self.spokes, spokes)
         hubs = []
         for r in result.hubs.itertuples(index=False):
             util = float(r.utilisation)
@@ -1389,7 +1389,7 @@ class ReferralPanel(QWidget):
                     _optional(util, f"{100 * util:.0f} %" if math.isfinite(util) else ""),
                 ]
             )
-        _fill(self.hubs, hubs)
+        fill_table(self.hubs, hubs)
 
     def _spoke_selected(self) -> None:
         items = self.spokes.selectedItems()
