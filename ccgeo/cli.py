@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_input_arguments(acc)
     add_analysis_arguments(acc)
-    acc.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    add_out_folder(acc)
     acc.add_argument("--no-isochrones", action="store_true", help="skip the isochrone polygons")
     acc.set_defaults(func=_cmd_access)
 
@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_input_arguments(exp)
     add_analysis_arguments(exp)
-    exp.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    add_out_folder(exp)
     exp.add_argument(
         "--format",
         dest="formats",
@@ -142,11 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("2sfca", "e2sfca", "coverage"),
         help="2sfca, e2sfca (bands 0-10/10-20/20-30 min, weights 1/0.68/0.22) or coverage",
     )
-    cap.add_argument("--capability", default="pcr", choices=CAPABILITIES, help="the test (pcr)")
-    cap.add_argument(
-        "--quality", default="any", choices=QUALITY_FILTERS, help="quality filter on labs (any)"
-    )
-    cap.add_argument("--mode", default="car", help="travel mode (car)")
+    add_lab_arguments(cap)
     cap.add_argument(
         "--minutes", type=float, default=30.0, help="catchment limit for 2sfca and coverage (30)"
     )
@@ -157,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="coverage: order in which labs take their demand (largest capacity first)",
     )
     add_speeds_argument(cap)
-    cap.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    add_out_folder(cap)
     cap.set_defaults(func=_cmd_capacity)
 
     site = sub.add_parser(
@@ -172,11 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     add_input_arguments(site)
-    site.add_argument("--capability", default="pcr", choices=CAPABILITIES, help="the test (pcr)")
-    site.add_argument(
-        "--quality", default="any", choices=QUALITY_FILTERS, help="quality filter on labs (any)"
-    )
-    site.add_argument("--mode", default="car", help="travel mode (car)")
+    add_lab_arguments(site)
     site.add_argument(
         "--model", default="mclp", choices=("mclp", "pmedian", "lscp"), help="siting model (mclp)"
     )
@@ -212,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --capacity: tests per year of a new hub without a capacity of its own",
     )
     add_speeds_argument(site)
-    site.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    add_out_folder(site)
     site.set_defaults(func=_cmd_site)
 
     mp = sub.add_parser(
@@ -269,10 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     add_input_arguments(ref)
-    ref.add_argument("--capability", default="ihc", choices=CAPABILITIES, help="the test (ihc)")
-    ref.add_argument(
-        "--quality", default="any", choices=QUALITY_FILTERS, help="quality filter on hubs (any)"
-    )
+    add_lab_arguments(ref, capability="ihc", mode=None, labs="hubs")
     ref.add_argument(
         "--params", type=Path, help="TOML file overriding resources/referral.toml (courier, TAT...)"
     )
@@ -283,7 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="travel mode of the patient's own trip to the hub, for comparison (car)",
     )
     add_speeds_argument(ref)
-    ref.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    add_out_folder(ref)
     ref.set_defaults(func=_cmd_referral)
 
     demo = sub.add_parser(
@@ -294,6 +283,34 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("dir", type=Path, help="output folder (created if missing)")
     demo.set_defaults(func=_cmd_demo)
     return parser
+
+
+def add_out_folder(parser: argparse.ArgumentParser) -> None:
+    """``--out DIR``, the folder a command writes its files to."""
+    parser.add_argument(
+        "--out", type=Path, required=True, help="output folder (created if missing)"
+    )
+
+
+def add_lab_arguments(
+    parser: argparse.ArgumentParser,
+    *,
+    capability: str = "pcr",
+    mode: str | None = "car",
+    labs: str = "labs",
+) -> None:
+    """``--capability``, ``--quality`` and (unless ``mode`` is None) ``--mode``."""
+    parser.add_argument(
+        "--capability",
+        default=capability,
+        choices=CAPABILITIES,
+        help=f"the test ({capability})",
+    )
+    parser.add_argument(
+        "--quality", default="any", choices=QUALITY_FILTERS, help=f"quality filter on {labs} (any)"
+    )
+    if mode is not None:
+        parser.add_argument("--mode", default=mode, help=f"travel mode ({mode})")
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,7 +37,7 @@ from ccgeo.analysis.scenario import ANY_CAPABILITY, AnalysisSettings, network_fo
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
 from ccgeo.gui.panels.planning import RunBox, fill_table, make_table, stack_parts
-from ccgeo.gui.panels.results import number_item, share_text, text_item
+from ccgeo.gui.panels.results import number_item, optional_number, share_text, text_item
 from ccgeo.model import ProgressCallback, scaled_progress
 
 if TYPE_CHECKING:
@@ -477,9 +476,9 @@ class CapacityPanel(QWidget):
             rows.append(
                 [
                     _lab_item(r.name, r.lab_id),
-                    _tests_item(float(r.capacity_tests_per_year)),
-                    _tests_item(float(r.demand_in_reach)),
-                    _number_or_dash(float(r.ratio), times_text),
+                    optional_number(float(r.capacity_tests_per_year), need_text),
+                    optional_number(float(r.demand_in_reach), need_text),
+                    optional_number(float(r.ratio), times_text, missing="–"),
                     text_item(STATUS_LABELS.get(status, status)),
                 ]
             )
@@ -491,8 +490,8 @@ class CapacityPanel(QWidget):
                 [
                     _district_item(r.district_id, names),
                     number_item(float(r.population)),
-                    _tests_item(float(r.demand)),
-                    _number_or_dash(float(r.accessibility), times_text),
+                    optional_number(float(r.demand), need_text),
+                    optional_number(float(r.accessibility), times_text, missing="–"),
                     number_item(float(r.population_no_lab)),
                 ]
             )
@@ -509,11 +508,11 @@ class CapacityPanel(QWidget):
                 [
                     number_item(rank + 1, str(rank + 1)) if rank >= 0 else number_item(1e9, ""),
                     _lab_item(r.name, r.lab_id),
-                    _tests_item(float(r.capacity_tests_per_year)),
-                    _tests_item(float(r.demand_in_reach)),
-                    _tests_item(float(r.covered)),
-                    _number_or_dash(used, lambda v: f"{100 * v:.1f} %"),
-                    _number_or_dash(float(r.radius_minutes), lambda v: f"{v:.1f}"),
+                    optional_number(float(r.capacity_tests_per_year), need_text),
+                    optional_number(float(r.demand_in_reach), need_text),
+                    optional_number(float(r.covered), need_text),
+                    optional_number(used, lambda v: f"{100 * v:.1f} %", missing="–"),
+                    optional_number(float(r.radius_minutes), lambda v: f"{v:.1f}", missing="–"),
                     text_item(STOPPED_LABELS.get(stopped, stopped)),
                 ]
             )
@@ -526,9 +525,9 @@ class CapacityPanel(QWidget):
                 [
                     _district_item(r.district_id, names),
                     number_item(float(r.population)),
-                    _tests_item(float(r.demand)),
-                    _tests_item(float(r.covered)),
-                    _number_or_dash(share, share_text),
+                    optional_number(float(r.demand), need_text),
+                    optional_number(float(r.covered), need_text),
+                    optional_number(share, share_text, missing="–"),
                     number_item(float(r.population_covered)),
                 ]
             )
@@ -554,20 +553,6 @@ def _district_item(district_id: object, names: dict[str, str]) -> QTableWidgetIt
         return text_item("outside every district")
     name = names.get(key)
     return text_item(f"{name} ({key})" if name and name != key else key)
-
-
-def _tests_item(value: float) -> QTableWidgetItem:
-    """Tests per year; unknown (NaN) as "unknown", sorting first."""
-    if math.isfinite(value):
-        return number_item(value, need_text(value))
-    return number_item(-1.0, "unknown")
-
-
-def _number_or_dash(value: float, fmt: Callable[[float], str]) -> QTableWidgetItem:
-    """``value`` formatted by ``fmt``; NaN as "–", sorting first."""
-    if math.isfinite(value):
-        return number_item(value, fmt(value))
-    return number_item(-1.0, "–")
 
 
 # -- installer -----------------------------------------------------------------------------------

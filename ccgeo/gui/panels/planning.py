@@ -59,7 +59,7 @@ from ccgeo.gui.canvas.layers import MapLayer, padded
 from ccgeo.gui.canvas.planning_layers import ProposedHubsLayer, ReferralLayer
 from ccgeo.gui.charts import BarChart
 from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
-from ccgeo.gui.panels.results import number_item, share_text, text_item
+from ccgeo.gui.panels.results import number_item, optional_number, share_text, text_item
 from ccgeo.gui.workers import Worker
 from ccgeo.model import QUALITY_FILTERS, ProgressCallback, Scenario, scaled_progress
 from ccgeo.network.profiles import ACCESS_MODES
@@ -1384,9 +1384,9 @@ class ReferralPanel(QWidget):
                     number_item(
                         r.couriers_needed, f"{int(r.couriers_needed)} of {int(r.couriers)}"
                     ),
-                    _optional(float(r.workload_tests_per_year)),
-                    _optional(float(r.capacity_tests_per_year)),
-                    _optional(util, f"{100 * util:.0f} %" if math.isfinite(util) else ""),
+                    optional_number(float(r.workload_tests_per_year)),
+                    optional_number(float(r.capacity_tests_per_year)),
+                    optional_number(util, lambda v: f"{100 * v:.0f} %"),
                 ]
             )
         fill_table(self.hubs, hubs)
@@ -1398,13 +1398,6 @@ class ReferralPanel(QWidget):
         first = self.spokes.item(items[0].row(), 0)
         if first is not None:
             self.planning.zoom_to_spoke(str(first.data(Qt.ItemDataRole.UserRole)))
-
-
-def _optional(value: float, text: str | None = None) -> QTableWidgetItem:
-    """A number, or "unknown" (sorting first) when NaN."""
-    if math.isfinite(value):
-        return number_item(value, text)
-    return number_item(-1.0, "unknown")
 
 
 # -- installer -----------------------------------------------------------------------------------

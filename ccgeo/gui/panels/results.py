@@ -5,6 +5,7 @@ share covered, and the ranked underserved areas (click one to zoom the map to it
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -65,6 +66,15 @@ def number_item(value: float, text: str | None = None) -> QTableWidgetItem:
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     return item
+
+
+def optional_number(
+    value: float, fmt: Callable[[float], str] | None = None, *, missing: str = "unknown"
+) -> QTableWidgetItem:
+    """A number cell formatted by ``fmt``, or ``missing`` (sorting first) when NaN."""
+    if math.isfinite(value):
+        return number_item(value, fmt(value) if fmt is not None else None)
+    return number_item(-1.0, missing)
 
 
 def text_item(text: str) -> QTableWidgetItem:
