@@ -18,7 +18,7 @@ from typing import Any
 
 from ccgeo import __version__
 from ccgeo.errors import CcgeoError, InputError
-from ccgeo.model import CAPABILITIES, QUALITY_FILTERS
+from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
 
 EXIT_OK = 0
 EXIT_NOTHING_IMPORTED = 1
@@ -438,8 +438,7 @@ def load_inputs(args: argparse.Namespace, *, need: Sequence[str] = ()) -> Any:
     ``need`` lists the layers the command cannot do without (``roads``, ``facilities``,
     ``demand``); a missing one is an `InputError` that says which option gives it.
     """
-    from ccgeo.io.assemble import project_from_files
-    from ccgeo.io.project import open_project
+    from ccgeo.project import open_project, project_from_files
 
     files = (args.roads, args.facilities, args.population, args.population_by_district)
     if args.project is not None:

@@ -26,12 +26,12 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import substring
 
 from ccgeo.errors import InputError
-from ccgeo.model import ProgressCallback
+from ccgeo.progress import ProgressCallback
 
 if TYPE_CHECKING:
     import threading
 
-    from ccgeo.io.project import Project
+    from ccgeo.project import Project
 
 #: Folder of the bundled demo city, ``<project root>/layers/demo``.
 DEMO_DIR: Path = Path(__file__).resolve().parents[1] / "layers" / "demo"
@@ -1418,7 +1418,7 @@ def load_demo_project(
         Named "Vila Demo (synthetic)", with roads (all modes), population, districts, the
         facilities of the XLSX sheet and its import report; ``metadata["synthetic"]`` is True.
     """
-    from ccgeo.io.assemble import project_from_files
+    from ccgeo.project import project_from_files
 
     folder = Path(demo_dir) if demo_dir is not None else DEMO_DIR
     paths = {key: folder / name for key, name in DEMO_FILES.items()}

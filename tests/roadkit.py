@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ccgeo.geo import great_circle_m
-from ccgeo.io.osm import RoadData
+from ccgeo.model.roads import RoadData
 
 LON0, LAT0, STEP = -96.72, 17.06, 0.002  # Oaxaca; 0.002 degrees is about 210 m
 

@@ -22,9 +22,9 @@ from ccgeo.analysis.access import (
     underserved_areas,
 )
 from ccgeo.errors import Cancelled, InputError
-from ccgeo.io.population import Demand
-from ccgeo.model import Facilities
-from ccgeo.network.graph import Network
+from ccgeo.model.demand import Demand
+from ccgeo.model.facilities import Facilities
+from ccgeo.network.build import build_network
 
 # 2500 m of residential road at 25 km/h is 2500 * 3.6 / 25 = 360 s exactly, so ten of them make
 # exactly 3600 s: the case for "a person at exactly 60.0 minutes is within 60"
@@ -39,7 +39,7 @@ def chain():
     lonlat += [(LON0 + 5 * DLON, LAT0 + 0.1), (LON0 + 5 * DLON + 0.01, LAT0 + 0.1)]
     edges = [(i, i + 1) for i in range(10)] + [(11, 12)]
     roads = make_roads(np.array(lonlat), edges, length_m=[EDGE_M] * 11)
-    net = Network.from_roads(roads, "car")
+    net = build_network(roads, "car")
     # network node of each road node, found by position
     node_of = {i: int(net.snap(np.array(lonlat[i]))[0][0]) for i in range(13)}
     return net, np.array(lonlat), node_of
@@ -284,7 +284,7 @@ def test_underserved_areas_never_lose_a_scattered_point():
 def grid_case():
     """A 9 x 9 street grid, two labs, a demand point at every node and between nodes."""
     roads = grid_roads(9)
-    net = Network.from_roads(roads, "car")
+    net = build_network(roads, "car")
     rng = np.random.default_rng(5)
     lonlat = roads.node_lonlat
     pts = np.vstack([lonlat, lonlat[:-1] + np.array([0.0007, 0.0004])])

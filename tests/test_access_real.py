@@ -7,7 +7,7 @@ import pytest
 import shapely
 
 from ccgeo.analysis.access import CITY_ID, AccessWhatIf, access
-from ccgeo.network.graph import Network
+from ccgeo.network.build import build_network
 
 pytestmark = pytest.mark.shared_data
 
@@ -19,7 +19,7 @@ def porto_alegre(shared_data):
     from ccgeo.io.population import read_districts, read_population
 
     folder = shared_data / "porto_alegre"
-    net = Network.from_roads(read_roads(folder / "poa_osm.pbf", mode="all"), "car")
+    net = build_network(read_roads(folder / "poa_osm.pbf", mode="all"), "car")
     # every UBS counts as a lab here: the file has no capability columns
     ubs = read_facilities(folder / "porto_alegre_ubs_derived.csv")
     boundary = read_districts(folder / "porto_alegre_boundary_derived.geojson")
@@ -91,7 +91,7 @@ def test_demo_city_pcr_access_on_foot(demo_dir):
     from ccgeo.demo import load_demo_project
 
     project = load_demo_project(demo_dir)
-    net = Network.from_roads(project.roads, "walk")
+    net = build_network(project.roads, "walk")
     result = access(
         net, project.facilities, project.demand, districts=project.districts, capability="pcr"
     )

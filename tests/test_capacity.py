@@ -18,9 +18,10 @@ from ccgeo.analysis import capacity as cap
 from ccgeo.analysis.capacity import test_demand  # must not be collected as a test
 from ccgeo.analysis.snapping import snap_points
 from ccgeo.errors import Cancelled, InputError
-from ccgeo.io.population import Demand
-from ccgeo.model import CAPABILITIES, Facilities
-from ccgeo.network.graph import Network
+from ccgeo.model.demand import Demand
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.schema import CAPABILITIES
+from ccgeo.network.build import build_network
 from ccgeo.network.routing import nearest_lab_times
 
 INF = np.inf
@@ -379,7 +380,7 @@ def _labs_at(lonlat: np.ndarray, capacity: list[float | None], **caps: bool) -> 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_network_times_follow_the_snapping_rule(seed: int):
-    net = Network.from_roads(random_roads(6, seed), mode="car")
+    net = build_network(random_roads(6, seed), mode="car")
     rng = np.random.default_rng(seed)
     lo, hi = net.node_lonlat.min(axis=0), net.node_lonlat.max(axis=0)
     pts = lo + rng.random((40, 2)) * (hi - lo)
@@ -399,7 +400,7 @@ def test_network_times_follow_the_snapping_rule(seed: int):
 
 
 def test_fca_and_coverage_on_a_grid_match_the_matrix_versions():
-    net = Network.from_roads(grid_roads(4), mode="walk")
+    net = build_network(grid_roads(4), mode="walk")
     pts = net.node_lonlat + 1e-5
     pop = np.linspace(1000.0, 16000.0, len(pts))
     demand = _demand_at(pts, pop, ["N"] * 8 + ["S"] * 8)
@@ -421,7 +422,7 @@ def test_fca_and_coverage_on_a_grid_match_the_matrix_versions():
 
 
 def test_fca_leaves_out_labs_unable_to_do_the_test_and_says_so():
-    net = Network.from_roads(grid_roads(3), mode="walk")
+    net = build_network(grid_roads(3), mode="walk")
     demand = _demand_at(net.node_lonlat, np.full(9, 1000.0), [""] * 9)
     labs = Facilities.from_records(
         [
@@ -449,7 +450,7 @@ def test_fca_leaves_out_labs_unable_to_do_the_test_and_says_so():
 
 
 def test_fca_requires_a_capability_for_tests_and_a_capacity_column():
-    net = Network.from_roads(grid_roads(3), mode="walk")
+    net = build_network(grid_roads(3), mode="walk")
     demand = _demand_at(net.node_lonlat, np.full(9, 1000.0), [""] * 9)
     labs = _labs_at(net.node_lonlat[[0]], [100.0], pcr=True)
     with pytest.raises(InputError, match=r"`capability` is needed"):
@@ -462,7 +463,7 @@ def test_fca_requires_a_capability_for_tests_and_a_capacity_column():
 
 
 def test_cancel_raises_cancelled():
-    net = Network.from_roads(grid_roads(3), mode="walk")
+    net = build_network(grid_roads(3), mode="walk")
     demand = _demand_at(net.node_lonlat, np.full(9, 1000.0), [""] * 9)
     labs = _labs_at(net.node_lonlat[[0]], [100.0], pcr=True)
     stop = threading.Event()
@@ -495,7 +496,7 @@ def demo_setup(demo_dir: Path):
     from ccgeo.demo import load_demo_project
 
     project = load_demo_project(demo_dir)
-    net = Network.from_roads(project.roads, mode="car")
+    net = build_network(project.roads, mode="car")
     return project, net
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from ccgeo.cli import main
 from ccgeo.demo import DEMO_FILES
-from ccgeo.io.project import Project, save_project
+from ccgeo.project import Project, save_project
 
 
 def test_import_facilities_writes_layer_and_report(tmp_path, demo_dir, capsys):

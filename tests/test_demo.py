@@ -18,9 +18,10 @@ from ccgeo.demo import CITY_NAME, DEMO_FILES, PROJECT_NAME, generate_demo, load_
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.geo import local_utm_crs, project_lonlat
 from ccgeo.io.facilities import read_facilities
-from ccgeo.io.osm import RoadData, read_roads
+from ccgeo.io.osm import read_roads
 from ccgeo.io.population import read_districts, read_population, study_area_of
 from ccgeo.io.tables import list_sheets, read_table
+from ccgeo.model.roads import RoadData
 
 CENTRE = (34.5, -8.5)
 UTM = local_utm_crs(*CENTRE)

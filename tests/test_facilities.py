@@ -23,7 +23,13 @@ from ccgeo.io.facilities import (
     read_facilities,
     read_raw,
 )
-from ccgeo.model import ACCREDITATIONS, CAPABILITIES, EQA_LEVELS, FACILITY_COLUMNS, OWNERSHIPS
+from ccgeo.model.schema import (
+    ACCREDITATIONS,
+    CAPABILITIES,
+    EQA_LEVELS,
+    FACILITY_COLUMNS,
+    OWNERSHIPS,
+)
 
 # a small square around central Nairobi, degrees
 NAIROBI_BOX = (36.70, -1.40, 37.05, -1.15)

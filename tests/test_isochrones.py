@@ -13,7 +13,7 @@ from roadkit import LAT0, LON0, grid_roads, make_roads
 from ccgeo.analysis.snapping import snap_points
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.geo import unproject_xy
-from ccgeo.network.graph import Network
+from ccgeo.network.build import build_network
 from ccgeo.network.isochrones import isochrone_bands, lab_isochrones, time_surface
 from ccgeo.network.routing import catchments, nearest_lab_times
 
@@ -26,7 +26,7 @@ def l_shape():
     lonlat = [(LON0 + i * STEP, LAT0) for i in range(7)]
     lonlat += [(LON0, LAT0 + j * STEP) for j in range(1, 7)]
     edges = [(i, i + 1) for i in range(6)] + [(0, 7)] + [(6 + j, 7 + j) for j in range(1, 6)]
-    net = Network.from_roads(make_roads(np.array(lonlat), edges), "car")
+    net = build_network(make_roads(np.array(lonlat), edges), "car")
     lab = net.snap(np.array(lonlat[0]))[0]
     return net, nearest_lab_times(net, lab), np.array(lonlat)
 
@@ -80,7 +80,7 @@ def test_rings_are_disjoint_and_cumulative_bands_nest(l_shape):
 
 
 def test_per_lab_catchments_agree_with_the_merged_isochrones():
-    net = Network.from_roads(grid_roads(12), "car")
+    net = build_network(grid_roads(12), "car")
     labs = np.array([0, 77, 143])
     limit = 3 * 60.0
     near = nearest_lab_times(net, labs)
@@ -104,7 +104,7 @@ def test_per_lab_catchments_agree_with_the_merged_isochrones():
 
 
 def test_lab_isochrones_refuse_bands_beyond_the_catchment_limit():
-    net = Network.from_roads(grid_roads(4), "car")
+    net = build_network(grid_roads(4), "car")
     catch = catchments(net, np.array([0]), max_seconds=60.0)
     with pytest.raises(InputError, match="compute the catchments with max_seconds"):
         lab_isochrones(net, catch, bands_minutes=[2])

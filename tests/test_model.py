@@ -7,15 +7,10 @@ import json
 import numpy as np
 import pytest
 
-from ccgeo.model import (
-    CAPABILITIES,
-    FACILITY_COLUMNS,
-    Facilities,
-    ImportReport,
-    Scenario,
-    empty_facility_frame,
-    highest_capability,
-)
+from ccgeo.model.facilities import Facilities, empty_facility_frame, highest_capability
+from ccgeo.model.reports import ImportReport
+from ccgeo.model.scenario import Scenario
+from ccgeo.model.schema import CAPABILITIES, FACILITY_COLUMNS
 
 
 @pytest.fixture

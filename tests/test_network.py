@@ -13,9 +13,11 @@ from roadkit import LAT0, LON0, STEP, grid_roads, make_roads, random_roads
 
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.geo import great_circle_m
-from ccgeo.io.osm import MODE_BITS, RoadData
-from ccgeo.network.graph import EPSILON_SECONDS, Network
-from ccgeo.network.profiles import SpeedProfile, load_profiles
+from ccgeo.model.network import EPSILON_SECONDS, Network
+from ccgeo.model.profile import SpeedProfile
+from ccgeo.model.roads import MODE_BITS, RoadData
+from ccgeo.network.build import build_network
+from ccgeo.network.profiles import load_profiles
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +31,7 @@ def arc_seconds(net: Network, a: int, b: int) -> float:
 
 def test_grid_builds_every_arc_with_its_travel_time(profiles):
     roads = grid_roads(3)
-    net = Network.from_roads(roads, "car", profiles=profiles)
+    net = build_network(roads, "car", profiles=profiles)
     assert (net.n_nodes, net.n_edges) == (9, 24)
     length = roads.edge_length_m[0]
     assert arc_seconds(net, 0, 1) == pytest.approx(length / (25 / 3.6))
@@ -43,8 +45,8 @@ def test_grid_builds_every_arc_with_its_travel_time(profiles):
 
 def test_oneway_is_respected_by_car_and_ignored_on_foot(profiles):
     roads = grid_roads(3, oneway=[1] + [0] * 11)
-    car = Network.from_roads(roads, "car", profiles=profiles)
-    walk = Network.from_roads(roads, "walk", profiles=profiles)
+    car = build_network(roads, "car", profiles=profiles)
+    walk = build_network(roads, "walk", profiles=profiles)
     assert car.csr[0, 1] > 0
     assert car.csr[1, 0] == 0  # no arc against the one-way
     assert car.n_edges == 23
@@ -60,7 +62,7 @@ def test_parallel_edges_keep_the_fastest_and_loops_carry_no_arc(profiles):
         highway=["residential", "primary", "service", "secondary"],
         length_m=[200.0, 250.0, 50.0, 400.0],
     )
-    net = Network.from_roads(roads, "car", profiles=profiles)
+    net = build_network(roads, "car", profiles=profiles)
     # residential 200 m = 28.8 s, primary 250 m = 13.846 s, secondary 400 m = 26.18 s
     assert net.n_edges == 2
     assert arc_seconds(net, 0, 1) == pytest.approx(250 / (65 / 3.6))
@@ -74,7 +76,7 @@ def test_parallel_edges_keep_the_fastest_and_loops_carry_no_arc(profiles):
 def test_zero_length_arc_is_kept_with_epsilon_and_networkx_agrees(profiles):
     lonlat = [(LON0, LAT0), (LON0, LAT0), (LON0 + STEP, LAT0)]
     roads = make_roads(lonlat, [(0, 1), (1, 2)], length_m=[0.0, 100.0])
-    net = Network.from_roads(roads, "car", profiles=profiles)
+    net = build_network(roads, "car", profiles=profiles)
     assert arc_seconds(net, 0, 1) == EPSILON_SECONDS
     assert net.csr.nnz == 4  # the zero arc is stored, both ways
     from scipy.sparse.csgraph import dijkstra
@@ -95,14 +97,14 @@ def test_speed_rules_reach_the_csr(profiles):
         surface=["", "dirt", "", ""],
         length_m=[1000.0] * 4,
     )
-    car = Network.from_roads(roads, "car", profiles=profiles)
+    car = build_network(roads, "car", profiles=profiles)
     assert car.n_nodes == 4  # the footway's end node is not in the car network
     np.testing.assert_array_equal(car.node_source, [0, 1, 2, 3])
     assert arc_seconds(car, 0, 1) == pytest.approx(1000 / (30 / 3.6))
     assert arc_seconds(car, 1, 2) == pytest.approx(1000 / (65 * 0.7 / 3.6))
-    moto = Network.from_roads(roads, "motorbike", profiles=profiles)
+    moto = build_network(roads, "motorbike", profiles=profiles)
     assert arc_seconds(moto, 2, 3) == pytest.approx(1000 / (60 / 3.6))
-    walk = Network.from_roads(roads, "walk", profiles=profiles)
+    walk = build_network(roads, "walk", profiles=profiles)
     # no motorway on foot: two pieces
     assert walk.connectivity()["n_components"] == 2
     assert walk.n_nodes == 5
@@ -110,8 +112,8 @@ def test_speed_rules_reach_the_csr(profiles):
 
 def test_congestion_multiplies_every_time(profiles):
     roads = grid_roads(3)
-    free = Network.from_roads(roads, "car", profiles=profiles)
-    peak = Network.from_roads(roads, "car", profiles=profiles, congestion=3.0)
+    free = build_network(roads, "car", profiles=profiles)
+    peak = build_network(roads, "car", profiles=profiles, congestion=3.0)
     np.testing.assert_array_equal(peak.csr.data, free.csr.data * 3.0)
     assert peak.profile.congestion_factor == 3.0
     assert free.profile.congestion_factor == 1.0
@@ -120,27 +122,27 @@ def test_congestion_multiplies_every_time(profiles):
 def test_access_tags_close_edges_to_a_mode(profiles):
     # the reader marks an edge closed to cars (motor_vehicle=no) but open on foot
     roads = grid_roads(3, modes=[MODE_BITS["walk"]] + [MODE_BITS["all"]] * 11)
-    car = Network.from_roads(roads, "car", profiles=profiles)
-    walk = Network.from_roads(roads, "walk", profiles=profiles)
+    car = build_network(roads, "car", profiles=profiles)
+    walk = build_network(roads, "walk", profiles=profiles)
     assert car.csr[0, 1] == 0
     assert walk.csr[0, 1] > 0
 
 
 def test_unknown_class_warns_and_no_usable_road_raises(profiles):
     roads = grid_roads(3, highway=["bus_guideway_x"] * 2 + ["residential"] * 10)
-    net = Network.from_roads(roads, "car", profiles=profiles)
+    net = build_network(roads, "car", profiles=profiles)
     assert len(net.warnings) == 1
     assert "2 of 12 edges" in net.warnings[0]
     footways = grid_roads(3, highway="footway")
     with pytest.raises(InputError, match=r"no roads usable by car.*footway \(12\)"):
-        Network.from_roads(footways, "car", profiles=profiles)
+        build_network(footways, "car", profiles=profiles)
     with pytest.raises(InputError, match="no speed profile for mode 'boat'"):
-        Network.from_roads(roads, "boat", profiles=profiles)
+        build_network(roads, "boat", profiles=profiles)
 
 
 def test_roads_read_for_another_mode_warn(profiles):
     roads = grid_roads(3, mode="car", modes=[MODE_BITS["all"]] * 12)
-    net = Network.from_roads(roads, "walk", profiles=profiles)
+    net = build_network(roads, "walk", profiles=profiles)
     assert any("read for car" in w for w in net.warnings)
 
 
@@ -155,7 +157,7 @@ def test_connectivity_reports_pieces_and_one_way_traps(profiles):
     )
     edges = [*zip(base.edge_u.tolist(), base.edge_v.tolist(), strict=True), (2, 9), (10, 11)]
     roads = make_roads(lonlat, edges, oneway=[0] * 12 + [1, 0])
-    net = Network.from_roads(roads, "car", profiles=profiles)
+    net = build_network(roads, "car", profiles=profiles)
     c = net.connectivity()
     assert c["n_components"] == 2
     assert c["n_strong_components"] == 3
@@ -165,13 +167,13 @@ def test_connectivity_reports_pieces_and_one_way_traps(profiles):
     assert c["unreachable_from_main_share"] == pytest.approx(2 / 12)
     assert "3 of 12 nodes" in c["message"]
     assert net.main_component_mask().sum() == 9
-    connected = Network.from_roads(base, "car", profiles=profiles).connectivity()
+    connected = build_network(base, "car", profiles=profiles).connectivity()
     assert connected["n_components"] == 1
     assert "is connected" in connected["message"]
 
 
 def test_snap_is_vectorised_and_reports_metres(profiles):
-    net = Network.from_roads(grid_roads(3), "car", profiles=profiles)
+    net = build_network(grid_roads(3), "car", profiles=profiles)
     pts = net.node_lonlat[[4, 8]] + [[0.0, 0.0003], [0.0002, 0.0]]
     nodes, metres = net.snap(pts)
     np.testing.assert_array_equal(nodes, [4, 8])
@@ -191,7 +193,7 @@ def test_snap_to_main_component_skips_islands(profiles):
     base = grid_roads(3)
     island = [[LON0 + 10 * STEP, LAT0], [LON0 + 11 * STEP, LAT0]]
     edges = [*zip(base.edge_u.tolist(), base.edge_v.tolist(), strict=True), (9, 10)]
-    net = Network.from_roads(
+    net = build_network(
         make_roads(np.vstack([base.node_lonlat, island]), edges), "car", profiles=profiles
     )
     pt = np.array([[LON0 + 10 * STEP, LAT0]])
@@ -202,7 +204,7 @@ def test_snap_to_main_component_skips_islands(profiles):
 
 
 def test_to_networkx_is_osmnx_style_and_matches_the_csr(profiles):
-    net = Network.from_roads(grid_roads(3, oneway=[1] + [0] * 11), "car", profiles=profiles)
+    net = build_network(grid_roads(3, oneway=[1] + [0] * 11), "car", profiles=profiles)
     graph = net.to_networkx()
     assert isinstance(graph, nx.MultiDiGraph)
     assert graph.graph["crs"] == "EPSG:4326"
@@ -218,7 +220,7 @@ def test_to_networkx_is_osmnx_style_and_matches_the_csr(profiles):
 
 def test_osmnx_takes_the_exported_graph(profiles):
     ox = pytest.importorskip("osmnx")
-    net = Network.from_roads(grid_roads(3), "car", profiles=profiles)
+    net = build_network(grid_roads(3), "car", profiles=profiles)
     graph = net.to_networkx()
     nodes, edges = ox.convert.graph_to_gdfs(graph)
     assert (len(nodes), len(edges)) == (9, 24)
@@ -230,7 +232,7 @@ def test_osmnx_takes_the_exported_graph(profiles):
 
 def test_cache_arrays_round_trip_through_npz(profiles):
     roads = grid_roads(3, oneway=[1] + [0] * 11, highway=["weird"] + ["primary"] * 11)
-    net = Network.from_roads(roads, "motorbike", profiles=profiles, congestion=2.0)
+    net = build_network(roads, "motorbike", profiles=profiles, congestion=2.0)
     buf = io.BytesIO()
     np.savez(buf, **net.to_arrays())
     buf.seek(0)
@@ -247,7 +249,7 @@ def test_cache_arrays_round_trip_through_npz(profiles):
 
 
 def test_cache_from_another_version_is_refused(profiles):
-    arrays = Network.from_roads(grid_roads(3), "car", profiles=profiles).to_arrays()
+    arrays = build_network(grid_roads(3), "car", profiles=profiles).to_arrays()
     arrays["cache_version"] = np.array(99)
     with pytest.raises(InputError, match=r"cache version 99.*rebuild"):
         Network.from_arrays(arrays)
@@ -258,7 +260,7 @@ def test_cache_from_another_version_is_refused(profiles):
 
 
 def test_network_arrays_are_read_only(profiles):
-    net = Network.from_roads(grid_roads(3), "car", profiles=profiles)
+    net = build_network(grid_roads(3), "car", profiles=profiles)
     with pytest.raises(ValueError, match="read-only"):
         net.csr.data[0] = 1.0
     with pytest.raises(ValueError, match="read-only"):
@@ -272,7 +274,7 @@ def test_arcs_lonlat_follows_travel_direction(profiles):
         **{**roads.__dict__, "geom_offsets": np.array([0, 3]),
            "geom_lonlat": np.array([lonlat[0], (LON0 + STEP / 2, LAT0 + STEP), lonlat[1]])}
     )  # fmt: skip
-    net = Network.from_roads(roads, "car", profiles=profiles)
+    net = build_network(roads, "car", profiles=profiles)
     back = net.arc_index(np.array([1]), np.array([0]))
     offsets, pts = net.arcs_lonlat(back)
     assert offsets.tolist() == [0, 3]
@@ -285,11 +287,9 @@ def test_build_can_be_cancelled_and_reports_progress(profiles):
     cancel = threading.Event()
     cancel.set()
     with pytest.raises(Cancelled):
-        Network.from_roads(grid_roads(3), "car", profiles=profiles, cancel=cancel)
+        build_network(grid_roads(3), "car", profiles=profiles, cancel=cancel)
     seen: list[float] = []
-    Network.from_roads(
-        grid_roads(3), "car", profiles=profiles, progress=lambda f, _t: seen.append(f)
-    )
+    build_network(grid_roads(3), "car", profiles=profiles, progress=lambda f, _t: seen.append(f))
     assert seen[0] == 0.0
     assert seen[-1] == 1.0
     assert seen == sorted(seen)
@@ -300,7 +300,7 @@ def test_random_grids_build_like_a_python_reference(profiles):
     car = profiles["car"]
     for seed in range(5):
         roads = random_roads(6, seed)
-        net = Network.from_roads(roads, car, profiles=profiles)
+        net = build_network(roads, car, profiles=profiles)
         ref: dict[tuple[int, int], float] = {}
         for i in range(roads.n_edges):
             kmh = car.speeds_kmh[roads.edge_highway[i]]

@@ -18,7 +18,8 @@ from shapely.geometry import LineString, MultiLineString
 
 import ccgeo.io.osm as osm
 from ccgeo.errors import Cancelled, InputError, OfflineError
-from ccgeo.io.osm import RoadData, parse_maxspeed, read_roads, way_modes, way_oneway
+from ccgeo.io.osm import parse_maxspeed, read_roads, way_modes, way_oneway
+from ccgeo.model.roads import RoadData
 
 LON0, LAT0, STEP = -96.72, 17.06, 0.001
 

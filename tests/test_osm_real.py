@@ -9,7 +9,8 @@ import numpy as np
 import osmnx as ox
 import pytest
 
-from ccgeo.io.osm import MOTOR_HIGHWAYS, WALK_HIGHWAYS, RoadData, first_value, read_roads, way_modes
+from ccgeo.io.osm import MOTOR_HIGHWAYS, WALK_HIGHWAYS, first_value, read_roads, way_modes
+from ccgeo.model.roads import RoadData
 
 pytestmark = pytest.mark.shared_data
 

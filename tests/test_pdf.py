@@ -17,8 +17,8 @@ import pytest
 
 from ccgeo.analysis.access import access
 from ccgeo.errors import Cancelled, InputError
-from ccgeo.io.project import Project
 from ccgeo.network.profiles import get_profile
+from ccgeo.project import Project
 from ccgeo.report.methods import (
     SOURCES,
     Heading,

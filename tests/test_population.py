@@ -23,7 +23,7 @@ from ccgeo.io.population import (
     read_population_table,
     study_area_of,
 )
-from ccgeo.model import Facilities
+from ccgeo.model.facilities import Facilities
 
 # ---------------------------------------------------------------------------------------------
 # fixtures

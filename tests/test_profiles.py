@@ -7,14 +7,9 @@ import pytest
 from roadkit import LAT0, LON0, STEP, make_roads
 
 from ccgeo.errors import InputError
-from ccgeo.io.osm import MODE_BITS
-from ccgeo.network.profiles import (
-    SpeedProfile,
-    edge_speeds_kmh,
-    get_profile,
-    load_profiles,
-    travel_seconds,
-)
+from ccgeo.model.profile import SpeedProfile
+from ccgeo.model.roads import MODE_BITS
+from ccgeo.network.profiles import edge_speeds_kmh, get_profile, load_profiles, travel_seconds
 
 # DOMAIN.md, "Travel speeds": OSRM car profile, track an assumption
 CAR_KMH = {

@@ -16,11 +16,14 @@ import pyogrio
 import pytest
 import shapely
 
-import ccgeo.io.project as project_module
+import ccgeo.project as project_module
 from ccgeo.errors import CcgeoError, InputError
-from ccgeo.io.osm import RoadData
-from ccgeo.io.population import Demand
-from ccgeo.io.project import (
+from ccgeo.model.demand import Demand
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.reports import ImportReport
+from ccgeo.model.roads import RoadData
+from ccgeo.model.scenario import Scenario
+from ccgeo.project import (
     FORMAT_VERSION,
     PROJECT_SUFFIX,
     Project,
@@ -30,7 +33,6 @@ from ccgeo.io.project import (
     save_project,
     write_arrays,
 )
-from ccgeo.model import Facilities, ImportReport, Scenario
 
 # ---------------------------------------------------------------------------------------------
 # fixtures

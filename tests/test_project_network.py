@@ -7,9 +7,8 @@ import pytest
 from roadkit import grid_roads
 
 from ccgeo.errors import InputError
-from ccgeo.io.project import Project, array_names, open_project, save_project
-from ccgeo.network.graph import Network
 from ccgeo.network.profiles import load_profiles
+from ccgeo.project import Project, array_names, open_project, save_project
 
 
 def _no_build(*args, **kwargs):
@@ -30,7 +29,7 @@ def test_saved_network_is_reused_after_reopening(tmp_path, monkeypatch):
     path = save_project(project, tmp_path / "p.ccgeo")
     assert "network:car" in array_names(path)
     reopened = open_project(path)
-    monkeypatch.setattr(Network, "from_roads", _no_build)
+    monkeypatch.setattr("ccgeo.project.build_network", _no_build)
     net = reopened.network("car")
     np.testing.assert_array_equal(net.csr.toarray(), built.csr.toarray())
     assert net.profile == built.profile

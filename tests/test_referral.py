@@ -19,8 +19,9 @@ from ccgeo.analysis.referral import (
     write_referral,
 )
 from ccgeo.errors import Cancelled, InputError
-from ccgeo.model import Facilities
-from ccgeo.network.graph import Network
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.network import Network
+from ccgeo.network.build import build_network
 from ccgeo.network.routing import shortest_path
 
 #: Residential streets: 25 km/h by car and motorbike, 5 km/h on foot (resources/speeds.toml).
@@ -37,7 +38,7 @@ def _city(edges: list[tuple[int, int, float]], n_nodes: int) -> tuple[Network, N
     roads = make_roads(
         lonlat, [(a, b) for a, b, _ in edges], length_m=[_metres(m) for _, _, m in edges]
     )
-    return Network.from_roads(roads, "motorbike"), Network.from_roads(roads, "walk"), lonlat
+    return build_network(roads, "motorbike"), build_network(roads, "walk"), lonlat
 
 
 def _facility(fid: str, lonlat: np.ndarray, **caps: bool) -> dict[str, object]:

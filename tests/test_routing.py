@@ -12,7 +12,8 @@ from roadkit import LAT0, LON0, STEP, grid_roads, make_roads, random_roads
 from scipy.sparse.csgraph import dijkstra
 
 from ccgeo.errors import Cancelled, InputError
-from ccgeo.network.graph import Network
+from ccgeo.model.network import Network
+from ccgeo.network.build import build_network
 from ccgeo.network.profiles import load_profiles
 from ccgeo.network.routing import (
     IncrementalAccess,
@@ -26,7 +27,7 @@ PROFILES = load_profiles()
 
 
 def build(roads, mode="car"):
-    return Network.from_roads(roads, mode, profiles=PROFILES)
+    return build_network(roads, mode, profiles=PROFILES)
 
 
 def nx_times_to(net: Network, labs) -> dict[int, float]:

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from scipy.sparse.csgraph import dijkstra
 
-from ccgeo.network.graph import Network
+from ccgeo.model.network import Network
+from ccgeo.network.build import build_network
 from ccgeo.network.routing import (
     IncrementalAccess,
     catchments,
@@ -36,7 +37,7 @@ def city(request, shared_data):
 
     name, mode = request.param
     roads = read_roads(shared_data / CITIES[name], mode="all")
-    net = Network.from_roads(roads, mode)
+    net = build_network(roads, mode)
     labs = choose_labs(net, N_LABS, seed=2024)
     return name, net, labs
 

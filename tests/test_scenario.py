@@ -18,8 +18,8 @@ from ccgeo.analysis.scenario import (
 )
 from ccgeo.demo import load_demo_project
 from ccgeo.errors import Cancelled, InputError
-from ccgeo.io.project import Project, open_project, save_project
-from ccgeo.model import Scenario
+from ccgeo.model.scenario import Scenario
+from ccgeo.project import Project, open_project, save_project
 
 WALK = AnalysisSettings(mode="walk")
 

@@ -26,8 +26,9 @@ from ccgeo.analysis.siting import (
 )
 from ccgeo.analysis.snapping import snap_points
 from ccgeo.errors import Cancelled, InputError
-from ccgeo.model import Facilities
-from ccgeo.network.graph import Network
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.network import Network
+from ccgeo.network.build import build_network
 
 # demand on the 9 nodes of a 3 × 3 walking grid (edges of 213-221 m, about 155 s on foot);
 # within 3 min each node reaches itself and its grid neighbours, nothing farther
@@ -40,7 +41,7 @@ LIMIT_S = 180.0
 
 @pytest.fixture(scope="module")
 def grid() -> Network:
-    return Network.from_roads(grid_roads(3), mode="walk")
+    return build_network(grid_roads(3), mode="walk")
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +94,7 @@ def test_matrix_pattern_on_the_grid(grid, grid_demand):
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_matrix_equals_full_dijkstra_and_the_access_rule(seed):
-    net = Network.from_roads(random_roads(7, seed), mode="car")
+    net = build_network(random_roads(7, seed), mode="car")
     rng = np.random.default_rng(seed)
     lo, hi = net.node_lonlat.min(axis=0), net.node_lonlat.max(axis=0)
     points = lo + rng.random((120, 2)) * (hi - lo)

@@ -11,7 +11,7 @@ from ccgeo.analysis.siting import MCLP, PMedian, candidates_from_facilities
 from ccgeo.io.facilities import read_facilities
 from ccgeo.io.osm import read_roads
 from ccgeo.io.population import read_population
-from ccgeo.network.graph import Network
+from ccgeo.network.build import build_network
 
 pytestmark = [
     pytest.mark.shared_data,
@@ -22,7 +22,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def poa(shared_data: Path) -> dict:
     folder = shared_data / "porto_alegre"
-    net = Network.from_roads(read_roads(folder / "poa_osm.pbf", mode="all"), "car")
+    net = build_network(read_roads(folder / "poa_osm.pbf", mode="all"), "car")
     demand = read_population(folder / "poa_hexgrid.csv")
     ubs = read_facilities(folder / "porto_alegre_ubs_derived.csv")
     # every unit is an upgrade candidate and none is a lab yet

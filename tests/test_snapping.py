@@ -9,12 +9,13 @@ from roadkit import grid_roads
 from ccgeo.analysis.snapping import snap_points
 from ccgeo.errors import InputError
 from ccgeo.geo import unproject_xy
-from ccgeo.network.graph import Network
+from ccgeo.model.network import Network
+from ccgeo.network.build import build_network
 
 
 @pytest.fixture(scope="module")
 def net() -> Network:
-    return Network.from_roads(grid_roads(3), mode="walk")
+    return build_network(grid_roads(3), mode="walk")
 
 
 def _lonlat_at(net: Network, xy: list[list[float]]) -> np.ndarray:

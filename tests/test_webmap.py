@@ -14,8 +14,9 @@ import pytest
 
 from ccgeo.analysis.access import access
 from ccgeo.errors import Cancelled, InputError
-from ccgeo.io.project import Project
-from ccgeo.model import Facilities, Scenario
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.scenario import Scenario
+from ccgeo.project import Project
 from ccgeo.report.webmap import (
     DEFAULT_SIMPLIFY_M,
     LEAFLET_VERSION,
@@ -278,7 +279,7 @@ def test_bad_input(tmp_path):
 
 
 def test_population_from_points_is_shaded_in_classes(tmp_path):
-    from ccgeo.io.population import Demand
+    from ccgeo.model.demand import Demand
 
     # a 20 × 20 grid of 100 m cells, density rising west to east
     x, y = np.meshgrid(np.arange(20), np.arange(20))

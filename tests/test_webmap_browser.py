@@ -182,7 +182,7 @@ def test_clicking_a_district_opens_its_coverage(demo_map, visit):
 
 @pytest.mark.shared_data
 def test_porto_alegre_exports_and_loads_in_seconds(shared_data, tmp_path, visit):
-    from ccgeo.io.assemble import project_from_files
+    from ccgeo.project import project_from_files
 
     folder = shared_data / "porto_alegre"
     project = project_from_files(

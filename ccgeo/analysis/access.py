@@ -26,8 +26,8 @@ from ccgeo.analysis.snapping import (
 )
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import project_lonlat
-from ccgeo.io.population import Demand
-from ccgeo.model import Facilities, ProgressCallback, report_progress, scaled_progress
+from ccgeo.model.demand import Demand
+from ccgeo.model.facilities import Facilities
 from ccgeo.network.isochrones import (
     DEFAULT_CELL_M,
     INCLUSIVE_TOLERANCE_S,
@@ -35,11 +35,12 @@ from ccgeo.network.isochrones import (
     polygons_of_classes,
 )
 from ccgeo.network.routing import IncrementalAccess, NearestLab, nearest_lab_times
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
     import threading
 
-    from ccgeo.network.graph import Network
+    from ccgeo.model.network import Network
 
 #: Demand status: a lab is reachable (at some time), no lab is reachable, or the point is farther
 #: than the maximum snap distance from every road.

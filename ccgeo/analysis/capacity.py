@@ -26,20 +26,16 @@ from ccgeo.analysis.snapping import (
     snap_points,
 )
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.model import (
-    CAPABILITIES,
-    Facilities,
-    ProgressCallback,
-    report_progress,
-    scaled_progress,
-)
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.schema import CAPABILITIES
 from ccgeo.network.routing import catchments
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
     import threading
 
-    from ccgeo.io.population import Demand
-    from ccgeo.network.graph import Network
+    from ccgeo.model.demand import Demand
+    from ccgeo.model.network import Network
 
 #: The bundled demand parameters (incidence, eligible fraction per capability, their sources).
 BUNDLED_DEMAND = Path(__file__).resolve().parents[2] / "resources" / "demand.toml"

@@ -24,20 +24,16 @@ import pandas as pd
 from shapely.geometry import LineString
 
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.model import (
-    CAPABILITIES,
-    QUALITY_FILTERS,
-    Facilities,
-    ProgressCallback,
-    report_progress,
-)
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
 from ccgeo.network.routing import PathResult, catchments, nearest_lab_times, shortest_path
+from ccgeo.progress import ProgressCallback, report_progress
 
 if TYPE_CHECKING:
     import threading
 
-    from ccgeo.io.population import Demand
-    from ccgeo.network.graph import Network
+    from ccgeo.model.demand import Demand
+    from ccgeo.model.network import Network
 
 #: The bundled referral parameters (courier, turnaround, specimen limits, their sources).
 BUNDLED_REFERRAL = Path(__file__).resolve().parents[2] / "resources" / "referral.toml"

@@ -24,24 +24,19 @@ from ccgeo.analysis.access import (
 )
 from ccgeo.analysis.snapping import DEFAULT_MAX_SNAP_M, DEFAULT_WALK_KMH
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.model import (
-    CAPABILITIES,
-    QUALITY_FILTERS,
-    Facilities,
-    ProgressCallback,
-    Scenario,
-    quality_mask,
-    report_progress,
-    scaled_progress,
-)
+from ccgeo.model.facilities import Facilities, quality_mask
+from ccgeo.model.profile import ACCESS_MODES
+from ccgeo.model.scenario import Scenario
+from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
 from ccgeo.network.isochrones import isochrone_bands
-from ccgeo.network.profiles import ACCESS_MODES, get_profile
+from ccgeo.network.profiles import get_profile
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
     import threading
 
-    from ccgeo.io.project import Project
-    from ccgeo.network.graph import Network
+    from ccgeo.model.network import Network
+    from ccgeo.project import Project
 
 #: Keys of ``Project.settings`` this module reads and writes.
 SETTINGS_KEY = "analysis"

@@ -41,15 +41,16 @@ from ccgeo.analysis.snapping import (
 )
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import local_utm_crs, unproject_xy
-from ccgeo.io.population import Demand
-from ccgeo.model import Facilities, ProgressCallback, report_progress, scaled_progress
+from ccgeo.model.demand import Demand
+from ccgeo.model.facilities import Facilities
 from ccgeo.network.isochrones import INCLUSIVE_TOLERANCE_S
 from ccgeo.network.routing import catchments, nearest_lab_times
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
     import threading
 
-    from ccgeo.network.graph import Network
+    from ccgeo.model.network import Network
 
 #: The siting models.
 SITING_MODELS: tuple[str, ...] = ("mclp", "pmedian", "lscp")

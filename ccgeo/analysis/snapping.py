@@ -16,7 +16,7 @@ from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError
 from ccgeo.geo import project_lonlat
-from ccgeo.network.graph import Network
+from ccgeo.model.network import Network
 
 #: Default maximum straight-line distance from a point to the road network, metres.
 DEFAULT_MAX_SNAP_M = 1_000.0

@@ -1,7 +1,7 @@
 """Autosave and crash recovery: unsaved changes go to a recovery file, offered back on next start.
 
 A recovery file is an ordinary ``.ccgeo`` project written atomically by
-`ccgeo.io.project.save_project` into the user's data folder (never over the user's own file),
+`ccgeo.project.save_project` into the user's data folder (never over the user's own file),
 with a small JSON note beside it naming the project it belongs to. A clean exit, a save, or
 discarding the changes deletes it; finding one on start means ccgeo did not exit cleanly.
 """
@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ccgeo import project as project_io
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui import settings
 from ccgeo.gui.workers import Worker
-from ccgeo.io import project as project_io
-from ccgeo.io.project import Project
-from ccgeo.model import Facilities, ProgressCallback, report_progress
+from ccgeo.model.facilities import Facilities
+from ccgeo.progress import ProgressCallback, report_progress
+from ccgeo.project import Project
 
 if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 import ccgeo
+from ccgeo import project as project_io
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui import settings
 from ccgeo.gui.autosave import Autosaver, Recovery, find_recovery, load_recovery
@@ -39,10 +40,9 @@ from ccgeo.gui.extensions import install_extensions
 from ccgeo.gui.icons import make_icon
 from ccgeo.gui.panels.layers import LayerPanel
 from ccgeo.gui.workers import Worker
-from ccgeo.io import project as project_io
-from ccgeo.io.project import Project
 from ccgeo.io.tiles import OSM_TILE_ATTRIBUTION
-from ccgeo.model import ProgressCallback, report_progress, scaled_progress
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
+from ccgeo.project import Project
 from ccgeo.report.methods import uses_osm
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def load_project_file(
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> Project:
-    """Open a ``.ccgeo`` file (`ccgeo.io.project.open_project`), checking it exists first."""
+    """Open a ``.ccgeo`` file (`ccgeo.project.open_project`), checking it exists first."""
     if not path.is_file():
         what = "is a folder, not a project file" if path.is_dir() else "does not exist"
         raise InputError(f"the project file {what}; check the path", path=path)
@@ -105,7 +105,7 @@ def save_project_file(
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> Path:
-    """Save ``project`` to ``path`` (`ccgeo.io.project.save_project`); returns the path written."""
+    """Save ``project`` to ``path`` (`ccgeo.project.save_project`); returns the path written."""
     report_progress(progress, 0.0, f"Saving {path.name}…")
     check_cancel(cancel)
     return Path(project_io.save_project(project, path))

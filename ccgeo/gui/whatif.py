@@ -14,7 +14,7 @@ from ccgeo.gui.canvas.analysis_layers import HUB_COLOR, paint_hubs
 from ccgeo.gui.canvas.facilities import FacilityLayer
 from ccgeo.gui.canvas.layers import qcolor
 from ccgeo.gui.canvas.map_canvas import MapCanvas, MapTool
-from ccgeo.model import Scenario
+from ccgeo.model.scenario import Scenario
 
 if TYPE_CHECKING:
     from ccgeo.gui.panels.analysis import AnalysisController

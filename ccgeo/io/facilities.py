@@ -33,15 +33,10 @@ from ccgeo.io.tables import (
     pick_name,
     read_table,
 )
-from ccgeo.model import (
-    CAPABILITIES,
-    FACILITY_COLUMNS,
-    Facilities,
-    ImportReport,
-    ProgressCallback,
-    Severity,
-    report_progress,
-)
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.reports import ImportReport, Severity
+from ccgeo.model.schema import CAPABILITIES, FACILITY_COLUMNS
+from ccgeo.progress import ProgressCallback, report_progress
 
 #: Schema fields a source column can be mapped to. ``coordinates`` is one column holding
 #: "lat, lon" (or WKT ``POINT (lon lat)``); ``tests`` is one text column listing the tests done.

@@ -53,7 +53,7 @@ def _is_geojson(path: Path) -> bool:
 
 
 def _describe_project(path: Path) -> dict[str, Any]:
-    from ccgeo.io.project import open_project
+    from ccgeo.project import open_project
 
     project = open_project(path)
     layers: dict[str, int] = {}

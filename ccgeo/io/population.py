@@ -6,7 +6,6 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,8 @@ from ccgeo.io.tables import (
     parse_coordinate,
     read_table,
 )
-from ccgeo.model import ProgressCallback, report_progress
+from ccgeo.model.demand import Demand
+from ccgeo.progress import ProgressCallback, report_progress
 
 #: Files read as a population raster (people per cell).
 RASTER_SUFFIXES: tuple[str, ...] = (".tif", ".tiff")
@@ -133,41 +133,6 @@ _DISTRICT_ID_NAMES = (
 )
 # a census table's total row ("NAIROBI CITY" is recognised by its sum, these by name)
 _TOTAL_WORDS = ("total", "totals", "all", "overall", "todos", "todas", "tous", "grand total")
-
-
-@dataclass(frozen=True, eq=False)
-class Demand:
-    """Where people live, as weighted points in EPSG:4326.
-
-    Attributes
-    ----------
-    gdf : GeoDataFrame
-        Points with columns ``demand_id`` (str), ``population`` (float, people), ``district_id``
-        (str, ``""`` where the point falls in no district) and ``geometry``.
-    source : str
-        The file(s) it was read from.
-    kind : str
-        ``"raster"`` (cell centres), ``"points"`` (a point grid) or ``"district_table"``
-        (one point per district, from a census table joined to polygons).
-    cell_size_m : float or None
-        Approximate cell size in metres for raster demand.
-    warnings : tuple of str
-        What the reader noticed and the user should know (cells clipped, nodata, ...).
-    """
-
-    gdf: gpd.GeoDataFrame
-    source: str = ""
-    kind: str = "points"
-    cell_size_m: float | None = None
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def total_population(self) -> float:
-        """Sum of the population weights, people."""
-        return float(self.gdf["population"].sum())
-
-    def __len__(self) -> int:
-        return len(self.gdf)
 
 
 # ---------------------------------------------------------------------------------------------

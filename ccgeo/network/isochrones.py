@@ -23,12 +23,12 @@ from rasterio.transform import from_origin
 from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.model import ProgressCallback, report_progress, scaled_progress
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
     import threading
 
-    from ccgeo.network.graph import Network
+    from ccgeo.model.network import Network
     from ccgeo.network.routing import Catchments
 
 #: Times within this many seconds above a threshold count as at it: sums of arc times in floating

@@ -1,27 +1,24 @@
 """Travel speed profiles per mode (car, motorbike, walk, or the user's own), from speeds.toml.
 
 A profile turns the road arrays of a `ccgeo.io.osm.RoadData` into a speed per edge, in one
-vectorised pass; `ccgeo.network.graph.Network` turns the speeds into travel seconds.
+vectorised pass; `ccgeo.model.network.Network` turns the speeds into travel seconds.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ccgeo.errors import InputError
+from ccgeo.model.profile import PROFILE_KEYS, PROFILE_REQUIRED, SpeedProfile, check_profile_values
 
 if TYPE_CHECKING:
-    from ccgeo.io.osm import RoadData
+    from ccgeo.model.roads import RoadData
 
 #: The speed file that ships with ccgeo.
 BUNDLED_SPEEDS = Path(__file__).resolve().parents[2] / "resources" / "speeds.toml"
@@ -29,145 +26,6 @@ BUNDLED_SPEEDS = Path(__file__).resolve().parents[2] / "resources" / "speeds.tom
 #: Environment variable naming a user's speed file merged over the bundled one when no path is
 #: given (so the app and every command use the planner's own speeds).
 USER_SPEEDS_ENV = "CCGEO_SPEEDS"
-
-#: Modes whose OSM access rules a profile can follow (``access`` key).
-ACCESS_MODES: tuple[str, ...] = ("car", "motorbike", "walk")
-
-#: Keys a mode table may hold, with the type each must have.
-_KEYS: dict[str, type | tuple[type, ...]] = {
-    "description": str,
-    "inherit": str,
-    "access": str,
-    "default_kmh": (int, float),
-    "max_kmh": (int, float),
-    "unpaved_factor": (int, float),
-    "unpaved_surfaces": list,
-    "respect_oneway": bool,
-    "respect_maxspeed": bool,
-    "congestion_factor": (int, float),
-    "excluded_classes": list,
-    "speeds_kmh": dict,
-}
-_REQUIRED = (
-    "access",
-    "default_kmh",
-    "max_kmh",
-    "unpaved_factor",
-    "respect_oneway",
-    "respect_maxspeed",
-    "speeds_kmh",
-)
-#: Sanity bound on any speed, km/h: above it a value is a typo (m/s, or an extra zero).
-_MAX_SANE_KMH = 300.0
-
-
-@dataclass(frozen=True)
-class SpeedProfile:
-    """How fast one travel mode moves on each OSM ``highway`` class.
-
-    Attributes
-    ----------
-    name : str
-        The mode (``"car"``, ``"motorbike"``, ``"walk"`` or a user-defined name).
-    speeds_kmh : Mapping[str, float]
-        Speed in km/h per ``highway`` class the mode may use (read-only mapping).
-    default_kmh : float
-        Speed in km/h on a class that is neither in ``speeds_kmh`` nor excluded; such edges are
-        counted in a warning by `edge_speeds_kmh`.
-    max_kmh : float
-        No edge is faster than this (km/h), whatever its class or ``maxspeed`` tag.
-    unpaved_factor : float
-        Speed multiplier (0 < f ≤ 1) on edges whose ``surface`` is in ``unpaved_surfaces``.
-    unpaved_surfaces : frozenset of str
-        OSM ``surface`` values that count as unpaved.
-    respect_oneway : bool
-        True: a one-way edge is travelled only from ``u`` to ``v`` (vehicles); False: both ways.
-    respect_maxspeed : bool
-        True: a tagged ``maxspeed`` caps the class speed (it never raises it).
-    congestion_factor : float
-        Travel times are multiplied by it: 3.0 means every trip takes three times longer (a
-        peak-hour scenario); 1.0 is free flow.
-    excluded_classes : frozenset of str
-        ``highway`` classes the mode may not use at all.
-    access : str
-        Whose OSM access tags apply (``"car"``, ``"motorbike"`` or ``"walk"``), see
-        `ccgeo.io.osm.RoadData.usable_by`.
-    description : str
-        One line for screens and the report's methods page.
-    """
-
-    name: str
-    speeds_kmh: Mapping[str, float]
-    default_kmh: float
-    max_kmh: float
-    unpaved_factor: float = 1.0
-    unpaved_surfaces: frozenset[str] = field(default_factory=frozenset)
-    respect_oneway: bool = True
-    respect_maxspeed: bool = True
-    congestion_factor: float = 1.0
-    excluded_classes: frozenset[str] = field(default_factory=frozenset)
-    access: str = "car"
-    description: str = ""
-
-    def __post_init__(self) -> None:
-        # read-only views, so that a profile shared by several networks cannot drift
-        speeds = {str(k): float(v) for k, v in dict(self.speeds_kmh).items()}
-        object.__setattr__(self, "speeds_kmh", MappingProxyType(speeds))
-        object.__setattr__(self, "unpaved_surfaces", frozenset(self.unpaved_surfaces))
-        object.__setattr__(self, "excluded_classes", frozenset(self.excluded_classes))
-        problems = _check_values(self.to_dict())
-        if problems:
-            msg = f"speed profile {self.name!r}: " + "; ".join(problems)
-            raise InputError(msg)
-
-    def __hash__(self) -> int:
-        return hash(json.dumps(self.to_dict(), sort_keys=True))
-
-    @property
-    def allowed_classes(self) -> frozenset[str]:
-        """``highway`` classes with a stated speed for this mode."""
-        return frozenset(self.speeds_kmh)
-
-    def with_congestion(self, factor: float) -> SpeedProfile:
-        """A copy whose travel times are multiplied by ``factor`` (replacing the current one)."""
-        data = self.to_dict()
-        data["congestion_factor"] = float(factor)
-        return SpeedProfile.from_dict(data)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-serialisable values (sorted lists), the inverse of `from_dict`."""
-        return {
-            "name": self.name,
-            "speeds_kmh": dict(sorted(self.speeds_kmh.items())),
-            "default_kmh": self.default_kmh,
-            "max_kmh": self.max_kmh,
-            "unpaved_factor": self.unpaved_factor,
-            "unpaved_surfaces": sorted(self.unpaved_surfaces),
-            "respect_oneway": self.respect_oneway,
-            "respect_maxspeed": self.respect_maxspeed,
-            "congestion_factor": self.congestion_factor,
-            "excluded_classes": sorted(self.excluded_classes),
-            "access": self.access,
-            "description": self.description,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> SpeedProfile:
-        """Build from `to_dict` output (e.g. a network cache)."""
-        return cls(
-            name=str(data["name"]),
-            speeds_kmh=dict(data["speeds_kmh"]),
-            default_kmh=float(data["default_kmh"]),
-            max_kmh=float(data["max_kmh"]),
-            unpaved_factor=float(data["unpaved_factor"]),
-            unpaved_surfaces=frozenset(data["unpaved_surfaces"]),
-            respect_oneway=bool(data["respect_oneway"]),
-            respect_maxspeed=bool(data["respect_maxspeed"]),
-            congestion_factor=float(data["congestion_factor"]),
-            excluded_classes=frozenset(data["excluded_classes"]),
-            access=str(data["access"]),
-            description=str(data.get("description", "")),
-        )
 
 
 def load_profiles(path: str | Path | None = None) -> dict[str, SpeedProfile]:
@@ -391,15 +249,15 @@ def _check_table(name: str, table: Mapping[str, Any]) -> list[str]:
     """Every problem of one resolved mode table, each naming its key and value."""
     problems = []
     for key, value in table.items():
-        if key not in _KEYS:
-            problems.append(f"unknown key {key!r}; expected one of {', '.join(_KEYS)}")
-        elif not isinstance(value, _KEYS[key]) or (
-            isinstance(value, bool) and _KEYS[key] is not bool
+        if key not in PROFILE_KEYS:
+            problems.append(f"unknown key {key!r}; expected one of {', '.join(PROFILE_KEYS)}")
+        elif not isinstance(value, PROFILE_KEYS[key]) or (
+            isinstance(value, bool) and PROFILE_KEYS[key] is not bool
         ):
-            expected = _KEYS[key]
+            expected = PROFILE_KEYS[key]
             kind = "number" if isinstance(expected, tuple) else expected.__name__
             problems.append(f"{key} = {value!r} should be a {kind}")
-    problems += [f"{key} is missing" for key in _REQUIRED if key not in table]
+    problems += [f"{key} is missing" for key in PROFILE_REQUIRED if key not in table]
     if problems:
         return problems
     for key in ("unpaved_surfaces", "excluded_classes"):
@@ -411,36 +269,4 @@ def _check_table(name: str, table: Mapping[str, Any]) -> list[str]:
             problems.append(f"speeds_kmh.{cls} = {kmh!r} should be a number (km/h)")
     if problems:
         return problems
-    return _check_values({**table, "speeds_kmh": dict(table["speeds_kmh"])})
-
-
-def _check_values(data: Mapping[str, Any]) -> list[str]:
-    """Range checks shared by the file reader and `SpeedProfile` itself."""
-    problems = []
-
-    def speed_ok(key: str, value: float) -> None:
-        if not (math.isfinite(value) and 0 < value <= _MAX_SANE_KMH):
-            problems.append(f"{key} = {value!r} should be a speed in km/h above 0 and at most 300")
-
-    for cls, kmh in data["speeds_kmh"].items():
-        speed_ok(f"speeds_kmh.{cls}", float(kmh))
-    speed_ok("default_kmh", float(data["default_kmh"]))
-    speed_ok("max_kmh", float(data["max_kmh"]))
-    factor = float(data["unpaved_factor"])
-    if not (0 < factor <= 1):
-        problems.append(f"unpaved_factor = {factor!r} should be above 0 and at most 1")
-    congestion = float(data.get("congestion_factor", 1.0))
-    if not (math.isfinite(congestion) and congestion >= 1):
-        problems.append(
-            f"congestion_factor = {congestion!r} should be 1 (free flow) or more (3 = trips "
-            "take three times longer)"
-        )
-    if data["access"] not in ACCESS_MODES:
-        problems.append(f"access = {data['access']!r} should be one of {', '.join(ACCESS_MODES)}")
-    both = set(data["speeds_kmh"]) & set(data.get("excluded_classes", ()))
-    if both:
-        problems.append(
-            f"classes {', '.join(sorted(both))} have a speed but are also in excluded_classes; "
-            "remove them from one of the two"
-        )
-    return problems
+    return check_profile_values({**table, "speeds_kmh": dict(table["speeds_kmh"])})

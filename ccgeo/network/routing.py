@@ -14,12 +14,12 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import dijkstra
 
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.model import ProgressCallback, report_progress
+from ccgeo.progress import ProgressCallback, report_progress
 
 if TYPE_CHECKING:
     import threading
 
-    from ccgeo.network.graph import Network
+    from ccgeo.model.network import Network
 
 #: ``"to_lab"``: patients travel to the lab (one-way streets in the direction they drive);
 #: ``"from_lab"``: from the lab outwards (a courier leaving a hub).

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ccgeo.io.project import Project
-    from ccgeo.network.profiles import SpeedProfile
+    from ccgeo.model.profile import SpeedProfile
+    from ccgeo.project import Project
 
 #: Shown for a value that does not exist (no people, no route).
 MISSING = "–"

@@ -51,7 +51,9 @@ from ccgeo.gui.canvas.qpath import path_from_geometries, symbol_path
 from ccgeo.gui.canvas.roads import RoadLayer
 from ccgeo.gui.canvas.symbols import symbol_template
 from ccgeo.gui.canvas.view import Extent, ViewTransform
-from ccgeo.model import Facilities, ProgressCallback, Scenario, report_progress
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.scenario import Scenario
+from ccgeo.progress import ProgressCallback, report_progress
 from ccgeo.report.methods import (
     MISSING,
     OSM_ATTRIBUTION,
@@ -87,8 +89,8 @@ from ccgeo.styles import (
 if TYPE_CHECKING:
     from ccgeo.analysis.referral import ReferralResult
     from ccgeo.analysis.siting import SitingResult
-    from ccgeo.io.project import Project
-    from ccgeo.network.profiles import SpeedProfile
+    from ccgeo.model.profile import SpeedProfile
+    from ccgeo.project import Project
 
 #: Paper sizes the report is laid out for.
 PAPERS: dict[str, QPageSize.PageSizeId] = {

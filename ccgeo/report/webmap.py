@@ -29,7 +29,10 @@ from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
-from ccgeo.model import CAPABILITIES, Facilities, Scenario, report_progress, scaled_progress
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.scenario import Scenario
+from ccgeo.model.schema import CAPABILITIES
+from ccgeo.progress import report_progress, scaled_progress
 from ccgeo.report.methods import format_minutes, format_people, format_share, uses_osm
 from ccgeo.styles import (
     BACKGROUND,
@@ -64,8 +67,8 @@ if TYPE_CHECKING:
     from ccgeo.analysis.access import AccessResult
     from ccgeo.analysis.referral import ReferralResult
     from ccgeo.analysis.siting import SitingResult
-    from ccgeo.io.project import Project
-    from ccgeo.model import ProgressCallback
+    from ccgeo.progress import ProgressCallback
+    from ccgeo.project import Project
 
 #: Folder of the inlined web assets (see its README for versions and licences).
 WEB_ASSETS = Path(__file__).resolve().parents[2] / "resources" / "web"

@@ -30,8 +30,9 @@ from ccgeo.analysis.access import AccessWhatIf, access
 from ccgeo.geo import unproject_xy
 from ccgeo.io.facilities import read_facilities
 from ccgeo.io.osm import read_roads
-from ccgeo.io.population import Demand, read_districts, read_population
-from ccgeo.network.graph import Network
+from ccgeo.io.population import read_districts, read_population
+from ccgeo.model.demand import Demand
+from ccgeo.network.build import build_network
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = Path(os.environ.get("CCGEO_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -52,7 +53,7 @@ def ccgeo_end_to_end(folder: Path) -> tuple[float, float, Any]:
     labs = read_facilities(folder / "porto_alegre_ubs_derived.csv")
     boundary = read_districts(folder / "porto_alegre_boundary_derived.geojson")
     demand = read_population(folder / "poa_hexgrid.csv", districts=boundary)
-    net = Network.from_roads(roads, "car")
+    net = build_network(roads, "car")
     result = access(net, labs, demand, districts=boundary, thresholds_minutes=THRESHOLDS)
     seconds = time.perf_counter() - t0
     _, peak = tracemalloc.get_traced_memory()
@@ -118,7 +119,7 @@ def bench_porto_alegre(shared_data: Path) -> dict[str, float]:
 
 def bench_oaxaca_whatif(shared_data: Path) -> dict[str, float]:
     roads = read_roads(shared_data / "oaxaca" / "oaxaca_base.osm.pbf", mode="all")
-    net = Network.from_roads(roads, "car")
+    net = build_network(roads, "car")
     main = np.flatnonzero(net.main_component_mask())
     rng = np.random.default_rng(2024)
     labs = net.node_lonlat[np.sort(rng.choice(main, N_LABS, replace=False))]

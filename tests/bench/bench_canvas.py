@@ -39,7 +39,7 @@ from ccgeo.gui.canvas.roads import RoadLayer, road_classes
 from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.io.facilities import read_facilities
 from ccgeo.io.osm import read_roads
-from ccgeo.io.project import Project
+from ccgeo.project import Project
 from ccgeo.styles import BACKGROUND, ROAD_STYLES
 
 ROOT = Path(__file__).resolve().parents[2]

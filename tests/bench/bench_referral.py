@@ -18,7 +18,7 @@ import pytest
 
 from ccgeo.analysis.referral import load_referral_parameters, plan_referral
 from ccgeo.io.facilities import read_facilities
-from ccgeo.network.graph import load_network
+from ccgeo.network.build import load_network
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = Path(os.environ.get("CCGEO_SHARED_DATA", ROOT.parent / "shared" / "data"))

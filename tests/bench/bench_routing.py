@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 from ccgeo.io.osm import read_roads
-from ccgeo.network.graph import Network
+from ccgeo.network.build import build_network
 from ccgeo.network.routing import IncrementalAccess, catchments, nearest_lab_times
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,7 @@ def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 def bench_city(name: str, path: Path) -> dict[str, float]:
     """Time ccgeo and its peer on one city; returns the numbers and prints them."""
     t_read, roads = best_of(lambda: read_roads(path, mode="all"), 1)
-    t_build, net = best_of(lambda: Network.from_roads(roads, "car"), 3)
+    t_build, net = best_of(lambda: build_network(roads, "car"), 3)
     main = np.flatnonzero(net.main_component_mask())
     labs = np.sort(np.random.default_rng(2024).choice(main, N_LABS, replace=False))
     # the peer's graph: the same arcs and floats, reversed so that times run *to* the labs

@@ -35,7 +35,8 @@ from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
 from ccgeo.io.facilities import read_facilities
 from ccgeo.io.osm import read_roads
 from ccgeo.io.population import read_population
-from ccgeo.network.graph import Network
+from ccgeo.model.network import Network
+from ccgeo.network.build import build_network
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = Path(os.environ.get("CCGEO_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -63,7 +64,7 @@ def bench_porto_alegre(folder: Path, *, repeat: int = 3) -> dict[str, float]:
     import pulp
     from spopt.locate import MCLP as SPOPT_MCLP
 
-    net = Network.from_roads(read_roads(folder / "poa_osm.pbf", mode="all"), "car")
+    net = build_network(read_roads(folder / "poa_osm.pbf", mode="all"), "car")
     demand = read_population(folder / "poa_hexgrid.csv")
     candidates = candidates_from_facilities(
         read_facilities(folder / "porto_alegre_ubs_derived.csv"), "pcr"

@@ -12,10 +12,10 @@ import pytest
 from shapely.geometry import box
 
 from ccgeo.gui.app import guard_none_refcount
-from ccgeo.io.osm import RoadData
-from ccgeo.io.population import Demand
-from ccgeo.io.project import Project
-from ccgeo.model import Facilities
+from ccgeo.model.demand import Demand
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.roads import RoadData
+from ccgeo.project import Project
 
 # PySide6 6.12 on Python 3.11 drops a reference to None per void call; the app guards against
 # it at start-up (see `guard_none_refcount`), and so must a long test session.

@@ -59,7 +59,7 @@ def test_screenshot_of_the_startup_project(qapp, monkeypatch, tmp_path, project_
 
 
 def test_screenshot_of_a_project_file(qapp, tmp_path, project_factory):
-    from ccgeo.io.project import save_project
+    from ccgeo.project import save_project
 
     path = tmp_path / "tiny.ccgeo"
     save_project(project_factory("Saved tiny"), path)

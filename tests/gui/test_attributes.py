@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionViewItem
 from ccgeo.gui.canvas.facilities import FacilityLayer
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.gui.panels.attributes import DataFrameModel, report_frame
-from ccgeo.model import ImportReport
+from ccgeo.model.reports import ImportReport
 from ccgeo.styles import TIER_CLASS
 
 pytestmark = pytest.mark.gui

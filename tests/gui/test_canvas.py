@@ -13,7 +13,7 @@ from ccgeo.gui.canvas.map_canvas import MapCanvas, format_distance, nice_scale_l
 from ccgeo.gui.canvas.population import PopulationLayer
 from ccgeo.gui.canvas.roads import RoadLayer
 from ccgeo.gui.canvas.view import ViewTransform
-from ccgeo.io.population import Demand
+from ccgeo.model.demand import Demand
 from ccgeo.styles import BACKGROUND, FACILITY_STYLES, QUALITY_RING_COLOR, ROAD_STYLES
 
 pytestmark = pytest.mark.gui
@@ -261,7 +261,7 @@ def test_facilities_without_location_are_skipped(tiny_project):
     from shapely.geometry import Point
 
     gdf.loc[gdf.index[0], "geometry"] = Point(float("nan"), float("nan"))
-    from ccgeo.model import Facilities
+    from ccgeo.model.facilities import Facilities
 
     layer = FacilityLayer(Facilities(gdf), map_crs(tiny_project))
     assert np.isnan(layer.xy[0]).all()

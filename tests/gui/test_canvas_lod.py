@@ -18,7 +18,7 @@ from ccgeo.gui.canvas.map_canvas import MapCanvas
 from ccgeo.gui.canvas.qpath import path_from_polylines, path_from_vertices, path_vertices
 from ccgeo.gui.canvas.roads import LOD_M_PER_PX, RoadLayer, merged_lines
 from ccgeo.gui.canvas.view import ViewTransform
-from ccgeo.io.osm import RoadData
+from ccgeo.model.roads import RoadData
 from ccgeo.styles import BACKGROUND, FACILITY_STYLES, QUALITY_RING_COLOR, ROAD_STYLES
 
 pytestmark = pytest.mark.gui

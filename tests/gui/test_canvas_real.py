@@ -12,7 +12,7 @@ from ccgeo.geo import project_lonlat
 from ccgeo.gui.canvas.build import layers_from_project
 from ccgeo.gui.canvas.map_canvas import MapCanvas
 from ccgeo.gui.canvas.view import ViewTransform
-from ccgeo.io.project import Project
+from ccgeo.project import Project
 from ccgeo.styles import BACKGROUND, ROAD_STYLES
 
 pytestmark = [pytest.mark.gui, pytest.mark.shared_data]

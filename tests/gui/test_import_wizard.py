@@ -15,7 +15,7 @@ from ccgeo.gui.dialogs.import_wizard import NO_COLUMN, ImportWizard, apply_impor
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.io import osm
 from ccgeo.io.facilities import read_facilities
-from ccgeo.io.project import Project
+from ccgeo.project import Project
 
 pytestmark = pytest.mark.gui
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from ccgeo import project as project_io
 from ccgeo.gui import autosave, settings
 from ccgeo.gui import main_window as mw
 from ccgeo.gui.main_window import MainWindow
-from ccgeo.io import project as project_io
-from ccgeo.io.project import open_project, save_project
+from ccgeo.project import open_project, save_project
 
 pytestmark = pytest.mark.gui
 

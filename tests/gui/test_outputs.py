@@ -32,7 +32,7 @@ from ccgeo.gui.dialogs.outputs import (
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.gui.whatif import TOOL_NAME
 from ccgeo.io.tiles import OSM_TILE_URL
-from ccgeo.model import Scenario
+from ccgeo.model.scenario import Scenario
 from ccgeo.report.methods import format_people
 from ccgeo.report.pdf import write_report
 

@@ -1,4 +1,4 @@
-"""Turn a `ccgeo.io.project.Project` into map layers in a local metric CRS (no widgets)."""
+"""Turn a `ccgeo.project.Project` into map layers in a local metric CRS (no widgets)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from ccgeo.gui.canvas.layers import MapLayer
 from ccgeo.gui.canvas.population import PopulationLayer
 from ccgeo.gui.canvas.roads import RoadLayer
 from ccgeo.gui.canvas.view import Extent, union_extent
-from ccgeo.io.project import Project
-from ccgeo.model import ProgressCallback, report_progress
+from ccgeo.progress import ProgressCallback, report_progress
+from ccgeo.project import Project
 
 
 def project_extent_lonlat(project: Project) -> Extent | None:

@@ -14,7 +14,7 @@ from ccgeo.gui.canvas.layers import MapLayer, cosmetic_pen, qcolor
 from ccgeo.gui.canvas.qpath import symbol_path
 from ccgeo.gui.canvas.symbols import ring_template, symbol_template
 from ccgeo.gui.canvas.view import ViewTransform
-from ccgeo.model import Facilities, quality_mask
+from ccgeo.model.facilities import Facilities, quality_mask
 from ccgeo.styles import (
     FACILITY_STYLES,
     QUALITY_RING_COLOR,

@@ -15,7 +15,7 @@ from ccgeo.geo import project_lonlat
 from ccgeo.gui.canvas.layers import MapLayer, qcolor, world_transform
 from ccgeo.gui.canvas.qpath import path_from_geometries
 from ccgeo.gui.canvas.view import ViewTransform
-from ccgeo.io.population import Demand
+from ccgeo.model.demand import Demand
 from ccgeo.styles import POPULATION_ALPHA, POPULATION_RAMP, LegendEntry, ramp_rgb
 
 #: Largest heat image, pixels; beyond it the image cells grow (the shading is an overview).

@@ -27,7 +27,7 @@ from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.gui.workers import Worker
 from ccgeo.io import tiles as tiles_io
 from ccgeo.io.tiles import TileCache, TileKey
-from ccgeo.model import ProgressCallback
+from ccgeo.progress import ProgressCallback
 from ccgeo.styles import LegendEntry
 
 log = logging.getLogger(__name__)

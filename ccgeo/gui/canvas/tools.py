@@ -19,11 +19,12 @@ from ccgeo.gui.canvas.facilities import FacilityLayer
 from ccgeo.gui.canvas.layers import qcolor
 from ccgeo.gui.canvas.map_canvas import MapCanvas, MapTool
 from ccgeo.gui.canvas.view import ViewTransform
-from ccgeo.io.osm import RoadData
-from ccgeo.model import FACILITY_COLUMNS, Facilities
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.roads import RoadData
+from ccgeo.model.schema import FACILITY_COLUMNS
 
 if TYPE_CHECKING:
-    from ccgeo.io.project import Project
+    from ccgeo.project import Project
 
 #: A click finds facilities whose symbol centre is this close, screen pixels.
 PICK_RADIUS_PX = 9.0

@@ -28,8 +28,8 @@ from ccgeo.gui.dialogs.import_wizard import ImportWizard, apply_import
 from ccgeo.gui.dialogs.layer_import import LayerImport, LayerImportDialog, apply_layer
 from ccgeo.gui.panels.attributes import ANALYSIS_COLUMNS, AttributePanel
 from ccgeo.gui.panels.identify import IdentifyPanel
-from ccgeo.io.project import Project
-from ccgeo.model import Facilities
+from ccgeo.model.facilities import Facilities
+from ccgeo.project import Project
 
 if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow

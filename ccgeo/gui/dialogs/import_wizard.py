@@ -45,9 +45,11 @@ from ccgeo.io.facilities import (
     guess_mapping,
     read_raw,
 )
-from ccgeo.io.project import Project
 from ccgeo.io.tables import list_sheets
-from ccgeo.model import Facilities, ImportReport, ProgressCallback, report_progress
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.reports import ImportReport
+from ccgeo.progress import ProgressCallback, report_progress
+from ccgeo.project import Project
 
 #: Rows of the file shown in the mapping preview.
 PREVIEW_ROWS = 30

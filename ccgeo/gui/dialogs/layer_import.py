@@ -36,10 +36,12 @@ from ccgeo.gui.canvas.layers import MapLayer
 from ccgeo.gui.canvas.population import PopulationLayer
 from ccgeo.gui.canvas.roads import RoadLayer
 from ccgeo.gui.workers import Worker
-from ccgeo.io.osm import RoadData, download_roads, read_roads
-from ccgeo.io.population import Demand, assign_districts, read_districts, read_population
-from ccgeo.io.project import Project
-from ccgeo.model import ProgressCallback, report_progress, scaled_progress
+from ccgeo.io.osm import download_roads, read_roads
+from ccgeo.io.population import assign_districts, read_districts, read_population
+from ccgeo.model.demand import Demand
+from ccgeo.model.roads import RoadData
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
+from ccgeo.project import Project
 
 #: The layers these dialogs import.
 KINDS: tuple[str, ...] = ("roads", "population", "districts")

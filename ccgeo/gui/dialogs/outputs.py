@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from ccgeo.analysis.scenario import project_with_scenario, run_access
 from ccgeo.errors import CcgeoError, InputError, check_cancel
-from ccgeo.model import ProgressCallback, Scenario, report_progress, scaled_progress
+from ccgeo.model.scenario import Scenario
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.report.export import FORMATS, export_results
 from ccgeo.report.pdf import ReportContent, page_layout, paint_report, prepare_report, write_report
 from ccgeo.report.webmap import export_webmap
@@ -40,7 +41,7 @@ from ccgeo.report.webmap import export_webmap
 if TYPE_CHECKING:
     from ccgeo.analysis.access import AccessResult
     from ccgeo.gui.main_window import MainWindow
-    from ccgeo.io.project import Project
+    from ccgeo.project import Project
 
 #: The outputs: an HTML map, a PDF report, data files, a printed report.
 KINDS: tuple[str, ...] = ("html", "pdf", "data", "print")

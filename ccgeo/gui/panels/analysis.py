@@ -48,14 +48,14 @@ from ccgeo.gui.whatif import (
     show_context_menu,
 )
 from ccgeo.gui.workers import Worker
-from ccgeo.model import CAPABILITIES, QUALITY_FILTERS
-from ccgeo.network.profiles import ACCESS_MODES
+from ccgeo.model.profile import ACCESS_MODES
+from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoCommand
 
     from ccgeo.gui.main_window import MainWindow
-    from ccgeo.io.project import Project
+    from ccgeo.project import Project
 
 log = logging.getLogger(__name__)
 
@@ -642,7 +642,7 @@ def install(window: MainWindow) -> None:
 
 def controller_reset(controller: AnalysisController) -> Callable[[], None]:
     """The slot of Analysis ▸ Reset what-if: one undoable step back to the baseline."""
-    from ccgeo.model import Scenario
+    from ccgeo.model.scenario import Scenario
 
     def reset() -> None:
         ws = controller.workspace

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.gui.canvas.tools import FacilitySelection
-from ccgeo.model import ACCREDITATIONS, CAPABILITIES, EQA_LEVELS, Facilities, ImportReport
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.reports import ImportReport
+from ccgeo.model.schema import ACCREDITATIONS, CAPABILITIES, EQA_LEVELS
 
 #: Role giving the raw value a column sorts by (numbers as numbers, not as text).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -38,13 +38,13 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
 from ccgeo.gui.panels.planning import RunBox, fill_table, make_table, stack_parts
 from ccgeo.gui.panels.results import number_item, optional_number, share_text, text_item
-from ccgeo.model import ProgressCallback, scaled_progress
+from ccgeo.progress import ProgressCallback, scaled_progress
 
 if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow
     from ccgeo.gui.panels.analysis import AnalysisController
     from ccgeo.gui.workers import Worker
-    from ccgeo.io.project import Project
+    from ccgeo.project import Project
 
 METHOD_LABELS = {
     "2sfca": "2SFCA",

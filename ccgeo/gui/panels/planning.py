@@ -61,13 +61,15 @@ from ccgeo.gui.charts import BarChart
 from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
 from ccgeo.gui.panels.results import number_item, optional_number, share_text, text_item
 from ccgeo.gui.workers import Worker
-from ccgeo.model import QUALITY_FILTERS, ProgressCallback, Scenario, scaled_progress
-from ccgeo.network.profiles import ACCESS_MODES
+from ccgeo.model.profile import ACCESS_MODES
+from ccgeo.model.scenario import Scenario
+from ccgeo.model.schema import QUALITY_FILTERS
+from ccgeo.progress import ProgressCallback, scaled_progress
 
 if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow
     from ccgeo.gui.panels.analysis import AnalysisController
-    from ccgeo.io.project import Project
+    from ccgeo.project import Project
 
 MODEL_LABELS = {
     "mclp": "Most people covered (MCLP)",

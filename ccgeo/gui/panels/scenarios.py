@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import CcgeoError
-from ccgeo.model import Scenario
+from ccgeo.model.scenario import Scenario
 
 if TYPE_CHECKING:
     from ccgeo.gui.panels.analysis import AnalysisController
