@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ccgeo.gui.canvas.layers import qcolor
+from ccgeo.render.layers import qcolor
 from ccgeo.styles import INK
 
 #: Bar colours: covered share, and the rest of the district's people.

@@ -32,8 +32,6 @@ from ccgeo import project as project_io
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui import settings
 from ccgeo.gui.autosave import Autosaver, Recovery, find_recovery, load_recovery
-from ccgeo.gui.canvas.build import layers_from_project
-from ccgeo.gui.canvas.layers import MapLayer
 from ccgeo.gui.canvas.map_canvas import MapCanvas
 from ccgeo.gui.canvas.tiles import BaseMap, TileLayer
 from ccgeo.gui.extensions import install_extensions
@@ -43,6 +41,8 @@ from ccgeo.gui.workers import Worker
 from ccgeo.io.tiles import OSM_TILE_ATTRIBUTION
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.project import Project
+from ccgeo.render.build import layers_from_project
+from ccgeo.render.layers import MapLayer
 from ccgeo.report.methods import uses_osm
 
 log = logging.getLogger(__name__)

@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QIcon, QMouseEvent, QPainter, QPen, QPixmap, QUndoCommand
 from PySide6.QtWidgets import QMenu
 
-from ccgeo.gui.canvas.analysis_layers import HUB_COLOR, paint_hubs
-from ccgeo.gui.canvas.facilities import FacilityLayer
-from ccgeo.gui.canvas.layers import qcolor
 from ccgeo.gui.canvas.map_canvas import MapCanvas, MapTool
 from ccgeo.model.scenario import Scenario
+from ccgeo.render.analysis_layers import HUB_COLOR, paint_hubs
+from ccgeo.render.facilities import FacilityLayer
+from ccgeo.render.layers import qcolor
 
 if TYPE_CHECKING:
     from ccgeo.gui.panels.analysis import AnalysisController

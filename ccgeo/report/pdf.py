@@ -40,20 +40,20 @@ from PySide6.QtGui import (
 from ccgeo.analysis.access import CITY_ID, AccessResult
 from ccgeo.errors import Cancelled, InputError, check_cancel
 from ccgeo.geo import project_lonlat
-from ccgeo.gui.canvas.build import map_crs, project_extent_lonlat
-from ccgeo.gui.canvas.decorations import paint_decorations
-from ccgeo.gui.canvas.districts import DistrictLayer
-from ccgeo.gui.canvas.facilities import FacilityLayer
-from ccgeo.gui.canvas.layers import MapLayer, cosmetic_pen, qcolor, world_transform
-from ccgeo.gui.canvas.legend import paint_legend_swatch
-from ccgeo.gui.canvas.population import PopulationLayer
-from ccgeo.gui.canvas.qpath import path_from_geometries, symbol_path
-from ccgeo.gui.canvas.roads import RoadLayer
-from ccgeo.gui.canvas.symbols import symbol_template
-from ccgeo.gui.canvas.view import Extent, ViewTransform
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.scenario import Scenario
 from ccgeo.progress import ProgressCallback, report_progress
+from ccgeo.render.build import map_crs, project_extent_lonlat
+from ccgeo.render.decorations import paint_decorations
+from ccgeo.render.districts import DistrictLayer
+from ccgeo.render.facilities import FacilityLayer
+from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor, world_transform
+from ccgeo.render.legend import paint_legend_swatch
+from ccgeo.render.population import PopulationLayer
+from ccgeo.render.qpath import path_from_geometries, symbol_path
+from ccgeo.render.roads import RoadLayer
+from ccgeo.render.symbols import symbol_template
+from ccgeo.render.view import Extent, ViewTransform
 from ccgeo.report.methods import (
     MISSING,
     OSM_ATTRIBUTION,

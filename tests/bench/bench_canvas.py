@@ -31,15 +31,15 @@ from PySide6.QtWidgets import QApplication
 
 from ccgeo.geo import project_lonlat
 from ccgeo.gui.app import guard_none_refcount
-from ccgeo.gui.canvas.build import map_crs
-from ccgeo.gui.canvas.facilities import FacilityLayer
-from ccgeo.gui.canvas.layers import cosmetic_pen, world_transform
 from ccgeo.gui.canvas.map_canvas import MapCanvas
-from ccgeo.gui.canvas.roads import RoadLayer, road_classes
-from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.io.facilities import read_facilities
 from ccgeo.io.osm import read_roads
 from ccgeo.project import Project
+from ccgeo.render.build import map_crs
+from ccgeo.render.facilities import FacilityLayer
+from ccgeo.render.layers import cosmetic_pen, world_transform
+from ccgeo.render.roads import RoadLayer, road_classes
+from ccgeo.render.view import ViewTransform
 from ccgeo.styles import BACKGROUND, ROAD_STYLES
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ccgeo.analysis.access import access
-from ccgeo.gui.canvas.analysis_layers import CatchmentLayer, UnderservedLayer, WhatIfLayer
 from ccgeo.gui.main_window import MainWindow
+from ccgeo.render.analysis_layers import CatchmentLayer, UnderservedLayer, WhatIfLayer
 
 #: Waits for work on the demo city: generous, since the CI machine is shared.
 TIMEOUT_MS = 60_000

@@ -8,10 +8,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionViewItem
 
-from ccgeo.gui.canvas.facilities import FacilityLayer
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.gui.panels.attributes import DataFrameModel, report_frame
 from ccgeo.model.reports import ImportReport
+from ccgeo.render.facilities import FacilityLayer
 from ccgeo.styles import TIER_CLASS
 
 pytestmark = pytest.mark.gui

@@ -7,13 +7,13 @@ import pytest
 from helpers import count_colour, drag, pixel, send_mouse, send_wheel
 from PySide6.QtCore import QEvent, Qt
 
-from ccgeo.gui.canvas.build import layers_from_project, map_crs, project_extent_lonlat
-from ccgeo.gui.canvas.facilities import FacilityLayer
 from ccgeo.gui.canvas.map_canvas import MapCanvas, format_distance, nice_scale_length
-from ccgeo.gui.canvas.population import PopulationLayer
-from ccgeo.gui.canvas.roads import RoadLayer
-from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.model.demand import Demand
+from ccgeo.render.build import layers_from_project, map_crs, project_extent_lonlat
+from ccgeo.render.facilities import FacilityLayer
+from ccgeo.render.population import PopulationLayer
+from ccgeo.render.roads import RoadLayer
+from ccgeo.render.view import ViewTransform
 from ccgeo.styles import BACKGROUND, FACILITY_STYLES, QUALITY_RING_COLOR, ROAD_STYLES
 
 pytestmark = pytest.mark.gui

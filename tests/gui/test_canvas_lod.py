@@ -11,14 +11,14 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPicture
 
 from ccgeo.geo import project_lonlat
-from ccgeo.gui.canvas.build import layers_from_project
-from ccgeo.gui.canvas.facilities import FacilityLayer, render_sprite
-from ccgeo.gui.canvas.layers import cosmetic_pen, world_transform
 from ccgeo.gui.canvas.map_canvas import MapCanvas
-from ccgeo.gui.canvas.qpath import path_from_polylines, path_from_vertices, path_vertices
-from ccgeo.gui.canvas.roads import LOD_M_PER_PX, RoadLayer, merged_lines
-from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.model.roads import RoadData
+from ccgeo.render.build import layers_from_project
+from ccgeo.render.facilities import FacilityLayer, render_sprite
+from ccgeo.render.layers import cosmetic_pen, world_transform
+from ccgeo.render.qpath import path_from_polylines, path_from_vertices, path_vertices
+from ccgeo.render.roads import LOD_M_PER_PX, RoadLayer, merged_lines
+from ccgeo.render.view import ViewTransform
 from ccgeo.styles import BACKGROUND, FACILITY_STYLES, QUALITY_RING_COLOR, ROAD_STYLES
 
 pytestmark = pytest.mark.gui

@@ -9,10 +9,10 @@ import pytest
 from helpers import count_colour
 
 from ccgeo.geo import project_lonlat
-from ccgeo.gui.canvas.build import layers_from_project
 from ccgeo.gui.canvas.map_canvas import MapCanvas
-from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.project import Project
+from ccgeo.render.build import layers_from_project
+from ccgeo.render.view import ViewTransform
 from ccgeo.styles import BACKGROUND, ROAD_STYLES
 
 pytestmark = [pytest.mark.gui, pytest.mark.shared_data]

@@ -12,9 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from ccgeo.geo import local_utm_crs, project_lonlat
-from ccgeo.gui.canvas.facilities import FacilityLayer
 from ccgeo.gui.canvas.tools import SELECTION_COLOR, RoadPicker
 from ccgeo.gui.main_window import MainWindow
+from ccgeo.render.facilities import FacilityLayer
 
 pytestmark = pytest.mark.gui
 

@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from ccgeo.gui.canvas.facilities import FacilityLayer
 from ccgeo.gui.dialogs.import_wizard import NO_COLUMN, ImportWizard, apply_import
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.io import osm
 from ccgeo.io.facilities import read_facilities
 from ccgeo.project import Project
+from ccgeo.render.facilities import FacilityLayer
 
 pytestmark = pytest.mark.gui
 

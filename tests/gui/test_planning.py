@@ -13,17 +13,13 @@ from ccgeo.analysis.referral import load_referral_parameters, plan_referral
 from ccgeo.analysis.scenario import AnalysisSettings
 from ccgeo.analysis.siting import site_hubs
 from ccgeo.errors import InputError
-from ccgeo.gui.canvas.planning_layers import (
-    ProposedHubsLayer,
-    ReferralLayer,
-    courier_colors,
-)
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.gui.panels.planning import (
     courier_parameters,
     proposal_scenario,
     proposed_hub_points,
 )
+from ccgeo.render.planning_layers import ProposedHubsLayer, ReferralLayer, courier_colors
 from ccgeo.styles import COURIER_COLORS, HUB_STYLE
 
 #: Waits for work on the demo city: generous, since the CI machine is shared.
@@ -145,8 +141,8 @@ def test_proposal_scenario_turns_sites_into_hubs_and_upgrades(tiny_project) -> N
 
 
 def test_proposed_hubs_layer_draws_numbered_stars(qtbot, tiny_project) -> None:
-    from ccgeo.gui.canvas.build import map_crs
-    from ccgeo.gui.canvas.view import ViewTransform
+    from ccgeo.render.build import map_crs
+    from ccgeo.render.view import ViewTransform
 
     result = site_hubs(
         tiny_project.network("car"),

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ccgeo.gui.canvas.view import ViewTransform, intersects, union_extent
+from ccgeo.render.view import ViewTransform, intersects, union_extent
 
 coords = st.floats(-1e7, 1e7, allow_nan=False)
 scales = st.floats(0.05, 5000.0, allow_nan=False)

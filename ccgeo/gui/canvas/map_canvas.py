@@ -24,11 +24,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ccgeo.geo import project_lonlat, unproject_xy
-from ccgeo.gui.canvas.decorations import format_distance as format_distance
-from ccgeo.gui.canvas.decorations import nice_scale_length as nice_scale_length
-from ccgeo.gui.canvas.decorations import north_angle_deg, paint_decorations
-from ccgeo.gui.canvas.layers import MapLayer
-from ccgeo.gui.canvas.view import Extent, ViewTransform, union_extent
+from ccgeo.render.decorations import format_distance as format_distance
+from ccgeo.render.decorations import nice_scale_length as nice_scale_length
+from ccgeo.render.decorations import north_angle_deg, paint_decorations
+from ccgeo.render.layers import MapLayer
+from ccgeo.render.view import Extent, ViewTransform, union_extent
 from ccgeo.styles import BACKGROUND, INK
 
 log = logging.getLogger(__name__)

@@ -22,12 +22,12 @@ from PySide6.QtGui import QImage, QPainter, QPolygonF, QTransform
 
 from ccgeo.errors import CcgeoError, OfflineError
 from ccgeo.geo import project_lonlat, unproject_xy
-from ccgeo.gui.canvas.layers import MapLayer
-from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.gui.workers import Worker
 from ccgeo.io import tiles as tiles_io
 from ccgeo.io.tiles import TileCache, TileKey
 from ccgeo.progress import ProgressCallback
+from ccgeo.render.layers import MapLayer
+from ccgeo.render.view import ViewTransform
 from ccgeo.styles import LegendEntry
 
 log = logging.getLogger(__name__)

@@ -15,13 +15,13 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen
 
 from ccgeo.geo import project_lonlat
-from ccgeo.gui.canvas.facilities import FacilityLayer
-from ccgeo.gui.canvas.layers import qcolor
 from ccgeo.gui.canvas.map_canvas import MapCanvas, MapTool
-from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.roads import RoadData
 from ccgeo.model.schema import FACILITY_COLUMNS
+from ccgeo.render.facilities import FacilityLayer
+from ccgeo.render.layers import qcolor
+from ccgeo.render.view import ViewTransform
 
 if TYPE_CHECKING:
     from ccgeo.project import Project

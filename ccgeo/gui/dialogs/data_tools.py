@@ -10,9 +10,6 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPainter,
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from ccgeo.geo import project_lonlat
-from ccgeo.gui.canvas.build import map_crs
-from ccgeo.gui.canvas.facilities import FacilityLayer
-from ccgeo.gui.canvas.layers import MapLayer
 from ccgeo.gui.canvas.tools import (
     SELECTION_COLOR,
     FacilitySelection,
@@ -30,6 +27,9 @@ from ccgeo.gui.panels.attributes import ANALYSIS_COLUMNS, AttributePanel
 from ccgeo.gui.panels.identify import IdentifyPanel
 from ccgeo.model.facilities import Facilities
 from ccgeo.project import Project
+from ccgeo.render.build import map_crs
+from ccgeo.render.facilities import FacilityLayer
+from ccgeo.render.layers import MapLayer
 
 if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow

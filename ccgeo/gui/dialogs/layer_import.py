@@ -31,10 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import check_cancel
-from ccgeo.gui.canvas.districts import DistrictLayer
-from ccgeo.gui.canvas.layers import MapLayer
-from ccgeo.gui.canvas.population import PopulationLayer
-from ccgeo.gui.canvas.roads import RoadLayer
 from ccgeo.gui.workers import Worker
 from ccgeo.io.osm import download_roads, read_roads
 from ccgeo.io.population import assign_districts, read_districts, read_population
@@ -42,6 +38,10 @@ from ccgeo.model.demand import Demand
 from ccgeo.model.roads import RoadData
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.project import Project
+from ccgeo.render.districts import DistrictLayer
+from ccgeo.render.layers import MapLayer
+from ccgeo.render.population import PopulationLayer
+from ccgeo.render.roads import RoadLayer
 
 #: The layers these dialogs import.
 KINDS: tuple[str, ...] = ("roads", "population", "districts")

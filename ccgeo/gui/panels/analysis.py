@@ -39,7 +39,6 @@ from ccgeo.analysis.scenario import (
     settings_of,
 )
 from ccgeo.errors import CcgeoError
-from ccgeo.gui.canvas.analysis_layers import CatchmentLayer, UnderservedLayer, WhatIfLayer
 from ccgeo.gui.whatif import (
     TOOL_NAME,
     PlaceHubTool,
@@ -50,6 +49,7 @@ from ccgeo.gui.whatif import (
 from ccgeo.gui.workers import Worker
 from ccgeo.model.profile import ACCESS_MODES
 from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
+from ccgeo.render.analysis_layers import CatchmentLayer, UnderservedLayer, WhatIfLayer
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoCommand

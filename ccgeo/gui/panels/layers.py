@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccgeo.gui.canvas.layers import MapLayer
-from ccgeo.gui.canvas.legend import legend_icon
 from ccgeo.gui.canvas.map_canvas import MapCanvas
+from ccgeo.render.layers import MapLayer
+from ccgeo.render.legend import legend_icon
 
 _LAYER_ROLE = Qt.ItemDataRole.UserRole + 1
 

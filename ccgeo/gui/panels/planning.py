@@ -55,8 +55,6 @@ from ccgeo.analysis.siting import (
     site_hubs,
 )
 from ccgeo.errors import CcgeoError, InputError, check_cancel
-from ccgeo.gui.canvas.layers import MapLayer, padded
-from ccgeo.gui.canvas.planning_layers import ProposedHubsLayer, ReferralLayer
 from ccgeo.gui.charts import BarChart
 from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
 from ccgeo.gui.panels.results import number_item, optional_number, share_text, text_item
@@ -65,6 +63,8 @@ from ccgeo.model.profile import ACCESS_MODES
 from ccgeo.model.scenario import Scenario
 from ccgeo.model.schema import QUALITY_FILTERS
 from ccgeo.progress import ProgressCallback, scaled_progress
+from ccgeo.render.layers import MapLayer, padded
+from ccgeo.render.planning_layers import ProposedHubsLayer, ReferralLayer
 
 if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.analysis.access import CITY_ID
-from ccgeo.gui.canvas.layers import padded
 from ccgeo.gui.charts import BarChart
+from ccgeo.render.layers import padded
 
 if TYPE_CHECKING:
     from ccgeo.gui.panels.analysis import AnalysisController

@@ -14,8 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from ccgeo.geo import project_lonlat, unproject_xy
-from ccgeo.gui.canvas.layers import qcolor
-from ccgeo.gui.canvas.view import ViewTransform
+from ccgeo.render.layers import qcolor
+from ccgeo.render.view import ViewTransform
 from ccgeo.styles import HALO, INK
 
 #: Longest scale bar, pixels of the frame.

@@ -9,9 +9,9 @@ from pyproj import CRS
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from ccgeo.gui.canvas.layers import MapLayer, cosmetic_pen, qcolor, world_transform
-from ccgeo.gui.canvas.qpath import path_from_geometries
-from ccgeo.gui.canvas.view import ViewTransform
+from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor, world_transform
+from ccgeo.render.qpath import path_from_geometries
+from ccgeo.render.view import ViewTransform
 from ccgeo.styles import (
     DISTRICT_LABEL,
     DISTRICT_LABEL_PT,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QLinearGradient, QPainter, QPen, QPixmap
 
-from ccgeo.gui.canvas.layers import DASHES, cosmetic_pen, qcolor
-from ccgeo.gui.canvas.qpath import symbol_path
-from ccgeo.gui.canvas.symbols import ring_template, symbol_template
+from ccgeo.render.layers import DASHES, cosmetic_pen, qcolor
+from ccgeo.render.qpath import symbol_path
+from ccgeo.render.symbols import ring_template, symbol_template
 from ccgeo.styles import INK, LegendEntry
 
 

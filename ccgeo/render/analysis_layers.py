@@ -12,10 +12,10 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ccgeo.geo import project_lonlat
-from ccgeo.gui.canvas.layers import MapLayer, cosmetic_pen, qcolor, world_transform
-from ccgeo.gui.canvas.qpath import path_from_geometries, symbol_path
-from ccgeo.gui.canvas.symbols import ring_template, symbol_template
-from ccgeo.gui.canvas.view import Extent, ViewTransform, union_extent
+from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor, world_transform
+from ccgeo.render.qpath import path_from_geometries, symbol_path
+from ccgeo.render.symbols import ring_template, symbol_template
+from ccgeo.render.view import Extent, ViewTransform, union_extent
 from ccgeo.styles import (
     BAND_OPACITY,
     HALO,

@@ -10,11 +10,11 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QImage, QPaintEngine, QPainter
 
 from ccgeo.geo import project_lonlat
-from ccgeo.gui.canvas.layers import MapLayer, cosmetic_pen, qcolor
-from ccgeo.gui.canvas.qpath import symbol_path
-from ccgeo.gui.canvas.symbols import ring_template, symbol_template
-from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.model.facilities import Facilities, quality_mask
+from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor
+from ccgeo.render.qpath import symbol_path
+from ccgeo.render.symbols import ring_template, symbol_template
+from ccgeo.render.view import ViewTransform
 from ccgeo.styles import (
     FACILITY_STYLES,
     QUALITY_RING_COLOR,

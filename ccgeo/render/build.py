@@ -10,14 +10,14 @@ from pyproj import CRS
 
 from ccgeo.errors import check_cancel
 from ccgeo.geo import local_utm_crs
-from ccgeo.gui.canvas.districts import DistrictLayer
-from ccgeo.gui.canvas.facilities import FacilityLayer
-from ccgeo.gui.canvas.layers import MapLayer
-from ccgeo.gui.canvas.population import PopulationLayer
-from ccgeo.gui.canvas.roads import RoadLayer
-from ccgeo.gui.canvas.view import Extent, union_extent
 from ccgeo.progress import ProgressCallback, report_progress
 from ccgeo.project import Project
+from ccgeo.render.districts import DistrictLayer
+from ccgeo.render.facilities import FacilityLayer
+from ccgeo.render.layers import MapLayer
+from ccgeo.render.population import PopulationLayer
+from ccgeo.render.roads import RoadLayer
+from ccgeo.render.view import Extent, union_extent
 
 
 def project_extent_lonlat(project: Project) -> Extent | None:

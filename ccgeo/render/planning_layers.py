@@ -12,11 +12,11 @@ from pyproj import CRS
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from ccgeo.gui.canvas.analysis_layers import HIGHLIGHT_COLOR
-from ccgeo.gui.canvas.layers import MapLayer, cosmetic_pen, qcolor, world_transform
-from ccgeo.gui.canvas.qpath import path_from_geometries, symbol_path
-from ccgeo.gui.canvas.symbols import symbol_template
-from ccgeo.gui.canvas.view import Extent, ViewTransform
+from ccgeo.render.analysis_layers import HIGHLIGHT_COLOR
+from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor, world_transform
+from ccgeo.render.qpath import path_from_geometries, symbol_path
+from ccgeo.render.symbols import symbol_template
+from ccgeo.render.view import Extent, ViewTransform
 from ccgeo.styles import COURIER_COLORS, HALO, HUB_STYLE, INK, LegendEntry
 
 #: Routes and loops of spokes that no courier serves (not servable, or no loop).

@@ -12,10 +12,10 @@ from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath
 from scipy.spatial import cKDTree
 
 from ccgeo.geo import project_lonlat
-from ccgeo.gui.canvas.layers import MapLayer, qcolor, world_transform
-from ccgeo.gui.canvas.qpath import path_from_geometries
-from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.model.demand import Demand
+from ccgeo.render.layers import MapLayer, qcolor, world_transform
+from ccgeo.render.qpath import path_from_geometries
+from ccgeo.render.view import ViewTransform
 from ccgeo.styles import POPULATION_ALPHA, POPULATION_RAMP, LegendEntry, ramp_rgb
 
 #: Largest heat image, pixels; beyond it the image cells grow (the shading is an overview).

@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEngine, QPainter, QPainterPath, QPen
 
 from ccgeo.geo import project_lonlat
-from ccgeo.gui.canvas.layers import MapLayer, cosmetic_pen, padded, world_transform
-from ccgeo.gui.canvas.qpath import path_from_vertices, path_vertices
-from ccgeo.gui.canvas.view import ViewTransform
 from ccgeo.model.roads import RoadData
+from ccgeo.render.layers import MapLayer, cosmetic_pen, padded, world_transform
+from ccgeo.render.qpath import path_from_vertices, path_vertices
+from ccgeo.render.view import ViewTransform
 from ccgeo.styles import ROAD_STYLES, LegendEntry, RoadStyle, road_classes
 
 #: Levels of detail: the smallest metres per (device) pixel at which each level is drawn. Level

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
-from ccgeo.gui.canvas.view import Extent, ViewTransform
+from ccgeo.render.view import Extent, ViewTransform
 from ccgeo.styles import LegendEntry
 
 #: Dash patterns in pen-width units, for `RoadStyle.dash`.
