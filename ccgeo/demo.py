@@ -26,6 +26,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import substring
 
 from ccgeo.errors import InputError
+from ccgeo.params import bundled_layer
 from ccgeo.progress import ProgressCallback
 
 if TYPE_CHECKING:
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
 
     from ccgeo.project import Project
 
-#: Folder of the bundled demo city, ``<project root>/layers/demo``.
-DEMO_DIR: Path = Path(__file__).resolve().parents[1] / "layers" / "demo"
 
 #: The files of the demo city, by layer.
 DEMO_FILES: dict[str, str] = {
@@ -1408,7 +1407,7 @@ def load_demo_project(
     Parameters
     ----------
     demo_dir
-        Folder holding the `DEMO_FILES`; `DEMO_DIR` by default.
+        Folder holding the `DEMO_FILES`; the bundled ``layers/demo`` by default.
     progress, cancel
         ``progress(fraction, text)`` callback and a `threading.Event` that cancels.
 
@@ -1420,7 +1419,7 @@ def load_demo_project(
     """
     from ccgeo.project import project_from_files
 
-    folder = Path(demo_dir) if demo_dir is not None else DEMO_DIR
+    folder = Path(demo_dir) if demo_dir is not None else bundled_layer("demo")
     paths = {key: folder / name for key, name in DEMO_FILES.items()}
     missing = [p.name for p in paths.values() if not p.is_file()]
     if missing:

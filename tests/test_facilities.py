@@ -258,7 +258,7 @@ def test_load_mapping_formats(tmp_path):
     with pytest.raises(InputError, match=r"unknown fields \['latitude'\]"):
         load_mapping(bad)
     broken = write(tmp_path, "lat = \n", name="broken.toml")
-    with pytest.raises(InputError, match="not valid TOML"):
+    with pytest.raises(InputError, match="not a valid TOML column mapping"):
         load_mapping(broken)
 
 

@@ -52,8 +52,9 @@ def test_no_qt_outside_gui():
             for line, m in imported_modules(path)
             if is_qt(m)
         ]
-    assert not offenders, "Qt may only be imported in ccgeo/gui, ccgeo/render and ccgeo/report/pdf.py:\n" + (
-        "\n".join(offenders)
+    assert not offenders, (
+        "Qt may only be imported in ccgeo/gui, ccgeo/render and ccgeo/report/pdf.py:\n"
+        + ("\n".join(offenders))
     )
 
 

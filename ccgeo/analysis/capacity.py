@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +28,7 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.schema import CAPABILITIES
 from ccgeo.network.routing import catchments
+from ccgeo.params import load_toml, resource
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ccgeo.model.network import Network
 
 #: The bundled demand parameters (incidence, eligible fraction per capability, their sources).
-BUNDLED_DEMAND = Path(__file__).resolve().parents[2] / "resources" / "demand.toml"
+BUNDLED_DEMAND = "demand.toml"
 
 #: Catchment of plain 2SFCA, minutes (the last band of the PySAL `access` E2SFCA default).
 DEFAULT_MAX_MINUTES = 30.0
@@ -118,8 +118,8 @@ def load_demand_parameters(path: str | Path | None = None) -> DemandParameters:
         If a file is missing or not valid TOML, or a key is unknown or a value is not a number in
         range; every problem is listed with its file, key and value.
     """
-    tables = _read_demand_toml(BUNDLED_DEMAND)
-    sources = [str(BUNDLED_DEMAND)]
+    tables = _read_demand_toml(resource(BUNDLED_DEMAND))
+    sources = [str(resource(BUNDLED_DEMAND))]
     incidence = dict(tables.get("incidence", {}))
     caps = {c: dict(t) for c, t in tables.get("capabilities", {}).items()}
     if path is not None:
@@ -136,7 +136,7 @@ def load_demand_parameters(path: str | Path | None = None) -> DemandParameters:
             if "basis" not in table:
                 merged["basis"] = cite
             caps[cap] = merged
-    where = Path(path) if path is not None else BUNDLED_DEMAND
+    where = Path(path) if path is not None else resource(BUNDLED_DEMAND)
     problems: list[str] = []
     rate = incidence.get("per_100k_per_year")
     if not _is_number(rate) or not 0 < float(rate) <= 100_000:
@@ -1412,15 +1412,7 @@ def _is_number(value: object) -> bool:
 
 
 def _read_demand_toml(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        msg = "demand file not found; check the path, or start from a copy of resources/demand.toml"
-        raise InputError(msg, path=path)
-    try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        msg = f"is not a valid TOML demand file ({exc}); compare it with resources/demand.toml"
-        raise InputError(msg, path=path) from exc
+    data = load_toml(path, what="demand file", example=BUNDLED_DEMAND)
     problems: list[str] = []
     for key in data:
         if key not in ("incidence", "capabilities"):

@@ -11,7 +11,6 @@ import itertools
 import json
 import math
 import time
-import tomllib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
 from ccgeo.network.routing import PathResult, catchments, nearest_lab_times, shortest_path
+from ccgeo.params import load_toml, resource
 from ccgeo.progress import ProgressCallback, report_progress
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ccgeo.model.network import Network
 
 #: The bundled referral parameters (courier, turnaround, specimen limits, their sources).
-BUNDLED_REFERRAL = Path(__file__).resolve().parents[2] / "resources" / "referral.toml"
+BUNDLED_REFERRAL = "referral.toml"
 
 #: ``wait_rule`` values: which waiting time for the next pick-up decides ``meets_target``.
 WAIT_RULES: tuple[str, ...] = ("worst", "average")
@@ -182,9 +182,9 @@ def load_referral_parameters(path: str | Path | None = None) -> ReferralParamete
         If a file is missing or not valid TOML, a key is unknown, or a value is out of range;
         every problem is listed at once with its table, key and value.
     """
-    data = _read_toml(BUNDLED_REFERRAL)
-    sources = [str(BUNDLED_REFERRAL)]
-    where = BUNDLED_REFERRAL
+    where = resource(BUNDLED_REFERRAL)
+    data = _read_toml(where)
+    sources = [str(where)]
     if path is not None:
         where = Path(path)
         user = _read_toml(where)
@@ -232,18 +232,7 @@ def load_referral_parameters(path: str | Path | None = None) -> ReferralParamete
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        msg = (
-            "referral parameter file not found; check the path, or start from a copy of "
-            "resources/referral.toml"
-        )
-        raise InputError(msg, path=path)
-    try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        msg = f"is not a valid TOML referral file ({exc}); compare it with resources/referral.toml"
-        raise InputError(msg, path=path) from exc
+    data = load_toml(path, what="referral parameter file", example=BUNDLED_REFERRAL)
     problems = [
         f"unknown table [{k}] (expected courier, turnaround, specimens, capabilities)"
         for k in data

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +35,7 @@ from ccgeo.io.tables import (
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.reports import ImportReport, Severity
 from ccgeo.model.schema import CAPABILITIES, FACILITY_COLUMNS
+from ccgeo.params import load_toml_text, resource
 from ccgeo.progress import ProgressCallback, report_progress
 
 #: Schema fields a source column can be mapped to. ``coordinates`` is one column holding
@@ -69,9 +69,7 @@ OUTLIER_MIN_M = 50_000.0
 #: coastline is generalised by a few kilometres; correct coastal cities stay within 0.06°).
 LAND_TOLERANCE_DEG = 0.2
 
-_LAND_PATH = (
-    Path(__file__).resolve().parents[2] / "resources" / "land" / "naturalearth_110m_land.geojson"
-)
+_LAND_FILE = ("land", "naturalearth_110m_land.geojson")
 
 # ---------------------------------------------------------------------------------------------
 # vocabularies (all written normalised: lower case, no accents, words separated by one space)
@@ -532,10 +530,7 @@ def load_mapping(path: str | Path) -> dict[str, str]:
             msg = f"mapping is not valid JSON (line {exc.lineno}: {exc.msg})"
             raise InputError(msg, path=path) from exc
     else:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"mapping is not valid TOML ({exc})", path=path) from exc
+        data = load_toml_text(text, what="column mapping", source=path)
     if isinstance(data, dict) and isinstance(data.get("columns"), dict):
         data = data["columns"]
     if not isinstance(data, dict):
@@ -843,10 +838,8 @@ def _study_area_geometry(study_area: Any) -> BaseGeometry | None:
 
 @lru_cache(maxsize=1)
 def _land_tree() -> shapely.STRtree | None:
-    """STRtree over the parts of the bundled coarse land mask; None if the file is missing."""
-    if not _LAND_PATH.exists():
-        return None
-    data = json.loads(_LAND_PATH.read_text(encoding="utf-8"))
+    """STRtree over the parts of the bundled coarse land mask."""
+    data = json.loads(resource(*_LAND_FILE).read_text(encoding="utf-8"))
     geoms = [shapely.geometry.shape(f["geometry"]) for f in data["features"]]
     parts = shapely.get_parts(np.asarray(geoms, dtype=object))
     return shapely.STRtree(parts)

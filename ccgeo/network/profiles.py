@@ -6,9 +6,8 @@ vectorised pass; `ccgeo.model.network.Network` turns the speeds into travel seco
 
 from __future__ import annotations
 
-import os
-import tomllib
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,16 +15,13 @@ import numpy as np
 
 from ccgeo.errors import InputError
 from ccgeo.model.profile import PROFILE_KEYS, PROFILE_REQUIRED, SpeedProfile, check_profile_values
+from ccgeo.params import load_toml, resource
 
 if TYPE_CHECKING:
     from ccgeo.model.roads import RoadData
 
-#: The speed file that ships with ccgeo.
-BUNDLED_SPEEDS = Path(__file__).resolve().parents[2] / "resources" / "speeds.toml"
-
-#: Environment variable naming a user's speed file merged over the bundled one when no path is
-#: given (so the app and every command use the planner's own speeds).
-USER_SPEEDS_ENV = "CCGEO_SPEEDS"
+#: Name of the speed file that ships with ccgeo, in ``resources/``.
+BUNDLED_SPEEDS = "speeds.toml"
 
 
 def load_profiles(path: str | Path | None = None) -> dict[str, SpeedProfile]:
@@ -36,8 +32,7 @@ def load_profiles(path: str | Path | None = None) -> dict[str, SpeedProfile]:
     path
         A TOML file in the format of ``resources/speeds.toml``. Its mode tables are merged over
         the bundled ones (``speeds_kmh`` class by class), and new tables add modes. None reads the
-        file named by the environment variable ``CCGEO_SPEEDS`` if it is set, else the bundled
-        file only.
+        bundled file only. Each file is read once per process (again if it changes on disk).
 
     Returns
     -------
@@ -50,12 +45,23 @@ def load_profiles(path: str | Path | None = None) -> dict[str, SpeedProfile]:
         If a file is missing or is not valid TOML, or a value is missing, of the wrong type or
         out of range; every problem is listed, with its key and value.
     """
-    tables = _read_toml(BUNDLED_SPEEDS)
-    sources = dict.fromkeys(tables, BUNDLED_SPEEDS)
-    if path is None and os.environ.get(USER_SPEEDS_ENV):
-        path = os.environ[USER_SPEEDS_ENV]
+    key = None
     if path is not None:
-        user = _read_toml(Path(path))
+        path = Path(path)
+        try:
+            stat = path.stat()
+            key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            key = (str(path), 0, 0)  # missing: `_read_toml` says so
+    return dict(_load_profiles(key))
+
+
+@lru_cache(maxsize=8)
+def _load_profiles(key: tuple[str, int, int] | None) -> dict[str, SpeedProfile]:
+    tables = _read_toml(resource(BUNDLED_SPEEDS))
+    path = None if key is None else Path(key[0])
+    if path is not None:
+        user = _read_toml(path)
         for name, table in user.items():
             merged = dict(tables.get(name, {}))
             speeds = {**merged.get("speeds_kmh", {}), **table.get("speeds_kmh", {})}
@@ -63,7 +69,6 @@ def load_profiles(path: str | Path | None = None) -> dict[str, SpeedProfile]:
             if speeds:
                 merged["speeds_kmh"] = speeds
             tables[name] = merged
-            sources[name] = Path(path)
     profiles: dict[str, SpeedProfile] = {}
     problems: list[str] = []
     for name in tables:
@@ -91,7 +96,7 @@ def load_profiles(path: str | Path | None = None) -> dict[str, SpeedProfile]:
             description=resolved.get("description", ""),
         )
     if problems:
-        where = Path(path) if path is not None else BUNDLED_SPEEDS
+        where = path if path is not None else resource(BUNDLED_SPEEDS)
         msg = (
             "speed profiles are not usable: "
             + "; ".join(problems)
@@ -202,15 +207,7 @@ def travel_seconds(
 
 
 def _read_toml(path: Path) -> dict[str, dict[str, Any]]:
-    if not path.is_file():
-        msg = "speed file not found; check the path, or start from a copy of resources/speeds.toml"
-        raise InputError(msg, path=path)
-    try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        msg = f"is not a valid TOML speed file ({exc}); compare it with resources/speeds.toml"
-        raise InputError(msg, path=path) from exc
+    data = load_toml(path, what="speed file", example=BUNDLED_SPEEDS)
     bad = [k for k, v in data.items() if not isinstance(v, dict)]
     if bad:
         msg = (
@@ -270,3 +267,31 @@ def _check_table(name: str, table: Mapping[str, Any]) -> list[str]:
     if problems:
         return problems
     return check_profile_values({**table, "speeds_kmh": dict(table["speeds_kmh"])})
+
+
+def resolve_profile(
+    mode: str | SpeedProfile, *, speeds: str | Path | None = None, congestion: float = 1.0
+) -> SpeedProfile:
+    """The speed profile a run uses: ``mode`` from the bundled speeds with the user's speed file
+    ``speeds`` merged over them, with the congestion factor in force.
+
+    The one resolver of every task: `ccgeo.model.settings.Travel.profile` calls it once per run.
+
+    Parameters
+    ----------
+    mode
+        ``"car"``, ``"motorbike"``, ``"walk"``, a mode of the user's file, or a profile.
+    speeds
+        A speed file in the format of ``resources/speeds.toml``, or None.
+    congestion
+        Travel-time multiplier (3.0: trips take three times longer); 1 keeps the profile's own.
+
+    Raises
+    ------
+    InputError
+        If the file is not usable or the mode is unknown, naming the modes there are.
+    """
+    profile = get_profile(mode, load_profiles(speeds))
+    if congestion != 1.0:
+        profile = profile.with_congestion(congestion)
+    return profile

@@ -32,6 +32,7 @@ from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.scenario import Scenario
 from ccgeo.model.schema import CAPABILITIES
+from ccgeo.params import resource
 from ccgeo.progress import report_progress, scaled_progress
 from ccgeo.report.methods import format_minutes, format_people, format_share, uses_osm
 from ccgeo.styles import (
@@ -71,7 +72,6 @@ if TYPE_CHECKING:
     from ccgeo.project import Project
 
 #: Folder of the inlined web assets (see its README for versions and licences).
-WEB_ASSETS = Path(__file__).resolve().parents[2] / "resources" / "web"
 #: The Leaflet build inlined into every map (the version folium's template is written for).
 LEAFLET_VERSION = "1.9.3"
 
@@ -304,7 +304,7 @@ def export_webmap(
 ) -> Path:
     """Write the interactive map as one self-contained HTML file that works with no internet.
 
-    Leaflet's JavaScript, CSS and images are inlined from `WEB_ASSETS`; folium's CDN links
+    Leaflet's JavaScript, CSS and images are inlined from ``resources/web``; folium's CDN links
     (jQuery, Bootstrap, Font Awesome, ...) are removed, as nothing on this map needs them. The
     only web addresses left are the optional tile layer's (loaded only when ticked) and links
     in the attribution. The file is written to a temporary name and moved into place.
@@ -367,7 +367,7 @@ def offline_html(page: str) -> str:
     """Make a rendered folium page self-contained: inline Leaflet, drop every CDN reference.
 
     Leaflet's ``<script src>`` and ``<link href>`` are replaced in place by the contents of
-    the files in `WEB_ASSETS` (the CSS images as ``data:`` URIs); every other ``<script>`` or
+    the files in ``resources/web`` (the CSS images as ``data:`` URIs); every other ``<script>`` or
     ``<link>`` that points at the web is removed.
 
     Parameters
@@ -427,7 +427,7 @@ _CSS_URL = re.compile(r"url\((?P<q>[\"']?)(?P<path>images/[\w.-]+\.png)(?P=q)\)"
 
 def _leaflet_assets() -> tuple[str, str]:
     """Leaflet's JavaScript and CSS, the CSS images inlined as ``data:`` URIs."""
-    folder = WEB_ASSETS / "leaflet"
+    folder = resource("web", "leaflet")
     try:
         js = (folder / "leaflet.js").read_text(encoding="utf-8")
         css = (folder / "leaflet.css").read_text(encoding="utf-8")

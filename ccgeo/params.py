@@ -1,0 +1,103 @@
+"""The one place that finds ccgeo's bundled files, and the one TOML reader.
+
+The top-level ``resources/`` and ``layers/`` folders of the repository are mapped into the
+package at build time (``ccgeo.resources``, ``ccgeo.layers``), so that a wheel carries them and
+an editable install finds them where they are; code reaches them only through `resource` and
+`bundled_layer`, with `importlib.resources`. Every TOML file (speed profiles, referral and
+demand parameters, settings files, column mappings) is read by `load_toml`, so a broken file
+gets the same clear message whichever reader met it.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ccgeo.errors import InputError
+
+#: Packages the bundled folders are installed as.
+RESOURCES_PACKAGE = "ccgeo.resources"
+LAYERS_PACKAGE = "ccgeo.layers"
+
+
+def resource(*parts: str) -> Path:
+    """Path of a bundled resource, e.g. ``resource("speeds.toml")``, ``resource("web", "leaflet")``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the installation lacks it (a broken install, not a user's mistake).
+    """
+    return _bundled(RESOURCES_PACKAGE, parts)
+
+
+def bundled_layer(*parts: str) -> Path:
+    """Path of a bundled data layer, e.g. ``bundled_layer("demo")`` (the synthetic demo city)."""
+    return _bundled(LAYERS_PACKAGE, parts)
+
+
+def _bundled(package: str, parts: tuple[str, ...]) -> Path:
+    path = Path(str(resources.files(package).joinpath(*parts)))
+    if not path.exists():
+        msg = f"ccgeo's bundled file {'/'.join(parts)} is missing from {path.parent}; reinstall"
+        raise FileNotFoundError(msg)
+    return path
+
+
+def load_toml(path: str | Path, *, what: str, example: str | None = None) -> dict[str, Any]:
+    """Read a TOML file into a dict, with a message that names the file and the fix.
+
+    Parameters
+    ----------
+    path
+        The file.
+    what
+        What the file is, for messages: ``"speed file"``, ``"settings file"``, ...
+    example
+        Name of the bundled file in ``resources/`` to compare with, if any.
+
+    Raises
+    ------
+    InputError
+        When the file is missing, is a folder, is not UTF-8, or is not valid TOML (with the line
+        and column of the first error).
+    """
+    path = Path(path)
+    start = f"start from a copy of resources/{example}" if example else "check the path"
+    if path.is_dir():
+        raise InputError(f"is a folder, not a {what}; give the file itself", path=path)
+    if not path.is_file():
+        raise InputError(f"{what} not found; check the path, or {start}", path=path)
+    compare = f"; compare it with resources/{example}" if example else ""
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except UnicodeDecodeError as exc:
+        msg = f"is not a {what} in UTF-8 text ({exc.reason}); save it as UTF-8{compare}"
+        raise InputError(msg, path=path) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"is not a valid TOML {what} ({exc}){compare}", path=path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read the {what} ({exc.strerror or exc})", path=path) from exc
+
+
+def load_toml_text(text: str, *, what: str, source: str | Path | None = None) -> dict[str, Any]:
+    """Parse TOML text (e.g. a column mapping typed in a dialog); errors as in `load_toml`."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"is not a valid TOML {what} ({exc})", path=source) from exc
+
+
+def bundled_toml(name: str) -> dict[str, Any]:
+    """A TOML file of ``resources/`` as a fresh dict (read once per process, copied per call)."""
+    return copy.deepcopy(_bundled_toml(name))
+
+
+@lru_cache(maxsize=16)
+def _bundled_toml(name: str) -> dict[str, Any]:
+    return load_toml(resource(name), what=f"bundled {name}", example=name)
