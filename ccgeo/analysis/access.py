@@ -17,17 +17,20 @@ from rasterio.transform import from_origin
 from scipy import ndimage
 from scipy.spatial import cKDTree
 
-from ccgeo.analysis.snapping import (
-    DEFAULT_CANDIDATES,
-    DEFAULT_MAX_SNAP_M,
-    DEFAULT_WALK_KMH,
+from ccgeo.analysis.placement import (
+    LabPlacement,
     SnappedPoints,
+    demand_frame,
+    district_names,
+    place_labs,
+    point_lonlat,
     snap_points,
 )
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import project_lonlat
 from ccgeo.model.demand import Demand
 from ccgeo.model.facilities import Facilities
+from ccgeo.model.settings import ANY_CAPABILITY, AccessSettings, Snapping, parse_thresholds
 from ccgeo.network.isochrones import (
     DEFAULT_CELL_M,
     INCLUSIVE_TOLERANCE_S,
@@ -174,15 +177,9 @@ def access(
     network: Network,
     labs: Facilities | gpd.GeoDataFrame | np.ndarray,
     demand: Demand | gpd.GeoDataFrame,
+    settings: AccessSettings | None = None,
     *,
-    thresholds_minutes: Sequence[float] = DEFAULT_THRESHOLDS_MINUTES,
     districts: gpd.GeoDataFrame | None = None,
-    capability: str | None = None,
-    quality: str | None = None,
-    max_snap_m: float = DEFAULT_MAX_SNAP_M,
-    walk_kmh: float = DEFAULT_WALK_KMH,
-    candidates: int = DEFAULT_CANDIDATES,
-    underserved_minutes: float | None = None,
     isochrones: bool = True,
     isochrone_cell_m: float = DEFAULT_CELL_M,
     progress: ProgressCallback | None = None,
@@ -193,32 +190,22 @@ def access(
     Parameters
     ----------
     network
-        The road network of the travel mode.
+        The road network of the travel mode (`ccgeo.load_network`, or a project's network).
     labs
-        The labs that count as destinations: `Facilities` (filtered already, or filtered here
-        by ``capability``/``quality``), a point GeoDataFrame, or an ``(k, 2)`` lon/lat array in
-        degrees. Each lab is tied to the nearest node of the network's main strongly connected
-        component within ``max_snap_m`` (else to the nearest node, with a caution); a lab
-        farther than ``max_snap_m`` from every road is listed as not usable.
+        The destinations: `Facilities` (filtered here by ``settings.capability`` and
+        ``settings.quality``, unless the capability is ``"any"``), or labs already chosen as a
+        point GeoDataFrame or an ``(k, 2)`` lon/lat array in degrees. Each lab is placed on the
+        network by `ccgeo.analysis.placement.place_labs`; labs left out are listed with the
+        reason.
     demand
         Where people live (`Demand`, or a point GeoDataFrame with ``population``).
-    thresholds_minutes
-        Coverage thresholds, minutes, inclusive: a person at exactly 60.0 min is within 60.
+    settings
+        Thresholds (minutes, inclusive: a person at exactly 60.0 min is within 60), the labs'
+        test and quality, and the snapping of people and labs. Default `AccessSettings()`.
+        Its travel mode is the network's; it is recorded, not used to build anything here.
     districts
         District polygons (`ccgeo.io.population.read_districts`) for names, for districts
         without people, and to place demand that carries no district id.
-    capability, quality
-        When given, ``labs`` (a `Facilities`) is filtered with `Facilities.capable`; both are
-        recorded in ``settings``.
-    max_snap_m
-        Farthest a person may be from a road, metres; people farther are ``off_network``.
-    walk_kmh
-        Walking speed of the off-road leg, km/h.
-    candidates
-        Nearest nodes tried per demand point (see `ccgeo.analysis.snapping`).
-    underserved_minutes
-        Threshold of the underserved areas, minutes; default 60 when among the thresholds,
-        else the largest threshold.
     isochrones
         Whether to build the merged isochrone bands (one band per threshold).
     isochrone_cell_m
@@ -233,28 +220,21 @@ def access(
     Raises
     ------
     InputError
-        Bad thresholds, no demand, or labs or demand without usable coordinates.
+        No demand, or labs or demand without usable coordinates.
     Cancelled
         If ``cancel`` is set.
     """
-    thresholds = _check_thresholds(thresholds_minutes)
-    if underserved_minutes is None:
-        underserved_minutes = 60.0 if 60.0 in thresholds else float(thresholds[-1])
-    elif not (underserved_minutes > 0 and math.isfinite(underserved_minutes)):
-        msg = f"`underserved_minutes` should be positive minutes, got {underserved_minutes!r}"
-        raise InputError(msg)
-    if capability is not None:
-        if not isinstance(labs, Facilities):
-            msg = f"filtering by `capability` needs Facilities, got {type(labs).__name__}"
-            raise InputError(msg)
-        labs = labs.capable(capability, quality=quality or "any")
+    settings = settings or AccessSettings()
+    thresholds = np.asarray(settings.thresholds_minutes, dtype=np.float64)
+    underserved_minutes = settings.underserved_minutes
+    snapping = settings.snapping
+    if isinstance(labs, Facilities) and settings.capability != ANY_CAPABILITY:
+        labs = labs.capable(settings.capability, quality=settings.quality)
     check_cancel(cancel)
     report_progress(progress, 0.0, "placing the labs on the network")
-    lab_table, lab_lonlat = labs_table(labs)
-    nodes, snap_m, usable, reasons = snap_labs(network, lab_lonlat, max_snap_m=max_snap_m)
-    gdf_labs = lab_table.assign(node=nodes, snap_m=snap_m, usable=usable, reason=reasons)
-    gdf_labs = gdf_labs[["facility_id", "name", "node", "snap_m", "usable", "reason", "geometry"]]
-    used = np.flatnonzero(usable)
+    placement = place_labs(network, labs, snapping)
+    gdf_labs = placement.table
+    nodes, used = placement.nodes, placement.used
 
     check_cancel(cancel)
     report_progress(progress, 0.05, f"time to the nearest of {len(used)} labs")
@@ -266,13 +246,7 @@ def access(
     check_cancel(cancel)
     report_progress(progress, 0.15, "placing the people on the network")
     gdf_demand = demand_frame(demand, districts=districts)
-    snapped = snap_points(
-        network,
-        point_lonlat(gdf_demand, what="demand"),
-        max_snap_m=max_snap_m,
-        walk_kmh=walk_kmh,
-        candidates=candidates,
-    )
+    snapped = snap_points(network, point_lonlat(gdf_demand, what="demand"), snapping)
     seconds, code, lab_row = _demand_times(snapped, near.seconds, node_lab)
     lab_ids = gdf_labs["facility_id"].to_numpy(dtype=object)
     out_demand = gpd.GeoDataFrame(
@@ -294,14 +268,13 @@ def access(
 
     check_cancel(cancel)
     report_progress(progress, 0.25, "coverage by threshold and district")
-    names = district_names(districts)
     coverage = coverage_table(
         seconds,
         out_demand["population"].to_numpy(),
         out_demand["district_id"].to_numpy(),
         thresholds,
         status=code,
-        district_names=names,
+        district_names=district_names(districts),
     )
 
     check_cancel(cancel)
@@ -321,9 +294,7 @@ def access(
             near.seconds,
             thresholds,
             cell_m=isochrone_cell_m,
-            max_walk_m=max_snap_m,
-            walk_kmh=walk_kmh,
-            candidates=candidates,
+            snapping=snapping,
             progress=scaled_progress(progress, 0.45, 1.0),
             cancel=cancel,
         )
@@ -331,7 +302,7 @@ def access(
         bands = _empty_bands()
     check_cancel(cancel)
 
-    warnings = _warnings(gdf_labs, out_demand, max_snap_m=max_snap_m)
+    warnings = _warnings(placement, out_demand, max_snap_m=snapping.max_snap_m)
     connectivity = network.connectivity()
     if connectivity["nodes_cannot_reach_main"]:
         warnings.append(connectivity["message"])
@@ -345,14 +316,10 @@ def access(
             "connectivity": connectivity,
         },
         settings={
-            "capability": capability,
-            "quality": quality,
+            **settings.to_dict(),
+            "mode": network.mode,
             "thresholds_minutes": [float(t) for t in thresholds],
             "underserved_minutes": float(underserved_minutes),
-            "max_snap_m": float(max_snap_m),
-            "walk_kmh": float(walk_kmh),
-            "candidates": int(candidates),
-            "mode": network.mode,
         },
         labs=gdf_labs,
         node_seconds=np.asarray(near.seconds, dtype=np.float64).copy(),
@@ -400,7 +367,7 @@ class _CoverageIndex:
             bad = int(np.flatnonzero(~(np.isfinite(pop) & (pop >= 0)))[0])
             msg = f"population should be 0 or more people; demand row {bad} holds {pop[bad]!r}"
             raise InputError(msg)
-        thresholds = _check_thresholds(thresholds_minutes)
+        thresholds = np.asarray(parse_thresholds(thresholds_minutes), dtype=np.float64)
         city_only = district_ids is None
         if district_ids is None:
             district_ids = np.full(n, "", dtype=object)
@@ -786,13 +753,13 @@ class AccessWhatIf:
         self.result = result
         self.facilities = facilities
         settings = result.settings
-        self.max_snap_m = float(settings["max_snap_m"])
-        self._snapped: SnappedPoints = snap_points(
-            network,
-            point_lonlat(result.demand, what="demand"),
-            max_snap_m=self.max_snap_m,
+        self.snapping = Snapping(
+            max_snap_m=float(settings["max_snap_m"]),
             walk_kmh=float(settings["walk_kmh"]),
-            candidates=int(settings.get("candidates", DEFAULT_CANDIDATES)),
+            candidates=int(settings["candidates"]),
+        )
+        self._snapped: SnappedPoints = snap_points(
+            network, point_lonlat(result.demand, what="demand"), self.snapping
         )
         cov = result.coverage
         districts = cov.loc[cov["district_id"] != CITY_ID, ["district_id", "district_name"]]
@@ -829,15 +796,24 @@ class AccessWhatIf:
         network: Network,
         labs: Facilities | gpd.GeoDataFrame | np.ndarray,
         demand: Demand | gpd.GeoDataFrame,
+        settings: AccessSettings | None = None,
         *,
         facilities: Facilities | None = None,
+        districts: gpd.GeoDataFrame | None = None,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
-        **options: Any,
     ) -> AccessWhatIf:
-        """Run `access` (without isochrones) and start a what-if on it; options go to `access`."""
-        options.setdefault("isochrones", False)
-        result = access(network, labs, demand, progress=progress, cancel=cancel, **options)
+        """Run `access` (without isochrones) and start a what-if on it."""
+        result = access(
+            network,
+            labs,
+            demand,
+            settings,
+            districts=districts,
+            isochrones=False,
+            progress=progress,
+            cancel=cancel,
+        )
         return cls(network, result, facilities=facilities)
 
     # -- state ---------------------------------------------------------------------------------
@@ -951,13 +927,12 @@ class AccessWhatIf:
         if not np.isfinite(lonlat).all():
             msg = f"{what}: longitude {lon!r}, latitude {lat!r} is not a place; give degrees"
             raise InputError(msg)
-        nodes, _snap_m, usable, reasons = snap_labs(
-            self.network, lonlat, max_snap_m=self.max_snap_m
-        )
-        if not usable[0]:
-            msg = f"{what} at {lon:.5f}, {lat:.5f}: {reasons[0]}; place it nearer a road"
+        placed = place_labs(self.network, lonlat, self.snapping)
+        if not placed.usable[0]:
+            reason = placed.table["reason"].iloc[0]
+            msg = f"{what} at {lon:.5f}, {lat:.5f}: {reason}; place it nearer a road"
             raise InputError(msg)
-        return int(nodes[0])
+        return int(placed.nodes[0])
 
     def _check_lab(self, i: int) -> None:
         if not (0 <= i < len(self._entries)) or self._incremental.lab_nodes[i] < 0:
@@ -975,154 +950,6 @@ class AccessWhatIf:
 
 
 # -- helpers -------------------------------------------------------------------------------------
-
-
-def _check_thresholds(thresholds_minutes: Sequence[float]) -> np.ndarray:
-    try:
-        values = np.asarray(list(thresholds_minutes), dtype=np.float64)
-    except (TypeError, ValueError):
-        msg = f"`thresholds_minutes` should be numbers of minutes, got {thresholds_minutes!r}"
-        raise InputError(msg) from None
-    if values.size == 0 or not np.isfinite(values).all() or (values <= 0).any():
-        msg = (
-            f"`thresholds_minutes` should be one or more positive minutes (30, 60, 120), got "
-            f"{list(thresholds_minutes)}"
-        )
-        raise InputError(msg)
-    return np.unique(values)
-
-
-def labs_table(
-    labs: Facilities | gpd.GeoDataFrame | np.ndarray,
-) -> tuple[gpd.GeoDataFrame, np.ndarray]:
-    """Labs as ``facility_id``, ``name``, geometry (EPSG:4326) and their lon/lat."""
-    if isinstance(labs, Facilities):
-        labs = labs.gdf
-    if isinstance(labs, gpd.GeoDataFrame):
-        if labs.crs is None:
-            msg = "the labs have no CRS; set it (EPSG:4326 for longitude/latitude)"
-            raise InputError(msg)
-        gdf = labs.to_crs("EPSG:4326") if labs.crs.to_epsg() != 4326 else labs
-        lonlat = point_lonlat(gdf, what="lab")
-        ids = (
-            gdf["facility_id"].astype(str).to_numpy()
-            if "facility_id" in gdf
-            else np.array([f"lab-{i + 1}" for i in range(len(gdf))], dtype=object)
-        )
-        names = gdf["name"].astype(str).to_numpy() if "name" in gdf else ids
-    else:
-        lonlat = np.asarray(labs, dtype=np.float64)
-        if lonlat.size == 0:
-            lonlat = lonlat.reshape(0, 2)
-        if lonlat.ndim != 2 or lonlat.shape[1] != 2:
-            msg = f"labs should be Facilities or a (k, 2) lon/lat array, got shape {lonlat.shape}"
-            raise InputError(msg)
-        bad = np.flatnonzero(~np.isfinite(lonlat).all(axis=1))
-        if len(bad):
-            msg = f"lab rows {bad[:10].tolist()} have missing or non-finite coordinates"
-            raise InputError(msg)
-        ids = np.array([f"lab-{i + 1}" for i in range(len(lonlat))], dtype=object)
-        names = ids
-    table = gpd.GeoDataFrame(
-        {"facility_id": np.asarray(ids, dtype=object), "name": np.asarray(names, dtype=object)},
-        geometry=gpd.points_from_xy(lonlat[:, 0], lonlat[:, 1]),
-        crs="EPSG:4326",
-    )
-    return table, lonlat
-
-
-def snap_labs(
-    net: Network, lonlat: np.ndarray, *, max_snap_m: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Node, distance, usability and reason of each lab.
-
-    A lab goes to the nearest node of the main strongly connected component if one is within
-    ``max_snap_m`` (a lab beside a cut-off service road must not serve only that road); else to
-    the nearest node if that is within reach, with a caution; else it is not usable.
-    """
-    k = len(lonlat)
-    nodes = np.full(k, -1, dtype=np.int64)
-    snap_m = np.full(k, np.inf)
-    reasons = np.full(k, "", dtype=object)
-    if k == 0 or net.n_nodes == 0:
-        reasons[:] = "the network has no nodes"
-        return nodes, snap_m, np.zeros(k, dtype=bool), reasons
-    main_node, main_m = net.snap(lonlat, main_component_only=True)
-    any_node, any_m = net.snap(lonlat)
-    on_main = main_m <= max_snap_m
-    on_piece = ~on_main & (any_m <= max_snap_m)
-    nodes[on_main], snap_m[on_main] = main_node[on_main], main_m[on_main]
-    nodes[on_piece], snap_m[on_piece] = any_node[on_piece], any_m[on_piece]
-    reasons[on_piece] = (
-        f"only roads cut off from the main {net.mode} network lie within {max_snap_m:g} m: "
-        "the lab serves that piece alone"
-    )
-    far = ~on_main & ~on_piece
-    snap_m[far] = any_m[far]
-    for i in np.flatnonzero(far):
-        reasons[i] = (
-            f"{any_m[i]:.0f} m from the nearest {net.mode} road, more than the maximum snap "
-            f"distance of {max_snap_m:g} m: not used (check its coordinates)"
-        )
-    return nodes, snap_m, ~far, reasons
-
-
-def demand_frame(
-    demand: Demand | gpd.GeoDataFrame, *, districts: gpd.GeoDataFrame | None
-) -> gpd.GeoDataFrame:
-    """Demand points in EPSG:4326 with ``demand_id``, ``population``, ``district_id``."""
-    gdf = demand.gdf if isinstance(demand, Demand) else demand
-    if not isinstance(gdf, gpd.GeoDataFrame):
-        msg = f"demand should be a Demand or a point GeoDataFrame, got {type(demand).__name__}"
-        raise InputError(msg)
-    if len(gdf) == 0:
-        msg = "the demand holds no points with people; load a population layer for the area"
-        raise InputError(msg)
-    if "population" not in gdf.columns:
-        msg = f"the demand lacks a `population` column (columns: {list(gdf.columns)})"
-        raise InputError(msg)
-    if gdf.crs is None:
-        msg = "the demand points have no CRS; set it (EPSG:4326 for longitude/latitude)"
-        raise InputError(msg)
-    if gdf.crs.to_epsg() != 4326:
-        gdf = gdf.to_crs("EPSG:4326")
-    pop = pd.to_numeric(gdf["population"], errors="coerce").to_numpy(dtype=np.float64)
-    bad = np.flatnonzero(~(np.isfinite(pop) & (pop >= 0)))
-    if len(bad):
-        rows = ", ".join(str(i) for i in bad[:10])
-        msg = f"demand rows {rows} have no valid population (0 or more people expected)"
-        raise InputError(msg)
-    ids = (
-        gdf["demand_id"].astype(str).to_numpy(dtype=object)
-        if "demand_id" in gdf
-        else np.array([str(i) for i in range(len(gdf))], dtype=object)
-    )
-    if "district_id" in gdf:
-        district = gdf["district_id"].fillna("").astype(str).to_numpy(dtype=object)
-    else:
-        district = np.full(len(gdf), "", dtype=object)
-    if districts is not None and not districts.empty and (district == "").all():
-        from ccgeo.io.population import assign_districts
-
-        district = assign_districts(gdf, districts)
-    return gpd.GeoDataFrame(
-        {"demand_id": ids, "population": pop, "district_id": district},
-        geometry=gdf.geometry.to_numpy(),
-        crs="EPSG:4326",
-    )
-
-
-def point_lonlat(gdf: gpd.GeoDataFrame, *, what: str) -> np.ndarray:
-    """Longitude, latitude of point rows; polygons give an inner point."""
-    geoms = gdf.geometry
-    missing = np.flatnonzero(geoms.isna().to_numpy() | geoms.is_empty.to_numpy())
-    if len(missing):
-        rows = ", ".join(str(i) for i in missing[:10])
-        msg = f"{what} rows {rows} have no geometry; fix or remove them"
-        raise InputError(msg)
-    if not (geoms.geom_type == "Point").all():
-        geoms = geoms.representative_point()
-    return np.column_stack([geoms.x.to_numpy(), geoms.y.to_numpy()])
 
 
 def _projected_xy(gdf: gpd.GeoDataFrame, crs: CRS) -> np.ndarray:
@@ -1143,28 +970,15 @@ def _demand_times(
     return seconds, code, lab
 
 
-def district_names(districts: gpd.GeoDataFrame | None) -> dict[str, str] | None:
-    if districts is None or districts.empty or "district_id" not in districts:
-        return None
-    ids = districts["district_id"].astype(str).tolist()
-    names = districts["name"].astype(str).tolist() if "name" in districts else ids
-    return dict(zip(ids, names, strict=True))
-
-
-def _warnings(labs: gpd.GeoDataFrame, demand: gpd.GeoDataFrame, *, max_snap_m: float) -> list[str]:
+def _warnings(placement: LabPlacement, demand: gpd.GeoDataFrame, *, max_snap_m: float) -> list[str]:
     out = []
-    unused = labs[~labs["usable"].to_numpy(dtype=bool)]
-    if len(labs) == 0:
+    if len(placement) == 0:
         out.append("no lab was given: every person counts as unreachable")
-    elif len(unused) == len(labs):
+    elif not placement.usable.any():
         out.append("no lab lies near the road network: every person counts as unreachable")
-    if len(unused):
-        listed = ", ".join(unused["facility_id"].astype(str).head(8))
-        more = f" and {len(unused) - 8} more" if len(unused) > 8 else ""
-        out.append(
-            f"{len(unused)} labs lie more than {max_snap_m:g} m from a road and are not used: "
-            f"{listed}{more}"
-        )
+    left_out = placement.warning()
+    if left_out:
+        out.append(left_out)
     status = demand["status"].to_numpy()
     pop = demand["population"].to_numpy(dtype=float)
     for name, text in (

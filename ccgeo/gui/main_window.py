@@ -877,11 +877,15 @@ class MainWindow(QMainWindow):
         *args: Any,
         text: str,
         on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
     ) -> Worker:
         """Run ``fn(*args, progress=, cancel=)`` on the thread pool with a busy indicator.
 
-        ``on_done(result)`` runs in the GUI thread; a `ccgeo.errors.CcgeoError` is shown in a
-        message box with its text.
+        ``on_done(result)``, ``on_failed(message)`` and ``on_cancelled()`` run in the GUI
+        thread; a `ccgeo.errors.CcgeoError` is also shown in a message box with its text. Every
+        handler is connected before the worker starts, so a task that fails in its first
+        millisecond is still shown (a signal emitted before a slot is connected is lost).
         """
         worker = Worker(fn, *args)
         self._workers.add(worker)
@@ -890,6 +894,10 @@ class MainWindow(QMainWindow):
         signals.finished.connect(lambda result: self._task_done(worker, text, on_done, result))
         signals.failed.connect(lambda message: self._task_failed(worker, text, message))
         signals.cancelled.connect(lambda: self._task_cancelled(worker, text))
+        if on_failed is not None:
+            signals.failed.connect(on_failed)
+        if on_cancelled is not None:
+            signals.cancelled.connect(on_cancelled)
         self.message_label.setText(text)
         self.progress_bar.setRange(0, 0)  # busy until the task reports progress
         self.progress_bar.show()

@@ -236,6 +236,10 @@ class Network:
 
     # -- snapping --------------------------------------------------------------------------------
 
+    def node_tree(self) -> cKDTree:
+        """KD-tree over ``node_xy`` (metres), built once per network and shared by every caller."""
+        return self._tree
+
     @cached_property
     def _tree(self) -> cKDTree:
         return cKDTree(self.node_xy)

@@ -8,7 +8,6 @@ within that band by the coverage table; areas far from every road stay outside (
 from __future__ import annotations
 
 import math
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -20,9 +19,9 @@ from affine import Affine
 from pyproj import CRS
 from rasterio.features import shapes
 from rasterio.transform import from_origin
-from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.model.settings import Snapping
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
@@ -41,19 +40,8 @@ DEFAULT_CELL_M = 50.0
 #: Default largest number of cells of one surface; the cell grows to stay under it.
 DEFAULT_MAX_CELLS = 4_000_000
 
-#: Default farthest walk from a road, metres (the demand's default maximum snap distance).
-DEFAULT_MAX_WALK_M = 1_000.0
-
-#: Default walking speed off the road, km/h.
-DEFAULT_WALK_KMH = 5.0
-
-#: Default number of nearest nodes each cell is tied to (as for demand points).
-DEFAULT_CANDIDATES = 4
-
 #: Cells per KD-tree query chunk: bounds memory and lets ``cancel`` act between chunks.
 _CHUNK_CELLS = 262_144
-
-_TREES: weakref.WeakKeyDictionary[Network, cKDTree] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, eq=False)
@@ -105,9 +93,7 @@ def time_surface(
     node_seconds: np.ndarray,
     *,
     cell_m: float = DEFAULT_CELL_M,
-    max_walk_m: float = DEFAULT_MAX_WALK_M,
-    walk_kmh: float = DEFAULT_WALK_KMH,
-    candidates: int = DEFAULT_CANDIDATES,
+    snapping: Snapping | None = None,
     bounds: Sequence[float] | None = None,
     max_cells: int = DEFAULT_MAX_CELLS,
     progress: ProgressCallback | None = None,
@@ -115,8 +101,8 @@ def time_surface(
 ) -> TimeSurface:
     """Travel-time surface: each cell's time through the best of its nearest network nodes.
 
-    A cell's time is ``min over its `candidates` nearest nodes within `max_walk_m` of (walk to
-    the node at `walk_kmh` + the node's time)``, the rule `ccgeo.analysis.snapping` applies to
+    A cell's time is ``min over its `candidates` nearest nodes within `max_snap_m` of (walk to
+    the node at `walk_kmh` + the node's time)``, the rule `ccgeo.analysis.placement` applies to
     demand points, computed with a KD-tree in chunks (no Python loop over cells).
 
     Parameters
@@ -127,15 +113,12 @@ def time_surface(
         ``(n_nodes,)`` seconds from each node to the nearest lab; ``inf`` where none.
     cell_m
         Cell size, metres; grown when the grid would exceed ``max_cells``.
-    max_walk_m
-        Farthest walk from a cell centre to a node, metres.
-    walk_kmh
-        Walking speed off the road, km/h.
-    candidates
-        Nearest nodes tried per cell.
+    snapping
+        ``max_snap_m`` (farthest walk from a cell centre to a node, metres), ``walk_kmh`` and
+        ``candidates`` (nearest nodes tried per cell), as for people. Default `Snapping()`.
     bounds
         ``(west, south, east, north)`` metres in ``net.crs``; by default the box around the
-        nodes with a finite time, grown by ``max_walk_m``.
+        nodes with a finite time, grown by ``max_snap_m``.
     max_cells
         Largest number of cells.
     progress, cancel
@@ -154,9 +137,11 @@ def time_surface(
         If ``cancel`` is set.
     """
     times = _check_node_seconds(net, node_seconds)
-    _check_positive(cell_m=cell_m, max_walk_m=max_walk_m, walk_kmh=walk_kmh)
-    if candidates < 1 or max_cells < 1:
-        msg = f"`candidates` and `max_cells` should be at least 1, got {candidates}, {max_cells}"
+    snapping = snapping or Snapping()
+    max_walk_m, walk_kmh = snapping.max_snap_m, snapping.walk_kmh
+    _check_positive(cell_m=cell_m)
+    if max_cells < 1:
+        msg = f"`max_cells` should be at least 1, got {max_cells}"
         raise InputError(msg)
     finite = np.isfinite(times)
     if bounds is None:
@@ -185,8 +170,8 @@ def time_surface(
     out = np.full(rows * cols, np.inf)
     if not finite.any():
         return TimeSurface(out.reshape(rows, cols), transform, net.crs, cell)
-    tree = _node_tree(net)
-    k = int(min(candidates, net.n_nodes))
+    tree = net.node_tree()
+    k = int(min(snapping.candidates, net.n_nodes))
     walk_mps = walk_kmh / 3.6
     rows_per_chunk = max(1, _CHUNK_CELLS // cols)
     for r0 in range(0, rows, rows_per_chunk):
@@ -215,9 +200,7 @@ def isochrone_bands(
     *,
     cumulative: bool = False,
     cell_m: float = DEFAULT_CELL_M,
-    max_walk_m: float = DEFAULT_MAX_WALK_M,
-    walk_kmh: float = DEFAULT_WALK_KMH,
-    candidates: int = DEFAULT_CANDIDATES,
+    snapping: Snapping | None = None,
     simplify_m: float | None = None,
     max_cells: int = DEFAULT_MAX_CELLS,
     progress: ProgressCallback | None = None,
@@ -237,7 +220,7 @@ def isochrone_bands(
     cumulative
         False: disjoint rings, band ``i`` holds the area with ``from < t <= to`` (the first band
         starts at 0 inclusive). True: band ``i`` holds everything with ``t <= to``.
-    cell_m, max_walk_m, walk_kmh, candidates, max_cells
+    cell_m, snapping, max_cells
         As in `time_surface`.
     simplify_m
         Simplification tolerance, metres; default half a cell. Bands are simplified one by one,
@@ -260,9 +243,7 @@ def isochrone_bands(
         net,
         times,
         cell_m=cell_m,
-        max_walk_m=max_walk_m,
-        walk_kmh=walk_kmh,
-        candidates=candidates,
+        snapping=snapping,
         max_cells=max_cells,
         progress=scaled_progress(progress, 0.0, 0.7),
         cancel=cancel,
@@ -281,9 +262,7 @@ def lab_isochrones(
     bands_minutes: Sequence[float] | None = None,
     cumulative: bool = False,
     cell_m: float = DEFAULT_CELL_M,
-    max_walk_m: float = DEFAULT_MAX_WALK_M,
-    walk_kmh: float = DEFAULT_WALK_KMH,
-    candidates: int = DEFAULT_CANDIDATES,
+    snapping: Snapping | None = None,
     simplify_m: float | None = None,
     max_cells: int = DEFAULT_MAX_CELLS,
     progress: ProgressCallback | None = None,
@@ -292,7 +271,7 @@ def lab_isochrones(
     """Isochrone polygons of each lab on its own, from per-lab catchments.
 
     Each lab's grid covers only the box around the nodes of its catchment (grown by
-    ``max_walk_m``), so many small catchments stay cheap.
+    ``max_snap_m``), so many small catchments stay cheap.
 
     Parameters
     ----------
@@ -303,7 +282,7 @@ def lab_isochrones(
     bands_minutes
         Band upper bounds, minutes, inclusive; none above the catchments' limit. Default: one
         band up to the limit.
-    cumulative, cell_m, max_walk_m, walk_kmh, candidates, simplify_m, max_cells
+    cumulative, cell_m, snapping, simplify_m, max_cells
         As in `isochrone_bands`.
     progress, cancel
         ``progress(fraction, text)`` and a `threading.Event`, checked between labs.
@@ -347,9 +326,7 @@ def lab_isochrones(
             net,
             times,
             cell_m=cell_m,
-            max_walk_m=max_walk_m,
-            walk_kmh=walk_kmh,
-            candidates=candidates,
+            snapping=snapping,
             max_cells=max_cells,
             cancel=cancel,
         )
@@ -474,15 +451,6 @@ def _centres(transform: Affine, rows: int, cols: int, r0: int, r1: int) -> np.nd
     xs = transform.c + cell_x * (np.arange(cols) + 0.5)
     ys = transform.f + cell_y * (np.arange(r0, r1) + 0.5)
     return np.column_stack([np.tile(xs, r1 - r0), np.repeat(ys, cols)])
-
-
-def _node_tree(net: Network) -> cKDTree:
-    """KD-tree over all node coordinates, built once per network."""
-    tree = _TREES.get(net)
-    if tree is None:
-        tree = cKDTree(net.node_xy)
-        _TREES[net] = tree
-    return tree
 
 
 def _check_node_seconds(net: Network, node_seconds: np.ndarray) -> np.ndarray:

@@ -818,23 +818,24 @@ class OutputsController(QObject):
         )
         kind = request.kind
         if kind == "print":
-            worker = self.window.run_task(
+            self.window.run_task(
                 partial(prepare_print, baseline=baseline),
                 project,
                 request,
                 text=f"Preparing the report of {source.label}…",
                 on_done=lambda content: self._show_preview(content, request),
+                on_failed=self.failed.emit,
             )
         else:
             what = {"html": "the interactive map", "pdf": "the report", "data": "the data"}[kind]
-            worker = self.window.run_task(
+            self.window.run_task(
                 partial(write_output, baseline=baseline),
                 project,
                 request,
                 text=f"Writing {what} of {source.label}…",
                 on_done=lambda paths: self._written(kind, paths),
+                on_failed=self.failed.emit,
             )
-        worker.signals.failed.connect(self.failed.emit)
 
     # -- done ----------------------------------------------------------------------------------
 

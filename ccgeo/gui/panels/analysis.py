@@ -180,11 +180,14 @@ class AnalysisController(QObject):
         self.cancel()
         target = ws.settings
         worker = self.window.run_task(
-            ws.compute, target, text=f"Access analysis: {target.describe()}…", on_done=self._adopt
+            ws.compute,
+            target,
+            text=f"Access analysis: {target.describe()}…",
+            on_done=self._adopt,
+            on_failed=lambda message: self._run_ended(worker, message=message),
+            on_cancelled=lambda: self._run_ended(worker, cancelled=True),
         )
         self._run_worker = worker
-        worker.signals.cancelled.connect(lambda: self._run_ended(worker, cancelled=True))
-        worker.signals.failed.connect(lambda message: self._run_ended(worker, message=message))
         self.runStarted.emit()
         return worker
 

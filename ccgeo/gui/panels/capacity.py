@@ -421,10 +421,10 @@ class CapacityPanel(QWidget):
             request,
             text=f"Comparing {request.settings.capability.upper()} lab capacity with the need…",
             on_done=lambda result: self._done(worker, request, result),
+            on_failed=lambda message: self._ended(worker, message),
+            on_cancelled=lambda: self._ended(worker, "Cancelled"),
         )
         self.worker = worker
-        worker.signals.cancelled.connect(lambda: self._ended(worker, "Cancelled"))
-        worker.signals.failed.connect(lambda message: self._ended(worker, message))
         self.runbox.started(worker)
         return worker
 

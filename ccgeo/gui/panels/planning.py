@@ -556,10 +556,10 @@ class PlanningController(QObject):
             request,
             text=f"Siting new {request.settings.capability.upper()} hubs…",
             on_done=lambda result: self._siting_done(worker, request, result),
+            on_failed=lambda message: self._siting_ended(worker, message),
+            on_cancelled=lambda: self._siting_ended(worker, "Cancelled"),
         )
         self.siting_worker = worker
-        worker.signals.cancelled.connect(lambda: self._siting_ended(worker, "Cancelled"))
-        worker.signals.failed.connect(lambda message: self._siting_ended(worker, message))
         self.sitingStarted.emit()
         return worker
 
@@ -600,10 +600,10 @@ class PlanningController(QObject):
             request,
             text=f"Planning the {request.capability.upper()} sample referral…",
             on_done=lambda result: self._referral_done(worker, result),
+            on_failed=lambda message: self._referral_ended(worker, message),
+            on_cancelled=lambda: self._referral_ended(worker, "Cancelled"),
         )
         self.referral_worker = worker
-        worker.signals.cancelled.connect(lambda: self._referral_ended(worker, "Cancelled"))
-        worker.signals.failed.connect(lambda message: self._referral_ended(worker, message))
         self.referralStarted.emit()
         return worker
 

@@ -1,0 +1,375 @@
+"""Labs and people on the network: the one placement rule of every analysis.
+
+Labs (`place_labs`). A lab is tied to the nearest node of the network's main strongly connected
+component within the maximum snap distance (a lab beside a cut-off service road must not serve
+that road alone); failing that, to the nearest node within the distance, with a caution; a lab
+farther than the distance from every road is left out, and listed with the reason. Access,
+capacity, siting and referral all place their labs here, so a lab counts in one analysis exactly
+when it counts in the others.
+
+People (`snap_points`). A person does not live on a node. Each point is tied to its ``k``
+nearest network nodes within the maximum snap distance; the time from the point is the best of
+``walk to node + network time`` over those candidates, so a house beside a cut-off service road
+still reaches the main road a few metres further on. Points with no node within the distance are
+*off-network*: reported, never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from ccgeo.errors import InputError
+from ccgeo.geo import project_lonlat
+from ccgeo.model.demand import Demand
+from ccgeo.model.facilities import Facilities
+from ccgeo.model.network import Network
+from ccgeo.model.settings import Snapping
+
+
+@dataclass(frozen=True, eq=False)
+class SnappedPoints:
+    """Points tied to candidate network nodes.
+
+    Attributes
+    ----------
+    nodes : int64 (n, k)
+        Candidate network nodes of each point, nearest first; -1 where there is none within
+        ``max_snap_m``.
+    walk_seconds : float64 (n, k)
+        Time to walk from the point to each candidate, seconds; ``inf`` where there is none.
+    snap_m : float64 (n,)
+        Distance to the nearest node, metres (``inf`` when the network is empty).
+    max_snap_m : float
+        The maximum distance used, metres.
+    walk_kmh : float
+        The walking speed of the off-network leg, km/h.
+    """
+
+    nodes: np.ndarray
+    walk_seconds: np.ndarray
+    snap_m: np.ndarray
+    max_snap_m: float
+    walk_kmh: float
+
+    def __post_init__(self) -> None:
+        for arr in (self.nodes, self.walk_seconds, self.snap_m):
+            arr.setflags(write=False)
+
+    def __len__(self) -> int:
+        return len(self.snap_m)
+
+    @property
+    def off_network(self) -> np.ndarray:
+        """Points with no node within ``max_snap_m``."""
+        return self.nodes[:, 0] < 0
+
+    @property
+    def nearest_node(self) -> np.ndarray:
+        """The nearest node of each point, -1 for off-network points."""
+        return self.nodes[:, 0]
+
+    def seconds_via(self, node_seconds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Time from each point through its best candidate, given a time per network node.
+
+        Parameters
+        ----------
+        node_seconds
+            ``(n_nodes,)`` seconds from each node (to the nearest lab, say); ``inf`` where none.
+
+        Returns
+        -------
+        seconds : float64 (n,)
+            ``min_k(walk_seconds + node_seconds[node])``; ``inf`` off-network or unreachable.
+        best : int64 (n,)
+            Which candidate column gave it (0 where all are ``inf``).
+        """
+        node_seconds = np.asarray(node_seconds, dtype=np.float64)
+        valid = self.nodes >= 0
+        via = np.full(self.nodes.shape, np.inf)
+        via[valid] = self.walk_seconds[valid] + node_seconds[self.nodes[valid]]
+        best = np.argmin(via, axis=1) if via.size else np.zeros(0, dtype=np.int64)
+        seconds = via[np.arange(len(via)), best] if via.size else np.zeros(0)
+        return seconds, best.astype(np.int64)
+
+    def best_node(self, best: np.ndarray) -> np.ndarray:
+        """The node of candidate column ``best`` for each point (-1 off-network)."""
+        return self.nodes[np.arange(len(self.nodes)), best]
+
+
+def snap_points(
+    net: Network, lonlat: np.ndarray, snapping: Snapping | None = None
+) -> SnappedPoints:
+    """Tie points to their nearest network nodes within the maximum snap distance.
+
+    Parameters
+    ----------
+    net
+        The road network of the travel mode.
+    lonlat
+        ``(n, 2)`` longitude, latitude in degrees (EPSG:4326).
+    snapping
+        ``max_snap_m`` (points farther than this from every node are off-network, metres),
+        ``walk_kmh`` (speed of the off-network leg) and ``candidates`` (nearest nodes tried per
+        point; 1 = plain nearest node). Default `Snapping()`.
+
+    Raises
+    ------
+    InputError
+        If a coordinate is not finite.
+    """
+    snapping = snapping or Snapping()
+    max_snap_m, walk_kmh = snapping.max_snap_m, snapping.walk_kmh
+    pts = np.asarray(lonlat, dtype=np.float64).reshape(-1, 2)
+    bad = np.flatnonzero(~np.isfinite(pts).all(axis=1))
+    if len(bad):
+        rows = ", ".join(str(i) for i in bad[:10]) + (" ..." if len(bad) > 10 else "")
+        msg = f"{len(bad)} points have missing or non-finite coordinates (rows {rows})"
+        raise InputError(msg)
+    n = len(pts)
+    k = int(min(snapping.candidates, max(net.n_nodes, 1)))
+    nodes = np.full((n, k), -1, dtype=np.int64)
+    metres = np.full((n, k), np.inf)
+    if n and net.n_nodes:
+        tree = net.node_tree()
+        xy = project_lonlat(pts, net.crs)
+        dist, idx = tree.query(xy, k=k, distance_upper_bound=max_snap_m)
+        dist = np.asarray(dist, dtype=np.float64).reshape(n, k)
+        idx = np.asarray(idx, dtype=np.int64).reshape(n, k)
+        found = np.isfinite(dist)
+        nodes[found] = idx[found]
+        metres[found] = dist[found]
+        nearest_m = dist[:, 0].copy()
+        far = ~found[:, 0]
+        if far.any():  # how far off the network they are, for the report
+            nearest_m[far] = np.asarray(tree.query(xy[far], k=1)[0], dtype=np.float64)
+    else:
+        nearest_m = np.full(n, np.inf)
+    walk_seconds = metres / (walk_kmh / 3.6)
+    return SnappedPoints(nodes, walk_seconds, nearest_m, float(max_snap_m), float(walk_kmh))
+
+
+# -- labs ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class LabPlacement:
+    """Where each lab joins the network, and which labs are left out and why.
+
+    Attributes
+    ----------
+    table : GeoDataFrame
+        One row per lab given, EPSG:4326: ``facility_id``, ``name``, ``node`` (network node, -1
+        when left out), ``snap_m`` (metres from the lab to its node, or to the nearest road when
+        left out), ``usable`` and ``reason`` (why a lab is left out, or a caution; ``""``
+        otherwise), ``geometry``.
+    max_snap_m : float
+        The distance rule used, metres.
+    mode : str
+        The network's travel mode.
+    """
+
+    table: gpd.GeoDataFrame
+    max_snap_m: float
+    mode: str
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    @property
+    def nodes(self) -> np.ndarray:
+        """Network node of each lab, -1 for labs left out."""
+        return self.table["node"].to_numpy(dtype=np.int64)
+
+    @property
+    def usable(self) -> np.ndarray:
+        """Boolean mask of the labs on the network."""
+        return self.table["usable"].to_numpy(dtype=bool)
+
+    @property
+    def used(self) -> np.ndarray:
+        """Row numbers of the labs on the network."""
+        return np.flatnonzero(self.usable)
+
+    def left_out(self) -> list[str]:
+        """One line per lab left out: ``"L7 Lab Norte: 2400 m from the nearest car road, ..."``."""
+        rows = self.table[~self.usable]
+        return [f"{r.facility_id} {r.name}: {r.reason}" for r in rows.itertuples(index=False)]
+
+    def warning(self, what: str = "labs") -> str | None:
+        """One sentence counting and naming the labs left out, or None when every lab is used."""
+        out = self.table[~self.usable]
+        if not len(out):
+            return None
+        listed = ", ".join(out["facility_id"].astype(str).head(8))
+        more = f" and {len(out) - 8} more" if len(out) > 8 else ""
+        return (
+            f"{len(out)} {what} lie more than {self.max_snap_m:g} m from a {self.mode} road and "
+            f"are not used: {listed}{more}"
+        )
+
+
+def place_labs(
+    net: Network,
+    labs: Facilities | gpd.GeoDataFrame | np.ndarray,
+    snapping: Snapping | None = None,
+) -> LabPlacement:
+    """Tie each lab to the network by the one placement rule (see the module docstring).
+
+    Parameters
+    ----------
+    net
+        The road network of the travel mode.
+    labs
+        `Facilities`, a point GeoDataFrame (``facility_id`` and ``name`` used when present), or
+        an ``(k, 2)`` lon/lat array in degrees.
+    snapping
+        Its ``max_snap_m`` is the farthest a lab may be from a road, metres.
+
+    Raises
+    ------
+    InputError
+        If the labs have no CRS or a lab has no usable coordinates.
+    """
+    snapping = snapping or Snapping()
+    max_snap_m = snapping.max_snap_m
+    table, lonlat = labs_table(labs)
+    k = len(lonlat)
+    nodes = np.full(k, -1, dtype=np.int64)
+    snap_m = np.full(k, np.inf)
+    reasons = np.full(k, "", dtype=object)
+    if k and net.n_nodes == 0:
+        reasons[:] = "the network has no nodes"
+    elif k:
+        main_node, main_m = net.snap(lonlat, main_component_only=True)
+        any_node, any_m = net.snap(lonlat)
+        on_main = main_m <= max_snap_m
+        on_piece = ~on_main & (any_m <= max_snap_m)
+        nodes[on_main], snap_m[on_main] = main_node[on_main], main_m[on_main]
+        nodes[on_piece], snap_m[on_piece] = any_node[on_piece], any_m[on_piece]
+        reasons[on_piece] = (
+            f"only roads cut off from the main {net.mode} network lie within {max_snap_m:g} m: "
+            "the lab serves that piece alone"
+        )
+        far = ~on_main & ~on_piece
+        snap_m[far] = any_m[far]
+        for i in np.flatnonzero(far):
+            reasons[i] = (
+                f"{any_m[i]:.0f} m from the nearest {net.mode} road, more than the maximum snap "
+                f"distance of {max_snap_m:g} m: not used (check its coordinates)"
+            )
+    table = table.assign(node=nodes, snap_m=snap_m, usable=nodes >= 0, reason=reasons)
+    columns = ["facility_id", "name", "node", "snap_m", "usable", "reason", "geometry"]
+    return LabPlacement(table[columns], float(max_snap_m), net.mode)
+
+
+def labs_table(
+    labs: Facilities | gpd.GeoDataFrame | np.ndarray,
+) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """Labs as ``facility_id``, ``name``, geometry (EPSG:4326) and their lon/lat."""
+    if isinstance(labs, Facilities):
+        labs = labs.gdf
+    if isinstance(labs, gpd.GeoDataFrame):
+        if labs.crs is None:
+            msg = "the labs have no CRS; set it (EPSG:4326 for longitude/latitude)"
+            raise InputError(msg)
+        gdf = labs.to_crs("EPSG:4326") if labs.crs.to_epsg() != 4326 else labs
+        lonlat = point_lonlat(gdf, what="lab")
+        ids = (
+            gdf["facility_id"].astype(str).to_numpy()
+            if "facility_id" in gdf
+            else np.array([f"lab-{i + 1}" for i in range(len(gdf))], dtype=object)
+        )
+        names = gdf["name"].astype(str).to_numpy() if "name" in gdf else ids
+    else:
+        lonlat = np.asarray(labs, dtype=np.float64)
+        if lonlat.size == 0:
+            lonlat = lonlat.reshape(0, 2)
+        if lonlat.ndim != 2 or lonlat.shape[1] != 2:
+            msg = f"labs should be Facilities or a (k, 2) lon/lat array, got shape {lonlat.shape}"
+            raise InputError(msg)
+        bad = np.flatnonzero(~np.isfinite(lonlat).all(axis=1))
+        if len(bad):
+            msg = f"lab rows {bad[:10].tolist()} have missing or non-finite coordinates"
+            raise InputError(msg)
+        ids = np.array([f"lab-{i + 1}" for i in range(len(lonlat))], dtype=object)
+        names = ids
+    table = gpd.GeoDataFrame(
+        {"facility_id": np.asarray(ids, dtype=object), "name": np.asarray(names, dtype=object)},
+        geometry=gpd.points_from_xy(lonlat[:, 0], lonlat[:, 1]),
+        crs="EPSG:4326",
+    )
+    return table, lonlat
+
+
+# -- people --------------------------------------------------------------------------------------
+
+
+def demand_frame(
+    demand: Demand | gpd.GeoDataFrame, *, districts: gpd.GeoDataFrame | None
+) -> gpd.GeoDataFrame:
+    """Demand points in EPSG:4326 with ``demand_id``, ``population``, ``district_id``."""
+    gdf = demand.gdf if isinstance(demand, Demand) else demand
+    if not isinstance(gdf, gpd.GeoDataFrame):
+        msg = f"demand should be a Demand or a point GeoDataFrame, got {type(demand).__name__}"
+        raise InputError(msg)
+    if len(gdf) == 0:
+        msg = "the demand holds no points with people; load a population layer for the area"
+        raise InputError(msg)
+    if "population" not in gdf.columns:
+        msg = f"the demand lacks a `population` column (columns: {list(gdf.columns)})"
+        raise InputError(msg)
+    if gdf.crs is None:
+        msg = "the demand points have no CRS; set it (EPSG:4326 for longitude/latitude)"
+        raise InputError(msg)
+    if gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs("EPSG:4326")
+    pop = pd.to_numeric(gdf["population"], errors="coerce").to_numpy(dtype=np.float64)
+    bad = np.flatnonzero(~(np.isfinite(pop) & (pop >= 0)))
+    if len(bad):
+        rows = ", ".join(str(i) for i in bad[:10])
+        msg = f"demand rows {rows} have no valid population (0 or more people expected)"
+        raise InputError(msg)
+    ids = (
+        gdf["demand_id"].astype(str).to_numpy(dtype=object)
+        if "demand_id" in gdf
+        else np.array([str(i) for i in range(len(gdf))], dtype=object)
+    )
+    if "district_id" in gdf:
+        district = gdf["district_id"].fillna("").astype(str).to_numpy(dtype=object)
+    else:
+        district = np.full(len(gdf), "", dtype=object)
+    if districts is not None and not districts.empty and (district == "").all():
+        from ccgeo.io.population import assign_districts
+
+        district = assign_districts(gdf, districts)
+    return gpd.GeoDataFrame(
+        {"demand_id": ids, "population": pop, "district_id": district},
+        geometry=gdf.geometry.to_numpy(),
+        crs="EPSG:4326",
+    )
+
+
+def point_lonlat(gdf: gpd.GeoDataFrame, *, what: str) -> np.ndarray:
+    """Longitude, latitude of point rows; polygons give an inner point."""
+    geoms = gdf.geometry
+    missing = np.flatnonzero(geoms.isna().to_numpy() | geoms.is_empty.to_numpy())
+    if len(missing):
+        rows = ", ".join(str(i) for i in missing[:10])
+        msg = f"{what} rows {rows} have no geometry; fix or remove them"
+        raise InputError(msg)
+    if not (geoms.geom_type == "Point").all():
+        geoms = geoms.representative_point()
+    return np.column_stack([geoms.x.to_numpy(), geoms.y.to_numpy()])
+
+
+def district_names(districts: gpd.GeoDataFrame | None) -> dict[str, str] | None:
+    """District id → name, or None without districts."""
+    if districts is None or districts.empty or "district_id" not in districts:
+        return None
+    ids = districts["district_id"].astype(str).tolist()
+    names = districts["name"].astype(str).tolist() if "name" in districts else ids
+    return dict(zip(ids, names, strict=True))
