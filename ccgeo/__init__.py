@@ -12,8 +12,9 @@ time it is used, as scipy and geopandas do.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ccgeo._lazy import attach
 
 __version__ = "0.1.0"
 
@@ -85,15 +86,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ccgeo.network.build import load_network
     from ccgeo.project import Project, open_project, save_project
 
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        value = getattr(importlib.import_module(_WHERE[name]), name)
-        globals()[name] = value  # later lookups skip this function
-        return value
-    msg = f"module 'ccgeo' has no attribute {name!r}"
-    raise AttributeError(msg)
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = attach(__name__, _WHERE)

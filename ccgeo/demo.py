@@ -286,12 +286,16 @@ def _runs(keep: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
+#: ``tag_line(axis, index, xy) -> (tags, reverse)`` of `_grid_ways`.
+_TagLine = Callable[[str, int, np.ndarray], tuple[dict[str, str], bool]]
+
+
 def _grid_ways(
     x: np.ndarray,
     y: np.ndarray,
     keep_h: np.ndarray,
     keep_v: np.ndarray,
-    tag_line: Callable[[str, int, np.ndarray], tuple[dict[str, str], bool]],
+    tag_line: _TagLine,
     rng: np.random.Generator,
     *,
     max_segments: int,
@@ -323,6 +327,23 @@ def _lattice_streets(
     plan: _CityPlan, rng: np.random.Generator
 ) -> tuple[list[_Road], list[np.ndarray]]:
     """The formal street grid (secondary, tertiary, residential), core footways and buildings."""
+    centre_line, x, y, keep_h, keep_v = _street_lattice(plan, rng)
+    tag_line = _street_tagger(centre_line, rng)
+    roads = _grid_ways(x, y, keep_h, keep_v, tag_line, rng, max_segments=10)
+    footways, buildings = _blocks(x, y, keep_h, keep_v, rng)
+    return roads + footways, buildings
+
+
+def _street_lattice(
+    plan: _CityPlan, rng: np.random.Generator
+) -> tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The street lattice, its blocks growing outwards, and the segments that are streets.
+
+    Returns ``(centre_line, x, y, keep_h, keep_v)``: the index of the lattice's centre row and
+    column, node coordinates (local metres, indexed ``[j, i]``) and the kept segments as
+    `_grid_ways` takes them: inside the city, outside the informal settlements, with some
+    residential segments dropped (dead ends, irregular blocks).
+    """
     s0, growth = _LATTICE_SPACING_M, _LATTICE_GROWTH_M
     rho_max = growth * (-1 + math.sqrt(1 + 2 * 11_000.0 / growth))
     n = math.ceil(rho_max / s0)
@@ -345,11 +366,19 @@ def _lattice_streets(
     res_v = (np.arange(keep_v.shape[1]) - n)[None, :] % 4 != 0
     keep_h &= ~(res_h & (rng.random(keep_h.shape) < 0.03 + 0.09 * r_h / _CITY_RADIUS_M))
     keep_v &= ~(res_v & (rng.random(keep_v.shape) < 0.03 + 0.09 * r_v / _CITY_RADIUS_M))
+    return n, x, y, keep_h, keep_v
 
+
+def _street_tagger(centre_line: int, rng: np.random.Generator) -> _TagLine:
+    """``tag_line`` of `_grid_ways` for the formal grid, by distance from the centre line.
+
+    Every 8th line is a secondary avenue, every other 4th a tertiary street, the rest
+    residential, with one-way couplets in the core (one drawn against its traffic).
+    """
     counter = {"oneway_minus": False}
 
     def tag_line(axis: str, line: int, xy: np.ndarray) -> tuple[dict[str, str], bool]:
-        k = line - n
+        k = line - centre_line
         mid_r = float(np.hypot(*xy.mean(axis=0)))
         if k % 8 == 0:
             tags = {
@@ -390,21 +419,34 @@ def _lattice_streets(
                 tags["oneway"] = "yes"
         return tags, reverse
 
-    roads = _grid_ways(x, y, keep_h, keep_v, tag_line, rng, max_segments=10)
+    return tag_line
 
-    # Footways cut diagonally through some central blocks; buildings sit in others.
+
+def _blocks(
+    x: np.ndarray,
+    y: np.ndarray,
+    keep_h: np.ndarray,
+    keep_v: np.ndarray,
+    rng: np.random.Generator,
+) -> tuple[list[_Road], list[np.ndarray]]:
+    """Footways cut diagonally through some central blocks; buildings sit in others.
+
+    A block is a lattice cell whose four sides are all streets. Returns the footway roads and
+    the building outlines (closed rings, local metres).
+    """
     cell_ok = keep_h[:-1, :] & keep_h[1:, :] & keep_v[:, :-1] & keep_v[:, 1:]
     cx = 0.25 * (x[:-1, :-1] + x[1:, :-1] + x[:-1, 1:] + x[1:, 1:])
     cy = 0.25 * (y[:-1, :-1] + y[1:, :-1] + y[:-1, 1:] + y[1:, 1:])
     cr = np.hypot(cx, cy)
     draw = rng.random(cell_ok.shape)
     foot = cell_ok & (cr < 2_500) & (draw < 0.025)
+    footways = []
     for j, i in zip(*np.nonzero(foot), strict=True):
         xy = np.array([[x[j, i], y[j, i]], [x[j + 1, i + 1], y[j + 1, i + 1]]])
         tags = (
             {"highway": "footway"} if draw[j, i] < 0.018 else {"highway": "path", "surface": "dirt"}
         )
-        roads.append(_Road(xy, tags))
+        footways.append(_Road(xy, tags))
     buildings = []
     house = cell_ok & ~foot & (cr < 1_800) & (draw > 0.6)
     rot = math.radians(_LATTICE_ROTATION_DEG)
@@ -413,7 +455,7 @@ def _lattice_streets(
     corners = corners @ np.array([[c, s], [-s, c]])
     for j, i in zip(*np.nonzero(house), strict=True):
         buildings.append(corners + np.array([cx[j, i], cy[j, i]]))
-    return roads, buildings
+    return footways, buildings
 
 
 def _informal_tracks(plan: _CityPlan, rng: np.random.Generator) -> list[_Road]:
@@ -868,6 +910,10 @@ _BAIRROS = (
 # fmt: on
 
 
+#: Places a facility beside the street node nearest a spot: local metres in, local metres out.
+_Placer = Callable[[np.ndarray], tuple[float, float]]
+
+
 def _facilities(
     plan: _CityPlan,
     rings: list[tuple[str, str, str, np.ndarray]],
@@ -875,8 +921,21 @@ def _facilities(
     rng: np.random.Generator,
 ) -> list[_Facility]:
     """60 facilities: 8 labs, 10 district hospitals, 42 health centres, each beside a street."""
+    beside_street = _street_placer(street_xy, plan.river_corridor, rng)
+    out: list[_Facility] = []
+    for fid, name, caps, eqa, acc, capacity, owner, tests, radius, angle, note in _LABS:
+        xy = beside_street(_polar(radius, math.radians(angle))[0])
+        out.append(
+            _Facility(fid, name, "lab", owner, frozenset(caps), eqa, acc, capacity, tests, note, xy)
+        )
+    out += _district_hospitals(plan, rings, beside_street, rng, first_number=len(out) + 1)
+    out += _health_centres(plan, beside_street, rng, first_number=len(out) + 1)
+    return out
+
+
+def _street_placer(street_xy: np.ndarray, corridor: Polygon, rng: np.random.Generator) -> _Placer:
+    """A `_Placer` over the street nodes ``street_xy`` that keeps buildings out of the river."""
     tree = shapely.STRtree(shapely.points(street_xy))
-    corridor = plan.river_corridor
 
     def beside_street(xy: np.ndarray) -> tuple[float, float]:
         node = street_xy[tree.nearest(shapely.points(xy))]
@@ -888,16 +947,21 @@ def _facilities(
                 return float(spot[0]), float(spot[1])
         return float(node[0]), float(node[1])  # streets stop at the banks: the node is dry
 
-    out: list[_Facility] = []
-    for fid, name, caps, eqa, acc, capacity, owner, tests, radius, angle, note in _LABS:
-        xy = beside_street(_polar(radius, math.radians(angle))[0])
-        out.append(
-            _Facility(fid, name, "lab", owner, frozenset(caps), eqa, acc, capacity, tests, note, xy)
-        )
+    return beside_street
 
-    # one district hospital in each of 10 districts (two inner districts have none)
+
+def _district_hospitals(
+    plan: _CityPlan,
+    rings: list[tuple[str, str, str, np.ndarray]],
+    beside_street: _Placer,
+    rng: np.random.Generator,
+    *,
+    first_number: int,
+) -> list[_Facility]:
+    """One district hospital in each of 10 districts (two inner districts have none)."""
     district_ids = ("VD02", "VD04", "VD05", "VD06", "VD07", "VD08", "VD09", "VD10", "VD11", "VD12")
     by_id = {d[0]: d for d in rings}
+    out: list[_Facility] = []
     for k, did in enumerate(district_ids):
         _, dname, kind, ring = by_id[did]
         target = _inside_spot(plan, Polygon(ring), inner=kind == "inner")
@@ -908,7 +972,7 @@ def _facilities(
         xy = beside_street(target)
         out.append(
             _Facility(
-                facility_id=f"VD-{len(out) + 1:03d}",
+                facility_id=f"VD-{first_number + k:03d}",
                 name=f"Hospital Distrital de {dname}",
                 kind="hospital",
                 ownership=owner,
@@ -921,11 +985,16 @@ def _facilities(
                 xy=xy,
             )
         )
+    return out
 
-    # health centres spread over the city, sparser in the informal settlements
-    bairros = list(_BAIRROS)
-    placed = 0
-    while placed < len(bairros):
+
+def _health_centres(
+    plan: _CityPlan, beside_street: _Placer, rng: np.random.Generator, *, first_number: int
+) -> list[_Facility]:
+    """One health centre per bairro, spread over the city, sparser in the informal settlements."""
+    corridor = plan.river_corridor
+    out: list[_Facility] = []
+    while len(out) < len(_BAIRROS):
         theta = rng.uniform(0, 2 * np.pi)
         r = 8_600.0 * math.sqrt(rng.uniform(0.02, 1.0))
         xy0 = _polar(r, theta)[0]
@@ -935,11 +1004,11 @@ def _facilities(
             continue
         owner = str(rng.choice(_CENTRE_OWNERS, p=_CENTRE_OWNER_SHARES))
         caps = ("biopsy", "cytology") if rng.random() < 0.2 else ("biopsy",)
-        bairro = bairros[placed]
+        bairro = _BAIRROS[len(out)]
         name = f"Clínica {bairro}" if owner == "private" else f"Centro de Saúde de {bairro}"
         out.append(
             _Facility(
-                facility_id=f"VD-{len(out) + 1:03d}",
+                facility_id=f"VD-{first_number + len(out):03d}",
                 name=name,
                 kind="health_centre",
                 ownership=owner,
@@ -952,7 +1021,6 @@ def _facilities(
                 xy=beside_street(xy0),
             )
         )
-        placed += 1
     return out
 
 
@@ -1283,30 +1351,11 @@ def _district_population(summary: _Summary) -> dict[str, float]:
 
 def _readme(summary: _Summary, paths: dict[str, Path]) -> str:
     """The README of the demo folder, with the numbers of the files just written."""
-    osm = summary.osm
-    classes: dict[str, int] = {}
-    for _ids, tags in osm.ways:
-        classes[tags["highway"]] = classes.get(tags["highway"], 0) + 1
-    by_count = sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))
-    class_text = ", ".join(f"{k} {v:,}" for k, v in by_count)
-    n_oneway = sum(1 for _i, t in osm.ways if "oneway" in t)
-    n_bridges = sum(1 for _i, t in osm.ways if t.get("bridge") == "yes")
-    valid = summary.people[summary.people != _NODATA].astype(np.float64)
-    n_nodata = int(np.count_nonzero(summary.people == _NODATA))
-    district_pop = _district_population(summary)
-    district_lines = "\n".join(
-        f"| {did} | {name} | {kind} | {district_pop[did]:,.0f} |"
-        for did, name, kind, _r in summary.rings
-    )
-    fac = summary.facilities
-    n_kind = {k: sum(1 for f in fac if f.kind == k) for k in ("lab", "hospital", "health_centre")}
-    cap_text = ", ".join(f"{c} {sum(1 for f in fac if c in f.caps)}" for c in _SHEET_CAPS)
     sizes = "\n".join(
         f"| `{p.name}` | {p.stat().st_size / 1024:,.0f} KB |"
         for k, p in paths.items()
         if k != "readme"
     )
-    n_rows = len(fac) + 1  # one row is duplicated; the header is not counted
     lon0, lat0 = CENTRE_LONLAT
     return f"""# Vila Demo — a synthetic demo city
 
@@ -1324,7 +1373,35 @@ known one. Every file is read by ccgeo's real readers (`ccgeo.demo.load_demo_pro
 |---|---|
 {sizes}
 
-### `demo_city.osm.pbf`
+{_readme_roads(summary)}
+
+{_readme_population(summary)}
+
+{_readme_facilities(summary.facilities)}
+
+## Regenerate
+
+```
+ccgeo demo DIR
+python -m ccgeo.demo DIR
+```
+
+The generator is deterministic: `generate_demo(DIR)` reproduces these files byte for byte
+(`tests/test_demo.py` checks it).
+"""
+
+
+def _readme_roads(summary: _Summary) -> str:
+    """The README section of the road file: ways, nodes, classes, one-ways, bridges."""
+    osm = summary.osm
+    classes: dict[str, int] = {}
+    for _ids, tags in osm.ways:
+        classes[tags["highway"]] = classes.get(tags["highway"], 0) + 1
+    by_count = sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))
+    class_text = ", ".join(f"{k} {v:,}" for k, v in by_count)
+    n_oneway = sum(1 for _i, t in osm.ways if "oneway" in t)
+    n_bridges = sum(1 for _i, t in osm.ways if t.get("bridge") == "yes")
+    return f"""### `demo_city.osm.pbf`
 
 OpenStreetMap PBF, EPSG:4326, without metadata or timestamps.
 
@@ -1339,9 +1416,19 @@ OpenStreetMap PBF, EPSG:4326, without metadata or timestamps.
   footways through some central blocks.
 - A river (`waterway=river`, no `highway` tag) splits the city. Only {n_bridges} bridges
   (`bridge=yes`) cross it: two on the ring road, one on the southern avenue, one footbridge.
-- {summary.n_buildings} buildings (`building=yes`): not roads, a reader must leave them out.
+- {summary.n_buildings} buildings (`building=yes`): not roads, a reader must leave them out."""
 
-### `demo_population.tif`
+
+def _readme_population(summary: _Summary) -> str:
+    """The README sections of the population raster and the districts, with their people."""
+    valid = summary.people[summary.people != _NODATA].astype(np.float64)
+    n_nodata = int(np.count_nonzero(summary.people == _NODATA))
+    district_pop = _district_population(summary)
+    district_lines = "\n".join(
+        f"| {did} | {name} | {kind} | {district_pop[did]:,.0f} |"
+        for did, name, kind, _r in summary.rings
+    )
+    return f"""### `demo_population.tif`
 
 People per cell: float32 GeoTIFF, EPSG:4326, 3 arc-second cells (≈ 92 m, the WorldPop grid),
 {summary.people.shape[1]} × {summary.people.shape[0]} cells, deflate, nodata {_NODATA:g}.
@@ -1359,9 +1446,15 @@ form the municipal boundary.
 
 | district_id | name | ring | people |
 |---|---|---|---|
-{district_lines}
+{district_lines}"""
 
-### `demo_facilities.xlsx`
+
+def _readme_facilities(fac: list[_Facility]) -> str:
+    """The README sections of the facility sheet and of its messy registry export."""
+    n_kind = {k: sum(1 for f in fac if f.kind == k) for k in ("lab", "hospital", "health_centre")}
+    cap_text = ", ".join(f"{c} {sum(1 for f in fac if c in f.caps)}" for c in _SHEET_CAPS)
+    n_rows = len(fac) + 1  # one row is duplicated; the header is not counted
+    return f"""### `demo_facilities.xlsx`
 
 The facility sheet as a ministry would keep it: Portuguese headers, `sim`/`não` capability
 columns, an `Exames` text column on some rows, external quality assessment, accreditation
@@ -1382,18 +1475,7 @@ the free-text `examens` column. {n_rows} data rows with planted problems:
 
 - rejected: 2 rows without coordinates, 1 row whose latitude lost its minus sign (far outside
   the city), 1 exact duplicate row;
-- doubtful: accreditation "en cours", capacity "n.d.", an unknown test "mammographie".
-
-## Regenerate
-
-```
-ccgeo demo DIR
-python -m ccgeo.demo DIR
-```
-
-The generator is deterministic: `generate_demo(DIR)` reproduces these files byte for byte
-(`tests/test_demo.py` checks it).
-"""
+- doubtful: accreditation "en cours", capacity "n.d.", an unknown test "mammographie"."""
 
 
 def load_demo_project(
@@ -1439,7 +1521,7 @@ def load_demo_project(
         progress=progress,
         cancel=cancel,
     )
-    project.settings["analysis_defaults"] = dict(DEMO_ANALYSIS)
+    project.settings["suggested"] = {"access": dict(DEMO_ANALYSIS)}
     return project
 
 

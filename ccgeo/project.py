@@ -9,16 +9,14 @@ later, routing-network caches).
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import hashlib
 import io
 import json
-import os
 import sqlite3
 import threading
 import warnings
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,8 @@ import pandas as pd
 import pyogrio
 from shapely.geometry.base import BaseGeometry
 
-from ccgeo.errors import CcgeoError, InputError, check_cancel
+from ccgeo.errors import InputError, check_cancel
+from ccgeo.io.atomic import atomic_path
 from ccgeo.io.facilities import read_facilities
 from ccgeo.io.osm import read_roads
 from ccgeo.io.population import (
@@ -46,7 +45,7 @@ from ccgeo.model.reports import ImportReport
 from ccgeo.model.roads import RoadData
 from ccgeo.model.scenario import Scenario
 from ccgeo.network.build import build_network
-from ccgeo.network.profiles import get_profile
+from ccgeo.network.profiles import resolve_profile
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 PROJECT_SUFFIX = ".ccgeo"
@@ -56,6 +55,10 @@ FORMAT_VERSION = 1
 APPLICATION = "ccgeo"
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Files SQLite may leave beside a database being written.
+_SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
+#: Errors of GDAL and SQLite that mean the project file could not be written.
+_WRITE_ERRORS = (sqlite3.Error, pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError)
 _GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 # column names GDAL keeps for itself in a GeoPackage layer
 _RESERVED_COLUMNS = ("fid", "geom", "geometry")
@@ -119,24 +122,32 @@ class Project:
     scenarios: list[Scenario] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
-    # built routing networks by mode, with the roads object they were built from
-    _networks: dict[str, tuple[RoadData, Network]] = field(
+    # built routing networks by speed profile, with the roads object they were built from
+    _networks: dict[SpeedProfile, tuple[RoadData, Network]] = field(
         default_factory=dict, init=False, repr=False
     )
 
     def network(
         self,
-        mode: str = "car",
+        profile: SpeedProfile | str = "car",
         *,
-        profiles: Mapping[str, SpeedProfile] | None = None,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> Network:
-        """The routable network of ``mode``, built once and cached in memory and in the file.
+        """The routable network of a speed profile, built once and cached in memory and in the
+        file.
+
+        Parameters
+        ----------
+        profile
+            The speed profile (`ccgeo.network.profiles.resolve_profile` gives the one of a
+            `ccgeo.model.settings.Travel`), or the name of a bundled mode (``"car"``, ...).
+        progress, cancel
+            ``progress(fraction, text)`` and a `threading.Event`, for a build.
 
         A network cached in the project file (saved with the project) is used when it was built
-        from the same roads with the same speed profile; otherwise it is built from `roads` and
-        kept for the next call and the next save.
+        from the same roads with the same profile; otherwise it is built from `roads` (the one
+        build path, `ccgeo.network.build.build_network`) and kept for the next call and save.
 
         Raises
         ------
@@ -146,31 +157,26 @@ class Project:
         if self.roads is None:
             msg = "the project has no road network; import roads (.osm.pbf, .osm, GraphML) first"
             raise InputError(msg)
-        profile = get_profile(mode, dict(profiles) if profiles is not None else None)
-        held = self._networks.get(mode)
-        if held is not None and held[0] is self.roads and held[1].profile == profile:
+        if not isinstance(profile, SpeedProfile):
+            profile = resolve_profile(profile)
+        held = self._networks.get(profile)
+        if held is not None and held[0] is self.roads:
             return held[1]
-        net = self._cached_network(mode, profile)
+        net = self._cached_network(profile)
         if net is None:
-            net = build_network(
-                self.roads,
-                mode,
-                profiles=dict(profiles) if profiles is not None else None,
-                progress=progress,
-                cancel=cancel,
-            )
-        self._networks[mode] = (self.roads, net)
+            net = build_network(self.roads, profile, progress=progress, cancel=cancel)
+        self._networks[profile] = (self.roads, net)
         return net
 
-    def _cached_network(self, mode: str, profile: SpeedProfile) -> Network | None:
-        """The network stored in the project file for ``mode``, if it still fits."""
+    def _cached_network(self, profile: SpeedProfile) -> Network | None:
+        """The network stored in the project file for the profile's mode, if it still fits."""
         if self.path is None or not Path(self.path).is_file() or self.roads is None:
             return None
         try:
             meta = _read_meta(Path(self.path))
             if (meta.get("roads") or {}).get("digest") != _digest(self.roads.to_arrays()):
                 return None
-            arrays = read_arrays(self.path, network_cache_name(mode))
+            arrays = read_arrays(self.path, network_cache_name(profile.name))
             if arrays is None:
                 return None
             net = Network.from_arrays(arrays)
@@ -179,8 +185,15 @@ class Project:
         return net if net.profile == profile else None
 
     def built_networks(self) -> dict[str, Network]:
-        """Networks built for the current roads, by mode (what `save_project` caches)."""
-        return {m: net for m, (roads, net) in self._networks.items() if roads is self.roads}
+        """Networks built for the current roads, by mode (what `save_project` caches): of several
+        profiles of one mode (traffic scenarios), the free-flow one, else the last built."""
+        out: dict[str, Network] = {}
+        for profile, (roads, net) in self._networks.items():
+            if roads is self.roads and (
+                profile.name not in out or out[profile.name].profile.congestion_factor != 1.0
+            ):
+                out[profile.name] = net
+        return out
 
     def study_area(self) -> BaseGeometry | None:
         """The area analyses cover, EPSG:4326: the districts' union, else the roads' bounding
@@ -219,9 +232,8 @@ def save_project(project: Project, path: str | Path) -> Path:
     Raises
     ------
     InputError
-        When the folder does not exist, is not writable, or the disk is full.
-    CcgeoError
-        For other failures of the file system.
+        When the folder does not exist, is not writable, the disk is full, or the file system,
+        GDAL or SQLite fails (see `ccgeo.io.atomic.atomic_path`).
     """
     target = Path(path)
     if target.suffix.lower() != PROJECT_SUFFIX:
@@ -242,27 +254,12 @@ def save_project(project: Project, path: str | Path) -> Path:
         for mode, net in project.built_networks().items()
     ]
 
-    tmp = folder / f".{target.name}.tmp-{os.getpid()}"
-    _remove_temporary(tmp)
-    done = False
-    try:
+    with atomic_path(
+        target, what="the project", side_suffixes=_SQLITE_SIDE_FILES, write_errors=_WRITE_ERRORS
+    ) as tmp:
         _write_project(project, tmp, roads_arrays=roads_arrays, roads_digest=roads_digest)
         if carried or networks:
             _insert_arrays(tmp, carried + networks)
-        _fsync(tmp)
-        os.replace(tmp, target)
-        _fsync_folder(folder)
-        done = True
-    except OSError as exc:
-        raise _save_error(exc, target) from exc
-    except (sqlite3.Error, pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        if _is_disk_full(exc):
-            raise _save_error(OSError(errno.ENOSPC, str(exc)), target) from exc
-        msg = f"could not save the project ({exc}); {_unchanged(target)}"
-        raise CcgeoError(f"{target}: {msg}") from exc
-    finally:
-        if not done:
-            _remove_temporary(tmp)
     project.path = target
     return target
 
@@ -460,58 +457,6 @@ def _insert_arrays(path: Path, rows: list[tuple[str, bytes]]) -> None:
         con.executemany("INSERT OR REPLACE INTO ccgeo_arrays (name, data) VALUES (?, ?)", rows)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # makes the rename itself durable; folders cannot be opened for fsync on Windows
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _remove_temporary(tmp: Path) -> None:
-    for p in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm"))):
-        with suppress(FileNotFoundError):
-            p.unlink()
-
-
-def _is_disk_full(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "no space left" in text or "disk is full" in text or "disk full" in text
-
-
-def _unchanged(target: Path) -> str:
-    if target.exists():
-        return "the previous version of the project was left unchanged"
-    return "nothing was written"
-
-
-def _save_error(exc: OSError, target: Path) -> CcgeoError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT) or _is_disk_full(exc):
-        msg = (
-            f"could not save the project: the disk is full ({exc.strerror or exc}); "
-            f"free some space or save it on another drive; {_unchanged(target)}"
-        )
-        return InputError(msg, path=target)
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        msg = (
-            f"could not save the project: no permission to write in {target.parent} "
-            f"({exc.strerror or exc}); save it in another folder; {_unchanged(target)}"
-        )
-        return InputError(msg, path=target)
-    return CcgeoError(f"{target}: could not save the project ({exc}); {_unchanged(target)}")
-
-
 # ---------------------------------------------------------------------------------------------
 # open
 
@@ -544,48 +489,13 @@ def open_project(path: str | Path) -> Project:
         )
         raise InputError(msg, path=path)
 
-    facilities = None
-    if "facilities" in layers:
-        gdf = _read_layer(path, "facilities", layers["facilities"])
-        report = meta.get("facilities_report")
-        try:
-            facilities = Facilities(gdf, report=ImportReport.from_dict(report) if report else None)
-        except ValueError as exc:
-            raise InputError(
-                f"the facilities layer does not fit ccgeo's schema ({exc})", path=path
-            ) from exc
+    facilities = _open_facilities(path, meta) if "facilities" in layers else None
     districts = None
     if "districts" in layers:
         districts = _read_layer(path, "districts", layers["districts"])
         districts.attrs.update(meta.get("districts_attrs") or {})
-    demand = None
-    if "demand" in layers:
-        info = meta.get("demand") or {}
-        gdf = _read_layer(path, "demand", layers["demand"])
-        gdf.attrs.update(info.get("attrs") or {})
-        demand = Demand(
-            gdf,
-            source=str(info.get("source", "")),
-            kind=str(info.get("kind", "points")),
-            cell_size_m=info.get("cell_size_m"),
-            warnings=tuple(info.get("warnings") or ()),
-        )
-    roads = None
-    if "roads" in meta:
-        info = meta["roads"]
-        arrays = read_arrays(path, _ROADS_ARRAYS)
-        if arrays is None:
-            raise InputError(
-                "the project's road arrays are missing; import the roads again", path=path
-            )
-        try:
-            roads = RoadData.from_arrays(
-                arrays, source=str(info.get("source", "")), mode=str(info.get("mode", "all"))
-            )
-        except ValueError as exc:
-            raise InputError(
-                f"the project's road arrays are damaged ({exc}); import the roads again", path=path
-            ) from exc
+    demand = _open_demand(path, meta) if "demand" in layers else None
+    roads = _open_roads(path, meta["roads"]) if "roads" in meta else None
     try:
         return Project(
             name=str(meta.get("name", path.stem)),
@@ -601,6 +511,42 @@ def open_project(path: str | Path) -> Project:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"the project's settings are damaged ({exc!r})", path=path) from exc
+
+
+def _open_facilities(path: Path, meta: Mapping[str, Any]) -> Facilities:
+    gdf = _read_layer(path, "facilities", meta["layers"]["facilities"])
+    report = meta.get("facilities_report")
+    try:
+        return Facilities(gdf, report=ImportReport.from_dict(report) if report else None)
+    except ValueError as exc:
+        msg = f"the facilities layer does not fit ccgeo's schema ({exc})"
+        raise InputError(msg, path=path) from exc
+
+
+def _open_demand(path: Path, meta: Mapping[str, Any]) -> Demand:
+    info = meta.get("demand") or {}
+    gdf = _read_layer(path, "demand", meta["layers"]["demand"])
+    gdf.attrs.update(info.get("attrs") or {})
+    return Demand(
+        gdf,
+        source=str(info.get("source", "")),
+        kind=str(info.get("kind", "points")),
+        cell_size_m=info.get("cell_size_m"),
+        warnings=tuple(info.get("warnings") or ()),
+    )
+
+
+def _open_roads(path: Path, info: Mapping[str, Any]) -> RoadData:
+    arrays = read_arrays(path, _ROADS_ARRAYS)
+    if arrays is None:
+        raise InputError("the project's road arrays are missing; import the roads again", path=path)
+    try:
+        return RoadData.from_arrays(
+            arrays, source=str(info.get("source", "")), mode=str(info.get("mode", "all"))
+        )
+    except ValueError as exc:
+        msg = f"the project's road arrays are damaged ({exc}); import the roads again"
+        raise InputError(msg, path=path) from exc
 
 
 def _read_meta(path: Path) -> dict[str, Any]:
@@ -896,29 +842,23 @@ def project_from_files(
 ) -> Project:
     """Read the given files with ccgeo's readers into one `Project`.
 
-    The study area (used to catch swapped coordinates and outliers in the facility file and to
-    clip the population) is the districts' union when districts are given, else the roads'
-    bounding box.
+    The study area (to catch swapped coordinates and outliers among the facilities, and to clip
+    the population) is the districts' union, else the roads' bounding box.
 
     Parameters
     ----------
-    roads
-        Road file (see `ccgeo.io.osm.read_roads`); read for every travel mode.
-    facilities
-        Facility file (see `ccgeo.io.facilities.read_facilities`).
-    population
-        Population raster or point grid (see `ccgeo.io.population.read_population`).
-    districts
-        District boundaries (see `ccgeo.io.population.read_districts`).
+    roads, facilities, population, districts
+        Files for `ccgeo.io.osm.read_roads` (every way: each mode's network is built from
+        them), `ccgeo.io.facilities.read_facilities`, `ccgeo.io.population.read_population`
+        (a raster or point grid) and `ccgeo.io.population.read_districts`.
     population_by_district
         A census table of population per district, joined to ``districts``, used instead of
         ``population``.
     facility_mapping, facility_sheet
         Column mapping and sheet of the facility file.
-    name
-        Project name; the roads' or facilities' file name by default.
-    metadata
-        Extra facts kept in ``project.metadata`` (``synthetic``, ``city``, ...).
+    name, metadata
+        Project name (default: the first file's name); extra facts kept in ``project.metadata``
+        (``synthetic``, ``city``, ...).
     progress, cancel
         ``progress(fraction, text)`` callback and a `threading.Event` that cancels.
 
@@ -927,61 +867,30 @@ def project_from_files(
     InputError
         From the readers, or when a population table is given without districts.
     """
-    if population is not None and population_by_district is not None:
-        msg = "give either a population raster/grid or a population table per district, not both"
-        raise InputError(msg)
-    if population_by_district is not None and districts is None:
-        msg = "a population table per district needs the district boundaries (--districts)"
-        raise InputError(msg)
+    _check_population_files(population, population_by_district, districts)
     read_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    sources: list[dict[str, str]] = []
-
-    def note(layer: str, path: str | Path) -> None:
-        sources.append({"layer": layer, "path": str(path), "read_at": read_at})
-
-    road_data = None
-    if roads is not None:
-        report_progress(progress, 0.0, f"reading roads {Path(roads).name}")
-        road_data = read_roads(
-            roads, mode="all", progress=scaled_progress(progress, 0.0, 0.5), cancel=cancel
-        )
-        note("roads", roads)
-    check_cancel(cancel)
-    district_gdf = None
-    if districts is not None:
-        report_progress(progress, 0.5, f"reading districts {Path(districts).name}")
-        district_gdf = read_districts(districts)
-        note("districts", districts)
-    study_area = study_area_of(
-        districts=district_gdf, roads_bbox=road_data.bbox if road_data is not None else None
+    given = {
+        "roads": roads,
+        "districts": districts,
+        "population": population if population is not None else population_by_district,
+        "facilities": facilities,
+    }
+    sources = [
+        {"layer": layer, "path": str(path), "read_at": read_at}
+        for layer, path in given.items()
+        if path is not None
+    ]
+    road_data, district_gdf, demand, fac = _read_layers(
+        roads,
+        districts,
+        population,
+        population_by_district,
+        facilities,
+        facility_mapping=facility_mapping,
+        facility_sheet=facility_sheet,
+        progress=progress,
+        cancel=cancel,
     )
-    demand = None
-    if population is not None:
-        report_progress(progress, 0.55, f"reading population {Path(population).name}")
-        demand = read_population(
-            population,
-            districts=district_gdf,
-            study_area=study_area,
-            progress=scaled_progress(progress, 0.55, 0.85),
-            cancel=cancel,
-        )
-        note("population", population)
-    elif population_by_district is not None:
-        assert district_gdf is not None
-        demand = read_population_table(population_by_district, district_gdf)
-        note("population", population_by_district)
-    check_cancel(cancel)
-    fac = None
-    if facilities is not None:
-        report_progress(progress, 0.85, f"reading facilities {Path(facilities).name}")
-        fac = read_facilities(
-            facilities,
-            mapping=facility_mapping,
-            sheet=facility_sheet,
-            study_area=study_area,
-            cancel=cancel,
-        )
-        note("facilities", facilities)
     first = next((p for p in (roads, facilities, population, districts) if p is not None), None)
     project = Project(
         name=name or (Path(first).stem.split(".")[0] if first is not None else "Untitled"),
@@ -994,3 +903,86 @@ def project_from_files(
     )
     report_progress(progress, 1.0, "project ready")
     return project
+
+
+def _check_population_files(
+    population: str | Path | None,
+    population_by_district: str | Path | None,
+    districts: str | Path | None,
+) -> None:
+    if population is not None and population_by_district is not None:
+        msg = "give either a population raster/grid or a population table per district, not both"
+        raise InputError(msg)
+    if population_by_district is not None and districts is None:
+        msg = "a population table per district needs the district boundaries (--districts)"
+        raise InputError(msg)
+
+
+def _read_layers(
+    roads: str | Path | None,
+    districts: str | Path | None,
+    population: str | Path | None,
+    population_by_district: str | Path | None,
+    facilities: str | Path | None,
+    *,
+    facility_mapping: Mapping[str, str] | str | Path | None,
+    facility_sheet: str | int | None,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> tuple[RoadData | None, gpd.GeoDataFrame | None, Demand | None, Facilities | None]:
+    """Read the given files; the districts (else the roads' box) bound the study area."""
+    road_data = None
+    if roads is not None:
+        report_progress(progress, 0.0, f"reading roads {Path(roads).name}")
+        road_data = read_roads(
+            roads, mode="all", progress=scaled_progress(progress, 0.0, 0.5), cancel=cancel
+        )
+    check_cancel(cancel)
+    district_gdf = None
+    if districts is not None:
+        report_progress(progress, 0.5, f"reading districts {Path(districts).name}")
+        district_gdf = read_districts(districts)
+    study_area = study_area_of(
+        districts=district_gdf, roads_bbox=road_data.bbox if road_data is not None else None
+    )
+    demand = _demand_from_files(
+        population,
+        population_by_district,
+        district_gdf,
+        study_area,
+        progress=scaled_progress(progress, 0.55, 0.85),
+        cancel=cancel,
+    )
+    check_cancel(cancel)
+    fac = None
+    if facilities is not None:
+        report_progress(progress, 0.85, f"reading facilities {Path(facilities).name}")
+        fac = read_facilities(
+            facilities,
+            mapping=facility_mapping,
+            sheet=facility_sheet,
+            study_area=study_area,
+            cancel=cancel,
+        )
+    return road_data, district_gdf, demand, fac
+
+
+def _demand_from_files(
+    population: str | Path | None,
+    population_by_district: str | Path | None,
+    districts: gpd.GeoDataFrame | None,
+    study_area: BaseGeometry | None,
+    *,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> Demand | None:
+    """People from a raster or point grid, or from a census table joined to the districts."""
+    if population is not None:
+        report_progress(progress, 0.0, f"reading population {Path(population).name}")
+        return read_population(
+            population, districts=districts, study_area=study_area, progress=progress, cancel=cancel
+        )
+    if population_by_district is not None:
+        assert districts is not None  # checked by project_from_files
+        return read_population_table(population_by_district, districts)
+    return None

@@ -24,6 +24,7 @@ from ccgeo.analysis.access import (
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.model.demand import Demand
 from ccgeo.model.facilities import Facilities
+from ccgeo.model.settings import AccessSettings
 from ccgeo.network.build import build_network
 
 # 2500 m of residential road at 25 km/h is 2500 * 3.6 / 25 = 360 s exactly, so ten of them make
@@ -300,32 +301,43 @@ def grid_case():
 def test_what_if_equals_a_full_recompute(grid_case):
     net, facilities, demand = grid_case
     labs = facilities.capable("pcr")
-    kw = {"thresholds_minutes": (1, 2, 3), "isochrones": False}
-    base = access(net, labs, demand, **kw)
+    settings = AccessSettings(thresholds_minutes=(1, 2, 3))
+    kw = {"isochrones": False}
+    base = access(net, labs, demand, settings, **kw)
     whatif = AccessWhatIf(net, base, facilities=facilities)
     pd.testing.assert_frame_equal(whatif.coverage(), base.coverage)
 
     hub = (float(net.node_lonlat[60, 0]) + 1e-4, float(net.node_lonlat[60, 1]))
     after_add = whatif.add_hub(*hub)
-    full = access(net, np.vstack([labs.lonlat(), [hub]]), demand, **kw)
+    full = access(net, np.vstack([labs.lonlat(), [hub]]), demand, settings, **kw)
     pd.testing.assert_frame_equal(after_add, full.coverage)
     np.testing.assert_array_equal(whatif.demand_seconds(), full.demand["seconds"])
     assert not after_add.equals(base.coverage)
 
     after_upgrade = whatif.upgrade("F2")
-    full = access(net, np.vstack([labs.lonlat(), [hub], facilities.lonlat()[2:3]]), demand, **kw)
+    full = access(
+        net, np.vstack([labs.lonlat(), [hub], facilities.lonlat()[2:3]]), demand, settings, **kw
+    )
     pd.testing.assert_frame_equal(after_upgrade, full.coverage)
 
     after_remove = whatif.remove_hub(0)
     full = access(
-        net, np.vstack([labs.lonlat()[1:], [hub], facilities.lonlat()[2:3]]), demand, **kw
+        net,
+        np.vstack([labs.lonlat()[1:], [hub], facilities.lonlat()[2:3]]),
+        demand,
+        settings,
+        **kw,
     )
     pd.testing.assert_frame_equal(after_remove, full.coverage)
 
     moved = (float(net.node_lonlat[4, 0]), float(net.node_lonlat[4, 1]))
     after_move = whatif.move_hub(2, *moved)
     full = access(
-        net, np.vstack([labs.lonlat()[1:], [moved], facilities.lonlat()[2:3]]), demand, **kw
+        net,
+        np.vstack([labs.lonlat()[1:], [moved], facilities.lonlat()[2:3]]),
+        demand,
+        settings,
+        **kw,
     )
     pd.testing.assert_frame_equal(after_move, full.coverage)
     assert whatif.labs["open"].tolist() == [False, True, True, True]
@@ -337,7 +349,11 @@ def test_what_if_equals_a_full_recompute(grid_case):
 def test_what_if_refuses_bad_changes(grid_case):
     net, facilities, demand = grid_case
     whatif = AccessWhatIf.from_inputs(
-        net, facilities.capable("pcr"), demand, facilities=facilities, thresholds_minutes=(5,)
+        net,
+        facilities.capable("pcr"),
+        demand,
+        AccessSettings(thresholds_minutes=(5,)),
+        facilities=facilities,
     )
     with pytest.raises(InputError, match="place it nearer a road"):
         whatif.add_hub(LON0 + 1.0, LAT0 + 1.0)
@@ -354,12 +370,14 @@ def test_what_if_refuses_bad_changes(grid_case):
 
 def test_capability_filter_and_settings(grid_case):
     net, facilities, demand = grid_case
-    result = access(net, facilities, demand, capability="pcr", isochrones=False)
+    result = access(net, facilities, demand, AccessSettings(capability="pcr"), isochrones=False)
     assert result.labs["facility_id"].tolist() == ["F0", "F1"]
     assert result.settings["capability"] == "pcr"
     assert result.settings["underserved_minutes"] == 60.0
     assert result.isochrones.empty
-    other = access(net, facilities, demand, thresholds_minutes=(10, 20), isochrones=False)
+    other = access(
+        net, facilities, demand, AccessSettings(thresholds_minutes=(10, 20)), isochrones=False
+    )
     assert other.settings["underserved_minutes"] == 20.0
 
 
@@ -370,7 +388,7 @@ def test_access_with_isochrones_and_progress(grid_case):
         net,
         facilities.capable("pcr"),
         demand,
-        thresholds_minutes=(1, 2),
+        AccessSettings(thresholds_minutes=(1, 2)),
         progress=lambda f, _text: seen.append(f),
     )
     assert seen[0] == 0.0
@@ -384,16 +402,21 @@ def test_bad_inputs_raise_input_error(grid_case):
     net, facilities, demand = grid_case
     labs = facilities.capable("pcr")
     with pytest.raises(InputError, match="thresholds_minutes"):
-        access(net, labs, demand, thresholds_minutes=(-5,))
+        access(net, labs, demand, AccessSettings(thresholds_minutes=(-5,)))
     with pytest.raises(InputError, match="thresholds_minutes"):
-        access(net, labs, demand, thresholds_minutes=("soon",))
+        access(net, labs, demand, AccessSettings(thresholds_minutes=("soon",)))
     empty = Demand(gdf=demand.gdf.iloc[:0])
     with pytest.raises(InputError, match="no points with people"):
         access(net, labs, empty)
     with pytest.raises(InputError, match=r"\(k, 2\) lon/lat"):
         access(net, np.array([1.0, 2.0, 3.0]), demand)
-    with pytest.raises(InputError, match="needs Facilities"):
-        access(net, labs.lonlat(), demand, capability="pcr")
+    # Behaviour change of Step 6: the settings always name a test, so a capability no longer
+    # asks for Facilities ("needs Facilities" is gone); labs given as points are labs already
+    # chosen, used as given whatever the test.
+    chosen = access(
+        net, facilities.lonlat(), demand, AccessSettings(capability="ngs"), isochrones=False
+    )
+    assert chosen.summary()["labs_used"] == len(facilities)
 
 
 def test_no_lab_leaves_everyone_unreachable_not_dropped(grid_case):

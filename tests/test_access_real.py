@@ -7,6 +7,7 @@ import pytest
 import shapely
 
 from ccgeo.analysis.access import CITY_ID, AccessWhatIf, access
+from ccgeo.model.settings import AccessSettings, Travel
 from ccgeo.network.build import build_network
 
 pytestmark = pytest.mark.shared_data
@@ -20,11 +21,12 @@ def porto_alegre(shared_data):
 
     folder = shared_data / "porto_alegre"
     net = build_network(read_roads(folder / "poa_osm.pbf", mode="all"), "car")
-    # every UBS counts as a lab here: the file has no capability columns
+    # every UBS counts as a lab here (capability "any"): the file has no capability columns
     ubs = read_facilities(folder / "porto_alegre_ubs_derived.csv")
     boundary = read_districts(folder / "porto_alegre_boundary_derived.geojson")
     demand = read_population(folder / "poa_hexgrid.csv", districts=boundary)
-    result = access(net, ubs, demand, districts=boundary, thresholds_minutes=(5, 10, 15))
+    settings = AccessSettings(capability="any", thresholds_minutes=(5, 10, 15))
+    result = access(net, ubs, demand, settings, districts=boundary)
     return net, ubs, demand, result
 
 
@@ -87,14 +89,11 @@ def test_porto_alegre_what_if_hub_helps_the_worst_area(porto_alegre):
     assert (after_city > before).any()
 
 
-def test_demo_city_pcr_access_on_foot(demo_dir):
-    from ccgeo.demo import load_demo_project
-
-    project = load_demo_project(demo_dir)
-    net = build_network(project.roads, "walk")
-    result = access(
-        net, project.facilities, project.demand, districts=project.districts, capability="pcr"
-    )
+def test_demo_city_pcr_access_on_foot(demo_project):
+    project = demo_project
+    net = build_network(project.roads, "walk")  # built here: the shared project stays as read
+    settings = AccessSettings(capability="pcr", travel=Travel(mode="walk"))
+    result = access(net, project.facilities, project.demand, settings, districts=project.districts)
     assert result.summary()["labs_used"] == len(project.facilities.capable("pcr"))
     cov = result.coverage
     names = cov.loc[cov["district_id"] != CITY_ID, "district_name"].unique()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -16,11 +17,12 @@ from roadkit import grid_roads, random_roads
 
 from ccgeo.analysis import capacity as cap
 from ccgeo.analysis.capacity import test_demand  # must not be collected as a test
-from ccgeo.analysis.snapping import snap_points
+from ccgeo.analysis.placement import snap_points
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.model.demand import Demand
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.schema import CAPABILITIES
+from ccgeo.model.settings import CapacitySettings, Snapping
 from ccgeo.network.build import build_network
 from ccgeo.network.routing import nearest_lab_times
 
@@ -384,7 +386,7 @@ def test_network_times_follow_the_snapping_rule(seed: int):
     rng = np.random.default_rng(seed)
     lo, hi = net.node_lonlat.min(axis=0), net.node_lonlat.max(axis=0)
     pts = lo + rng.random((40, 2)) * (hi - lo)
-    snapped = snap_points(net, pts, max_snap_m=300.0)
+    snapped = snap_points(net, pts, Snapping(max_snap_m=300.0))
     lab_nodes = rng.choice(net.n_nodes, size=4, replace=False)
     limit = 90.0
     times = cap.lab_demand_times(net, lab_nodes, snapped, max_seconds=limit)
@@ -405,7 +407,7 @@ def test_fca_and_coverage_on_a_grid_match_the_matrix_versions():
     pop = np.linspace(1000.0, 16000.0, len(pts))
     demand = _demand_at(pts, pop, ["N"] * 8 + ["S"] * 8)
     labs = _labs_at(net.node_lonlat[[0, 15, 5]], [500.0, 300.0, None], pcr=True)
-    res = cap.fca(net, labs, demand, capability="pcr", max_minutes=5)
+    res = cap.fca(net, labs, demand, CapacitySettings(capability="pcr", minutes=5))
     snapped = snap_points(net, pts)
     times = cap.lab_demand_times(
         net, net.snap(net.node_lonlat[[0, 15]])[0], snapped, max_seconds=300
@@ -415,7 +417,9 @@ def test_fca_and_coverage_on_a_grid_match_the_matrix_versions():
     np.testing.assert_allclose(res.accessibility, ref.accessibility)
     assert res.excluded_labs == ("L2",)
     assert set(res.districts["district_id"]) == {"N", "S"}
-    cov = cap.capacity_coverage(net, labs, demand, max_minutes=5, capability="pcr")
+    cov = cap.capacity_coverage(
+        net, labs, demand, CapacitySettings(method="coverage", capability="pcr", minutes=5)
+    )
     ref_cov = cap.capacity_coverage_from_times(times, [500.0, 300.0], tests, max_minutes=5)
     np.testing.assert_allclose(cov.covered_demand, ref_cov.covered_demand)
     assert cov.excluded_labs == ("L2",)
@@ -442,24 +446,77 @@ def test_fca_leaves_out_labs_unable_to_do_the_test_and_says_so():
             },
         ]
     )
-    res = cap.fca(net, labs, demand, capability="pcr", demand_unit="people", max_minutes=60)
+    settings = CapacitySettings(capability="pcr", demand_unit="people", minutes=60)
+    res = cap.fca(net, labs, demand, settings)
     assert list(res.lab_ids) == ["P"]
     assert any("cannot do pcr" in w for w in res.warnings)
     assert res.unit == "tests per year per person"
     np.testing.assert_allclose(res.accessibility, 100 / 9000)
 
 
+def test_a_lab_far_from_every_road_is_left_out_with_its_reason():
+    # the one placement rule (ccgeo.analysis.placement): a lab farther than max_snap_m from
+    # every road is not used, as in the access analysis; it was once snapped anyway
+    from ccgeo.analysis.access import access
+    from ccgeo.model.settings import AccessSettings
+
+    net = build_network(grid_roads(3), mode="walk")
+    demand = _demand_at(net.node_lonlat, np.full(9, 1000.0), [""] * 9)
+    far = net.node_lonlat[0] - [0.05, 0.0]  # about 5 km west of the grid
+    lonlat = np.vstack([net.node_lonlat[[0]], [far]])
+    labs = _labs_at(lonlat, [100.0, 500.0], pcr=True)
+    near_only = _labs_at(lonlat[:1], [100.0], pcr=True)
+    snapping = Snapping(max_snap_m=500.0)
+    settings = CapacitySettings(
+        capability="pcr", demand_unit="people", minutes=60, snapping=snapping
+    )
+    res = cap.fca(net, labs, demand, settings)
+    alone = cap.fca(net, near_only, demand, settings)
+    np.testing.assert_allclose(res.accessibility, alone.accessibility)
+    assert list(res.lab_ids) == ["L0", "L1"]
+    assert res.off_network_labs == ("L1",)
+    assert res.excluded_labs == ()
+    row = res.labs.set_index("lab_id").loc["L1"]
+    assert row["status"] == "not on the network"
+    assert row["capacity_tests_per_year"] == 500.0
+    assert np.isnan(row["ratio"])
+    assert "from the nearest walk road" in row["reason"]
+    assert "maximum snap distance of 500 m" in row["reason"]
+    assert res.labs.set_index("lab_id").loc["L0", "status"] == "ok"
+    assert any("500 m" in w and "L1" in w and "not used" in w for w in res.warnings)
+
+    coverage = replace(settings, method="coverage", demand_unit="tests")
+    cov = cap.capacity_coverage(net, labs, demand, coverage)
+    cov_alone = cap.capacity_coverage(net, near_only, demand, coverage)
+    np.testing.assert_allclose(cov.covered_demand, cov_alone.covered_demand)
+    assert cov.off_network_labs == ("L1",)
+    assert cov.stopped_by[1] == "not on the network"
+    assert cov.rank[1] == -1
+    assert np.isnan(cov.covered[1])
+    assert set(cov.lab) <= {-1, 0}
+    assert "maximum snap distance" in cov.labs.loc[1, "reason"]
+    assert any("L1" in w and "not used" in w for w in cov.warnings)
+
+    # the access analysis leaves out the same lab
+    by_access = access(
+        net, labs, demand, AccessSettings(capability="pcr", snapping=snapping), isochrones=False
+    )
+    assert list(by_access.labs["usable"]) == [True, False]
+
+
 def test_fca_requires_a_capability_for_tests_and_a_capacity_column():
     net = build_network(grid_roads(3), mode="walk")
     demand = _demand_at(net.node_lonlat, np.full(9, 1000.0), [""] * 9)
     labs = _labs_at(net.node_lonlat[[0]], [100.0], pcr=True)
-    with pytest.raises(InputError, match=r"`capability` is needed"):
-        cap.fca(net, labs, demand)
+    # the settings refuse a missing capability before any analysis runs
+    with pytest.raises(InputError, match=r"`capability` should be one of"):
+        cap.fca(net, labs, demand, CapacitySettings(capability=None))  # type: ignore[arg-type]
+    pcr = CapacitySettings(capability="pcr")
     with pytest.raises(InputError, match=r"no column 'slots'"):
-        cap.fca(net, labs, demand, capability="pcr", capacity_column="slots")
+        cap.fca(net, labs, demand, pcr, capacity_column="slots")
     bad = labs.gdf.assign(capacity_tests_per_year=["lots"])
     with pytest.raises(InputError, match=r"L0 \('lots'\)"):
-        cap.fca(net, bad, demand, capability="pcr")
+        cap.fca(net, bad, demand, pcr)
 
 
 def test_cancel_raises_cancelled():
@@ -469,9 +526,10 @@ def test_cancel_raises_cancelled():
     stop = threading.Event()
     stop.set()
     with pytest.raises(Cancelled):
-        cap.fca(net, labs, demand, capability="pcr", cancel=stop)
+        cap.fca(net, labs, demand, CapacitySettings(capability="pcr"), cancel=stop)
+    coverage = CapacitySettings(method="coverage", capability="pcr", minutes=30)
     with pytest.raises(Cancelled):
-        cap.capacity_coverage(net, labs, demand, capability="pcr", max_minutes=30, cancel=stop)
+        cap.capacity_coverage(net, labs, demand, coverage, cancel=stop)
     with pytest.raises(Cancelled):
         cap.fca_from_times(HAND, SUPPLY, DEMAND, cancel=stop)
     with pytest.raises(Cancelled):
@@ -503,7 +561,7 @@ def demo_setup(demo_dir: Path):
 def test_demo_city_pcr_access_is_sane(demo_setup):
     project, net = demo_setup
     labs = project.facilities.capable("pcr")
-    res = cap.fca(net, labs, project.demand, capability="pcr", method="e2sfca")
+    res = cap.fca(net, labs, project.demand, CapacitySettings(capability="pcr", method="e2sfca"))
     tests = test_demand(project.demand.gdf["population"].to_numpy(), capability="pcr")
     assert res.demand.sum() == pytest.approx(tests.sum())
     # 1.85 M people x 196.9 / 100,000 x 0.10 = about 364 PCR tests a year
@@ -522,9 +580,8 @@ def test_demo_city_coverage_is_sane(demo_setup):
     labs = project.facilities.capable("ihc")
     # every incident cancer needing IHC, and a 10-minute limit: some people are left out
     params = cap.DemandParameters(196.9, dict.fromkeys(CAPABILITIES, 1.0), {})
-    res = cap.capacity_coverage(
-        net, labs, project.demand, max_minutes=10, capability="ihc", params=params
-    )
+    settings = CapacitySettings(method="coverage", capability="ihc", minutes=10)
+    res = cap.capacity_coverage(net, labs, project.demand, settings, params=params)
     totals = res.totals
     assert 0 < totals["covered_share"] <= 1
     assert totals["covered"] <= totals["capacity"] + 1e-6

@@ -263,12 +263,14 @@ def test_referral_on_the_demo_city(tmp_path, demo_dir, capsys):
 @pytest.fixture(scope="module")
 def saved_demo(tmp_path_factory):
     """The demo city saved as a project with walking settings and one scenario."""
-    from ccgeo.analysis.scenario import AnalysisSettings, Workspace
     from ccgeo.demo import load_demo_project
+    from ccgeo.model.settings import AccessSettings, Travel
+    from ccgeo.tasks.settings import store_settings
+    from ccgeo.tasks.whatif import Workspace
 
     project = load_demo_project()
-    settings = AnalysisSettings(mode="walk", capability="pcr")
-    project.settings["analysis"] = settings.to_dict()
+    settings = AccessSettings(travel=Travel(mode="walk"), capability="pcr")
+    store_settings(project, settings)
     ws = Workspace(project, settings)
     ws.run()
     people = project.demand.gdf
@@ -308,9 +310,13 @@ def test_unknown_scenario_names_the_ones_there_are(tmp_path, saved_demo, capsys)
 
 
 def test_bad_thresholds_are_refused_with_the_reason(tmp_path, saved_demo, capsys):
-    with pytest.raises(SystemExit):
-        main(["access", str(saved_demo), "--thresholds", "30,abc", "--out", str(tmp_path)])
-    assert "positive minutes" in capsys.readouterr().err
+    code = main(["access", str(saved_demo), "--thresholds", "30,abc", "--out", str(tmp_path)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) == 1
+    assert "`thresholds_minutes`" in err[0]
+    assert "positive minutes" in err[0]
+    assert "abc" in err[0]
 
 
 def _demo_inputs(demo_dir):
@@ -339,18 +345,15 @@ def test_site_command_on_the_demo_city(tmp_path, demo_dir, capsys):
 
 def test_site_errors_are_one_line(tmp_path, demo_dir, capsys):
     base = ["site", *_demo_inputs(demo_dir), "--out", str(tmp_path)]
-    assert main([*base, "--model", "lscp"]) == 2
-    assert "needs --target" in capsys.readouterr().err
+    assert main([*base, "--model", "lscp", "--target", "1.5"]) == 2
+    assert "`target_share` should be a share above 0 and at most 1" in capsys.readouterr().err
     assert main([*base, "--hubs", "500"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert "500" in err[0]
 
 
-def test_user_speeds_change_the_times(tmp_path, demo_dir, monkeypatch):
-    from ccgeo.network.profiles import USER_SPEEDS_ENV
-
-    monkeypatch.delenv(USER_SPEEDS_ENV, raising=False)
+def test_user_speeds_change_the_times(tmp_path, demo_dir):
     slow = tmp_path / "speeds.toml"
     slow.write_text(
         "[walk]\ndefault_kmh = 2.5\n[walk.speeds_kmh]\n"
@@ -380,7 +383,9 @@ def test_user_speeds_change_the_times(tmp_path, demo_dir, monkeypatch):
     base = pd.read_csv(tmp_path / "base" / "demand_times.csv")
     half = pd.read_csv(tmp_path / "slow" / "demand_times.csv")
     assert half["seconds"].median() > 1.5 * base["seconds"].median()
-    assert USER_SPEEDS_ENV not in __import__("os").environ  # restored after the command
+    summary = json.loads((tmp_path / "slow" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["run"]["settings"]["speeds"] == str(slow.resolve())
+    assert summary["run"]["sources"]["speeds"] == "command line"
 
 
 def test_bad_speed_file_is_one_line(tmp_path, demo_dir, capsys):
@@ -428,3 +433,62 @@ def test_capacity_command(tmp_path, demo_dir, method):
         reached = labs["status"] == "ok"
         total = (demand["tests_per_year"] * demand["accessibility"]).sum()
         assert total == pytest.approx(labs.loc[reached, "capacity_tests_per_year"].sum(), rel=1e-6)
+
+
+def test_an_analysis_on_a_project_uses_its_saved_settings_and_says_so(tmp_path, capsys):
+    from ccgeo.demo import load_demo_project
+    from ccgeo.model.settings import SitingSettings, Travel
+    from ccgeo.tasks.settings import store_settings
+
+    project = load_demo_project()
+    store_settings(project, SitingSettings(travel=Travel(mode="walk"), hubs=2, minutes=30))
+    path = save_project(project, tmp_path / "demo.ccgeo")
+    out = tmp_path / "site"
+    assert main(["site", str(path), "--hubs", "1", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "hubs = 1 (command line)" in printed
+    assert "minutes = 30 (project)" in printed
+    assert "mode = walk (project)" in printed
+    assert "solver = auto (project)" in printed  # a saved run keeps every value
+    data = json.loads((out / "siting.json").read_text(encoding="utf-8"))
+    assert len(data["hubs"]) == 1
+    assert data["run"]["sources"]["minutes"] == "project"
+    assert data["run"]["settings"]["minutes"] == 30
+
+
+def test_a_settings_file_stands_between_the_project_and_the_options(tmp_path, capsys):
+    from ccgeo.demo import load_demo_project
+
+    path = save_project(load_demo_project(), tmp_path / "demo.ccgeo")
+    template = tmp_path / "settings.toml"
+    assert main(["settings", str(path), "--write", str(template)]) == 0
+    printed = capsys.readouterr().out
+    assert "mode = walk (project (access))" in printed  # the demo suggests walking access
+    text = template.read_text(encoding="utf-8")
+    assert "format_version = 1" in text
+    template.write_text(
+        text.replace("thresholds_minutes = [30.0, 60.0, 120.0]", "thresholds_minutes = [20.0]")
+    )
+    out = tmp_path / "access"
+    code = main(
+        ["access", str(path), "--settings", str(template), "--capability", "ihc",
+         "--no-isochrones", "--out", str(out)]
+    )  # fmt: skip
+    assert code == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert [row["threshold_min"] for row in summary["coverage"]] == [20.0]
+    assert summary["capability"] == "ihc"
+    sources = summary["run"]["sources"]
+    assert sources["thresholds_minutes"] == "settings file settings.toml"
+    assert sources["capability"] == "command line"
+
+
+def test_a_bad_settings_file_is_one_line(tmp_path, demo_dir, capsys):
+    bad = tmp_path / "s.toml"
+    bad.write_text("format_version = 1\n[access]\nmode = 'car'\ncongestion = 0.2\n")
+    code = main(["access", *_demo_inputs(demo_dir), "--settings", str(bad), "--out", str(tmp_path)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) == 1
+    assert "s.toml" in err[0]
+    assert "`congestion`" in err[0]

@@ -11,29 +11,31 @@ import pytest
 
 from ccgeo.analysis.access import access
 from ccgeo.cli import main
-from ccgeo.demo import DEMO_FILES, load_demo_project
+from ccgeo.demo import DEMO_FILES
 from ccgeo.errors import InputError
+from ccgeo.model.settings import AccessSettings
 from ccgeo.report.export import export_results
 
 
 @pytest.fixture(scope="module")
-def demo_result():
-    project = load_demo_project()
+def demo_result(copy_demo):
+    project = copy_demo()  # this module's own copy: its car network is built in it
     # a short threshold so that some people are beyond it
     result = access(
         project.network("car"),
         project.facilities.capable("pcr"),
         project.demand,
+        AccessSettings(capability="pcr", thresholds_minutes=(5, 10)),
         districts=project.districts,
-        thresholds_minutes=(5, 10),
     )
     return project, result
 
 
 def test_every_format(tmp_path, demo_result):
     project, result = demo_result
+    run = {"analysis": "access", "settings": result.settings}
     written = export_results(
-        result, tmp_path, districts=project.districts, facilities=project.facilities
+        result, tmp_path, districts=project.districts, facilities=project.facilities, run=run
     )
     names = {p.name for p in written}
     assert {"results.gpkg", "results.xlsx", "summary.json", "coverage_by_district.csv"} <= names
@@ -52,7 +54,8 @@ def test_every_format(tmp_path, demo_result):
     assert len(times) == len(result.demand)
     assert times["population"].sum() == pytest.approx(result.demand["population"].sum())
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
-    assert summary == json.loads(json.dumps(result.summary()))
+    # the summary, and (since Step 6) the run record beside it
+    assert summary == json.loads(json.dumps({**result.summary(), "run": run}))
 
 
 def test_unreachable_rows_are_kept_with_an_empty_time(tmp_path, demo_result):

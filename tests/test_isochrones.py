@@ -10,9 +10,10 @@ import pytest
 import shapely
 from roadkit import LAT0, LON0, grid_roads, make_roads
 
-from ccgeo.analysis.snapping import snap_points
+from ccgeo.analysis.placement import snap_points
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.geo import unproject_xy
+from ccgeo.model.settings import Snapping
 from ccgeo.network.build import build_network
 from ccgeo.network.isochrones import isochrone_bands, lab_isochrones, time_surface
 from ccgeo.network.routing import catchments, nearest_lab_times
@@ -56,7 +57,7 @@ def test_surface_uses_the_same_rule_as_demand_points(l_shape):
     surface = time_surface(net, near.seconds, cell_m=200.0)
     centres = surface.cell_centres()
     pts = unproject_xy(centres, surface.crs)
-    want, _ = snap_points(net, pts, max_snap_m=1000.0).seconds_via(near.seconds)
+    want, _ = snap_points(net, pts, Snapping(max_snap_m=1000.0)).seconds_via(near.seconds)
     got = surface.seconds.ravel()
     assert np.array_equal(np.isfinite(got), np.isfinite(want))
     np.testing.assert_allclose(got[np.isfinite(got)], want[np.isfinite(want)], rtol=1e-9)
@@ -90,7 +91,12 @@ def test_per_lab_catchments_agree_with_the_merged_isochrones():
     for i in range(len(labs)):
         nodes, secs = catch.for_lab(i)
         assert (near.seconds[nodes] <= secs + 1e-9).all()
-    kw = {"cumulative": True, "cell_m": 25.0, "simplify_m": 0.0, "max_walk_m": 300.0}
+    kw = {
+        "cumulative": True,
+        "cell_m": 25.0,
+        "simplify_m": 0.0,
+        "snapping": Snapping(max_snap_m=300.0),
+    }
     merged = isochrone_bands(net, near.seconds, [2, 3], **kw)
     per_lab = lab_isochrones(net, catch, bands_minutes=[2, 3], **kw)
     assert sorted(set(per_lab["lab"])) == [0, 1, 2]

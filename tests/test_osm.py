@@ -19,7 +19,7 @@ from shapely.geometry import LineString, MultiLineString
 import ccgeo.io.osm as osm
 from ccgeo.errors import Cancelled, InputError, OfflineError
 from ccgeo.io.osm import parse_maxspeed, read_roads, way_modes, way_oneway
-from ccgeo.model.roads import RoadData
+from ccgeo.model.roads import MODE_BITS, RoadData
 
 LON0, LAT0, STEP = -96.72, 17.06, 0.001
 
@@ -294,6 +294,30 @@ def test_way_modes(tags: dict[str, str], expected: int) -> None:
     assert way_modes(tags) == expected
 
 
+FOOT_WAYS: dict[int, tuple[list[int], dict[str, str]]] = {
+    200: ([1, 2], {"highway": "footway"}),
+    201: ([2, 3], {"highway": "path"}),
+    202: ([3, 5], {"highway": "pedestrian"}),
+    203: ([5, 6], {"highway": "steps"}),
+    204: ([6, 7], {"highway": "track"}),
+    205: ([7, 9], {"highway": "corridor"}),
+    206: ([9, 10], {"highway": "footway", "footway": "sidewalk"}),
+    207: ([10, 11], {"highway": "footway", "footway": "crossing"}),
+}
+
+
+def test_every_footway_class_is_walkable(tmp_path: Path) -> None:
+    path = tmp_path / "paths.osm"
+    path.write_text(osm_xml(FOOT_WAYS), encoding="utf-8")
+    roads = read_roads(path, mode="all")
+    walk = MODE_BITS["walk"]
+    for way_id, (_, tags) in FOOT_WAYS.items():
+        on_way = roads.edge_way_id == way_id
+        assert on_way.any(), f"way {way_id} {tags} was dropped"
+        assert (roads.edge_modes[on_way] & walk).all(), f"way {way_id} {tags} is not walkable"
+    assert set(roads.edge_highway.tolist()) == {t["highway"] for _, t in FOOT_WAYS.values()}
+
+
 @pytest.mark.parametrize(
     ("tags", "expected"),
     [
@@ -495,6 +519,21 @@ def test_road_lines_geojson_and_shapefile(tmp_path: Path) -> None:
     b = read_roads(tmp_path / "roads.shp")
     assert a.n_edges == b.n_edges == 7
     np.testing.assert_allclose(a.edge_length_m, b.edge_length_m, rtol=1e-9)
+
+
+def test_road_lines_in_a_zipped_shapefile_and_flatgeobuf(tmp_path: Path) -> None:
+    import zipfile
+
+    lines = road_lines()
+    lines.to_file(tmp_path / "roads.shp", engine="pyogrio")
+    lines.to_file(tmp_path / "roads.fgb", driver="FlatGeobuf", engine="pyogrio")
+    with zipfile.ZipFile(tmp_path / "roads.zip", "w") as archive:
+        for part in tmp_path.glob("roads.*"):
+            if part.suffix not in (".zip", ".fgb"):
+                archive.write(part, part.name)
+    zipped = read_roads(tmp_path / "roads.zip")
+    flat = read_roads(tmp_path / "roads.fgb")
+    assert zipped.n_edges == flat.n_edges == 7
 
 
 def test_road_lines_without_highway_column(tmp_path: Path) -> None:

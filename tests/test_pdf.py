@@ -17,6 +17,8 @@ import pytest
 
 from ccgeo.analysis.access import access
 from ccgeo.errors import Cancelled, InputError
+from ccgeo.labels import format_minutes, format_people, format_share, format_threshold
+from ccgeo.model.settings import AccessSettings, ReferralSettings, SitingSettings, Travel
 from ccgeo.network.profiles import get_profile
 from ccgeo.project import Project
 from ccgeo.report.methods import (
@@ -25,10 +27,6 @@ from ccgeo.report.methods import (
     Paragraph,
     Table,
     data_sources_blocks,
-    format_minutes,
-    format_people,
-    format_share,
-    format_threshold,
     methods_blocks,
     speed_profile_table,
 )
@@ -113,16 +111,19 @@ def expected_png(paper: str, orientation: str) -> tuple[float, float]:
 
 
 @pytest.fixture(scope="module")
-def demo():
-    from ccgeo.demo import load_demo_project
-
-    return load_demo_project()
+def demo(copy_demo):
+    """This module's own copy of the demo city (its networks are built in it)."""
+    return copy_demo()
 
 
 @pytest.fixture(scope="module")
 def car_result(demo):
     return access(
-        demo.network("car"), demo.facilities.capable("pcr"), demo.demand, districts=demo.districts
+        demo.network("car"),
+        demo.facilities.capable("pcr"),
+        demo.demand,
+        AccessSettings(capability="pcr"),
+        districts=demo.districts,
     )
 
 
@@ -132,23 +133,27 @@ def walk_analyses(demo):
     from ccgeo.analysis.referral import plan_referral
     from ccgeo.analysis.siting import site_hubs
 
+    walk = Travel(mode="walk")
     net = demo.network("walk")
-    result = access(net, demo.facilities.capable("pcr"), demo.demand, districts=demo.districts)
+    result = access(
+        net,
+        demo.facilities.capable("pcr"),
+        demo.demand,
+        AccessSettings(capability="pcr", travel=walk),
+        districts=demo.districts,
+    )
     siting = site_hubs(
         net,
         demo.demand,
         demo.facilities,
-        capability="pcr",
-        hubs=2,
-        minutes=60,
+        SitingSettings(capability="pcr", hubs=2, minutes=60, curve_hubs=3, travel=walk),
         districts=demo.districts,
-        curve_hubs=3,
     )
     referral = plan_referral(
         demo.network("motorbike"),
         demo.facilities,
-        capability="pcr",
-        patient_mode_net=demo.network("car"),
+        ReferralSettings(capability="pcr", travel=Travel(mode="car")),
+        patient_net=demo.network("car"),
     )
     return result, siting, referral
 

@@ -429,7 +429,7 @@ def test_disk_full_reported_by_sqlite(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_stale_temporary_file_is_replaced(tmp_path: Path) -> None:
-    stale = tmp_path / f".p.ccgeo.tmp-{os.getpid()}"
+    stale = tmp_path / f".p.tmp-{os.getpid()}.ccgeo"
     stale.write_bytes(b"left over by a crash")
     path = save_project(Project(name="fresh"), tmp_path / "p.ccgeo")
     assert open_project(path).name == "fresh"

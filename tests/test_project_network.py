@@ -7,7 +7,7 @@ import pytest
 from roadkit import grid_roads
 
 from ccgeo.errors import InputError
-from ccgeo.network.profiles import load_profiles
+from ccgeo.network.profiles import resolve_profile
 from ccgeo.project import Project, array_names, open_project, save_project
 
 
@@ -42,10 +42,9 @@ def test_cache_is_not_used_for_other_roads_or_profile(tmp_path):
     reopened = open_project(path)
     reopened.roads = grid_roads(5)
     assert reopened.network("car").n_nodes == 25
-    profiles = load_profiles()
-    slow = dict(profiles, car=profiles["car"].with_congestion(3.0))
+    slow = resolve_profile("car", congestion=3.0)
     again = open_project(path)
-    net = again.network("car", profiles=slow)
+    net = again.network(slow)
     assert net.profile.congestion_factor == 3.0
     base = open_project(path).network("car")
     np.testing.assert_allclose(net.csr.data, base.csr.data * 3.0)

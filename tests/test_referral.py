@@ -15,14 +15,16 @@ from roadkit import LAT0, LON0, STEP, make_roads
 
 from ccgeo.analysis.referral import (
     load_referral_parameters,
+    parameters_with,
     plan_referral,
-    write_referral,
 )
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.network import Network
+from ccgeo.model.settings import ReferralSettings, Snapping, Travel
 from ccgeo.network.build import build_network
 from ccgeo.network.routing import shortest_path
+from ccgeo.report.export import write_referral
 
 #: Residential streets: 25 km/h by car and motorbike, 5 km/h on foot (resources/speeds.toml).
 KMH = 25.0
@@ -39,6 +41,11 @@ def _city(edges: list[tuple[int, int, float]], n_nodes: int) -> tuple[Network, N
         lonlat, [(a, b) for a, b, _ in edges], length_m=[_metres(m) for _, _, m in edges]
     )
     return build_network(roads, "motorbike"), build_network(roads, "walk"), lonlat
+
+
+def _settings(capability: str = "ihc", **changes: object) -> ReferralSettings:
+    """Referral settings of the synthetic city: patients travel by motorbike, as the couriers."""
+    return ReferralSettings(capability=capability, travel=Travel(mode="motorbike"), **changes)
 
 
 def _facility(fid: str, lonlat: np.ndarray, **caps: bool) -> dict[str, object]:
@@ -78,9 +85,8 @@ def city() -> tuple[Network, Network, Facilities]:
 def plan(city: tuple[Network, Network, Facilities]):
     net, walk, fac = city
     tests = {"S1": 100.0, "S2": 50.0, "S3": 20.0, "S4": 30.0, "S5": 5.0, "S6": 1.0}
-    return plan_referral(
-        net, fac, capability="ihc", patient_mode_net=walk, spoke_tests_per_year=tests
-    )
+    settings = ReferralSettings(capability="ihc", travel=Travel(mode="walk"))
+    return plan_referral(net, fac, settings, patient_net=walk, spoke_tests_per_year=tests)
 
 
 def _row(result, fid: str):
@@ -129,6 +135,80 @@ def test_every_spoke_served_or_listed_with_reason(plan) -> None:
     assert {d["facility_id"] for d in plan.summary["not_servable"]} == {"S5", "S6"}
 
 
+def test_snapping_setting_places_spokes(city) -> None:
+    net, _, fac = city
+    # S6 lies about 2.2 km north of S1's road node: left out at the default 1 km ...
+    near = plan_referral(net, fac, _settings(), spokes=["S1", "S6"])
+    s6 = _row(near, "S6")
+    assert not s6["servable"]
+    assert "more than the maximum snap distance of 1000 m" in s6["reason"]
+    assert s6["snap_m"] == pytest.approx(2200, rel=0.05)
+    assert near.settings["max_snap_m"] == 1000.0
+    # ... and tied to that node, served like S1, when the setting allows 3 km
+    far = plan_referral(
+        net, fac, _settings(snapping=Snapping(max_snap_m=3000.0)), spokes=["S1", "S6"]
+    )
+    s6 = _row(far, "S6")
+    assert s6["servable"]
+    assert s6["reason"] == ""
+    assert s6["sample_minutes"] == pytest.approx(_row(far, "S1")["sample_minutes"])
+    assert far.settings["max_snap_m"] == 3000.0
+
+
+def test_snapping_leaves_out_hubs_with_the_reason(city) -> None:
+    net, _, fac = city
+    at_s6 = fac.gdf.set_index("facility_id").loc["S6"].geometry
+    result = plan_referral(net, fac, _settings(), proposed_hubs=np.array([[at_s6.x, at_s6.y]]))
+    hubs = result.hubs.set_index("facility_id")
+    assert not hubs.loc["proposed-1", "usable"]
+    assert hubs.loc["proposed-1", "node"] == -1
+    assert any(w.startswith("hub proposed-1") and "maximum snap" in w for w in result.warnings)
+    with pytest.raises(InputError, match=r"none of the 1 hubs lies within 1000 m"):
+        plan_referral(net, fac, _settings(), hubs=np.array([[at_s6.x, at_s6.y]]))
+
+
+def test_max_snap_m_is_a_setting_not_a_parameter(tmp_path: Path) -> None:
+    old = tmp_path / "old.toml"
+    old.write_text("[courier]\nmax_snap_m = 500.0\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"max_snap_m is no longer a referral parameter"):
+        load_referral_parameters(old)
+    assert "max_snap_m" not in load_referral_parameters().to_dict()
+    with pytest.raises(InputError, match=r"`max_snap_m` should be a number above 0"):
+        _settings(snapping=Snapping(max_snap_m=0.0))
+
+
+def test_parameters_with_courier_settings(city) -> None:
+    base = load_referral_parameters()
+    assert parameters_with(base, _settings()) is base  # nothing set: the file's values
+    settings = _settings(
+        courier_mode="car",
+        couriers_per_hub=3,
+        shift_start="07:00",
+        shift_end="18:00",
+        latest_pickup="16:00",
+    )
+    p = parameters_with(base, settings)
+    assert (p.courier_mode, p.couriers_per_hub) == ("car", 3)
+    assert (p.shift_start_s, p.latest_pickup_s, p.shift_end_s) == (7 * 3600, 16 * 3600, 18 * 3600)
+    assert p.basis["courier.latest_pickup"] == "referral settings"
+    assert p.service_seconds == base.service_seconds
+    # the plan applies them to the file's parameters
+    net, _, fac = city
+    result = plan_referral(net, fac, settings, hubs=["A"], spokes=["S1"])
+    assert result.settings["parameters"]["latest_pickup"] == "16:00"
+    assert result.settings["latest_pickup"] == "16:00"
+    assert result.settings["courier_mode"] == "motorbike"  # the network's mode, as used
+    assert result.loops.iloc[0]["start_clock"] == "07:00"
+    assert any("parameters name 'car' as the courier mode" in w for w in result.warnings)
+    # every problem at once
+    with pytest.raises(InputError, match=r"couriers per hub is 0.*last pick-up must come after"):
+        parameters_with(
+            dataclasses.replace(base, couriers_per_hub=0), _settings(latest_pickup="07:30")
+        )
+    with pytest.raises(InputError, match=r"shift starts at 15:00, the last pick-up is at 14:30"):
+        parameters_with(base, _settings(shift_start="15:00"))
+
+
 def test_courier_loops_keep_the_shift_and_use_path_times(plan, city) -> None:
     net = city[0]
     p = load_referral_parameters()
@@ -168,7 +248,7 @@ def test_fresh_tissue_fixed_on_site_beyond_60_minutes(plan) -> None:
 
 def test_flow_specimen_infeasible_past_24_hours(city) -> None:
     net, _, fac = city
-    result = plan_referral(net, fac, capability="flow", hubs=["A"], spokes=["S1", "S5"])
+    result = plan_referral(net, fac, _settings("flow"), hubs=["A"], spokes=["S1", "S5"])
     s1, s5 = _row(result, "S1"), _row(result, "S5")
     # S5's direct trip is 25 h: beyond the 24 h flow limit, within the Streck plasma 5 days
     assert s5["flow_specimen_hours"] == pytest.approx(25.0)
@@ -185,7 +265,7 @@ def test_flow_limit_from_a_user_file(city, tmp_path: Path) -> None:
     params = load_referral_parameters(user)
     assert params.specimens["flow_specimen"].limit_hours == 0.25
     assert params.specimens["flow_specimen"].basis == "user file mine.toml"
-    result = plan_referral(net, fac, capability="flow", hubs=["A"], spokes=["S1"], params=params)
+    result = plan_referral(net, fac, _settings("flow"), hubs=["A"], spokes=["S1"], params=params)
     s1 = _row(result, "S1")
     # one stop: picked up 08:10, 10 min service, 10 min back: held 10 min + on board 20 min
     assert s1["flow_specimen_hours"] == pytest.approx(0.5)
@@ -194,7 +274,7 @@ def test_flow_limit_from_a_user_file(city, tmp_path: Path) -> None:
 
 def test_sample_to_result_arithmetic_by_hand(city) -> None:
     net, _, fac = city
-    result = plan_referral(net, fac, capability="ihc", hubs=["A"], spokes=["S1"])
+    result = plan_referral(net, fac, _settings("ihc"), hubs=["A"], spokes=["S1"])
     s1 = _row(result, "S1")
     loop = result.loops.iloc[0]
     assert (loop["stops"], loop["end_clock"]) == ("S1", "08:30")
@@ -212,7 +292,7 @@ def test_sample_to_result_arithmetic_by_hand(city) -> None:
     ngs = plan_referral(
         net,
         fac,
-        capability="ihc",
+        _settings("ihc"),
         hubs=["A"],
         spokes=["S1"],
         params=_with(lab_turnaround_working_days=slow_lab),
@@ -231,7 +311,7 @@ def test_weekly_pickup_when_couriers_do_not_suffice() -> None:
     recs = [_facility("H", lonlat[0], ihc=True)]
     recs += [_facility(f"S{i}", lonlat[i]) for i in (1, 2, 3)]
     fac = Facilities.from_records(recs)
-    result = plan_referral(net, fac, capability="ihc", params=_with(couriers_per_hub=1))
+    result = plan_referral(net, fac, _settings("ihc"), params=_with(couriers_per_hub=1))
     spokes = result.spokes
     assert spokes["servable"].all()
     assert (spokes["frequency"] == "weekly").all()  # beyond the 60-min urban radius
@@ -245,7 +325,7 @@ def test_weekly_pickup_when_couriers_do_not_suffice() -> None:
     assert len(result.loops) >= 2
     # the same plan in a one-day week cannot fit the third spoke: listed, with couriers needed
     tight = plan_referral(
-        net, fac, capability="ihc", params=_with(couriers_per_hub=1, working_days_per_week=1)
+        net, fac, _settings("ihc"), params=_with(couriers_per_hub=1, working_days_per_week=1)
     )
     missed = tight.spokes[~tight.spokes["servable"]]
     assert len(missed) == 1
@@ -255,14 +335,14 @@ def test_weekly_pickup_when_couriers_do_not_suffice() -> None:
 
 def test_user_assignment_and_proposed_hub(city) -> None:
     net, _, fac = city
-    result = plan_referral(net, fac, capability="ihc", assignment={"S1": "B"})
+    result = plan_referral(net, fac, _settings("ihc"), assignment={"S1": "B"})
     s1 = _row(result, "S1")
     assert (s1["hub_id"], s1["assigned_by"]) == ("B", "user")
     assert s1["sample_minutes"] == pytest.approx(35.0)
     # a proposed hub beside S5 serves it
     at_s5 = fac.gdf.set_index("facility_id").loc["S5"].geometry
     proposed = plan_referral(
-        net, fac, capability="ihc", proposed_hubs=np.array([[at_s5.x, at_s5.y]])
+        net, fac, _settings("ihc"), proposed_hubs=np.array([[at_s5.x, at_s5.y]])
     )
     s5 = _row(proposed, "S5")
     assert s5["hub_id"] == "proposed-1"
@@ -272,7 +352,7 @@ def test_user_assignment_and_proposed_hub(city) -> None:
 
 def test_quality_filter_and_patient_trip(plan, city) -> None:
     net, _, fac = city
-    eqa = plan_referral(net, fac, capability="ihc", quality="eqa")
+    eqa = plan_referral(net, fac, _settings("ihc", quality="eqa"))
     assert set(eqa.hubs["facility_id"]) == {"A"}  # B has no EQA: it becomes a spoke
     assert "B" in set(eqa.spokes["facility_id"])
     # walking at 5 km/h takes five times the motorbike's 25 km/h
@@ -307,27 +387,27 @@ def test_outputs_are_written_and_json_clean(plan, tmp_path: Path) -> None:
 def test_no_capable_hub(city) -> None:
     net, _, fac = city
     with pytest.raises(InputError, match=r"no facility can do pcr with the quality filter 'any'"):
-        plan_referral(net, fac, capability="pcr")
+        plan_referral(net, fac, _settings("pcr"))
 
 
 def test_unknown_spoke_ids(city) -> None:
     net, _, fac = city
     with pytest.raises(InputError, match=r"not in the facility layer: S9, Z1"):
-        plan_referral(net, fac, capability="ihc", spokes=["S1", "S9", "Z1"])
+        plan_referral(net, fac, _settings("ihc"), spokes=["S1", "S9", "Z1"])
 
 
 def test_bad_assignment_lists_every_problem(city) -> None:
     net, _, fac = city
     with pytest.raises(InputError, match=r"spoke 'Q' is not a spoke.*hub 'C' \(for spoke 'S1'\)"):
-        plan_referral(net, fac, capability="ihc", assignment={"Q": "A", "S1": "C"})
+        plan_referral(net, fac, _settings("ihc"), assignment={"Q": "A", "S1": "C"})
 
 
 def test_spoke_that_is_a_hub_and_bad_capability(city) -> None:
     net, _, fac = city
     with pytest.raises(InputError, match=r"A are both spokes and hubs"):
-        plan_referral(net, fac, capability="ihc", spokes=["A", "S1"])
+        plan_referral(net, fac, _settings("ihc"), spokes=["A", "S1"])
     with pytest.raises(InputError, match=r"`capability` should be .* got 'biopsy'"):
-        plan_referral(net, fac, capability="biopsy")
+        plan_referral(net, fac, _settings("biopsy"))
 
 
 def test_bad_parameter_file_lists_every_problem(tmp_path: Path) -> None:
@@ -362,9 +442,9 @@ def test_cancel_and_progress(city) -> None:
     event = threading.Event()
     event.set()
     with pytest.raises(Cancelled):
-        plan_referral(net, fac, capability="ihc", cancel=event)
+        plan_referral(net, fac, _settings("ihc"), cancel=event)
     seen: list[float] = []
-    plan_referral(net, fac, capability="ihc", progress=lambda f, _t: seen.append(f))
+    plan_referral(net, fac, _settings("ihc"), progress=lambda f, _t: seen.append(f))
     assert seen[0] == 0.0
     assert seen[-1] == 1.0
     assert seen == sorted(seen)

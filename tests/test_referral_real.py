@@ -9,9 +9,11 @@ import geopandas as gpd
 import numpy as np
 import pytest
 
-from ccgeo.analysis.referral import load_referral_parameters, plan_referral, write_referral
+from ccgeo.analysis.referral import load_referral_parameters, plan_referral
 from ccgeo.demo import load_demo_project
+from ccgeo.model.settings import ReferralSettings, Travel
 from ccgeo.network.routing import shortest_path
+from ccgeo.report.export import write_referral
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +23,8 @@ def demo_plan():
     result = plan_referral(
         net,
         project.facilities,
-        capability="ihc",
-        patient_mode_net=project.network("car"),
+        ReferralSettings(capability="ihc", travel=Travel(mode="car")),
+        patient_net=project.network("car"),
         demand=project.demand,
     )
     return project, net, result

@@ -10,23 +10,21 @@ import pandas as pd
 import pytest
 
 from ccgeo.analysis.access import access
-from ccgeo.analysis.scenario import (
-    AnalysisSettings,
-    Workspace,
-    overlay_of,
-    parse_thresholds,
-)
-from ccgeo.demo import load_demo_project
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.model.scenario import Scenario
+from ccgeo.model.settings import AccessSettings, Travel, parse_thresholds
 from ccgeo.project import Project, open_project, save_project
+from ccgeo.tasks.access import project_with_scenario, run_access
+from ccgeo.tasks.settings import store_settings
+from ccgeo.tasks.whatif import Workspace, overlay_of
 
-WALK = AnalysisSettings(mode="walk")
+WALK = AccessSettings(travel=Travel(mode="walk"))
 
 
 @pytest.fixture(scope="module")
-def demo() -> Project:
-    return load_demo_project()
+def demo(copy_demo) -> Project:
+    """This module's own copy of the demo city: the workspace builds networks and stores in it."""
+    return copy_demo()
 
 
 @pytest.fixture(scope="module")
@@ -48,23 +46,23 @@ def _city(coverage: pd.DataFrame) -> pd.DataFrame:
 
 
 def test_settings_defaults_follow_the_domain() -> None:
-    s = AnalysisSettings()
-    assert (s.capability, s.quality, s.mode) == ("pcr", "any", "car")
+    s = AccessSettings()
+    assert (s.capability, s.quality, s.travel.mode) == ("pcr", "any", "car")
     assert s.thresholds_minutes == (30.0, 60.0, 120.0)
     assert s.underserved_minutes == 60.0
-    assert AnalysisSettings(thresholds_minutes=(45, 90)).underserved_minutes == 90.0
+    assert AccessSettings(thresholds_minutes=(45, 90)).underserved_minutes == 90.0
 
 
 def test_settings_round_trip_and_validation() -> None:
-    s = AnalysisSettings(capability="ngs", quality="eqa", mode="walk", congestion=2.0)
-    assert AnalysisSettings.from_dict(s.to_dict()) == s
-    assert AnalysisSettings.from_dict({}) == AnalysisSettings()
-    with pytest.raises(InputError, match="capability 'xray'"):
-        AnalysisSettings(capability="xray")
+    s = AccessSettings(capability="ngs", quality="eqa", travel=Travel(mode="walk", congestion=2.0))
+    assert AccessSettings.from_dict(s.to_dict()) == s
+    assert AccessSettings.from_dict({}) == AccessSettings()
+    with pytest.raises(InputError, match=r"`capability` should be one of .*got 'xray'"):
+        AccessSettings(capability="xray")
     with pytest.raises(InputError, match="congestion"):
-        AnalysisSettings(congestion=0.5)
-    with pytest.raises(InputError, match="quality filter"):
-        AnalysisSettings.from_dict({"quality": "gold"})
+        AccessSettings(travel=Travel(congestion=0.5))
+    with pytest.raises(InputError, match=r"`quality` should be one of .*got 'gold'"):
+        AccessSettings.from_dict({"quality": "gold"})
 
 
 def test_parse_thresholds() -> None:
@@ -81,9 +79,8 @@ def test_run_matches_access_directly(demo: Project, walk_run: Workspace) -> None
         demo.network("walk"),
         demo.facilities,
         demo.demand,
+        AccessSettings(capability="pcr", quality="any", travel=Travel(mode="walk")),
         districts=demo.districts,
-        capability="pcr",
-        quality="any",
         isochrones=False,
     )
     pd.testing.assert_frame_equal(walk_run.result.coverage, direct.coverage)
@@ -131,7 +128,7 @@ def test_full_run_with_the_hub_agrees_with_the_incremental_numbers(
     labs = ws.labs()
     lonlat = labs.loc[labs["open"], ["lon", "lat"]].to_numpy()
     full = access(
-        demo.network("walk"), lonlat, demo.demand, districts=demo.districts, isochrones=False
+        demo.network("walk"), lonlat, demo.demand, WALK, districts=demo.districts, isochrones=False
     )
     np.testing.assert_allclose(
         incremental["covered"].to_numpy(), full.coverage["covered"].to_numpy()
@@ -212,7 +209,7 @@ def test_compare_side_by_side(ws: Workspace) -> None:
     ws.add_hub(b.x, b.y)
     two = ws.to_scenario("two hubs")
     live = ws.coverage()
-    car = Scenario("by car", settings=AnalysisSettings().to_dict())
+    car = Scenario("by car", settings=AccessSettings().to_dict())
     table = ws.compare([one, two, car])
     assert list(table["scenario"].unique()) == ["baseline", "one hub", "two hubs", "by car"]
     at60 = table[table["threshold_min"] == 60.0].set_index("scenario")
@@ -229,14 +226,14 @@ def test_compute_is_cancellable_and_changes_nothing(demo: Project, ws: Workspace
     cancel.set()
     before = ws.baseline
     with pytest.raises(Cancelled):
-        ws.compute(AnalysisSettings(mode="walk", capability="ngs"), cancel=cancel)
+        ws.compute(AccessSettings(capability="ngs", travel=Travel(mode="walk")), cancel=cancel)
     assert ws.baseline is before
 
 
 def test_adopt_keeps_edits_and_settings_mark_stale(demo: Project, ws: Workspace) -> None:
     spot = ws.result.underserved.iloc[0].geometry.representative_point()
     ws.add_hub(spot.x, spot.y)
-    ws.settings = AnalysisSettings(mode="walk", thresholds_minutes=(30, 60, 90))
+    ws.settings = AccessSettings(travel=Travel(mode="walk"), thresholds_minutes=(30, 60, 90))
     assert ws.stale
     assert ws.stale_reason == "the analysis settings changed"
     report = ws.adopt(ws.compute())
@@ -283,32 +280,30 @@ def test_store_in_project_survives_save(demo: Project, ws: Workspace, tmp_path) 
     demo.settings.clear()
 
 
-def test_project_with_scenario_runs_the_scenario_in_full():
-    from ccgeo.analysis.scenario import project_with_scenario, run_access
-
-    demo_project = load_demo_project()
-    settings = AnalysisSettings(capability="ngs", mode="walk")
-    demo_project.settings["analysis"] = settings.to_dict()
-    ws = Workspace(demo_project, settings)
+def test_project_with_scenario_runs_the_scenario_in_full(fresh_demo: Project) -> None:
+    project = fresh_demo
+    settings = AccessSettings(capability="ngs", travel=Travel(mode="walk"))
+    store_settings(project, settings)
+    ws = Workspace(project, settings)
     ws.run()
     lab_ids = set(ws.labs()["lab_id"])
     closed = sorted(lab_ids)[0]
-    people = demo_project.demand.gdf.geometry
+    people = project.demand.gdf.geometry
     hub_lon, hub_lat = people.x.min(), people.y.min()
     ws.add_hub(hub_lon + 0.01, hub_lat + 0.01, name="East hub")
     ws.downgrade(closed)
     live = ws.coverage()
     scenario = ws.to_scenario("East hub, one lab closed")
-    changed, scen_settings = project_with_scenario(demo_project, scenario)
+    changed, scen_settings = project_with_scenario(project, scenario)
     assert scen_settings == settings
-    assert len(changed.facilities) == len(demo_project.facilities) + 1
+    assert len(changed.facilities) == len(project.facilities) + 1
     assert not changed.facilities.gdf.loc[
         changed.facilities.gdf["facility_id"] == closed, "ngs"
     ].any()
-    assert demo_project.facilities.gdf.loc[
-        demo_project.facilities.gdf["facility_id"] == closed, "ngs"
+    assert project.facilities.gdf.loc[
+        project.facilities.gdf["facility_id"] == closed, "ngs"
     ].all()  # the original project is untouched
-    _, full = run_access(changed, scen_settings, isochrones=False)
+    full = run_access(changed, scen_settings, isochrones=False)
     pd.testing.assert_series_equal(
         full.coverage["covered"].reset_index(drop=True),
         live["covered"].reset_index(drop=True),

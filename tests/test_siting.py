@@ -14,6 +14,7 @@ import shapely
 from roadkit import grid_roads, random_roads
 from scipy.sparse.csgraph import dijkstra
 
+from ccgeo.analysis.placement import snap_points
 from ccgeo.analysis.siting import (
     LSCP,
     MCLP,
@@ -24,11 +25,12 @@ from ccgeo.analysis.siting import (
     demand_site_seconds,
     site_hubs,
 )
-from ccgeo.analysis.snapping import snap_points
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.network import Network
+from ccgeo.model.settings import SitingSettings, Snapping, Travel
 from ccgeo.network.build import build_network
+from ccgeo.report.export import write_siting
 
 # demand on the 9 nodes of a 3 × 3 walking grid (edges of 213-221 m, about 155 s on foot);
 # within 3 min each node reaches itself and its grid neighbours, nothing farther
@@ -61,7 +63,13 @@ def _sites(net: Network, nodes: list[int]) -> gpd.GeoDataFrame:
 def _grid_model(cls, net, demand, nodes, existing=None, **kw):
     labs = None if existing is None else net.node_lonlat[existing]
     return cls.from_network(
-        net, demand, _sites(net, nodes), labs, minutes=LIMIT_S / 60.0, max_snap_m=50.0, **kw
+        net,
+        demand,
+        _sites(net, nodes),
+        labs,
+        minutes=LIMIT_S / 60.0,
+        snapping=Snapping(max_snap_m=50.0),
+        **kw,
     )
 
 
@@ -98,7 +106,7 @@ def test_matrix_equals_full_dijkstra_and_the_access_rule(seed):
     rng = np.random.default_rng(seed)
     lo, hi = net.node_lonlat.min(axis=0), net.node_lonlat.max(axis=0)
     points = lo + rng.random((120, 2)) * (hi - lo)
-    snapped = snap_points(net, points, max_snap_m=400.0)
+    snapped = snap_points(net, points, Snapping(max_snap_m=400.0))
     sites = rng.choice(net.n_nodes, 9, replace=False)
     limit = 90.0
     got = demand_site_seconds(net, snapped, sites, max_seconds=limit).toarray()
@@ -361,7 +369,7 @@ def test_capacitated_existing_lab_capacity_counts(grid, grid_demand):
         _sites(grid, [4]),
         labs,
         minutes=3.0,
-        max_snap_m=50.0,
+        snapping=Snapping(max_snap_m=50.0),
         capacity=True,
         tests_per_person_year=0.1,
     )
@@ -439,15 +447,55 @@ def test_nothing_in_reach_is_a_clear_error():
 def test_bad_arguments_are_input_errors(grid, grid_demand):
     fac = Facilities.from_records([{"facility_id": "A", "lon": -96.72, "lat": 17.06}])
     with pytest.raises(InputError, match="`model` should be one of"):
-        site_hubs(grid, grid_demand, fac, capability="pcr", model="pcenter")
+        site_hubs(grid, grid_demand, fac, SitingSettings(capability="pcr", model="pcenter"))
     with pytest.raises(InputError, match="tests_per_person_year"):
-        site_hubs(grid, grid_demand, fac, capability="pcr", capacity=True)
-    with pytest.raises(InputError, match="candidate source 'everywhere'"):
-        site_hubs(grid, grid_demand, fac, capability="pcr", candidates=("everywhere",))
+        site_hubs(grid, grid_demand, fac, SitingSettings(capability="pcr", capacity=True))
+    # unknown candidate sources are refused where the settings are made, naming the source
+    with pytest.raises(InputError, match=r"`sources` should list one or more of .*got everywhere"):
+        site_hubs(grid, grid_demand, fac, SitingSettings(capability="pcr", sources=("everywhere",)))
+    with pytest.raises(InputError, match="no user sites were given; pass `user_sites`"):
+        site_hubs(grid, grid_demand, fac, SitingSettings(capability="pcr", sources=("user",)))
     with pytest.raises(InputError, match="`solver` should be"):
         MCLP.from_cost_matrix(np.ones((2, 2)), np.ones(2), max_seconds=5.0).solve(1, solver="x")
     with pytest.raises(InputError, match="3 demand weights for a matrix of 2"):
         MCLP.from_cost_matrix(np.ones((2, 2)), np.ones(3), max_seconds=5.0)
+
+
+def test_site_hubs_reports_labs_and_sites_left_out(grid, grid_demand):
+    near, far = grid.node_lonlat[4], grid.node_lonlat[0] + [0.5, 0.0]  # far: some 50 km away
+    fac = Facilities.from_records(
+        [
+            {"facility_id": "FAR", "name": "Far lab", "lon": far[0], "lat": far[1], "pcr": True},
+            {"facility_id": "U4", "lon": near[0], "lat": near[1]},
+        ]
+    )
+    user = candidates_from_points(np.array([grid.node_lonlat[8], far]), ["u8", "ufar"])
+    settings = SitingSettings(
+        capability="pcr",
+        hubs=1,
+        minutes=LIMIT_S / 60.0,
+        sources=("upgrade", "user"),
+        travel=Travel(mode="walk"),
+        snapping=Snapping(max_snap_m=50.0),
+        curve_hubs=0,
+    )
+    result = site_hubs(grid, grid_demand, fac, settings, user_sites=user)
+    # the lab off the network counts for nobody; a hub at node 8 covers 5, 7, 8 (12 people),
+    # one at node 4 covers 1, 3, 4, 5, 7 (9)
+    assert result.totals["covered_before"] == 0.0
+    assert result.chosen_ids == ("u8",)
+    assert result.objective == pytest.approx(12.0)
+    lab_lines = [w for w in result.warnings if w.startswith("existing lab left out: FAR Far lab")]
+    assert len(lab_lines) == 1
+    assert "more than the maximum snap distance of 50 m" in lab_lines[0]
+    assert any(w.startswith("candidate site left out: ufar ufar") for w in result.warnings)
+    assert result.settings["sources"] == ["upgrade", "user"]
+    assert result.settings["max_snap_m"] == 50.0
+    assert result.settings["candidate_sites"] == 2
+    assert (
+        SitingSettings.from_dict({k: result.settings[k] for k in SitingSettings.flat_keys()})
+        == settings
+    )
 
 
 def test_cancel_raises_cancelled(grid, grid_demand):
@@ -475,7 +523,7 @@ def test_json_and_files(tmp_path, grid, grid_demand):
     assert [h["candidate_id"] for h in data["hubs"]] == list(result.chosen_ids)
     assert data["marginal_gains"] == pytest.approx([22.0, 12.0])
     assert data["gap"] == 0.0
-    paths = result.write(tmp_path / "out")
+    paths = write_siting(result, tmp_path / "out")
     assert json.loads(paths["json"].read_text(encoding="utf-8"))["model"] == "mclp"
     assert set(pyogrio.list_layers(paths["gpkg"])[:, 0]) == {"hubs", "districts"}
     hubs = gpd.read_file(paths["gpkg"], layer="hubs")
@@ -488,17 +536,16 @@ def test_site_hubs_on_the_demo_city():
 
     project = load_demo_project()
     net = project.network("car")
-    result = site_hubs(
-        net,
-        project.demand,
-        project.facilities,
+    settings = SitingSettings(
         capability="pcr",
         hubs=2,
         minutes=10,
-        candidates=("upgrade", "grid"),
+        sources=("upgrade", "grid"),
         grid_spacing_m=2_000.0,
-        districts=project.districts,
         curve_hubs=3,
+    )
+    result = site_hubs(
+        net, project.demand, project.facilities, settings, districts=project.districts
     )
     assert result.solver == "highs-milp"
     assert result.status == "optimal"

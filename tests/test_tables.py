@@ -143,3 +143,10 @@ def test_parse_coordinate_empty_is_nan(text):
 def test_parse_coordinate_rejects_junk(text):
     with pytest.raises(ValueError, match=r"coordinate|below 60"):
         parse_coordinate(text)
+
+
+def test_old_excel_workbook_says_how_to_convert_it(tmp_path):
+    path = tmp_path / "labs.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    with pytest.raises(InputError, match=r"labs\.xls: is an old Excel workbook.*save it as \.xlsx"):
+        read_table(path)

@@ -16,6 +16,7 @@ import folium
 import pytest
 
 from ccgeo.analysis.access import access
+from ccgeo.model.settings import AccessSettings, ReferralSettings, Travel
 from ccgeo.report.webmap import build_webmap, export_webmap
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -99,18 +100,22 @@ def overlay_names(fmap: folium.Map) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo_map(tmp_path_factory):
+def demo_map(copy_demo, tmp_path_factory):
     from ccgeo.analysis.referral import plan_referral
-    from ccgeo.demo import load_demo_project
 
-    project = load_demo_project()
+    project = copy_demo()  # this module's own copy: its networks are built in it
     result = access(
         project.network("car"),
         project.facilities.capable("pcr"),
         project.demand,
+        AccessSettings(capability="pcr"),
         districts=project.districts,
     )
-    referral = plan_referral(project.network("motorbike"), project.facilities, capability="pcr")
+    referral = plan_referral(
+        project.network("motorbike"),
+        project.facilities,
+        ReferralSettings(capability="pcr", travel=Travel(mode="motorbike")),
+    )
     options = {"referral": referral, "tiles": True}
     path = export_webmap(
         project, result, out_path=tmp_path_factory.mktemp("browser") / "demo.html", **options
@@ -192,13 +197,13 @@ def test_porto_alegre_exports_and_loads_in_seconds(shared_data, tmp_path, visit)
         districts=folder / "porto_alegre_boundary_derived.geojson",
         name="Porto Alegre",
     )
-    # every UBS counts as a lab here: the file has no capability columns
+    # every UBS counts as a lab here (capability "any"): the file has no capability columns
     result = access(
         project.network("car"),
         project.facilities,
         project.demand,
+        AccessSettings(capability="any", thresholds_minutes=(5, 10, 15)),
         districts=project.districts,
-        thresholds_minutes=(5, 10, 15),
     )
     start = time.perf_counter()
     path = export_webmap(project, result, out_path=tmp_path / "poa.html")

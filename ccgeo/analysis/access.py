@@ -192,144 +192,196 @@ def access(
     network
         The road network of the travel mode (`ccgeo.load_network`, or a project's network).
     labs
-        The destinations: `Facilities` (filtered here by ``settings.capability`` and
-        ``settings.quality``, unless the capability is ``"any"``), or labs already chosen as a
-        point GeoDataFrame or an ``(k, 2)`` lon/lat array in degrees. Each lab is placed on the
-        network by `ccgeo.analysis.placement.place_labs`; labs left out are listed with the
-        reason.
+        `Facilities` (filtered here by ``settings.capability`` and ``settings.quality``, unless
+        the capability is ``"any"``), or labs already chosen: points or ``(k, 2)`` lon/lat
+        degrees. Labs are placed by `ccgeo.analysis.placement.place_labs`; labs left out are
+        listed with the reason.
     demand
         Where people live (`Demand`, or a point GeoDataFrame with ``population``).
     settings
-        Thresholds (minutes, inclusive: a person at exactly 60.0 min is within 60), the labs'
-        test and quality, and the snapping of people and labs. Default `AccessSettings()`.
-        Its travel mode is the network's; it is recorded, not used to build anything here.
+        Thresholds (minutes, inclusive: 60.0 min is within 60), test, quality and snapping;
+        default `AccessSettings()`. Its travel mode is the network's: recorded, not used here.
     districts
-        District polygons (`ccgeo.io.population.read_districts`) for names, for districts
-        without people, and to place demand that carries no district id.
-    isochrones
-        Whether to build the merged isochrone bands (one band per threshold).
-    isochrone_cell_m
-        Cell size of the isochrone surface, metres.
+        District polygons, for names, districts without people, and demand with no district.
+    isochrones, isochrone_cell_m
+        Whether to build the merged catchment bands, and their cell size in metres.
     progress, cancel
         ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
-
-    Returns
-    -------
-    AccessResult
 
     Raises
     ------
     InputError
         No demand, or labs or demand without usable coordinates.
-    Cancelled
-        If ``cancel`` is set.
     """
     settings = settings or AccessSettings()
-    thresholds = np.asarray(settings.thresholds_minutes, dtype=np.float64)
-    underserved_minutes = settings.underserved_minutes
-    snapping = settings.snapping
     if isinstance(labs, Facilities) and settings.capability != ANY_CAPABILITY:
         labs = labs.capable(settings.capability, quality=settings.quality)
     check_cancel(cancel)
     report_progress(progress, 0.0, "placing the labs on the network")
-    placement = place_labs(network, labs, snapping)
-    gdf_labs = placement.table
-    nodes, used = placement.nodes, placement.used
-
-    check_cancel(cancel)
-    report_progress(progress, 0.05, f"time to the nearest of {len(used)} labs")
-    near = nearest_lab_times(network, nodes[used], cancel=cancel)
-    node_lab = np.full(network.n_nodes, -1, dtype=np.int64)
-    reached_node = near.lab >= 0
-    node_lab[reached_node] = used[near.lab[reached_node]]
-
-    check_cancel(cancel)
-    report_progress(progress, 0.15, "placing the people on the network")
-    gdf_demand = demand_frame(demand, districts=districts)
-    snapped = snap_points(network, point_lonlat(gdf_demand, what="demand"), snapping)
-    seconds, code, lab_row = _demand_times(snapped, near.seconds, node_lab)
-    lab_ids = gdf_labs["facility_id"].to_numpy(dtype=object)
-    out_demand = gpd.GeoDataFrame(
-        {
-            "demand_id": gdf_demand["demand_id"].to_numpy(),
-            "population": gdf_demand["population"].to_numpy(dtype=float),
-            "district_id": gdf_demand["district_id"].to_numpy(dtype=object),
-            "seconds": seconds,
-            "minutes": seconds / 60.0,
-            "lab_id": np.where(lab_row >= 0, lab_ids[np.maximum(lab_row, 0)], None)
-            if len(lab_ids)
-            else np.full(len(seconds), None, dtype=object),
-            "status": np.asarray(STATUSES, dtype=object)[code],
-            "snap_m": snapped.snap_m,
-        },
-        geometry=gdf_demand.geometry.to_numpy(),
-        crs="EPSG:4326",
+    placement = place_labs(network, labs, settings.snapping)
+    near, node_lab = _nearest_labs(network, placement, progress=progress, cancel=cancel)
+    out_demand, coverage = _people(
+        network, demand, districts, settings, near.seconds, node_lab, placement, progress, cancel
     )
-
-    check_cancel(cancel)
-    report_progress(progress, 0.25, "coverage by threshold and district")
-    coverage = coverage_table(
-        seconds,
-        out_demand["population"].to_numpy(),
-        out_demand["district_id"].to_numpy(),
-        thresholds,
-        status=code,
-        district_names=district_names(districts),
-    )
-
-    check_cancel(cancel)
-    report_progress(progress, 0.3, f"areas beyond {underserved_minutes:g} min")
-    underserved = underserved_areas(
+    underserved, bands = _areas_and_bands(
+        network,
         out_demand,
-        threshold_minutes=underserved_minutes,
-        crs=network.crs,
+        near.seconds,
+        settings,
         cell_size_m=getattr(demand, "cell_size_m", None),
-        progress=scaled_progress(progress, 0.3, 0.45),
+        isochrones=isochrones,
+        isochrone_cell_m=isochrone_cell_m,
+        progress=progress,
         cancel=cancel,
     )
-
-    if isochrones:
-        bands = isochrone_bands(
-            network,
-            near.seconds,
-            thresholds,
-            cell_m=isochrone_cell_m,
-            snapping=snapping,
-            progress=scaled_progress(progress, 0.45, 1.0),
-            cancel=cancel,
-        )
-    else:
-        bands = _empty_bands()
     check_cancel(cancel)
-
-    warnings = _warnings(placement, out_demand, max_snap_m=snapping.max_snap_m)
-    connectivity = network.connectivity()
-    if connectivity["nodes_cannot_reach_main"]:
-        warnings.append(connectivity["message"])
     report_progress(progress, 1.0, "access analysis done")
     return AccessResult(
-        network_summary={
-            "mode": network.mode,
-            "nodes": network.n_nodes,
-            "arcs": network.n_edges,
-            "crs": network.crs.to_string(),
-            "connectivity": connectivity,
-        },
+        network_summary=_network_summary(network),
         settings={
             **settings.to_dict(),
             "mode": network.mode,
-            "thresholds_minutes": [float(t) for t in thresholds],
-            "underserved_minutes": float(underserved_minutes),
+            "underserved_minutes": float(settings.underserved_minutes),
         },
-        labs=gdf_labs,
+        labs=placement.table,
         node_seconds=np.asarray(near.seconds, dtype=np.float64).copy(),
         node_lab=node_lab,
         demand=out_demand,
         coverage=coverage,
         underserved=underserved,
         isochrones=bands,
-        warnings=tuple(warnings),
+        warnings=tuple(_warnings(placement, out_demand, network, settings.snapping)),
     )
+
+
+def _areas_and_bands(
+    network: Network,
+    demand: gpd.GeoDataFrame,
+    node_seconds: np.ndarray,
+    settings: AccessSettings,
+    *,
+    cell_size_m: float | None,
+    isochrones: bool,
+    isochrone_cell_m: float,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """The underserved areas and (when asked for) the catchment bands."""
+    check_cancel(cancel)
+    minutes = settings.underserved_minutes
+    report_progress(progress, 0.3, f"areas beyond {minutes:g} min")
+    underserved = underserved_areas(
+        demand,
+        threshold_minutes=minutes,
+        crs=network.crs,
+        cell_size_m=cell_size_m,
+        progress=scaled_progress(progress, 0.3, 0.45),
+        cancel=cancel,
+    )
+    if not isochrones:
+        return underserved, _empty_bands()
+    bands = isochrone_bands(
+        network,
+        node_seconds,
+        settings.thresholds_minutes,
+        cell_m=isochrone_cell_m,
+        snapping=settings.snapping,
+        progress=scaled_progress(progress, 0.45, 1.0),
+        cancel=cancel,
+    )
+    return underserved, bands
+
+
+def _nearest_labs(
+    network: Network,
+    placement: LabPlacement,
+    *,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> tuple[NearestLab, np.ndarray]:
+    """Seconds from every node to the nearest placed lab, and that lab's row (-1: none)."""
+    used = placement.used
+    report_progress(progress, 0.05, f"time to the nearest of {len(used)} labs")
+    near = nearest_lab_times(network, placement.nodes[used], cancel=cancel)
+    node_lab = np.full(network.n_nodes, -1, dtype=np.int64)
+    reached = near.lab >= 0
+    node_lab[reached] = used[near.lab[reached]]
+    return near, node_lab
+
+
+def _people(
+    network: Network,
+    demand: Demand | gpd.GeoDataFrame,
+    districts: gpd.GeoDataFrame | None,
+    settings: AccessSettings,
+    node_seconds: np.ndarray,
+    node_lab: np.ndarray,
+    placement: LabPlacement,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    """Every person's time to the nearest lab, and the coverage table by district."""
+    check_cancel(cancel)
+    report_progress(progress, 0.15, "placing the people on the network")
+    frame, code = _demand_times_frame(
+        network, demand, districts, settings.snapping, node_seconds, node_lab, placement
+    )
+    check_cancel(cancel)
+    report_progress(progress, 0.25, "coverage by threshold and district")
+    coverage = coverage_table(
+        frame["seconds"].to_numpy(),
+        frame["population"].to_numpy(),
+        frame["district_id"].to_numpy(),
+        settings.thresholds_minutes,
+        status=code,
+        district_names=district_names(districts),
+    )
+    return frame, coverage
+
+
+def _demand_times_frame(
+    network: Network,
+    demand: Demand | gpd.GeoDataFrame,
+    districts: gpd.GeoDataFrame | None,
+    snapping: Snapping,
+    node_seconds: np.ndarray,
+    node_lab: np.ndarray,
+    placement: LabPlacement,
+) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """Every demand point with its time to the nearest lab, that lab and its status."""
+    gdf = demand_frame(demand, districts=districts)
+    snapped = snap_points(network, point_lonlat(gdf, what="demand"), snapping)
+    seconds, code, lab_row = _demand_times(snapped, node_seconds, node_lab)
+    lab_ids = placement.table["facility_id"].to_numpy(dtype=object)
+    if len(lab_ids):
+        lab_id = np.where(lab_row >= 0, lab_ids[np.maximum(lab_row, 0)], None)
+    else:
+        lab_id = np.full(len(seconds), None, dtype=object)
+    frame = gpd.GeoDataFrame(
+        {
+            "demand_id": gdf["demand_id"].to_numpy(),
+            "population": gdf["population"].to_numpy(dtype=float),
+            "district_id": gdf["district_id"].to_numpy(dtype=object),
+            "seconds": seconds,
+            "minutes": seconds / 60.0,
+            "lab_id": lab_id,
+            "status": np.asarray(STATUSES, dtype=object)[code],
+            "snap_m": snapped.snap_m,
+        },
+        geometry=gdf.geometry.to_numpy(),
+        crs="EPSG:4326",
+    )
+    return frame, code
+
+
+def _network_summary(network: Network) -> dict[str, Any]:
+    return {
+        "mode": network.mode,
+        "nodes": network.n_nodes,
+        "arcs": network.n_edges,
+        "crs": network.crs.to_string(),
+        "connectivity": network.connectivity(),
+    }
 
 
 def _empty_bands() -> gpd.GeoDataFrame:
@@ -584,61 +636,108 @@ def underserved_areas(
             raise InputError(msg)
     gdf = demand_gdf_with_seconds
     secs = gdf["seconds"].to_numpy(dtype=np.float64)
-    pop = gdf["population"].to_numpy(dtype=np.float64)
     code = _status_codes(gdf["status"].to_numpy() if "status" in gdf else None, len(gdf))
     code = np.where((code == _REACHED) & ~np.isfinite(secs), _UNREACHABLE, code)
     beyond = (code != _REACHED) | (secs > threshold_minutes * 60.0 + INCLUSIVE_TOLERANCE_S)
     report_progress(progress, 0.0, f"{int(beyond.sum())} demand points beyond the threshold")
     if not beyond.any():
         return _underserved_frame([], threshold_minutes)
-    xy = _projected_xy(gdf, crs)
-    tree = cKDTree(xy)
-    spacing = _spacing(tree, xy, cell_size_m)
-    cell = spacing / 2.0
-    lo, hi = xy.min(axis=0) - spacing, xy.max(axis=0) + spacing
-    width, height = hi - lo
-    if (width / cell) * (height / cell) > _MAX_UNDERSERVED_CELLS:
-        cell = math.sqrt(width * height / _MAX_UNDERSERVED_CELLS)
-    cols, rows = math.ceil(width / cell), math.ceil(height / cell)
-    west, north = float(lo[0]), float(lo[1] + rows * cell)
     check_cancel(cancel)
-    xs = west + cell * (np.arange(cols) + 0.5)
-    ys = north - cell * (np.arange(rows) + 0.5)
-    centres = np.column_stack([np.tile(xs, rows), np.repeat(ys, cols)])
-    _, owner = tree.query(centres, k=1, distance_upper_bound=0.75 * spacing)
-    owner = np.asarray(owner, dtype=np.int64)
-    owned = owner < len(xy)
-    marked = np.zeros(rows * cols, dtype=bool)
-    marked[owned] = beyond[owner[owned]]
-    # every underserved point marks its own cell, so none is lost to the grid
-    pt_row = np.clip(((north - xy[:, 1]) / cell).astype(np.int64), 0, rows - 1)
-    pt_col = np.clip(((xy[:, 0] - west) / cell).astype(np.int64), 0, cols - 1)
-    pt_cell = pt_row * cols + pt_col
-    marked[pt_cell[beyond]] = True
+    grid = _UnderservedGrid.mark(_projected_xy(gdf, crs), beyond, cell_size_m)
     check_cancel(cancel)
     report_progress(progress, 0.4, "joining neighbouring cells into areas")
-    labels, n_areas = ndimage.label(marked.reshape(rows, cols), structure=np.ones((3, 3), int))
-    area_of = labels.ravel()[pt_cell[beyond]] - 1
-    idx = np.flatnonzero(beyond)
-    people = np.bincount(area_of, weights=pop[idx], minlength=n_areas)
-    n_points = np.bincount(area_of, minlength=n_areas)
-    unreachable = np.bincount(
-        area_of, weights=pop[idx] * (code[idx] == _UNREACHABLE), minlength=n_areas
+    labels, n_areas = ndimage.label(grid.marked, structure=np.ones((3, 3), int))
+    check_cancel(cancel)
+    report_progress(progress, 0.7, f"outlining {n_areas} underserved areas")
+    rows = _area_rows(
+        grid,
+        labels,
+        n_areas,
+        population=gdf["population"].to_numpy(dtype=np.float64),
+        seconds=secs,
+        code=code,
+        crs=crs,
     )
-    off = np.bincount(area_of, weights=pop[idx] * (code[idx] == _OFF_NETWORK), minlength=n_areas)
+    report_progress(progress, 1.0, f"{n_areas} underserved areas")
+    return _underserved_frame(rows, threshold_minutes)
+
+
+@dataclass(frozen=True, eq=False)
+class _UnderservedGrid:
+    """Cells of half the demand's spacing marked where people beyond the threshold live."""
+
+    marked: np.ndarray  # bool (rows, cols)
+    west: float
+    north: float
+    cell: float
+    point_cell: np.ndarray  # cell of each demand point (flat index)
+    beyond: np.ndarray  # bool per demand point
+
+    @classmethod
+    def mark(
+        cls, xy: np.ndarray, beyond: np.ndarray, cell_size_m: float | None
+    ) -> _UnderservedGrid:
+        """Each cell takes the point nearest its centre (within 0.75 spacing, so square and
+        hexagonal grids tile without gaps and places without people stay out); every point
+        beyond also marks its own cell, so none is lost to the grid."""
+        tree = cKDTree(xy)
+        spacing = _spacing(tree, xy, cell_size_m)
+        cell = spacing / 2.0
+        lo, hi = xy.min(axis=0) - spacing, xy.max(axis=0) + spacing
+        width, height = hi - lo
+        if (width / cell) * (height / cell) > _MAX_UNDERSERVED_CELLS:
+            cell = math.sqrt(width * height / _MAX_UNDERSERVED_CELLS)
+        cols, rows = math.ceil(width / cell), math.ceil(height / cell)
+        west, north = float(lo[0]), float(lo[1] + rows * cell)
+        xs = west + cell * (np.arange(cols) + 0.5)
+        ys = north - cell * (np.arange(rows) + 0.5)
+        centres = np.column_stack([np.tile(xs, rows), np.repeat(ys, cols)])
+        _, owner = tree.query(centres, k=1, distance_upper_bound=0.75 * spacing)
+        owner = np.asarray(owner, dtype=np.int64)
+        owned = owner < len(xy)
+        marked = np.zeros(rows * cols, dtype=bool)
+        marked[owned] = beyond[owner[owned]]
+        pt_row = np.clip(((north - xy[:, 1]) / cell).astype(np.int64), 0, rows - 1)
+        pt_col = np.clip(((xy[:, 0] - west) / cell).astype(np.int64), 0, cols - 1)
+        point_cell = pt_row * cols + pt_col
+        marked[point_cell[beyond]] = True
+        return cls(marked.reshape(rows, cols), west, north, cell, point_cell, beyond)
+
+
+def _area_rows(
+    grid: _UnderservedGrid,
+    labels: np.ndarray,
+    n_areas: int,
+    *,
+    population: np.ndarray,
+    seconds: np.ndarray,
+    code: np.ndarray,
+    crs: CRS,
+) -> list[dict[str, Any]]:
+    """One row per area, largest population first: people summed with ``np.bincount``, the
+    outline polygonised from the labelled grid."""
+    idx = np.flatnonzero(grid.beyond)
+    area_of = labels.ravel()[grid.point_cell[idx]] - 1
+    pop = population[idx]
+    people = np.bincount(area_of, weights=pop, minlength=n_areas)
+    n_points = np.bincount(area_of, minlength=n_areas)
+    unreachable = np.bincount(area_of, weights=pop * (code[idx] == _UNREACHABLE), minlength=n_areas)
+    off = np.bincount(area_of, weights=pop * (code[idx] == _OFF_NETWORK), minlength=n_areas)
     cells = np.bincount(labels.ravel(), minlength=n_areas + 1)[1:]
-    minutes = np.where(code[idx] == _REACHED, secs[idx] / 60.0, np.inf)
+    minutes = np.where(code[idx] == _REACHED, seconds[idx] / 60.0, np.inf)
     median, minimum = _group_median_min(area_of, minutes, n_areas)
     # largest population first; ties keep grid order, so the ranking is deterministic
     order = np.argsort(-people, kind="stable")
-    check_cancel(cancel)
-    report_progress(progress, 0.7, f"outlining {n_areas} underserved areas")
     rank_of = np.full(n_areas + 1, -1, dtype=np.int32)
     rank_of[order + 1] = np.arange(n_areas)
+    cell = grid.cell
     geoms = polygons_of_classes(
-        rank_of[labels], from_origin(west, north, cell, cell), crs=crs, simplify_m=cell / 2
+        rank_of[labels],
+        from_origin(grid.west, grid.north, cell, cell),
+        crs=crs,
+        simplify_m=cell / 2,
     )
-    rows_out = [
+    return [
         {
             "rank": r + 1,
             "population": float(people[a]),
@@ -653,8 +752,6 @@ def underserved_areas(
         }
         for r, a in enumerate(order)
     ]
-    report_progress(progress, 1.0, f"{n_areas} underserved areas")
-    return _underserved_frame(rows_out, threshold_minutes)
 
 
 _UNDERSERVED_COLUMNS = {
@@ -970,7 +1067,10 @@ def _demand_times(
     return seconds, code, lab
 
 
-def _warnings(placement: LabPlacement, demand: gpd.GeoDataFrame, *, max_snap_m: float) -> list[str]:
+def _warnings(
+    placement: LabPlacement, demand: gpd.GeoDataFrame, network: Network, snapping: Snapping
+) -> list[str]:
+    max_snap_m = snapping.max_snap_m
     out = []
     if len(placement) == 0:
         out.append("no lab was given: every person counts as unreachable")
@@ -991,4 +1091,7 @@ def _warnings(placement: LabPlacement, demand: gpd.GeoDataFrame, *, max_snap_m: 
                 f"{pop[mask].sum():,.0f} people at {int(mask.sum())} demand points {text}; "
                 "they are counted as such in every table"
             )
+    connectivity = network.connectivity()
+    if connectivity["nodes_cannot_reach_main"]:
+        out.append(connectivity["message"])
     return out

@@ -26,6 +26,7 @@ from ccgeo import project as project_io
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui import settings
 from ccgeo.gui.workers import Worker
+from ccgeo.io.atomic import write_text_atomic
 from ccgeo.model.facilities import Facilities
 from ccgeo.progress import ProgressCallback, report_progress
 from ccgeo.project import Project
@@ -191,10 +192,7 @@ def write_recovery(
         "name": project.name,
         "autosaved_at": saved_at.isoformat(timespec="seconds"),
     }
-    note_path = _note_file(target)
-    tmp = note_path.with_name(f".{note_path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(note, indent=1), encoding="utf-8")
-    os.replace(tmp, note_path)
+    write_text_atomic(_note_file(target), json.dumps(note, indent=1), what="the autosave note")
     return Recovery(target, project_path, project.name, saved_at)
 
 

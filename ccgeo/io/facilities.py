@@ -1,7 +1,43 @@
 """Facility import: the spreadsheets and point layers planners bring → validated `Facilities`.
 
 Every input row is either imported or listed as ``rejected`` in the `ImportReport`, with its
-row number.
+row number; doubtful rows are imported with ``review=True``. The rules of the import
+(`facilities_from_frame`):
+
+- Location: ``lon``/``lat`` columns (decimal degrees, decimal commas, DMS), else one
+  ``coordinates`` column ("lat, lon" or WKT ``POINT (lon lat)``); a GIS layer's own points
+  win, and its attribute lat/lon columns fill features without geometry. Blank → rejected
+  ("no location"); unparseable → rejected quoting the value; out of range or (0, 0) → rejected.
+- Swapped latitude/longitude, decided for the whole file (one ``warning`` issue): (a) at least
+  half of the located rows have |lat| > 90 but |lon| ≤ 90; (b) with a study area, at least half
+  of the swapped points fall in it and fewer than half as many of the given ones; (c) with
+  no study area, at least half of the given points lie more than 0.2° from the coarse
+  Natural Earth 1:110m land mask while at least 80 % of the swapped ones lie on it.
+- Study area: a point more than 10 km outside is rejected, a point up to 10 km outside is
+  doubtful. Without a study area, a point farther from the median location than
+  max(5 × the 95th percentile of those distances, 50 km) is doubtful (a robust outlier rule:
+  it holds as long as fewer than 5 % of the points are outliers).
+- Capabilities: booleans, yes/no in four languages, x/✓, numbers (> 0 is yes), or one
+  ``tests`` column listing tests ("IHC; PCR", "biologia molecular / NGS", "GeneXpert",
+  biomarker names such as HER2 → ihc, EGFR → pcr). Unrecognised values are doubtful and
+  leave the flag False.
+- ``eqa``: IQN Path, UK NEQAS, CAP, EMQN, NordiQC, "international" → international;
+  "national", PNCQ, Controllab → national. ASSUMPTION: a plain yes (yes, sí, sim, oui, x, 1)
+  is read as national participation, the weaker claim; blank/no → none; other text → none,
+  doubtful.
+- ``accreditation``: ISO 15189 in any spelling → iso15189; CAP → cap; blank/no → none;
+  pending/in progress/expired → none, doubtful; any other scheme or yes → other.
+- ``capacity_tests_per_year``: numbers with thousand separators (12,000 / 12 000 / 12.000 /
+  12'000 — a dot counts as thousands only when followed by groups of exactly 3 digits);
+  text or negative → NaN, doubtful.
+- ``ownership``: words in four languages → public, private, faith_based, ngo, military;
+  blank → unknown; other text → other.
+- Ids: blank or all zeros (a registry's placeholder) → ``row-N`` (fixed); no id column at
+  all → ``row-N`` for every row, one warning.
+  Same id, name and location as an earlier row → rejected as its duplicate; same id with
+  other data → ``<id>-dup<N>``, doubtful; same name and location under another id → doubtful.
+  Missing name → the id is used as name, doubtful.
+- Other columns are kept, as text, under their own names after the schema columns.
 """
 
 from __future__ import annotations
@@ -23,6 +59,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m, local_utm_crs, project_lonlat
+from ccgeo.io.kinds import kind_of
 from ccgeo.io.tables import (
     LAT_COLUMN_NAMES,
     LON_COLUMN_NAMES,
@@ -54,8 +91,9 @@ FIELDS: tuple[str, ...] = (
     "ownership",
 )
 
-#: Point layers read through GDAL (pyogrio) rather than as tables.
-LAYER_SUFFIXES: tuple[str, ...] = (".gpkg", ".shp", ".geojson", ".fgb")
+#: Kinds of file (`ccgeo.io.kinds`) read as facilities: tables and workbooks with `read_table`,
+#: GIS layers (points) through GDAL. A ``.json`` is a table: records, or GeoJSON read as one.
+FACILITY_KINDS: tuple[str, ...] = ("table", "workbook", "vector")
 
 #: A point this far outside the study area is rejected; closer, it is imported for review (metres).
 OUTSIDE_REJECT_M = 10_000.0
@@ -335,8 +373,8 @@ def read_raw(
     ----------
     path
         CSV/TSV (any common encoding and delimiter), XLSX, ODS, JSON records (for example the
-        KMHFL API export ``{"results": [...]}``), or a GeoJSON, GeoPackage, Shapefile or
-        FlatGeobuf point layer.
+        KMHFL API export ``{"results": [...]}``), or a GeoJSON, GeoPackage, Shapefile (also
+        zipped) or FlatGeobuf point layer: the kinds `FACILITY_KINDS`.
     sheet
         Sheet name or 0-based index of a workbook; the first sheet by default.
     layer
@@ -353,7 +391,7 @@ def read_raw(
     path = Path(path)
     if not path.exists():
         raise InputError("file not found; check the path", path=path)
-    if path.suffix.lower() in LAYER_SUFFIXES:
+    if kind_of(path, among=FACILITY_KINDS) == "vector":
         df = _read_layer(path, layer=layer)
     else:
         df = read_table(path, sheet=sheet)
@@ -898,42 +936,8 @@ def facilities_from_frame(
     """Validate a raw facility table (from `read_raw`) into `Facilities` with an `ImportReport`.
 
     Every row is imported or rejected with a reason in ``facilities.report``; doubtful rows are
-    imported with ``review=True``. The rules:
-
-    - Location: ``lon``/``lat`` columns (decimal degrees, decimal commas, DMS), else one
-      ``coordinates`` column ("lat, lon" or WKT ``POINT (lon lat)``); a GIS layer's own points
-      win, and its attribute lat/lon columns fill features without geometry. Blank → rejected
-      ("no location"); unparseable → rejected quoting the value; out of range or (0, 0) → rejected.
-    - Swapped latitude/longitude, decided for the whole file (one ``warning`` issue): (a) at least
-      half of the located rows have |lat| > 90 but |lon| ≤ 90; (b) with a study area, at least half
-      of the swapped points fall in it and fewer than half as many of the given ones; (c) with
-      no study area, at least half of the given points lie more than 0.2° from the coarse
-      Natural Earth 1:110m land mask while at least 80 % of the swapped ones lie on it.
-    - Study area: a point more than 10 km outside is rejected, a point up to 10 km outside is
-      doubtful. Without a study area, a point farther from the median location than
-      max(5 × the 95th percentile of those distances, 50 km) is doubtful (a robust outlier rule:
-      it holds as long as fewer than 5 % of the points are outliers).
-    - Capabilities: booleans, yes/no in four languages, x/✓, numbers (> 0 is yes), or one
-      ``tests`` column listing tests ("IHC; PCR", "biologia molecular / NGS", "GeneXpert",
-      biomarker names such as HER2 → ihc, EGFR → pcr). Unrecognised values are doubtful and
-      leave the flag False.
-    - ``eqa``: IQN Path, UK NEQAS, CAP, EMQN, NordiQC, "international" → international;
-      "national", PNCQ, Controllab → national. ASSUMPTION: a plain yes (yes, sí, sim, oui, x, 1)
-      is read as national participation, the weaker claim; blank/no → none; other text → none,
-      doubtful.
-    - ``accreditation``: ISO 15189 in any spelling → iso15189; CAP → cap; blank/no → none;
-      pending/in progress/expired → none, doubtful; any other scheme or yes → other.
-    - ``capacity_tests_per_year``: numbers with thousand separators (12,000 / 12 000 / 12.000 /
-      12'000 — a dot counts as thousands only when followed by groups of exactly 3 digits);
-      text or negative → NaN, doubtful.
-    - ``ownership``: words in four languages → public, private, faith_based, ngo, military;
-      blank → unknown; other text → other.
-    - Ids: blank or all zeros (a registry's placeholder) → ``row-N`` (fixed); no id column at
-      all → ``row-N`` for every row, one warning.
-      Same id, name and location as an earlier row → rejected as its duplicate; same id with
-      other data → ``<id>-dup<N>``, doubtful; same name and location under another id → doubtful.
-      Missing name → the id is used as name, doubtful.
-    - Other columns are kept, as text, under their own names after the schema columns.
+    imported with ``review=True``. The rules are listed in the docstring of this module
+    (`ccgeo.io.facilities`).
 
     Parameters
     ----------
@@ -963,92 +967,122 @@ def facilities_from_frame(
     InputError
         When no location column is found, or the mapping names a column that does not exist.
     """
-    where = source or None
     area = _study_area_geometry(study_area)
-    columns = [str(c) for c in df.columns]
-    if len(df.columns) != len(set(columns)):
-        raise InputError(f"the table has repeated column names: {columns}", path=where)
-    df = df.copy()
-    df.columns = columns
-    n = len(df)
-    if n == 0:
-        msg = f"the table has no data rows (columns found: {columns})"
-        raise InputError(msg, path=where)
-    resolved, explicit = _resolve_mapping(columns, mapping, source=source)
-    has_pair = "lon" in resolved and "lat" in resolved
-    if not has_pair and "coordinates" not in resolved:
-        found = [f for f in ("lon", "lat") if f in resolved]
-        why = f"only {found[0]} ({resolved[found[0]]!r}) was found; " if found else ""
-        msg = (
-            f"no location columns: {why}expected latitude and longitude columns (lat, latitude, "
-            "latitud, y / lon, lng, long, longitude, longitud, x) or one coordinates column "
-            f"with 'lat, lon'; the columns are {columns}; map them with a mapping file"
-        )
-        raise InputError(msg, path=where)
-
+    text = _text_frame(df, where=source or None)
+    resolved, explicit = _resolve_mapping(list(text.columns), mapping, source=source)
+    _require_location(resolved, list(text.columns), where=source or None)
     first_row = int(df.attrs.get("first_row_number", 1))
-    text = df.astype(object).where(df.notna(), None)
-    for c in text.columns:
-        # frames built in code may hold numbers; files read by read_raw hold text already
-        if pd.api.types.infer_dtype(text[c], skipna=True) not in ("string", "empty"):
-            text[c] = text[c].map(cell_text)
-    rows = np.arange(first_row, first_row + n)
+    rows = np.arange(first_row, first_row + len(text))
     issues = _Issues(rows)
-    report = ImportReport(source=source, mapping=dict(resolved), sheet=df.attrs.get("sheet"))
     if df.attrs.get("geometry_note"):
         issues.add(
             None, "warning", str(df.attrs["geometry_note"]), "check those locations on the map"
         )
     report_progress(progress, 0.05, "reading locations")
     check_cancel(cancel)
-
-    keep = np.ones(n, dtype=bool)
-    review = np.zeros(n, dtype=bool)
-    empty = text.isna().all(axis=1).to_numpy()
-    for pos in np.flatnonzero(empty):
-        issues.add(int(pos), "rejected", "empty row", "delete the row or fill it in")
-    keep &= ~empty
-
+    keep = ~_empty_rows(text, issues)
+    review = np.zeros(len(text), dtype=bool)
     lon, lat = _locations(text, resolved, issues, keep, detect_swap=detect_swap, area=area)
     report_progress(progress, 0.35, "checking locations")
     check_cancel(cancel)
     _check_places(lon, lat, issues, keep, review, area=area)
     report_progress(progress, 0.5, "reading capabilities")
     check_cancel(cancel)
-
-    out: dict[str, Any] = {}
     ids, names = _ids_and_names(text, resolved, issues, keep, review, explicit=explicit)
-    caps = _capabilities(text, resolved, issues, keep, review)
-    out.update(caps)
+    values: dict[str, Any] = dict(_capabilities(text, resolved, issues, keep, review))
     report_progress(progress, 0.7, "reading quality and capacity")
     check_cancel(cancel)
-    out.update(_quality(text, resolved, issues, keep, review))
+    values.update(_quality(text, resolved, issues, keep, review))
     report_progress(progress, 0.85, "finding duplicates")
     check_cancel(cancel)
-    ids = _duplicates(ids, names, lon, lat, rows, issues, keep, review)
+    values["facility_id"] = _duplicates(ids, names, lon, lat, rows, issues, keep, review)
+    values["name"] = names
+    values["review"] = review
+    gdf = _facility_frame(text, resolved, values, lon, lat, keep)
+    report = ImportReport(source=source, mapping=dict(resolved), sheet=df.attrs.get("sheet"))
+    _fill_report(report, issues, values["facility_id"], keep)
+    report_progress(progress, 1.0, report.summary())
+    return Facilities(gdf, report=report)
 
+
+def _text_frame(df: pd.DataFrame, *, where: str | None) -> pd.DataFrame:
+    """The table with text column names and every cell text or None; refuses repeated column
+    names and a table without rows."""
+    columns = [str(c) for c in df.columns]
+    if len(df.columns) != len(set(columns)):
+        raise InputError(f"the table has repeated column names: {columns}", path=where)
+    if len(df) == 0:
+        msg = f"the table has no data rows (columns found: {columns})"
+        raise InputError(msg, path=where)
+    df = df.copy()
+    df.columns = columns
+    text = df.astype(object).where(df.notna(), None)
+    for c in text.columns:
+        # frames built in code may hold numbers; files read by read_raw hold text already
+        if pd.api.types.infer_dtype(text[c], skipna=True) not in ("string", "empty"):
+            text[c] = text[c].map(cell_text)
+    return text
+
+
+def _require_location(resolved: dict[str, str], columns: list[str], *, where: str | None) -> None:
+    if ("lon" in resolved and "lat" in resolved) or "coordinates" in resolved:
+        return
+    found = [f for f in ("lon", "lat") if f in resolved]
+    why = f"only {found[0]} ({resolved[found[0]]!r}) was found; " if found else ""
+    msg = (
+        f"no location columns: {why}expected latitude and longitude columns (lat, latitude, "
+        "latitud, y / lon, lng, long, longitude, longitud, x) or one coordinates column "
+        f"with 'lat, lon'; the columns are {columns}; map them with a mapping file"
+    )
+    raise InputError(msg, path=where)
+
+
+def _empty_rows(text: pd.DataFrame, issues: _Issues) -> np.ndarray:
+    """Rows with no value at all, each rejected."""
+    empty = text.isna().all(axis=1).to_numpy()
+    for pos in np.flatnonzero(empty):
+        issues.add(int(pos), "rejected", "empty row", "delete the row or fill it in")
+    return empty
+
+
+def _facility_frame(
+    text: pd.DataFrame,
+    resolved: dict[str, str],
+    values: dict[str, Any],
+    lon: np.ndarray,
+    lat: np.ndarray,
+    keep: np.ndarray,
+) -> gpd.GeoDataFrame:
+    """The kept rows: schema columns, then the file's other columns as text, as points."""
     schema = pd.DataFrame(
         {
-            "facility_id": pd.Series(ids, dtype=object),
-            "name": pd.Series(names, dtype=object),
-            **{cap: pd.Series(out[cap], dtype=bool) for cap in CAPABILITIES},
-            "eqa": pd.Series(out["eqa"], dtype=object),
-            "accreditation": pd.Series(out["accreditation"], dtype=object),
-            "capacity_tests_per_year": pd.Series(out["capacity_tests_per_year"], dtype=float),
-            "ownership": pd.Series(out["ownership"], dtype=object),
-            "review": pd.Series(review, dtype=bool),
+            "facility_id": pd.Series(values["facility_id"], dtype=object),
+            "name": pd.Series(values["name"], dtype=object),
+            **{cap: pd.Series(values[cap], dtype=bool) for cap in CAPABILITIES},
+            "eqa": pd.Series(values["eqa"], dtype=object),
+            "accreditation": pd.Series(values["accreditation"], dtype=object),
+            "capacity_tests_per_year": pd.Series(values["capacity_tests_per_year"], dtype=float),
+            "ownership": pd.Series(values["ownership"], dtype=object),
+            "review": pd.Series(values["review"], dtype=bool),
         }
     )
     used = set(resolved.values()) | {"__lon", "__lat"}
     reserved = {*FACILITY_COLUMNS, "review", "geometry"}
-    extras = text[[c for c in columns if c not in used]].reset_index(drop=True)
+    extras = text[[c for c in text.columns if c not in used]].reset_index(drop=True)
     extras.columns = [f"{c} (source)" if c in reserved else c for c in extras.columns]
     table = pd.concat([schema, extras], axis=1).loc[keep].reset_index(drop=True)
-    gdf = gpd.GeoDataFrame(
+    return gpd.GeoDataFrame(
         table, geometry=gpd.points_from_xy(lon[keep], lat[keep]), crs="EPSG:4326"
     )
 
-    final_ids = np.asarray(ids, dtype=object)
+
+def _fill_report(
+    report: ImportReport, issues: _Issues, final_ids: Sequence[Any], keep: np.ndarray
+) -> None:
+    """Move the issues into the report, by row, with the final ids; check that every row not
+    kept has its rejection."""
+    rows = issues.rows
+    ids = np.asarray(final_ids, dtype=object)
     for pos, severity, problem, fix, column, value in sorted(
         issues.items, key=lambda it: -1 if it[0] is None else it[0]
     ):
@@ -1059,9 +1093,9 @@ def facilities_from_frame(
             fix,
             column=column,
             value=value,
-            facility_id=None if pos is None else str(final_ids[pos]),
+            facility_id=None if pos is None else str(ids[pos]),
         )
-    report.n_rows = n
+    report.n_rows = len(rows)
     report.n_imported = int(keep.sum())
     rejected = report.rejected_rows()
     # the promise of every reader: no row disappears without a rejected issue
@@ -1070,11 +1104,10 @@ def facilities_from_frame(
         or report.n_rows != report.n_imported + report.n_rejected
     ):
         msg = (
-            f"import bookkeeping broke: {n} rows, {int(keep.sum())} kept, {len(rejected)} rejected"
+            f"import bookkeeping broke: {len(rows)} rows, {int(keep.sum())} kept, "
+            f"{len(rejected)} rejected"
         )
         raise AssertionError(msg)
-    report_progress(progress, 1.0, report.summary())
-    return Facilities(gdf, report=report)
 
 
 def _locations(
@@ -1092,41 +1125,74 @@ def _locations(
     lat = np.full(n, np.nan)
     missing = np.ones(n, dtype=bool)
     bad = np.zeros(n, dtype=bool)
-    lat_col = mapping.get("lat", "")
-    lon_col = mapping.get("lon", "")
     if "lon" in mapping and "lat" in mapping:
-        lon, lon_blank, lon_err = _parse_coordinate_column(text[lon_col])
-        lat, lat_blank, lat_err = _parse_coordinate_column(text[lat_col])
-        for label, col, errs in (("longitude", lon_col, lon_err), ("latitude", lat_col, lat_err)):
-            for pos, err in errs.items():
-                if keep[pos]:
-                    issues.add(
-                        pos,
-                        "rejected",
-                        f"{label} {err}",
-                        "correct the coordinate in the file",
-                        column=col,
-                        value=text[col].iat[pos],
-                    )
-                bad[pos] = True
-        half = (lon_blank ^ lat_blank) & ~bad & keep
-        for pos in np.flatnonzero(half):
-            label, col = ("longitude", lon_col) if lon_blank[pos] else ("latitude", lat_col)
-            issues.add(
-                int(pos),
-                "rejected",
-                f"{label} is blank",
-                f"fill {col!r} or geocode the address",
-                column=col,
-            )
-        bad |= half
-        missing = lon_blank & lat_blank
+        lon, lat, missing, bad = _lon_lat_columns(
+            text, mapping["lon"], mapping["lat"], issues, keep
+        )
     # fallbacks fill rows with no location at all
+    for first, second in _fallback_columns(text, mapping):
+        todo = missing & ~bad & keep
+        if not todo.any():
+            break
+        got = _fill_from(text, first, second, todo, lon, lat, bad, issues)
+        missing &= ~got
+    for pos in np.flatnonzero(missing & ~bad & keep):
+        issues.add(int(pos), "rejected", "no location", "fill lat/lon or geocode the address")
+    keep &= ~(missing | bad)
+    if detect_swap and keep.any():
+        reason = _swap_reason(lon[keep], lat[keep], area=area)
+        if reason:
+            lon, lat = lat.copy(), lon.copy()
+            issues.add(
+                None,
+                "warning",
+                f"latitude and longitude look swapped in the whole file ({reason}); they "
+                "were swapped back for every row",
+                _undo_swap_hint(mapping),
+            )
+    return lon, lat
+
+
+def _lon_lat_columns(
+    text: pd.DataFrame, lon_col: str, lat_col: str, issues: _Issues, keep: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Parse the lon and lat columns: (lon, lat, both blank, rejected); a value that does not
+    parse, or one of the two left blank, rejects the row."""
+    lon, lon_blank, lon_err = _parse_coordinate_column(text[lon_col])
+    lat, lat_blank, lat_err = _parse_coordinate_column(text[lat_col])
+    bad = np.zeros(len(text), dtype=bool)
+    for label, col, errs in (("longitude", lon_col, lon_err), ("latitude", lat_col, lat_err)):
+        for pos, err in errs.items():
+            if keep[pos]:
+                issues.add(
+                    pos,
+                    "rejected",
+                    f"{label} {err}",
+                    "correct the coordinate in the file",
+                    column=col,
+                    value=text[col].iat[pos],
+                )
+            bad[pos] = True
+    half = (lon_blank ^ lat_blank) & ~bad & keep
+    for pos in np.flatnonzero(half):
+        label, col = ("longitude", lon_col) if lon_blank[pos] else ("latitude", lat_col)
+        issues.add(
+            int(pos),
+            "rejected",
+            f"{label} is blank",
+            f"fill {col!r} or geocode the address",
+            column=col,
+        )
+    return lon, lat, lon_blank & lat_blank, bad | half
+
+
+def _fallback_columns(text: pd.DataFrame, mapping: dict[str, str]) -> list[tuple[str, str | None]]:
+    """Where else a location may be: the ``coordinates`` column (second None), then the lat/lon
+    attributes of a GIS layer whose features lack geometry."""
     fallbacks: list[tuple[str, str | None]] = []
     if "coordinates" in mapping:
-        fallbacks.append(("coordinates", None))
-    if lon_col == "__lon":
-        # a GIS layer whose features lack geometry may still carry lat/lon attributes
+        fallbacks.append((mapping["coordinates"], None))
+    if mapping.get("lon") == "__lon":
         attr = _guess(
             [c for c in text.columns if c not in mapping.values()],
             fields=("lon", "lat"),
@@ -1134,66 +1200,59 @@ def _locations(
         )
         if "lon" in attr and "lat" in attr:
             fallbacks.append((attr["lon"], attr["lat"]))
-    for first, second in fallbacks:
-        todo = missing & ~bad & keep
-        if not todo.any():
-            break
-        if second is None:
-            f_lon, f_lat, f_blank, f_err = _parse_pair_column(text[mapping["coordinates"]], todo)
-            col = mapping["coordinates"]
-            cols_text = f"column {col!r}"
-        else:
-            f_lon, f_blank_lon, e1 = _parse_coordinate_column(text[first].where(todo, None))
-            f_lat, f_blank_lat, e2 = _parse_coordinate_column(text[second].where(todo, None))
-            f_blank = f_blank_lon | f_blank_lat
-            f_err = {**e2, **e1}
-            col = first
-            cols_text = f"columns {first!r}/{second!r}"
-        for pos, err in f_err.items():
-            if todo[pos]:
-                issues.add(
-                    pos,
-                    "rejected",
-                    f"location {err}",
-                    "correct the coordinates in the file",
-                    column=col,
-                    value=text[col].iat[pos],
-                )
-                bad[pos] = True
-        got = todo & ~f_blank & ~bad
-        lon[got], lat[got] = f_lon[got], f_lat[got]
-        missing &= ~got
-        if second is not None:
-            for pos in np.flatnonzero(got):
-                issues.add(
-                    int(pos),
-                    "fixed",
-                    f"no point geometry; location taken from {cols_text}",
-                    "check the location on the map",
-                )
-    for pos in np.flatnonzero(missing & ~bad & keep):
-        issues.add(int(pos), "rejected", "no location", "fill lat/lon or geocode the address")
-    keep &= ~(missing | bad)
+    return fallbacks
 
-    if detect_swap and keep.any():
-        reason = _swap_reason(lon[keep], lat[keep], area=area)
-        if reason:
-            lon, lat = lat.copy(), lon.copy()
-            if "lon" in mapping and "lat" in mapping:
-                undo = (
-                    f"if this is wrong, import with detect_swap=False; to make it explicit, map "
-                    f"lat = {lon_col!r} and lon = {lat_col!r}"
-                )
-            else:
-                undo = "if this is wrong, import with detect_swap=False"
+
+def _fill_from(
+    text: pd.DataFrame,
+    first: str,
+    second: str | None,
+    todo: np.ndarray,
+    lon: np.ndarray,
+    lat: np.ndarray,
+    bad: np.ndarray,
+    issues: _Issues,
+) -> np.ndarray:
+    """Fill ``lon``/``lat`` of the rows in ``todo`` from a fallback (see `_fallback_columns`);
+    mark the values that do not parse in ``bad``. Returns the rows filled."""
+    if second is None:
+        f_lon, f_lat, f_blank, f_err = _parse_pair_column(text[first], todo)
+    else:
+        f_lon, f_blank_lon, e1 = _parse_coordinate_column(text[first].where(todo, None))
+        f_lat, f_blank_lat, e2 = _parse_coordinate_column(text[second].where(todo, None))
+        f_blank = f_blank_lon | f_blank_lat
+        f_err = {**e2, **e1}
+    for pos, err in f_err.items():
+        if todo[pos]:
             issues.add(
-                None,
-                "warning",
-                f"latitude and longitude look swapped in the whole file ({reason}); they "
-                "were swapped back for every row",
-                undo,
+                pos,
+                "rejected",
+                f"location {err}",
+                "correct the coordinates in the file",
+                column=first,
+                value=text[first].iat[pos],
             )
-    return lon, lat
+            bad[pos] = True
+    got = todo & ~f_blank & ~bad
+    lon[got], lat[got] = f_lon[got], f_lat[got]
+    if second is not None:
+        for pos in np.flatnonzero(got):
+            issues.add(
+                int(pos),
+                "fixed",
+                f"no point geometry; location taken from columns {first!r}/{second!r}",
+                "check the location on the map",
+            )
+    return got
+
+
+def _undo_swap_hint(mapping: dict[str, str]) -> str:
+    if "lon" in mapping and "lat" in mapping:
+        return (
+            f"if this is wrong, import with detect_swap=False; to make it explicit, map "
+            f"lat = {mapping['lon']!r} and lon = {mapping['lat']!r}"
+        )
+    return "if this is wrong, import with detect_swap=False"
 
 
 def _parse_pair_column(
@@ -1271,6 +1330,18 @@ def _check_places(
     area: BaseGeometry | None,
 ) -> None:
     """Reject impossible points and those far outside the study area; flag outliers."""
+    _reject_impossible(lon, lat, issues, keep)
+    idx = np.flatnonzero(keep)
+    if idx.size == 0:
+        return
+    if area is not None:
+        _check_study_area(area, idx, lon, lat, issues, keep, review)
+    elif idx.size >= 3:
+        _flag_outliers(idx, lon, lat, issues, review)
+
+
+def _reject_impossible(lon: np.ndarray, lat: np.ndarray, issues: _Issues, keep: np.ndarray) -> None:
+    """Reject coordinates out of range and the (0, 0) placeholder."""
     for pos in np.flatnonzero(keep & (np.abs(lat) > 90)):
         issues.add(
             int(pos),
@@ -1298,44 +1369,60 @@ def _check_places(
             value="0, 0",
         )
     keep &= ~null_island
-    idx = np.flatnonzero(keep)
-    if idx.size == 0:
+
+
+def _check_study_area(
+    area: BaseGeometry,
+    idx: np.ndarray,
+    lon: np.ndarray,
+    lat: np.ndarray,
+    issues: _Issues,
+    keep: np.ndarray,
+    review: np.ndarray,
+) -> None:
+    """Reject the points ``idx`` more than `OUTSIDE_REJECT_M` outside the area; flag the rest
+    of those outside it."""
+    shapely.prepare(area)
+    outside = idx[~shapely.contains_xy(area, lon[idx], lat[idx])]
+    if not outside.size:
         return
-    if area is not None:
-        shapely.prepare(area)
-        outside = idx[~shapely.contains_xy(area, lon[idx], lat[idx])]
-        if outside.size:
-            c = area.centroid
-            crs = local_utm_crs(c.x, c.y)
-            area_m = shapely.transform(area, lambda xy: project_lonlat(xy, crs))
-            xy = project_lonlat(np.column_stack([lon[outside], lat[outside]]), crs)
-            # points a continent away do not project into the local UTM zone: far anyway
-            finite = np.isfinite(xy).all(axis=1)
-            dist = np.full(outside.size, np.inf)
-            dist[finite] = shapely.distance(area_m, shapely.points(xy[finite]))
-            for pos, d in zip(outside, dist, strict=True):
-                where = (
-                    f"({lon[pos]:.5f}, {lat[pos]:.5f}) is {d / 1000:.1f} km outside the study area"
-                )
-                if d > OUTSIDE_REJECT_M:
-                    issues.add(
-                        int(pos),
-                        "rejected",
-                        f"location {where}",
-                        "check the geocoding or the coordinates, or widen the study area",
-                    )
-                    keep[pos] = False
-                else:
-                    issues.add(
-                        int(pos),
-                        "doubtful",
-                        f"location {where}",
-                        "check the location; it may be just across the boundary",
-                    )
-                    review[pos] = True
-        return
-    if idx.size < 3:
-        return
+    for pos, d in zip(outside, _metres_outside(area, lon[outside], lat[outside]), strict=True):
+        where = f"({lon[pos]:.5f}, {lat[pos]:.5f}) is {d / 1000:.1f} km outside the study area"
+        if d > OUTSIDE_REJECT_M:
+            issues.add(
+                int(pos),
+                "rejected",
+                f"location {where}",
+                "check the geocoding or the coordinates, or widen the study area",
+            )
+            keep[pos] = False
+        else:
+            issues.add(
+                int(pos),
+                "doubtful",
+                f"location {where}",
+                "check the location; it may be just across the boundary",
+            )
+            review[pos] = True
+
+
+def _metres_outside(area: BaseGeometry, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Distance from each point to the area in metres, in the area's local UTM zone."""
+    c = area.centroid
+    crs = local_utm_crs(c.x, c.y)
+    area_m = shapely.transform(area, lambda xy: project_lonlat(xy, crs))
+    xy = project_lonlat(np.column_stack([lon, lat]), crs)
+    # points a continent away do not project into the local UTM zone: far anyway
+    finite = np.isfinite(xy).all(axis=1)
+    dist = np.full(len(lon), np.inf)
+    dist[finite] = shapely.distance(area_m, shapely.points(xy[finite]))
+    return dist
+
+
+def _flag_outliers(
+    idx: np.ndarray, lon: np.ndarray, lat: np.ndarray, issues: _Issues, review: np.ndarray
+) -> None:
+    """Flag the points ``idx`` far from the median location (the rule in the module docstring)."""
     mlon, mlat = float(np.median(lon[idx])), float(np.median(lat[idx]))
     dist = great_circle_m(np.full(idx.size, mlon), np.full(idx.size, mlat), lon[idx], lat[idx])
     limit = max(OUTLIER_FACTOR * float(np.percentile(dist, 95)), OUTLIER_MIN_M)
@@ -1638,6 +1725,7 @@ def read_facilities(
 
 
 __all__ = [
+    "FACILITY_KINDS",
     "FIELDS",
     "facilities_from_frame",
     "guess_mapping",

@@ -27,12 +27,14 @@ import numpy as np
 
 from ccgeo.errors import InputError, OfflineError, check_cancel
 from ccgeo.geo import great_circle_m
+from ccgeo.io.kinds import FileType, file_type, suffixes
 from ccgeo.model.roads import MODE_BITS, MODES, RoadData, check_mode
 from ccgeo.progress import ProgressCallback, report_progress
 
 if TYPE_CHECKING:
     import geopandas as gpd
     import networkx as nx
+    import pandas as pd
 
 
 #: ``highway`` classes that cars and motorbikes may use (OSRM car profile, plus ``track``, which is
@@ -63,7 +65,9 @@ MOTOR_EXCLUDED_SERVICE: frozenset[str] = frozenset(
     {"parking_aisle", "driveway", "private", "emergency_access", "parking"}
 )
 
-#: ``highway`` classes a pedestrian may use: every public way except motorways.
+#: ``highway`` classes a pedestrian may use: every road except motorways, and the ways for people
+#: (footways, also when tagged ``footway=sidewalk`` or ``crossing``; paths, steps, indoor
+#: corridors of a hospital or a station).
 WALK_HIGHWAYS: frozenset[str] = (MOTOR_HIGHWAYS - {"motorway", "motorway_link"}) | {
     "footway",
     "path",
@@ -71,6 +75,7 @@ WALK_HIGHWAYS: frozenset[str] = (MOTOR_HIGHWAYS - {"motorway", "motorway_link"})
     "steps",
     "cycleway",
     "bridleway",
+    "corridor",
 }
 
 #: Access values that close a way to a mode.
@@ -90,20 +95,10 @@ ONEWAY_REVERSE: frozenset[str] = frozenset({"-1", "reverse"})
 #: ``junction`` values that imply one-way traffic.
 ONEWAY_JUNCTIONS: frozenset[str] = frozenset({"roundabout", "circular"})
 
-#: File name endings read with pyosmium, and the osmium format string of each (longest first).
-OSM_SUFFIXES: dict[str, str] = {
-    ".osm.pbf": "pbf",
-    ".osm.bz2": "osm.bz2",
-    ".osm.gz": "osm.gz",
-    ".osm.xml": "osm",
-    ".pbf": "pbf",
-    ".osm": "osm",
-    ".xml": "osm",
-}
-GRAPHML_SUFFIXES: tuple[str, ...] = (".graphml",)
-#: Road-line files (HOT Export Tool layout): read with pyogrio through geopandas.
-LINE_SUFFIXES: tuple[str, ...] = (".gpkg", ".shp", ".geojson", ".json", ".fgb")
-ACCEPTED_SUFFIXES: tuple[str, ...] = (*OSM_SUFFIXES, *GRAPHML_SUFFIXES, *LINE_SUFFIXES)
+#: Kinds of file (`ccgeo.io.kinds`) read as roads: OSM extracts (pyosmium), osmnx GraphML, and
+#: road lines in a GIS layer (HOT Export Tool layout; pyogrio through geopandas).
+ROAD_KINDS: tuple[str, ...] = ("osm", "graphml", "vector")
+ACCEPTED_SUFFIXES: tuple[str, ...] = suffixes(*ROAD_KINDS)
 
 #: osmium stores coordinates as integers of 1e-7 degrees; an unknown location is this value.
 _COORD_SCALE = 10_000_000
@@ -112,12 +107,6 @@ _UNDEFINED_COORD = 2_147_483_647
 _LON_OFFSET = 1_800_000_000
 _LAT_SPAN = 1 << 31
 
-_FORMAT_NAMES = {
-    "pbf": "OSM PBF",
-    "osm": "OSM XML",
-    "osm.bz2": "bzip2-compressed OSM XML",
-    "osm.gz": "gzip-compressed OSM XML",
-}
 _OSM_HOSTS = ("overpass-api.de", 443)
 _OSMNX_NETWORK_TYPE = {"car": "drive", "motorbike": "drive", "walk": "walk", "all": "all"}
 _UNPARSEABLE_SPEED = float("nan")
@@ -223,14 +212,6 @@ def way_oneway(tags: Mapping[str, Any]) -> int:
 # -- dispatch -----------------------------------------------------------------------------------
 
 
-def _suffix_of(path: Path) -> str:
-    name = path.name.lower()
-    for suffix in ACCEPTED_SUFFIXES:
-        if name.endswith(suffix):
-            return suffix
-    return ""
-
-
 def read_roads(
     path: str | Path,
     *,
@@ -245,7 +226,8 @@ def read_roads(
     path
         An OSM file (``.osm.pbf``, ``.pbf``, ``.osm``, ``.osm.xml``, ``.xml``, ``.osm.bz2``,
         ``.osm.gz``), an osmnx ``.graphml``, or road lines with a ``highway`` column
-        (``.gpkg``, ``.shp``, ``.geojson``, ``.json``, ``.fgb``; any CRS).
+        (``.gpkg``, ``.shp``, ``.geojson``, ``.json``, ``.fgb``, zipped Shapefile ``.zip``; any
+        CRS). `ACCEPTED_SUFFIXES` lists them all.
     mode
         Keep the ways usable by this mode (see `MODES`); ``"all"`` keeps the union.
     progress
@@ -270,22 +252,31 @@ def read_roads(
     if not path.is_file():
         what = "is a folder, not a file" if path.is_dir() else "does not exist"
         raise InputError(f"the road file {what}; check the path", path=path)
-    suffix = _suffix_of(path)
-    if suffix in OSM_SUFFIXES:
-        return _read_osm(path, OSM_SUFFIXES[suffix], mode=mode, progress=progress, cancel=cancel)
-    if suffix in GRAPHML_SUFFIXES:
+    entry = file_type(path, among=ROAD_KINDS)
+    if entry is None:
+        raise InputError(
+            f"unknown road file type {path.suffix!r}; expected one of "
+            f"{', '.join(ACCEPTED_SUFFIXES)} (an OpenStreetMap extract from download.geofabrik.de "
+            "or export.hotosm.org, an osmnx GraphML, or road lines with a `highway` column)",
+            path=path,
+        )
+    if entry.kind == "osm":
+        return _read_osm(path, entry, mode=mode, progress=progress, cancel=cancel)
+    if entry.kind == "graphml":
         return _read_graphml(path, mode=mode, progress=progress, cancel=cancel)
-    if suffix in LINE_SUFFIXES:
-        return _read_lines(path, mode=mode, progress=progress, cancel=cancel)
-    raise InputError(
-        f"unknown road file type {path.suffix!r}; expected one of {', '.join(ACCEPTED_SUFFIXES)} "
-        "(an OpenStreetMap extract from download.geofabrik.de or export.hotosm.org, an osmnx "
-        "GraphML, or road lines with a `highway` column)",
-        path=path,
-    )
+    return _read_lines(path, mode=mode, progress=progress, cancel=cancel)
 
 
 # -- OSM files (pyosmium) -----------------------------------------------------------------------
+
+
+def _osmium_format(suffix: str) -> str:
+    """The osmium format string of an OSM file name ending (``".osm.bz2"`` → ``"osm.bz2"``)."""
+    if suffix.endswith(".pbf"):
+        return "pbf"
+    if suffix.endswith((".bz2", ".gz")):
+        return "osm" + suffix[suffix.rindex(".") :]
+    return "osm"
 
 
 @dataclass
@@ -316,7 +307,7 @@ class _Ways:
 
 def _read_osm(
     path: Path,
-    fmt: str,
+    entry: FileType,
     *,
     mode: str,
     progress: ProgressCallback | None,
@@ -328,7 +319,7 @@ def _read_osm(
     ways = _Ways()
     report_progress(progress, 0.0, f"reading {path.name}")
     processor = (
-        osmium.FileProcessor(osmium.io.File(str(path), fmt))
+        osmium.FileProcessor(osmium.io.File(str(path), _osmium_format(entry.suffix)))
         .with_locations()
         .with_filter(osmium.filter.EntityFilter(osmium.osm.WAY))
         .with_filter(osmium.filter.KeyFilter("highway"))
@@ -363,7 +354,7 @@ def _read_osm(
     except RuntimeError as exc:
         raise InputError(
             f"cannot read this OSM file ({exc}); it may be corrupt or truncated, or not "
-            f"{_FORMAT_NAMES[fmt]} despite its name. Download it again (e.g. from "
+            f"{entry.label} despite its name. Download it again (e.g. from "
             "download.geofabrik.de or export.hotosm.org)",
             path=path,
         ) from exc
@@ -477,77 +468,21 @@ def build_from_paths(
     RoadData
         Possibly with no edges, when no path has two located consecutive nodes.
     """
-    n_paths = len(path_n_nodes)
-    path_start = np.zeros(n_paths + 1, dtype=np.int64)
-    np.cumsum(path_n_nodes, out=path_start[1:])
-    path_of = np.repeat(np.arange(n_paths), path_n_nodes)
-
-    # oneway=-1: reverse the vertex order of those paths so that every edge runs u -> v
-    order = np.arange(len(node_ref))
-    rev = oneway[path_of] < 0
-    order[rev] = path_start[path_of[rev]] + path_start[path_of[rev] + 1] - 1 - order[rev]
-    node_ref, node_x, node_y = node_ref[order], node_x[order], node_y[order]
+    path_of = np.repeat(np.arange(len(path_n_nodes)), path_n_nodes)
+    order = _forward_order(path_of, path_n_nodes, oneway)
+    runs = _located_runs(node_ref[order], node_x[order], node_y[order], path_of)
     oneway = np.where(oneway < 0, 1, oneway).astype(np.int8)
-
-    same_path_as_prev = np.r_[False, path_of[1:] == path_of[:-1]]
-    located = (node_x != _UNDEFINED_COORD) & (node_y != _UNDEFINED_COORD)
-    # a segment is lost when either of its ends has no location
-    lost = same_path_as_prev & ~(located & np.r_[False, located[:-1]])
-    n_lost = int(np.count_nonzero(lost))
-    missing_ids = np.unique(node_ref[~located])
-
-    # pieces: maximal runs of located vertices within one path
-    starts = ~same_path_as_prev | np.r_[True, ~located[:-1]]
-    piece = np.cumsum(starts) - 1
-    repeat = same_path_as_prev & np.r_[False, node_ref[1:] == node_ref[:-1]]
-    keep = located & ~repeat
-    node_ref, node_x, node_y = node_ref[keep], node_x[keep], node_y[keep]
-    piece, path_of = piece[keep], path_of[keep]
-    first = np.r_[True, piece[1:] != piece[:-1]]
-    last = np.r_[piece[1:] != piece[:-1], True]
-    single = first & last  # a piece of one vertex makes no edge
-    if single.any():
-        keep = ~single
-        node_ref, node_x, node_y = node_ref[keep], node_x[keep], node_y[keep]
-        piece, path_of, first, last = piece[keep], path_of[keep], first[keep], last[keep]
-
-    _, inverse, counts = np.unique(node_ref, return_inverse=True, return_counts=True)
-    split = (counts[inverse] > 1) | first | last
-    at = np.flatnonzero(split)
-    pair = piece[at[:-1]] == piece[at[1:]]
-    a, b = at[:-1][pair], at[1:][pair]
-    m = len(a)
-
-    lon = node_x / _COORD_SCALE
-    lat = node_y / _COORD_SCALE
-    seg = np.zeros(len(lon))
-    if len(lon) > 1:
-        seg[1:] = great_circle_m(lon[:-1], lat[:-1], lon[1:], lat[1:])
-        seg[first] = 0.0
-    cum = np.cumsum(seg)
-    length = cum[b] - cum[a]
-
-    n_vertices = b - a + 1
-    geom_offsets = np.zeros(m + 1, dtype=np.int64)
-    np.cumsum(n_vertices, out=geom_offsets[1:])
-    gather = np.repeat(a - geom_offsets[:-1], n_vertices) + np.arange(geom_offsets[-1])
-    geom_lonlat = np.column_stack([lon[gather], lat[gather]])
-
-    node_osmid, first_at = np.unique(node_ref[at], return_index=True)
-    node_lonlat = np.column_stack([lon[at[first_at]], lat[at[first_at]]])
-    edge_path = path_of[a]
-
-    warnings: list[str] = []
-    if n_lost:
-        warnings.append(
-            f"{len(missing_ids):,} nodes used by roads are missing from the file (a clipped "
-            f"extract?): {n_lost:,} road segments touching them were dropped"
-        )
+    at, a, b = _edge_ends(runs)
+    lon = runs.node_x / _COORD_SCALE
+    lat = runs.node_y / _COORD_SCALE
+    length, geom_offsets, geom_lonlat = _edge_geometry(lon, lat, runs.first, a, b)
+    node_osmid, first_at = np.unique(runs.node_ref[at], return_index=True)
+    edge_path = runs.path_of[a]
     return RoadData(
         node_osmid=node_osmid.astype(np.int64),
-        node_lonlat=node_lonlat,
-        edge_u=np.searchsorted(node_osmid, node_ref[a]).astype(np.int64),
-        edge_v=np.searchsorted(node_osmid, node_ref[b]).astype(np.int64),
+        node_lonlat=np.column_stack([lon[at[first_at]], lat[at[first_at]]]),
+        edge_u=np.searchsorted(node_osmid, runs.node_ref[a]).astype(np.int64),
+        edge_v=np.searchsorted(node_osmid, runs.node_ref[b]).astype(np.int64),
         edge_length_m=length,
         edge_highway=np.asarray(highway, dtype=object)[edge_path],
         edge_maxspeed_kmh=np.asarray(maxspeed_kmh, dtype=np.float64)[edge_path],
@@ -559,8 +494,101 @@ def build_from_paths(
         source=source,
         mode=mode,
         edge_modes=np.asarray(modes, dtype=np.uint8)[edge_path],
-        warnings=tuple(warnings),
+        warnings=runs.warnings(),
     )
+
+
+def _forward_order(path_of: np.ndarray, path_n_nodes: np.ndarray, oneway: np.ndarray) -> np.ndarray:
+    """Vertex order with the paths of ``oneway`` -1 reversed, so that every edge runs u → v."""
+    path_start = np.zeros(len(path_n_nodes) + 1, dtype=np.int64)
+    np.cumsum(path_n_nodes, out=path_start[1:])
+    order = np.arange(len(path_of))
+    rev = oneway[path_of] < 0
+    order[rev] = path_start[path_of[rev]] + path_start[path_of[rev] + 1] - 1 - order[rev]
+    return order
+
+
+@dataclass(frozen=True)
+class _Runs:
+    """Path vertices with a location, in runs ("pieces") of consecutive located vertices of one
+    path; an edge never crosses from one piece to the next."""
+
+    node_ref: np.ndarray
+    node_x: np.ndarray
+    node_y: np.ndarray
+    piece: np.ndarray
+    path_of: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+    n_lost: int
+    n_missing: int
+
+    def warnings(self) -> tuple[str, ...]:
+        if not self.n_lost:
+            return ()
+        return (
+            f"{self.n_missing:,} nodes used by roads are missing from the file (a clipped "
+            f"extract?): {self.n_lost:,} road segments touching them were dropped",
+        )
+
+
+def _located_runs(
+    node_ref: np.ndarray, node_x: np.ndarray, node_y: np.ndarray, path_of: np.ndarray
+) -> _Runs:
+    """Drop vertices without a location (and a vertex repeated right after itself); count the
+    segments lost with them."""
+    same_path_as_prev = np.r_[False, path_of[1:] == path_of[:-1]]
+    located = (node_x != _UNDEFINED_COORD) & (node_y != _UNDEFINED_COORD)
+    # a segment is lost when either of its ends has no location
+    lost = same_path_as_prev & ~(located & np.r_[False, located[:-1]])
+    n_missing = len(np.unique(node_ref[~located]))
+    starts = ~same_path_as_prev | np.r_[True, ~located[:-1]]
+    piece = np.cumsum(starts) - 1
+    repeat = same_path_as_prev & np.r_[False, node_ref[1:] == node_ref[:-1]]
+    keep = located & ~repeat
+    piece = piece[keep]
+    change = piece[1:] != piece[:-1]
+    first = np.r_[True, change][: len(piece)]
+    last = np.r_[change, True][: len(piece)]
+    several = ~(first & last)  # a piece of one vertex makes no edge
+    kept = np.flatnonzero(keep)[several]
+    return _Runs(
+        node_ref=node_ref[kept],
+        node_x=node_x[kept],
+        node_y=node_y[kept],
+        piece=piece[several],
+        path_of=path_of[kept],
+        first=first[several],
+        last=last[several],
+        n_lost=int(np.count_nonzero(lost)),
+        n_missing=n_missing,
+    )
+
+
+def _edge_ends(runs: _Runs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Split vertices (shared with another path or visited twice, or a piece's ends) and the
+    first and last vertex of each edge between two of them, as positions in ``runs``."""
+    _, inverse, counts = np.unique(runs.node_ref, return_inverse=True, return_counts=True)
+    split = (counts[inverse] > 1) | runs.first | runs.last
+    at = np.flatnonzero(split)
+    pair = runs.piece[at[:-1]] == runs.piece[at[1:]]
+    return at, at[:-1][pair], at[1:][pair]
+
+
+def _edge_geometry(
+    lon: np.ndarray, lat: np.ndarray, first: np.ndarray, a: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Length (metres), vertex offsets and lon/lat vertices of the edges running a → b."""
+    seg = np.zeros(len(lon))
+    if len(lon) > 1:
+        seg[1:] = great_circle_m(lon[:-1], lat[:-1], lon[1:], lat[1:])
+        seg[first] = 0.0
+    cum = np.cumsum(seg)
+    n_vertices = b - a + 1
+    geom_offsets = np.zeros(len(a) + 1, dtype=np.int64)
+    np.cumsum(n_vertices, out=geom_offsets[1:])
+    gather = np.repeat(a - geom_offsets[:-1], n_vertices) + np.arange(geom_offsets[-1])
+    return cum[b] - cum[a], geom_offsets, np.column_stack([lon[gather], lat[gather]])
 
 
 # -- road lines (GeoPackage, Shapefile, GeoJSON) ------------------------------------------------
@@ -589,67 +617,16 @@ def _read_lines(
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
 ) -> RoadData:
-    import geopandas as gpd
-    import pyogrio
     import shapely
 
     report_progress(progress, 0.0, f"reading {path.name}")
-    try:
-        layers = pyogrio.list_layers(path)
-        layer = _pick_line_layer(path, layers)
-        gdf = gpd.read_file(path, layer=layer, engine="pyogrio")
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        raise InputError(
-            f"cannot read the road lines ({exc}); the file may be corrupt or not a "
-            f"{path.suffix} file",
-            path=path,
-        ) from exc
+    gdf = _read_line_layer(path)
     check_cancel(cancel)
     columns = {str(c).lower(): c for c in gdf.columns if c != gdf.geometry.name}
-    if "highway" not in columns:
-        found = ", ".join(map(str, columns.values())) or "none"
-        raise InputError(
-            f"road lines need a `highway` column with OpenStreetMap road classes (residential, "
-            f"primary, ...); found the columns {found}. Export roads with the `highway` tag "
-            "(e.g. from export.hotosm.org) or rename the road-class column to `highway`",
-            path=path,
-        )
-    if gdf.crs is None:
-        raise InputError(
-            "the road lines have no coordinate reference system; set one (e.g. in QGIS: "
-            "Layer > Set CRS) and save again",
-            path=path,
-        )
-    gdf = gdf[~gdf.geometry.isna() & ~gdf.geometry.is_empty]
-    if gdf.crs.to_epsg() != 4326:
-        gdf = gdf.to_crs("EPSG:4326")
-    geoms = gdf.geometry.to_numpy()
-    kinds = set(shapely.get_type_id(geoms).tolist())
-    if not kinds <= {1, 5}:  # LineString, MultiLineString
-        raise InputError(
-            "road lines must be LineString or MultiLineString geometries; this layer holds "
-            f"{', '.join(sorted({str(g) for g in gdf.geom_type.unique()}))}",
-            path=path,
-        )
-    parts, row_of_part = shapely.get_parts(geoms, return_index=True)
+    parts, row_of_part = shapely.get_parts(gdf.geometry.to_numpy(), return_index=True)
     coords, part_of_vertex = shapely.get_coordinates(parts, return_index=True)
     report_progress(progress, 0.4, f"classifying {len(gdf):,} road lines")
-
-    ways = _Ways()
-    want = MODE_BITS[mode]
-    table = gdf[[columns[t] for t in _LINE_TAGS if t in columns]]
-    table.columns = [str(c).lower() for c in table.columns]
-    osm_ids = _line_osm_ids(gdf, columns)
-    row_bits = np.zeros(len(gdf), dtype=np.uint8)
-    for i, row in enumerate(table.itertuples(index=False)):
-        tags = {k: v for k, v in zip(table.columns, row, strict=True) if _present(v)}
-        highway = first_value(tags.get("highway"))
-        bits = way_modes(tags) & want
-        row_bits[i] = bits
-        if not bits:
-            ways.skipped[highway] += 1
-            continue
-        ways.add_attributes(int(osm_ids[i]), tags, highway, bits)
+    ways, row_bits = _classify_lines(gdf, columns, mode=mode)
     check_cancel(cancel)
 
     kept_part = row_bits[row_of_part] != 0
@@ -657,8 +634,7 @@ def _read_lines(
     part_sizes = np.bincount(part_of_vertex, minlength=len(parts))[kept_part]
     # attribute rows were appended per kept row; parts of a MultiLineString repeat their row
     kept_rows = np.flatnonzero(row_bits)
-    row_pos = np.searchsorted(kept_rows, row_of_part[kept_part])
-    _expand_ways(ways, row_pos)
+    _expand_ways(ways, np.searchsorted(kept_rows, row_of_part[kept_part]))
 
     # snap: vertices that round to the same 1e-7 degrees (~1 cm) are one node
     fixed = np.rint(coords[kept_vertex] * _COORD_SCALE).astype(np.int64)
@@ -676,6 +652,70 @@ def _read_lines(
     )
     # coordinate keys mean nothing to a user: number the nodes 0..n-1 in key order instead
     return replace(roads, node_osmid=np.arange(roads.n_nodes, dtype=np.int64))
+
+
+def _read_line_layer(path: Path) -> gpd.GeoDataFrame:
+    """The road layer of a GIS file in EPSG:4326, checked: a `highway` column, a CRS, lines."""
+    import geopandas as gpd
+    import pyogrio
+    import shapely
+
+    try:
+        layer = _pick_line_layer(path, pyogrio.list_layers(path))
+        gdf = gpd.read_file(path, layer=layer, engine="pyogrio")
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        raise InputError(
+            f"cannot read the road lines ({exc}); the file may be corrupt or not a "
+            f"{path.suffix} file",
+            path=path,
+        ) from exc
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    if "highway" not in {str(c).lower() for c in columns}:
+        found = ", ".join(map(str, columns)) or "none"
+        raise InputError(
+            f"road lines need a `highway` column with OpenStreetMap road classes (residential, "
+            f"primary, ...); found the columns {found}. Export roads with the `highway` tag "
+            "(e.g. from export.hotosm.org) or rename the road-class column to `highway`",
+            path=path,
+        )
+    if gdf.crs is None:
+        raise InputError(
+            "the road lines have no coordinate reference system; set one (e.g. in QGIS: "
+            "Layer > Set CRS) and save again",
+            path=path,
+        )
+    gdf = gdf[~gdf.geometry.isna() & ~gdf.geometry.is_empty]
+    if gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs("EPSG:4326")
+    if not set(shapely.get_type_id(gdf.geometry.to_numpy()).tolist()) <= {1, 5}:
+        raise InputError(  # 1, 5: LineString, MultiLineString
+            "road lines must be LineString or MultiLineString geometries; this layer holds "
+            f"{', '.join(sorted({str(g) for g in gdf.geom_type.unique()}))}",
+            path=path,
+        )
+    return gdf
+
+
+def _classify_lines(
+    gdf: gpd.GeoDataFrame, columns: dict[str, Any], *, mode: str
+) -> tuple[_Ways, np.ndarray]:
+    """The attributes of the lines usable by ``mode`` and the mode bits of every row."""
+    ways = _Ways()
+    want = MODE_BITS[mode]
+    table = gdf[[columns[t] for t in _LINE_TAGS if t in columns]]
+    table.columns = [str(c).lower() for c in table.columns]
+    osm_ids = _line_osm_ids(gdf, columns)
+    row_bits = np.zeros(len(gdf), dtype=np.uint8)
+    for i, row in enumerate(table.itertuples(index=False)):
+        tags = {k: v for k, v in zip(table.columns, row, strict=True) if _present(v)}
+        highway = first_value(tags.get("highway"))
+        bits = way_modes(tags) & want
+        row_bits[i] = bits
+        if not bits:
+            ways.skipped[highway] += 1
+            continue
+        ways.add_attributes(int(osm_ids[i]), tags, highway, bits)
+    return ways, row_bits
 
 
 def _pick_line_layer(path: Path, layers: np.ndarray) -> str | None:
@@ -766,87 +806,18 @@ def graph_to_roads(graph: nx.MultiDiGraph | nx.Graph, *, source: str, mode: str)
     InputError
         If nodes lack ``x``/``y`` coordinates, or no edge is usable by ``mode``.
     """
-    import pandas as pd
-    import shapely
-
     check_mode(mode)
-    nodes = list(graph.nodes(data=True))
-    no_xy = [n for n, d in nodes if not (_present(d.get("x")) and _present(d.get("y")))]
-    if no_xy:
-        raise InputError(
-            f"{len(no_xy):,} of {len(nodes):,} graph nodes have no `x`/`y` coordinates "
-            f"(first: {no_xy[0]!r}); ccgeo needs node coordinates. Save the graph with osmnx "
-            "(ox.save_graphml), which writes them",
-            path=source,
-        )
-    keys = [n for n, _ in nodes]
-    try:
-        xy = np.array([[float(d["x"]), float(d["y"])] for _, d in nodes], dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"node coordinates are not numbers ({exc})", path=source) from exc
-    node_index = {k: i for i, k in enumerate(keys)}
-    to_lonlat = _lonlat_converter(graph.graph.get("crs"), source)
-    lonlat = to_lonlat(xy)
-
-    rows = []
-    skipped: Counter[str] = Counter()
-    want = MODE_BITS[mode]
-    directed = graph.is_directed()
-    for u, v, data in graph.edges(data=True):
-        highway = first_value(data.get("highway"))
-        bits = way_modes(data) & want
-        if not bits:
-            skipped[highway] += 1
-            continue
-        oneway_flag = _graph_oneway(data.get("oneway")) if directed else 0
-        rows.append(
-            (
-                node_index[u],
-                node_index[v],
-                highway,
-                _speed_from(data.get("maxspeed")),
-                oneway_flag,
-                first_value(data.get("surface")),
-                _way_key(data.get("osmid")),
-                bits,
-                _float_or_nan(data.get("length")),
-                data.get("geometry"),
-            )
-        )
-    if not rows:
-        raise _no_roads_error(source, mode, skipped)
-    cols = ["u", "v", "highway", "maxspeed", "oneway", "surface", "osmid", "modes", "length"]
-    df = pd.DataFrame(rows, columns=[*cols, "geometry"])
+    keys, lonlat, to_lonlat = _graph_nodes(graph, source)
+    df = _graph_edges(graph, {k: i for i, k in enumerate(keys)}, source=source, mode=mode)
     edge_u = df["u"].to_numpy(np.int64)
     edge_v = df["v"].to_numpy(np.int64)
-    keep, oneway = (
-        _pair_two_way(df, edge_u, edge_v)
-        if directed
-        else (
-            np.ones(len(df), bool),
-            np.zeros(len(df), np.int8),
-        )
-    )
+    if graph.is_directed():
+        keep, oneway = _pair_two_way(df, edge_u, edge_v)
+    else:
+        keep, oneway = np.ones(len(df), bool), np.zeros(len(df), np.int8)
     df = df[keep]
     edge_u, edge_v, oneway = edge_u[keep], edge_v[keep], oneway[keep]
-
-    lines = np.array([_as_geometry(g) for g in df["geometry"]], dtype=object)
-    has_geom = ~shapely.is_missing(lines)
-    if has_geom.any():
-        coords, idx = shapely.get_coordinates(lines[has_geom], return_index=True)
-        curved = shapely.linestrings(to_lonlat(coords), indices=idx)
-        # other tools may draw an edge's geometry from v to u: turn those round
-        start = shapely.get_coordinates(shapely.get_point(curved, 0))
-        to_u = great_circle_m(start[:, 0], start[:, 1], *lonlat[edge_u[has_geom]].T)
-        to_v = great_circle_m(start[:, 0], start[:, 1], *lonlat[edge_v[has_geom]].T)
-        lines[has_geom] = np.where(to_v < to_u, shapely.reverse(curved), curved)
-    if not has_geom.all():
-        ends = np.stack([lonlat[edge_u], lonlat[edge_v]], axis=1)[~has_geom]
-        lines[~has_geom] = shapely.linestrings(ends)
-    coords, idx = shapely.get_coordinates(lines, return_index=True)
-    counts = np.bincount(idx, minlength=len(lines))
-    geom_offsets = np.zeros(len(lines) + 1, dtype=np.int64)
-    np.cumsum(counts, out=geom_offsets[1:])
+    coords, geom_offsets = _edge_lines(df["geometry"], lonlat[edge_u], lonlat[edge_v], to_lonlat)
     length = df["length"].to_numpy(float)
     missing_length = ~np.isfinite(length)
     if missing_length.any():
@@ -859,7 +830,7 @@ def graph_to_roads(graph: nx.MultiDiGraph | nx.Graph, *, source: str, mode: str)
     node_osmid = np.array([_node_key(keys[i], i) for i in used.tolist()], dtype=np.int64)
     if len(np.unique(node_osmid)) != len(node_osmid):
         node_osmid = np.arange(len(used), dtype=np.int64)
-    roads = RoadData(
+    return RoadData(
         node_osmid=node_osmid,
         node_lonlat=lonlat[used],
         edge_u=remap[edge_u],
@@ -876,7 +847,92 @@ def graph_to_roads(graph: nx.MultiDiGraph | nx.Graph, *, source: str, mode: str)
         mode=mode,
         edge_modes=df["modes"].to_numpy(np.uint8),
     )
-    return roads
+
+
+def _graph_nodes(
+    graph: nx.MultiDiGraph | nx.Graph, source: str
+) -> tuple[list[Any], np.ndarray, Callable[[np.ndarray], np.ndarray]]:
+    """The node keys, their lon/lat and the converter from the graph's CRS to lon/lat."""
+    nodes = list(graph.nodes(data=True))
+    no_xy = [n for n, d in nodes if not (_present(d.get("x")) and _present(d.get("y")))]
+    if no_xy:
+        raise InputError(
+            f"{len(no_xy):,} of {len(nodes):,} graph nodes have no `x`/`y` coordinates "
+            f"(first: {no_xy[0]!r}); ccgeo needs node coordinates. Save the graph with osmnx "
+            "(ox.save_graphml), which writes them",
+            path=source,
+        )
+    try:
+        xy = np.array([[float(d["x"]), float(d["y"])] for _, d in nodes], dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"node coordinates are not numbers ({exc})", path=source) from exc
+    to_lonlat = _lonlat_converter(graph.graph.get("crs"), source)
+    return [n for n, _ in nodes], to_lonlat(xy), to_lonlat
+
+
+def _graph_edges(
+    graph: nx.MultiDiGraph | nx.Graph, node_index: dict[Any, int], *, source: str, mode: str
+) -> pd.DataFrame:
+    """One row per graph edge usable by ``mode``: node positions, tags, length and geometry."""
+    import pandas as pd
+
+    rows = []
+    skipped: Counter[str] = Counter()
+    want = MODE_BITS[mode]
+    directed = graph.is_directed()
+    for u, v, data in graph.edges(data=True):
+        highway = first_value(data.get("highway"))
+        bits = way_modes(data) & want
+        if not bits:
+            skipped[highway] += 1
+            continue
+        rows.append(
+            (
+                node_index[u],
+                node_index[v],
+                highway,
+                _speed_from(data.get("maxspeed")),
+                _graph_oneway(data.get("oneway")) if directed else 0,
+                first_value(data.get("surface")),
+                _way_key(data.get("osmid")),
+                bits,
+                _float_or_nan(data.get("length")),
+                data.get("geometry"),
+            )
+        )
+    if not rows:
+        raise _no_roads_error(source, mode, skipped)
+    cols = ["u", "v", "highway", "maxspeed", "oneway", "surface", "osmid", "modes", "length"]
+    return pd.DataFrame(rows, columns=[*cols, "geometry"])
+
+
+def _edge_lines(
+    geometry: pd.Series,
+    u_lonlat: np.ndarray,
+    v_lonlat: np.ndarray,
+    to_lonlat: Callable[[np.ndarray], np.ndarray],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Lon/lat vertices and offsets of each edge, drawn u → v: its own geometry (any CRS, WKT or
+    shapely, either direction) where it has one, else the straight line between its nodes."""
+    import shapely
+
+    lines = np.array([_as_geometry(g) for g in geometry], dtype=object)
+    has_geom = ~shapely.is_missing(lines)
+    if has_geom.any():
+        coords, idx = shapely.get_coordinates(lines[has_geom], return_index=True)
+        curved = shapely.linestrings(to_lonlat(coords), indices=idx)
+        # other tools may draw an edge's geometry from v to u: turn those round
+        start = shapely.get_coordinates(shapely.get_point(curved, 0))
+        to_u = great_circle_m(start[:, 0], start[:, 1], *u_lonlat[has_geom].T)
+        to_v = great_circle_m(start[:, 0], start[:, 1], *v_lonlat[has_geom].T)
+        lines[has_geom] = np.where(to_v < to_u, shapely.reverse(curved), curved)
+    if not has_geom.all():
+        ends = np.stack([u_lonlat, v_lonlat], axis=1)[~has_geom]
+        lines[~has_geom] = shapely.linestrings(ends)
+    coords, idx = shapely.get_coordinates(lines, return_index=True)
+    geom_offsets = np.zeros(len(lines) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(idx, minlength=len(lines)), out=geom_offsets[1:])
+    return coords, geom_offsets
 
 
 def _lonlat_converter(crs: object, source: str) -> Callable[[np.ndarray], np.ndarray]:
@@ -1092,6 +1148,7 @@ __all__ = [
     "MOTOR_EXCLUDED_SERVICE",
     "MOTOR_HIGHWAYS",
     "NO_ACCESS",
+    "ROAD_KINDS",
     "WALK_HIGHWAYS",
     "RoadData",
     "build_from_paths",

@@ -19,12 +19,16 @@ from typing import Any
 import pandas as pd
 
 from ccgeo.errors import InputError
+from ccgeo.io.kinds import kind_of, suffixes
 
 #: Encodings tried in order; CP1252 decodes any byte, so it comes last.
 _ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
 _DELIMITERS = ",;\t|"
 
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".json")
+#: Files `read_table` reads (`ccgeo.io.kinds`: tables and workbooks).
+TABLE_SUFFIXES: tuple[str, ...] = suffixes("table", "workbook")
+#: How an old binary Excel workbook (.xls, OLE2) begins; pandas would need xlrd to read it.
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # fmt: off
 #: Column names read as longitude, normalised by `normalise_name`, best first.
@@ -106,13 +110,16 @@ def read_table(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFr
         raise InputError("file not found; check the path", path=path)
     if path.is_dir():
         raise InputError("is a folder, expected a table file (CSV, XLSX, ODS, JSON)", path=path)
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm", ".ods"):
+    if kind_of(path) == "workbook":
         return _read_workbook(path, sheet=sheet)
     raw = path.read_bytes()
     if raw[:4] == b"PK\x03\x04":
         # a spreadsheet saved with a .csv name: read it as the workbook it is
         return _read_workbook(path, sheet=sheet)
+    if raw[:8] == _OLE2_MAGIC:
+        msg = "is an old Excel workbook (.xls); open it and save it as .xlsx or CSV UTF-8"
+        raise InputError(msg, path=path)
+    suffix = path.suffix.lower()
     text, encoding = decode_text(raw, path=path)
     if suffix in (".json", ".geojson") or text.lstrip()[:1] in ("{", "["):
         df = _records_frame(_json_records(text, path=path), path=path)

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ccgeo.errors import CcgeoError, OfflineError
+from ccgeo.io.atomic import write_bytes_atomic, write_error
 
 #: OpenStreetMap's standard tile layer.
 OSM_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -171,13 +172,19 @@ class TileCache:
             return None
 
     def write(self, key: TileKey, data: bytes) -> Path:
-        """Store tile ``key`` atomically: a reader never sees half a tile."""
+        """Store tile ``key`` atomically: a reader never sees half a tile.
+
+        Raises
+        ------
+        InputError
+            When the tile cannot be written (no permission, disk full).
+        """
         target = self.path(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-        return target
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise write_error(exc, target, what="the map tile") from exc
+        return write_bytes_atomic(target, data, what="the map tile")
 
     def touch(self, key: TileKey) -> None:
         """Mark tile ``key`` as freshly revalidated (the server said it has not changed)."""

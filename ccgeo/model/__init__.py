@@ -6,26 +6,38 @@ Names are loaded on first use, so ``from ccgeo.model import CAPABILITIES`` stays
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from ccgeo._lazy import attach
 
 _WHERE: dict[str, str] = {
-    "CAPABILITIES": "schema",
-    "TIER_ORDER": "schema",
-    "EQA_LEVELS": "schema",
-    "ACCREDITATIONS": "schema",
-    "OWNERSHIPS": "schema",
-    "FACILITY_COLUMNS": "schema",
-    "QUALITY_FILTERS": "schema",
-    "Facilities": "facilities",
-    "quality_mask": "facilities",
-    "ImportIssue": "reports",
-    "ImportReport": "reports",
-    "Scenario": "scenario",
-    "RoadData": "roads",
-    "Demand": "demand",
-    "Network": "network",
-    "SpeedProfile": "profile",
+    "CAPABILITIES": "ccgeo.model.schema",
+    "TIER_ORDER": "ccgeo.model.schema",
+    "EQA_LEVELS": "ccgeo.model.schema",
+    "ACCREDITATIONS": "ccgeo.model.schema",
+    "OWNERSHIPS": "ccgeo.model.schema",
+    "FACILITY_COLUMNS": "ccgeo.model.schema",
+    "QUALITY_FILTERS": "ccgeo.model.schema",
+    "Facilities": "ccgeo.model.facilities",
+    "quality_mask": "ccgeo.model.facilities",
+    "ImportIssue": "ccgeo.model.reports",
+    "ImportReport": "ccgeo.model.reports",
+    "Scenario": "ccgeo.model.scenario",
+    "RoadData": "ccgeo.model.roads",
+    "Demand": "ccgeo.model.demand",
+    "Network": "ccgeo.model.network",
+    "SpeedProfile": "ccgeo.model.profile",
+    "AccessSettings": "ccgeo.model.settings",
+    "CapacitySettings": "ccgeo.model.settings",
+    "SitingSettings": "ccgeo.model.settings",
+    "ReferralSettings": "ccgeo.model.settings",
+    "Travel": "ccgeo.model.settings",
+    "Snapping": "ccgeo.model.settings",
+    "Hub": "ccgeo.model.scenario",
+    "SitingResult": "ccgeo.model.siting",
+    "ReferralResult": "ccgeo.model.referral",
+    "ReferralParameters": "ccgeo.model.referral",
+    "FcaResult": "ccgeo.model.capacity",
+    "CoverageResult": "ccgeo.model.capacity",
+    "DemandParameters": "ccgeo.model.capacity",
 }
 
 __all__ = [
@@ -36,26 +48,28 @@ __all__ = [
     "OWNERSHIPS",
     "QUALITY_FILTERS",
     "TIER_ORDER",
+    "AccessSettings",
+    "CapacitySettings",
+    "CoverageResult",
     "Demand",
+    "DemandParameters",
     "Facilities",
+    "FcaResult",
+    "Hub",
     "ImportIssue",
     "ImportReport",
     "Network",
+    "ReferralParameters",
+    "ReferralResult",
+    "ReferralSettings",
     "RoadData",
     "Scenario",
+    "SitingResult",
+    "SitingSettings",
+    "Snapping",
     "SpeedProfile",
+    "Travel",
     "quality_mask",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        value = getattr(importlib.import_module(f"ccgeo.model.{_WHERE[name]}"), name)
-        globals()[name] = value
-        return value
-    msg = f"module 'ccgeo.model' has no attribute {name!r}"
-    raise AttributeError(msg)
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = attach(__name__, _WHERE)

@@ -1,4 +1,5 @@
-"""Scenarios: a named what-if (hubs added, labs upgraded or closed) with its settings."""
+"""Scenarios: a named what-if (hubs added, labs upgraded or closed) with its settings, and the
+candidate hubs a planner places."""
 
 from __future__ import annotations
 
@@ -43,3 +44,13 @@ class Scenario:
             removed=tuple(data.get("removed", [])),
             settings=dict(data.get("settings", {})),
         )
+
+
+@dataclass(frozen=True)
+class Hub:
+    """A candidate hub placed by the planner (lon/lat degrees, EPSG:4326)."""
+
+    hub_id: str
+    lon: float
+    lat: float
+    name: str

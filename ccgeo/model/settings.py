@@ -55,7 +55,8 @@ def parse_thresholds(text: str | float | Sequence[Any]) -> tuple[float, ...]:
         When a value is not a positive, finite number of minutes, naming it.
     """
     if isinstance(text, str):
-        parts: list[Any] = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
+        words = re.sub(r"(?i)(?<=[\d\s])min(utes?)?\b", " ", text)  # "60 min", "30min"
+        parts: list[Any] = [p for p in re.split(r"[,;\s]+", words.strip()) if p]
     elif isinstance(text, int | float):
         parts = [text]
     else:
@@ -63,7 +64,7 @@ def parse_thresholds(text: str | float | Sequence[Any]) -> tuple[float, ...]:
     values, bad = [], []
     for part in parts:
         try:
-            value = float(str(part).lower().replace("min", "").strip())
+            value = float(str(part).strip())
         except ValueError:
             bad.append(str(part))
             continue
@@ -223,7 +224,7 @@ class LabSettings:
     # -- flat form ------------------------------------------------------------------------------
 
     @classmethod
-    def keys(cls) -> tuple[str, ...]:
+    def flat_keys(cls) -> tuple[str, ...]:
         """Every key of the flat form, in order."""
         own = tuple(f.name for f in fields(cls) if f.name not in ("travel", "snapping"))
         return own[:2] + cls.TRAVEL_KEYS + cls.SNAPPING_KEYS + own[2:]
@@ -231,7 +232,7 @@ class LabSettings:
     def to_dict(self) -> dict[str, Any]:
         """Plain values (lists for tuples), JSON- and TOML-ready; the inverse of `from_dict`."""
         out: dict[str, Any] = {}
-        for key in self.keys():
+        for key in self.flat_keys():
             if key in self.TRAVEL_KEYS:
                 value = getattr(self.travel, key)
             elif key in self.SNAPPING_KEYS:
@@ -252,11 +253,11 @@ class LabSettings:
             naming its key, what was expected and what arrived.
         """
         data = {k: v for k, v in dict(data or {}).items() if v is not None or k in cls._nullable()}
-        unknown = sorted(set(data) - set(cls.keys()))
+        unknown = sorted(set(data) - set(cls.flat_keys()))
         if unknown:
             msg = (
                 f"{cls.kind} settings: unknown key(s) {', '.join(unknown)}; the keys are "
-                f"{', '.join(cls.keys())}"
+                f"{', '.join(cls.flat_keys())}"
             )
             raise InputError(msg)
         problems: list[str] = []

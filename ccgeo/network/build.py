@@ -8,7 +8,8 @@ give the same nodes, arcs and seconds whichever face asked.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -24,6 +25,8 @@ from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 if TYPE_CHECKING:
     import threading
     from pathlib import Path
+
+    import scipy.sparse as sp
 
 
 def build_network(
@@ -65,6 +68,38 @@ def build_network(
         profile = profile.with_congestion(congestion)
     check_cancel(cancel)
     report_progress(progress, 0.0, f"{profile.name}: speeds per road")
+    usable, seconds, warnings = _usable_edges(roads, profile)
+    check_cancel(cancel)
+    report_progress(progress, 0.3, f"{profile.name}: nodes and arcs")
+    topology = _topology(roads, usable, seconds, respect_oneway=profile.respect_oneway)
+    check_cancel(cancel)
+    report_progress(progress, 0.6, f"{profile.name}: coordinates and geometry")
+    net = _network(roads, profile, usable, seconds, topology, warnings=warnings)
+    report_progress(progress, 1.0, f"{profile.name}: {net.n_nodes} nodes, {net.n_edges} arcs")
+    return net
+
+
+def _usable_edges(
+    roads: RoadData, profile: SpeedProfile
+) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    """The edges a profile may use, their travel seconds, and the warnings of the build.
+
+    Returns
+    -------
+    usable : int64 (m,)
+        Index into the road edges of each edge the profile may use.
+    seconds : float64 (m,)
+        Travel time along each usable edge, seconds, with the profile's congestion and at least
+        `EPSILON_SECONDS`.
+    warnings : tuple of str
+        The speed warnings of the profile, and one more when the roads were read for another
+        mode.
+
+    Raises
+    ------
+    InputError
+        If no road can be used by the profile.
+    """
     speeds, warnings = edge_speeds_kmh(roads, profile)
     usable = np.flatnonzero(np.isfinite(speeds))
     if len(usable) == 0:
@@ -85,62 +120,119 @@ def build_network(
         speeds[usable],
         congestion_factor=profile.congestion_factor,
     )
-    seconds = np.maximum(seconds, EPSILON_SECONDS)
-    check_cancel(cancel)
-    report_progress(progress, 0.3, f"{profile.name}: nodes and arcs")
+    return usable, np.maximum(seconds, EPSILON_SECONDS), warnings
 
-    # renumber the nodes this mode uses, 0..n-1
+
+class _Arcs(NamedTuple):
+    """Directed arcs of the network, one per edge direction, in CSR order once sorted."""
+
+    u: np.ndarray  # from node
+    v: np.ndarray  # to node
+    seconds: np.ndarray
+    edge: np.ndarray  # index into the usable edges
+    reversed: np.ndarray  # True where the arc runs against the edge's drawing direction
+
+    def take(self, index: np.ndarray) -> _Arcs:
+        """The arcs at ``index`` (positions or a boolean mask), in that order."""
+        return _Arcs(*(a[index] for a in self))
+
+
+@dataclass(frozen=True)
+class _Topology:
+    """Nodes and arcs of one mode, renumbered ``0 .. n-1``, as `Network` holds them."""
+
+    node_source: np.ndarray  # index into the road nodes of each network node
+    edge_u: np.ndarray
+    edge_v: np.ndarray
+    arc_edge: np.ndarray
+    arc_reversed: np.ndarray
+    csr: sp.csr_matrix
+
+
+def _topology(
+    roads: RoadData, usable: np.ndarray, seconds: np.ndarray, *, respect_oneway: bool
+) -> _Topology:
+    """Renumber the nodes the usable edges touch and join them by their fastest arcs.
+
+    Parameters
+    ----------
+    roads
+        The road arrays.
+    usable
+        Index into the road edges of each edge this mode may use.
+    seconds
+        Travel time along each usable edge, seconds.
+    respect_oneway
+        False: every edge is travelled both ways (walking), whatever its ``oneway`` tag.
+    """
     road_u, road_v = roads.edge_u[usable], roads.edge_v[usable]
     node_source = np.unique(np.concatenate([road_u, road_v]))
     remap = np.full(len(roads.node_osmid), -1, dtype=np.int64)
     remap[node_source] = np.arange(len(node_source))
     edge_u, edge_v = remap[road_u], remap[road_v]
+    two_way = (roads.edge_oneway[usable] == 0) | (not respect_oneway)
+    arcs = _fastest_arcs(edge_u, edge_v, seconds, two_way=two_way)
     n = len(node_source)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(arcs.u, minlength=n), out=indptr[1:])
+    csr = csr_from_arrays(arcs.seconds, arcs.v, indptr, n)
+    return _Topology(node_source, edge_u, edge_v, arcs.edge, arcs.reversed, csr)
 
+
+def _fastest_arcs(
+    edge_u: np.ndarray, edge_v: np.ndarray, seconds: np.ndarray, *, two_way: np.ndarray
+) -> _Arcs:
+    """Arcs of the edges, sorted by (from, to) node, keeping the fastest of each node pair.
+
+    Each edge gives a forward arc and, where ``two_way``, a backward one; loops give none. Sorted
+    by ``(u, v, seconds)`` the arcs are in CSR order, and keeping the first of each node pair
+    leaves no duplicate entries (scipy would add them up).
+    """
     loop = edge_u == edge_v
-    two_way = (roads.edge_oneway[usable] == 0) | (not profile.respect_oneway)
     fwd = np.flatnonzero(~loop)
     bwd = np.flatnonzero(~loop & two_way)
-    arc_u = np.concatenate([edge_u[fwd], edge_v[bwd]])
-    arc_v = np.concatenate([edge_v[fwd], edge_u[bwd]])
-    arc_s = np.concatenate([seconds[fwd], seconds[bwd]])
-    arc_edge = np.concatenate([fwd, bwd])
-    arc_rev = np.concatenate([np.zeros(len(fwd), bool), np.ones(len(bwd), bool)])
-    # sort by (u, v, seconds) and keep the fastest arc of each node pair: CSR order, and no
-    # duplicate entries (scipy would add them up)
-    order = np.lexsort((arc_s, arc_v, arc_u))
-    arc_u, arc_v, arc_s = arc_u[order], arc_v[order], arc_s[order]
-    arc_edge, arc_rev = arc_edge[order], arc_rev[order]
-    keep = np.ones(len(order), dtype=bool)
-    keep[1:] = (arc_u[1:] != arc_u[:-1]) | (arc_v[1:] != arc_v[:-1])
-    arc_u, arc_v, arc_s = arc_u[keep], arc_v[keep], arc_s[keep]
-    arc_edge, arc_rev = arc_edge[keep], arc_rev[keep]
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(arc_u, minlength=n), out=indptr[1:])
-    csr = csr_from_arrays(arc_s, arc_v, indptr, n)
-    check_cancel(cancel)
-    report_progress(progress, 0.6, f"{profile.name}: coordinates and geometry")
+    arcs = _Arcs(
+        u=np.concatenate([edge_u[fwd], edge_v[bwd]]),
+        v=np.concatenate([edge_v[fwd], edge_u[bwd]]),
+        seconds=np.concatenate([seconds[fwd], seconds[bwd]]),
+        edge=np.concatenate([fwd, bwd]),
+        reversed=np.concatenate([np.zeros(len(fwd), bool), np.ones(len(bwd), bool)]),
+    )
+    arcs = arcs.take(np.lexsort((arcs.seconds, arcs.v, arcs.u)))
+    keep = np.ones(len(arcs.u), dtype=bool)
+    keep[1:] = (arcs.u[1:] != arcs.u[:-1]) | (arcs.v[1:] != arcs.v[:-1])
+    return arcs.take(keep)
 
-    node_lonlat = roads.node_lonlat[node_source]
+
+def _network(
+    roads: RoadData,
+    profile: SpeedProfile,
+    usable: np.ndarray,
+    seconds: np.ndarray,
+    topology: _Topology,
+    *,
+    warnings: tuple[str, ...],
+) -> Network:
+    """The `Network`: the topology with node coordinates (lon/lat and local UTM) and geometry."""
+    node_lonlat = roads.node_lonlat[topology.node_source]
     lon, lat = np.median(node_lonlat, axis=0)
     crs = local_utm_crs(float(lon), float(lat))
-    node_xy = project_lonlat(node_lonlat, crs)
     geom_offsets, geom_lonlat = _gather_geometry(roads.geom_offsets, roads.geom_lonlat, usable)
-    net = Network(
+    return Network(
         mode=profile.name,
         profile=profile,
         crs=crs,
         node_lonlat=node_lonlat,
-        node_xy=node_xy,
-        node_osmid=roads.node_osmid[node_source],
-        node_source=node_source,
-        csr=csr,
-        csr_to=csr.T.tocsr(),
-        arc_edge=arc_edge,
-        arc_reversed=arc_rev,
+        node_xy=project_lonlat(node_lonlat, crs),
+        node_osmid=roads.node_osmid[topology.node_source],
+        node_source=topology.node_source,
+        csr=topology.csr,
+        csr_to=topology.csr.T.tocsr(),
+        arc_edge=topology.arc_edge,
+        arc_reversed=topology.arc_reversed,
         edge_source=usable,
-        edge_u=edge_u,
-        edge_v=edge_v,
+        edge_u=topology.edge_u,
+        edge_v=topology.edge_v,
         edge_length_m=roads.edge_length_m[usable],
         edge_seconds=seconds,
         edge_highway=np.asarray(roads.edge_highway[usable]).astype(str),
@@ -150,8 +242,6 @@ def build_network(
         source=roads.source,
         warnings=warnings,
     )
-    report_progress(progress, 1.0, f"{profile.name}: {net.n_nodes} nodes, {net.n_edges} arcs")
-    return net
 
 
 def _gather_geometry(

@@ -1,7 +1,7 @@
 """Isochrone polygons that follow the road network: a travel-time surface on a grid, polygonized.
 
 Each grid cell takes the time of the best of its nearest network nodes plus the walk to it, the
-same rule as the demand (`ccgeo.analysis.snapping`), so a person inside a band polygon is counted
+same rule as the demand (`ccgeo.analysis.placement`), so a person inside a band polygon is counted
 within that band by the coverage table; areas far from every road stay outside (no convex hulls).
 """
 
@@ -138,59 +138,23 @@ def time_surface(
     """
     times = _check_node_seconds(net, node_seconds)
     snapping = snapping or Snapping()
-    max_walk_m, walk_kmh = snapping.max_snap_m, snapping.walk_kmh
     _check_positive(cell_m=cell_m)
     if max_cells < 1:
         msg = f"`max_cells` should be at least 1, got {max_cells}"
         raise InputError(msg)
     finite = np.isfinite(times)
-    if bounds is None:
-        if not finite.any():
-            return TimeSurface(np.empty((0, 0)), Affine.identity(), net.crs, float(cell_m))
-        lo = net.node_xy[finite].min(axis=0) - max_walk_m
-        hi = net.node_xy[finite].max(axis=0) + max_walk_m
-        west, south, east, north = float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
-    else:
-        west, south, east, north = (float(v) for v in bounds)
-        if not (east > west and north > south):
-            msg = f"`bounds` should be (west, south, east, north) with area, got {tuple(bounds)}"
-            raise InputError(msg)
-    width, height = east - west, north - south
-    cell = float(cell_m)
-    if (width / cell) * (height / cell) > max_cells:
-        # coarser cells rather than a grid the laptop cannot hold
-        cell = math.ceil(math.sqrt(width * height / max_cells))
-    # cell edges on multiples of the cell size: every surface of a network shares one lattice,
-    # so per-lab and merged polygons agree cell for cell
-    west, south = math.floor(west / cell) * cell, math.floor(south / cell) * cell
-    east, north = math.ceil(east / cell) * cell, math.ceil(north / cell) * cell
-    cols = max(1, round((east - west) / cell))
-    rows = max(1, round((north - south) / cell))
-    transform = from_origin(west, north, cell, cell)
-    out = np.full(rows * cols, np.inf)
+    if bounds is None and not finite.any():
+        return TimeSurface(np.empty((0, 0)), Affine.identity(), net.crs, float(cell_m))
+    box = _surface_box(net, finite, bounds, margin_m=snapping.max_snap_m)
+    transform, rows, cols, cell = _surface_grid(box, cell_m=cell_m, max_cells=max_cells)
     if not finite.any():
-        return TimeSurface(out.reshape(rows, cols), transform, net.crs, cell)
-    tree = net.node_tree()
-    k = int(min(snapping.candidates, net.n_nodes))
-    walk_mps = walk_kmh / 3.6
-    rows_per_chunk = max(1, _CHUNK_CELLS // cols)
-    for r0 in range(0, rows, rows_per_chunk):
-        check_cancel(cancel)
-        report_progress(progress, r0 / rows, f"travel-time surface: row {r0} of {rows}")
-        r1 = min(rows, r0 + rows_per_chunk)
-        dist, idx = tree.query(
-            _centres(transform, rows, cols, r0, r1), k=k, distance_upper_bound=max_walk_m
-        )
-        dist = np.asarray(dist, dtype=np.float64).reshape(-1, k)
-        idx = np.asarray(idx, dtype=np.int64).reshape(-1, k)
-        found = np.isfinite(dist)
-        via = np.full(dist.shape, np.inf)
-        # the same sum, in the same order, as SnappedPoints.seconds_via: walk + node time
-        via[found] = dist[found] / walk_mps + times[idx[found]]
-        out[r0 * cols : r1 * cols] = via.min(axis=1)
+        return TimeSurface(np.full((rows, cols), np.inf), transform, net.crs, cell)
+    seconds = _cell_seconds(
+        net, times, transform, (rows, cols), snapping, progress=progress, cancel=cancel
+    )
     check_cancel(cancel)
     report_progress(progress, 1.0, f"travel-time surface: {rows} x {cols} cells of {cell:g} m")
-    return TimeSurface(out.reshape(rows, cols), transform, net.crs, cell)
+    return TimeSurface(seconds, transform, net.crs, cell)
 
 
 def isochrone_bands(
@@ -298,22 +262,7 @@ def lab_isochrones(
     InputError
         If a band reaches beyond the time limit the catchments were computed with.
     """
-    limit_min = catchments.max_seconds / 60.0
-    if bands_minutes is None:
-        if not math.isfinite(limit_min):
-            msg = "catchments without a time limit need explicit `bands_minutes`"
-            raise InputError(msg)
-        bands_minutes = (limit_min,)
-    bands = _check_bands(bands_minutes)
-    if bands[-1] * 60.0 > catchments.max_seconds + INCLUSIVE_TOLERANCE_S:
-        msg = (
-            f"the catchments reach {limit_min:g} min, but bands up to {bands[-1]:g} min were "
-            f"asked for; compute the catchments with max_seconds >= {bands[-1] * 60:g}"
-        )
-        raise InputError(msg)
-    if len(catchments.nodes) and catchments.nodes.max() >= net.n_nodes:
-        msg = "the catchments were computed on another network (node indices out of range)"
-        raise InputError(msg)
+    bands = _catchment_bands(net, catchments, bands_minutes)
     rows: list[dict[str, Any]] = []
     times = np.full(net.n_nodes, np.inf)
     k = len(catchments)
@@ -381,6 +330,119 @@ def polygons_of_classes(
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+def _surface_box(
+    net: Network,
+    finite: np.ndarray,
+    bounds: Sequence[float] | None,
+    *,
+    margin_m: float,
+) -> tuple[float, float, float, float]:
+    """``(west, south, east, north)`` of a surface, metres in ``net.crs``.
+
+    ``bounds`` when given (checked to have an area), else the box around the nodes where
+    ``finite`` holds, grown by ``margin_m`` (the farthest walk to a node).
+    """
+    if bounds is None:
+        lo = net.node_xy[finite].min(axis=0) - margin_m
+        hi = net.node_xy[finite].max(axis=0) + margin_m
+        return float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
+    west, south, east, north = (float(v) for v in bounds)
+    if not (east > west and north > south):
+        msg = f"`bounds` should be (west, south, east, north) with area, got {tuple(bounds)}"
+        raise InputError(msg)
+    return west, south, east, north
+
+
+def _surface_grid(
+    box: tuple[float, float, float, float], *, cell_m: float, max_cells: int
+) -> tuple[Affine, int, int, float]:
+    """The grid over ``box``: its transform, rows, columns and cell size (metres).
+
+    Cells grow beyond ``cell_m`` when the grid would hold more than ``max_cells``.
+    """
+    west, south, east, north = box
+    width, height = east - west, north - south
+    cell = float(cell_m)
+    if (width / cell) * (height / cell) > max_cells:
+        # coarser cells rather than a grid the laptop cannot hold
+        cell = math.ceil(math.sqrt(width * height / max_cells))
+    # cell edges on multiples of the cell size: every surface of a network shares one lattice,
+    # so per-lab and merged polygons agree cell for cell
+    west, south = math.floor(west / cell) * cell, math.floor(south / cell) * cell
+    east, north = math.ceil(east / cell) * cell, math.ceil(north / cell) * cell
+    cols = max(1, round((east - west) / cell))
+    rows = max(1, round((north - south) / cell))
+    return from_origin(west, north, cell, cell), rows, cols, cell
+
+
+def _cell_seconds(
+    net: Network,
+    times: np.ndarray,
+    transform: Affine,
+    shape: tuple[int, int],
+    snapping: Snapping,
+    *,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> np.ndarray:
+    """``(rows, cols)`` seconds of each cell through the best of its nearest nodes, in chunks.
+
+    A cell's time is the least, over its ``snapping.candidates`` nearest nodes within
+    ``snapping.max_snap_m``, of the walk to the node plus the node's time; ``inf`` if none.
+    """
+    rows, cols = shape
+    out = np.full(rows * cols, np.inf)
+    tree = net.node_tree()
+    k = int(min(snapping.candidates, net.n_nodes))
+    walk_mps = snapping.walk_kmh / 3.6
+    rows_per_chunk = max(1, _CHUNK_CELLS // cols)
+    for r0 in range(0, rows, rows_per_chunk):
+        check_cancel(cancel)
+        report_progress(progress, r0 / rows, f"travel-time surface: row {r0} of {rows}")
+        r1 = min(rows, r0 + rows_per_chunk)
+        dist, idx = tree.query(
+            _centres(transform, rows, cols, r0, r1), k=k, distance_upper_bound=snapping.max_snap_m
+        )
+        dist = np.asarray(dist, dtype=np.float64).reshape(-1, k)
+        idx = np.asarray(idx, dtype=np.int64).reshape(-1, k)
+        found = np.isfinite(dist)
+        via = np.full(dist.shape, np.inf)
+        # the same sum, in the same order, as SnappedPoints.seconds_via: walk + node time
+        via[found] = dist[found] / walk_mps + times[idx[found]]
+        out[r0 * cols : r1 * cols] = via.min(axis=1)
+    return out.reshape(rows, cols)
+
+
+def _catchment_bands(
+    net: Network, catchments: Catchments, bands_minutes: Sequence[float] | None
+) -> np.ndarray:
+    """The bands of `lab_isochrones`, minutes, checked against the catchments and the network.
+
+    Raises
+    ------
+    InputError
+        If a band reaches beyond the catchments' time limit, no band is given for catchments
+        without a limit, or the catchments belong to another network.
+    """
+    limit_min = catchments.max_seconds / 60.0
+    if bands_minutes is None:
+        if not math.isfinite(limit_min):
+            msg = "catchments without a time limit need explicit `bands_minutes`"
+            raise InputError(msg)
+        bands_minutes = (limit_min,)
+    bands = _check_bands(bands_minutes)
+    if bands[-1] * 60.0 > catchments.max_seconds + INCLUSIVE_TOLERANCE_S:
+        msg = (
+            f"the catchments reach {limit_min:g} min, but bands up to {bands[-1]:g} min were "
+            f"asked for; compute the catchments with max_seconds >= {bands[-1] * 60:g}"
+        )
+        raise InputError(msg)
+    if len(catchments.nodes) and catchments.nodes.max() >= net.n_nodes:
+        msg = "the catchments were computed on another network (node indices out of range)"
+        raise InputError(msg)
+    return bands
 
 
 def _band_rows(

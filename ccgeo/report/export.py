@@ -1,7 +1,12 @@
-"""Results as files other tools open: GeoPackage and GeoJSON layers, CSV and XLSX tables.
+"""Results as files other tools open: GeoPackage and GeoJSON layers, CSV and XLSX tables, JSON.
 
-QGIS opens the layers, a spreadsheet opens the tables. Unreachable people keep their row: their
-time is empty and their ``status`` says why (never ``inf`` in a file, never dropped).
+The one result writer of ccgeo: the command line and the app write every analysis through the
+functions here (`write_access`, `write_capacity`, `write_siting`, `write_referral`,
+`export_results`), each file atomically (`ccgeo.io.atomic`). QGIS opens the layers, a
+spreadsheet opens the tables. Unreachable people keep their row: their time is empty and their
+``status`` says why (never ``inf`` in a file, never dropped). Every summary carries the record of
+the run that made it (``"run"``: ccgeo version, command, inputs, settings and where each came
+from).
 """
 
 from __future__ import annotations
@@ -16,9 +21,187 @@ import numpy as np
 import pandas as pd
 
 from ccgeo.errors import InputError
+from ccgeo.io.atomic import atomic_path, write_text_atomic
+from ccgeo.io.kinds import suffixes, vector_driver
 
 #: Formats `export_results` writes.
 FORMATS: tuple[str, ...] = ("gpkg", "geojson", "csv", "xlsx")
+
+
+# -- one file of each kind ---------------------------------------------------------------------
+
+
+def write_json(path: str | Path, data: Any) -> Path:
+    """Write JSON (indented, UTF-8, numbers as plain floats) atomically."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=_json_default)
+    return write_text_atomic(path, text + "\n", what=Path(path).name)
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write a table as CSV (UTF-8, no index) atomically."""
+    return write_text_atomic(path, frame.to_csv(index=False), what=Path(path).name)
+
+
+def write_layers(
+    path: str | Path, layers: Mapping[str, gpd.GeoDataFrame], *, keep_empty: bool = False
+) -> Path:
+    """Write GIS layers into one file atomically: a GeoPackage holds them all; GeoJSON and
+    Shapefile one (``layers`` must then hold one). Empty layers are left out unless
+    ``keep_empty`` (a reader then finds every layer it expects, with no row)."""
+    import pyogrio
+
+    path = Path(path)
+    driver = vector_driver(path)
+    if driver is None:
+        msg = (
+            f"cannot write {path.suffix or 'files without extension'}; use "
+            f"{', '.join(suffixes('vector', writable=True))}"
+        )
+        raise InputError(msg, path=path)
+    kept = {
+        name: gdf for name, gdf in layers.items() if gdf is not None and (keep_empty or len(gdf))
+    }
+    if driver != "GPKG" and len(kept) > 1:
+        msg = f"a {path.suffix} file holds one layer; write {', '.join(kept)} to a .gpkg"
+        raise InputError(msg, path=path)
+    with atomic_path(
+        path,
+        what=path.name,
+        side_suffixes=("-journal", "-wal", "-shm"),
+        write_errors=(pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError),
+    ) as tmp:
+        if not kept:
+            gpd.GeoDataFrame(geometry=[], crs="EPSG:4326").to_file(tmp, driver=driver)
+        for name, gdf in kept.items():
+            options = {"layer": name} if driver == "GPKG" else {}
+            gdf.to_file(tmp, driver=driver, **options)
+    return path
+
+
+def write_vector(gdf: gpd.GeoDataFrame, path: str | Path, *, layer: str) -> Path:
+    """Write one layer to .gpkg/.geojson/.shp/..., or to .csv with ``lon``/``lat`` columns."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix.lower() == ".csv":
+        table = pd.DataFrame(gdf.drop(columns="geometry"))
+        table.insert(2, "lon", gdf.geometry.x.to_numpy())
+        table.insert(3, "lat", gdf.geometry.y.to_numpy())
+        return write_csv(table, path)
+    return write_layers(path, {layer: gdf})
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, np.integer | np.bool_):
+        return value.item()
+    if isinstance(value, np.floating):
+        return None if not np.isfinite(value) else float(value)
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, Path):
+        return str(value)
+    return str(value)
+
+
+def _table(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
+    return pd.DataFrame(gdf.drop(columns="geometry"))
+
+
+def _out_folder(out_dir: str | Path) -> Path:
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"cannot create the output folder ({exc.strerror or exc})", path=out
+        ) from exc
+    return out
+
+
+# -- the analyses ------------------------------------------------------------------------------
+
+
+def write_access(
+    result: Any, out_dir: str | Path, *, run: Mapping[str, Any] | None = None
+) -> dict[str, Path]:
+    """An access result as ``summary.json`` (with the run record), ``coverage_by_district.csv``,
+    ``demand_times.csv`` and ``access.gpkg`` (labs, isochrones, underserved, demand)."""
+    out = _out_folder(out_dir)
+    demand = demand_table(result)
+    summary = {**result.summary(), "run": dict(run or {})}
+    layers = {
+        "labs": result.labs,
+        "isochrones": result.isochrones,
+        "underserved": result.underserved,
+        "demand": demand.drop(columns=["lon", "lat"]),
+    }
+    return {
+        "json": write_json(out / "summary.json", summary),
+        "coverage": write_csv(result.coverage, out / "coverage_by_district.csv"),
+        "demand": write_csv(
+            pd.DataFrame(demand.drop(columns="geometry")), out / "demand_times.csv"
+        ),
+        "gpkg": write_layers(out / "access.gpkg", layers),
+    }
+
+
+def write_capacity(
+    result: Any, project: Any, out_dir: str | Path, *, run: Mapping[str, Any] | None = None
+) -> dict[str, Path]:
+    """A lab-capacity result as ``capacity.json`` (totals and the run record), ``labs.csv``,
+    ``districts.csv``, ``demand.csv`` and ``capacity.gpkg`` (demand points and labs)."""
+    out = _out_folder(out_dir)
+    points = project.demand.gdf
+    demand = points.assign(tests_per_year=result.demand, **result.per_point())
+    per_lab = result.labs.drop(columns=["name"], errors="ignore")
+    facilities = project.facilities.gdf[["facility_id", "name", "geometry"]]
+    lab_layer = facilities.merge(
+        per_lab, left_on="facility_id", right_on="lab_id", how="inner"
+    ).drop(columns="lab_id")
+    summary = {**result.summary(), "run": dict(run or {})}
+    layers = {"demand": gpd.GeoDataFrame(demand, crs=points.crs), "labs": lab_layer}
+    return {
+        "json": write_json(out / "capacity.json", summary),
+        "labs": write_csv(result.labs, out / "labs.csv"),
+        "districts": write_csv(result.districts, out / "districts.csv"),
+        "demand": write_csv(_table(demand), out / "demand.csv"),
+        "gpkg": write_layers(out / "capacity.gpkg", layers),
+    }
+
+
+def write_siting(
+    result: Any, out_dir: str | Path, *, run: Mapping[str, Any] | None = None
+) -> dict[str, Path]:
+    """A siting result as ``siting.json`` (the proposal, its curve and the run record) and
+    ``siting.gpkg`` (layers ``hubs`` and ``districts``, the latter a table without geometry)."""
+    out = _out_folder(out_dir)
+    hubs = result.hubs
+    if hubs.geometry.isna().all():
+        hubs = hubs.set_crs("EPSG:4326", allow_override=True)
+    districts = gpd.GeoDataFrame(
+        result.districts, geometry=gpd.GeoSeries([None] * len(result.districts)), crs="EPSG:4326"
+    )
+    return {
+        "json": write_json(out / "siting.json", {**result.to_json_dict(), "run": dict(run or {})}),
+        "gpkg": write_layers(
+            out / "siting.gpkg", {"hubs": hubs, "districts": districts}, keep_empty=True
+        ),
+    }
+
+
+def write_referral(
+    result: Any, out_dir: str | Path, *, run: Mapping[str, Any] | None = None
+) -> dict[str, Path]:
+    """A referral plan as ``referral.json`` (summary, settings, parameters and the run record),
+    ``routes.gpkg`` (layers ``routes`` and ``loops``) and ``referral.csv`` (one row per spoke)."""
+    out = _out_folder(out_dir)
+    layers = {"routes": result.routes, "loops": result.loops}
+    return {
+        "json": write_json(
+            out / "referral.json", {**result.to_json_dict(), "run": dict(run or {})}
+        ),
+        "gpkg": write_layers(out / "routes.gpkg", layers, keep_empty=True),
+        "csv": write_csv(result.spokes, out / "referral.csv"),
+    }
 
 
 def finite_or_nan(values: Any) -> np.ndarray:
@@ -98,62 +281,48 @@ def export_results(
     facilities: Any = None,
     extra_layers: Mapping[str, gpd.GeoDataFrame] | None = None,
     extra_tables: Mapping[str, pd.DataFrame] | None = None,
+    run: Mapping[str, Any] | None = None,
 ) -> list[Path]:
-    """Write an analysis to ``out_dir`` in each of ``formats``; return the files written.
+    """Write an access result to ``out_dir`` in each of ``formats``; return the files written.
 
     ``gpkg``: one ``results.gpkg`` with a layer each; ``geojson``: a ``<layer>.geojson`` each;
-    ``csv``: a ``<table>.csv`` each, plus ``summary.json``; ``xlsx``: one ``results.xlsx`` with a
-    sheet per table and a ``summary`` sheet.
+    ``csv``: a ``<table>.csv`` each, plus ``summary.json`` (with the run record ``run``);
+    ``xlsx``: one ``results.xlsx`` with a sheet per table and a ``summary`` sheet.
 
     Raises
     ------
     InputError
-        For an unknown format, or a folder that cannot be written.
+        For an unknown format, or a folder or file that cannot be written.
     """
     formats = [f.strip().lower().lstrip(".") for f in formats]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         msg = f"unknown export format(s) {', '.join(unknown)}; choose among {', '.join(FORMATS)}"
         raise InputError(msg)
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create the folder ({exc})", path=out) from exc
+    out = _out_folder(out_dir)
     layers = result_layers(result, districts=districts, facilities=facilities, extra=extra_layers)
     tables = result_tables(result, extra=extra_tables)
     summary = result.summary()
     written: list[Path] = []
-    try:
-        if "gpkg" in formats:
-            path = out / "results.gpkg"
-            path.unlink(missing_ok=True)
-            for name, gdf in layers.items():
-                gdf.to_file(path, layer=name, driver="GPKG")
-            written.append(path)
-        if "geojson" in formats:
-            for name, gdf in layers.items():
-                path = out / f"{name}.geojson"
-                path.unlink(missing_ok=True)
-                gdf.to_file(path, driver="GeoJSON")
-                written.append(path)
-        if "csv" in formats:
+    if "gpkg" in formats:
+        written.append(write_layers(out / "results.gpkg", layers))
+    if "geojson" in formats:
+        written += [
+            write_layers(out / f"{name}.geojson", {name: gdf}) for name, gdf in layers.items()
+        ]
+    if "csv" in formats:
+        written += [write_csv(table, out / f"{name}.csv") for name, table in tables.items()]
+        written.append(write_json(out / "summary.json", {**summary, "run": dict(run or {})}))
+    if "xlsx" in formats:
+        path = out / "results.xlsx"
+        with (
+            atomic_path(path, what=path.name) as tmp,
+            pd.ExcelWriter(tmp, engine="openpyxl") as book,
+        ):
+            _summary_sheet(summary).to_excel(book, sheet_name="summary", index=False)
             for name, table in tables.items():
-                path = out / f"{name}.csv"
-                table.to_csv(path, index=False)
-                written.append(path)
-            path = out / "summary.json"
-            path.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
-            written.append(path)
-        if "xlsx" in formats:
-            path = out / "results.xlsx"
-            with pd.ExcelWriter(path, engine="openpyxl") as book:
-                _summary_sheet(summary).to_excel(book, sheet_name="summary", index=False)
-                for name, table in tables.items():
-                    table.to_excel(book, sheet_name=name[:31], index=False)
-            written.append(path)
-    except OSError as exc:
-        raise InputError(f"cannot write the results ({exc})", path=out) from exc
+                table.to_excel(book, sheet_name=name[:31], index=False)
+        written.append(path)
     return written
 
 

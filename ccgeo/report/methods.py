@@ -5,99 +5,28 @@ and data-sources pages built from the analysis settings (no Qt, so they can be t
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccgeo.io.kinds import kind_of
+from ccgeo.labels import (
+    MISSING,
+    format_days,
+    format_people,
+    format_threshold,
+)
+
 if TYPE_CHECKING:
     from ccgeo.model.profile import SpeedProfile
     from ccgeo.project import Project
 
-#: Shown for a value that does not exist (no people, no route).
-MISSING = "–"
-
 #: Map data credit required by the ODbL wherever OpenStreetMap roads are shown.
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
 
-#: Road-file suffixes that mean OpenStreetMap data.
-_OSM_SUFFIXES = (".pbf", ".osm", ".bz2", ".gz", ".graphml", ".xml")
-
-
-# -- numbers for people --------------------------------------------------------------------------
-
-
-def _finite(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def format_people(value: Any) -> str:
-    """People as a whole number with thousands separators: ``812934.6`` → ``"812,935"``.
-
-    Missing or non-finite values give ``"–"``.
-    """
-    number = _finite(value)
-    return MISSING if number is None else f"{round(number):,}"
-
-
-def format_share(value: Any) -> str:
-    """A share 0..1 as a percentage with one decimal: ``0.9991`` → ``"99.9 %"``.
-
-    A share that is not exactly 1 never prints as "100.0 %" (it prints "> 99.9 %"), and one
-    that is not exactly 0 never prints as "0.0 %" ("< 0.1 %"): a planner reading "100 %"
-    must be able to trust that nobody is left out.
-    """
-    share = _finite(value)
-    if share is None:
-        return MISSING
-    percent = 100.0 * share
-    if 0.0 < percent < 0.05:
-        return "< 0.1 %"
-    if 99.95 <= percent < 100.0:
-        return "> 99.9 %"
-    return f"{percent:.1f} %"
-
-
-def format_minutes(value: Any) -> str:
-    """Minutes of travel: ``12.4`` → ``"12 min"``, under 10 with one decimal; ``inf`` →
-    ``"unreachable"``."""
-    number = _finite(value)
-    if number is None:
-        return "unreachable" if value is not None and _is_inf(value) else MISSING
-    return f"{number:.1f} min" if number < 10 else f"{number:,.0f} min"
-
-
-def format_threshold(minutes: float) -> str:
-    """A threshold: ``60.0`` → ``"60 min"``, ``7.5`` → ``"7.5 min"``."""
-    return f"{minutes:g} min"
-
-
-def format_days(value: Any) -> str:
-    """Working days with one decimal: ``7.205`` → ``"7.2"``."""
-    number = _finite(value)
-    return MISSING if number is None else f"{number:.1f}"
-
-
-def format_km2(value: Any) -> str:
-    """An area in km²: ``0.04`` → ``"0.04"``, ``12.3`` → ``"12.3"``, ``1234`` → ``"1,234"``."""
-    number = _finite(value)
-    if number is None:
-        return MISSING
-    if number < 1:
-        return f"{number:.2f}"
-    return f"{number:.1f}" if number < 100 else f"{number:,.0f}"
-
-
-def _is_inf(value: Any) -> bool:
-    try:
-        return math.isinf(float(value))
-    except (TypeError, ValueError):
-        return False
+#: Kinds of road file (`ccgeo.io.kinds`) that mean OpenStreetMap data (osmnx GraphML is OSM).
+_OSM_KINDS = ("osm", "graphml")
 
 
 # -- blocks of text -------------------------------------------------------------------------------
@@ -510,7 +439,7 @@ def uses_osm(project: Project) -> bool:
     if roads is None or project.metadata.get("synthetic"):
         return False
     source = str(roads.source).lower()
-    return source.startswith("download") or source.endswith(_OSM_SUFFIXES)
+    return source.startswith("download") or kind_of(source, among=_OSM_KINDS) is not None
 
 
 def _layer_notes(project: Project, layer: str) -> str:

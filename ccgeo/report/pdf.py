@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -38,8 +37,18 @@ from PySide6.QtGui import (
 )
 
 from ccgeo.analysis.access import CITY_ID, AccessResult
-from ccgeo.errors import Cancelled, InputError, check_cancel
+from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import project_lonlat
+from ccgeo.io.atomic import atomic_path
+from ccgeo.labels import (
+    MISSING,
+    format_days,
+    format_km2,
+    format_minutes,
+    format_people,
+    format_share,
+    format_threshold,
+)
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.scenario import Scenario
 from ccgeo.progress import ProgressCallback, report_progress
@@ -55,7 +64,6 @@ from ccgeo.render.roads import RoadLayer
 from ccgeo.render.symbols import symbol_template
 from ccgeo.render.view import Extent, ViewTransform
 from ccgeo.report.methods import (
-    MISSING,
     OSM_ATTRIBUTION,
     Block,
     Bullets,
@@ -63,12 +71,6 @@ from ccgeo.report.methods import (
     Paragraph,
     Table,
     data_sources_blocks,
-    format_days,
-    format_km2,
-    format_minutes,
-    format_people,
-    format_share,
-    format_threshold,
     methods_blocks,
     uses_osm,
 )
@@ -214,11 +216,10 @@ def write_report(
         progress=progress,
         cancel=cancel,
     )
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    writer = QPdfWriter(str(tmp))
-    writer.setCreator("ccgeo")
-    writer.setPageLayout(layout)
-    try:
+    with atomic_path(out, what="the PDF report") as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setCreator("ccgeo")
+        writer.setPageLayout(layout)
         try:
             count = paint_report(writer, content, progress=progress, cancel=cancel)
         except InputError as exc:
@@ -226,10 +227,6 @@ def write_report(
         if not tmp.is_file() or tmp.stat().st_size == 0:
             msg = "the PDF came out empty; check that the folder is writable and has space"
             raise InputError(msg, path=out)
-        os.replace(tmp, out)
-    except (Cancelled, InputError, OSError):
-        tmp.unlink(missing_ok=True)
-        raise
     report_progress(progress, 1.0, f"report written: {count} pages")
     return out
 

@@ -10,9 +10,7 @@ import base64
 import datetime as dt
 import html
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +27,14 @@ from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
+from ccgeo.io.atomic import write_text_atomic
+from ccgeo.labels import format_minutes, format_people, format_share
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.scenario import Scenario
 from ccgeo.model.schema import CAPABILITIES
 from ccgeo.params import resource
 from ccgeo.progress import report_progress, scaled_progress
-from ccgeo.report.methods import format_minutes, format_people, format_share, uses_osm
+from ccgeo.report.methods import uses_osm
 from ccgeo.styles import (
     BACKGROUND,
     BAND_OPACITY,
@@ -351,14 +351,7 @@ def export_webmap(
     check_cancel(cancel)
     report_progress(progress, 0.9, "writing the HTML file")
     text = offline_html(fmap.get_root().render())
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        msg = f"cannot write the map ({exc.strerror or exc}); choose a folder you can write to"
-        raise InputError(msg, path=path) from exc
+    write_text_atomic(path, text, what="the map")
     report_progress(progress, 1.0, f"map written to {path.name}")
     return path
 

@@ -18,6 +18,7 @@ import pytest
 
 from ccgeo.analysis.referral import load_referral_parameters, plan_referral
 from ccgeo.io.facilities import read_facilities
+from ccgeo.model.settings import ReferralSettings, Travel
 from ccgeo.network.build import load_network
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +41,8 @@ def run(data: Path) -> dict[str, float]:
     hub_ids = gdf["facility_id"].iloc[picks].astype(str).tolist()
     spoke_ids = [f for f in gdf["facility_id"].astype(str) if f not in hub_ids]
     t1 = time.perf_counter()
-    result = plan_referral(net, facilities, capability="ihc", hubs=hub_ids, spokes=spoke_ids)
+    settings = ReferralSettings(capability="ihc", travel=Travel(mode="motorbike"))
+    result = plan_referral(net, facilities, settings, hubs=hub_ids, spokes=spoke_ids)
     t_plan = time.perf_counter() - t1
     params = load_referral_parameters()
     spokes = result.spokes

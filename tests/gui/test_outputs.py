@@ -32,8 +32,8 @@ from ccgeo.gui.dialogs.outputs import (
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.gui.whatif import TOOL_NAME
 from ccgeo.io.tiles import OSM_TILE_URL
+from ccgeo.labels import format_people
 from ccgeo.model.scenario import Scenario
-from ccgeo.report.methods import format_people
 from ccgeo.report.pdf import write_report
 
 #: The demo city open in a main window (the fixture of the analysis tests).

@@ -283,7 +283,7 @@ def download_tile(
         return TileOutcome(key, "current")
     try:
         cache.write(key, data)
-    except OSError as exc:
+    except CcgeoError as exc:
         return TileOutcome(key, "failed", f"cannot write the tile cache {cache.root} ({exc})")
     return TileOutcome(key, "fetched")
 

@@ -39,12 +39,13 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui.panels.attributes import SORT_ROLE, DataFrameModel, report_frame
 from ccgeo.gui.workers import Worker
 from ccgeo.io.facilities import (
+    FACILITY_KINDS,
     FIELDS,
-    LAYER_SUFFIXES,
     facilities_from_frame,
     guess_mapping,
     read_raw,
 )
+from ccgeo.io.kinds import dialog_filter, kind_of
 from ccgeo.io.tables import list_sheets
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.reports import ImportReport
@@ -57,12 +58,7 @@ PREVIEW_ROWS = 30
 #: Shown in a mapping dropdown for "no column holds this field".
 NO_COLUMN = "(none)"
 
-FILE_FILTER = (
-    "Facility tables and point layers (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.json *.geojson "
-    "*.gpkg *.shp *.fgb);;All files (*)"
-)
-
-_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+FILE_FILTER = dialog_filter(FACILITY_KINDS, title="Facility tables and point layers")
 
 #: What each schema field means, for the dropdown tooltips.
 FIELD_HELP: dict[str, str] = {
@@ -269,13 +265,13 @@ class _FilePage(QWizardPage):
             return
         self._listed_for = text
         path = self.path()
-        suffix = path.suffix.lower()
+        kind = kind_of(path, among=FACILITY_KINDS)
         self.sheet_combo.clear()
         self.layer_combo.clear()
         try:
-            if suffix in _WORKBOOK_SUFFIXES and path.is_file():
+            if kind == "workbook" and path.is_file():
                 self.sheet_combo.addItems(list_sheets(path))
-            elif suffix in LAYER_SUFFIXES and path.is_file():
+            elif kind == "vector" and path.is_file():
                 self.layer_combo.addItems(_layer_names(path))
         except InputError as exc:
             _show_error(self.error_label, str(exc))

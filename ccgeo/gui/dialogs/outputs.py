@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccgeo.analysis.scenario import project_with_scenario, run_access
 from ccgeo.errors import CcgeoError, InputError, check_cancel
 from ccgeo.model.scenario import Scenario
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.report.export import FORMATS, export_results
 from ccgeo.report.pdf import ReportContent, page_layout, paint_report, prepare_report, write_report
 from ccgeo.report.webmap import export_webmap
+from ccgeo.tasks.access import project_with_scenario, run_access
 
 if TYPE_CHECKING:
     from ccgeo.analysis.access import AccessResult
@@ -171,7 +171,7 @@ def output_inputs(
     """The project and analysis an output shows: ``baseline`` as it is, or ``scenario`` in full.
 
     A scenario (saved, or made of the live what-if edits) is applied to a copy of the project
-    (`ccgeo.analysis.scenario.project_with_scenario`) and analysed with its own settings, so
+    (`ccgeo.tasks.access.project_with_scenario`) and analysed with its own settings, so
     that the map and the report get its catchment bands and underserved areas too.
 
     Raises
@@ -188,7 +188,7 @@ def output_inputs(
         return OutputInputs(project, baseline, None)
     changed, settings = project_with_scenario(project, scenario)
     report_progress(progress, 0.0, f"Analysing the scenario {scenario.name!r}…")
-    _, result = run_access(changed, settings, progress=progress, cancel=cancel)
+    result = run_access(changed, settings, progress=progress, cancel=cancel)
     return OutputInputs(changed, result, scenario)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -27,17 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccgeo.analysis.scenario import (
-    AnalysisSettings,
-    ApplyReport,
-    Baseline,
-    Overlay,
-    Workspace,
-    overlay_of,
-    parse_thresholds,
-    scenario_settings,
-    settings_of,
-)
 from ccgeo.errors import CcgeoError
 from ccgeo.gui.whatif import (
     TOOL_NAME,
@@ -47,9 +37,13 @@ from ccgeo.gui.whatif import (
     show_context_menu,
 )
 from ccgeo.gui.workers import Worker
-from ccgeo.model.profile import ACCESS_MODES
 from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
+from ccgeo.model.settings import AccessSettings, Snapping, Travel, parse_thresholds
+from ccgeo.network.profiles import load_profiles
 from ccgeo.render.analysis_layers import CatchmentLayer, UnderservedLayer, WhatIfLayer
+from ccgeo.tasks.access import scenario_settings
+from ccgeo.tasks.settings import has_run, store_settings
+from ccgeo.tasks.whatif import ApplyReport, Baseline, Overlay, Workspace, overlay_of, settings_of
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoCommand
@@ -67,6 +61,18 @@ QUALITY_LABELS = {
     "eqa_or_accredited": "In EQA or accredited",
 }
 MODE_LABELS = {"car": "Car", "motorbike": "Motorbike", "walk": "Walking"}
+
+
+def analysis_line(settings: AccessSettings) -> str:
+    """The Analysis panel's choices in words, as the other docks show them:
+    ``"PCR labs (any lab), by walking, traffic ×2"``."""
+    quality = QUALITY_LABELS.get(settings.quality, settings.quality).lower()
+    mode = MODE_LABELS.get(settings.travel.mode, settings.travel.mode).lower()
+    congestion = settings.travel.congestion
+    traffic = f", traffic ×{congestion:g}" if congestion != 1 else ""
+    return f"{settings.capability.upper()} labs ({quality}), by {mode}{traffic}"
+
+
 #: Wait this long after a facility edit before rerunning, so a burst of edits runs once, ms.
 RERUN_DELAY_MS = 400
 
@@ -145,7 +151,7 @@ class AnalysisController(QObject):
         self.projectChanged.emit(project)
         self._emit_stale()
         self.coverageChanged.emit()
-        if project.settings.get("analysis") is not None and self.can_run():
+        if has_run(project, AccessSettings.kind) and self.can_run():
             self.run()
 
     def require_workspace(self) -> Workspace:
@@ -170,7 +176,7 @@ class AnalysisController(QObject):
         """Whether a run is under way."""
         return self._run_worker is not None
 
-    def run(self, settings: AnalysisSettings | None = None) -> Worker | None:
+    def run(self, settings: AccessSettings | None = None) -> Worker | None:
         """Run the baseline analysis in a worker (status bar progress and Cancel)."""
         ws = self.workspace
         if ws is None:
@@ -379,11 +385,32 @@ class AnalysisController(QObject):
 
 
 class AnalysisPanel(QWidget):
-    """Settings of the access analysis, Run and Cancel, progress, and a stale indicator."""
+    """Settings of the access analysis, Run and Cancel, progress, and a stale indicator.
+
+    The panel only gathers an `AccessSettings` (`settings`) and shows one (`show_settings`):
+    the run itself is `ccgeo.tasks.access.run_access`, as on the command line.
+    """
 
     def __init__(self, controller: AnalysisController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._loading = False
+        self._speeds: str | None = None
+        self._build_settings_widgets()
+        self._build_run_widgets()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._settings_form())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button, 1)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.state)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self._connect()
+
+    def _build_settings_widgets(self) -> None:
         self.capability = QComboBox()
         for cap in CAPABILITIES:
             self.capability.addItem(cap.upper(), cap)
@@ -393,9 +420,7 @@ class AnalysisPanel(QWidget):
             self.quality.addItem(QUALITY_LABELS.get(q, q), q)
         self.quality.setToolTip("Only labs meeting this quality standard count")
         self.mode = QComboBox()
-        for m in ACCESS_MODES:
-            self.mode.addItem(MODE_LABELS.get(m, m), m)
-        self.mode.setToolTip("How people travel to the lab")
+        self.mode.setToolTip("How people travel to the lab (the modes of the speed file)")
         self.thresholds = QLineEdit()
         self.thresholds.setToolTip("Travel-time thresholds in minutes, inclusive, e.g. 30, 60, 120")
         self.congestion = QDoubleSpinBox()
@@ -405,6 +430,37 @@ class AnalysisPanel(QWidget):
         self.congestion.setToolTip(
             "Peak-hour traffic: travel times multiplied by this (1 = free flow; an assumption)"
         )
+        self.speeds_label = QLabel()
+        self.speeds_label.setWordWrap(True)
+        self.speeds_button = QPushButton("Choose…")
+        self.speeds_button.setToolTip(
+            "Use your own speed file (TOML, the format of resources/speeds.toml): its speeds "
+            "per road class and its modes are merged over the bundled ones"
+        )
+        self.speeds_clear = QPushButton("Bundled")
+        self.speeds_clear.setToolTip(
+            "Go back to the bundled speeds (OSRM car profile, 5 km/h walk)"
+        )
+        defaults = Snapping()
+        self.max_snap_m = QDoubleSpinBox()
+        self.max_snap_m.setRange(10.0, 50_000.0)
+        self.max_snap_m.setDecimals(0)
+        self.max_snap_m.setSingleStep(100.0)
+        self.max_snap_m.setSuffix(" m")
+        self.max_snap_m.setValue(defaults.max_snap_m)
+        self.max_snap_m.setToolTip(
+            "Farthest a person or a lab may be from a road; people farther count as off the "
+            "network and labs farther are left out (and listed)"
+        )
+        self.walk_kmh = QDoubleSpinBox()
+        self.walk_kmh.setRange(0.5, 30.0)
+        self.walk_kmh.setSingleStep(0.5)
+        self.walk_kmh.setSuffix(" km/h")
+        self.walk_kmh.setValue(defaults.walk_kmh)
+        self.walk_kmh.setToolTip("Walking speed between a home (or a lab) and the road")
+        self._fill_modes()
+
+    def _build_run_widgets(self) -> None:
         self.run_button = QPushButton(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Run analysis"
         )
@@ -423,46 +479,94 @@ class AnalysisPanel(QWidget):
         self.error.setStyleSheet("color: #B71C1C;")
         self.error.hide()
 
+    def _settings_form(self) -> QFormLayout:
+        speeds = QHBoxLayout()
+        speeds.addWidget(self.speeds_label, 1)
+        speeds.addWidget(self.speeds_button)
+        speeds.addWidget(self.speeds_clear)
         form = QFormLayout()
         form.addRow("Test", self.capability)
         form.addRow("Lab quality", self.quality)
         form.addRow("Travel mode", self.mode)
+        form.addRow("Speeds", speeds)
         form.addRow("Thresholds (min)", self.thresholds)
         form.addRow("Traffic", self.congestion)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button, 1)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.state)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
+        form.addRow("Off-road up to", self.max_snap_m)
+        form.addRow("Walking to road", self.walk_kmh)
+        return form
 
+    def _connect(self) -> None:
+        controller = self.controller
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(controller.cancel)
+        self.speeds_button.clicked.connect(self.choose_speeds)
+        self.speeds_clear.clicked.connect(lambda: self.set_speeds(None))
         for combo in (self.capability, self.quality, self.mode):
             combo.currentIndexChanged.connect(self._settings_edited)
         self.thresholds.editingFinished.connect(self._settings_edited)
-        self.congestion.valueChanged.connect(self._settings_edited)
+        for box in (self.congestion, self.max_snap_m, self.walk_kmh):
+            box.valueChanged.connect(self._settings_edited)
         controller.runStarted.connect(self._started)
         controller.runFinished.connect(lambda _b: self._ended("Done."))
         controller.runCancelled.connect(lambda: self._ended("Cancelled: no new results."))
         controller.runFailed.connect(self._failed)
         controller.staleChanged.connect(self._show_stale)
-        self._loading = False
 
     # -- settings ------------------------------------------------------------------------------
 
-    def show_settings(self, settings: AnalysisSettings) -> None:
+    def _fill_modes(self) -> None:
+        """The travel modes of the bundled speeds and of the chosen speed file."""
+        try:
+            modes = list(load_profiles(self._speeds))
+        except CcgeoError as exc:
+            self._show_error(str(exc))
+            modes = list(load_profiles())
+        current = self.mode.currentData()
+        self.mode.blockSignals(True)
+        self.mode.clear()
+        for m in modes:
+            self.mode.addItem(MODE_LABELS.get(m, m), m)
+        self.mode.setCurrentIndex(max(self.mode.findData(current), 0))
+        self.mode.blockSignals(False)
+        name = Path(self._speeds).name if self._speeds else "bundled (resources/speeds.toml)"
+        self.speeds_label.setText(name)
+        self.speeds_label.setToolTip(self._speeds or "The speeds that ship with ccgeo")
+        self.speeds_clear.setEnabled(self._speeds is not None)
+
+    def choose_speeds(self) -> None:
+        """Ask for a speed file (a file dialog) and use it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a speed file", "", "Speed files (*.toml);;All files (*)"
+        )
+        if path:
+            self.set_speeds(path)
+
+    def set_speeds(self, path: str | None) -> None:
+        """Use the speed file ``path`` (None: the bundled speeds); a bad file is shown, unused."""
+        if path is not None:
+            try:
+                load_profiles(path)
+            except CcgeoError as exc:
+                self._show_error(str(exc))
+                return
+            path = str(Path(path).resolve())
+        self._speeds = path
+        self._fill_modes()
+        self._settings_edited()
+
+    def show_settings(self, settings: AccessSettings) -> None:
         """Fill the widgets from ``settings`` without marking anything stale."""
         self._loading = True
         try:
+            if settings.travel.speeds != self._speeds:
+                self._speeds = settings.travel.speeds
+                self._fill_modes()
             for combo, value in (
                 (self.capability, settings.capability),
                 (self.quality, settings.quality),
-                (self.mode, settings.mode),
+                (self.mode, settings.travel.mode),
             ):
                 i = combo.findData(value)
                 if i < 0:
@@ -470,22 +574,30 @@ class AnalysisPanel(QWidget):
                     i = combo.count() - 1
                 combo.setCurrentIndex(i)
             self.thresholds.setText(", ".join(f"{t:g}" for t in settings.thresholds_minutes))
-            self.congestion.setValue(settings.congestion)
+            self.congestion.setValue(settings.travel.congestion)
+            self.max_snap_m.setValue(settings.snapping.max_snap_m)
+            self.walk_kmh.setValue(settings.snapping.walk_kmh)
         finally:
             self._loading = False
 
-    def settings(self) -> AnalysisSettings:
+    def settings(self) -> AccessSettings:
         """The settings shown; raises `InputError` for unreadable thresholds."""
         ws = self.controller.workspace
-        base = ws.settings if ws is not None else AnalysisSettings()
-        return AnalysisSettings(
+        base = ws.settings if ws is not None else AccessSettings()
+        return AccessSettings(
             capability=self.capability.currentData(),
             quality=self.quality.currentData(),
-            mode=self.mode.currentData(),
+            travel=Travel(
+                mode=self.mode.currentData(),
+                speeds=self._speeds,
+                congestion=float(self.congestion.value()),
+            ),
             thresholds_minutes=parse_thresholds(self.thresholds.text()),
-            max_snap_m=base.max_snap_m,
-            walk_kmh=base.walk_kmh,
-            congestion=float(self.congestion.value()),
+            snapping=Snapping(
+                max_snap_m=float(self.max_snap_m.value()),
+                walk_kmh=float(self.walk_kmh.value()),
+                candidates=base.snapping.candidates,
+            ),
         )
 
     def _settings_edited(self) -> None:
@@ -499,7 +611,7 @@ class AnalysisPanel(QWidget):
             return
         self._show_error("")
         ws.settings = settings
-        ws.project.settings["analysis"] = settings.to_dict()
+        store_settings(ws.project, settings)
         self.controller._emit_stale()
 
     # -- running -------------------------------------------------------------------------------

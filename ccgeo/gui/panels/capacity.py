@@ -4,9 +4,6 @@ analysis' test, run in a worker, with a plain-words summary, a labs table and a 
 
 from __future__ import annotations
 
-import math
-import threading
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -24,21 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccgeo.analysis.capacity import (
-    DEFAULT_MAX_MINUTES,
-    E2SFCA_BANDS_MINUTES,
-    E2SFCA_WEIGHTS,
-    CoverageResult,
-    FcaResult,
-    capacity_coverage,
-    fca,
-)
-from ccgeo.analysis.scenario import ANY_CAPABILITY, AnalysisSettings, network_for, settings_of
-from ccgeo.errors import InputError, check_cancel
-from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
-from ccgeo.gui.panels.planning import RunBox, fill_table, make_table, stack_parts
-from ccgeo.gui.panels.results import number_item, optional_number, share_text, text_item
-from ccgeo.progress import ProgressCallback, scaled_progress
+from ccgeo.errors import CcgeoError
+from ccgeo.gui.panels.analysis import analysis_line
+from ccgeo.gui.panels.results import number_item, optional_number, text_item
+from ccgeo.gui.panels.siting import shared_values
+from ccgeo.gui.panels.widgets import RunBox, fill_table, make_table, stack_parts
+from ccgeo.labels import format_ratio, format_share, format_tests
+from ccgeo.model.capacity import CoverageResult, FcaResult
+from ccgeo.model.settings import AccessSettings, CapacitySettings
+from ccgeo.report.summaries import capacity_summary
+from ccgeo.tasks.capacity import run_capacity
+from ccgeo.tasks.settings import resolve, store_settings
+from ccgeo.tasks.whatif import settings_of
 
 if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow
@@ -98,163 +92,6 @@ STOPPED_LABELS = {
 }
 
 
-# -- the work (no Qt: run in a worker thread) ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CapacityRequest:
-    """What the capacity panel asks for (captured in the GUI thread, read in the worker).
-
-    Attributes
-    ----------
-    settings
-        The analysis settings: capability, quality, travel mode, traffic, snapping.
-    method
-        ``"2sfca"``, ``"e2sfca"`` or ``"coverage"``.
-    minutes
-        Catchment of 2SFCA and time limit of coverage, minutes, inclusive (E2SFCA uses its
-        bands `E2SFCA_BANDS_MINUTES`).
-    order
-        Processing order of the labs for coverage: ``"capacity"``, ``"time"`` or ``"given"``.
-    """
-
-    settings: AnalysisSettings
-    method: str = "2sfca"
-    minutes: float = DEFAULT_MAX_MINUTES
-    order: str = "capacity"
-
-    @property
-    def reach_minutes(self) -> float:
-        """The farthest travel time that counts, minutes."""
-        return E2SFCA_BANDS_MINUTES[-1] if self.method == "e2sfca" else float(self.minutes)
-
-
-def run_capacity(
-    project: Project,
-    request: CapacityRequest,
-    *,
-    progress: ProgressCallback | None = None,
-    cancel: threading.Event | None = None,
-) -> FcaResult | CoverageResult:
-    """`ccgeo.analysis.capacity.fca` or `capacity_coverage` on the project's labs able to do the
-    request's test (meeting its quality filter), on the network of its travel mode.
-
-    Demand is in tests per year (population x incidence x eligible fraction).
-
-    Raises
-    ------
-    InputError
-        A layer is missing, the capability is "any", the method is unknown, or the core refuses
-        the request.
-    Cancelled
-        If ``cancel`` is set.
-    """
-    labels = {
-        "roads": ("roads (File ▸ Import ▸ Roads)", project.roads),
-        "demand": ("population (File ▸ Import ▸ Population)", project.demand),
-        "facilities": ("facilities (File ▸ Import ▸ Facilities)", project.facilities),
-    }
-    missing = [label for label, layer in labels.values() if layer is None]
-    if missing:
-        msg = f"lab capacity needs {', '.join(missing)}; import them first"
-        raise InputError(msg)
-    settings = request.settings
-    if settings.capability == ANY_CAPABILITY:
-        msg = (
-            "lab capacity is counted per test: choose one (PCR, IHC, …) in the Analysis panel "
-            "instead of 'any'"
-        )
-        raise InputError(msg)
-    if request.method not in METHOD_LABELS:
-        msg = f"unknown method {request.method!r}: expected one of {', '.join(METHOD_LABELS)}"
-        raise InputError(msg)
-    labs = project.facilities.capable(settings.capability, quality=settings.quality)
-    if len(labs.gdf) == 0:
-        quality = QUALITY_LABELS.get(settings.quality, settings.quality).lower()
-        msg = (
-            f"no facility can do {settings.capability.upper()} with the quality filter "
-            f"'{quality}': choose another test or quality in the Analysis panel"
-        )
-        raise InputError(msg)
-    net = network_for(
-        project, settings, progress=scaled_progress(progress, 0.0, 0.2), cancel=cancel
-    )
-    check_cancel(cancel)
-    common = {
-        "capability": settings.capability,
-        "max_snap_m": settings.max_snap_m,
-        "walk_kmh": settings.walk_kmh,
-        "progress": scaled_progress(progress, 0.2, 1.0),
-        "cancel": cancel,
-    }
-    if request.method == "coverage":
-        return capacity_coverage(
-            net,
-            labs,
-            project.demand,
-            max_minutes=float(request.minutes),
-            order=request.order,  # type: ignore[arg-type]
-            **common,  # type: ignore[arg-type]
-        )
-    limit = {"max_minutes": float(request.minutes)} if request.method == "2sfca" else {}
-    return fca(net, labs, project.demand, method=request.method, **limit, **common)  # type: ignore[arg-type]
-
-
-def times_text(value: float) -> str:
-    """A ratio in words-friendly digits: ``120.8`` → ``"121"``, ``3.14`` → ``"3.1"``,
-    ``0.523`` → ``"0.52"``."""
-    if not math.isfinite(value):
-        return "–"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 10:
-        return f"{value:.1f}"
-    return f"{value:.2f}"
-
-
-def need_text(value: float) -> str:
-    """Tests per year: one decimal below 100 (city needs are often tens a year), else whole."""
-    if not math.isfinite(value):
-        return "–"
-    return f"{value:,.1f}" if abs(value) < 100 else f"{value:,.0f}"
-
-
-def capacity_summary(result: FcaResult | CoverageResult, request: CapacityRequest) -> str:
-    """The result in one or two plain sentences, with the settings it was computed with."""
-    settings = request.settings
-    cap = settings.capability.upper()
-    mode = MODE_LABELS.get(settings.mode, settings.mode).lower()
-    reach = f"{request.reach_minutes:g} min"
-    n_labs = len(result.labs)
-    if isinstance(result, CoverageResult):
-        t = result.totals
-        return (
-            f"Within {reach} {mode}, the capacity of the {n_labs} {cap} labs covers "
-            f"{need_text(t['covered'])} of the {need_text(t['demand'])} {cap} tests a year the "
-            f"population needs ({share_text(t['covered_share'])}), the need of about "
-            f"{t['population_covered']:,.0f} of {t['population']:,.0f} people; "
-            f"{need_text(t['demand_out_of_reach'])} tests a year have no lab within {reach}. "
-            f"The labs use {share_text(t['capacity_used'])} of their capacity."
-        )
-    method = "E2SFCA, nearer labs weigh more" if result.method == "e2sfca" else "2SFCA"
-    mean = result.mean_accessibility
-    people = f"{result.population_no_lab:,.0f} people have no such lab within {reach} {mode}"
-    if result.demand_unit == "tests":
-        if math.isfinite(mean):
-            level = (
-                f"{times_text(mean)} times the capacity the population needs"
-                if mean >= 1
-                else f"{100 * mean:.0f} % of the capacity the population needs"
-            )
-        else:
-            level = "an unknown share of the capacity the population needs (no people)"
-        return (
-            f"{cap} labs within reach have {level} on average ({method}; {result.unit}, people "
-            f"without a lab counted as 0); {people}."
-        )
-    return f"Mean accessibility {times_text(mean)} {result.unit} ({method}); {people}."
-
-
 def _district_names(project: Project | None) -> dict[str, str]:
     districts = None if project is None else project.districts
     if districts is None or "name" not in districts.columns:
@@ -287,7 +124,7 @@ class CapacityPanel(QWidget):
         self.window = window
         self.analysis = analysis
         self.result: FcaResult | CoverageResult | None = None
-        self.result_request: CapacityRequest | None = None
+        self.result_settings: CapacitySettings | None = None
         self.worker: Worker | None = None
 
         self.analysis_line = QLabel("")
@@ -306,14 +143,9 @@ class CapacityPanel(QWidget):
         self.minutes.setRange(1.0, 600.0)
         self.minutes.setDecimals(0)
         self.minutes.setSuffix(" min")
-        self.minutes.setValue(DEFAULT_MAX_MINUTES)
+        self.minutes.setValue(CapacitySettings().minutes)
         self.minutes.setToolTip("A lab is within reach up to this travel time (inclusive)")
-        bands = " / ".join(
-            f"{lo:g}–{hi:g}"
-            for lo, hi in zip((0.0, *E2SFCA_BANDS_MINUTES), E2SFCA_BANDS_MINUTES, strict=False)
-        )
-        weights = " / ".join(f"{w:g}" for w in E2SFCA_WEIGHTS)
-        self.bands_note = QLabel(f"E2SFCA uses fixed bands {bands} min, weights {weights}.")
+        self.bands_note = QLabel("")
         self.bands_note.setWordWrap(True)
         self.order = QComboBox()
         for key, label in ORDER_LABELS.items():
@@ -361,22 +193,43 @@ class CapacityPanel(QWidget):
 
     # -- settings ------------------------------------------------------------------------------
 
-    def settings(self) -> AnalysisSettings:
+    def access_settings(self) -> AccessSettings:
         """The analysis settings now (those the next run of the Analysis panel uses)."""
         ws = self.analysis.workspace
         if ws is not None:
             return ws.settings
         project = self.window.project
-        return settings_of(project) if project is not None else AnalysisSettings()
+        return settings_of(project) if project is not None else AccessSettings()
+
+    def stored(self) -> CapacitySettings:
+        """The project's saved capacity settings (else the defaults)."""
+        return resolve(CapacitySettings, project=self.window.project).settings
+
+    def settings(self) -> CapacitySettings:
+        """The capacity settings the widgets describe, with the Analysis panel's test, quality,
+        travel and snapping."""
+        own = {
+            "method": self.method.currentData(),
+            "minutes": float(self.minutes.value()),
+            "order": self.order.currentData(),
+        }
+        return self.stored().updated({**shared_values(self.access_settings()), **own})
+
+    def show_settings(self, settings: CapacitySettings) -> None:
+        """Fill the widgets from ``settings``."""
+        self.method.setCurrentIndex(max(self.method.findData(settings.method), 0))
+        self.minutes.setValue(settings.minutes)
+        self.order.setCurrentIndex(max(self.order.findData(settings.order), 0))
+        bands = " / ".join(
+            f"{lo:g}–{hi:g}"
+            for lo, hi in zip((0.0, *settings.bands_minutes), settings.bands_minutes, strict=False)
+        )
+        weights = " / ".join(f"{w:g}" for w in settings.weights)
+        self.bands_note.setText(f"E2SFCA bands {bands} min, weights {weights}.")
 
     def refresh_settings(self) -> None:
         """Show the test, lab quality and travel mode in use."""
-        settings = self.settings()
-        cap = settings.capability.upper()
-        quality = QUALITY_LABELS.get(settings.quality, settings.quality).lower()
-        mode = MODE_LABELS.get(settings.mode, settings.mode).lower()
-        traffic = f", traffic ×{settings.congestion:g}" if settings.congestion != 1 else ""
-        self.analysis_line.setText(f"{cap} labs ({quality}), by {mode}{traffic}")
+        self.analysis_line.setText(analysis_line(self.access_settings()))
 
     def _method_changed(self) -> None:
         method = self.method.currentData()
@@ -385,19 +238,11 @@ class CapacityPanel(QWidget):
         self.order.setEnabled(method == "coverage")
         self.method.setToolTip(METHOD_TIPS[method])
 
-    def request(self) -> CapacityRequest:
-        """The request the widgets describe."""
-        return CapacityRequest(
-            settings=self.settings(),
-            method=self.method.currentData(),
-            minutes=float(self.minutes.value()),
-            order=self.order.currentData(),
-        )
-
     def _project_changed(self) -> None:
         self.cancel()
         self.worker = None
-        self.result = self.result_request = None
+        self.result = self.result_settings = None
+        self.show_settings(self.stored())
         self.summary.setText("No capacity result yet.")
         self.warnings.hide()
         fill_table(self.labs, [])
@@ -414,13 +259,19 @@ class CapacityPanel(QWidget):
             self.runbox.show_error("Open a project first (File ▸ Open).")
             return None
         self.cancel()
-        request = self.request()
+        try:
+            settings = self.settings()
+        except CcgeoError as exc:
+            self.runbox.show_error(str(exc))
+            return None
+        store_settings(project, settings)
+        self.window.set_modified(True)
         worker = self.window.run_task(
             run_capacity,
             project,
-            request,
-            text=f"Comparing {request.settings.capability.upper()} lab capacity with the need…",
-            on_done=lambda result: self._done(worker, request, result),
+            settings,
+            text=f"Comparing {settings.capability.upper()} lab capacity with the need…",
+            on_done=lambda result: self._done(worker, settings, result),
             on_failed=lambda message: self._ended(worker, message),
             on_cancelled=lambda: self._ended(worker, "Cancelled"),
         )
@@ -444,22 +295,22 @@ class CapacityPanel(QWidget):
         self.ended.emit(message)
 
     def _done(
-        self, worker: Worker, request: CapacityRequest, result: FcaResult | CoverageResult
+        self, worker: Worker, settings: CapacitySettings, result: FcaResult | CoverageResult
     ) -> None:
         if worker is not self.worker:
             return  # a newer run, or another project
         self.worker = None
-        self.show_result(result, request)
+        self.show_result(result, settings)
         self.finished.emit(result)
 
     # -- results -------------------------------------------------------------------------------
 
-    def show_result(self, result: FcaResult | CoverageResult, request: CapacityRequest) -> None:
-        """Fill the summary, warnings and tables from ``result`` computed for ``request``."""
-        self.result, self.result_request = result, request
-        method = METHOD_LABELS[request.method]
+    def show_result(self, result: FcaResult | CoverageResult, settings: CapacitySettings) -> None:
+        """Fill the summary, warnings and tables from ``result`` computed with ``settings``."""
+        self.result, self.result_settings = result, settings
+        method = METHOD_LABELS[settings.method]
         self.runbox.ended(f"Done: {method}, {len(result.labs)} labs.")
-        self.summary.setText(capacity_summary(result, request))
+        self.summary.setText(capacity_summary(result, settings))
         self.warnings.setText("\n".join(f"Note: {w}" for w in result.warnings))
         self.warnings.setVisible(bool(result.warnings))
         names = _district_names(self.window.project)
@@ -476,9 +327,9 @@ class CapacityPanel(QWidget):
             rows.append(
                 [
                     _lab_item(r.name, r.lab_id),
-                    optional_number(float(r.capacity_tests_per_year), need_text),
-                    optional_number(float(r.demand_in_reach), need_text),
-                    optional_number(float(r.ratio), times_text, missing="–"),
+                    optional_number(float(r.capacity_tests_per_year), format_tests),
+                    optional_number(float(r.demand_in_reach), format_tests),
+                    optional_number(float(r.ratio), format_ratio, missing="–"),
                     text_item(STATUS_LABELS.get(status, status)),
                 ]
             )
@@ -490,8 +341,8 @@ class CapacityPanel(QWidget):
                 [
                     _district_item(r.district_id, names),
                     number_item(float(r.population)),
-                    optional_number(float(r.demand), need_text),
-                    optional_number(float(r.accessibility), times_text, missing="–"),
+                    optional_number(float(r.demand), format_tests),
+                    optional_number(float(r.accessibility), format_ratio, missing="–"),
                     number_item(float(r.population_no_lab)),
                 ]
             )
@@ -508,9 +359,9 @@ class CapacityPanel(QWidget):
                 [
                     number_item(rank + 1, str(rank + 1)) if rank >= 0 else number_item(1e9, ""),
                     _lab_item(r.name, r.lab_id),
-                    optional_number(float(r.capacity_tests_per_year), need_text),
-                    optional_number(float(r.demand_in_reach), need_text),
-                    optional_number(float(r.covered), need_text),
+                    optional_number(float(r.capacity_tests_per_year), format_tests),
+                    optional_number(float(r.demand_in_reach), format_tests),
+                    optional_number(float(r.covered), format_tests),
                     optional_number(used, lambda v: f"{100 * v:.1f} %", missing="–"),
                     optional_number(float(r.radius_minutes), lambda v: f"{v:.1f}", missing="–"),
                     text_item(STOPPED_LABELS.get(stopped, stopped)),
@@ -525,9 +376,9 @@ class CapacityPanel(QWidget):
                 [
                     _district_item(r.district_id, names),
                     number_item(float(r.population)),
-                    optional_number(float(r.demand), need_text),
-                    optional_number(float(r.covered), need_text),
-                    optional_number(share, share_text, missing="–"),
+                    optional_number(float(r.demand), format_tests),
+                    optional_number(float(r.covered), format_tests),
+                    optional_number(share, format_share, missing="–"),
                     number_item(float(r.population_covered)),
                 ]
             )
@@ -587,12 +438,4 @@ def install(window: MainWindow) -> None:
     window.act_capacity = action  # type: ignore[attr-defined]
 
 
-__all__ = [
-    "CapacityPanel",
-    "CapacityRequest",
-    "capacity_summary",
-    "install",
-    "need_text",
-    "run_capacity",
-    "times_text",
-]
+__all__ = ["CapacityPanel", "install"]

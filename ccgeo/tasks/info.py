@@ -6,11 +6,18 @@ from pathlib import Path
 from typing import Any
 
 from ccgeo.errors import InputError
+from ccgeo.io.kinds import kind_of, suffixes
 
-OSM_SUFFIXES = (".pbf", ".osm", ".bz2", ".gz", ".graphml", ".xml")
-RASTER_SUFFIXES = (".tif", ".tiff", ".vrt")
-VECTOR_SUFFIXES = (".gpkg", ".shp", ".geojson", ".zip", ".fgb")
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".json")
+#: Kinds of file (`ccgeo.io.kinds`) that `describe` reads.
+DESCRIBED_KINDS: tuple[str, ...] = (
+    "project",
+    "osm",
+    "graphml",
+    "raster",
+    "vector",
+    "table",
+    "workbook",
+)
 
 
 def describe(path: str | Path) -> dict[str, Any]:
@@ -28,22 +35,23 @@ def describe(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     if not path.exists():
         raise InputError("file not found; check the path", path=path)
-    suffix = path.suffix.lower()
-    name = path.name.lower()
-    if suffix == ".ccgeo":
-        return _describe_project(path)
-    if suffix in (".pbf", ".osm", ".graphml") or name.endswith((".osm.bz2", ".osm.gz", ".osm.xml")):
-        return _describe_roads(path)
-    if suffix in RASTER_SUFFIXES:
-        return _describe_raster(path)
-    if suffix in VECTOR_SUFFIXES or (suffix == ".json" and _is_geojson(path)):
-        return _describe_vector(path)
-    if suffix in TABLE_SUFFIXES:
-        return _describe_table(path)
-    accepted = ", ".join(
-        sorted({*OSM_SUFFIXES, *RASTER_SUFFIXES, *VECTOR_SUFFIXES, *TABLE_SUFFIXES})
-    )
-    raise InputError(f"unknown file type {suffix!r}; ccgeo reads {accepted} and .ccgeo", path=path)
+    kind = kind_of(path, among=DESCRIBED_KINDS)
+    if kind == "table" and path.suffix.lower() == ".json" and _is_geojson(path):
+        kind = "vector"
+    if kind is None:
+        accepted = ", ".join(suffixes(*DESCRIBED_KINDS))
+        msg = f"unknown file type {path.suffix.lower()!r}; ccgeo reads {accepted}"
+        raise InputError(msg, path=path)
+    describers = {
+        "project": _describe_project,
+        "osm": _describe_roads,
+        "graphml": _describe_roads,
+        "raster": _describe_raster,
+        "vector": _describe_vector,
+        "table": _describe_table,
+        "workbook": _describe_table,
+    }
+    return describers[kind](path)
 
 
 def _is_geojson(path: Path) -> bool:

@@ -1,0 +1,341 @@
+"""Referral parameters: the bundled ``resources/referral.toml``, a user's file over it, and the
+courier values of the referral settings over both.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ccgeo.errors import InputError
+from ccgeo.model.referral import ReferralParameters, SpecimenType, clock_text
+from ccgeo.model.schema import CAPABILITIES
+from ccgeo.model.settings import ReferralSettings, clock_seconds
+from ccgeo.params import load_toml, resource
+
+#: The bundled referral parameters (courier, turnaround, specimen limits, their sources).
+BUNDLED_REFERRAL = "referral.toml"
+
+#: ``wait_rule`` values: which waiting time for the next pick-up decides ``meets_target``.
+WAIT_RULES: tuple[str, ...] = ("worst", "average")
+
+_COURIER_KEYS: dict[str, str] = {
+    "mode": "str",
+    "couriers_per_hub": "int",
+    "shift_start": "clock",
+    "shift_end": "clock",
+    "latest_pickup": "clock",
+    "service_minutes": "float",
+    "daily_max_minutes": "float",
+    "working_days_per_week": "int",
+    "improve_seconds": "float",
+}
+_TURNAROUND_KEYS: dict[str, str] = {
+    "target_working_days": "float",
+    "dispatch_working_days": "float",
+    "dispatch_limit_working_days": "float",
+    "working_hours_per_day": "float",
+    "wait_rule": "str",
+}
+#: Keys that were referral parameters once and are settings now: what to write instead.
+_MOVED_KEYS: dict[str, str] = {
+    "max_snap_m": (
+        "the snapping distance is a setting shared by every analysis now: give `max_snap_m` in "
+        "the referral settings (a settings file's [referral] or [access] table, or --max-snap-m)"
+    ),
+}
+
+
+def load_referral_parameters(path: str | Path | None = None) -> ReferralParameters:
+    """Read the bundled referral parameters, and a user's file over them.
+
+    Parameters
+    ----------
+    path
+        A TOML file in the format of ``resources/referral.toml``; its values replace the bundled
+        ones key by key (a value given without a basis is cited as coming from this file). None
+        reads the bundled file only.
+
+    Returns
+    -------
+    ReferralParameters
+
+    Raises
+    ------
+    InputError
+        If a file is missing or not valid TOML, a key is unknown, or a value is out of range;
+        every problem is listed at once with its table, key and value.
+    """
+    where = resource(BUNDLED_REFERRAL)
+    data = _read_toml(where)
+    sources = [str(where)]
+    if path is not None:
+        where = Path(path)
+        user = _read_toml(where)
+        sources.append(str(where))
+        data = _merge_user(data, user, cite=f"user file {where.name}")
+    problems: list[str] = []
+    courier = _typed_table(data, "courier", _COURIER_KEYS, problems)
+    turnaround = _typed_table(data, "turnaround", _TURNAROUND_KEYS, problems)
+    _check_ranges(courier, turnaround, problems)
+    specimens = _specimens(data.get("specimens", {}), problems)
+    cap_specimens, lab_days = _capabilities(data.get("capabilities", {}), specimens, problems)
+    if problems:
+        msg = (
+            "referral parameters are not usable: "
+            + "; ".join(problems)
+            + ". Fix these values (see the comments at the top of resources/referral.toml)."
+        )
+        raise InputError(msg, path=where)
+    return ReferralParameters(
+        courier_mode=courier["mode"],
+        couriers_per_hub=courier["couriers_per_hub"],
+        shift_start_s=courier["shift_start"],
+        shift_end_s=courier["shift_end"],
+        latest_pickup_s=courier["latest_pickup"],
+        service_seconds=courier["service_minutes"] * 60.0,
+        daily_max_minutes=courier["daily_max_minutes"],
+        working_days_per_week=courier["working_days_per_week"],
+        improve_seconds=courier["improve_seconds"],
+        target_working_days=turnaround["target_working_days"],
+        dispatch_working_days=turnaround["dispatch_working_days"],
+        dispatch_limit_working_days=turnaround["dispatch_limit_working_days"],
+        working_hours_per_day=turnaround["working_hours_per_day"],
+        wait_rule=turnaround["wait_rule"],
+        specimens=specimens,
+        capability_specimens=cap_specimens,
+        lab_turnaround_working_days=lab_days,
+        basis=_basis(data),
+        sources=tuple(sources),
+    )
+
+
+def parameters_with(params: ReferralParameters, settings: ReferralSettings) -> ReferralParameters:
+    """``params`` with the courier values of ``settings`` that are set (not None).
+
+    ``courier_mode``, ``couriers_per_hub`` and the clock times ``shift_start``, ``shift_end``,
+    ``latest_pickup`` (``"HH:MM"``) replace the values of the parameter file; their basis becomes
+    "referral settings".
+
+    Raises
+    ------
+    InputError
+        Unless the shift start comes before the latest pick-up, the latest pick-up is no later
+        than the shift end, and there is at least one courier; every problem at once.
+    """
+    changes: dict[str, Any] = {}
+    if settings.courier_mode is not None:
+        changes["courier_mode"] = str(settings.courier_mode)
+    if settings.couriers_per_hub is not None:
+        changes["couriers_per_hub"] = int(settings.couriers_per_hub)
+    for name in ("shift_start", "shift_end", "latest_pickup"):
+        value = getattr(settings, name)
+        if value is not None:
+            seconds = clock_seconds(value)
+            if seconds is None:  # ReferralSettings checks this; a bare object may not have
+                msg = f"courier settings: `{name}` should be a time such as '14:30', got {value!r}"
+                raise InputError(msg)
+            changes[f"{name}_s"] = seconds
+    if not changes:
+        return params
+    out = replace(params, **changes)
+    problems = []
+    if out.couriers_per_hub < 1:
+        problems.append(f"couriers per hub is {out.couriers_per_hub}: give at least 1")
+    if not out.shift_start_s < out.latest_pickup_s <= out.shift_end_s:
+        problems.append(
+            f"the shift starts at {clock_text(out.shift_start_s)}, the last pick-up is at "
+            f"{clock_text(out.latest_pickup_s)} and the shift ends at "
+            f"{clock_text(out.shift_end_s)}: the last pick-up must come after the start and no "
+            "later than the end"
+        )
+    if problems:
+        raise InputError("courier settings: " + "; ".join(problems))
+    keys = {"courier_mode": "mode", "latest_pickup_s": "latest_pickup"}
+    keys |= {"shift_start_s": "shift_start", "shift_end_s": "shift_end"}
+    cited = {f"courier.{keys.get(k, k)}": "referral settings" for k in changes}
+    return replace(out, basis={**out.basis, **cited})
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    data = load_toml(path, what="referral parameter file", example=BUNDLED_REFERRAL)
+    problems = [
+        f"unknown table [{k}] (expected courier, turnaround, specimens, capabilities)"
+        for k in data
+        if k not in ("courier", "turnaround", "specimens", "capabilities")
+    ]
+    for name, keys in (("courier", _COURIER_KEYS), ("turnaround", _TURNAROUND_KEYS)):
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            problems.append(f"{name} = {table!r} should be a table [{name}]")
+            continue
+        problems += [_unknown_key(name, k, keys) for k in table if k not in keys and k != "basis"]
+    for name in ("specimens", "capabilities"):
+        table = data.get(name, {})
+        if not isinstance(table, dict) or not all(isinstance(t, dict) for t in table.values()):
+            problems.append(f"[{name}] should hold tables [{name}.<name>]")
+    if problems:
+        raise InputError("; ".join(problems), path=path)
+    return data
+
+
+def _unknown_key(table: str, key: str, keys: Mapping[str, str]) -> str:
+    if key in _MOVED_KEYS:
+        return f"[{table}] {key} is no longer a referral parameter: {_MOVED_KEYS[key]}"
+    return f"unknown key [{table}] {key!r} (expected {', '.join(keys)})"
+
+
+def _merge_user(base: dict[str, Any], user: dict[str, Any], *, cite: str) -> dict[str, Any]:
+    """Merge a user's tables over the bundled ones key by key, citing the user's file."""
+    out = {
+        k: {kk: (dict(vv) if isinstance(vv, dict) else vv) for kk, vv in v.items()}
+        for k, v in base.items()
+    }
+    for name in ("courier", "turnaround"):
+        table = user.get(name, {})
+        target = out.setdefault(name, {})
+        basis = target.setdefault("basis", {})
+        for key, value in table.items():
+            if key == "basis":
+                basis.update(value)
+            else:
+                target[key] = value
+                if key not in table.get("basis", {}):
+                    basis[key] = cite
+    for name in ("specimens", "capabilities"):
+        for key, table in user.get(name, {}).items():
+            merged = out.setdefault(name, {}).get(key, {}) | table
+            if "basis" not in table:
+                merged["basis"] = cite
+            out[name][key] = merged
+    return out
+
+
+def _basis(data: dict[str, Any]) -> dict[str, str]:
+    """Where each value comes from, by ``table.key`` (``capabilities.<cap>`` per capability)."""
+    basis = {f"courier.{k}": str(v) for k, v in data["courier"].get("basis", {}).items()}
+    basis |= {f"turnaround.{k}": str(v) for k, v in data["turnaround"].get("basis", {}).items()}
+    for cap, table in data.get("capabilities", {}).items():
+        basis[f"capabilities.{cap}"] = str(table.get("basis", ""))
+    return basis
+
+
+def _typed_table(
+    data: dict[str, Any], name: str, keys: dict[str, str], problems: list[str]
+) -> dict[str, Any]:
+    table = data.get(name, {})
+    out: dict[str, Any] = {}
+    for key, kind in keys.items():
+        value = table.get(key)
+        where = f"[{name}] {key} = {value!r}"
+        if value is None:
+            problems.append(f"[{name}] {key} is missing")
+        elif kind == "clock":
+            seconds = clock_seconds(value) if isinstance(value, str) else None
+            if seconds is None:
+                problems.append(f'{where}: expected a clock time "HH:MM" such as "14:30"')
+            out[key] = seconds
+        elif kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                problems.append(f"{where}: expected a whole number, 1 or more")
+            out[key] = value
+        elif kind == "float":
+            if not is_number(value) or not math.isfinite(float(value)) or float(value) < 0:
+                problems.append(f"{where}: expected a number, 0 or more")
+                out[key] = None
+            else:
+                out[key] = float(value)
+        else:
+            if not isinstance(value, str) or not value.strip():
+                problems.append(f"{where}: expected a text value")
+            out[key] = value
+    return out
+
+
+def _check_ranges(courier: dict[str, Any], turn: dict[str, Any], problems: list[str]) -> None:
+    start, end, latest = (courier.get(k) for k in ("shift_start", "shift_end", "latest_pickup"))
+    if None not in (start, end, latest) and not start < latest <= end:
+        problems.append(
+            f"[courier] shift_start {clock_text(start)}, latest_pickup {clock_text(latest)}, "
+            f"shift_end {clock_text(end)}: expected shift_start < latest_pickup <= shift_end"
+        )
+    wd = courier.get("working_days_per_week")
+    if isinstance(wd, int) and not 1 <= wd <= 7:
+        problems.append(f"[courier] working_days_per_week = {wd}: expected 1 to 7")
+    hours = turn.get("working_hours_per_day")
+    if hours is not None and not 0 < hours <= 24:
+        problems.append(f"[turnaround] working_hours_per_day = {hours}: expected above 0, <= 24")
+    rule = turn.get("wait_rule")
+    if isinstance(rule, str) and rule not in WAIT_RULES:
+        problems.append(f"[turnaround] wait_rule = {rule!r}: expected 'worst' or 'average'")
+
+
+def _specimens(tables: dict[str, Any], problems: list[str]) -> dict[str, SpecimenType]:
+    out: dict[str, SpecimenType] = {}
+    for name, table in tables.items():
+        unknown = [k for k in table if k not in ("limit_hours", "storage", "basis")]
+        if unknown:
+            problems.append(
+                f"unknown key [specimens.{name}] {unknown[0]!r} (expected limit_hours, storage, "
+                "basis)"
+            )
+        limit = table.get("limit_hours")
+        if not is_number(limit) or not float(limit) > 0:
+            problems.append(
+                f"[specimens.{name}] limit_hours = {limit!r}: expected hours above 0 "
+                "(inf for no limit)"
+            )
+            continue
+        out[name] = SpecimenType(
+            name, float(limit), str(table.get("storage", "")), str(table.get("basis", ""))
+        )
+    if "fresh_tissue" not in out:
+        problems.append("[specimens.fresh_tissue] is missing (the cold-ischaemia limit)")
+    return out
+
+
+def _capabilities(
+    tables: dict[str, Any], specimens: Mapping[str, SpecimenType], problems: list[str]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, float]]:
+    kinds: dict[str, tuple[str, ...]] = {}
+    days: dict[str, float] = {}
+    for cap, table in tables.items():
+        if cap not in CAPABILITIES:
+            problems.append(
+                f"unknown capability [capabilities.{cap}] (expected one of "
+                f"{', '.join(CAPABILITIES)})"
+            )
+            continue
+        names = table.get("specimens")
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            problems.append(
+                f"[capabilities.{cap}] specimens = {names!r}: expected a list of specimen types"
+            )
+            continue
+        missing = [n for n in names if n not in specimens]
+        if missing:
+            problems.append(
+                f"[capabilities.{cap}] specimens names {', '.join(missing)}, not defined in "
+                f"[specimens] ({', '.join(specimens)})"
+            )
+        lab = table.get("lab_turnaround_working_days")
+        if not is_number(lab) or not 0 <= float(lab) < 1000:
+            problems.append(
+                f"[capabilities.{cap}] lab_turnaround_working_days = {lab!r}: expected working "
+                "days, 0 or more"
+            )
+            continue
+        kinds[cap] = tuple(names)
+        days[cap] = float(lab)
+    return kinds, days
+
+
+def is_number(value: object) -> bool:
+    """A real number (int or float, not bool)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -1,0 +1,187 @@
+"""Command-line options of the analysis settings: one option per settings key, for every command.
+
+The options turn into the flat values of `ccgeo.model.settings` (``--max-snap-m 500`` gives
+``max_snap_m = "500"``), and the settings classes parse and check them, so a value is read the
+same way from the command line, a settings file, a project and the app. An option left out takes
+the value of the settings file, else the project's, else the default shown in the help.
+
+Kept light (no geopandas, no Qt): ``ccgeo --help`` imports only this and the parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
+from ccgeo.model.settings import (
+    ANY_CAPABILITY,
+    CAPACITY_METHODS,
+    COVERAGE_ORDERS,
+    DEMAND_UNITS,
+    SITING_MODELS,
+    SOLVERS,
+    LabSettings,
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    """How one settings key is spelt on the command line."""
+
+    flags: tuple[str, ...]
+    help: str
+    choices: tuple[str, ...] | None = None
+    metavar: str | None = None
+    #: A yes/no setting: ``--capacity`` and ``--no-capacity``.
+    switch: bool = False
+
+
+#: Every settings key that has an option; the help gets the default of the command's settings.
+OPTIONS: dict[str, Option] = {
+    "capability": Option(("--capability",), "the test labs must do", choices=CAPABILITIES),
+    "quality": Option(("--quality",), "quality filter on labs", choices=QUALITY_FILTERS),
+    "mode": Option(("--mode",), "travel mode: car, motorbike, walk, or one of your speed file"),
+    "speeds": Option(
+        ("--speeds",),
+        "your speed file (TOML, the format of resources/speeds.toml), merged over the bundled one",
+        metavar="FILE",
+    ),
+    "congestion": Option(
+        ("--congestion",), "travel-time multiplier for traffic: 3 = trips take 3x longer"
+    ),
+    "max_snap_m": Option(
+        ("--max-snap-m",),
+        "farthest a person or lab may be from a road, metres; beyond: off the network",
+        metavar="M",
+    ),
+    "walk_kmh": Option(("--walk-kmh",), "walking speed between a point and the road, km/h"),
+    "candidates": Option(
+        ("--snap-candidates",), "nearest road nodes tried per person", metavar="N"
+    ),
+    "thresholds_minutes": Option(
+        ("--thresholds",), "travel-time thresholds, minutes, inclusive", metavar="MIN,MIN"
+    ),
+    "method": Option(("--method",), "2sfca, e2sfca or coverage", choices=CAPACITY_METHODS),
+    "minutes": Option(("--minutes",), "travel-time limit, minutes, inclusive", metavar="MIN"),
+    "bands_minutes": Option(("--bands",), "e2sfca: band limits, minutes", metavar="MIN,MIN"),
+    "weights": Option(("--weights",), "e2sfca: weight of each band, 0..1", metavar="W,W"),
+    "order": Option(
+        ("--order",), "coverage: order in which labs take their need", choices=COVERAGE_ORDERS
+    ),
+    "demand_unit": Option(
+        ("--demand-unit",), "need in tests per year or in people", choices=DEMAND_UNITS
+    ),
+    "demand": Option(
+        ("--demand",),
+        "your test-demand file (format of resources/demand.toml) over the bundled one",
+        metavar="FILE",
+    ),
+    "model": Option(("--model",), "siting model", choices=SITING_MODELS),
+    "hubs": Option(("--hubs",), "number of new hubs", metavar="N"),
+    "target_share": Option(
+        ("--target",), "lscp: share of people to bring within --minutes, e.g. 0.8"
+    ),
+    "sources": Option(
+        ("--candidates",),
+        "candidate sites: upgrade (facilities lacking the test), grid",
+        metavar="SOURCE,SOURCE",
+    ),
+    "grid_spacing_m": Option(("--grid-spacing-m",), "spacing of grid candidates, metres"),
+    "exclude": Option(("--exclude",), "facility ids never to propose", metavar="ID,ID"),
+    "solver": Option(("--solver",), "solver", choices=SOLVERS),
+    "time_limit_s": Option(("--time-limit-s",), "time limit of the exact solver, seconds"),
+    "capacity": Option(
+        ("--capacity",),
+        "mclp: a lab covers no more tests a year than its capacity (demand in tests a year)",
+        switch=True,
+    ),
+    "hub_capacity": Option(
+        ("--hub-capacity",), "with --capacity: tests a year of a new hub without its own"
+    ),
+    "penalty_minutes": Option(
+        ("--penalty-minutes",), "pmedian: minutes counted for people beyond every lab"
+    ),
+    "curve_hubs": Option(("--curve-hubs",), "hubs in the coverage curve", metavar="N"),
+    "params": Option(
+        ("--params",),
+        "your referral parameter file over resources/referral.toml (courier, turnaround, ...)",
+        metavar="FILE",
+    ),
+    "courier_mode": Option(("--courier-mode",), "the couriers' travel mode"),
+    "couriers_per_hub": Option(("--couriers-per-hub",), "couriers each hub sends out"),
+    "shift_start": Option(("--shift-start",), "couriers' shift start", metavar="HH:MM"),
+    "shift_end": Option(("--shift-end",), "couriers' shift end", metavar="HH:MM"),
+    "latest_pickup": Option(("--latest-pickup",), "last pick-up of the day", metavar="HH:MM"),
+}
+
+#: Keys spelt differently for one analysis (the referral's travel is the patients').
+_RENAMED: dict[tuple[str, str], Option] = {
+    ("referral", "mode"): Option(
+        ("--patient-mode",),
+        "travel mode of the patients' own trip to the hub, compared with the sample's",
+    ),
+}
+
+#: Keys that name a file: given as paths, kept as text in the settings.
+FILE_KEYS = frozenset({"speeds", "demand", "params"})
+
+
+def add_settings_options(parser: argparse.ArgumentParser, cls: type[LabSettings]) -> None:
+    """Add ``--settings FILE`` and one option per key of ``cls`` (defaults in the help)."""
+    group = parser.add_argument_group(
+        f"{cls.kind} settings (an option left out takes the settings file's value, else the "
+        "project's, else the default shown)"
+    )
+    group.add_argument(
+        "--settings",
+        type=Path,
+        metavar="FILE",
+        help="a TOML settings file (ccgeo settings writes one to start from)",
+    )
+    defaults = cls().to_dict()
+    for key in cls.flat_keys():
+        option = _RENAMED.get((cls.kind, key), OPTIONS.get(key))
+        if option is None:
+            continue
+        choices = option.choices
+        if key == "capability" and cls.kind == "access":
+            choices = (*CAPABILITIES, ANY_CAPABILITY)
+        if option.switch:
+            group.add_argument(
+                *option.flags,
+                dest=f"setting_{key}",
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help=f"{option.help} (default: {'yes' if defaults[key] else 'no'})",
+            )
+            continue
+        group.add_argument(
+            *option.flags,
+            dest=f"setting_{key}",
+            choices=choices,
+            metavar=option.metavar,
+            help=f"{option.help} (default: {_shown(defaults[key])})",
+        )
+
+
+def given_settings(args: argparse.Namespace, cls: type[LabSettings]) -> dict[str, Any]:
+    """The settings values given on the command line (options left out are not in it)."""
+    given = {}
+    for key in cls.flat_keys():
+        value = getattr(args, f"setting_{key}", None)
+        if value is not None:
+            given[key] = str(Path(value).resolve()) if key in FILE_KEYS else value
+    return given
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, list):
+        return ",".join(f"{v:g}" if isinstance(v, float) else str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

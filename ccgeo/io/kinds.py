@@ -1,0 +1,187 @@
+"""The one table of file types ccgeo reads or writes: suffix → kind, label and GDAL driver.
+
+Readers choose their path with `kind_of`, messages list `suffixes`, file dialogs use
+`dialog_filter` and writers of GIS layers ask `vector_driver`, so that every face agrees on what
+a ``.json`` or an ``.osm.pbf`` is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class FileType:
+    """One file name ending and what ccgeo makes of it.
+
+    Attributes
+    ----------
+    suffix
+        Lower-case ending with its dot; may have several parts (``".osm.pbf"``).
+    kind
+        One of `KINDS`.
+    label
+        What the file is, for people (messages, file dialogs).
+    driver
+        The GDAL (pyogrio) driver that writes this file, for GIS layers ccgeo can write.
+    sidecars
+        Suffixes of the files that belong to this one, same name before the suffix (a
+        Shapefile's ``.dbf``, ``.shx``, ...); moved and removed with it.
+    """
+
+    suffix: str
+    kind: str
+    label: str
+    driver: str | None = None
+    sidecars: tuple[str, ...] = ()
+
+
+#: Every kind of file, with the words a file dialog shows for it.
+KINDS: dict[str, str] = {
+    "project": "ccgeo projects",
+    "osm": "OpenStreetMap extracts",
+    "graphml": "osmnx GraphML road networks",
+    "vector": "GIS layers",
+    "raster": "Rasters",
+    "table": "Tables",
+    "workbook": "Spreadsheets",
+    "webmap": "Web pages",
+    "pdf": "PDF documents",
+    "image": "PNG images",
+    "settings": "Settings and column mappings",
+}
+
+#: The table. Where one suffix is listed under two kinds (``.json``), the first entry wins in
+#: `kind_of` unless the caller narrows the kinds it accepts.
+FILE_TYPES: tuple[FileType, ...] = (
+    FileType(".ccgeo", "project", "ccgeo project"),
+    FileType(".osm.pbf", "osm", "OSM PBF"),
+    FileType(".osm.bz2", "osm", "bzip2-compressed OSM XML"),
+    FileType(".osm.gz", "osm", "gzip-compressed OSM XML"),
+    FileType(".osm.xml", "osm", "OSM XML"),
+    FileType(".pbf", "osm", "OSM PBF"),
+    FileType(".osm", "osm", "OSM XML"),
+    FileType(".xml", "osm", "OSM XML"),
+    FileType(".graphml", "graphml", "osmnx GraphML"),
+    FileType(".csv", "table", "CSV table"),
+    FileType(".tsv", "table", "tab-separated table"),
+    FileType(".txt", "table", "delimited text table"),
+    FileType(".json", "table", "JSON records"),
+    FileType(".xlsx", "workbook", "Excel workbook"),
+    FileType(".xlsm", "workbook", "Excel macro workbook"),
+    FileType(".ods", "workbook", "OpenDocument spreadsheet"),
+    FileType(".gpkg", "vector", "GeoPackage", "GPKG"),
+    FileType(".geojson", "vector", "GeoJSON", "GeoJSON"),
+    FileType(".json", "vector", "GeoJSON", "GeoJSON"),
+    FileType(".shp", "vector", "Shapefile", "ESRI Shapefile", (".shx", ".dbf", ".prj", ".cpg")),
+    FileType(".fgb", "vector", "FlatGeobuf", "FlatGeobuf"),
+    FileType(".zip", "vector", "zipped Shapefile"),
+    FileType(".tif", "raster", "GeoTIFF"),
+    FileType(".tiff", "raster", "GeoTIFF"),
+    FileType(".vrt", "raster", "GDAL virtual raster"),
+    FileType(".html", "webmap", "web map"),
+    FileType(".htm", "webmap", "web map"),
+    FileType(".pdf", "pdf", "PDF report"),
+    FileType(".png", "image", "PNG image"),
+    FileType(".toml", "settings", "TOML settings"),
+)
+
+
+def _kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    if kinds is None:
+        return None
+    wanted = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    unknown = [k for k in wanted if k not in KINDS]
+    if unknown:
+        msg = f"unknown file kinds {unknown}; the kinds are {', '.join(KINDS)}"
+        raise ValueError(msg)
+    return wanted
+
+
+def file_type(path: str | Path, *, among: str | Iterable[str] | None = None) -> FileType | None:
+    """The entry of `FILE_TYPES` that a file name ends with, or None.
+
+    Parameters
+    ----------
+    path
+        A file name or path; only its name counts (case-insensitive).
+    among
+        Only these kinds (a reader's accepted kinds); every kind by default.
+
+    Returns
+    -------
+    FileType or None
+        The longest matching suffix wins (``.osm.pbf`` over ``.pbf``); among entries of the same
+        suffix, the first in `FILE_TYPES`.
+    """
+    wanted = _kinds(among)
+    name = Path(path).name.lower()
+    best: FileType | None = None
+    for entry in FILE_TYPES:
+        if wanted is not None and entry.kind not in wanted:
+            continue
+        if name.endswith(entry.suffix) and (best is None or len(entry.suffix) > len(best.suffix)):
+            best = entry
+    return best
+
+
+def kind_of(path: str | Path, *, among: str | Iterable[str] | None = None) -> str | None:
+    """The kind of a file from its name (see `file_type`), or None when ccgeo does not know it."""
+    entry = file_type(path, among=among)
+    return None if entry is None else entry.kind
+
+
+def suffixes(*kinds: str, writable: bool = False) -> tuple[str, ...]:
+    """The suffixes of these kinds, in table order, each once.
+
+    Parameters
+    ----------
+    *kinds
+        Kinds from `KINDS`; every kind when none is given.
+    writable
+        Only the GIS layers ccgeo can write (those with a GDAL driver).
+    """
+    wanted = _kinds(kinds) or tuple(KINDS)
+    found = [e.suffix for e in FILE_TYPES if e.kind in wanted and (e.driver or not writable)]
+    return tuple(dict.fromkeys(found))
+
+
+def vector_driver(path: str | Path) -> str | None:
+    """The GDAL driver that writes a GIS layer to ``path`` (by its suffix), or None.
+
+    ``suffixes("vector", writable=True)`` lists the suffixes that have one, for messages.
+    """
+    entry = file_type(path, among="vector")
+    return None if entry is None else entry.driver
+
+
+def dialog_filter(kinds: str | Iterable[str], *, title: str | None = None) -> str:
+    """A Qt file-dialog filter for files of ``kinds``.
+
+    Parameters
+    ----------
+    kinds
+        The kinds the dialog accepts.
+    title
+        Name of the first line, the one with every suffix; by default the kinds' names.
+
+    Returns
+    -------
+    str
+        ``"Title (*.a *.b);;"``, then one line per kind when there are several, then
+        ``"All files (*)"``, separated by ``;;``.
+    """
+    wanted = _kinds(kinds) or ()
+    lines = [f"{title or ', '.join(KINDS[k] for k in wanted)} ({_patterns(wanted)})"]
+    if len(wanted) > 1:
+        lines += [f"{KINDS[k]} ({_patterns((k,))})" for k in wanted]
+    return ";;".join([*lines, "All files (*)"])
+
+
+def _patterns(kinds: tuple[str, ...]) -> str:
+    ends = suffixes(*kinds)
+    # "*.pbf" already shows "x.osm.pbf": leave out the longer pattern
+    kept = [s for s in ends if not any(o != s and s.endswith(o) for o in ends)]
+    return " ".join(f"*{s}" for s in kept)

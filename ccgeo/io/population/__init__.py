@@ -1,0 +1,129 @@
+"""Population and district boundaries: GeoTIFF rasters, point grids, district tables → `Demand`.
+
+`read_population` picks the reader by the file's suffix: `rasters` (people per cell), `points`
+(tables with coordinates, point layers); `census` joins a table per district to the polygons
+of `districts`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+from shapely.geometry.base import BaseGeometry
+
+from ccgeo.errors import InputError
+from ccgeo.io.population.census import read_population_table
+from ccgeo.io.population.common import LAYER_SUFFIXES, RASTER_SUFFIXES, _check_path
+from ccgeo.io.population.districts import (
+    FACILITY_MARGIN_M,
+    assign_districts,
+    read_districts,
+    study_area_of,
+)
+from ccgeo.io.population.points import _read_point_layer, _read_point_table
+from ccgeo.io.population.rasters import _read_raster
+from ccgeo.io.tables import TABLE_SUFFIXES
+from ccgeo.model.demand import Demand
+from ccgeo.progress import ProgressCallback
+
+__all__ = [
+    "FACILITY_MARGIN_M",
+    "LAYER_SUFFIXES",
+    "RASTER_SUFFIXES",
+    "assign_districts",
+    "read_districts",
+    "read_population",
+    "read_population_table",
+    "study_area_of",
+]
+
+
+def read_population(
+    path: str | Path,
+    *,
+    study_area: BaseGeometry | None = None,
+    districts: gpd.GeoDataFrame | None = None,
+    population_column: str | None = None,
+    lon_column: str | None = None,
+    lat_column: str | None = None,
+    sheet: str | int | None = None,
+    layer: str | int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: Any = None,
+) -> Demand:
+    """Read population as weighted points from a raster, a point table or a point layer.
+
+    Parameters
+    ----------
+    path
+        ``.tif``/``.tiff`` (people per cell, any CRS); ``.csv``/``.xlsx``/``.ods``/``.json``
+        tables with coordinates and a population column; ``.geojson``/``.gpkg``/``.shp``/``.zip``
+        point layers with a population attribute (polygons are reduced to an inner point).
+    study_area
+        Polygon in EPSG:4326; only people inside it are kept (a raster is read only over its
+        bounding box). People left outside are counted in the warnings.
+    districts
+        District polygons from `read_districts`; each point gets the id of its district.
+    population_column, lon_column, lat_column
+        Column names, overriding the guess (``population``, ``pop``, ``poblacion``,
+        ``habitantes``, ...; ``lon``/``longitude``/``x``, ``lat``/``latitude``/``y``).
+    sheet
+        Sheet name or 0-based index of a workbook.
+    layer
+        Layer name or index of a GeoPackage with several layers.
+    progress, cancel
+        ``progress(fraction, text)`` callback and a `threading.Event` that cancels.
+
+    Returns
+    -------
+    Demand
+        Points with people (cells or rows with 0 people are not demand and are left out).
+
+    Raises
+    ------
+    InputError
+        Unreadable file, no usable row or cell, no overlap with the study area, or a named
+        column that does not exist.
+    """
+    path = _check_path(path, expected="a population raster, table or point layer")
+    suffix = path.suffix.lower()
+    if suffix in RASTER_SUFFIXES:
+        return _read_raster(
+            path, study_area=study_area, districts=districts, progress=progress, cancel=cancel
+        )
+    if suffix in LAYER_SUFFIXES:
+        return _read_point_layer(
+            path,
+            layer=layer,
+            study_area=study_area,
+            districts=districts,
+            population_column=population_column,
+            progress=progress,
+            cancel=cancel,
+        )
+    if suffix in TABLE_SUFFIXES:
+        return _read_point_table(
+            path,
+            sheet=sheet,
+            study_area=study_area,
+            districts=districts,
+            population_column=population_column,
+            lon_column=lon_column,
+            lat_column=lat_column,
+            progress=progress,
+            cancel=cancel,
+        )
+    raise _not_population(path)
+
+
+def _not_population(path: Path) -> InputError:
+    """The error for a file whose suffix no population reader takes, listing those that do."""
+    suffix = path.suffix.lower()
+    accepted = ", ".join((*RASTER_SUFFIXES, *TABLE_SUFFIXES, *LAYER_SUFFIXES))
+    msg = (
+        f"files ending in {suffix or '(no suffix)'!r} are not read as population; "
+        f"expected one of {accepted}"
+    )
+    return InputError(msg, path=path)

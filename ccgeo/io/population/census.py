@@ -1,0 +1,335 @@
+"""Census tables of population per district, joined to the district polygons by name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from ccgeo.errors import InputError
+from ccgeo.geo import local_utm_crs
+from ccgeo.io.population.common import (
+    _DISTRICT_NAME_NAMES,
+    _as_text,
+    _check_path,
+    _find_column,
+    _first_text_column,
+    _fmt_people,
+    _listing,
+    _name_key,
+    _parse_numbers,
+    _population_column,
+    _require_column,
+    _rows_warning,
+)
+from ccgeo.io.tables import read_table
+from ccgeo.model.demand import Demand
+
+# a census table's total row ("NAIROBI CITY" is recognised by its sum, these by name)
+_TOTAL_WORDS = ("total", "totals", "all", "overall", "todos", "todas", "tous", "grand total")
+
+
+def read_population_table(
+    path: str | Path,
+    districts: gpd.GeoDataFrame,
+    *,
+    district_column: str | None = None,
+    population_column: str | None = None,
+    sheet: str | int | None = None,
+) -> Demand:
+    """Join a census table of population per district to district polygons.
+
+    Names are matched loosely (case, accents, spaces, hyphens and punctuation ignored), first
+    against the districts' ``name``, then against their ``district_id``. A row that holds the
+    total of the others (by its name, "Total", or because its population equals their sum) is
+    left out with a warning. A name shared by several polygons has its people split among them
+    by area.
+
+    Parameters
+    ----------
+    path
+        CSV, XLSX, ODS or JSON table with one row per district.
+    districts
+        District polygons from `read_districts` (EPSG:4326).
+    district_column, population_column
+        Column names, overriding the guess.
+    sheet
+        Sheet of a workbook.
+
+    Returns
+    -------
+    Demand
+        ``kind="district_table"``: one point per matched district, at a point inside its
+        polygon, with ``demand_id`` and ``district_id`` equal to the district's id.
+
+    Raises
+    ------
+    InputError
+        When no name matches (the message lists names of both sides), or columns are missing.
+    """
+    path = _check_path(path, expected="a table of population per district")
+    if districts is None or districts.empty:
+        raise InputError(
+            "no district polygons to join the table to; read the district boundaries first",
+            path=path,
+        )
+    table = read_table(path, sheet=sheet)
+    columns = [str(c) for c in table.columns]
+    pop_col = _population_column(columns, population_column, path=path)
+    name_col = _district_name_column(table, columns, district_column, pop_col=pop_col, path=path)
+    warnings: list[str] = []
+    census = _census_rows(table, name_col=name_col, pop_col=pop_col, warnings=warnings)
+    people_per_district, matched_district, unmatched_rows = _spread_over_districts(
+        census, districts, warnings=warnings
+    )
+    _report_unmatched(
+        census,
+        districts,
+        matched_district,
+        unmatched_rows,
+        name_col=name_col,
+        path=path,
+        warnings=warnings,
+    )
+
+    gdf = _district_points(districts, people_per_district, matched_district)
+    if gdf.empty:
+        raise InputError(f"the matched districts have no people in {pop_col!r}", path=path)
+    source = f"{path} + {districts.attrs.get('source', 'districts')}"
+    return Demand(
+        gdf, source=source, kind="district_table", cell_size_m=None, warnings=tuple(warnings)
+    )
+
+
+def _district_points(
+    districts: gpd.GeoDataFrame, people_per_district: np.ndarray, matched_district: np.ndarray
+) -> gpd.GeoDataFrame:
+    """One demand point per matched district with people, at a point inside its polygon."""
+    d_ids = districts["district_id"].to_numpy(dtype=object)
+    keep = matched_district & (people_per_district > 0)
+    points = districts.geometry.to_numpy()[keep]
+    return gpd.GeoDataFrame(
+        {
+            "demand_id": d_ids[keep],
+            "population": people_per_district[keep],
+            "district_id": d_ids[keep],
+        },
+        geometry=gpd.GeoSeries(shapely.point_on_surface(points), crs="EPSG:4326"),
+        crs="EPSG:4326",
+    )
+
+
+@dataclass(frozen=True)
+class _CensusRows:
+    """The rows of a census table, with people counted as 0 where the cell was unusable."""
+
+    names: np.ndarray
+    #: the names compared loosely (`_name_key`)
+    keys: np.ndarray
+    #: row numbers as a spreadsheet shows them
+    numbers: np.ndarray
+    population: np.ndarray
+    #: rows to match to districts: named, and not the total of the others
+    use: np.ndarray
+
+
+def _district_name_column(
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    district_column: str | None,
+    *,
+    pop_col: str,
+    path: Path,
+) -> str:
+    """The column of district names: the one given (checked), else guessed."""
+    if district_column is not None:
+        return _require_column(
+            columns, district_column, what="district name column", argument="district_column"
+        )
+    found = _find_column(columns, _DISTRICT_NAME_NAMES, skip=[pop_col])
+    name_col = found or _first_text_column(table, [c for c in columns if c != pop_col]) or ""
+    if not name_col:
+        msg = (
+            f"found no column of district names among {', '.join(map(repr, columns))}; "
+            "pass `district_column=`"
+        )
+        raise InputError(msg, path=path)
+    return name_col
+
+
+def _census_rows(
+    table: pd.DataFrame, *, name_col: str, pop_col: str, warnings: list[str]
+) -> _CensusRows:
+    """Names and people per row; rows without a count, without a name or with the total listed."""
+    first = int(table.attrs.get("first_row_number", 2))
+    names = _as_text(table[name_col]).to_numpy(dtype=object)
+    population, pop_missing, pop_bad = _parse_numbers(table[pop_col])
+    negative = np.isfinite(population) & (population < 0)
+    rows = np.arange(len(table)) + first
+    for mask, what in (
+        (pop_missing, f"have no {pop_col!r}"),
+        (pop_bad, f"have a {pop_col!r} that is not a number"),
+        (negative, f"have a negative {pop_col!r}"),
+    ):
+        if mask.any():
+            items = [f"row {rows[i]} {names[i]!r}" for i in np.flatnonzero(mask)]
+            warnings.append(_rows_warning(what, items, "counted as 0"))
+    population = np.where(np.isfinite(population) & ~negative, population, 0.0)
+    no_name = names == ""
+    if no_name.any():
+        items = [
+            f"row {rows[i]} ({_fmt_people(population[i])} people)" for i in np.flatnonzero(no_name)
+        ]
+        warnings.append(_rows_warning(f"have no {name_col!r}", items, "left out"))
+
+    keys = np.array([_name_key(n) for n in names], dtype=object)
+    is_total = _total_rows(keys, population, ~no_name)
+    for i in np.flatnonzero(is_total):
+        warnings.append(
+            f"row {rows[i]} {names[i]!r} ({_fmt_people(population[i])} people) "
+            "is the total of the other rows; "
+            "left out so that nobody is counted twice"
+        )
+    return _CensusRows(
+        names=names, keys=keys, numbers=rows, population=population, use=~no_name & ~is_total
+    )
+
+
+def _spread_over_districts(
+    census: _CensusRows, districts: gpd.GeoDataFrame, *, warnings: list[str]
+) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """People per district from the rows that match one (by name, else by id).
+
+    Returns
+    -------
+    people_per_district, matched_district, unmatched_rows
+        People per polygon (a name shared by several polygons split by area), the mask of the
+        polygons some row matched, and the indices of the rows that matched none.
+    """
+    names, keys, rows, population = census.names, census.keys, census.numbers, census.population
+    by_name = _indices_by_key(districts["name"].to_numpy(dtype=object))
+    by_id = _indices_by_key(districts["district_id"].to_numpy(dtype=object))
+    people_per_district = np.zeros(len(districts), dtype=np.float64)
+    matched_district = np.zeros(len(districts), dtype=bool)
+    unmatched_rows: list[int] = []
+    seen_keys: dict[str, int] = {}
+    shared: list[str] = []
+    areas = _areas_m2(districts)
+    for i in np.flatnonzero(census.use):
+        key = keys[i]
+        targets = by_name.get(key) or by_id.get(key)
+        if not targets:
+            unmatched_rows.append(int(i))
+            continue
+        if key in seen_keys:
+            warnings.append(
+                f"rows {rows[seen_keys[key]]} and {rows[i]} both name {names[i]!r}; "
+                "their populations were added"
+            )
+        seen_keys[key] = int(i)
+        idx = np.asarray(targets)
+        if len(idx) > 1:
+            shared.append(f"{names[i]!r} ({len(idx)} polygons)")
+        share = (
+            areas[idx] / areas[idx].sum()
+            if areas[idx].sum() > 0
+            else np.full(len(idx), 1 / len(idx))
+        )
+        people_per_district[idx] += population[i] * share
+        matched_district[idx] = True
+    if shared:
+        warnings.append(
+            f"names shared by several polygons, people split among them by area: {_listing(shared)}"
+        )
+    return people_per_district, matched_district, unmatched_rows
+
+
+def _indices_by_key(values: np.ndarray) -> dict[str, list[int]]:
+    """Positions of the values, by their loose key (`_name_key`)."""
+    out: dict[str, list[int]] = {}
+    for j, n in enumerate(values):
+        out.setdefault(_name_key(n), []).append(j)
+    return out
+
+
+def _report_unmatched(
+    census: _CensusRows,
+    districts: gpd.GeoDataFrame,
+    matched_district: np.ndarray,
+    unmatched_rows: list[int],
+    *,
+    name_col: str,
+    path: Path,
+    warnings: list[str],
+) -> None:
+    """List the rows and the districts left unmatched; an error when nothing matched."""
+    names, population = census.names, census.population
+    d_names = districts["name"].to_numpy(dtype=object)
+    unmatched_d = np.flatnonzero(~matched_district)
+    if not matched_district.any():
+        table_names = [str(names[i]) for i in np.flatnonzero(census.use)]
+        msg = (
+            f"no name in {name_col!r} matches a district: "
+            f"the table has {_listing(table_names, limit=5)}; "
+            f"the districts are named {_listing([str(n) for n in d_names], limit=5)}; "
+            "choose the district column that holds the same names, "
+            "or boundaries of the same districts"
+        )
+        raise InputError(msg, path=path)
+    if unmatched_rows:
+        items = []
+        for i in unmatched_rows:
+            hint = _similar_districts(census.keys[i], d_names)
+            items.append(f"{names[i]} ({_fmt_people(population[i])} people{hint})")
+        people = _fmt_people(float(population[unmatched_rows].sum()))
+        warnings.append(
+            f"{len(unmatched_rows)} table rows match no district polygon and were left out "
+            f"({people} people): {_listing(items)}"
+        )
+    if len(unmatched_d):
+        items = [str(d_names[j]) for j in unmatched_d]
+        warnings.append(
+            f"{len(unmatched_d)} districts have no row in the table and get no population: "
+            f"{_listing(items)}"
+        )
+
+
+def _total_rows(keys: np.ndarray, population: np.ndarray, named: np.ndarray) -> np.ndarray:
+    """Rows that hold a total: named so, or whose population equals the sum of the others."""
+    total = np.array(
+        [k in {_name_key(w) for w in _TOTAL_WORDS} or k.startswith("total") for k in keys]
+    )
+    total &= named
+    rest = named & ~total
+    if rest.sum() >= 3:
+        # a sub-total would equal the sum of its parts only by chance; 0.5 % allows rounding
+        others = population[rest].sum() - population[rest]
+        equal = np.isclose(population[rest], others, rtol=0.005) & (population[rest] > 0)
+        if equal.sum() == 1:
+            total[np.flatnonzero(rest)[equal]] = True
+    return total
+
+
+def _similar_districts(key: str, d_names: np.ndarray) -> str:
+    """A hint naming the polygons whose names start with this name (``DAGORETTI NORTH``, ...)."""
+    if len(key) < 3:
+        return ""
+    similar = [
+        str(n)
+        for n in d_names
+        if _name_key(n).startswith(key) or key.startswith(_name_key(n) or "\0")
+    ]
+    if not similar:
+        return ""
+    return f"; maybe {' + '.join(similar[:4])}: merge those polygons into one district to match"
+
+
+def _areas_m2(districts: gpd.GeoDataFrame) -> np.ndarray:
+    bounds = districts.total_bounds
+    utm = local_utm_crs((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
+    return districts.geometry.to_crs(utm).area.to_numpy()

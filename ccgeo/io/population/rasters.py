@@ -1,0 +1,318 @@
+"""Population rasters (people per cell) → one demand point per cell with people.
+
+rasterio is imported inside the functions, so that importing ccgeo stays light.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import CRS, Transformer
+from shapely.geometry.base import BaseGeometry
+
+from ccgeo.errors import InputError, check_cancel
+from ccgeo.geo import great_circle_m
+from ccgeo.io.population.common import _extent_text, _fmt_people
+from ccgeo.model.demand import Demand
+from ccgeo.progress import ProgressCallback, report_progress
+
+
+@dataclass(frozen=True)
+class _RasterWindow:
+    """Band 1 of a raster, read over the study area's bounding box (else the whole raster)."""
+
+    data: np.ndarray
+    #: False where the raster has no data
+    valid: np.ndarray
+    #: the raster's CRS (rasterio), EPSG:4326 when the file had none but looked like degrees
+    crs: Any
+    is_lonlat: bool
+    #: affine transform of the whole raster, and of the window read
+    transform: Any
+    win_transform: Any
+    #: the window's first row and column in the whole raster, and its size, cells
+    row0: int
+    col0: int
+    height: int
+    width: int
+
+
+def _read_raster(
+    path: Path,
+    *,
+    study_area: BaseGeometry | None,
+    districts: gpd.GeoDataFrame | None,
+    progress: ProgressCallback | None,
+    cancel: Any,
+) -> Demand:
+    """The cells of a raster with people, as points at the cell centres (EPSG:4326)."""
+    report_progress(progress, 0.0, f"opening {path.name}")
+    warnings: list[str] = []
+    win = _read_window(path, study_area=study_area, progress=progress, warnings=warnings)
+    check_cancel(cancel)
+    report_progress(progress, 0.4, "finding cells with people")
+    people = _cells_with_people(win, warnings=warnings)
+    if study_area is not None:
+        people &= _cells_inside(study_area, win, people=people, warnings=warnings)
+    rows, cols = np.nonzero(people)
+    if len(rows) == 0:
+        where = "in the study area" if study_area is not None else "in the raster"
+        msg = (
+            f"no cell {where} has people (all cells are 0, negative or nodata); "
+            "choose a population raster"
+        )
+        raise InputError(msg, path=path)
+    population = win.data[rows, cols].astype(np.float64)
+    check_cancel(cancel)
+    report_progress(progress, 0.55, f"placing {len(rows)} cell centres")
+
+    g_rows = rows + win.row0
+    g_cols = cols + win.col0
+    x, y = _cell_centres_lonlat(win, g_rows, g_cols)
+    demand_id = _cell_ids(g_rows, g_cols)
+    district_id = np.full(len(rows), "", dtype=object)
+    if districts is not None and not districts.empty:
+        check_cancel(cancel)
+        report_progress(progress, 0.75, "assigning cells to districts")
+        district_id = _raster_districts(
+            districts, win.crs, win.is_lonlat, win.data.shape, win.win_transform
+        )[rows, cols]
+
+    cell_size_m = _cell_size_m(
+        win.transform, win.crs, win.row0 + win.height / 2, win.col0 + win.width / 2
+    )
+    report_progress(progress, 0.9, "building demand points")
+    gdf = gpd.GeoDataFrame(
+        {"demand_id": demand_id, "population": population, "district_id": district_id},
+        geometry=gpd.GeoSeries(shapely.points(x, y), crs="EPSG:4326"),
+        crs="EPSG:4326",
+    )
+    report_progress(
+        progress, 1.0, f"{len(gdf)} cells with {_fmt_people(float(population.sum()))} people"
+    )
+    return Demand(
+        gdf, source=str(path), kind="raster", cell_size_m=cell_size_m, warnings=tuple(warnings)
+    )
+
+
+def _read_window(
+    path: Path,
+    *,
+    study_area: BaseGeometry | None,
+    progress: ProgressCallback | None,
+    warnings: list[str],
+) -> _RasterWindow:
+    """Open the raster and read band 1 and its mask over the study area's bounding box."""
+    import rasterio
+    import rasterio.windows
+
+    try:
+        src = rasterio.open(path)
+    except (rasterio.errors.RasterioIOError, OSError) as exc:
+        msg = f"is not a readable raster ({exc}); expected a GeoTIFF of people per cell"
+        raise InputError(msg, path=path) from exc
+    with src:
+        crs = _raster_crs(src, path=path, warnings=warnings)
+        is_lonlat = crs.to_epsg() == 4326
+        if src.count > 1:
+            warnings.append(f"the raster has {src.count} bands; band 1 was read as people per cell")
+        transform = src.transform
+        row0, col0, height, width = _study_window(src, crs, study_area, path=path)
+        window = rasterio.windows.Window(col0, row0, width, height)
+        win_transform = rasterio.windows.transform(window, transform)
+        report_progress(progress, 0.1, f"reading {width} × {height} cells")
+        try:
+            data = src.read(1, window=window)
+            valid = src.read_masks(1, window=window) > 0
+        except (rasterio.errors.RasterioIOError, OSError) as exc:
+            raise InputError(
+                f"the raster is damaged and cannot be read ({exc})", path=path
+            ) from exc
+    return _RasterWindow(
+        data=data,
+        valid=valid,
+        crs=crs,
+        is_lonlat=is_lonlat,
+        transform=transform,
+        win_transform=win_transform,
+        row0=row0,
+        col0=col0,
+        height=height,
+        width=width,
+    )
+
+
+def _raster_crs(src: Any, *, path: Path, warnings: list[str]) -> Any:
+    """The raster's CRS; a raster without one is accepted only when its extent is in degrees."""
+    import rasterio
+
+    if src.crs is not None:
+        return src.crs
+    left, bottom, right, top = src.bounds
+    if (
+        min(left, right) >= -180
+        and max(left, right) <= 180
+        and min(bottom, top) >= -90
+        and max(bottom, top) <= 90
+    ):
+        warnings.append(
+            "the raster has no coordinate reference system; its extent looks like "
+            "degrees, read as EPSG:4326"
+        )
+        return rasterio.crs.CRS.from_epsg(4326)
+    msg = (
+        "has no coordinate reference system and its extent is not in degrees; "
+        "save it again with its CRS"
+    )
+    raise InputError(msg, path=path)
+
+
+def _study_window(
+    src: Any, crs: Any, study_area: BaseGeometry | None, *, path: Path
+) -> tuple[int, int, int, int]:
+    """``(row0, col0, height, width)`` of the cells over the study area's bounding box.
+
+    The whole raster without a study area (or when the raster is rotated); an error when the
+    raster does not reach the study area.
+    """
+    import rasterio.warp
+    import rasterio.windows
+
+    transform = src.transform
+    extent = rasterio.warp.transform_bounds(crs, "EPSG:4326", *src.bounds, densify_pts=21)
+    row0, col0, height, width = 0, 0, src.height, src.width
+    if study_area is None:
+        return row0, col0, height, width
+    area_bounds = study_area.bounds
+    overlap = not (
+        area_bounds[0] > extent[2]
+        or area_bounds[2] < extent[0]
+        or area_bounds[1] > extent[3]
+        or area_bounds[3] < extent[1]
+    )
+    if overlap and transform.b == 0 and transform.d == 0:
+        b = rasterio.warp.transform_bounds("EPSG:4326", crs, *area_bounds, densify_pts=21)
+        win = rasterio.windows.from_bounds(*b, transform=transform)
+        c0 = max(math.floor(win.col_off), 0)
+        r0 = max(math.floor(win.row_off), 0)
+        c1 = min(math.ceil(win.col_off + win.width), src.width)
+        r1 = min(math.ceil(win.row_off + win.height), src.height)
+        overlap = c1 > c0 and r1 > r0
+        row0, col0, height, width = r0, c0, r1 - r0, c1 - c0
+    if not overlap:
+        msg = (
+            f"the raster covers {_extent_text(extent)}; the study area is "
+            f"{_extent_text(area_bounds)}: choose a raster of this area"
+        )
+        raise InputError(msg, path=path)
+    return row0, col0, height, width
+
+
+def _cells_with_people(win: _RasterWindow, *, warnings: list[str]) -> np.ndarray:
+    """Mask of the cells with more than 0 people; nodata, NaN and negative cells counted."""
+    data, valid = win.data, win.valid
+    finite = np.isfinite(data)
+    n_nodata = int((~valid).sum())
+    n_nan = int((valid & ~finite).sum())
+    negative = valid & finite & (data < 0)
+    n_negative = int(negative.sum())
+    if n_nodata:
+        warnings.append(f"{n_nodata} cells had no data, counted as 0")
+    if n_nan:
+        warnings.append(f"{n_nan} cells were NaN, counted as 0")
+    if n_negative:
+        warnings.append(f"{n_negative} cells had negative values, counted as 0")
+    return valid & finite & (data > 0)
+
+
+def _cells_inside(
+    study_area: BaseGeometry, win: _RasterWindow, *, people: np.ndarray, warnings: list[str]
+) -> np.ndarray:
+    """Mask of the cells inside the study area; the people outside it are counted."""
+    import rasterio.features
+
+    area_in_crs = (
+        study_area if win.is_lonlat else _transform_geometry(study_area, "EPSG:4326", win.crs)
+    )
+    inside = rasterio.features.geometry_mask(
+        [area_in_crs], out_shape=win.data.shape, transform=win.win_transform, invert=True
+    )
+    outside = people & ~inside
+    if outside.any():
+        warnings.append(
+            f"{int(outside.sum())} cells with "
+            f"{_fmt_people(float(win.data[outside].sum(dtype=np.float64)))} people "
+            "lie outside the study area and were left out"
+        )
+    return inside
+
+
+def _cell_centres_lonlat(
+    win: _RasterWindow, g_rows: np.ndarray, g_cols: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude and latitude of the centres of cells (rows and columns of the whole raster)."""
+    transform = win.transform
+    x = transform.c + (g_cols + 0.5) * transform.a + (g_rows + 0.5) * transform.b
+    y = transform.f + (g_cols + 0.5) * transform.d + (g_rows + 0.5) * transform.e
+    if not win.is_lonlat:
+        t = Transformer.from_crs(CRS.from_user_input(win.crs.to_wkt()), "EPSG:4326", always_xy=True)
+        x, y = t.transform(x, y)
+    return x, y
+
+
+def _cell_ids(g_rows: np.ndarray, g_cols: np.ndarray) -> np.ndarray:
+    """``"r{row}_c{col}"`` of each cell (rows and columns of the whole raster)."""
+    # ids from two small lookup tables: far faster than formatting a million strings
+    u_rows, inv_rows = np.unique(g_rows, return_inverse=True)
+    u_cols, inv_cols = np.unique(g_cols, return_inverse=True)
+    row_text = np.array([f"r{r}_c" for r in u_rows], dtype=object)
+    col_text = np.array([str(c) for c in u_cols], dtype=object)
+    return row_text[inv_rows] + col_text[inv_cols]
+
+
+def _transform_geometry(geom: BaseGeometry, src: Any, dst: Any) -> BaseGeometry:
+    t = Transformer.from_crs(
+        CRS.from_user_input(src),
+        CRS.from_user_input(dst.to_wkt() if hasattr(dst, "to_wkt") else dst),
+        always_xy=True,
+    )
+    return shapely.transform(geom, lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
+
+
+def _raster_districts(
+    districts: gpd.GeoDataFrame, crs: Any, is_lonlat: bool, shape: tuple[int, int], transform: Any
+) -> np.ndarray:
+    """District id of every cell of the window, by burning the polygons at cell centres."""
+    import rasterio.features
+
+    geoms = districts.geometry.to_numpy()
+    if not is_lonlat:
+        geoms = gpd.GeoSeries(geoms, crs=districts.crs).to_crs(crs.to_wkt()).to_numpy()
+    index = rasterio.features.rasterize(
+        ((g, i + 1) for i, g in enumerate(geoms) if g is not None and not g.is_empty),
+        out_shape=shape,
+        transform=transform,
+        fill=0,
+        dtype="int32",
+    )
+    ids = np.concatenate(
+        [np.array([""], dtype=object), districts["district_id"].to_numpy(dtype=object)]
+    )
+    return ids[index]
+
+
+def _cell_size_m(transform: Any, crs: Any, row: float, col: float) -> float:
+    """Side of a square with the area of a cell near (row, col), metres."""
+    if crs.is_geographic:
+        lon, lat = transform * (col, row)
+        dx = great_circle_m(lon, lat, lon + math.hypot(transform.a, transform.d), lat)
+        dy = great_circle_m(lon, lat, lon, lat + math.hypot(transform.b, transform.e))
+        return float(math.sqrt(float(dx) * float(dy)))
+    factor = CRS.from_user_input(crs.to_wkt()).axis_info[0].unit_conversion_factor
+    return float(math.sqrt(abs(transform.a * transform.e - transform.b * transform.d)) * factor)

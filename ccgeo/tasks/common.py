@@ -1,0 +1,56 @@
+"""What every task needs: the layers an analysis cannot do without, and the network of a
+`Travel` (its speed profile resolved once per run, the network built once per project)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from ccgeo.errors import InputError
+from ccgeo.model.network import Network
+from ccgeo.model.settings import Travel
+from ccgeo.network.profiles import resolve_profile
+from ccgeo.progress import ProgressCallback
+from ccgeo.project import Project
+
+#: Each layer a task may need, with where the app imports it (for the message).
+LAYERS: dict[str, str] = {
+    "roads": "roads (File ▸ Import ▸ Roads, or --roads)",
+    "demand": "population (File ▸ Import ▸ Population, or --population)",
+    "facilities": "facilities (File ▸ Import ▸ Facilities, or --facilities)",
+}
+
+
+def require_layers(project: Project, need: Sequence[str], *, what: str) -> None:
+    """Raise `InputError` naming every layer of ``need`` the project lacks.
+
+    Parameters
+    ----------
+    project
+        The project.
+    need
+        Among ``"roads"``, ``"demand"``, ``"facilities"``.
+    what
+        The analysis, for the message: ``"the access analysis"``.
+    """
+    missing = [LAYERS[name] for name in need if getattr(project, name) is None]
+    if missing:
+        raise InputError(f"{what} needs {', '.join(missing)}; import them first")
+
+
+def network_for(
+    project: Project,
+    travel: Travel,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> Network:
+    """The project's network for ``travel``: mode, the planner's speed file, traffic.
+
+    Raises
+    ------
+    InputError
+        When the project has no roads, the speed file is not usable or the mode is unknown.
+    """
+    profile = resolve_profile(travel.mode, speeds=travel.speeds, congestion=travel.congestion)
+    return project.network(profile, progress=progress, cancel=cancel)
