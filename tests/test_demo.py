@@ -14,7 +14,15 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
-from ccgeo.demo import CITY_NAME, DEMO_FILES, PROJECT_NAME, generate_demo, load_demo_project, main
+from ccgeo.demo import (
+    CITY_NAME,
+    DEMO_ANALYSIS,
+    DEMO_FILES,
+    PROJECT_NAME,
+    generate_demo,
+    load_demo_project,
+    main,
+)
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.geo import local_utm_crs, project_lonlat
 from ccgeo.io.facilities import read_facilities
@@ -22,6 +30,9 @@ from ccgeo.io.osm import read_roads
 from ccgeo.io.population import read_districts, read_population, study_area_of
 from ccgeo.io.tables import list_sheets, read_table
 from ccgeo.model.roads import RoadData
+from ccgeo.model.settings import AccessSettings
+from ccgeo.project import Project
+from ccgeo.tasks.settings import has_run, resolve
 
 CENTRE = (34.5, -8.5)
 UTM = local_utm_crs(*CENTRE)
@@ -392,6 +403,17 @@ def test_load_demo_project_reads_every_layer(demo_dir: Path) -> None:
     fractions = [f for f, _ in steps]
     assert fractions == sorted(fractions)
     assert fractions[-1] == 1.0
+
+
+def test_the_demo_suggests_its_settings_without_a_run(demo_project: Project) -> None:
+    # suggested, not run: the app opens the demo with these, and runs nothing until asked
+    assert demo_project.settings == {"suggested": {"access": DEMO_ANALYSIS}}
+    assert not has_run(demo_project, "access")
+    sourced = resolve(AccessSettings, project=demo_project)
+    assert sourced.settings == AccessSettings.from_dict(DEMO_ANALYSIS)
+    assert sourced.settings.travel.mode == "walk"
+    assert sourced.sources["mode"] == "project"
+    assert sourced.sources["congestion"] == "default"
 
 
 def test_load_demo_project_can_be_cancelled(demo_dir: Path) -> None:

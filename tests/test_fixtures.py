@@ -4,7 +4,7 @@ per test that the test may change."""
 from __future__ import annotations
 
 import pytest
-from conftest import copy_of_demo, demo_fingerprint
+from demokit import copy_of_demo, demo_fingerprint
 
 from ccgeo.model.scenario import Scenario
 from ccgeo.model.settings import AccessSettings

@@ -20,6 +20,7 @@ import ccgeo.io.osm as osm
 from ccgeo.errors import Cancelled, InputError, OfflineError
 from ccgeo.io.osm import parse_maxspeed, read_roads, way_modes, way_oneway
 from ccgeo.model.roads import MODE_BITS, RoadData
+from ccgeo.network.build import load_network
 
 LON0, LAT0, STEP = -96.72, 17.06, 0.001
 
@@ -303,6 +304,8 @@ FOOT_WAYS: dict[int, tuple[list[int], dict[str, str]]] = {
     205: ([7, 9], {"highway": "corridor"}),
     206: ([9, 10], {"highway": "footway", "footway": "sidewalk"}),
     207: ([10, 11], {"highway": "footway", "footway": "crossing"}),
+    208: ([11, 12], {"highway": "sidewalk"}),
+    209: ([12, 13], {"highway": "crossing"}),
 }
 
 
@@ -316,6 +319,15 @@ def test_every_footway_class_is_walkable(tmp_path: Path) -> None:
         assert on_way.any(), f"way {way_id} {tags} was dropped"
         assert (roads.edge_modes[on_way] & walk).all(), f"way {way_id} {tags} is not walkable"
     assert set(roads.edge_highway.tolist()) == {t["highway"] for _, t in FOOT_WAYS.values()}
+
+
+def test_a_walk_network_joins_every_footway_class(tmp_path: Path) -> None:
+    """A chain of one way of each walkable class is one piece on foot: no node is cut off."""
+    path = tmp_path / "paths.osm"
+    path.write_text(osm_xml(FOOT_WAYS), encoding="utf-8")
+    net = load_network(path, "walk")
+    assert net.connectivity()["nodes_cannot_reach_main"] == 0
+    assert net.n_nodes == len(FOOT_WAYS) + 1
 
 
 @pytest.mark.parametrize(

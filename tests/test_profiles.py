@@ -9,7 +9,16 @@ from roadkit import LAT0, LON0, STEP, make_roads
 from ccgeo.errors import InputError
 from ccgeo.model.profile import SpeedProfile
 from ccgeo.model.roads import MODE_BITS
-from ccgeo.network.profiles import edge_speeds_kmh, get_profile, load_profiles, travel_seconds
+from ccgeo.model.settings import Travel
+from ccgeo.network.profiles import (
+    edge_speeds_kmh,
+    get_profile,
+    load_profiles,
+    resolve_profile,
+    travel_seconds,
+)
+from ccgeo.project import Project
+from ccgeo.tasks.common import network_for
 
 # DOMAIN.md, "Travel speeds": OSRM car profile, track an assumption
 CAR_KMH = {
@@ -145,6 +154,31 @@ residential = 40
     assert amb.access == "car"
     assert amb.max_kmh == 100.0
     assert get_profile("ambulance", profiles) is amb
+
+
+def test_a_user_speed_file_is_a_setting_not_an_environment_variable(tmp_path, monkeypatch):
+    path = write(
+        tmp_path,
+        '[car.speeds_kmh]\nprimary = 50\n\n[ambulance]\ninherit = "car"\nmax_kmh = 100.0\n',
+    )
+    # CCGEO_SPEEDS is gone on purpose: the speed file is `Travel.speeds`, read where named
+    monkeypatch.setenv("CCGEO_SPEEDS", str(path))
+    assert load_profiles()["car"].speeds_kmh["primary"] == 65
+    assert resolve_profile("car").speeds_kmh["primary"] == 65
+    with pytest.raises(InputError, match="no speed profile for mode 'ambulance'"):
+        resolve_profile("ambulance")
+    car = resolve_profile("car", speeds=path)
+    assert car == load_profiles(path)["car"]
+    assert car.speeds_kmh["primary"] == 50
+    assert resolve_profile("ambulance", speeds=path).max_kmh == 100.0
+    peak = resolve_profile("car", speeds=path, congestion=3.0)
+    assert peak.congestion_factor == 3.0
+    assert peak.speeds_kmh == car.speeds_kmh
+    # a task builds the network of the settings' travel, speed file included
+    project = Project(roads=line_roads(["primary", "residential"]))
+    net = network_for(project, Travel(mode="car", speeds=str(path), congestion=2.0))
+    assert net.profile == resolve_profile("car", speeds=path, congestion=2.0)
+    assert network_for(project, Travel(mode="car")).profile.speeds_kmh["primary"] == 65
 
 
 @pytest.mark.parametrize(

@@ -87,7 +87,7 @@ class AccessResult:
     network_summary : dict
         ``mode``, ``nodes``, ``arcs``, ``crs`` and ``connectivity`` (`Network.connectivity`).
     settings : dict
-        ``capability``, ``quality`` (None when the caller filtered the labs),
+        ``capability``, ``quality``,
         ``thresholds_minutes``, ``underserved_minutes``, ``max_snap_m``, ``walk_kmh``,
         ``candidates``, ``mode``.
     labs : GeoDataFrame
@@ -419,7 +419,10 @@ class _CoverageIndex:
             bad = int(np.flatnonzero(~(np.isfinite(pop) & (pop >= 0)))[0])
             msg = f"population should be 0 or more people; demand row {bad} holds {pop[bad]!r}"
             raise InputError(msg)
-        thresholds = np.asarray(parse_thresholds(thresholds_minutes), dtype=np.float64)
+        try:
+            thresholds = np.asarray(parse_thresholds(thresholds_minutes), dtype=np.float64)
+        except InputError as exc:
+            raise InputError(f"`thresholds_minutes`: {exc}") from None
         city_only = district_ids is None
         if district_ids is None:
             district_ids = np.full(n, "", dtype=object)

@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -203,24 +203,10 @@ def _screenshot(
 
     wizard_box: dict[str, Any] = {}
 
-    def picture() -> QPixmap:
-        shot = window.grab()
-        wizard = wizard_box.get("wizard")
-        if wizard is not None:
-            # offscreen, a dialog is its own surface: paint it over the window, centred
-            dialog = wizard.grab()
-            painter = QPainter(shot)
-            x = (shot.width() - dialog.width()) // 2
-            y = (shot.height() - dialog.height()) // 2
-            painter.fillRect(x + 6, y + 6, dialog.width(), dialog.height(), QColor(0, 0, 0, 60))
-            painter.drawPixmap(x, y, dialog)
-            painter.end()
-        return shot
-
     def shoot() -> None:
         # Let the layout settle and the canvas paint before grabbing the window.
         QApplication.processEvents()
-        if picture().save(str(out), "PNG"):
+        if _window_picture(window, wizard_box.get("wizard")).save(str(out), "PNG"):
             log.info("screenshot written to %s", out)
         else:
             print(f"ccgeo: could not write the screenshot {out}", file=sys.stderr)
@@ -239,27 +225,9 @@ def _screenshot(
             shot["asked"] = True
             QTimer.singleShot(0, shoot)
 
-    def show_wizard() -> None:
-        tools = window.data_tools  # type: ignore[attr-defined]
-        wizard = tools.open_import_wizard()
-        wizard_box["wizard"] = wizard
-        wizard.file_page.set_path(wizard_file)
-        page = wizard.validation_page
-
-        def step() -> None:
-            if wizard.busy or getattr(page, "_running", False):
-                QTimer.singleShot(100, step)
-            elif wizard.currentId() < wizard.VALIDATION:
-                wizard.next()
-                QTimer.singleShot(100, step)
-            else:
-                shoot_once()
-
-        QTimer.singleShot(100, step)
-
     def loaded(_project: object) -> None:
         if wizard_file is not None:
-            show_wizard()
+            _show_wizard(window, wizard_file, wizard_box, ready=shoot_once)
             return
         # The picture shows an analysis: run the project's settings (or the defaults) first and
         # shoot once the bands and results are drawn.
@@ -281,3 +249,47 @@ def _screenshot(
     window.hide()
     window.deleteLater()
     return status["code"]
+
+
+def _window_picture(window: MainWindow, wizard: Any | None) -> QPixmap:
+    """The window as a pixmap, with ``wizard`` (if any) painted over it, centred and shadowed."""
+    shot = window.grab()
+    if wizard is not None:
+        # offscreen, a dialog is its own surface: paint it over the window, centred
+        dialog = wizard.grab()
+        painter = QPainter(shot)
+        x = (shot.width() - dialog.width()) // 2
+        y = (shot.height() - dialog.height()) // 2
+        painter.fillRect(x + 6, y + 6, dialog.width(), dialog.height(), QColor(0, 0, 0, 60))
+        painter.drawPixmap(x, y, dialog)
+        painter.end()
+    return shot
+
+
+def _show_wizard(
+    window: MainWindow,
+    wizard_file: Path,
+    wizard_box: dict[str, Any],
+    *,
+    ready: Callable[[], None],
+) -> None:
+    """Open the import wizard on ``wizard_file`` and call ``ready`` at its validation page.
+
+    The wizard is put in ``wizard_box["wizard"]`` at once, so that the picture can show it.
+    """
+    tools = window.data_tools  # type: ignore[attr-defined]
+    wizard = tools.open_import_wizard()
+    wizard_box["wizard"] = wizard
+    wizard.file_page.set_path(wizard_file)
+    page = wizard.validation_page
+
+    def step() -> None:
+        if wizard.busy or getattr(page, "_running", False):
+            QTimer.singleShot(100, step)
+        elif wizard.currentId() < wizard.VALIDATION:
+            wizard.next()
+            QTimer.singleShot(100, step)
+        else:
+            ready()
+
+    QTimer.singleShot(100, step)

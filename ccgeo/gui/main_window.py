@@ -282,6 +282,25 @@ class MainWindow(QMainWindow):
         return self.style().standardIcon(pixmap)
 
     def _build_actions(self) -> None:
+        self._build_file_actions()
+        self._build_map_actions()
+        self.act_about = self._action(
+            "&About ccgeo",
+            "Version, data sources and credits",
+            self.show_about,
+            icon=self._std_icon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        )
+        self.act_toggle_layers = self.layer_dock.toggleViewAction()
+        self.act_toggle_layers.setText("&Layers panel")
+        self.act_toggle_layers.setToolTip("Show or hide the layer panel")
+        # nothing to save, export or close before a project is shown
+        for action in (self.act_save, self.act_save_as, self.act_export, self.act_close_project):
+            action.setEnabled(False)
+        self._build_basemap_actions()
+        self._build_autosave_actions()
+
+    def _build_file_actions(self) -> None:
+        """File menu: new, close, clear recent, open, save, save as, export PNG, quit."""
         sp = QStyle.StandardPixmap
         self.act_new = self._action(
             "&New project",
@@ -336,6 +355,9 @@ class MainWindow(QMainWindow):
             icon=self._std_icon(sp.SP_DialogCloseButton),
             shortcuts=["Ctrl+Q"],
         )
+
+    def _build_map_actions(self) -> None:
+        """Zoom in, out and to the full extent, and the pan / zoom-box tools (one checked)."""
         self.act_zoom_in = self._action(
             "Zoom &in",
             "Zoom in on the centre of the map (+, or the mouse wheel)",
@@ -375,19 +397,6 @@ class MainWindow(QMainWindow):
             self.tool_group.addAction(action)
         self.act_pan.setChecked(True)
         self.canvas.toolChanged.connect(self._sync_tool)
-        self.act_about = self._action(
-            "&About ccgeo",
-            "Version, data sources and credits",
-            self.show_about,
-            icon=self._std_icon(sp.SP_MessageBoxInformation),
-        )
-        self.act_toggle_layers = self.layer_dock.toggleViewAction()
-        self.act_toggle_layers.setText("&Layers panel")
-        self.act_toggle_layers.setToolTip("Show or hide the layer panel")
-        for action in (self.act_save, self.act_save_as, self.act_export, self.act_close_project):
-            action.setEnabled(False)
-        self._build_basemap_actions()
-        self._build_autosave_actions()
 
     def _build_basemap_actions(self) -> None:
         self.act_basemap_none = self._action(

@@ -68,6 +68,8 @@ MOTOR_EXCLUDED_SERVICE: frozenset[str] = frozenset(
 #: ``highway`` classes a pedestrian may use: every road except motorways, and the ways for people
 #: (footways, also when tagged ``footway=sidewalk`` or ``crossing``; paths, steps, indoor
 #: corridors of a hospital or a station).
+#: Sidewalks and crossings are usually ``highway=footway`` with ``footway=sidewalk|crossing``;
+#: some extracts tag them ``highway=sidewalk|crossing``: both are kept, as the speed file has them.
 WALK_HIGHWAYS: frozenset[str] = (MOTOR_HIGHWAYS - {"motorway", "motorway_link"}) | {
     "footway",
     "path",
@@ -76,6 +78,8 @@ WALK_HIGHWAYS: frozenset[str] = (MOTOR_HIGHWAYS - {"motorway", "motorway_link"})
     "cycleway",
     "bridleway",
     "corridor",
+    "sidewalk",
+    "crossing",
 }
 
 #: Access values that close a way to a mode.

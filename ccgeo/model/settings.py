@@ -82,6 +82,20 @@ def parse_thresholds(text: str | float | Sequence[Any]) -> tuple[float, ...]:
     return tuple(sorted(set(values)))
 
 
+T = TypeVar("T")
+
+
+def _made(kind: type[T], values: Mapping[str, Any], problems: list[str]) -> T:
+    """``kind(**values)``; when it refuses them, its problems go to ``problems`` and the
+    defaults stand in, so that the other parts are checked too."""
+    try:
+        return kind(**values)
+    except InputError as exc:
+        prefix = f"{getattr(kind, 'kind', '')} settings: "
+        problems.append(str(exc).removeprefix(prefix))
+        return kind()
+
+
 def _positive(name: str, value: Any, problems: list[str], *, minimum: float = 0.0) -> None:
     ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if not ok or value <= minimum:
@@ -112,6 +126,11 @@ class Travel:
     mode: str = "car"
     speeds: str | None = None
     congestion: float = 1.0
+
+    def __post_init__(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise InputError("; ".join(problems))
 
     def problems(self) -> list[str]:
         """What is wrong with these values (empty when they are usable)."""
@@ -155,6 +174,11 @@ class Snapping:
     max_snap_m: float = DEFAULT_MAX_SNAP_M
     walk_kmh: float = DEFAULT_WALK_KMH
     candidates: int = DEFAULT_CANDIDATES
+
+    def __post_init__(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise InputError("; ".join(problems))
 
     def problems(self) -> list[str]:
         """What is wrong with these values (empty when they are usable)."""
@@ -213,8 +237,7 @@ class LabSettings:
         problems: list[str] = []
         _one_of("capability", self.capability, self.capabilities, problems)
         _one_of("quality", self.quality, QUALITY_FILTERS, problems)
-        problems += self.travel.problems() + self.snapping.problems()
-        problems += self._own_problems()
+        problems += self._own_problems()  # `Travel` and `Snapping` checked themselves
         if problems:
             raise InputError(f"{self.kind} settings: " + "; ".join(problems))
 
@@ -264,9 +287,14 @@ class LabSettings:
         values = {k: cls._convert(k, v, problems) for k, v in data.items()}
         if problems:
             raise InputError(f"{cls.kind} settings: " + "; ".join(problems))
-        travel = Travel(**{k: values.pop(k) for k in cls.TRAVEL_KEYS if k in values})
-        snapping = Snapping(**{k: values.pop(k) for k in cls.SNAPPING_KEYS if k in values})
-        return cls(travel=travel, snapping=snapping, **values)
+        travel = _made(Travel, {k: values.pop(k) for k in cls.TRAVEL_KEYS if k in values}, problems)
+        snapping = _made(
+            Snapping, {k: values.pop(k) for k in cls.SNAPPING_KEYS if k in values}, problems
+        )
+        made = _made(cls, {"travel": travel, "snapping": snapping, **values}, problems)
+        if problems:  # every problem at once, not the first part's only
+            raise InputError(f"{cls.kind} settings: " + "; ".join(problems))
+        return made
 
     def updated(self: S, changes: Mapping[str, Any]) -> S:
         """A copy with the flat ``changes`` applied (validated like `from_dict`)."""

@@ -275,7 +275,7 @@ def resolve_profile(
     """The speed profile a run uses: ``mode`` from the bundled speeds with the user's speed file
     ``speeds`` merged over them, with the congestion factor in force.
 
-    The one resolver of every task: `ccgeo.model.settings.Travel.profile` calls it once per run.
+    The one resolver of every task: `ccgeo.tasks.common.network_for` calls it once per run.
 
     Parameters
     ----------

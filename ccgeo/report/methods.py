@@ -236,10 +236,51 @@ def methods_blocks(
     list of Heading, Paragraph, Bullets and Table
     """
     mode = str(settings.get("mode") or (profile.name if profile else "car"))
-    thresholds = [float(t) for t in settings.get("thresholds_minutes", [])]
+    blocks: list[Block] = [
+        *_travel_time_blocks(settings, mode=mode, network_summary=network_summary),
+        *_coverage_blocks(settings),
+        Heading("Which labs count"),
+        Paragraph(_lab_filter_text(settings)),
+        *_speed_profile_blocks(profile, mode=mode),
+    ]
+    if siting_settings:
+        blocks.append(Heading("Proposed hubs"))
+        blocks.append(Paragraph(_siting_text(siting_settings)))
+    if referral_settings:
+        blocks.append(Heading("Sample referral"))
+        blocks.extend(_referral_blocks(referral_settings))
+    blocks.append(Heading("Limits of this analysis"))
+    blocks.append(Bullets(_LIMITS))
+    blocks.append(Heading("Sources of the defaults"))
+    blocks.append(
+        Table(
+            ("Value", "Source"),
+            tuple((s.topic, s.citation) for s in SOURCES),
+            align=("l", "l"),
+        )
+    )
+    return blocks
+
+
+#: The "Limits of this analysis" list of the methods page.
+_LIMITS: tuple[str, ...] = (
+    "Speeds are free-flow defaults per road class; real trips are slower at peak "
+    "hours, on damaged roads and when waiting for transport. Calibrate them "
+    "locally and state any change.",
+    "Travel time is not the only barrier: cost, opening hours, test availability "
+    "and referral rules also decide whether a person is tested.",
+    "Population grids are modelled estimates; counts for small areas carry large errors.",
+    "A lab counts if the facility list says it can do the test; the list should be "
+    "checked with the labs themselves.",
+)
+
+
+def _travel_time_blocks(
+    settings: Mapping[str, Any], *, mode: str, network_summary: Mapping[str, Any] | None
+) -> list[Block]:
+    """The travel-time section: the formula, the walk to the road, snapping, the network."""
     max_snap_m = float(settings.get("max_snap_m", float("nan")))
     walk_kmh = float(settings.get("walk_kmh", float("nan")))
-    under = settings.get("underserved_minutes")
     blocks: list[Block] = [Heading("Travel time")]
     blocks.append(
         Paragraph(
@@ -262,7 +303,14 @@ def methods_blocks(
         if connectivity.get("message"):
             text += " " + str(connectivity["message"])
         blocks.append(Paragraph(text))
-    blocks.append(Heading("Coverage and thresholds"))
+    return blocks
+
+
+def _coverage_blocks(settings: Mapping[str, Any]) -> list[Block]:
+    """The coverage section: the formula, the thresholds used, how underserved areas form."""
+    thresholds = [float(t) for t in settings.get("thresholds_minutes", [])]
+    under = settings.get("underserved_minutes")
+    blocks: list[Block] = [Heading("Coverage and thresholds")]
     listed = ", ".join(format_threshold(t) for t in thresholds) or "none"
     blocks.append(
         Paragraph(
@@ -280,9 +328,12 @@ def methods_blocks(
                 "by the people in them."
             )
         )
-    blocks.append(Heading("Which labs count"))
-    blocks.append(Paragraph(_lab_filter_text(settings)))
-    blocks.append(Heading(f"Speed profile: {mode}"))
+    return blocks
+
+
+def _speed_profile_blocks(profile: SpeedProfile | None, *, mode: str) -> list[Block]:
+    """The speed-profile section: the profile's description, speeds table and rules."""
+    blocks: list[Block] = [Heading(f"Speed profile: {mode}")]
     if profile is None:
         blocks.append(Paragraph("The speed profile of the network is not known.", note=True))
     else:
@@ -290,36 +341,6 @@ def methods_blocks(
             blocks.append(Paragraph(profile.description + "."))
         blocks.append(speed_profile_table(profile))
         blocks.append(Bullets(tuple(profile_notes(profile))))
-    if siting_settings:
-        blocks.append(Heading("Proposed hubs"))
-        blocks.append(Paragraph(_siting_text(siting_settings)))
-    if referral_settings:
-        blocks.append(Heading("Sample referral"))
-        blocks.extend(_referral_blocks(referral_settings))
-    blocks.append(Heading("Limits of this analysis"))
-    blocks.append(
-        Bullets(
-            (
-                "Speeds are free-flow defaults per road class; real trips are slower at peak "
-                "hours, on damaged roads and when waiting for transport. Calibrate them "
-                "locally and state any change.",
-                "Travel time is not the only barrier: cost, opening hours, test availability "
-                "and referral rules also decide whether a person is tested.",
-                "Population grids are modelled estimates; counts for small areas carry large "
-                "errors.",
-                "A lab counts if the facility list says it can do the test; the list should be "
-                "checked with the labs themselves.",
-            )
-        )
-    )
-    blocks.append(Heading("Sources of the defaults"))
-    blocks.append(
-        Table(
-            ("Value", "Source"),
-            tuple((s.topic, s.citation) for s in SOURCES),
-            align=("l", "l"),
-        )
-    )
     return blocks
 
 
@@ -477,45 +498,7 @@ def data_sources_blocks(project: Project) -> list[Block]:
         without a recorded source are listed from the layer's own ``source``.
     """
     metadata = project.metadata or {}
-    sources: Sequence[Mapping[str, Any]] = metadata.get("sources") or []
-    rows: list[tuple[str, str, str, str, str]] = []
-    seen: set[str] = set()
-    for src in sources:
-        layer = str(src.get("layer", ""))
-        path = Path(str(src.get("path", "")))
-        seen.add(layer)
-        rows.append(
-            (
-                layer,
-                path.name or MISSING,
-                _file_date(path) if str(path) not in ("", ".") else MISSING,
-                _read_date(src.get("read_at")),
-                _layer_notes(project, layer),
-            )
-        )
-    fallbacks = {
-        "roads": project.roads.source if project.roads is not None else None,
-        "population": project.demand.source if project.demand is not None else None,
-        "districts": "" if project.districts is not None else None,
-        "facilities": (
-            project.facilities.report.source
-            if project.facilities is not None and project.facilities.report is not None
-            else ("" if project.facilities is not None else None)
-        ),
-    }
-    for layer, source in fallbacks.items():
-        if layer in seen or source is None:
-            continue
-        path = Path(source) if source else None
-        rows.append(
-            (
-                layer,
-                path.name if path is not None else "not recorded",
-                _file_date(path) if path is not None and path.name else MISSING,
-                MISSING,
-                _layer_notes(project, layer),
-            )
-        )
+    rows = _source_rows(project)
     blocks: list[Block] = []
     if metadata.get("synthetic"):
         note = str(metadata.get("note") or "")
@@ -535,6 +518,62 @@ def data_sources_blocks(project: Project) -> list[Block]:
         )
     else:
         blocks.append(Paragraph("No data source is recorded in this project.", note=True))
+    blocks.extend(_data_source_notes(project))
+    return blocks
+
+
+def _source_rows(project: Project) -> list[tuple[str, str, str, str, str]]:
+    """Layer, file, file date, read date and content: the recorded sources first, then the
+    layers without one, from the layer's own ``source``."""
+    sources: Sequence[Mapping[str, Any]] = (project.metadata or {}).get("sources") or []
+    rows: list[tuple[str, str, str, str, str]] = []
+    seen: set[str] = set()
+    for src in sources:
+        layer = str(src.get("layer", ""))
+        path = Path(str(src.get("path", "")))
+        seen.add(layer)
+        rows.append(
+            (
+                layer,
+                path.name or MISSING,
+                _file_date(path) if str(path) not in ("", ".") else MISSING,
+                _read_date(src.get("read_at")),
+                _layer_notes(project, layer),
+            )
+        )
+    for layer, source in _layer_sources(project).items():
+        if layer in seen or source is None:
+            continue
+        path = Path(source) if source else None
+        rows.append(
+            (
+                layer,
+                path.name if path is not None else "not recorded",
+                _file_date(path) if path is not None and path.name else MISSING,
+                MISSING,
+                _layer_notes(project, layer),
+            )
+        )
+    return rows
+
+
+def _layer_sources(project: Project) -> dict[str, str | None]:
+    """Each layer's own record of its file: ``None`` without the layer, ``""`` if unknown."""
+    return {
+        "roads": project.roads.source if project.roads is not None else None,
+        "population": project.demand.source if project.demand is not None else None,
+        "districts": "" if project.districts is not None else None,
+        "facilities": (
+            project.facilities.report.source
+            if project.facilities is not None and project.facilities.report is not None
+            else ("" if project.facilities is not None else None)
+        ),
+    }
+
+
+def _data_source_notes(project: Project) -> list[Block]:
+    """The project file's date, what the file dates mean, and the OpenStreetMap credit."""
+    blocks: list[Block] = []
     if project.path is not None:
         blocks.append(
             Paragraph(

@@ -216,6 +216,26 @@ def write_report(
         progress=progress,
         cancel=cancel,
     )
+    count = _write_pdf(content, out, layout, progress=progress, cancel=cancel)
+    report_progress(progress, 1.0, f"report written: {count} pages")
+    return out
+
+
+def _write_pdf(
+    content: ReportContent,
+    out: Path,
+    layout: QPageLayout,
+    *,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> int:
+    """Paint ``content`` into the PDF ``out`` (replaced only once complete); the page count.
+
+    Raises
+    ------
+    InputError
+        Naming ``out``, if the PDF cannot be written there or comes out empty.
+    """
     with atomic_path(out, what="the PDF report") as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setCreator("ccgeo")
@@ -227,8 +247,7 @@ def write_report(
         if not tmp.is_file() or tmp.stat().st_size == 0:
             msg = "the PDF came out empty; check that the folder is writable and has space"
             raise InputError(msg, path=out)
-    report_progress(progress, 1.0, f"report written: {count} pages")
-    return out
+    return count
 
 
 def page_layout(paper: str = "a4", orientation: str = "portrait") -> QPageLayout:

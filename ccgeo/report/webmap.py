@@ -201,87 +201,17 @@ def build_webmap(
     InputError
         If the project holds nothing to draw or ``simplify_m`` is not a distance.
     """
-    if not (isinstance(simplify_m, int | float) and math.isfinite(simplify_m) and simplify_m >= 0):
-        msg = f"`simplify_m` should be metres, 0 or more (5 is a good start), got {simplify_m!r}"
-        raise InputError(msg)
-    area = _extent(project, result)
-    if area is None:
-        msg = (
-            f"project {project.name!r} holds nothing to map: no roads, facilities, population "
-            "or districts; import at least one layer first"
-        )
-        raise InputError(msg)
-    crs = local_utm_crs((area[0] + area[2]) / 2.0, (area[1] + area[3]) / 2.0)
-    ctx = _Context(crs=crs, simplify_m=float(simplify_m), legend=_Legend())
-
-    fmap = folium.Map(location=None, tiles=None, control_scale=True, zoom_control=True)
-    fmap.fit_bounds([[area[1], area[0]], [area[3], area[2]]])
-    for pane, (z_index, events) in _PANES.items():
-        folium.map.CustomPane(pane, z_index=z_index, pointer_events=events).add_to(fmap)
-
-    demand_gdf = project.demand.gdf if project.demand is not None else None
-    if demand_gdf is None and result is not None:
-        demand_gdf = result.demand
-    steps: list[tuple[str, Callable[[], None]]] = []
-    if project.facilities is not None and len(project.facilities):
-        fac = project.facilities
-        steps.append(("facilities", lambda: _add_facilities(fmap, fac, result, ctx)))
-    if siting is not None:
-        steps.append(("proposed hubs", lambda: _add_hubs(fmap, siting, ctx)))
-    if referral is not None:
-        steps.append(("referral routes", lambda: _add_referral(fmap, referral, ctx)))
-    if result is not None:
-        steps.append(("underserved areas", lambda: _add_underserved(fmap, result, ctx)))
-        steps.append(("catchment bands", lambda: _add_bands(fmap, result, ctx)))
-    if project.districts is not None and len(project.districts):
-        districts = project.districts
-        steps.append(
-            ("districts", lambda: _add_districts(fmap, districts, result, demand_gdf, ctx))
-        )
-    if demand_gdf is not None and len(demand_gdf):
-        kind = getattr(project.demand, "kind", "points")
-        cell_m = getattr(project.demand, "cell_size_m", None)
-        shown = result is None
-        steps.append(
-            (
-                "population",
-                lambda: _add_population(
-                    fmap, demand_gdf, project.districts, ctx, kind=kind, cell_m=cell_m, show=shown
-                ),
-            )
-        )
-    if include_roads and project.roads is not None and project.roads.n_edges:
-        roads = project.roads
-        steps.append(("roads", lambda: _add_roads(fmap, roads, ctx, osm=uses_osm(project))))
+    area, ctx = _map_context(project, result, simplify_m)
+    fmap = _empty_map(area)
+    steps = _layer_steps(fmap, project, result, ctx, siting, referral, include_roads=include_roads)
     for i, (what, step) in enumerate(steps):
         check_cancel(cancel)
         report_progress(progress, i / (len(steps) + 1), f"drawing {what}")
         step()
     if tiles:
-        from ccgeo.io.tiles import OSM_MAX_ZOOM, OSM_TILE_ATTRIBUTION, OSM_TILE_URL
-
-        folium.TileLayer(
-            OSM_TILE_URL,
-            attr=OSM_TILE_ATTRIBUTION,
-            name="OpenStreetMap tiles (online only)",
-            overlay=True,
-            show=False,
-            max_zoom=OSM_MAX_ZOOM,
-        ).add_to(fmap)
-
+        _add_osm_tiles(fmap)
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
-    heading = title or project.name
-    scenario_name = (
-        scenario.name if isinstance(scenario, Scenario) else scenario or "Baseline (existing labs)"
-    )
-    overlay = _title_html(
-        heading,
-        scenario_name,
-        (date or dt.date.today()).isoformat(),
-        project,
-        result,
-    ) + ctx.legend.html(_footnote(ctx, project, result))
-    fmap.get_root().html.add_child(folium.Element(_CSS + overlay))
+    _add_title_and_legend(fmap, project, result, ctx, title=title, scenario=scenario, date=date)
     report_progress(progress, 1.0, "map ready")
     return fmap
 
@@ -405,6 +335,105 @@ def offline_html(page: str) -> str:
 def external_references(page: str) -> list[str]:
     """URLs of every ``<script src>`` and ``<link href>`` in ``page`` that points at the web."""
     return [m.group("url") for m in _EXTERNAL_TAG.finditer(page)]
+
+
+# -- building the map ---------------------------------------------------------------------------
+
+
+def _map_context(
+    project: Project, result: AccessResult | None, simplify_m: float
+) -> tuple[tuple[float, float, float, float], _Context]:
+    """The bounds ``(w, s, e, n)`` in degrees of what is drawn, and the drawing context (the
+    local UTM zone of its centre, the display tolerance in metres, an empty legend).
+
+    Raises
+    ------
+    InputError
+        If ``simplify_m`` is not a distance or the project holds nothing to draw.
+    """
+    if not (isinstance(simplify_m, int | float) and math.isfinite(simplify_m) and simplify_m >= 0):
+        msg = f"`simplify_m` should be metres, 0 or more (5 is a good start), got {simplify_m!r}"
+        raise InputError(msg)
+    area = _extent(project, result)
+    if area is None:
+        msg = (
+            f"project {project.name!r} holds nothing to map: no roads, facilities, population "
+            "or districts; import at least one layer first"
+        )
+        raise InputError(msg)
+    crs = local_utm_crs((area[0] + area[2]) / 2.0, (area[1] + area[3]) / 2.0)
+    return area, _Context(crs=crs, simplify_m=float(simplify_m), legend=_Legend())
+
+
+def _empty_map(area: tuple[float, float, float, float]) -> folium.Map:
+    """A map without tiles fitted to ``area`` (``(w, s, e, n)``, degrees), with ccgeo's panes."""
+    fmap = folium.Map(location=None, tiles=None, control_scale=True, zoom_control=True)
+    fmap.fit_bounds([[area[1], area[0]], [area[3], area[2]]])
+    for pane, (z_index, events) in _PANES.items():
+        folium.map.CustomPane(pane, z_index=z_index, pointer_events=events).add_to(fmap)
+    return fmap
+
+
+def _layer_steps(
+    fmap: folium.Map,
+    project: Project,
+    result: AccessResult | None,
+    ctx: _Context,
+    siting: SitingResult | None,
+    referral: ReferralResult | None,
+    *,
+    include_roads: bool,
+) -> list[tuple[str, Callable[[], None]]]:
+    """What to draw, top layer first, as ``(what, draw)``: only the layers there are data for."""
+    demand_gdf = project.demand.gdf if project.demand is not None else None
+    if demand_gdf is None and result is not None:
+        demand_gdf = result.demand
+    steps: list[tuple[str, Callable[[], None]]] = []
+    if project.facilities is not None and len(project.facilities):
+        fac = project.facilities
+        steps.append(("facilities", lambda: _add_facilities(fmap, fac, result, ctx)))
+    if siting is not None:
+        steps.append(("proposed hubs", lambda: _add_hubs(fmap, siting, ctx)))
+    if referral is not None:
+        steps.append(("referral routes", lambda: _add_referral(fmap, referral, ctx)))
+    if result is not None:
+        steps.append(("underserved areas", lambda: _add_underserved(fmap, result, ctx)))
+        steps.append(("catchment bands", lambda: _add_bands(fmap, result, ctx)))
+    if project.districts is not None and len(project.districts):
+        districts = project.districts
+        steps.append(
+            ("districts", lambda: _add_districts(fmap, districts, result, demand_gdf, ctx))
+        )
+    if demand_gdf is not None and len(demand_gdf):
+        kind = getattr(project.demand, "kind", "points")
+        cell_m = getattr(project.demand, "cell_size_m", None)
+        shown = result is None
+        steps.append(
+            (
+                "population",
+                lambda: _add_population(
+                    fmap, demand_gdf, project.districts, ctx, kind=kind, cell_m=cell_m, show=shown
+                ),
+            )
+        )
+    if include_roads and project.roads is not None and project.roads.n_edges:
+        roads = project.roads
+        steps.append(("roads", lambda: _add_roads(fmap, roads, ctx, osm=uses_osm(project))))
+    return steps
+
+
+def _add_osm_tiles(fmap: folium.Map) -> None:
+    """The OpenStreetMap tiles as an overlay, off until ticked (blank without internet)."""
+    from ccgeo.io.tiles import OSM_MAX_ZOOM, OSM_TILE_ATTRIBUTION, OSM_TILE_URL
+
+    folium.TileLayer(
+        OSM_TILE_URL,
+        attr=OSM_TILE_ATTRIBUTION,
+        name="OpenStreetMap tiles (online only)",
+        overlay=True,
+        show=False,
+        max_zoom=OSM_MAX_ZOOM,
+    ).add_to(fmap)
 
 
 # -- assets -------------------------------------------------------------------------------------
@@ -1229,6 +1258,32 @@ def _lab_phrase(result: AccessResult) -> str:
     if quality and quality != "any":
         what += f" ({str(quality).replace('_', ' ')})"
     return what
+
+
+def _add_title_and_legend(
+    fmap: folium.Map,
+    project: Project,
+    result: AccessResult | None,
+    ctx: _Context,
+    *,
+    title: str | None,
+    scenario: Scenario | str | None,
+    date: dt.date | None,
+) -> None:
+    """The title box (default heading the project name, default scenario the baseline, default
+    date today) and the legend with its footnote, over the map."""
+    heading = title or project.name
+    scenario_name = (
+        scenario.name if isinstance(scenario, Scenario) else scenario or "Baseline (existing labs)"
+    )
+    overlay = _title_html(
+        heading,
+        scenario_name,
+        (date or dt.date.today()).isoformat(),
+        project,
+        result,
+    ) + ctx.legend.html(_footnote(ctx, project, result))
+    fmap.get_root().html.add_child(folium.Element(_CSS + overlay))
 
 
 def _title_html(

@@ -256,18 +256,20 @@ class LayerImportDialog(QDialog):
         self.result_value: LayerImport | None = None
         self._worker: Worker | None = None
         self.setWindowTitle(_TITLES[kind])
-        explain = QLabel(_EXPLAIN[kind])
-        explain.setWordWrap(True)
+        self._build_source_widgets()
+        self._build_status_widgets()
+        self._layout()
+        self._connect()
+        self._sync_source()
+        self.resize(560, self.sizeHint().height())
+
+    def _build_source_widgets(self) -> None:
+        """The file (or place name) to read, and the population's study-area clip."""
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText("Path of the file")
         self.path_edit.setToolTip("The file to read")
         self.browse_button = QPushButton("&Browse…")
         self.browse_button.setToolTip("Choose the file in a file dialog")
-        self.browse_button.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(self.browse_button)
-        form = QFormLayout()
         self.file_radio = QRadioButton("From a &file")
         self.download_radio = QRadioButton("&Download by place name (needs internet)")
         self.place_edit = QLineEdit()
@@ -277,23 +279,16 @@ class LayerImportDialog(QDialog):
         self.clip_check.setToolTip(
             "The study area is the districts' union, else the road network's extent"
         )
-        if kind == "roads":
+        if self.kind == "roads":
             self.file_radio.setChecked(True)
-            group = QButtonGroup(self)
-            group.addButton(self.file_radio)
-            group.addButton(self.download_radio)
-            form.addRow(self.file_radio)
-            form.addRow("File:", path_row)
-            form.addRow(self.download_radio)
-            form.addRow("Place:", self.place_edit)
-            self.file_radio.toggled.connect(self._sync_source)
-        else:
-            form.addRow("File:", path_row)
-        if kind == "population":
+        if self.kind == "population":
+            project = self.project
             has_area = project is not None and project.study_area() is not None
             self.clip_check.setChecked(has_area)
             self.clip_check.setEnabled(has_area)
-            form.addRow(self.clip_check)
+
+    def _build_status_widgets(self) -> None:
+        """Progress, status and error of the read, and the Import / Cancel buttons."""
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.hide()
@@ -310,16 +305,43 @@ class LayerImportDialog(QDialog):
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText("&Import")
         self.import_button.setToolTip("Read the layer; it replaces the project's current one")
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+
+    def _source_form(self) -> QFormLayout:
+        """The file row; for roads also file-or-download and the place; for people the clip."""
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        if self.kind == "roads":
+            group = QButtonGroup(self)
+            group.addButton(self.file_radio)
+            group.addButton(self.download_radio)
+            form.addRow(self.file_radio)
+            form.addRow("File:", path_row)
+            form.addRow(self.download_radio)
+            form.addRow("Place:", self.place_edit)
+        else:
+            form.addRow("File:", path_row)
+        if self.kind == "population":
+            form.addRow(self.clip_check)
+        return form
+
+    def _layout(self) -> None:
+        explain = QLabel(_EXPLAIN[self.kind])
+        explain.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
-        layout.addLayout(form)
+        layout.addLayout(self._source_form())
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
         layout.addWidget(self.error_label)
-        self._sync_source()
-        self.resize(560, self.sizeHint().height())
+
+    def _connect(self) -> None:
+        self.browse_button.clicked.connect(self._browse)
+        if self.kind == "roads":
+            self.file_radio.toggled.connect(self._sync_source)
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
 
     def _sync_source(self) -> None:
         download = self.kind == "roads" and self.download_radio.isChecked()

@@ -380,29 +380,43 @@ class OutputDialog(QDialog):
         self._title_edited = False
         self.setWindowTitle(_DIALOG_TITLES[kind])
         self.setMinimumWidth(560)
-        explain = QLabel(_EXPLAIN[kind])
-        explain.setWordWrap(True)
+        self._build_source_combo(disabled or {})
+        self._build_option_widgets()
+        self.analysis_label = QLabel(analysis_text)
+        self.analysis_label.setWordWrap(True)
+        self.analysis_label.setStyleSheet("color: #455A64;")
+        self._build_buttons()
+        self._layout()
+        self._connect()
+        first = next((i for i in range(len(sources)) if i not in (disabled or {})), 0)
+        self.source_combo.setCurrentIndex(first)
+        self._source_changed()
+        self._sync_ok()
 
+    def _build_source_combo(self, disabled: dict[int, str]) -> None:
+        """The analyses to choose from; those in ``disabled`` greyed, their reason as tooltip."""
         self.source_combo = QComboBox()
         self.source_combo.setToolTip(
             "Which labs the output shows: the existing ones, the what-if on the map now, or a "
             "saved scenario (analysed in full with its own settings)"
         )
         model = self.source_combo.model()
-        for i, source in enumerate(sources):
+        for i, source in enumerate(self.sources):
             text = source.label
             if source.kind == "scenario":
                 text = f"Scenario: {source.label}"
             self.source_combo.addItem(text, i)
-            reason = (disabled or {}).get(i)
+            reason = disabled.get(i)
             if reason:
                 item = model.item(i)  # type: ignore[attr-defined]
                 item.setEnabled(False)
                 item.setToolTip(reason)
+
+    def _build_option_widgets(self) -> None:
+        """Title, paper and orientation (PDF, print), tiles (HTML) and formats (data)."""
         self.title_edit = QLineEdit()
         self.title_edit.setToolTip("The heading of the map or the report's cover")
         self.title_edit.setClearButtonEnabled(True)
-        self.title_edit.textEdited.connect(self._title_typed)
         self.paper_combo = QComboBox()
         for key, text in PAPER_LABELS.items():
             self.paper_combo.addItem(text, key)
@@ -426,13 +440,25 @@ class OutputDialog(QDialog):
             check = QCheckBox(f"{name}: {tip}")
             check.setChecked(True)
             check.setToolTip(tip)
-            check.toggled.connect(self._sync_ok)
             formats_layout.addWidget(check)
             self.format_checks[key] = check
-        self.analysis_label = QLabel(analysis_text)
-        self.analysis_label.setWordWrap(True)
-        self.analysis_label.setStyleSheet("color: #455A64;")
 
+    def _build_buttons(self) -> None:
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_OK_TEXT[self.kind])
+        self.ok_button.setToolTip(
+            "Choose where to write it, then write it in the background"
+            if self.kind != "print"
+            else "Prepare the pages and show them in a print preview"
+        )
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setToolTip("Close without writing anything")
+
+    def _options_form(self) -> QFormLayout:
+        kind = self.kind
         form = QFormLayout()
         form.addRow("&Analysis:", self.source_combo)
         form.addRow("&Title:", self.title_edit)
@@ -444,35 +470,27 @@ class OutputDialog(QDialog):
         for widget in (self.paper_combo, self.orientation_combo):
             form.setRowVisible(widget, kind in ("pdf", "print"))
         form.setRowVisible(self.tiles_check, kind == "html")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_OK_TEXT[kind])
-        self.ok_button.setToolTip(
-            "Choose where to write it, then write it in the background"
-            if kind != "print"
-            else "Prepare the pages and show them in a print preview"
-        )
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without writing anything")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        return form
 
+    def _layout(self) -> None:
+        explain = QLabel(_EXPLAIN[self.kind])
+        explain.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
-        layout.addLayout(form)
+        layout.addLayout(self._options_form())
         layout.addWidget(self.formats_box)
-        self.formats_box.setVisible(kind == "data")
+        self.formats_box.setVisible(self.kind == "data")
         layout.addWidget(self.analysis_label)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
+    def _connect(self) -> None:
+        self.title_edit.textEdited.connect(self._title_typed)
+        for check in self.format_checks.values():
+            check.toggled.connect(self._sync_ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         self.source_combo.currentIndexChanged.connect(self._source_changed)
-        first = next((i for i in range(len(sources)) if i not in (disabled or {})), 0)
-        self.source_combo.setCurrentIndex(first)
-        self._source_changed()
-        self._sync_ok()
 
     # -- reading -------------------------------------------------------------------------------
 

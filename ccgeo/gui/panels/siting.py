@@ -169,6 +169,16 @@ class SitingPanel(QWidget):
     def __init__(self, planning: PlanningController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.planning = planning
+        self._build_settings_widgets()
+        self._build_result_widgets()
+        self._layout()
+        self._connect()
+        self._model_changed()
+        self.spacing.setEnabled(False)
+        self.refresh_settings()
+
+    def _build_settings_widgets(self) -> None:
+        """Goal, number of hubs, time limit, target share, candidate sources, Run/Cancel."""
         self.analysis_line = QLabel("")
         self.analysis_line.setWordWrap(True)
         self.analysis_line.setToolTip(
@@ -218,6 +228,8 @@ class SitingPanel(QWidget):
         )
         self.runbox = RunBox("Site hubs", "Choose new hubs with these settings (F7)")
 
+    def _build_result_widgets(self) -> None:
+        """Headline, solver line, warnings, hub and district tables, curve, "Make a scenario"."""
         self.summary = QLabel("No proposal yet.")
         self.summary.setWordWrap(True)
         bold = self.summary.font()
@@ -253,6 +265,21 @@ class SitingPanel(QWidget):
         self.message = QLabel("")
         self.message.setWordWrap(True)
 
+    def _layout(self) -> None:
+        stack_parts(
+            self,
+            [
+                self._settings_form(),
+                self._sources_box(),
+                self.runbox,
+                self.summary,
+                self.solver,
+                self.warnings,
+                self._result_tabs(),
+            ],
+        )
+
+    def _settings_form(self) -> QFormLayout:
         numbers = QHBoxLayout()
         numbers.addWidget(self.hubs)
         numbers.addWidget(QLabel("hubs within"))
@@ -262,6 +289,10 @@ class SitingPanel(QWidget):
         form.addRow("Goal", self.model)
         form.addRow("New", numbers)
         form.addRow("Target share", self.target)
+        return form
+
+    def _sources_box(self) -> QGroupBox:
+        """The candidate sites: upgrades, a grid (and its spacing), points placed on the map."""
         sources = QGroupBox("Candidate sites")
         grid = QGridLayout(sources)
         grid.addWidget(self.use_upgrade, 0, 0, 1, 3)
@@ -271,6 +302,10 @@ class SitingPanel(QWidget):
         grid.addWidget(self.use_user, 3, 0, 1, 3)
         grid.setColumnMinimumWidth(0, 16)
         grid.setColumnStretch(1, 1)
+        return sources
+
+    def _result_tabs(self) -> QTabWidget:
+        """Ranked hubs (with "Make a scenario"), coverage curve, by district: `tabs`."""
         make = QVBoxLayout()
         make.addWidget(self.scenario_name)
         make.addWidget(self.make_button)
@@ -284,26 +319,21 @@ class SitingPanel(QWidget):
         self.tabs.addTab(self.chart, "Coverage curve")
         self.tabs.addTab(self.district_table, "By district")
         self.tabs.setMinimumHeight(260)
-        stack_parts(
-            self,
-            [form, sources, self.runbox, self.summary, self.solver, self.warnings, self.tabs],
-        )
+        return self.tabs
 
+    def _connect(self) -> None:
         self.model.currentIndexChanged.connect(self._model_changed)
         self.use_grid.toggled.connect(self.spacing.setEnabled)
         self.runbox.run_button.clicked.connect(self.run)
-        self.runbox.cancel_button.clicked.connect(planning.cancel_siting)
+        self.runbox.cancel_button.clicked.connect(self.planning.cancel_siting)
         self.make_button.clicked.connect(self.make_scenario)
         self.scenario_name.returnPressed.connect(self.make_scenario)
         self.hub_table.itemSelectionChanged.connect(self._hub_selected)
-        planning.sitingFinished.connect(self.show_result)
-        planning.sitingEnded.connect(self._ended)
-        planning.analysis.staleChanged.connect(lambda *_: self.refresh_settings())
-        planning.analysis.coverageChanged.connect(self.refresh_settings)
-        planning.analysis.projectChanged.connect(lambda _p: self._project_changed())
-        self._model_changed()
-        self.spacing.setEnabled(False)
-        self.refresh_settings()
+        self.planning.sitingFinished.connect(self.show_result)
+        self.planning.sitingEnded.connect(self._ended)
+        self.planning.analysis.staleChanged.connect(lambda *_: self.refresh_settings())
+        self.planning.analysis.coverageChanged.connect(self.refresh_settings)
+        self.planning.analysis.projectChanged.connect(lambda _p: self._project_changed())
 
     # -- settings ------------------------------------------------------------------------------
 
