@@ -3,8 +3,9 @@
 The public Python API; the ``ccgeo`` command and the desktop app are built on the same functions.
 
 >>> import ccgeo
->>> labs = ccgeo.read_facilities("registry.xlsx", study_area=ccgeo.read_districts("wards.geojson"))
->>> net = ccgeo.load_network("city.osm.pbf", mode="car")
+>>> project = ccgeo.project_from_files(roads="city.osm.pbf", facilities="labs.xlsx",
+...                                    population="worldpop.tif")
+>>> result = ccgeo.run_access(project, ccgeo.AccessSettings(capability="pcr"))
 
 ``import ccgeo`` is light: each name below loads its module (and geopandas, scipy, ...) the first
 time it is used, as scipy and geopandas do.
@@ -20,34 +21,49 @@ __version__ = "0.1.0"
 
 #: Public name -> module that defines it.
 _WHERE: dict[str, str] = {
-    "CAPABILITIES": "ccgeo.model.schema",
     "AccessResult": "ccgeo.analysis.access",
+    "access": "ccgeo.analysis.access",
     "Cancelled": "ccgeo.errors",
     "CcgeoError": "ccgeo.errors",
-    "Demand": "ccgeo.model.demand",
-    "Facilities": "ccgeo.model.facilities",
-    "ImportReport": "ccgeo.model.reports",
     "InputError": "ccgeo.errors",
-    "Network": "ccgeo.model.network",
     "OfflineError": "ccgeo.errors",
-    "Project": "ccgeo.project",
-    "RoadData": "ccgeo.model.roads",
-    "Scenario": "ccgeo.model.scenario",
-    "access": "ccgeo.analysis.access",
-    "load_network": "ccgeo.network.build",
-    "open_project": "ccgeo.project",
-    "read_districts": "ccgeo.io.population",
     "read_facilities": "ccgeo.io.facilities",
+    "read_roads": "ccgeo.io.osm",
+    "read_districts": "ccgeo.io.population",
     "read_population": "ccgeo.io.population",
     "read_population_table": "ccgeo.io.population",
-    "read_roads": "ccgeo.io.osm",
+    "Demand": "ccgeo.model.demand",
+    "Facilities": "ccgeo.model.facilities",
+    "Network": "ccgeo.model.network",
+    "ImportReport": "ccgeo.model.reports",
+    "RoadData": "ccgeo.model.roads",
+    "Scenario": "ccgeo.model.scenario",
+    "CAPABILITIES": "ccgeo.model.schema",
+    "AccessSettings": "ccgeo.model.settings",
+    "CapacitySettings": "ccgeo.model.settings",
+    "ReferralSettings": "ccgeo.model.settings",
+    "SitingSettings": "ccgeo.model.settings",
+    "Snapping": "ccgeo.model.settings",
+    "Travel": "ccgeo.model.settings",
+    "load_network": "ccgeo.network.build",
+    "Project": "ccgeo.project",
+    "open_project": "ccgeo.project",
+    "project_from_files": "ccgeo.project",
     "save_project": "ccgeo.project",
+    "run_access": "ccgeo.tasks.access",
+    "run_capacity": "ccgeo.tasks.capacity",
+    "run_referral": "ccgeo.tasks.referral",
+    "read_settings_file": "ccgeo.tasks.settings",
+    "write_settings_file": "ccgeo.tasks.settings",
+    "run_siting": "ccgeo.tasks.siting",
 }
 
 __all__ = [
     "CAPABILITIES",
     "AccessResult",
+    "AccessSettings",
     "Cancelled",
+    "CapacitySettings",
     "CcgeoError",
     "Demand",
     "Facilities",
@@ -56,18 +72,29 @@ __all__ = [
     "Network",
     "OfflineError",
     "Project",
+    "ReferralSettings",
     "RoadData",
     "Scenario",
+    "SitingSettings",
+    "Snapping",
+    "Travel",
     "__version__",
     "access",
     "load_network",
     "open_project",
+    "project_from_files",
     "read_districts",
     "read_facilities",
     "read_population",
     "read_population_table",
     "read_roads",
+    "read_settings_file",
+    "run_access",
+    "run_capacity",
+    "run_referral",
+    "run_siting",
     "save_project",
+    "write_settings_file",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
@@ -83,7 +110,20 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ccgeo.model.roads import RoadData
     from ccgeo.model.scenario import Scenario
     from ccgeo.model.schema import CAPABILITIES
+    from ccgeo.model.settings import (
+        AccessSettings,
+        CapacitySettings,
+        ReferralSettings,
+        SitingSettings,
+        Snapping,
+        Travel,
+    )
     from ccgeo.network.build import load_network
-    from ccgeo.project import Project, open_project, save_project
+    from ccgeo.project import Project, open_project, project_from_files, save_project
+    from ccgeo.tasks.access import run_access
+    from ccgeo.tasks.capacity import run_capacity
+    from ccgeo.tasks.referral import run_referral
+    from ccgeo.tasks.settings import read_settings_file, write_settings_file
+    from ccgeo.tasks.siting import run_siting
 
 __getattr__, __dir__ = attach(__name__, _WHERE)

@@ -16,7 +16,7 @@ python main.py --screenshot "$out/import_wizard.png" \
 python - "$tmp/demo.ccgeo" <<'PY'
 import sys
 from ccgeo.demo import load_demo_project
-from ccgeo.io.project import save_project
+from ccgeo.project import save_project
 save_project(load_demo_project(), sys.argv[1])
 PY
 ccgeo map "$tmp/demo.ccgeo" -o "$tmp/map.html"

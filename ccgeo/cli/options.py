@@ -162,7 +162,7 @@ def add_settings_options(parser: argparse.ArgumentParser, cls: type[LabSettings]
             *option.flags,
             dest=f"setting_{key}",
             choices=choices,
-            metavar=option.metavar,
+            metavar=option.metavar or (None if choices else _metavar(option)),
             help=f"{option.help} (default: {_shown(defaults[key])})",
         )
 
@@ -175,6 +175,11 @@ def given_settings(args: argparse.Namespace, cls: type[LabSettings]) -> dict[str
         if value is not None:
             given[key] = str(Path(value).resolve()) if key in FILE_KEYS else value
     return given
+
+
+def _metavar(option: Option) -> str:
+    """``--walk-kmh`` → ``KMH``: the unit or last word of the option, in capitals."""
+    return option.flags[0].rsplit("-", 1)[-1].upper()
 
 
 def _shown(value: Any) -> str:

@@ -20,8 +20,8 @@ from ccgeo.gui.main_window import MainWindow
 
 log = logging.getLogger("ccgeo.gui")
 
-#: Window size of ``--screenshot`` renders, pixels: a common laptop and projector resolution.
-SCREENSHOT_SIZE = (1440, 900)
+#: Window size of ``--screenshot`` renders, pixels: the workshop laptop (``--size`` changes it).
+SCREENSHOT_SIZE = (1366, 768)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --screenshot: show the project as loaded, without running the analysis",
     )
     parser.add_argument(
+        "--size",
+        metavar="WxH",
+        type=_size,
+        default=SCREENSHOT_SIZE,
+        help="with --screenshot: the window size in pixels (default: 1366x768, a workshop laptop)",
+    )
+    parser.add_argument(
         "--import-wizard",
         dest="import_wizard",
         metavar="FILE",
@@ -64,6 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ccgeo {ccgeo.__version__}")
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    """``"1366x768"`` → ``(1366, 768)``."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        msg = f"the size should be WIDTHxHEIGHT in pixels, such as 1366x768; got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        msg = f"the size {text!r} is out of range (320x240 to 8000x8000 pixels)"
+        raise argparse.ArgumentTypeError(msg)
+    return width, height
 
 
 #: References to ``None`` added by `guard_none_refcount` (never reached by real use: 2^40).
@@ -167,6 +187,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             args.screenshot,
             analysis=not args.no_analysis,
             wizard_file=args.import_wizard,
+            size=args.size,
         )
     previous_hook = sys.excepthook
     _install_excepthook(window)
@@ -185,6 +206,7 @@ def _screenshot(
     *,
     analysis: bool = True,
     wizard_file: Path | None = None,
+    size: tuple[int, int] = SCREENSHOT_SIZE,
 ) -> int:
     """Load ``project`` (or the demo), save the window as ``out``, return 0 or 1 on failure.
 
@@ -197,7 +219,7 @@ def _screenshot(
     """
     # No dialogs, no recent files, no autosave: a screenshot leaves the user's settings alone.
     window.set_batch_mode()
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*size)
     loop = QEventLoop()
     status = {"code": 0}
 

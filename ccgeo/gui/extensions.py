@@ -18,6 +18,7 @@ Installer = Callable[["MainWindow"], None]
 
 def _installers() -> list[Installer]:
     # imported here so that a panel module may import main_window without a cycle
+    from ccgeo.gui import settings_files
     from ccgeo.gui.dialogs import data_tools, outputs
     from ccgeo.gui.panels import analysis, capacity, planning
 
@@ -27,6 +28,7 @@ def _installers() -> list[Installer]:
         outputs.install,
         planning.install,
         capacity.install,
+        settings_files.install,
     ]
 
 

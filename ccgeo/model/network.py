@@ -20,6 +20,7 @@ from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError
 from ccgeo.geo import project_lonlat
+from ccgeo.labels import format_share
 from ccgeo.model.profile import SpeedProfile
 from ccgeo.model.roads import fixed_unicode
 
@@ -218,7 +219,7 @@ class Network:
         else:
             message = (
                 f"The {self.mode} network has {c['n_weak']} separate pieces; {cannot} of {n} nodes "
-                f"({100 * share:.1f} %) cannot reach the main network, so people there count as "
+                f"({format_share(share)}) cannot reach the main network, so people there count as "
                 "unreachable from labs on it. Disconnected pieces are often clipped edges of the "
                 "extract or private roads."
             )

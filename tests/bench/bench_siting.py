@@ -8,26 +8,24 @@ Run ``python tests/bench/bench_siting.py`` or ``pytest tests/bench/bench_siting.
   too); spopt is handed that matrix dense, for free, and timed building and solving its model.
   Both must reach the same objective.
 - The planner's pipeline without ccgeo: the cost matrix from networkx (one Dijkstra per candidate)
-  then spopt: ccgeo must be at least 10x faster end to end.
+  then spopt: ccgeo must be at least 15x faster end to end, its objective within 1 %.
 - Large: the demo city's population cells split into jittered points (≥ 100,000) × 2,000 grid
   candidates, existing PCR labs fixed, MCLP with p = 10 within 10 min: must finish within a minute
-  with a stated bound.
+  with a stated bound (no peer: spopt with CBC does not finish such an instance in useful time).
 """
 
 from __future__ import annotations
 
 import math
-import os
-import sys
 import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pytest
+from benchkit import Row, best_of, main
 
 from ccgeo.analysis.siting import MCLP, candidates_from_facilities, candidates_grid
 from ccgeo.demo import load_demo_project
@@ -38,25 +36,21 @@ from ccgeo.io.population import read_population
 from ccgeo.model.network import Network
 from ccgeo.network.build import build_network
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = Path(os.environ.get("CCGEO_SHARED_DATA", ROOT.parent / "shared" / "data"))
+NEEDS = ("porto_alegre/poa_osm.pbf", "porto_alegre/poa_hexgrid.csv")
 POA_HUBS, POA_MINUTES = 5, 10.0
 LARGE_POINTS, LARGE_SITES, LARGE_HUBS, LARGE_MINUTES = 100_000, 2_000, 10, 10.0
-#: Targets: the issue's 10x against spopt holds solve against solve; with ccgeo's own matrix
-#: building counted and spopt handed the matrix for free, 3x at least (about 5x measured).
+#: Targets, a bit below what was measured on the 2-core machine (loaded by other work). The
+#: issue's 10x against spopt holds solve against solve (measured 15-17x); with ccgeo's own
+#: matrix building counted and spopt handed the matrix for free, 3x (measured 4.5-5x); against
+#: the planner's whole networkx + spopt pipeline, 15x (measured 28-32x). The large instance
+#: has no peer (spopt with CBC on 11 million pairs does not finish in useful time): a limit.
 TARGET_RATIO = 10.0
 TARGET_TOTAL_RATIO = 3.0
+TARGET_PIPELINE_RATIO = 15.0
 TARGET_LARGE_S = 60.0
-
-
-def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    """Fastest wall time of ``repeat`` runs, seconds, and the last result."""
-    best, out = math.inf, None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
+#: The pipeline snaps to the nearest node only and has no walking leg: its objective may differ
+#: from ccgeo's by this share (measured 0.2 %).
+PIPELINE_OBJECTIVE_TOLERANCE = 0.01
 
 
 def bench_porto_alegre(folder: Path, *, repeat: int = 3) -> dict[str, float]:
@@ -237,25 +231,64 @@ def bench_large(*, n_points: int = LARGE_POINTS, n_sites: int = LARGE_SITES) -> 
     return out
 
 
-@pytest.mark.bench
-def test_bench_siting(shared_data: Path) -> None:
-    pytest.importorskip("spopt")
+def run(shared_data: Path) -> dict[str, dict[str, float]]:
+    """Porto Alegre against spopt, then the large instance; the numbers of each."""
     poa = bench_porto_alegre(shared_data / "porto_alegre")
+    # the same optimum as spopt, or the comparison means nothing
     assert poa["objective"] == pytest.approx(poa["spopt_objective"], rel=1e-9)
-    assert poa["ratio_solve"] >= TARGET_RATIO
-    assert poa["ratio_total"] >= TARGET_TOTAL_RATIO
-    assert poa["ratio_pipeline"] >= TARGET_RATIO
+    gap = abs(poa["pipeline_objective"] / poa["objective"] - 1)
+    assert gap <= PIPELINE_OBJECTIVE_TOLERANCE, f"pipeline objective {100 * gap:.2f} % away"
     large = bench_large()
     assert large["demand_points"] >= LARGE_POINTS
     assert large["candidates"] >= 0.95 * LARGE_SITES
-    assert large["total_s"] < TARGET_LARGE_S
     assert large["objective"] <= large["bound"] + 1e-6
+    return {"porto_alegre": poa, "large": large}
+
+
+def rows(n: dict[str, dict[str, float]]) -> list[Row]:
+    poa, large = n["porto_alegre"], n["large"]
+    what = f"siting, Porto Alegre MCLP p={POA_HUBS}, {POA_MINUTES:g} min"
+    return [
+        Row.speedup(
+            f"{what}, solve",
+            poa["solve_s"],
+            "spopt + CBC, same matrix",
+            poa["spopt_s"],
+            TARGET_RATIO,
+        ),
+        Row.speedup(
+            f"{what}, matrix + solve",
+            poa["ccgeo_s"],
+            "spopt + CBC, matrix given",
+            poa["spopt_s"],
+            TARGET_TOTAL_RATIO,
+        ),
+        Row.speedup(
+            f"{what}, matrix + solve",
+            poa["ccgeo_s"],
+            "networkx matrix + spopt + CBC",
+            poa["pipeline_s"],
+            TARGET_PIPELINE_RATIO,
+        ),
+        Row.limit(
+            f"siting, demo city, {int(large['demand_points']):,} points × "
+            f"{int(large['candidates']):,} sites, p={LARGE_HUBS}, with the 1..10 curve",
+            large["total_s"],
+            "s",
+            TARGET_LARGE_S,
+        ),
+    ]
+
+
+@pytest.mark.bench
+def test_bench_siting(shared_data: Path) -> None:
+    pytest.importorskip("spopt")
+    for rel in NEEDS:
+        if not (shared_data / rel).is_file():
+            pytest.skip(f"{rel} not found in {shared_data}")
+    missed = [r.failure() for r in rows(run(shared_data)) if not r.met]
+    assert not missed, "; ".join(missed)
 
 
 if __name__ == "__main__":
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else SHARED_DATA
-    if (folder / "porto_alegre").is_dir():
-        bench_porto_alegre(folder / "porto_alegre")
-    else:
-        print(f"Porto Alegre data not found in {folder}; skipping that part")
-    bench_large()
+    main("bench_siting", run, rows, NEEDS)

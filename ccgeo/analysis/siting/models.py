@@ -52,6 +52,7 @@ from ccgeo.analysis.siting.solvers import (
     pmedian_milp,
 )
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.labels import format_share
 from ccgeo.model.settings import Snapping
 from ccgeo.model.siting import SitingResult
 from ccgeo.network.isochrones import INCLUSIVE_TOLERANCE_S
@@ -334,7 +335,7 @@ class SitingModel:
             share = float(self.weights[self.covered_before()].sum()) / max(self.weight_total, 1e-12)
             msg = (
                 f"none of the {self.n_candidates} candidate sites brings anyone new within "
-                f"{minutes:g} min (existing labs already reach {100 * share:.1f} % of demand; "
+                f"{minutes:g} min (existing labs already reach {format_share(share)} of demand; "
                 "the others are beyond every candidate); raise the time limit or add candidates "
                 "nearer to the people not yet served"
             )
@@ -1004,7 +1005,7 @@ class LSCP(SitingModel):
         """The result when the existing labs already meet the target: no hub, a note."""
         base = float(self.weights[self.covered_before()].sum())
         msg = (
-            f"the existing labs already bring {100 * base / self.weight_total:.1f} % within "
+            f"the existing labs already bring {format_share(base / self.weight_total)} within "
             f"{self.max_seconds / 60.0:g} min, at or above the target {100 * target_share:g} %: "
             "no new hub is needed"
         )
@@ -1028,7 +1029,7 @@ class LSCP(SitingModel):
         if best < target_share * total - 1e-9 * max(total, 1.0):
             msg = (
                 f"even opening all {self.n_candidates} candidates covers only "
-                f"{100 * best / total:.1f} % within {self.max_seconds / 60.0:g} min; the target "
+                f"{format_share(best / total)} within {self.max_seconds / 60.0:g} min; the target "
                 f"{100 * target_share:g} % cannot be met: lower it or add grid candidates"
             )
             raise InputError(msg)

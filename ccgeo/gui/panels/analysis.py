@@ -109,6 +109,9 @@ class AnalysisController(QObject):
         A run or an edit is fully shown: numbers, bands and underserved areas are current.
     projectChanged(project)
         A project was opened and has a fresh workspace.
+    settingsLoaded(settings)
+        A settings file became the project's settings (the access settings now in force);
+        every panel shows its analysis' settings again.
     """
 
     runStarted = Signal()  # noqa: N815
@@ -119,6 +122,7 @@ class AnalysisController(QObject):
     staleChanged = Signal(bool, str)  # noqa: N815
     settled = Signal()
     projectChanged = Signal(object)  # noqa: N815
+    settingsLoaded = Signal(object)  # noqa: N815
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -153,6 +157,15 @@ class AnalysisController(QObject):
         self.coverageChanged.emit()
         if has_run(project, AccessSettings.kind) and self.can_run():
             self.run()
+
+    def settings_loaded(self, settings: AccessSettings) -> None:
+        """The project's settings were replaced (a settings file): use and show them."""
+        ws = self.workspace
+        if ws is None:
+            return
+        ws.settings = settings
+        self.settingsLoaded.emit(settings)
+        self._emit_stale()
 
     def require_workspace(self) -> Workspace:
         """The workspace; raises `RuntimeError` before a project is open (a programming error)."""
@@ -511,6 +524,7 @@ class AnalysisPanel(QWidget):
         controller.runCancelled.connect(lambda: self._ended("Cancelled: no new results."))
         controller.runFailed.connect(self._failed)
         controller.staleChanged.connect(self._show_stale)
+        controller.settingsLoaded.connect(self.show_settings)
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -528,7 +542,7 @@ class AnalysisPanel(QWidget):
             self.mode.addItem(MODE_LABELS.get(m, m), m)
         self.mode.setCurrentIndex(max(self.mode.findData(current), 0))
         self.mode.blockSignals(False)
-        name = Path(self._speeds).name if self._speeds else "bundled (resources/speeds.toml)"
+        name = Path(self._speeds).name if self._speeds else "bundled"
         self.speeds_label.setText(name)
         self.speeds_label.setToolTip(self._speeds or "The speeds that ship with ccgeo")
         self.speeds_clear.setEnabled(self._speeds is not None)

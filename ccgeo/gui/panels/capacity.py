@@ -188,6 +188,7 @@ class CapacityPanel(QWidget):
         analysis.staleChanged.connect(lambda *_: self.refresh_settings())
         analysis.coverageChanged.connect(self.refresh_settings)
         analysis.projectChanged.connect(lambda _p: self._project_changed())
+        analysis.settingsLoaded.connect(lambda _s: self.show_settings(self.stored()))
         self._method_changed()
         self.refresh_settings()
 
@@ -362,7 +363,7 @@ class CapacityPanel(QWidget):
                     optional_number(float(r.capacity_tests_per_year), format_tests),
                     optional_number(float(r.demand_in_reach), format_tests),
                     optional_number(float(r.covered), format_tests),
-                    optional_number(used, lambda v: f"{100 * v:.1f} %", missing="–"),
+                    optional_number(used, format_share, missing="–"),
                     optional_number(float(r.radius_minutes), lambda v: f"{v:.1f}", missing="–"),
                     text_item(STOPPED_LABELS.get(stopped, stopped)),
                 ]

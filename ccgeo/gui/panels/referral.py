@@ -27,6 +27,7 @@ from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
 from ccgeo.gui.panels.results import number_item, optional_number, text_item
 from ccgeo.gui.panels.siting import proposed_hub_points, shared_values
 from ccgeo.gui.panels.widgets import RunBox, fill_table, make_table, scrolled, stack_parts
+from ccgeo.labels import format_share
 from ccgeo.model.schema import QUALITY_FILTERS
 from ccgeo.model.settings import ReferralSettings
 from ccgeo.network.profiles import load_profiles
@@ -68,7 +69,7 @@ def referral_summary_lines(result: ReferralResult) -> list[str]:
     share = s.get("share_meeting_target")
     if share is not None:
         lines.append(
-            f"{100 * share:.0f} % of {s['n_spokes']} spokes get a result within {target:g} "
+            f"{format_share(share)} of {s['n_spokes']} spokes get a result within {target:g} "
             f"working days of the sample ({rule} case wait for the courier)"
         )
     freq = ", ".join(f"{n} {k}" for k, n in sorted(s.get("frequency", {}).items()) if k)
@@ -192,6 +193,7 @@ class ReferralPanel(QWidget):
         planning.referralEnded.connect(self._ended)
         planning.sitingFinished.connect(lambda _r: self._proposal_changed())
         planning.analysis.projectChanged.connect(lambda _p: self._project_changed())
+        planning.analysis.settingsLoaded.connect(lambda _s: self.load_defaults())
         self.load_defaults()
 
     # -- settings ------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ccgeo.analysis.access import CITY_ID
 from ccgeo.gui.charts import BarChart
+from ccgeo.labels import format_share
 from ccgeo.render.layers import padded
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def text_item(text: str) -> QTableWidgetItem:
 
 def share_text(share: float) -> str:
     """``0.6815`` → ``"68.2 %"``; NaN → ``"no people"``."""
-    return "no people" if math.isnan(share) else f"{100 * share:.1f} %"
+    return format_share(share, missing="no people")
 
 
 class ResultsPanel(QWidget):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import CcgeoError
+from ccgeo.labels import format_share, format_share_change
 from ccgeo.model.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -200,11 +201,11 @@ class ScenariosPanel(QWidget):
         self.comparison = table
         self.table.setRowCount(len(table))
         for i, r in enumerate(table.itertuples(index=False)):
-            share = "no people" if math.isnan(r.share) else f"{100 * r.share:.1f} %"
+            share = format_share(r.share, missing="no people")
             sign = "+" if r.gained > 0.5 else ("−" if r.gained < -0.5 else "±")
             change = f"{sign}{abs(r.gained):,.0f} people"
             if not math.isnan(r.share_change):
-                change += f" ({100 * r.share_change:+.1f} pts)"
+                change += f" ({format_share_change(r.share_change)})"
             values = (
                 str(r.scenario),
                 f"{r.threshold_min:g}",

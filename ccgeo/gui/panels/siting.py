@@ -334,6 +334,9 @@ class SitingPanel(QWidget):
         self.planning.analysis.staleChanged.connect(lambda *_: self.refresh_settings())
         self.planning.analysis.coverageChanged.connect(self.refresh_settings)
         self.planning.analysis.projectChanged.connect(lambda _p: self._project_changed())
+        self.planning.analysis.settingsLoaded.connect(
+            lambda _s: self.show_settings(self.planning.stored_siting())
+        )
 
     # -- settings ------------------------------------------------------------------------------
 
