@@ -888,13 +888,15 @@ class MainWindow(QMainWindow):
         on_done: Callable[[Any], None],
         on_failed: Callable[[str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        on_progress: Callable[[float, str], None] | None = None,
     ) -> Worker:
         """Run ``fn(*args, progress=, cancel=)`` on the thread pool with a busy indicator.
 
-        ``on_done(result)``, ``on_failed(message)`` and ``on_cancelled()`` run in the GUI
-        thread; a `ccgeo.errors.CcgeoError` is also shown in a message box with its text. Every
-        handler is connected before the worker starts, so a task that fails in its first
-        millisecond is still shown (a signal emitted before a slot is connected is lost).
+        ``on_done(result)``, ``on_failed(message)``, ``on_cancelled()`` and
+        ``on_progress(fraction, text)`` run in the GUI thread; a `ccgeo.errors.CcgeoError` is
+        also shown in a message box with its text. Every handler is connected before the worker
+        starts, so a task that fails in its first millisecond is still shown (a signal emitted
+        before a slot is connected is lost).
         """
         worker = Worker(fn, *args)
         self._workers.add(worker)
@@ -907,6 +909,8 @@ class MainWindow(QMainWindow):
             signals.failed.connect(on_failed)
         if on_cancelled is not None:
             signals.cancelled.connect(on_cancelled)
+        if on_progress is not None:
+            signals.progress.connect(on_progress)
         self.message_label.setText(text)
         self.progress_bar.setRange(0, 0)  # busy until the task reports progress
         self.progress_bar.show()

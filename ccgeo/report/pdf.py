@@ -1044,14 +1044,17 @@ def _plan(pages: _Pages, ctx: ReportContent, *, cancel: threading.Event | None) 
 
 
 def _profile(ctx: ReportContent) -> SpeedProfile | None:
-    """The speed profile the access network was built with (the bundled one if not cached)."""
-    from ccgeo.network.profiles import get_profile
+    """The speed profile the access analysis ran with: its mode, the planner's speed file and the
+    traffic factor, as recorded in the result's settings (one resolver, as the tasks use)."""
+    from ccgeo.network.profiles import resolve_profile
 
-    net = ctx.project.built_networks().get(ctx.mode)
-    if net is not None:
-        return net.profile
+    settings = ctx.result.settings
     try:
-        return get_profile(ctx.mode)
+        return resolve_profile(
+            ctx.mode,
+            speeds=settings.get("speeds"),
+            congestion=float(settings.get("congestion") or 1.0),
+        )
     except InputError:
         return None
 

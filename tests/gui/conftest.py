@@ -1,14 +1,18 @@
-"""Fixtures of the GUI tests: Qt offscreen, and a tiny project built in code."""
+"""Fixtures of the GUI tests: Qt offscreen, a tiny project built in code, and the one window
+fixture, `demo_window` (the demo city in a fresh main window per test)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import geopandas as gpd
 import numpy as np
 import pytest
+from helpers import open_window
 from shapely.geometry import box
 
 from ccgeo.gui.app import guard_none_refcount
@@ -16,6 +20,9 @@ from ccgeo.model.demand import Demand
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.roads import RoadData
 from ccgeo.project import Project
+
+if TYPE_CHECKING:
+    from ccgeo.gui.main_window import MainWindow
 
 # PySide6 6.12 on Python 3.11 drops a reference to None per void call; the app guards against
 # it at start-up (see `guard_none_refcount`), and so must a long test session.
@@ -156,6 +163,21 @@ def tiny_project() -> Project:
 def project_factory():
     """``factory(name=...)`` building fresh tiny projects."""
     return make_tiny_project
+
+
+@pytest.fixture
+def demo_window(qtbot, fresh_demo: Project) -> Iterator[MainWindow]:
+    """A fresh main window showing this test's own copy of the demo city.
+
+    Shown at 1366×768 (`helpers.WINDOW_SIZE`; Qt keeps it as tall as its docks need, 836 px,
+    see `test_app.WINDOW_TALLER_THAN_768`), errors to the log and `MainWindow.taskFailed`
+    instead of message boxes, closed when the test ends. Every GUI test on the demo city uses it;
+    other windows (empty, the tiny city, a second one to reopen a saved project) are built by
+    `helpers.open_window`, the same way.
+    """
+    window = open_window(qtbot, fresh_demo)
+    yield window
+    window.close()
 
 
 @pytest.fixture(autouse=True)

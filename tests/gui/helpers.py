@@ -1,10 +1,335 @@
-"""Small helpers of the GUI tests: synthetic mouse and wheel events, pixel checks."""
+"""Small helpers of the GUI tests: the test window; acting as a person (click, tick, choose,
+type, only on what is in sight); the File menu and the analysis as a person uses them; synthetic
+mouse and wheel events; pixel checks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from ccgeo.gui.main_window import MainWindow
+    from ccgeo.project import Project
+
+#: Size of every test window, pixels: a common laptop screen.
+WINDOW_SIZE = (1366, 768)
+#: Waits for work on the demo city: generous, since the CI machine is shared.
+TIMEOUT_MS = 60_000
+
+
+def open_window(qtbot, project: Project | None = None, *, quiet: bool = True) -> MainWindow:
+    """A main window as a person sees it: shown at `WINDOW_SIZE`, active, with ``project`` open.
+
+    ``quiet`` sends error messages to the log and `MainWindow.taskFailed` instead of a modal box
+    (a test that checks the boxes replaces `QMessageBox` and passes False). The window is closed
+    when the test ends (`qtbot.addWidget`).
+    """
+    from ccgeo.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.quiet_errors = quiet
+    qtbot.addWidget(window)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    activate(qtbot, window)
+    if project is not None:
+        window.set_project(project)
+    return window
+
+
+def activate(qtbot, window: QWidget) -> None:
+    """Make ``window`` the active window, as the window manager does when one opens (offscreen
+    Qt does not): only then does a field have the keyboard focus, and leaving it finish an edit."""
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+
+
+# -- acting as a person -----------------------------------------------------------------------
+
+
+def _into_view(widget: QWidget, local: QPoint) -> None:
+    """Scroll every scroll area around ``widget`` until its point ``local`` is in sight, as a
+    person scrolls a dock that is too short for its panel."""
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        content = parent.widget() if isinstance(parent, QScrollArea) else None
+        if content is not None and content.isAncestorOf(widget):
+            at = widget.mapTo(content, local)
+            parent.ensureVisible(at.x(), at.y(), 20, 20)
+        parent = parent.parentWidget()
+
+
+def _assert_usable(widget: QWidget, local: QPoint | None = None) -> None:
+    """``widget`` is shown and enabled, and its point ``local`` (default: the centre) is in
+    sight inside its window once scrolled to: a person could reach it there."""
+    if local is None:
+        local = widget.rect().center()
+    name = getattr(widget, "text", lambda: widget.objectName())() or type(widget).__name__
+    assert widget.isVisible(), f"{name!r} is not shown"
+    assert widget.isEnabled(), f"{name!r} is disabled"
+    _into_view(widget, local)
+    assert widget.visibleRegion().contains(local), f"{name!r} is out of sight (behind a tab?)"
+    window = widget.window()
+    assert window.rect().contains(widget.mapTo(window, local)), f"{name!r} lies outside its window"
+
+
+def click(qtbot, button: QWidget) -> None:
+    """Click ``button`` with the mouse, as a person would: it must be shown, enabled, inside."""
+    _assert_usable(button)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def tick(qtbot, box: QWidget, checked: bool = True) -> None:
+    """Click the check box (or radio button) ``box`` on its indicator until it shows ``checked``."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    if box.isChecked() == checked:
+        _assert_usable(box)
+        return
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    element = (
+        QStyle.SubElement.SE_RadioButtonIndicator
+        if type(box).__name__ == "QRadioButton"
+        else QStyle.SubElement.SE_CheckBoxIndicator
+    )
+    indicator = box.style().subElementRect(element, option, box)
+    _assert_usable(box, indicator.center())
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=indicator.center())
+    assert box.isChecked() == checked
+
+
+def choose(qtbot, combo: QWidget, data: object = None, *, text: str | None = None) -> None:
+    """Pick the item of ``combo`` whose data is ``data`` (or whose text is ``text``) as a person
+    with a keyboard does: open the list (Alt+Down), move to the item, Enter. Only the item
+    chosen is applied (stepping through the closed combo would apply every item passed)."""
+    _assert_usable(combo)
+    index = combo.findText(text) if text is not None else combo.findData(data)
+    assert index >= 0, f"{text or data!r} is not among the choices"
+    if combo.currentIndex() == index:
+        return
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=2_000)
+    for _ in range(combo.count()):
+        row = view.currentIndex().row()
+        if row == index:
+            break
+        qtbot.keyClick(view, Qt.Key.Key_Down if row < index else Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=2_000)
+    assert combo.currentIndex() == index, f"{text or data!r} could not be chosen (disabled?)"
+
+
+def type_into(qtbot, field: QWidget, text: str, *, enter: bool = True) -> None:
+    """Replace what ``field`` (a line edit, a spin box or a time field) holds, as typed: select
+    all (a time field: from its first section), type, then Enter (unless ``enter`` is False)."""
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    _assert_usable(field)
+    if isinstance(field, QDateTimeEdit):
+        # a time is typed section by section from the first one, which focus selects
+        activate(qtbot, field.window())
+        field.clearFocus()
+        field.setFocus()
+        assert field.hasFocus(), "the time field has no focus"
+    else:
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(field, char)
+        else:  # QTest types ASCII only (and aborts on the rest): the key event of a layout key
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+                QApplication.sendEvent(field, event)
+    if enter:
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def show_dock(qtbot, window: MainWindow, key: str) -> QWidget:
+    """Bring the dock ``key`` to the front by clicking its tab (docks share tabs); its panel.
+
+    A dock behind another one's tab counts as visible to Qt but is moved out of sight: what a
+    person sees is its visible region.
+    """
+    from PySide6.QtWidgets import QTabBar
+
+    dock = window.docks[key]
+    assert not dock.isHidden(), f"the {key} dock is closed"
+    if dock.visibleRegion().isEmpty():
+        title = dock.windowTitle()
+        tabs = [
+            (bar, i)
+            for bar in window.findChildren(QTabBar)
+            if bar.isVisible()
+            for i in range(bar.count())
+            if bar.tabText(i) == title
+        ]
+        assert tabs, f"no tab shows the {key} dock"
+        bar, i = tabs[0]
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(i).center())
+    assert not dock.visibleRegion().isEmpty(), f"the {key} dock is not in sight"
+    return dock.widget()
+
+
+def show_tab(qtbot, tabs: QWidget, page: QWidget) -> None:
+    """Click the tab of ``page`` in the tab widget ``tabs``."""
+    index = tabs.indexOf(page)
+    assert index >= 0, "no such tab"
+    bar = tabs.tabBar()
+    pos = bar.tabRect(index).center()
+    _assert_usable(bar, pos)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=pos)
+    assert tabs.currentWidget() is page
+
+
+def click_cell(
+    qtbot,
+    view: QWidget,
+    row: int,
+    column: int = 0,
+    *,
+    double: bool = False,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    """Click (or double-click) the cell ``row``, ``column`` of a table or list, scrolled into
+    view, with ``modifier`` held (Ctrl+click takes an item out of the selection)."""
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    pos = view.visualRect(index).center()
+    _assert_usable(view.viewport(), pos)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, pos)
+    if double:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, pos)
+
+
+def click_check(qtbot, view: QWidget, index) -> None:
+    """Click the check box drawn in the cell ``index`` of an item view (table, tree)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    view.scrollTo(index)
+    option = QStyleOptionViewItem()
+    option.rect = view.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    element = QStyle.SubElement.SE_ItemViewItemCheckIndicator
+    box = view.style().subElementRect(element, option, view)
+    _assert_usable(view.viewport(), box.center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+
+
+def right_click(widget: QWidget, pos: tuple[float, float]) -> None:
+    """Right-click at widget pixel ``pos``: the button's press and release, and the context menu
+    event the window system sends with them (QTest does not make one)."""
+    from PySide6.QtGui import QContextMenuEvent
+
+    button = Qt.MouseButton.RightButton
+    send_mouse(widget, QEvent.Type.MouseButtonPress, pos, button=button)
+    local = QPoint(round(pos[0]), round(pos[1]))
+    menu_event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, local, widget.mapToGlobal(local))
+    QApplication.sendEvent(widget, menu_event)
+    send_mouse(widget, QEvent.Type.MouseButtonRelease, pos, button=button)
+
+
+# -- files, through the File menu -------------------------------------------------------------
+
+
+def save_as(qtbot, window: MainWindow, target: Path, monkeypatch) -> None:
+    """File ▸ Save As, the dialog answered with ``target``; waits until it is written."""
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    window.act_save_as.trigger()
+    qtbot.waitUntil(
+        lambda: not window.is_modified and window.progress_bar.isHidden(), timeout=TIMEOUT_MS
+    )
+    assert target.is_file()
+
+
+def reopen(qtbot, path: Path, monkeypatch, *, until_settled: bool = False) -> MainWindow:
+    """File ▸ Open ``path`` in a second window; waits until it is shown (and, with
+    ``until_settled``, until the analysis it saved has run again and is drawn)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    again = open_window(qtbot)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+    signal = again.analysis.settled if until_settled else again.projectLoaded
+    with qtbot.waitSignal(signal, timeout=TIMEOUT_MS):
+        again.act_open.trigger()
+    return again
+
+
+# -- the analysis and the data, as a person uses them -----------------------------------------
+
+
+def run_by_click(qtbot, window: MainWindow, *, mode: str = "walk") -> None:
+    """Choose the travel mode in the Analysis panel, click Run and wait until the map is drawn."""
+    panel = show_dock(qtbot, window, "analysis")
+    choose(qtbot, panel.mode, mode)
+    with qtbot.waitSignal(window.analysis.settled, timeout=TIMEOUT_MS):
+        click(qtbot, panel.run_button)
+
+
+def place_hub(qtbot, window: MainWindow, rank: int = 0) -> None:
+    """Click with the Place hub tool into the ``rank``-th underserved area; wait for the map."""
+    if not window.act_place_hub.isChecked():
+        window.act_place_hub.trigger()
+    area = window.analysis.workspace.result.underserved.iloc[rank]
+    point = area.geometry.representative_point()
+    pos = window.canvas.screen_position(point.x, point.y)
+    with qtbot.waitSignal(window.analysis.settled, timeout=TIMEOUT_MS):
+        send_mouse(window.canvas, QEvent.Type.MouseButtonPress, pos)
+        send_mouse(window.canvas, QEvent.Type.MouseButtonRelease, pos)
+
+
+def save_scenario(qtbot, window: MainWindow, name: str) -> None:
+    """Type ``name`` in the Scenarios panel and click "Save current what-if"."""
+    panel = show_dock(qtbot, window, "scenarios")
+    type_into(qtbot, panel.name, name)
+    click(qtbot, panel.save_button)
+
+
+def set_capability(
+    qtbot, window: MainWindow, facility_id: str, capability: str, able: bool
+) -> None:
+    """In the attribute table (Layer ▸ Attribute table), click the ``capability`` check box of
+    ``facility_id`` so that it shows ``able``."""
+    import numpy as np
+
+    window.data_tools.act_attributes.trigger()
+    table = window.data_tools.attributes.facility_table
+    model = table.model
+    gdf = model.facilities.gdf
+    row = int(np.flatnonzero(gdf["facility_id"].astype(str) == facility_id)[0])
+    if bool(gdf[capability].iloc[row]) == able:
+        return
+    index = table.proxy.mapFromSource(model.index(row, model.column_index(capability)))
+    click_check(qtbot, table.view, index)
+    assert bool(model.facilities.gdf[capability].iloc[row]) == able
+
+
+def untick_every_lab(qtbot, window: MainWindow, capability: str) -> None:
+    """In the attribute table, take ``capability`` away from every facility that has it."""
+    gdf = window.project.facilities.gdf
+    for facility_id in gdf.loc[gdf[capability].astype(bool), "facility_id"].astype(str):
+        set_capability(qtbot, window, facility_id, capability, False)
+    assert not window.project.facilities.gdf[capability].any()
+
+
+# -- synthetic events and pixels --------------------------------------------------------------
 
 
 def send_mouse(

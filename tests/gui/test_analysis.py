@@ -1,45 +1,31 @@
-"""The analysis panel driven as a user would: Run by click, Cancel, results, stale and rerun."""
+"""The analysis panel driven as a user would: Run by click, Cancel, results, stale and rerun, the
+speed file, the off-road distance."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
-import pytest
-from PySide6.QtCore import Qt
+from helpers import (
+    TIMEOUT_MS,
+    choose,
+    click,
+    click_cell,
+    run_by_click,
+    set_capability,
+    type_into,
+)
+from PySide6.QtWidgets import QFileDialog
 
 from ccgeo.analysis.access import access
 from ccgeo.gui.main_window import MainWindow
+from ccgeo.model.settings import AccessSettings, Travel
 from ccgeo.render.analysis_layers import CatchmentLayer, UnderservedLayer, WhatIfLayer
 
-#: Waits for work on the demo city: generous, since the CI machine is shared.
-TIMEOUT_MS = 60_000
 
-
-@pytest.fixture
-def demo_window(qtbot) -> MainWindow:
-    """The main window with the demo city open, errors to the log instead of message boxes."""
-    window = MainWindow()
-    window.quiet_errors = True
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    with qtbot.waitSignal(window.projectLoaded, timeout=TIMEOUT_MS):
-        window.load_project(None)
-    return window
-
-
-def choose(combo, value) -> None:
-    """Pick the item of ``combo`` whose data is ``value``, as a user would."""
-    index = combo.findData(value)
-    assert index >= 0, value
-    combo.setCurrentIndex(index)
-
-
-def run_by_click(qtbot, window: MainWindow, *, mode: str = "walk") -> None:
-    """Choose the travel mode in the panel, click Run and wait until the map is drawn."""
-    panel = window.docks["analysis"].widget()
-    choose(panel.mode, mode)
-    with qtbot.waitSignal(window.analysis.settled, timeout=TIMEOUT_MS):
-        qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+def reached_minutes(window: MainWindow) -> pd.Series:
+    """Minutes to the nearest lab of the demand points the last run reached."""
+    minutes = window.analysis.workspace.result.demand["minutes"]
+    return minutes[np.isfinite(minutes)]
 
 
 def test_run_by_click_matches_access(qtbot, demo_window: MainWindow) -> None:
@@ -52,9 +38,8 @@ def test_run_by_click_matches_access(qtbot, demo_window: MainWindow) -> None:
         project.network("walk"),
         project.facilities,
         project.demand,
+        AccessSettings(capability="pcr", quality="any", travel=Travel(mode="walk")),
         districts=project.districts,
-        capability="pcr",
-        quality="any",
         isochrones=False,
     )
     ws = window.analysis.workspace
@@ -79,7 +64,7 @@ def test_run_by_click_matches_access(qtbot, demo_window: MainWindow) -> None:
     assert results.areas.rowCount() == len(direct.underserved) > 0
     assert "Done: PCR" in panel.state.text()
     # click the first underserved area: the map zooms to it
-    results.areas.cellClicked.emit(0, 0)
+    click_cell(qtbot, results.areas, 0, 0)
     area = window.analysis.underserved
     xmin, ymin, xmax, ymax = area.area_extent(0)
     view = window.canvas.view
@@ -98,12 +83,12 @@ def test_run_by_click_matches_access(qtbot, demo_window: MainWindow) -> None:
 def test_cancel_run_shows_no_result(qtbot, demo_window: MainWindow) -> None:
     window = demo_window
     panel = window.docks["analysis"].widget()
-    choose(panel.mode, "walk")
+    choose(qtbot, panel.mode, "walk")
     with qtbot.waitSignal(window.analysis.runCancelled, timeout=TIMEOUT_MS):
-        qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+        click(qtbot, panel.run_button)
         assert panel.cancel_button.isEnabled()
-        qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window._workers, timeout=TIMEOUT_MS)
+        click(qtbot, panel.cancel_button)
+    qtbot.waitUntil(window.progress_bar.isHidden, timeout=TIMEOUT_MS)
     assert window.analysis.workspace.baseline is None
     assert panel.state.text().startswith("Cancelled")
     assert panel.run_button.isEnabled()
@@ -114,8 +99,8 @@ def test_cancel_run_shows_no_result(qtbot, demo_window: MainWindow) -> None:
 
 def test_bad_thresholds_are_explained_and_nothing_runs(qtbot, demo_window: MainWindow) -> None:
     panel = demo_window.docks["analysis"].widget()
-    panel.thresholds.setText("30, sixty")
-    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, panel.thresholds, "30, sixty")
+    click(qtbot, panel.run_button)
     assert panel.error.isVisible()
     assert "got sixty" in panel.error.text()
     assert not demo_window.analysis.is_running
@@ -127,7 +112,7 @@ def test_changed_settings_and_facility_edits_mark_stale_then_rerun(
     window = demo_window
     run_by_click(qtbot, window)
     panel = window.docks["analysis"].widget()
-    choose(panel.capability, "ngs")
+    choose(qtbot, panel.capability, "ngs")
     assert window.analysis.workspace.stale
     assert "out of date" in panel.state.text()
     run_by_click(qtbot, window)
@@ -135,12 +120,13 @@ def test_changed_settings_and_facility_edits_mark_stale_then_rerun(
     # the attribute table gives the NGS capability to a facility: stale, then rerun by itself
     gdf = window.project.facilities.gdf
     row = gdf.index[~gdf["ngs"].astype(bool)][0]
-    gdf.loc[row, "ngs"] = True
+    fid = str(gdf.loc[row, "facility_id"])
     with qtbot.waitSignal(window.analysis.runFinished, timeout=TIMEOUT_MS):
-        window.facilitiesEdited.emit([str(gdf.loc[row, "facility_id"])])
+        set_capability(qtbot, window, fid, "ngs", True)
+        assert bool(gdf.loc[row, "ngs"])
         assert window.analysis.workspace.stale
     labs = window.analysis.workspace.result.labs["facility_id"].tolist()
-    assert str(gdf.loc[row, "facility_id"]) in labs
+    assert fid in labs
     assert not window.analysis.workspace.stale
 
 
@@ -160,3 +146,94 @@ def test_screenshot_mode_runs_the_default_analysis(qtbot, tmp_path, monkeypatch)
     assert app.run(["--screenshot", str(out)]) == 0
     assert out.stat().st_size > 10_000
     assert len(runs) == 1
+
+
+# -- the speed file and snapping ------------------------------------------------------------------
+
+
+def choose_speed_file(qtbot, monkeypatch, panel, path) -> None:
+    """Click "Choose…" and answer the file dialog with ``path``."""
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+    click(qtbot, panel.speeds_button)
+
+
+def test_a_slower_speed_file_gives_longer_times_and_bundled_goes_back(
+    qtbot, demo_window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    window = demo_window
+    panel = window.docks["analysis"].widget()
+    assert panel.speeds_label.text().startswith("bundled")
+    assert not panel.speeds_clear.isEnabled()
+    run_by_click(qtbot, window)
+    bundled = reached_minutes(window)
+
+    slow = tmp_path / "slow walkers.toml"
+    slow.write_text("[walk]\nmax_kmh = 2.5\n", encoding="utf-8")
+    choose_speed_file(qtbot, monkeypatch, panel, slow)
+    assert panel.speeds_label.text() == slow.name
+    assert panel.speeds_clear.isEnabled()
+    assert not panel.error.isVisible()
+    assert window.analysis.workspace.stale
+    assert "out of date" in panel.state.text()
+    run_by_click(qtbot, window)
+    ws = window.analysis.workspace
+    assert ws.settings.travel.speeds == str(slow.resolve())
+    assert window.project.settings["access"]["speeds"] == str(slow.resolve())  # kept
+    slower = reached_minutes(window)
+    common = bundled.index.intersection(slower.index)
+    assert len(common) > 0.9 * len(bundled)
+    # half the speed on the roads: every trip longer, none shorter
+    assert (slower[common] >= bundled[common] - 1e-9).all()
+    assert slower[common].median() > 1.5 * bundled[common].median()
+
+    click(qtbot, panel.speeds_clear)
+    assert panel.speeds_label.text().startswith("bundled")
+    assert not panel.speeds_clear.isEnabled()
+    assert ws.settings.travel.speeds is None
+    assert ws.stale
+    run_by_click(qtbot, window)
+    pd.testing.assert_series_equal(reached_minutes(window), bundled)
+
+
+def test_a_bad_speed_file_is_explained_and_not_used(
+    qtbot, demo_window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    window = demo_window
+    panel = window.docks["analysis"].widget()
+    bad = tmp_path / "typo.toml"
+    bad.write_text("[walk]\nmax_kmh = -5\n", encoding="utf-8")
+    choose_speed_file(qtbot, monkeypatch, panel, bad)
+    assert panel.error.isVisible()
+    assert "typo.toml" in panel.error.text()
+    assert "max_kmh" in panel.error.text()
+    assert panel.speeds_label.text().startswith("bundled")
+    assert not panel.speeds_clear.isEnabled()
+    assert window.analysis.workspace.settings.travel.speeds is None
+    # a run uses the bundled speeds
+    run_by_click(qtbot, window)
+    assert window.analysis.workspace.settings.travel.speeds is None
+    assert not panel.error.isVisible()
+
+
+def test_changing_the_off_road_distance_or_walking_speed_marks_the_results_stale(
+    qtbot, demo_window: MainWindow
+) -> None:
+    window = demo_window
+    panel = window.docks["analysis"].widget()
+    run_by_click(qtbot, window)
+    ws = window.analysis.workspace
+    assert not ws.stale
+    assert panel.max_snap_m.value() == ws.settings.snapping.max_snap_m == 1000.0
+    type_into(qtbot, panel.max_snap_m, "250")
+    assert ws.settings.snapping.max_snap_m == 250.0
+    assert ws.stale
+    assert "out of date" in panel.state.text()
+    run_by_click(qtbot, window)
+    assert window.analysis.workspace.result.settings["max_snap_m"] == 250.0
+    assert not ws.stale
+    type_into(qtbot, panel.walk_kmh, "3")
+    assert ws.settings.snapping.walk_kmh == 3.0
+    assert ws.stale
+    assert "out of date" in panel.state.text()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionViewItem
+from helpers import choose, click_cell, click_check, open_window, tick, type_into
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QComboBox
 
-from ccgeo.gui.main_window import MainWindow
 from ccgeo.gui.panels.attributes import DataFrameModel, report_frame
 from ccgeo.model.reports import ImportReport
 from ccgeo.render.facilities import FacilityLayer
@@ -20,14 +19,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(qtbot, tiny_project):
     tiny_project.facilities.gdf["capacity_tests_per_year"] = [12000.0, 900.0, np.nan]
-    win = MainWindow()
-    if hasattr(win, "set_batch_mode"):
-        win.set_batch_mode()
-    qtbot.addWidget(win)
-    win.resize(1100, 750)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_project(tiny_project)
+    win = open_window(qtbot, tiny_project)
     win.data_tools.act_attributes.trigger()
     return win
 
@@ -54,6 +46,22 @@ def proxy_index(table, facility_id: str, name: str) -> QModelIndex:
     return table.proxy.mapFromSource(table.model.index(row, column(table, name)))
 
 
+def sort_by(qtbot, table, name: str, order: Qt.SortOrder) -> None:
+    """Click the header of column ``name`` until the table is sorted in ``order``."""
+    view = table.view
+    col = column(table, name)
+    view.scrollTo(view.model().index(0, col))
+    header = view.horizontalHeader()
+    pos = QPoint(header.sectionViewportPosition(col) + header.sectionSize(col) // 2, 5)
+    assert header.isVisible()
+    assert header.rect().contains(pos)
+    for _ in range(3):
+        if header.sortIndicatorSection() == col and header.sortIndicatorOrder() == order:
+            break
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (col, order)
+
+
 def test_the_table_opens_from_the_menu_and_the_layer_panel(window):
     assert window.docks["attributes"].isVisible()
     panel = window.layer_panel
@@ -62,13 +70,13 @@ def test_the_table_opens_from_the_menu_and_the_layer_panel(window):
     assert window.data_tools.act_attributes.shortcut().toString() == "F6"
 
 
-def test_sorts_by_text_and_by_number(window):
+def test_sorts_by_text_and_by_number(window, qtbot):
     table = table_of(window)
     assert table.model.rowCount() == 3
-    table.view.sortByColumn(column(table, "name"), Qt.SortOrder.DescendingOrder)
+    sort_by(qtbot, table, "name", Qt.SortOrder.DescendingOrder)
     assert names(table) == ["Laboratorio Norte", "Hospital Central", "Clínica Sur"]
     # numbers sort as numbers (900 before 12,000), the unknown capacity first
-    table.view.sortByColumn(column(table, "capacity_tests_per_year"), Qt.SortOrder.AscendingOrder)
+    sort_by(qtbot, table, "capacity_tests_per_year", Qt.SortOrder.AscendingOrder)
     assert names(table) == ["Clínica Sur", "Laboratorio Norte", "Hospital Central"]
 
 
@@ -77,14 +85,14 @@ def test_filters_by_text_capability_and_review(window, qtbot):
     qtbot.keyClicks(table.filter_edit, "NORTE")
     assert names(table) == ["Laboratorio Norte"]
     assert table.count_label.text() == "1 of 3"
-    table.filter_edit.clear()
-    table.filter_edit.setText("f3")  # ids match too
+    type_into(qtbot, table.filter_edit, "f3")  # ids match too
     assert names(table) == ["Clínica Sur"]
-    table.filter_edit.clear()
-    table.capability_combo.setCurrentIndex(table.capability_combo.findData("pcr"))
+    type_into(qtbot, table.filter_edit, "")
+    assert len(names(table)) == 3
+    choose(qtbot, table.capability_combo, "pcr")
     assert sorted(names(table)) == ["Hospital Central", "Laboratorio Norte"]
-    table.capability_combo.setCurrentIndex(0)
-    table.review_check.setChecked(True)
+    choose(qtbot, table.capability_combo, text=table.capability_combo.itemText(0))
+    tick(qtbot, table.review_check)
     assert names(table) == []
     table.model.setData(
         table.model.index(2, column(table, "review")),
@@ -97,16 +105,10 @@ def test_filters_by_text_capability_and_review(window, qtbot):
 def test_ticking_a_capability_edits_the_project_and_emits_the_signal(window, qtbot):
     table = table_of(window)
     index = proxy_index(table, "F3", "pcr")
-    view = table.view
-    view.scrollTo(index)
-    option = QStyleOptionViewItem()
-    option.rect = view.visualRect(index)
-    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
-    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
     old_class = facility_layer(window).symbol_class[2]
     assert old_class == TIER_CLASS["biopsy"]
     with qtbot.waitSignal(window.facilitiesEdited, timeout=2000) as signal:
-        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+        click_check(qtbot, table.view, index)
     assert signal.args == [["F3"]]
     gdf = window.project.facilities.gdf
     assert bool(gdf.loc[gdf["facility_id"] == "F3", "pcr"].iloc[0])
@@ -120,19 +122,18 @@ def test_ticking_a_capability_edits_the_project_and_emits_the_signal(window, qtb
 def test_eqa_is_chosen_in_a_combo_and_bad_values_are_refused(window, qtbot):
     table = table_of(window)
     index = proxy_index(table, "F2", "eqa")
-    table.view.setCurrentIndex(index)
-    table.view.edit(index)
+    click_cell(qtbot, table.view, index.row(), index.column())
+    qtbot.keyClick(table.view, Qt.Key.Key_F2)  # edit the cell
     editor = table.view.findChild(QComboBox)
     assert editor is not None
+    assert editor.isVisible()
     assert [editor.itemText(i) for i in range(editor.count())] == [
         "none",
         "national",
         "international",
     ]
     with qtbot.waitSignal(window.facilitiesEdited, timeout=2000) as signal:
-        editor.setCurrentIndex(editor.findText("national"))
-        editor.activated.emit(editor.currentIndex())
-        table.view.commitData(editor)
+        choose(qtbot, editor, text="national")
     assert signal.args == [["F2"]]
     gdf = window.project.facilities.gdf
     assert gdf.loc[gdf["facility_id"] == "F2", "eqa"].iloc[0] == "national"
@@ -145,11 +146,7 @@ def test_eqa_is_chosen_in_a_combo_and_bad_values_are_refused(window, qtbot):
 def test_review_flag_edit_marks_modified_without_rerunning_the_analysis(window, qtbot):
     table = table_of(window)
     with qtbot.assertNotEmitted(window.facilitiesEdited):
-        table.model.setData(
-            table.model.index(0, column(table, "review")),
-            Qt.CheckState.Checked.value,
-            Qt.ItemDataRole.CheckStateRole,
-        )
+        click_check(qtbot, table.view, proxy_index(table, "F1", "review"))
     assert bool(window.project.facilities.gdf["review"].iloc[0])
     assert window.is_modified
 
@@ -157,7 +154,8 @@ def test_review_flag_edit_marks_modified_without_rerunning_the_analysis(window, 
 def test_row_selection_is_shared_with_the_map(window, qtbot):
     table = table_of(window)
     selection = window.data_tools.selection
-    table.view.selectRow(proxy_index(table, "F2", "name").row())
+    name = proxy_index(table, "F2", "name")
+    click_cell(qtbot, table.view, name.row(), name.column())
     assert list(selection.rows) == [1]
     selection.set_rows([0, 2])
     chosen = sorted(
@@ -166,10 +164,8 @@ def test_row_selection_is_shared_with_the_map(window, qtbot):
     assert chosen == [0, 2]
     # double-click zooms to the facility
     index = proxy_index(table, "F3", "name")
-    rect = table.view.visualRect(index)
     # a real double-click: press and release, then the double-click event
-    QTest.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    QTest.mouseDClick(table.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    click_cell(qtbot, table.view, index.row(), index.column(), double=True)
     sx, sy = facility_layer(window).screen_positions(window.canvas.view)[2]
     assert abs(sx - window.canvas.width() / 2) < 2
     assert abs(sy - window.canvas.height() / 2) < 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from conftest import LAT0, LON0, STEP, tiny_roads
-from helpers import count_colour, drag
+from helpers import click_cell, count_colour, drag, open_window
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 
 from ccgeo.geo import local_utm_crs, project_lonlat
 from ccgeo.gui.canvas.tools import SELECTION_COLOR, RoadPicker
-from ccgeo.gui.main_window import MainWindow
 from ccgeo.render.facilities import FacilityLayer
 
 pytestmark = pytest.mark.gui
@@ -21,15 +20,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(qtbot, tiny_project):
-    win = MainWindow()
-    if hasattr(win, "set_batch_mode"):
-        win.set_batch_mode()
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_project(tiny_project)
-    return win
+    return open_window(qtbot, tiny_project)
 
 
 def click(widget, pos, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
@@ -145,7 +136,7 @@ def test_switching_tools_keeps_the_buttons_in_step(window):
     tools.act_select.trigger()
     assert tools.act_select.isChecked()
     assert not tools.act_identify.isChecked()
-    window.canvas.set_tool("pan")
+    window.canvas.set_tool("pan")  # a tool switched from the canvas side, not by its button
     assert not tools.act_select.isChecked()
     with pytest.raises(ValueError, match="identify, select"):
         window.canvas.set_tool("lasso")
@@ -165,13 +156,13 @@ def test_road_picker_finds_the_nearest_edge_within_tolerance():
     assert picker.nearest(mid[0] + 300.0, mid[1] + 300.0, tolerance_m=10.0) is None
 
 
-def test_identify_panel_double_click_zooms(window):
+def test_identify_panel_double_click_zooms(window, qtbot):
     tools = window.data_tools
     tools.act_identify.trigger()
     click(window.canvas, facility_xy(window, "F3"))
     panel = tools.identify_panel
-    item = panel.tree.topLevelItem(0)
-    panel.tree.itemDoubleClicked.emit(item, 0)
+    assert panel.tree.topLevelItem(0).text(1) == "Clínica Sur"
+    click_cell(qtbot, panel.tree, 0, double=True)
     sx, sy = facility_xy(window, "F3")
     assert abs(sx - window.canvas.width() / 2) < 2
     assert abs(sy - window.canvas.height() / 2) < 2

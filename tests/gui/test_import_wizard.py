@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import activate, choose, click, open_window, tick, type_into
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from ccgeo.gui.dialogs.import_wizard import NO_COLUMN, ImportWizard, apply_import
-from ccgeo.gui.main_window import MainWindow
+from ccgeo.gui.dialogs.layer_import import LayerImportDialog
 from ccgeo.io import osm
 from ccgeo.io.facilities import read_facilities
-from ccgeo.project import Project
 from ccgeo.render.facilities import FacilityLayer
 
 pytestmark = pytest.mark.gui
@@ -28,56 +28,91 @@ needs_demo = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def demo_base() -> Project:
-    from ccgeo.demo import load_demo_project
-
-    return load_demo_project()
-
-
-@pytest.fixture
-def demo_window(qtbot, demo_base):
-    # roads and population are never changed in place; the rest is copied per test
-    project = copy.copy(demo_base)
-    project.facilities = copy.deepcopy(demo_base.facilities)
-    project.import_reports = list(demo_base.import_reports)
-    project.metadata = copy.deepcopy(demo_base.metadata)
-    win = MainWindow()
-    if hasattr(win, "set_batch_mode"):
-        win.set_batch_mode()
-    qtbot.addWidget(win)
-    win.resize(1100, 750)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_project(project)
-    return win
-
-
 @pytest.fixture
 def tiny_window(qtbot, tiny_project):
-    win = MainWindow()
-    if hasattr(win, "set_batch_mode"):
-        win.set_batch_mode()
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_project(tiny_project)
-    return win
+    return open_window(qtbot, tiny_project)
 
 
-def press(wizard: ImportWizard, button: QWizard.WizardButton) -> None:
-    wizard.button(button).click()
+def press(qtbot, wizard: ImportWizard, button: QWizard.WizardButton) -> None:
+    click(qtbot, wizard.button(button))
 
 
 def next_page(qtbot, wizard: ImportWizard, page_id: int) -> None:
-    press(wizard, QWizard.WizardButton.NextButton)
+    press(qtbot, wizard, QWizard.WizardButton.NextButton)
     qtbot.waitUntil(lambda: wizard.currentId() == page_id, timeout=15_000)
 
 
 def wait_validated(qtbot, wizard: ImportWizard) -> None:
+    """Wait until the check of every row is over (its progress bar goes away)."""
     page = wizard.validation_page
-    qtbot.waitUntil(lambda: not page._running, timeout=15_000)
+    qtbot.waitUntil(page.progress.isHidden, timeout=15_000)
+
+
+def choose_file(qtbot, wizard: ImportWizard, path: Path) -> None:
+    """Type the file's path in the first step, then Tab to the next field, which lists its
+    sheets (Enter would press Next at once)."""
+    activate(qtbot, wizard)
+    edit = wizard.file_page.path_edit
+    type_into(qtbot, edit, str(path), enter=False)
+    assert edit.hasFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert not edit.hasFocus()
+
+
+def press_import(qtbot, dialog: LayerImportDialog) -> None:
+    """Click the dialog's Import button, as a user does (it must be on screen)."""
+    click(qtbot, dialog.import_button)
+
+
+def test_enter_in_the_path_field_imports(qtbot, tiny_window, tmp_path, monkeypatch):
+    """Enter in the path field presses Import (the default button), never Browse."""
+    from conftest import tiny_districts
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "zonas.geojson"
+    tiny_districts().assign(name=["Alto", "Bajo"]).to_file(path, driver="GeoJSON")
+    browsed = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: browsed.append(1))
+    dialog = tiny_window.data_tools.open_layer_import("districts")
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        type_into(qtbot, dialog.path_edit, str(path), enter=True)
+    assert not browsed
+    assert sorted(tiny_window.project.districts["name"]) == ["Alto", "Bajo"]
+
+
+def test_the_layer_import_dialog_shows_import_and_cancel(qtbot, tiny_window):
+    dialog = tiny_window.data_tools.open_layer_import("districts")
+    assert dialog.isVisible()
+    assert dialog.import_button.isVisible()
+    assert dialog.import_button.window() is dialog
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Cancel).isVisible()
+
+
+def remap(qtbot, wizard: ImportWizard, combo, data=None, *, text: str | None = None) -> None:
+    """Back to the mapping step, another choice in ``combo``, Next: every row is checked again."""
+    press(qtbot, wizard, QWizard.WizardButton.BackButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.MAPPING)
+    choose(qtbot, combo, data, text=text)
+    next_page(qtbot, wizard, ImportWizard.VALIDATION)
+    wait_validated(qtbot, wizard)
+
+
+def assert_58_facilities_imported(win, report) -> None:
+    """The project, the map and the attribute table hold the 58 facilities of the messy file."""
+    project = win.project
+    assert len(project.facilities) == 58
+    assert int(project.facilities.gdf["review"].sum()) == 4
+    assert project.import_reports[-1] is report
+    assert project.metadata["sources"][-1]["path"] == str(MESSY)
+    layer = next(x for x in win.canvas.layers if isinstance(x, FacilityLayer))
+    assert layer.facilities is project.facilities
+    assert len(layer.xy) == 58
+    assert np.isfinite(layer.xy).all()
+    assert win.is_modified
+    # the attribute table shows the new rows and the report, flagged rows first
+    table = win.data_tools.attributes
+    assert table.facility_table.model.rowCount() == 58
+    assert table.report_model.raw(0, table.report_model.column_index("severity")) == "doubtful"
 
 
 @needs_demo
@@ -89,7 +124,7 @@ def test_wizard_imports_the_messy_file_with_a_hand_changed_mapping(qtbot, demo_w
     wizard = win.data_tools.wizard
     assert wizard is not None
     assert wizard.isVisible()
-    wizard.file_page.set_path(MESSY)
+    choose_file(qtbot, wizard, MESSY)
     next_page(qtbot, wizard, ImportWizard.MAPPING)
 
     page = wizard.mapping_page
@@ -104,7 +139,7 @@ def test_wizard_imports_the_messy_file_with_a_hand_changed_mapping(qtbot, demo_w
 
     # the user gives the name to the notes column: the preview headers follow
     combo = page.combos["name"]
-    combo.setCurrentIndex(combo.findText("Observações"))
+    choose(qtbot, combo, text="Observações")
     assert page.header_text("Observações") == "Observações\n→ name"
     assert page.header_text("Nom de l'établissement") == "Nom de l'établissement\n(not used)"
     next_page(qtbot, wizard, ImportWizard.VALIDATION)
@@ -117,11 +152,7 @@ def test_wizard_imports_the_messy_file_with_a_hand_changed_mapping(qtbot, demo_w
     assert "Hospital de referência" in with_notes.gdf["name"].iloc[0]
 
     # back, and the name column is set right again; the validation follows
-    press(wizard, QWizard.WizardButton.BackButton)
-    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.MAPPING)
-    combo.setCurrentIndex(combo.findText("Nom de l'établissement"))
-    next_page(qtbot, wizard, ImportWizard.VALIDATION)
-    wait_validated(qtbot, wizard)
+    remap(qtbot, wizard, combo, text="Nom de l'établissement")
     report = wizard.facilities.report
     assert report.n_rows == 61
     assert report.n_imported == 57
@@ -131,18 +162,14 @@ def test_wizard_imports_the_messy_file_with_a_hand_changed_mapping(qtbot, demo_w
     assert "4</b> rejected" in check.count_label.text()
     assert "3</b> flagged for review" in check.count_label.text()
     # the severity filter
-    check.severity_combo.setCurrentIndex(check.severity_combo.findData("rejected"))
+    choose(qtbot, check.severity_combo, "rejected")
     assert check.issue_proxy.rowCount() == 4
     assert set(check.rows_listed()) == {10, 18, 32, 47}
-    check.severity_combo.setCurrentIndex(0)
+    choose(qtbot, check.severity_combo, text=check.severity_combo.itemText(0))
     assert check.issue_proxy.rowCount() == len(report.issues)
 
     # without a study area the far point is only flagged for review
-    press(wizard, QWizard.WizardButton.BackButton)
-    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.MAPPING)
-    page.area_combo.setCurrentIndex(page.area_combo.findData("none"))
-    next_page(qtbot, wizard, ImportWizard.VALIDATION)
-    wait_validated(qtbot, wizard)
+    remap(qtbot, wizard, page.area_combo, "none")
     report = wizard.facilities.report
     assert report.n_imported == 58
     assert sorted(check.rows_listed("rejected")) == [10, 18, 47]
@@ -150,33 +177,19 @@ def test_wizard_imports_the_messy_file_with_a_hand_changed_mapping(qtbot, demo_w
 
     next_page(qtbot, wizard, ImportWizard.FINISH)
     assert wizard.finish_page.replace_radio.isChecked()
-    press(wizard, QWizard.WizardButton.FinishButton)
+    press(qtbot, wizard, QWizard.WizardButton.FinishButton)
     qtbot.waitUntil(lambda: not wizard.isVisible())
-
-    project = win.project
-    assert len(project.facilities) == 58
-    assert int(project.facilities.gdf["review"].sum()) == 4
-    assert project.import_reports[-1] is report
-    assert project.metadata["sources"][-1]["path"] == str(MESSY)
-    layer = next(x for x in win.canvas.layers if isinstance(x, FacilityLayer))
-    assert layer.facilities is project.facilities
-    assert len(layer.xy) == 58
-    assert np.isfinite(layer.xy).all()
-    assert win.is_modified
+    assert_58_facilities_imported(win, report)
     assert edits == [[]]
-    # the attribute table shows the new rows and the report, flagged rows first
-    table = win.data_tools.attributes
-    assert table.facility_table.model.rowCount() == 58
-    assert table.report_model.raw(0, table.report_model.column_index("severity")) == "doubtful"
 
 
 @needs_demo
 def test_taking_a_column_for_one_field_frees_it_from_another(qtbot, demo_window):
     wizard = demo_window.data_tools.open_import_wizard()
-    wizard.file_page.set_path(MESSY)
+    choose_file(qtbot, wizard, MESSY)
     next_page(qtbot, wizard, ImportWizard.MAPPING)
     page = wizard.mapping_page
-    page.set_field("facility_id", "Nom de l'établissement")
+    choose(qtbot, page.combos["facility_id"], "Nom de l'établissement")
     assert page.combos["name"].currentText() == NO_COLUMN
     assert page.mapping()["facility_id"] == "Nom de l'établissement"
     assert page.mapping()["name"] == ""
@@ -185,9 +198,9 @@ def test_taking_a_column_for_one_field_frees_it_from_another(qtbot, demo_window)
 @needs_demo
 def test_no_location_column_shows_the_input_error_and_blocks_import(qtbot, demo_window):
     wizard = demo_window.data_tools.open_import_wizard()
-    wizard.file_page.set_path(MESSY)
+    choose_file(qtbot, wizard, MESSY)
     next_page(qtbot, wizard, ImportWizard.MAPPING)
-    wizard.mapping_page.set_field("lat", None)
+    choose(qtbot, wizard.mapping_page.combos["lat"], text=NO_COLUMN)
     next_page(qtbot, wizard, ImportWizard.VALIDATION)
     wait_validated(qtbot, wizard)
     check = wizard.validation_page
@@ -201,19 +214,19 @@ def test_a_bad_file_shows_the_input_error_text(qtbot, tiny_window, tmp_path):
     wizard = tiny_window.data_tools.open_import_wizard()
     bad = tmp_path / "labs.xlsx"
     bad.write_bytes(b"this is not a workbook at all")
-    wizard.file_page.set_path(bad)
+    choose_file(qtbot, wizard, bad)
     page = wizard.file_page
     # listing the sheets already fails, and says why
     assert "labs.xlsx" in page.error_label.text()
-    press(wizard, QWizard.WizardButton.NextButton)
-    qtbot.waitUntil(lambda: not page._loading, timeout=10_000)
+    press(qtbot, wizard, QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(page.progress.isHidden, timeout=10_000)
     assert wizard.currentId() == ImportWizard.FILE
     assert "labs.xlsx" in page.error_label.text()
     assert "Traceback" not in page.error_label.text()
 
     missing = tmp_path / "nowhere.csv"
-    page.set_path(missing)
-    press(wizard, QWizard.WizardButton.NextButton)
+    choose_file(qtbot, wizard, missing)
+    press(qtbot, wizard, QWizard.WizardButton.NextButton)
     qtbot.waitUntil(lambda: "file not found" in page.error_label.text(), timeout=10_000)
     assert str(missing) in page.error_label.text()
     assert wizard.currentId() == ImportWizard.FILE
@@ -242,11 +255,11 @@ def test_roads_download_offline_shows_the_offline_message(qtbot, tiny_window, mo
     monkeypatch.setattr(osm, "internet_available", lambda **_kw: False)
     roads_before = tiny_window.project.roads
     dialog = tiny_window.data_tools.open_layer_import("roads")
-    dialog.download_radio.setChecked(True)
+    tick(qtbot, dialog.download_radio)
     assert dialog.place_edit.isEnabled()
     assert not dialog.path_edit.isEnabled()
-    dialog.place_edit.setText("Oaxaca de Juárez, Mexico")
-    dialog.import_button.click()
+    type_into(qtbot, dialog.place_edit, "Oaxaca de Juárez, Mexico", enter=False)
+    press_import(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.error_text() != "", timeout=10_000)
     assert "no internet connection" in dialog.error_text()
     assert "Oaxaca de Juárez" in dialog.error_text()
@@ -258,8 +271,8 @@ def test_roads_download_offline_shows_the_offline_message(qtbot, tiny_window, mo
 
 def test_roads_from_a_missing_file_show_the_reader_message(qtbot, tiny_window, tmp_path):
     dialog = tiny_window.data_tools.open_layer_import("roads")
-    dialog.path_edit.setText(str(tmp_path / "city.osm.pbf"))
-    dialog.import_button.click()
+    type_into(qtbot, dialog.path_edit, str(tmp_path / "city.osm.pbf"), enter=False)
+    press_import(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.error_text() != "", timeout=10_000)
     assert "city.osm.pbf" in dialog.error_text()
     assert "Traceback" not in dialog.error_text()
@@ -300,9 +313,9 @@ def test_districts_import_replaces_the_layer_and_reassigns_population(qtbot, tin
     old_layer = next(x for x in win.canvas.layers if x.kind == "districts")
     old_layer.opacity = 0.5
     dialog = win.data_tools.open_layer_import("districts")
-    dialog.path_edit.setText(str(path))
+    type_into(qtbot, dialog.path_edit, str(path), enter=False)
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
-        dialog.import_button.click()
+        press_import(qtbot, dialog)
     project = win.project
     assert sorted(project.districts["name"]) == ["Este", "Oeste"]
     assert set(project.demand.gdf["district_id"]) == set(project.districts["district_id"])
@@ -337,9 +350,9 @@ def test_population_import_replaces_the_layer_inside_the_study_area(qtbot, tiny_
     old_layer = next(x for x in win.canvas.layers if x.kind == "population")
     dialog = win.data_tools.open_layer_import("population")
     assert dialog.clip_check.isChecked()
-    dialog.path_edit.setText(str(csv))
+    type_into(qtbot, dialog.path_edit, str(csv), enter=False)
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
-        dialog.import_button.click()
+        press_import(qtbot, dialog)
     demand = win.project.demand
     assert demand.total_population == pytest.approx(2000.0)
     assert sorted(demand.gdf["district_id"]) == ["N", "S"]

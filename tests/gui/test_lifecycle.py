@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from helpers import open_window
 from PySide6.QtWidgets import QMessageBox
 
 from ccgeo import project as project_io
@@ -57,10 +58,11 @@ def saved_file(tmp_path, project_factory) -> Path:
 
 
 def new_window(qtbot, *, keep: bool = True) -> MainWindow:
-    win = MainWindow()
+    """A shown main window with no project (`helpers.open_window`), or with ``keep`` False one
+    that the test "crashes": never shown nor closed, so no clean exit deletes its recovery."""
     if keep:
-        qtbot.addWidget(win)
-    return win
+        return open_window(qtbot, quiet=False)
+    return MainWindow()
 
 
 def start(qtbot, win: MainWindow, path=None):
@@ -75,7 +77,7 @@ def edit_facility_name(win: MainWindow, name: str) -> None:
 
 
 def wait_saved(qtbot, win: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not win.is_modified and not win._workers, timeout=30_000)
+    qtbot.waitUntil(lambda: not win.is_modified and win.progress_bar.isHidden(), timeout=30_000)
 
 
 def digest(path: Path) -> str:
@@ -209,8 +211,6 @@ def test_closing_the_window_asks_cancel_keeps_it_open_save_closes_after_saving(
 ):
     asked, answers = questions
     win = new_window(qtbot)
-    win.show()
-    qtbot.waitExposed(win)
     start(qtbot, win, saved_file)
     edit_facility_name(win, "Before closing")
     answers.append(Button.Cancel)

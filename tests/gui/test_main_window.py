@@ -6,14 +6,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import count_colour, pixel, send_mouse
+from helpers import click_cell, click_check, count_colour, open_window, pixel, send_mouse
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
 from ccgeo.errors import InputError
 from ccgeo.gui import main_window as mw
-from ccgeo.gui.main_window import MainWindow, attribution_for
+from ccgeo.gui.main_window import attribution_for
 from ccgeo.gui.workers import UNEXPECTED_ERROR
 from ccgeo.styles import FACILITY_STYLES
 
@@ -22,13 +22,8 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(qtbot, tiny_project):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_project(tiny_project)
-    return win
+    """The tiny city in a main window that shows its message boxes (see `boxes`)."""
+    return open_window(qtbot, tiny_project, quiet=False)
 
 
 @pytest.fixture
@@ -113,7 +108,9 @@ def test_unticking_a_layer_hides_it(window, qtbot):
     red = FACILITY_STYLES["pcr"].fill
     assert pixel(window.canvas.render_image(decorations=False), x, y).name().upper() == red
     item = top_items(window)[0]
-    item.setCheckState(0, Qt.CheckState.Unchecked)
+    tree = window.layer_panel.tree
+    click_check(qtbot, tree, tree.indexFromItem(item, 0))
+    assert item.checkState(0) == Qt.CheckState.Unchecked
     facilities = item.data(0, Qt.ItemDataRole.UserRole + 1)
     assert facilities.visible is False
     image = window.canvas.render_image(decorations=False)
@@ -164,8 +161,13 @@ def test_context_menu_moves_and_zooms(window, qtbot):
 
 def test_opacity_slider_changes_the_selected_layer(window, qtbot):
     panel = window.layer_panel
-    panel.tree.setCurrentItem(top_items(window)[3])
-    panel.opacity_slider.setValue(40)
+    click_cell(qtbot, panel.tree, 3)
+    slider = panel.opacity_slider
+    assert slider.isVisible()
+    slider.setFocus()
+    for _ in range(slider.value() - 40):
+        qtbot.keyClick(slider, Qt.Key.Key_Left)
+    assert slider.value() == 40
     assert panel.selected_layer().opacity == pytest.approx(0.4)
     assert panel.opacity_label.text() == "Opacity 40 %"
 
@@ -207,8 +209,7 @@ def test_attribution_credits_osm_for_real_roads(tiny_project):
 
 
 def test_loading_error_is_shown_in_a_message_box(qtbot, boxes, tmp_path):
-    win = MainWindow()
-    qtbot.addWidget(win)
+    win = open_window(qtbot, quiet=False)
     missing = tmp_path / "nowhere.ccgeo"
     with qtbot.waitSignal(win.taskFailed, timeout=10_000) as failed:
         win.load_project(missing)
@@ -226,8 +227,7 @@ def test_input_error_from_the_reader_reaches_the_user(qtbot, boxes, tmp_path, mo
         raise InputError("this is not a ccgeo project (no GeoPackage header)", path=p)
 
     monkeypatch.setattr(mw.project_io, "open_project", broken)
-    win = MainWindow()
-    qtbot.addWidget(win)
+    win = open_window(qtbot, quiet=False)
     with qtbot.waitSignal(win.taskFailed, timeout=10_000):
         win.load_project(path)
     assert boxes[0][2] == f"{path}: this is not a ccgeo project (no GeoPackage header)"
@@ -239,8 +239,7 @@ def test_unexpected_error_is_logged_not_dumped_on_the_user(
     path = tmp_path / "p.ccgeo"
     path.write_bytes(b"x")
     monkeypatch.setattr(mw.project_io, "open_project", lambda p: 1 / 0)
-    win = MainWindow()
-    qtbot.addWidget(win)
+    win = open_window(qtbot, quiet=False)
     with qtbot.waitSignal(win.taskFailed, timeout=10_000):
         win.load_project(path)
     text = boxes[0][2]
@@ -252,22 +251,20 @@ def test_unexpected_error_is_logged_not_dumped_on_the_user(
 def test_save_as_then_open_round_trip(window, qtbot, monkeypatch, tmp_path, boxes):
     target = tmp_path / "tiny"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    worker = window.save_project_as()
-    assert worker is not None
-    qtbot.waitUntil(
-        lambda: worker.done.is_set() and not window.progress_bar.isVisible(), timeout=30_000
-    )
+    window.act_save_as.trigger()
+    assert window.progress_bar.isVisible()  # the save runs in the background
+    qtbot.waitUntil(lambda: window.progress_bar.isHidden(), timeout=30_000)
     assert boxes == []
     saved = tmp_path / "tiny.ccgeo"
     assert saved.is_file()
     assert Path(window.project.path) == saved
     # Ctrl+S now saves to the same file without asking.
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("asked again"))
-    worker = window.save_project()
-    qtbot.waitUntil(lambda: worker.done.is_set(), timeout=30_000)
+    window.act_save.trigger()
+    assert window.progress_bar.isVisible()
+    qtbot.waitUntil(lambda: window.progress_bar.isHidden(), timeout=30_000)
 
-    other = MainWindow()
-    qtbot.addWidget(other)
+    other = open_window(qtbot, quiet=False)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
     with qtbot.waitSignal(other.projectLoaded, timeout=30_000) as loaded:
         other.act_open.trigger()

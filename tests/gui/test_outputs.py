@@ -9,13 +9,20 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import test_analysis
-from helpers import send_mouse
-from PySide6.QtCore import QEvent, Qt, QUrl
+from helpers import (
+    TIMEOUT_MS,
+    choose,
+    click,
+    open_window,
+    place_hub,
+    run_by_click,
+    save_scenario,
+    tick,
+)
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
-from test_analysis import TIMEOUT_MS, run_by_click
 
 from ccgeo.analysis.access import CITY_ID
 from ccgeo.errors import InputError
@@ -30,15 +37,11 @@ from ccgeo.gui.dialogs.outputs import (
     write_output,
 )
 from ccgeo.gui.main_window import MainWindow
-from ccgeo.gui.whatif import TOOL_NAME
 from ccgeo.io.tiles import OSM_TILE_URL
 from ccgeo.labels import format_people
 from ccgeo.model.scenario import Scenario
+from ccgeo.model.settings import AccessSettings, SitingSettings, Travel
 from ccgeo.report.pdf import write_report
-
-#: The demo city open in a main window (the fixture of the analysis tests).
-demo_window = test_analysis.demo_window
-
 
 # -- helpers --------------------------------------------------------------------------------------
 
@@ -55,17 +58,6 @@ def _save_to(monkeypatch, path: Path) -> list[str]:
     return seen
 
 
-def _place_hub(qtbot, window: MainWindow, rank: int = 0) -> None:
-    """Click the Place hub tool into the ``rank``-th underserved area and wait for the map."""
-    area = window.analysis.workspace.result.underserved.iloc[rank]
-    point = area.geometry.representative_point()
-    window.canvas.set_tool(TOOL_NAME)
-    pos = window.canvas.screen_position(point.x, point.y)
-    with qtbot.waitSignal(window.analysis.settled, timeout=TIMEOUT_MS):
-        send_mouse(window.canvas, QEvent.Type.MouseButtonPress, pos)
-        send_mouse(window.canvas, QEvent.Type.MouseButtonRelease, pos)
-
-
 def _open(qtbot, window: MainWindow, kind: str) -> OutputDialog:
     """Trigger the menu action of output ``kind`` and return its options dialog."""
     window.outputs.actions[kind].trigger()
@@ -78,8 +70,23 @@ def _open(qtbot, window: MainWindow, kind: str) -> OutputDialog:
 
 def _accept_and_wait(qtbot, window: MainWindow, dialog: OutputDialog) -> list[Path]:
     with qtbot.waitSignal(window.outputs.written, timeout=TIMEOUT_MS) as blocker:
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.ok_button)
     return blocker.args[0]
+
+
+def _choose_source(qtbot, dialog: OutputDialog, kind: str, name: str | None = None) -> None:
+    """Pick the analysis of ``kind`` (and saved scenario ``name``) in the dialog's combo."""
+    index = next(
+        i
+        for i, source in enumerate(dialog.sources)
+        if source.kind == kind and (name is None or source.label == name)
+    )
+    choose(qtbot, dialog.source_combo, index)
+
+
+def _cancel(qtbot, dialog: OutputDialog) -> None:
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    assert not dialog.isVisible()
 
 
 def _pdf_text(path: Path) -> str:
@@ -109,8 +116,7 @@ def _city(coverage: pd.DataFrame, minutes: float = 60.0) -> float:
 
 
 def test_actions_are_in_the_menus_with_tooltips_and_disabled_without_project(qtbot) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
+    window = open_window(qtbot)
     actions = window.outputs.actions
     export = window.menus["export"].actions()
     assert [actions[k] in export for k in ("html", "pdf", "data")] == [True] * 3
@@ -129,15 +135,13 @@ def test_html_map_of_a_saved_scenario(qtbot, demo_window: MainWindow, tmp_path, 
     for action in window.outputs.actions.values():
         assert action.isEnabled()
     run_by_click(qtbot, window)
-    _place_hub(qtbot, window)
-    panel = window.docks["scenarios"].widget()
-    panel.name.setText("East hub")
-    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    place_hub(qtbot, window)
+    save_scenario(qtbot, window, "East hub")
     target = tmp_path / "east hub map.html"
     suggested = _save_to(monkeypatch, target)
 
     dialog = _open(qtbot, window, "html")
-    dialog.select_source("scenario", "East hub")
+    _choose_source(qtbot, dialog, "scenario", "East hub")
     assert "East hub" in dialog.title
     assert "Vila Demo" in dialog.title  # the HTML map names its place in the heading
     written = _accept_and_wait(qtbot, window, dialog)
@@ -159,7 +163,7 @@ def test_html_map_of_a_saved_scenario(qtbot, demo_window: MainWindow, tmp_path, 
     online = tmp_path / "with tiles.html"
     _save_to(monkeypatch, online)
     dialog = _open(qtbot, window, "html")
-    dialog.tiles_check.setChecked(True)
+    tick(qtbot, dialog.tiles_check)
     _accept_and_wait(qtbot, window, dialog)
     assert OSM_TILE_URL in online.read_text(encoding="utf-8")
 
@@ -175,13 +179,13 @@ def test_pdf_report_runs_the_default_analysis_first(
 
     dialog = _open(qtbot, window, "pdf")
     assert "No analysis was run yet" in dialog.analysis_label.text()
-    dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("letter"))
-    dialog.orientation_combo.setCurrentIndex(dialog.orientation_combo.findData("landscape"))
+    choose(qtbot, dialog.paper_combo, "letter")
+    choose(qtbot, dialog.orientation_combo, "landscape")
     with (
         qtbot.waitSignal(controller.runStarted, timeout=TIMEOUT_MS),
         qtbot.waitSignal(window.outputs.written, timeout=TIMEOUT_MS) as blocker,
     ):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.ok_button)
         assert "No analysis yet" in window.statusBar().currentMessage()
     assert blocker.args[0] == [target]
     assert controller.workspace.baseline is not None  # the run is shown in the app too
@@ -208,7 +212,7 @@ def test_data_export_and_open_folder(qtbot, demo_window: MainWindow, tmp_path, m
     )
     dialog = _open(qtbot, window, "data")
     for key in ("geojson", "xlsx"):
-        dialog.format_checks[key].setChecked(False)
+        tick(qtbot, dialog.format_checks[key], False)
     written = _accept_and_wait(qtbot, window, dialog)
 
     names = {p.name for p in written}
@@ -222,7 +226,7 @@ def test_data_export_and_open_folder(qtbot, demo_window: MainWindow, tmp_path, m
     assert box is not None
     assert "Open folder" in [b.text() for b in box.buttons()]
     button = next(b for b in box.buttons() if b.text() == "Open folder")
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    click(qtbot, button)
     assert [Path(u.toLocalFile()) for u in opened] == [out]
 
 
@@ -235,9 +239,9 @@ def test_current_edits_export_differs_from_baseline(
     dialog = _open(qtbot, window, "data")
     edits_item = dialog.source_combo.model().item(1)
     assert not edits_item.isEnabled()  # no what-if edits yet
-    dialog.reject()
+    _cancel(qtbot, dialog)
 
-    _place_hub(qtbot, window)
+    place_hub(qtbot, window)
     live = ws.coverage()
     folders = {}
     for kind in ("edits", "baseline"):
@@ -249,8 +253,8 @@ def test_current_edits_export_differs_from_baseline(
         )
         dialog = _open(qtbot, window, "data")
         for key in ("gpkg", "geojson", "xlsx"):
-            dialog.format_checks[key].setChecked(False)
-        dialog.select_source(kind)
+            tick(qtbot, dialog.format_checks[key], False)
+        _choose_source(qtbot, dialog, kind)
         _accept_and_wait(qtbot, window, dialog)
         window.outputs.done_box.close()
 
@@ -285,7 +289,7 @@ def test_print_preview_paints_the_report_pages(
     dialog = _open(qtbot, window, "print")
     assert dialog.ok_button.text() == "Preview…"
     with qtbot.waitSignal(window.outputs.previewReady, timeout=TIMEOUT_MS) as blocker:
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: bool(painted), timeout=TIMEOUT_MS)
     assert preview_pdf.read_bytes().startswith(b"%PDF")
     pages = _pdf_pages(preview_pdf)
@@ -306,7 +310,7 @@ def test_an_error_shows_the_input_error_text(
     _save_to(monkeypatch, tmp_path / "no such folder" / "map.html")
     dialog = _open(qtbot, window, "html")
     with qtbot.waitSignal(window.outputs.failed, timeout=TIMEOUT_MS) as blocker:
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.ok_button)
     message = blocker.args[0]
     assert "does not exist" in message
     assert "Traceback" not in message
@@ -322,10 +326,10 @@ def test_cancel_an_export_leaves_no_file(
     target = tmp_path / "car.html"
     _save_to(monkeypatch, target)
     dialog = _open(qtbot, window, "html")
-    dialog.select_source("scenario", "Nothing changed")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _choose_source(qtbot, dialog, "scenario", "Nothing changed")
+    click(qtbot, dialog.ok_button)
     assert window.cancel_button.isVisibleTo(window)
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.cancel_button)
     qtbot.waitUntil(lambda: window.message_label.text().endswith("cancelled"), timeout=TIMEOUT_MS)
     assert not target.exists()
     assert not list(tmp_path.glob(".*.tmp"))
@@ -347,13 +351,17 @@ def test_dialog_title_follows_the_source_until_typed(qtbot) -> None:
         disabled={1: "no edits"},
     )
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     assert dialog.source.kind == "baseline"
     assert dialog.title == f"Access · {BASELINE_LABEL}"
     assert not dialog.source_combo.model().item(1).isEnabled()
-    dialog.select_source("scenario", "Two hubs")
+    _choose_source(qtbot, dialog, "scenario", "Two hubs")
     assert dialog.title == "Access · Two hubs"
+    dialog.title_edit.setFocus()
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_End)
     qtbot.keyClicks(dialog.title_edit, " for the minister")
-    dialog.select_source("baseline")
+    _choose_source(qtbot, dialog, "baseline")
     assert dialog.title == "Access · Two hubs for the minister"
     with pytest.raises(ValueError, match="no scenario source"):
         dialog.select_source("scenario", "unknown")
@@ -362,11 +370,13 @@ def test_dialog_title_follows_the_source_until_typed(qtbot) -> None:
 def test_data_dialog_needs_a_format(qtbot) -> None:
     dialog = OutputDialog("data", [OutputSource("baseline")], titles=lambda s: s.label)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     assert dialog.formats == ("gpkg", "geojson", "csv", "xlsx")
     for check in dialog.format_checks.values():
-        check.setChecked(False)
+        tick(qtbot, check, False)
     assert not dialog.ok_button.isEnabled()
-    dialog.format_checks["csv"].setChecked(True)
+    tick(qtbot, dialog.format_checks["csv"])
     assert dialog.ok_button.isEnabled()
     assert dialog.formats == ("csv",)
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok) is dialog.ok_button
@@ -387,9 +397,9 @@ def test_default_title_names_capability_and_source(tiny_project) -> None:
 
 
 def test_current_edits_with_a_quality_filter_match_the_live_what_if(tiny_project) -> None:
-    from ccgeo.analysis.scenario import AnalysisSettings, Workspace
+    from ccgeo.tasks.whatif import Workspace
 
-    settings = AnalysisSettings(quality="eqa", mode="walk", thresholds_minutes=(5, 10))
+    settings = AccessSettings(quality="eqa", travel=Travel(mode="walk"), thresholds_minutes=(5, 10))
     ws = Workspace(tiny_project, settings)
     ws.run()
     before = _city(ws.coverage(), 10.0)
@@ -400,20 +410,23 @@ def test_current_edits_with_a_quality_filter_match_the_live_what_if(tiny_project
     assert _city(full.coverage, 10.0) == pytest.approx(_city(live, 10.0))
 
 
-def test_planning_results_go_into_the_map_and_the_data(tmp_path) -> None:
+def test_planning_results_go_into_the_map_and_the_data(tmp_path, fresh_demo) -> None:
     from ccgeo.analysis.referral import plan_referral
-    from ccgeo.analysis.scenario import run_access, settings_of
     from ccgeo.analysis.siting import site_hubs
-    from ccgeo.demo import load_demo_project
+    from ccgeo.model.settings import ReferralSettings
+    from ccgeo.tasks.access import run_access
+    from ccgeo.tasks.whatif import settings_of
 
-    project = load_demo_project()
+    project = fresh_demo
     settings = settings_of(project)
-    _, baseline = run_access(project, settings, isochrones=False)
+    baseline = run_access(project, settings, isochrones=False)
     siting = site_hubs(
-        project.network(settings.mode), project.demand, project.facilities,
-        capability="pcr", hubs=2, minutes=60, curve_hubs=0,
+        project.network(settings.travel.mode), project.demand, project.facilities,
+        SitingSettings(capability="pcr", hubs=2, minutes=60, curve_hubs=0),
     )  # fmt: skip
-    referral = plan_referral(project.network("motorbike"), project.facilities, capability="ihc")
+    referral = plan_referral(
+        project.network("motorbike"), project.facilities, ReferralSettings(capability="ihc")
+    )
     html = write_output(
         project,
         OutputRequest(kind="html", title="Plan", path=tmp_path / "plan.html",

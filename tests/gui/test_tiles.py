@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import count_colour, pixel
+from helpers import count_colour, open_window, pixel
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -53,13 +53,7 @@ def no_network(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, tiny_project, no_network):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(900, 650)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_project(tiny_project)
-    return win
+    return open_window(qtbot, tiny_project, quiet=False)
 
 
 def only_basemap(win: MainWindow) -> None:
@@ -160,7 +154,11 @@ def test_fetch_failures_say_what_happened():
 
 
 # -- the base map in the window ----------------------------------------------------------------
-def test_base_map_is_off_by_default_and_remembered(window, qtbot):
+def test_base_map_is_off_by_default_and_remembered(window, qtbot, monkeypatch):
+    # both windows are shown and draw the base map: its tiles are offline here
+    monkeypatch.setattr(
+        tiles_io, "fetch_tile", lambda *a, **k: (_ for _ in ()).throw(OfflineError("offline"))
+    )
     assert settings.basemap() == "none"
     assert window.act_basemap_none.isChecked()
     assert "basemap" not in [layer.kind for layer in window.canvas.layers]
@@ -169,8 +167,7 @@ def test_base_map_is_off_by_default_and_remembered(window, qtbot):
     assert kinds[0] == "basemap"  # under every other layer
     assert settings.basemap() == "osm"
     assert "Base map © OpenStreetMap contributors" in window.canvas.attribution
-    again = MainWindow()
-    qtbot.addWidget(again)
+    again = open_window(qtbot, quiet=False)
     assert again.act_basemap_osm.isChecked()
     window.act_basemap_none.trigger()
     assert "basemap" not in [layer.kind for layer in window.canvas.layers]

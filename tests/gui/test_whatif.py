@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
-import test_analysis
-from helpers import drag, send_mouse
-from PySide6.QtCore import QEvent, QPoint, Qt
-from test_analysis import TIMEOUT_MS, run_by_click
+from helpers import TIMEOUT_MS, drag, right_click, run_by_click, send_mouse
+from PySide6.QtCore import QEvent, Qt
 
 from ccgeo.gui.main_window import MainWindow
-from ccgeo.gui.whatif import TOOL_NAME, show_context_menu
-
-#: The demo city open in a main window (the fixture of the analysis tests).
-demo_window = test_analysis.demo_window
+from ccgeo.gui.whatif import TOOL_NAME
 
 
 def _city60(window: MainWindow) -> float:
@@ -94,7 +89,7 @@ def test_drag_moves_a_hub_and_right_click_removes_it(qtbot, demo_window: MainWin
     assert _city60(window) == first
     # right-click on the hub with the Place hub tool removes it at once
     with qtbot.waitSignal(window.analysis.settled, timeout=TIMEOUT_MS):
-        show_context_menu(window.analysis, window.canvas, QPoint(round(start[0]), round(start[1])))
+        right_click(window.canvas, start)
     assert ws.hubs == ()
 
 
@@ -111,16 +106,17 @@ def test_upgrade_a_facility_from_its_context_menu(qtbot, demo_window: MainWindow
         )
     )
     x, y = window.canvas.screen_position(row.geometry.x, row.geometry.y)
-    show_context_menu(window.analysis, window.canvas, QPoint(round(x), round(y)))
+    right_click(window.canvas, (x, y))
     menu = window.analysis.last_menu
+    assert menu.isVisible()
     texts = [a.text() for a in menu.actions()]
     upgrade = next(a for a in menu.actions() if a.text() == f"Upgrade {fid} to PCR")
     assert "Place a candidate hub here" in texts
     assert not upgrade.isChecked()
     before = window.analysis.workspace.coverage()
     with qtbot.waitSignal(window.analysis.settled, timeout=TIMEOUT_MS):
-        upgrade.trigger()
-    menu.close()
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(upgrade).center())
+    assert not menu.isVisible()
     assert window.analysis.workspace.is_lab(fid)
     assert window.analysis.workspace.upgrades == (fid,)
     assert len(window.analysis.whatif_layer.upgraded_xy) == 1
@@ -134,7 +130,8 @@ def test_upgrade_a_facility_from_its_context_menu(qtbot, demo_window: MainWindow
 def test_a_hub_off_the_roads_is_refused_with_the_reason(qtbot, demo_window: MainWindow) -> None:
     window = demo_window
     run_by_click(qtbot, window)
-    window.canvas.set_tool(TOOL_NAME)
+    window.act_place_hub.trigger()
+    assert window.canvas.tool == TOOL_NAME
     lon, lat = window.canvas.lonlat_at(5, 5)  # the corner of the map, far from every road
     window.canvas.zoom_to_full_extent()
     far = (lon - 0.5, lat + 0.5)

@@ -117,8 +117,8 @@ def parameters_with(params: ReferralParameters, settings: ReferralSettings) -> R
     """``params`` with the courier values of ``settings`` that are set (not None).
 
     ``courier_mode``, ``couriers_per_hub`` and the clock times ``shift_start``, ``shift_end``,
-    ``latest_pickup`` (``"HH:MM"``) replace the values of the parameter file; their basis becomes
-    "referral settings".
+    ``latest_pickup`` (``"HH:MM"``) replace the values of the parameter file; the basis of each
+    value they change becomes "referral settings" (an equal value keeps the file's basis).
 
     Raises
     ------
@@ -139,6 +139,8 @@ def parameters_with(params: ReferralParameters, settings: ReferralSettings) -> R
                 msg = f"courier settings: `{name}` should be a time such as '14:30', got {value!r}"
                 raise InputError(msg)
             changes[f"{name}_s"] = seconds
+    # a value equal to the file's changes nothing, and keeps the file's basis
+    changes = {k: v for k, v in changes.items() if getattr(params, k) != v}
     if not changes:
         return params
     out = replace(params, **changes)

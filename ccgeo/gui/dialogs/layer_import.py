@@ -269,6 +269,7 @@ class LayerImportDialog(QDialog):
         self.path_edit.setPlaceholderText("Path of the file")
         self.path_edit.setToolTip("The file to read")
         self.browse_button = QPushButton("&Browse…")
+        self.browse_button.setAutoDefault(False)  # Enter in the path field imports, not browses
         self.browse_button.setToolTip("Choose the file in a file dialog")
         self.file_radio = QRadioButton("From a &file")
         self.download_radio = QRadioButton("&Download by place name (needs internet)")
@@ -305,6 +306,7 @@ class LayerImportDialog(QDialog):
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText("&Import")
         self.import_button.setToolTip("Read the layer; it replaces the project's current one")
+        self.import_button.setDefault(True)
 
     def _source_form(self) -> QFormLayout:
         """The file row; for roads also file-or-download and the place; for people the clip."""
@@ -335,6 +337,7 @@ class LayerImportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
         self.browse_button.clicked.connect(self._browse)

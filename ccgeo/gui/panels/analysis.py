@@ -109,6 +109,8 @@ class AnalysisController(QObject):
         A run or an edit is fully shown: numbers, bands and underserved areas are current.
     projectChanged(project)
         A project was opened and has a fresh workspace.
+    runProgress(fraction, text)
+        Progress of the run under way.
     settingsLoaded(settings)
         A settings file became the project's settings (the access settings now in force);
         every panel shows its analysis' settings again.
@@ -123,6 +125,7 @@ class AnalysisController(QObject):
     settled = Signal()
     projectChanged = Signal(object)  # noqa: N815
     settingsLoaded = Signal(object)  # noqa: N815
+    runProgress = Signal(float, str)  # noqa: N815
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -205,6 +208,7 @@ class AnalysisController(QObject):
             on_done=self._adopt,
             on_failed=lambda message: self._run_ended(worker, message=message),
             on_cancelled=lambda: self._run_ended(worker, cancelled=True),
+            on_progress=self.runProgress.emit,
         )
         self._run_worker = worker
         self.runStarted.emit()
@@ -525,6 +529,7 @@ class AnalysisPanel(QWidget):
         controller.runFailed.connect(self._failed)
         controller.staleChanged.connect(self._show_stale)
         controller.settingsLoaded.connect(self.show_settings)
+        controller.runProgress.connect(self._progress)
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -640,9 +645,7 @@ class AnalysisPanel(QWidget):
             self._show_error(str(exc))
             return
         self._show_error("")
-        worker = self.controller.run(settings)
-        if worker is not None:
-            worker.signals.progress.connect(self._progress)
+        self.controller.run(settings)
 
     def _progress(self, fraction: float, text: str) -> None:
         self.progress.setValue(round(1000 * fraction))

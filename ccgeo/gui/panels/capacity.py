@@ -275,6 +275,7 @@ class CapacityPanel(QWidget):
             on_done=lambda result: self._done(worker, settings, result),
             on_failed=lambda message: self._ended(worker, message),
             on_cancelled=lambda: self._ended(worker, "Cancelled"),
+            on_progress=self.runbox.show_progress,
         )
         self.worker = worker
         self.runbox.started(worker)

@@ -6,6 +6,7 @@ undoable what-if scenario; the docks are `ccgeo.gui.panels.siting` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -98,7 +99,12 @@ class PlanningController(QObject):
 
     # -- running -------------------------------------------------------------------------------
 
-    def run_siting(self, settings: SitingSettings) -> Worker | None:
+    def run_siting(
+        self,
+        settings: SitingSettings,
+        *,
+        on_progress: Callable[[float, str], None] | None = None,
+    ) -> Worker | None:
         """Site hubs in a worker (status bar progress and Cancel); the settings are kept in the
         project as those of its last siting run."""
         project = self.window.project
@@ -115,6 +121,7 @@ class PlanningController(QObject):
             on_done=lambda result: self._siting_done(worker, settings, result),
             on_failed=lambda message: self._siting_ended(worker, message),
             on_cancelled=lambda: self._siting_ended(worker, "Cancelled"),
+            on_progress=on_progress,
         )
         self.siting_worker = worker
         self.sitingStarted.emit()
@@ -146,7 +153,11 @@ class PlanningController(QObject):
         self.sitingFinished.emit(result)
 
     def run_referral(
-        self, settings: ReferralSettings, proposed: gpd.GeoDataFrame | None = None
+        self,
+        settings: ReferralSettings,
+        proposed: gpd.GeoDataFrame | None = None,
+        *,
+        on_progress: Callable[[float, str], None] | None = None,
     ) -> Worker | None:
         """Plan the referral in a worker; the settings are kept in the project."""
         project = self.window.project
@@ -163,6 +174,7 @@ class PlanningController(QObject):
             on_done=lambda result: self._referral_done(worker, result),
             on_failed=lambda message: self._referral_ended(worker, message),
             on_cancelled=lambda: self._referral_ended(worker, "Cancelled"),
+            on_progress=on_progress,
         )
         self.referral_worker = worker
         self.referralStarted.emit()

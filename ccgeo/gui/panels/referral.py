@@ -294,7 +294,10 @@ class ReferralPanel(QWidget):
         except CcgeoError as exc:
             self.runbox.show_error(str(exc))
             return
-        self.runbox.started(self.planning.run_referral(settings, proposed))
+        worker = self.planning.run_referral(
+            settings, proposed, on_progress=self.runbox.show_progress
+        )
+        self.runbox.started(worker)
 
     def _ended(self, message: str) -> None:
         if message == "Cancelled":

@@ -415,7 +415,8 @@ class SitingPanel(QWidget):
         except CcgeoError as exc:
             self.runbox.show_error(str(exc))
             return
-        self.runbox.started(self.planning.run_siting(settings))
+        worker = self.planning.run_siting(settings, on_progress=self.runbox.show_progress)
+        self.runbox.started(worker)
 
     def _ended(self, message: str) -> None:
         if message == "Cancelled":

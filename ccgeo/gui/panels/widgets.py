@@ -92,7 +92,6 @@ class RunBox(QWidget):
         self.show_error("")
         if worker is None:
             return
-        worker.signals.progress.connect(self._progress)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
@@ -112,7 +111,8 @@ class RunBox(QWidget):
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
-    def _progress(self, fraction: float, text: str) -> None:
+    def show_progress(self, fraction: float, text: str) -> None:
+        """The run's progress (connected before the run starts: `MainWindow.run_task`)."""
         self.progress.setValue(round(1000 * fraction))
         if text:
             self.state.setText(text)
