@@ -8,9 +8,9 @@ out=docs/img
 tmp=$(mktemp -d)
 mkdir -p "$out"
 
-python main.py --screenshot "$out/main_window.png" --no-analysis
-python main.py --screenshot "$out/analysis.png"
-python main.py --screenshot "$out/import_wizard.png" \
+python main.py --screenshot "$out/main_window.png" --no-analysis --size 1440x900
+python main.py --screenshot "$out/analysis.png" --size 1440x900
+python main.py --screenshot "$out/import_wizard.png" --size 1440x900 \
   --import-wizard layers/demo/demo_facilities_messy.csv
 
 python - "$tmp/demo.ccgeo" <<'PY'
