@@ -550,10 +550,8 @@ def test_progress_is_reported_from_0_to_1():
 
 
 @pytest.fixture(scope="module")
-def demo_setup(demo_dir: Path):
-    from ccgeo.demo import load_demo_project
-
-    project = load_demo_project(demo_dir)
+def demo_setup(copy_demo):
+    project = copy_demo()
     net = build_network(project.roads, mode="car")
     return project, net
 

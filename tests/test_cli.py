@@ -226,10 +226,8 @@ def test_access_needs_its_inputs(tmp_path, demo_dir, capsys):
     assert "give --facilities and --population" in capsys.readouterr().err
 
 
-def test_access_on_a_saved_project(tmp_path, capsys):
-    from ccgeo.demo import load_demo_project
-
-    path = save_project(load_demo_project(), tmp_path / "demo.ccgeo")
+def test_access_on_a_saved_project(tmp_path, capsys, fresh_demo):
+    path = save_project(fresh_demo, tmp_path / "demo.ccgeo")
     out = tmp_path / "from_project"
     assert main(["access", str(path), "--capability", "ngs", "--out", str(out)]) == 0
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -261,14 +259,13 @@ def test_referral_on_the_demo_city(tmp_path, demo_dir, capsys):
 
 
 @pytest.fixture(scope="module")
-def saved_demo(tmp_path_factory):
+def saved_demo(tmp_path_factory, copy_demo):
     """The demo city saved as a project with walking settings and one scenario."""
-    from ccgeo.demo import load_demo_project
     from ccgeo.model.settings import AccessSettings, Travel
     from ccgeo.tasks.settings import store_settings
     from ccgeo.tasks.whatif import Workspace
 
-    project = load_demo_project()
+    project = copy_demo()
     settings = AccessSettings(travel=Travel(mode="walk"), capability="pcr")
     store_settings(project, settings)
     ws = Workspace(project, settings)
@@ -435,12 +432,11 @@ def test_capacity_command(tmp_path, demo_dir, method):
         assert total == pytest.approx(labs.loc[reached, "capacity_tests_per_year"].sum(), rel=1e-6)
 
 
-def test_an_analysis_on_a_project_uses_its_saved_settings_and_says_so(tmp_path, capsys):
-    from ccgeo.demo import load_demo_project
+def test_an_analysis_on_a_project_uses_its_saved_settings_and_says_so(tmp_path, capsys, fresh_demo):
     from ccgeo.model.settings import SitingSettings, Travel
     from ccgeo.tasks.settings import store_settings
 
-    project = load_demo_project()
+    project = fresh_demo
     store_settings(project, SitingSettings(travel=Travel(mode="walk"), hubs=2, minutes=30))
     path = save_project(project, tmp_path / "demo.ccgeo")
     out = tmp_path / "site"
@@ -456,10 +452,8 @@ def test_an_analysis_on_a_project_uses_its_saved_settings_and_says_so(tmp_path, 
     assert data["run"]["settings"]["minutes"] == 30
 
 
-def test_a_settings_file_stands_between_the_project_and_the_options(tmp_path, capsys):
-    from ccgeo.demo import load_demo_project
-
-    path = save_project(load_demo_project(), tmp_path / "demo.ccgeo")
+def test_a_settings_file_stands_between_the_project_and_the_options(tmp_path, capsys, fresh_demo):
+    path = save_project(fresh_demo, tmp_path / "demo.ccgeo")
     template = tmp_path / "settings.toml"
     assert main(["settings", str(path), "--write", str(template)]) == 0
     printed = capsys.readouterr().out

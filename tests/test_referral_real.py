@@ -10,15 +10,14 @@ import numpy as np
 import pytest
 
 from ccgeo.analysis.referral import load_referral_parameters, plan_referral
-from ccgeo.demo import load_demo_project
 from ccgeo.model.settings import ReferralSettings, Travel
 from ccgeo.network.routing import shortest_path
 from ccgeo.report.export import write_referral
 
 
 @pytest.fixture(scope="module")
-def demo_plan():
-    project = load_demo_project()
+def demo_plan(copy_demo):
+    project = copy_demo()
     net = project.network("motorbike")
     result = plan_referral(
         net,

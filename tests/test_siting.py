@@ -531,10 +531,8 @@ def test_json_and_files(tmp_path, grid, grid_demand):
     assert hubs.crs.to_epsg() == 4326
 
 
-def test_site_hubs_on_the_demo_city():
-    from ccgeo.demo import load_demo_project
-
-    project = load_demo_project()
+def test_site_hubs_on_the_demo_city(fresh_demo):
+    project = fresh_demo
     net = project.network("car")
     settings = SitingSettings(
         capability="pcr",

@@ -38,6 +38,7 @@ from ccgeo.gui.extensions import install_extensions
 from ccgeo.gui.icons import make_icon
 from ccgeo.gui.panels.layers import LayerPanel
 from ccgeo.gui.workers import Worker
+from ccgeo.io.kinds import dialog_filter
 from ccgeo.io.tiles import OSM_TILE_ATTRIBUTION
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.project import Project
@@ -47,7 +48,7 @@ from ccgeo.report.methods import uses_osm
 
 log = logging.getLogger(__name__)
 
-PROJECT_FILTER = "ccgeo project (*.ccgeo);;All files (*)"
+PROJECT_FILTER = dialog_filter("project")
 OSM_ATTRIBUTION = "Roads © OpenStreetMap contributors"
 
 

@@ -28,6 +28,7 @@ from scipy.spatial import cKDTree
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
 from ccgeo.io.atomic import write_text_atomic
+from ccgeo.io.kinds import kind_of
 from ccgeo.labels import format_minutes, format_people, format_share
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.scenario import Scenario
@@ -259,7 +260,7 @@ def export_webmap(
         If the folder of ``out_path`` does not exist or cannot be written, or as `build_webmap`.
     """
     path = Path(out_path)
-    if path.suffix.lower() not in (".html", ".htm"):
+    if kind_of(path, among="webmap") is None:
         path = path.with_name(path.name + ".html")
     if not path.parent.is_dir():
         msg = f"the folder {path.parent} does not exist; create it or choose another output path"

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from ccgeo.errors import check_cancel
 from ccgeo.gui.workers import Worker
-from ccgeo.io.osm import download_roads, read_roads
+from ccgeo.io.kinds import dialog_filter
+from ccgeo.io.osm import ROAD_KINDS, download_roads, read_roads
 from ccgeo.io.population import assign_districts, read_districts, read_population
+from ccgeo.io.population.common import POPULATION_KINDS
 from ccgeo.model.demand import Demand
 from ccgeo.model.roads import RoadData
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
@@ -53,15 +55,9 @@ _TITLES = {
 }
 
 _FILTERS = {
-    "roads": (
-        "Road networks (*.pbf *.osm *.bz2 *.gz *.xml *.graphml *.gpkg *.shp *.geojson *.json "
-        "*.fgb);;All files (*)"
-    ),
-    "population": (
-        "Population (*.tif *.tiff *.csv *.xlsx *.ods *.json *.geojson *.gpkg *.shp *.zip);;"
-        "All files (*)"
-    ),
-    "districts": "District boundaries (*.geojson *.json *.gpkg *.shp *.zip);;All files (*)",
+    "roads": dialog_filter(ROAD_KINDS, title="Road networks"),
+    "population": dialog_filter(POPULATION_KINDS, title="Population"),
+    "districts": dialog_filter("vector", title="District boundaries"),
 }
 
 _EXPLAIN = {

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import CcgeoError, InputError, check_cancel
+from ccgeo.io.kinds import dialog_filter, suffixes
 from ccgeo.model.scenario import Scenario
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.report.export import FORMATS, export_results
@@ -751,9 +752,8 @@ class OutputsController(QObject):
                 self.window, "Export data to the folder", str(self._start_dir())
             )
             return Path(folder) if folder else None
-        suffix, filt = (
-            (".html", "Web page (*.html *.htm)") if kind == "html" else (".pdf", "PDF (*.pdf)")
-        )
+        file_kind = "webmap" if kind == "html" else "pdf"
+        suffix, filt = suffixes(file_kind)[0], dialog_filter(file_kind)
         path, _ = QFileDialog.getSaveFileName(
             self.window, _DIALOG_TITLES[kind], str(self._start_dir() / f"{name}{suffix}"), filt
         )
