@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
+from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import substring
 
@@ -602,12 +603,58 @@ def _node_roads(roads: list[_Road]) -> _OsmData:
     return _OsmData(node_fixed=node_fixed, ways=ways, n_edges=n_edges)
 
 
+#: A way of the base map drawn from the PBF (water, parks): outline in local metres, tags.
+_Feature = tuple[np.ndarray, dict[str, str]]
+
+
+def _landscape(plan: _CityPlan) -> list[_Feature]:
+    """The river as water and two parks, for the offline base map (no random draws: adding
+    them leaves the rest of the city as it was)."""
+    reach = shapely.box(-13_000.0, -13_000.0, 13_000.0, 13_000.0)
+    water = plan.river_corridor.intersection(reach)
+    angle = math.radians(65.0)
+    centre = _polar(1_350.0, angle)[0]
+    square = affinity.rotate(
+        shapely.box(-350.0, -250.0, 350.0, 250.0), _LATTICE_ROTATION_DEG, origin=(0, 0)
+    )
+    city_park = affinity.translate(square, *centre)
+    bank = plan.river.intersection(shapely.box(1_200.0, -9_000.0, 3_000.0, 9_000.0))
+    riverside = bank.buffer(420.0, single_sided=True).difference(plan.river.buffer(70.0))
+    parks = [
+        (city_park, {"leisure": "park", "name": "Parque da Cidade"}),
+        (riverside, {"leisure": "park", "name": "Jardim da Ribeira"}),
+    ]
+    out = [(np.asarray(water.exterior.coords), {"natural": "water", "water": "river"})]
+    for shape, tags in parks:
+        part = max(shapely.get_parts(shape), key=lambda g: g.area)
+        out.append((np.asarray(part.exterior.coords), tags))
+    return out
+
+
+def _bairro_places(plan: _CityPlan, facilities: list[_Facility]) -> list[tuple[str, np.ndarray]]:
+    """A neighbourhood name for each bairro, a little north of its health centre (south when
+    that is in the river)."""
+    centres = [f for f in facilities if f.kind == "health_centre"]
+    north = np.array([0.0, 180.0])
+    wet = plan.river_corridor.buffer(60.0)
+    out = []
+    for bairro, centre in zip(_BAIRROS, centres, strict=True):
+        xy = np.asarray(centre.xy) + north
+        if wet.contains(Point(xy)):
+            xy = np.asarray(centre.xy) - north
+        out.append((bairro, xy))
+    return out
+
+
 def _write_pbf(
     path: Path,
     osm: _OsmData,
     river: LineString,
     buildings: list[np.ndarray],
     bbox: tuple[float, float, float, float],
+    *,
+    landscape: list[_Feature],
+    places: list[tuple[str, np.ndarray]],
 ) -> None:
     import osmium
     from osmium.osm.mutable import Node, Way
@@ -648,10 +695,37 @@ def _write_pbf(
             "population": "1850000",
         }
         writer.add_node(Node(id=next_id, location=CENTRE_LONLAT, tags=place))
-        for way_id, (ids, tags) in enumerate([*osm.ways, *extra_ways], start=1):
+        next_id += 1
+        base_map_ways, next_id = _add_outline_nodes(writer, landscape, next_id)
+        for name, (lon, lat) in zip(
+            [n for n, _ in places], _to_lonlat(np.array([xy for _, xy in places])), strict=True
+        ):
+            tags = {"place": "neighbourhood", "name": name}
+            writer.add_node(Node(id=next_id, location=(float(lon), float(lat)), tags=tags))
+            next_id += 1
+        ways = [*osm.ways, *extra_ways, *base_map_ways]
+        for way_id, (ids, tags) in enumerate(ways, start=1):
             writer.add_way(Way(id=way_id, nodes=ids, tags=tags))
     finally:
         writer.close()
+
+
+def _add_outline_nodes(
+    writer: Any, features: list[_Feature], next_id: int
+) -> tuple[list[tuple[list[int], dict[str, str]]], int]:
+    """Write the nodes of closed outlines (the last vertex is the first node again); return the
+    ways to write and the next free node id."""
+    from osmium.osm.mutable import Node
+
+    ways = []
+    for xy, tags in features:
+        fixed = _fixed(np.asarray(xy)[:-1])
+        ids = list(range(next_id, next_id + len(fixed)))
+        for node_id, (lon, lat) in zip(ids, fixed.tolist(), strict=True):
+            writer.add_node(Node(id=node_id, location=(lon / 1e7, lat / 1e7)))
+        ways.append(([*ids, ids[0]], tags))
+        next_id += len(fixed)
+    return ways, next_id
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1290,8 +1364,6 @@ def generate_demo(out_dir: str | Path, *, seed: int = DEFAULT_SEED) -> dict[str,
         float(lonlat_all[:, 0].max() + pad),
         float(lonlat_all[:, 1].max() + pad),
     )
-    _write_pbf(paths["roads"], osm, plan.river, buildings, bbox)
-
     people, grid = _population_grid(plan, rng)
     _write_population(paths["population"], people, grid)
 
@@ -1306,6 +1378,15 @@ def generate_demo(out_dir: str | Path, *, seed: int = DEFAULT_SEED) -> dict[str,
     )
     street_xy = _to_xy(osm.node_fixed[street_ids - 1] / 1e7)
     facilities = _facilities(plan, rings, street_xy, rng)
+    _write_pbf(
+        paths["roads"],
+        osm,
+        plan.river,
+        buildings,
+        bbox,
+        landscape=_landscape(plan),
+        places=_bairro_places(plan, facilities),
+    )
     districts = _district_names(facilities, rings)
     _write_facilities_xlsx(paths["facilities"], facilities, districts)
     _write_messy_csv(paths["facilities_messy"], facilities)
@@ -1416,7 +1497,10 @@ OpenStreetMap PBF, EPSG:4326, without metadata or timestamps.
   footways through some central blocks.
 - A river (`waterway=river`, no `highway` tag) splits the city. Only {n_bridges} bridges
   (`bridge=yes`) cross it: two on the ring road, one on the southern avenue, one footbridge.
-- {summary.n_buildings} buildings (`building=yes`): not roads, a reader must leave them out."""
+- {summary.n_buildings} buildings (`building=yes`): not roads, a reader must leave them out.
+- For the offline base map: the river as water (`natural=water`), two parks
+  (`leisure=park`: Parque da Cidade, Jardim da Ribeira), the city's name (`place=city`) and
+  one neighbourhood name per bairro (`place=neighbourhood`, beside its health centre)."""
 
 
 def _readme_population(summary: _Summary) -> str:

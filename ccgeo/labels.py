@@ -129,3 +129,64 @@ def format_delta(
     if _finite(baseline_share) is not None and _finite(share) is not None:
         shares = f" ({format_share(baseline_share)} → {format_share(share)})"
     return f"{format_gain(gained)} people within {format_threshold(threshold_min)}{shares}"
+
+
+def format_gain_loss(gained: Any, lost: Any, threshold_min: float) -> str:
+    """``"+184,000 people gain, 0 lose access within 60 min"``: people who reach a lab within the
+    threshold in one scenario and not in the other, both ways."""
+    plus = "+" if (_finite(gained) or 0.0) >= 0.5 else ""
+    return (
+        f"{plus}{format_people(gained)} people gain, {format_people(lost)} lose access "
+        f"within {format_threshold(threshold_min)}"
+    )
+
+
+def no_lab_text(
+    capability: str, quality: str, *, n_capable: int | None = None, n_facilities: int | None = None
+) -> str:
+    """Why an analysis has no lab, and what to do: ``"no facility can do PCR with the quality
+    filter 'accredited' (2 of 3 facilities do PCR at any quality): choose another test or
+    quality, or upgrade a facility"``.
+
+    Parameters
+    ----------
+    capability, quality
+        The test and the quality filter asked for (``"any"``: no filter).
+    n_capable, n_facilities
+        Facilities that do the test at any quality, of all facilities; said when given and a
+        quality filter is set.
+    """
+    cap = capability.upper()
+    where = ""
+    if quality != "any":
+        where = f" with the quality filter '{quality.replace('_', ' ')}'"
+        if n_capable is not None and n_facilities is not None:
+            where += f" ({n_capable} of {n_facilities} facilities do {cap} at any quality)"
+    return f"no facility can do {cap}{where}: choose another test or quality, or upgrade a facility"
+
+
+def format_whatif(hubs: int, upgrades: int, closures: int) -> str:
+    """The what-if edits an analysis counted: ``"with 2 what-if hubs and 1 upgrade"``; ``""``
+    when there are none."""
+    parts = [
+        f"{n} {word}{'s' if n != 1 else ''}"
+        for n, word in ((hubs, "what-if hub"), (upgrades, "upgrade"), (closures, "closure"))
+        if n
+    ]
+    if not parts:
+        return ""
+    return "with " + (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0])
+
+
+def format_lonlat_box(box: tuple[float, float, float, float]) -> str:
+    """``(min_lon, min_lat, max_lon, max_lat)`` degrees as read on a map:
+    ``"34.4126°E – 34.5874°E, 8.5812°S – 8.4188°S"`` (four decimals: about 10 m)."""
+    lo_lon, lo_lat, hi_lon, hi_lat = (float(v) for v in box)
+
+    def deg(value: float, positive: str, negative: str) -> str:
+        return f"{abs(value):.4f}°{positive if value >= 0 else negative}"
+
+    return (
+        f"{deg(lo_lon, 'E', 'W')} – {deg(hi_lon, 'E', 'W')}, "
+        f"{deg(lo_lat, 'N', 'S')} – {deg(hi_lat, 'N', 'S')}"
+    )

@@ -29,14 +29,15 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.io.atomic import atomic_path
+from ccgeo.io.basemap import read_roads_and_basemap
 from ccgeo.io.facilities import read_facilities
-from ccgeo.io.osm import read_roads
 from ccgeo.io.population import (
     read_districts,
     read_population,
     read_population_table,
     study_area_of,
 )
+from ccgeo.model.basemap import BasemapData
 from ccgeo.model.demand import Demand
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.network import Network
@@ -65,6 +66,7 @@ _RESERVED_COLUMNS = ("fid", "geom", "geometry")
 # arrays that were object (text) before saving; restored as object when read
 _OBJECT_MANIFEST = "__object_arrays__"
 _ROADS_ARRAYS = "roads"
+_BASEMAP_ARRAYS = "basemap"
 # GDAL's R-tree costs ~14 s per million points; above this size QGIS can build one on demand
 _SPATIAL_INDEX_MAX_FEATURES = 200_000
 # GDAL's notices that a GeoPackage should end in .gpkg: a .ccgeo is one on purpose
@@ -110,6 +112,9 @@ class Project:
         ``{"layer", "path", "read_at"}``), ``city``, ``created``.
     path : Path or None
         Where it was last saved or opened from.
+    basemap : BasemapData or None
+        Water, green and built-up areas, rivers and place names read from the roads' OSM file,
+        for the offline base map.
     """
 
     name: str = "Untitled"
@@ -122,6 +127,7 @@ class Project:
     scenarios: list[Scenario] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+    basemap: BasemapData | None = None
     # built routing networks by speed profile, with the roads object they were built from
     _networks: dict[SpeedProfile, tuple[RoadData, Network]] = field(
         default_factory=dict, init=False, repr=False
@@ -203,6 +209,47 @@ class Project:
         if self.roads is not None and self.roads.n_edges:
             bbox = self.roads.bbox
         return study_area_of(districts=self.districts, roads_bbox=bbox, facilities=self.facilities)
+
+    def record_source(
+        self, layer: str, path: str | Path, *, rows: int, replace: bool = True
+    ) -> None:
+        """Record in ``metadata["sources"]`` that ``layer`` was read from ``path`` just now.
+
+        Parameters
+        ----------
+        layer
+            ``"facilities"``, ``"roads"``, ``"population"`` or ``"districts"``.
+        path
+            The file read (or what was downloaded: ``"download: Nairobi"``).
+        rows
+            What the file gave the layer: facilities, road segments, population points or
+            districts.
+        replace
+            The file replaced the layer, so the files it came from before are no longer its
+            sources; False when the file's rows were added to the layer (facilities appended).
+        """
+        read_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        kept = [
+            dict(s)
+            for s in self.metadata.get("sources", [])
+            if not (replace and s.get("layer") == layer)
+        ]
+        entry = {"layer": layer, "path": str(path), "read_at": read_at, "rows": int(rows)}
+        self.metadata["sources"] = [*kept, entry]
+
+    def layer_rows(self, layer: str) -> int:
+        """Rows of ``layer`` now (0 without it): facilities, road segments, population points
+        or districts."""
+        counts = {
+            "facilities": lambda: len(self.facilities) if self.facilities is not None else 0,
+            "roads": lambda: self.roads.n_edges if self.roads is not None else 0,
+            "population": lambda: len(self.demand.gdf) if self.demand is not None else 0,
+            "districts": lambda: len(self.districts) if self.districts is not None else 0,
+        }
+        if layer not in counts:
+            msg = f"`layer` should be one of {', '.join(counts)}, got {layer!r}"
+            raise ValueError(msg)
+        return int(counts[layer]())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,6 +362,8 @@ def _write_project(
             "mode": project.roads.mode,
             "digest": roads_digest,
         }
+    if project.basemap is not None:
+        meta["basemap"] = {"source": project.basemap.source, "counts": project.basemap.counts()}
     rows = [(key, _to_json(value, key=key)) for key, value in meta.items()]
     with _connect(path, create=True) as con:
         con.execute("CREATE TABLE ccgeo_meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -322,6 +371,8 @@ def _write_project(
         con.executemany("INSERT INTO ccgeo_meta (key, value) VALUES (?, ?)", rows)
     if roads_arrays is not None:
         write_arrays(path, _ROADS_ARRAYS, roads_arrays)
+    if project.basemap is not None:
+        write_arrays(path, _BASEMAP_ARRAYS, project.basemap.to_arrays())
 
 
 def _write_layer(path: Path, gdf: gpd.GeoDataFrame, layer: str) -> dict[str, Any]:
@@ -437,7 +488,8 @@ def _arrays_to_carry(
                 if not _has_table(con, "ccgeo_arrays"):
                     return []
                 rows = con.execute(
-                    "SELECT name, data FROM ccgeo_arrays WHERE name != ?", (_ROADS_ARRAYS,)
+                    "SELECT name, data FROM ccgeo_arrays WHERE name NOT IN (?, ?)",
+                    (_ROADS_ARRAYS, _BASEMAP_ARRAYS),
                 ).fetchall()
             return [(str(n), bytes(b)) for n, b in rows]
         except (InputError, sqlite3.Error):
@@ -496,6 +548,7 @@ def open_project(path: str | Path) -> Project:
         districts.attrs.update(meta.get("districts_attrs") or {})
     demand = _open_demand(path, meta) if "demand" in layers else None
     roads = _open_roads(path, meta["roads"]) if "roads" in meta else None
+    basemap = _open_basemap(path, meta["basemap"]) if "basemap" in meta else None
     try:
         return Project(
             name=str(meta.get("name", path.stem)),
@@ -508,6 +561,7 @@ def open_project(path: str | Path) -> Project:
             scenarios=[Scenario.from_dict(s) for s in meta.get("scenarios") or []],
             metadata=dict(meta.get("metadata") or {}),
             path=path,
+            basemap=basemap,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"the project's settings are damaged ({exc!r})", path=path) from exc
@@ -546,6 +600,18 @@ def _open_roads(path: Path, info: Mapping[str, Any]) -> RoadData:
         )
     except ValueError as exc:
         msg = f"the project's road arrays are damaged ({exc}); import the roads again"
+        raise InputError(msg, path=path) from exc
+
+
+def _open_basemap(path: Path, info: Mapping[str, Any]) -> BasemapData:
+    arrays = read_arrays(path, _BASEMAP_ARRAYS)
+    if arrays is None:
+        msg = "the project's base map arrays are missing; import the roads again"
+        raise InputError(msg, path=path)
+    try:
+        return BasemapData.from_arrays(arrays, source=str(info.get("source", "")))
+    except ValueError as exc:
+        msg = f"the project's base map arrays are damaged ({exc}); import the roads again"
         raise InputError(msg, path=path) from exc
 
 
@@ -849,7 +915,8 @@ def project_from_files(
     ----------
     roads, facilities, population, districts
         Files for `ccgeo.io.osm.read_roads` (every way: each mode's network is built from
-        them), `ccgeo.io.facilities.read_facilities`, `ccgeo.io.population.read_population`
+        them; an OSM file also gives the offline base map, `ccgeo.io.basemap.read_basemap`),
+        `ccgeo.io.facilities.read_facilities`, `ccgeo.io.population.read_population`
         (a raster or point grid) and `ccgeo.io.population.read_districts`.
     population_by_district
         A census table of population per district, joined to ``districts``, used instead of
@@ -868,19 +935,13 @@ def project_from_files(
         From the readers, or when a population table is given without districts.
     """
     _check_population_files(population, population_by_district, districts)
-    read_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     given = {
         "roads": roads,
         "districts": districts,
         "population": population if population is not None else population_by_district,
         "facilities": facilities,
     }
-    sources = [
-        {"layer": layer, "path": str(path), "read_at": read_at}
-        for layer, path in given.items()
-        if path is not None
-    ]
-    road_data, district_gdf, demand, fac = _read_layers(
+    (road_data, basemap), district_gdf, demand, fac = _read_layers(
         roads,
         districts,
         population,
@@ -899,8 +960,12 @@ def project_from_files(
         demand=demand,
         districts=district_gdf,
         import_reports=[fac.report] if fac is not None and fac.report is not None else [],
-        metadata={"synthetic": False, **dict(metadata or {}), "sources": sources},
+        metadata={"synthetic": False, **dict(metadata or {}), "sources": []},
+        basemap=basemap,
     )
+    for layer, path in given.items():
+        if path is not None:
+            project.record_source(layer, path, rows=project.layer_rows(layer))
     report_progress(progress, 1.0, "project ready")
     return project
 
@@ -929,13 +994,17 @@ def _read_layers(
     facility_sheet: str | int | None,
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
-) -> tuple[RoadData | None, gpd.GeoDataFrame | None, Demand | None, Facilities | None]:
+) -> tuple[
+    tuple[RoadData | None, BasemapData | None],
+    gpd.GeoDataFrame | None,
+    Demand | None,
+    Facilities | None,
+]:
     """Read the given files; the districts (else the roads' box) bound the study area."""
-    road_data = None
+    road_data, basemap = None, None
     if roads is not None:
-        report_progress(progress, 0.0, f"reading roads {Path(roads).name}")
-        road_data = read_roads(
-            roads, mode="all", progress=scaled_progress(progress, 0.0, 0.5), cancel=cancel
+        road_data, basemap = read_roads_and_basemap(
+            roads, progress=scaled_progress(progress, 0.0, 0.5), cancel=cancel
         )
     check_cancel(cancel)
     district_gdf = None
@@ -964,7 +1033,7 @@ def _read_layers(
             study_area=study_area,
             cancel=cancel,
         )
-    return road_data, district_gdf, demand, fac
+    return (road_data, basemap), district_gdf, demand, fac
 
 
 def _demand_from_files(

@@ -54,18 +54,21 @@ class RoadStyle:
 
 #: Road classes from the bottom of the drawing order to the top. Thresholds follow the zoom
 #: levels at which OpenStreetMap Carto starts drawing each class (z8 ≈ 600 m/px at 17° N,
-#: z11 ≈ 75, z12 ≈ 37, z13 ≈ 18, z14 ≈ 9, z15 ≈ 4.5).
+#: z11 ≈ 75, z12 ≈ 37, z13 ≈ 18, z14 ≈ 9, z15 ≈ 4.5). The 1-pixel streets (other, service,
+#: minor, tertiary) are a grey ramp and the main roads (secondary to motorway) a yellow-to-brown
+#: ramp, each darker with importance, so that the classes read apart by lightness alone (for
+#: the colour-blind too: tests/test_palettes.py); paths and tracks are told by their dashes.
 ROAD_STYLES: dict[str, RoadStyle] = {
-    "other": RoadStyle("Other ways", "#C4BDB4", 1.0, max_m_per_px=4.5),
+    "other": RoadStyle("Other ways", "#D4CEC6", 1.0, max_m_per_px=4.5),
     "path": RoadStyle("Footway / path", "#B07F5A", 1.0, dash="dot", max_m_per_px=4.5),
-    "service": RoadStyle("Service road", "#BDBDBD", 1.0, max_m_per_px=6.0),
+    "service": RoadStyle("Service road", "#A9A9A9", 1.0, max_m_per_px=6.0),
     "track": RoadStyle("Track", "#8D6E4A", 1.0, dash="dash", max_m_per_px=9.0),
-    "minor": RoadStyle("Residential / unclassified", "#9E9E9E", 1.0, max_m_per_px=20.0),
-    "tertiary": RoadStyle("Tertiary", "#7E7E7E", 1.0, max_m_per_px=40.0),
-    "secondary": RoadStyle("Secondary", "#F5D25B", 2.5, max_m_per_px=160.0),
-    "primary": RoadStyle("Primary", "#F2A74B", 3.0),
-    "trunk": RoadStyle("Trunk", "#EE8430", 3.5, "#97511A", 1.0),
-    "motorway": RoadStyle("Motorway", "#E4661C", 4.0, "#8A3C0E", 1.0),
+    "minor": RoadStyle("Residential / unclassified", "#888888", 1.0, max_m_per_px=20.0),
+    "tertiary": RoadStyle("Tertiary", "#666666", 1.0, max_m_per_px=40.0),
+    "secondary": RoadStyle("Secondary", "#F9E16A", 2.5, max_m_per_px=160.0),
+    "primary": RoadStyle("Primary", "#EF9C48", 3.0),
+    "trunk": RoadStyle("Trunk", "#D2622A", 3.5, "#7A3A12", 1.0),
+    "motorway": RoadStyle("Motorway", "#A33F18", 4.0, "#5E2408", 1.0),
 }
 
 #: OSM ``highway`` values per road class; anything not listed is ``"other"``.
@@ -118,14 +121,16 @@ class FacilityStyle:
     outline: str = INK
 
 
-#: Symbol classes from the lowest tier to the highest (the drawing order: highest on top).
+#: Symbol classes from the lowest tier to the highest (the drawing order: highest on top). Shape
+#: and size say the tier; the fills (Okabe and Ito's colour-blind-safe set, with Paul Tol's
+#: wine for NGS) stay apart for the colour-blind too (tests/test_palettes.py).
 FACILITY_STYLES: dict[str, FacilityStyle] = {
-    "none": FacilityStyle("No diagnostic capability", "dot", "#9E9E9E", 7.0),
+    "none": FacilityStyle("No diagnostic capability", "dot", "#A0A0A0", 7.0),
     "biopsy": FacilityStyle("Biopsy only", "circle", "#FFFFFF", 10.0),
-    "histology": FacilityStyle("Histology / cytology", "triangle", "#26A69A", 13.0),
-    "ihc": FacilityStyle("IHC / ISH / flow cytometry", "square", "#1E63C4", 13.0),
-    "pcr": FacilityStyle("PCR (molecular)", "diamond", "#D32F2F", 16.0),
-    "ngs": FacilityStyle("NGS (sequencing)", "star", "#7B1FA2", 20.0),
+    "histology": FacilityStyle("Histology / cytology", "triangle", "#56B4E9", 13.0),
+    "ihc": FacilityStyle("IHC / ISH / flow cytometry", "square", "#0072B2", 13.0),
+    "pcr": FacilityStyle("PCR (molecular)", "diamond", "#D55E00", 16.0),
+    "ngs": FacilityStyle("NGS (sequencing)", "star", "#882255", 20.0),
 }
 
 #: `ccgeo.model.Facilities.tiers` value → symbol class of `FACILITY_STYLES`.
@@ -147,20 +152,22 @@ QUALITY_RING_PX = 2.5
 QUALITY_RING_GAP_PX = 2.0
 QUALITY_RING_LABEL = "Ring: in EQA or accredited"
 
-#: Population density ramp (people per km²), light to dark; a sequential yellow-orange-red
-#: scheme that stays legible for the common colour-vision deficiencies.
+#: Population density ramp (people per km²), light to dark: ColorBrewer YlOrBr (Brewer 2003),
+#: a sequential scheme whose lightness falls steadily for the common colour-vision deficiencies
+#: too, so that "more people" reads as "darker" for everyone (tests/test_palettes.py).
 POPULATION_RAMP: tuple[str, ...] = (
-    "#FFFFCC",
-    "#FFEDA0",
-    "#FED976",
-    "#FEB24C",
-    "#FD8D3C",
-    "#FC4E2A",
-    "#E31A1C",
-    "#B10026",
+    "#FFFFE5",
+    "#FFF7BC",
+    "#FEE391",
+    "#FEC44F",
+    "#FE9929",
+    "#EC7014",
+    "#CC4C02",
+    "#993404",
+    "#662506",
 )
-#: Alpha (0-255) of populated cells, so roads stay visible through the shading.
-POPULATION_ALPHA = 150
+#: Alpha (0-255) of populated cells, so that a base map stays visible through the shading.
+POPULATION_ALPHA = 170
 
 #: District outlines and labels.
 DISTRICT_OUTLINE = "#6A4C93"
@@ -208,12 +215,14 @@ def ramp_rgb(values: np.ndarray, colors: tuple[str, ...] = POPULATION_RAMP) -> n
     return np.rint(rgb).astype(np.uint8)
 
 
-#: Catchment bands (travel time to the nearest lab), nearest band first: a sequential green
-#: ramp (ColorBrewer RdYlGn, green half) so that "near" reads darkest; it reads in grey and for
-#: the common colour-vision deficiencies. The app, the HTML map and the report all use it.
-BAND_RAMP: tuple[str, ...] = ("#1A9850", "#66BD63", "#A6D96A", "#D9EF8B")
-#: Fill opacity (0..1) of catchment bands, so that roads and districts show through.
-BAND_OPACITY = 0.45
+#: Catchment bands (travel time to the nearest lab), nearest band first: viridis (van der Walt
+#: and Smith 2015, matplotlib's default), dark purple near the labs to yellow far from them. Its
+#: lightness rises steadily for the colour-blind too, and up to five bands stay apart as the map
+#: draws them (translucent over the land; tests/test_palettes.py). The app, the HTML map and the
+#: report all use it.
+BAND_RAMP: tuple[str, ...] = ("#440154", "#3B528B", "#21918C", "#5EC962", "#FDE725")
+#: Fill opacity (0..1) of catchment bands, so that the population shading shows through.
+BAND_OPACITY = 0.6
 
 
 def band_colors(n: int) -> list[str]:
@@ -232,20 +241,30 @@ UNDERSERVED_OPACITY = 0.45
 #: New hubs proposed by a siting model.
 HUB_STYLE = FacilityStyle("Proposed new hub", "star", "#FFB300", 24.0)
 
-#: Qualitative colours of couriers (referral routes and loops), ColorBrewer Dark2 then Set1;
-#: courier ``i`` takes colour ``i % len(COURIER_COLORS)``.
+#: Qualitative colours of couriers (referral routes and loops): the eight colours of Okabe and
+#: Ito (2008, "Color Universal Design"), which stay apart for the colour-blind; courier ``i``
+#: takes colour ``i % len(COURIER_COLORS)``.
 COURIER_COLORS: tuple[str, ...] = (
-    "#1B9E77",
-    "#D95F02",
-    "#7570B3",
-    "#E7298A",
-    "#66A61E",
-    "#E6AB02",
-    "#A6761D",
-    "#377EB8",
-    "#984EA3",
-    "#4D4D4D",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#000000",
 )
+#: Routes and loops of spokes that no courier serves (not servable, or no loop).
+NO_COURIER_COLOR = "#757575"
+
+#: The area picked in the results list and the spoke picked in the referral table: a bright
+#: cyan, which stands out against every band, the underserved red and the land.
+HIGHLIGHT_COLOR = "#00E5FF"
+#: What-if hubs placed on the map: a magenta disc with a white cross.
+CANDIDATE_HUB_COLOR = "#D81B60"
+#: Facilities upgraded in a what-if get an orange ring; closed labs a grey cross.
+UPGRADE_COLOR = "#E69F00"
+CLOSED_COLOR = "#424242"
 
 
 def symbol_outline(symbol: str, size_px: float) -> np.ndarray:
@@ -277,3 +296,11 @@ def symbol_outline(symbol: str, size_px: float) -> np.ndarray:
         return np.vstack([ring, ring[:1]])
     msg = f"`symbol` should be star, diamond, square, triangle, circle or dot, got {symbol!r}"
     raise ValueError(msg)
+
+
+#: Scenario difference maps (`ccgeo.analysis.scenario.CHANGES`): people who gain access within the
+#: threshold from scenario A to B (blue), who lose it (orange), and the unchanged (grey); blue
+#: and orange stay apart for the common colour-vision deficiencies (ColorBrewer PuOr / RdBu ends).
+DIFFERENCE_COLORS: dict[str, str] = {"gain": "#2166AC", "loss": "#E66101", "unchanged": "#9E9E9E"}
+#: Opacity (0..1) of the unchanged people, so that the gains and losses stand out.
+DIFFERENCE_UNCHANGED_OPACITY = 0.35

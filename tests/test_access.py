@@ -441,3 +441,20 @@ def test_cancel_stops_a_run(grid_case):
     cancel.set()
     with pytest.raises(Cancelled):
         access(net, facilities, demand, cancel=cancel)
+
+
+def test_point_times_follow_the_rule_of_people(chain_case, chain):
+    """Any point gets the time a person living there gets: same snapping, same node times."""
+    from ccgeo.analysis.access import point_times
+
+    result, demand, _ = chain_case
+    net = chain[0]
+    lonlat = np.column_stack([demand.gdf.geometry.x, demand.gdf.geometry.y])
+    times = point_times(net, result, lonlat)
+    np.testing.assert_array_equal(times["seconds"], result.demand["seconds"])
+    assert times["status"].tolist() == result.demand["status"].tolist()
+    assert times["lab_id"].tolist()[:3] == ["lab-1"] * 3
+    assert times["lab_name"].iloc[:3].tolist() == ["lab-1"] * 3
+    assert times["lab_id"].iloc[3:5].isna().all()
+    assert (times["max_snap_m"] == result.settings["max_snap_m"]).all()
+    np.testing.assert_array_equal(times["snap_m"], result.demand["snap_m"])

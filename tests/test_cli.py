@@ -486,3 +486,36 @@ def test_a_bad_settings_file_is_one_line(tmp_path, demo_dir, capsys):
     assert len(err) == 1
     assert "s.toml" in err[0]
     assert "`congestion`" in err[0]
+
+
+def test_report_command_prints_the_extent_asked(tmp_path, saved_demo, capsys):
+    import re
+    import shutil
+
+    out = tmp_path / "city.pdf"
+    asked = "34.45,-8.55,34.55,-8.47"
+    assert main(["report", str(saved_demo), "-o", str(out), "--extent", asked]) == 0
+    assert out.read_bytes()[:5] == b"%PDF-"
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        found = re.search(r"Map area: ([\d.]+)°E – ([\d.]+)°E, ([\d.]+)°S – ([\d.]+)°S", text)
+        assert found, "the map does not say which area it shows"
+        west, east, south, north = (float(v) for v in found.groups())
+        assert west == pytest.approx(34.45, abs=5e-4)
+        assert east == pytest.approx(34.55, abs=5e-4)
+        assert south >= 8.55 - 5e-4  # degrees south: the asked box is inside the one shown
+        assert north <= 8.47 + 5e-4
+
+
+def test_report_extent_must_be_four_numbers_of_the_study_area(tmp_path, saved_demo, capsys):
+    out = tmp_path / "r.pdf"
+    with pytest.raises(SystemExit) as stopped:
+        main(["report", str(saved_demo), "-o", str(out), "--extent", "34.45,-8.55,34.55"])
+    assert stopped.value.code == 2
+    assert "should be four numbers MINLON,MINLAT,MAXLON,MAXLAT" in capsys.readouterr().err
+    swapped = "-8.55,34.45,-8.47,34.55"
+    assert main(["report", str(saved_demo), "-o", str(out), f"--extent={swapped}"]) == 2
+    assert "misses the study area" in capsys.readouterr().err
+    assert not out.exists()

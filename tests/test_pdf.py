@@ -13,6 +13,7 @@ import subprocess
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ccgeo.analysis.access import access
@@ -472,3 +473,115 @@ def test_data_sources_give_file_dates(tmp_path):
     assert table.rows[0][:4] == ("roads", "city.osm.pbf", "2024-03-05", "2026-01-02 03:04 UTC")
     assert table.rows[1][:3] == ("facilities", "gone.csv", "file not found")
     assert not any(isinstance(b, Paragraph) and "synthetic" in b.text for b in blocks)
+
+
+# -- the map's extent -----------------------------------------------------------------------------
+
+#: An area inside the demo city, wider (11 km) than tall (9 km), degrees.
+ASKED = (34.45, -8.55, 34.55, -8.47)
+
+
+def printed_extent(text: str) -> tuple[float, float, float, float]:
+    """The "Map area: …" a map page prints, as (min_lon, min_lat, max_lon, max_lat) degrees."""
+    deg = r"([\d.]+)°([EWNS])"
+    found = re.search(rf"Map area: {deg} – {deg}, {deg} – {deg}", text)
+    assert found, "the map page does not say which area it shows"
+    v = [float(found[i]) * (-1 if found[i + 1] in "WS" else 1) for i in (1, 3, 5, 7)]
+    return v[0], v[2], v[1], v[3]
+
+
+def _longest_run(mask: np.ndarray) -> slice:
+    best, start = slice(0, 0), None
+    for i, on in enumerate([*mask.tolist(), False]):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            if i - start > best.stop - best.start:
+                best = slice(start, i)
+            start = None
+    return best
+
+
+def map_frame_share(pdf: Path, page: int, out_dir: Path) -> float:
+    """Share of the page the map frame covers, as poppler renders it: the largest block of rows,
+    then of columns in them, that are mostly ink (the map's land colour counts as ink)."""
+    prefix = out_dir / f"frame-{page}"
+    subprocess.run(
+        ["pdftoppm", "-r", str(RENDER_DPI), "-f", str(page), "-l", str(page), str(pdf), prefix],
+        check=True,
+        capture_output=True,
+    )
+    magic, size, _depth, raw = (
+        next(out_dir.glob(f"{prefix.name}*.ppm")).read_bytes().split(b"\n", 3)
+    )
+    assert magic == b"P6"
+    w, h = map(int, size.split())
+    inked = (np.frombuffer(raw, dtype=np.uint8).reshape(h, w, 3) < 245).any(axis=2)
+    rows = _longest_run(inked.mean(axis=1) > 0.6)
+    cols = _longest_run(inked[rows].mean(axis=0) > 0.9)
+    return (rows.stop - rows.start) * (cols.stop - cols.start) / (w * h)
+
+
+@pytest.mark.parametrize(("paper", "orientation"), [("a4", "portrait"), ("letter", "landscape")])
+def test_the_map_fills_its_page_and_shows_the_area_asked(
+    poppler, demo, car_result, tmp_path, paper, orientation
+):
+    from ccgeo.report.pdf import write_report
+
+    out = write_report(
+        demo, car_result, tmp_path / "r.pdf", paper=paper, orientation=orientation, extent=ASKED
+    )
+    texts = pdf_pages_text(out)
+    page = section_start(texts, "Coverage map")
+    text = texts[page - 1]
+    assert map_frame_share(out, page, tmp_path) > 0.5
+    shown = printed_extent(text)
+    # all of the area asked is shown, widened in one direction only to the frame's shape
+    tolerance = 0.0002  # degrees, about 20 m: the report prints four decimals
+    assert shown[0] <= ASKED[0] + tolerance
+    assert shown[1] <= ASKED[1] + tolerance
+    assert shown[2] >= ASKED[2] - tolerance
+    assert shown[3] >= ASKED[3] - tolerance
+    lon_span, lat_span = shown[2] - shown[0], shown[3] - shown[1]
+    asked_lon, asked_lat = ASKED[2] - ASKED[0], ASKED[3] - ASKED[1]
+    fits = [abs(lon_span / asked_lon - 1) < 0.005, abs(lat_span / asked_lat - 1) < 0.005]
+    assert any(fits)
+    # the centre stays where it was asked
+    assert (shown[0] + shown[2]) / 2 == pytest.approx((ASKED[0] + ASKED[2]) / 2, abs=tolerance)
+    assert (shown[1] + shown[3]) / 2 == pytest.approx((ASKED[1] + ASKED[3]) / 2, abs=tolerance)
+    # the map's title, sources and date
+    assert "Vila Demo (synthetic)" in text
+    assert "Sources: roads demo_city.osm.pbf" in text
+    assert f"printed {dt.date.today().strftime('%d %B %Y').lstrip('0')}" in text
+
+
+def test_the_whole_study_area_by_default(poppler, demo, car_result, tmp_path):
+    from ccgeo.render.build import project_extent_lonlat
+    from ccgeo.report.pdf import write_report
+
+    out = write_report(demo, car_result, tmp_path / "r.pdf")
+    texts = pdf_pages_text(out)
+    page = section_start(texts, "Coverage map")
+    shown = printed_extent(texts[page - 1])
+    study = project_extent_lonlat(demo)
+    assert shown[0] < study[0]
+    assert shown[1] < study[1]
+    assert shown[2] > study[2]
+    assert shown[3] > study[3]
+    assert map_frame_share(out, page, tmp_path) > 0.5
+
+
+def test_a_bad_extent_says_every_problem(demo, car_result, tmp_path):
+    from ccgeo.report.pdf import write_report
+
+    with pytest.raises(InputError) as caught:
+        write_report(demo, car_result, tmp_path / "r.pdf", extent=(34.6, -95, 34.4, -8.4))
+    text = str(caught.value)
+    assert "min_lat -95 is outside -90..90" in text
+    assert "min_lon 34.6 is not below max_lon 34.4" in text
+    swapped = (-8.55, 34.45, -8.47, 34.55)
+    with pytest.raises(InputError, match=r"misses the study area .*swapped"):
+        write_report(demo, car_result, tmp_path / "r.pdf", extent=swapped)
+    with pytest.raises(InputError, match="should be four numbers"):
+        write_report(demo, car_result, tmp_path / "r.pdf", extent=(1, 2, 3))
+    assert list(tmp_path.iterdir()) == []

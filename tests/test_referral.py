@@ -386,7 +386,7 @@ def test_outputs_are_written_and_json_clean(plan, tmp_path: Path) -> None:
 
 def test_no_capable_hub(city) -> None:
     net, _, fac = city
-    with pytest.raises(InputError, match=r"no facility can do pcr with the quality filter 'any'"):
+    with pytest.raises(InputError, match=r"no facility can do PCR: choose another test or quality"):
         plan_referral(net, fac, _settings("pcr"))
 
 

@@ -310,3 +310,85 @@ def test_project_with_scenario_runs_the_scenario_in_full(fresh_demo: Project) ->
         check_exact=False,
         rtol=1e-9,
     )
+
+
+# -- who gains and who loses access from one scenario to another ----------------------------------
+
+
+def _four_people():
+    import geopandas as gpd
+
+    return gpd.GeoDataFrame(
+        {"demand_id": ["p1", "p2", "p3", "p4"], "population": [10.0, 20.0, 30.0, 40.0]},
+        geometry=gpd.points_from_xy([0.0, 0.1, 0.2, 0.3], [0.0, 0.0, 0.0, 0.0]),
+        crs="EPSG:4326",
+    )
+
+
+def test_access_difference_counts_who_gains_and_who_loses() -> None:
+    from ccgeo.analysis.scenario import CHANGES, access_difference
+
+    inf = np.inf
+    # p1 gains (unreachable → exactly 60 min, inclusive), p2 loses, p3 stays within, p4 beyond
+    a = np.array([inf, 600.0, 60.0, 3601.0])
+    b = np.array([3600.0, inf, 120.0, 7200.0])
+    d = access_difference(_four_people(), a, b, 60)
+    assert d.gained.tolist() == [True, False, False, False]
+    assert d.lost.tolist() == [False, True, False, False]
+    assert [CHANGES[c] for c in d.change] == ["gain", "loss", "unchanged", "unchanged"]
+    assert (d.people_gained, d.people_lost) == (10.0, 20.0)
+    assert (d.people_within_both, d.people_beyond_both) == (30.0, 40.0)
+    assert (d.covered_a, d.covered_b, d.population_total) == (50.0, 40.0, 100.0)
+    assert d.share(d.covered_b) == pytest.approx(0.4)
+    assert d.covered_b - d.covered_a == d.people_gained - d.people_lost
+    assert d.summary() == "+10 people gain, 20 lose access within 60 min"
+    assert d.lonlat.tolist() == [[0.0, 0.0], [0.1, 0.0], [0.2, 0.0], [0.3, 0.0]]
+    # the same scenario twice: nobody gains or loses
+    same = access_difference(_four_people(), a, a, 60)
+    assert (same.people_gained, same.people_lost) == (0.0, 0.0)
+    assert same.summary() == "0 people gain, 0 lose access within 60 min"
+
+
+def test_access_difference_lists_every_problem_at_once() -> None:
+    from ccgeo.analysis.scenario import access_difference
+
+    people = _four_people()
+    with pytest.raises(InputError) as caught:
+        access_difference(people.drop(columns="population"), np.zeros(3), np.zeros(4), -5)
+    text = str(caught.value)
+    assert "`seconds_a` holds (3,) times for 4 demand points; give one per point" in text
+    assert "`seconds_b`" not in text
+    assert "`threshold_minutes` should be a positive number of minutes, got -5" in text
+    assert "no `population` column" in text
+
+
+def test_scenario_pair_gives_each_run_its_times_and_the_difference(ws: Workspace) -> None:
+    spot = ws.result.underserved.iloc[0].geometry.representative_point()
+    ws.add_hub(spot.x, spot.y)
+    one = ws.to_scenario("one hub")
+    live = ws.coverage()
+    pair = ws.scenario_pair(None, one, threshold_minutes=60.0)
+    # A is the baseline run, B the baseline with the hub, as the live what-if timed them
+    np.testing.assert_array_equal(pair.a.demand_seconds, ws.result.demand["seconds"].to_numpy())
+    np.testing.assert_array_equal(pair.b.demand_seconds, ws.baseline.whatif.demand_seconds())
+    assert pair.a.name == "baseline"
+    assert pair.b.name == "one hub"
+    assert pair.overlays is None
+    # the people who gain are the coverage change of the comparison table
+    table = ws.compare([one])
+    at = table[(table["scenario"] == "one hub")].set_index("threshold_min")
+    d = pair.difference
+    assert d.people_gained == pytest.approx(at.loc[60.0, "gained"], rel=1e-12)
+    assert d.people_lost == 0.0
+    assert d.covered_a == pytest.approx(at.loc[60.0, "baseline_covered"], rel=1e-12)
+    assert d.covered_b == pytest.approx(at.loc[60.0, "covered"], rel=1e-12)
+    # another threshold without running again; B → A loses what A → B gains
+    assert pair.at(30.0).difference.people_gained == pytest.approx(at.loc[30.0, "gained"])
+    back = ws.scenario_pair(one, None, threshold_minutes=60.0, overlays=True)
+    assert back.difference.people_lost == pytest.approx(d.people_gained)
+    assert back.difference.people_gained == 0.0
+    hub_bands, base_bands = (o.isochrones for o in back.overlays)
+    assert hub_bands.iloc[0]["area_km2"] > base_bands.iloc[0]["area_km2"]
+    pd.testing.assert_frame_equal(ws.coverage(), live)  # the live what-if is untouched
+    with pytest.raises(InputError, match="positive number"):
+        pair.at(0)

@@ -1070,6 +1070,56 @@ def _demand_times(
     return seconds, code, lab
 
 
+def point_times(network: Network, result: AccessResult, lonlat: np.ndarray) -> pd.DataFrame:
+    """Time from any points to the nearest lab of ``result``, by the rule of its people.
+
+    Each point is placed on the network as the demand points were (`snap_points` with the
+    run's snapping, then `SnappedPoints.seconds_via` the run's node times), so a point where
+    someone lives gets exactly that person's time.
+
+    Parameters
+    ----------
+    network
+        The network ``result`` was computed on (its travel mode).
+    result
+        An access result.
+    lonlat
+        ``(n, 2)`` longitude, latitude in degrees.
+
+    Returns
+    -------
+    DataFrame
+        One row per point: ``seconds`` and ``minutes`` (``inf`` unless a lab is reached),
+        ``status`` (one of `STATUSES`), ``lab_id`` and ``lab_name`` (None unless reached),
+        ``snap_m`` (metres to the nearest road node) and ``max_snap_m`` (the run's limit).
+    """
+    settings = result.settings
+    snapping = Snapping(
+        max_snap_m=float(settings["max_snap_m"]),
+        walk_kmh=float(settings["walk_kmh"]),
+        candidates=int(settings["candidates"]),
+    )
+    snapped = snap_points(network, np.asarray(lonlat, dtype=np.float64), snapping)
+    seconds, code, lab_row = _demand_times(snapped, result.node_seconds, result.node_lab)
+    labs = result.labs
+    ids = labs["facility_id"].to_numpy(dtype=object)
+    names = labs["name"].to_numpy(dtype=object)
+    reached = lab_row >= 0
+    at = np.maximum(lab_row, 0)
+    empty = np.full(len(seconds), None, dtype=object)
+    return pd.DataFrame(
+        {
+            "seconds": seconds,
+            "minutes": seconds / 60.0,
+            "status": np.asarray(STATUSES, dtype=object)[code],
+            "lab_id": np.where(reached, ids[at], None) if len(ids) else empty,
+            "lab_name": np.where(reached, names[at], None) if len(names) else empty,
+            "snap_m": snapped.snap_m,
+            "max_snap_m": snapping.max_snap_m,
+        }
+    )
+
+
 def _warnings(
     placement: LabPlacement, demand: gpd.GeoDataFrame, network: Network, snapping: Snapping
 ) -> list[str]:

@@ -331,6 +331,7 @@ def report(args: argparse.Namespace) -> int:
         orientation=args.orientation,
         title=args.title,
         scenario=scenario,
+        extent=args.extent,
     )
     print(f"wrote {path} ({path.stat().st_size / 1e3:.0f} KB, {args.paper} {args.orientation})")
     print_settings(sourced)

@@ -224,6 +224,12 @@ def _report(sub: argparse._SubParsersAction) -> None:
         help="page orientation (portrait)",
     )
     rep.add_argument("--title", help="title on the cover")
+    rep.add_argument(
+        "--extent",
+        type=lonlat_box,
+        metavar="MINLON,MINLAT,MAXLON,MAXLAT",
+        help="area of the maps, degrees (default: the whole study area)",
+    )
     rep.set_defaults(command_name="report")
 
 
@@ -285,3 +291,19 @@ def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scenario", help="name of a scenario saved in the project (its hubs and upgrades)"
     )
+
+
+def lonlat_box(text: str) -> tuple[float, float, float, float]:
+    """``"34.4,-8.6,34.6,-8.4"`` → four floats (their ranges are checked by the report)."""
+    parts = [p.strip() for p in str(text).replace(";", ",").split(",")]
+    try:
+        values = tuple(float(p) for p in parts)
+    except ValueError:
+        values = ()
+    if len(values) != 4:
+        msg = (
+            "should be four numbers MINLON,MINLAT,MAXLON,MAXLAT in degrees, such as "
+            f"34.4,-8.6,34.6,-8.4; got {text!r}"
+        )
+        raise argparse.ArgumentTypeError(msg)
+    return values  # type: ignore[return-value]

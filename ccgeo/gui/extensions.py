@@ -18,17 +18,21 @@ Installer = Callable[["MainWindow"], None]
 
 def _installers() -> list[Installer]:
     # imported here so that a panel module may import main_window without a cycle
-    from ccgeo.gui import settings_files
+    from ccgeo.gui import help as help_menu
+    from ccgeo.gui import keyboard, settings_files
     from ccgeo.gui.dialogs import data_tools, outputs
     from ccgeo.gui.panels import analysis, capacity, planning
 
     return [
         data_tools.install,
         analysis.install,
+        data_tools.link_analysis,  # Identify's travel times follow the analysis runs
         outputs.install,
         planning.install,
         capacity.install,
         settings_files.install,
+        help_menu.install,
+        keyboard.install,
     ]
 
 

@@ -1,15 +1,98 @@
-"""Toolbar icons drawn in code, so that no button depends on an icon theme being installed."""
+"""Toolbar icons drawn in code, so that no button depends on an icon theme being installed.
+
+They are vectors: an icon engine paints them again at every size and screen scale asked for
+(125 %, 200 %, 300 %...), so they stay sharp where a bitmap would be blown up and blur.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 
 from ccgeo.styles import INK
 
+#: Size of the square the icons are drawn in, design units (scaled to the size asked for).
 _SIZE = 32
-_RATIO = 2.0
 _ACCENT = "#1E63C4"
+#: Opacity of an icon on a disabled button or action.
+_DISABLED_OPACITY = 0.35
+
+#: Draws an icon into a square of ``design_px`` units with its top-left corner at (0, 0).
+Drawing = Callable[[QPainter], None]
+
+
+class VectorIconEngine(QIconEngine):
+    """An icon painted by ``draw`` at whatever size and device pixel ratio is asked for.
+
+    Parameters
+    ----------
+    draw
+        Paints the icon into a square of ``design_px`` units.
+    design_px
+        Side of the square ``draw`` paints into.
+    """
+
+    def __init__(self, draw: Drawing, design_px: float = _SIZE) -> None:
+        super().__init__()
+        self.draw = draw
+        self.design_px = float(design_px)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        """Paint the icon scaled into ``rect`` (greyed out when disabled)."""
+        painter.save()
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            side = min(rect.width(), rect.height())
+            painter.translate(
+                rect.x() + (rect.width() - side) / 2, rect.y() + (rect.height() - side) / 2
+            )
+            painter.scale(side / self.design_px, side / self.design_px)
+            if mode == QIcon.Mode.Disabled:
+                painter.setOpacity(_DISABLED_OPACITY)
+            self.draw(painter)
+        finally:
+            painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        """The icon drawn afresh at ``size`` device pixels."""
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(  # noqa: N802 - Qt override
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        """The icon drawn afresh at ``size`` device-independent pixels for a screen of ratio
+        ``scale``: ``size × scale`` device pixels."""
+        ratio = max(float(scale), 1e-3)
+        pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        try:
+            self.paint(painter, QRect(0, 0, pixmap.width(), pixmap.height()), mode, state)
+        finally:
+            painter.end()
+        pixmap.setDevicePixelRatio(ratio)
+        return pixmap
+
+    def clone(self) -> VectorIconEngine:
+        """A copy (Qt copies engines when an icon is detached)."""
+        return VectorIconEngine(self.draw, self.design_px)
+
+
+def vector_icon(draw: Drawing, *, design_px: float = _SIZE) -> QIcon:
+    """An icon that ``draw`` paints into a square of ``design_px`` units, sharp at any scale."""
+    return QIcon(VectorIconEngine(draw, design_px))
+
 
 ICONS: tuple[str, ...] = ("zoom_in", "zoom_out", "zoom_full", "pan", "zoom_box", "export_png")
 
@@ -85,14 +168,8 @@ def _draw(name: str, painter: QPainter) -> None:
 
 
 def make_icon(name: str) -> QIcon:
-    """The icon ``name`` (one of `ICONS`), drawn at 32 px for a 2× screen."""
-    pixmap = QPixmap(round(_SIZE * _RATIO), round(_SIZE * _RATIO))
-    pixmap.setDevicePixelRatio(_RATIO)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    try:
-        _draw(name, painter)
-    finally:
-        painter.end()
-    return QIcon(pixmap)
+    """The icon ``name`` (one of `ICONS`), a vector drawn at every size and screen scale."""
+    if name not in ICONS:
+        msg = f"icon name should be one of {', '.join(ICONS)}, got {name!r}"
+        raise ValueError(msg)
+    return vector_icon(lambda painter: _draw(name, painter))

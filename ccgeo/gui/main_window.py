@@ -12,7 +12,7 @@ from typing import Any
 
 from pyproj import CRS
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -32,13 +32,17 @@ from ccgeo import project as project_io
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui import settings
 from ccgeo.gui.autosave import Autosaver, Recovery, find_recovery, load_recovery
+from ccgeo.gui.canvas.basemaps import SOURCES, BasemapSwitch, prepared_layers
 from ccgeo.gui.canvas.map_canvas import MapCanvas
-from ccgeo.gui.canvas.tiles import BaseMap, TileLayer
+from ccgeo.gui.canvas.tiles import BaseMap
 from ccgeo.gui.extensions import install_extensions
 from ccgeo.gui.icons import make_icon
 from ccgeo.gui.panels.layers import LayerPanel
+from ccgeo.gui.shortcuts import guard_typing
+from ccgeo.gui.wording import for_planner
 from ccgeo.gui.workers import Worker
 from ccgeo.io.kinds import dialog_filter
+from ccgeo.io.tilefiles import open_tile_archive
 from ccgeo.io.tiles import OSM_TILE_ATTRIBUTION
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.project import Project
@@ -72,7 +76,8 @@ def prepare_project(
     check_cancel(cancel)
     stage = scaled_progress(progress, 0.7, 1.0)
     crs, layers = layers_from_project(project, progress=stage, cancel=cancel)
-    return LoadedProject(project, crs, layers)
+    # the offline base map's layers too; the window shows them when that base map is chosen
+    return LoadedProject(project, crs, [*prepared_layers(project, crs), *layers])
 
 
 def load_project_file(
@@ -118,6 +123,16 @@ def attribution_for(project: Project) -> str:
         # Synthetic roads are not OpenStreetMap data; crediting OSM would mislead.
         return "SYNTHETIC demo data: not a real city"
     return OSM_ATTRIBUTION if uses_osm(project) else ""
+
+
+def with_mnemonic(text: str, menu: QMenu) -> str:
+    """``text`` with an Alt+letter (``&``) on its first letter that no entry of ``menu`` uses yet
+    (on its first letter when every one is taken), so the keyboard reaches it."""
+    taken = {a.text()[a.text().index("&") + 1].lower() for a in menu.actions() if "&" in a.text()}
+    letters = [i for i, c in enumerate(text) if c.isalpha()]
+    free = [i for i in letters if text[i].lower() not in taken]
+    at = free[0] if free else (letters[0] if letters else 0)
+    return f"{text[:at]}&{text[at:]}"
 
 
 def _credit(*parts: str) -> str:
@@ -182,7 +197,9 @@ class MainWindow(QMainWindow):
         self._startup_note = ""
         self.canvas = MapCanvas(self)
         self.setCentralWidget(self.canvas)
-        self.layer_panel = LayerPanel(self.canvas)
+        #: The one history of the user's edits (what-if, layers, attributes): Edit ▸ Undo.
+        self.undo_stack = QUndoStack(self)
+        self.layer_panel = LayerPanel(self.canvas, undo_stack=self.undo_stack)
         self.layer_dock = QDockWidget("Layers", self)
         self.layer_dock.setObjectName("layers_dock")
         self.layer_dock.setWidget(self.layer_panel)
@@ -193,6 +210,8 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(self._show_message)
         self.basemap = BaseMap(settings.cache_dir() / "tiles" / "osm", parent=self)
         self.basemap.message.connect(self._show_message)
+        #: The base map chosen in View ▸ Base map and its layers.
+        self.basemaps = BasemapSwitch(self.basemap)
         #: Menus by key ("file", "edit", "view", "layer", "analysis", "help"), for extensions.
         self.menus: dict[str, QMenu] = {}
         #: Dock widgets by key, for extensions and tests.
@@ -206,8 +225,8 @@ class MainWindow(QMainWindow):
         self.canvas.set_tool("pan")
         self._update_title()
         self.resize(1280, 800)
-        if settings.basemap() == "osm":
-            self.set_basemap("osm", remember=False)
+        self._start_basemap()
+        guard_typing()  # the map's single keys (H, I, S, +) type into a field that has the focus
         install_extensions(self)
 
     # -- extension points ----------------------------------------------------------------------
@@ -229,6 +248,7 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.docks[tabify_with], dock)
         toggle = dock.toggleViewAction()
         toggle.setToolTip(f"Show or hide the {title.lower()} panel")
+        toggle.setText(with_mnemonic(title, self.menus["panels"]))
         self.menus["panels"].addAction(toggle)
         self.docks[key] = dock
         return dock
@@ -256,8 +276,9 @@ class MainWindow(QMainWindow):
         self.quiet_errors = True
         self.record_history = False
         self.autosaver.enabled = False
-        # A scripted picture must not depend on the network or on what the tile cache holds.
-        self.set_basemap("none", remember=False)
+        # A scripted picture must not depend on the network or on what the tile cache holds:
+        # the base map drawn from the project's own data.
+        self.set_basemap("project", remember=False)
 
     # -- construction ------------------------------------------------------------------------
     def _action(
@@ -308,7 +329,7 @@ class MainWindow(QMainWindow):
             "Start an empty project (asks to save the changes to this one first)",
             self.new_project,
             icon=self._std_icon(sp.SP_FileIcon),
-            shortcuts=[QKeySequence.StandardKey.New],
+            shortcuts=["Ctrl+N"],
         )
         self.act_close_project = self._action(
             "&Close project",
@@ -364,14 +385,14 @@ class MainWindow(QMainWindow):
             "Zoom in on the centre of the map (+, or the mouse wheel)",
             self.canvas.zoom_in,
             icon=make_icon("zoom_in"),
-            shortcuts=["+", "=", QKeySequence.StandardKey.ZoomIn],
+            shortcuts=["+", "=", "Ctrl++"],
         )
         self.act_zoom_out = self._action(
             "Zoom &out",
             "Zoom out from the centre of the map (−, or the mouse wheel)",
             self.canvas.zoom_out,
             icon=make_icon("zoom_out"),
-            shortcuts=["-", QKeySequence.StandardKey.ZoomOut],
+            shortcuts=["-", "Ctrl+-"],
         )
         self.act_zoom_full = self._action(
             "Zoom to &full extent",
@@ -400,18 +421,36 @@ class MainWindow(QMainWindow):
         self.canvas.toolChanged.connect(self._sync_tool)
 
     def _build_basemap_actions(self) -> None:
-        self.act_basemap_none = self._action(
-            "&None (offline)",
-            "No online base map: the roads and districts are the base map",
-            lambda: self.set_basemap("none"),
+        self.act_basemap_project = self._action(
+            "From the project's &OSM data",
+            "Draw water, parks, built-up land and place names from the roads' OpenStreetMap "
+            "file under the layers; works offline",
+            lambda: self.set_basemap("project"),
+        )
+        self.act_basemap_file = self._action(
+            "From a &tiles file…",
+            "Draw the raster tiles of an MBTiles or PMTiles file you have under the layers; "
+            "works offline",
+            self.choose_tiles_file,
         )
         self.act_basemap_osm = self._action(
-            "&OpenStreetMap (online)",
+            "OpenStreetMap &web tiles (online)",
             "Draw OpenStreetMap tiles under the layers; tiles are kept on disk and reused offline",
             lambda: self.set_basemap("osm"),
         )
+        self.act_basemap_none = self._action(
+            "&None",
+            "No base map: the roads and districts are the base map",
+            lambda: self.set_basemap("none"),
+        )
+        self.basemap_actions = {
+            "project": self.act_basemap_project,
+            "file": self.act_basemap_file,
+            "osm": self.act_basemap_osm,
+            "none": self.act_basemap_none,
+        }
         self.basemap_group = QActionGroup(self)
-        for action in (self.act_basemap_none, self.act_basemap_osm):
+        for action in self.basemap_actions.values():
             action.setCheckable(True)
             self.basemap_group.addAction(action)
         self.act_basemap_none.setChecked(True)
@@ -422,7 +461,7 @@ class MainWindow(QMainWindow):
         current = self.autosaver.minutes
         for minutes in settings.AUTOSAVE_CHOICES:
             action = self._action(
-                f"Every {minutes:g} minutes",
+                f"Every &{minutes:g} minutes",
                 f"Keep a recovery copy of unsaved changes at least every {minutes:g} minutes",
                 lambda m=minutes: self.set_autosave_minutes(m),
             )
@@ -459,7 +498,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         basemap_menu = view_menu.addMenu("&Base map")
         basemap_menu.setToolTipsVisible(True)
-        basemap_menu.addActions([self.act_basemap_none, self.act_basemap_osm])
+        basemap_menu.addActions([self.basemap_actions[name] for name in SOURCES])
         self.menus["basemap"] = basemap_menu
         self.menus["panels"] = view_menu.addMenu("&Panels")
         self.menus["panels"].addAction(self.act_toggle_layers)
@@ -519,9 +558,8 @@ class MainWindow(QMainWindow):
             crs, layers = layers_from_project(project)
         self.project = project
         self._close_confirmed = False
-        if self._basemap_layer is not None:
-            self._basemap_layer.set_crs(crs)
-            layers = [self._basemap_layer, *layers]
+        layers = self.basemaps.arrange(layers, project, crs)
+        self.layer_panel.forget()  # the last project's layer order and styles are not this one's
         self.canvas.set_layers(layers, crs)
         self._update_attribution()
         self._show_scale(self.canvas.scale_denominator())
@@ -539,44 +577,91 @@ class MainWindow(QMainWindow):
             self._startup_note = ""
 
     @property
-    def _basemap_layer(self) -> TileLayer | None:
-        layer = self.basemap.layer
+    def _basemap_layer(self) -> MapLayer | None:
+        """The base map shown at the bottom of the map (any source), or None."""
+        layer = self.basemaps.layer
         return layer if layer is not None and layer in self.canvas.layers else None
 
     def _update_attribution(self) -> None:
         project_credit = attribution_for(self.project) if self.project is not None else ""
-        tiles_credit = OSM_TILE_ATTRIBUTION if self._basemap_layer is not None else ""
+        shown = self._basemap_layer is not None
+        tiles_credit = self.basemaps.credit(self.project) if shown else ""
         self.canvas.attribution = _credit(project_credit, tiles_credit)
         self.canvas.update()
 
-    def set_basemap(self, name: str, *, remember: bool = True) -> None:
-        """Show the online base map ``"osm"`` under the layers, or none (``"none"``).
+    def _start_basemap(self) -> None:
+        """The base map of the last session; the offline one when its tiles file is gone."""
+        name = settings.basemap()
+        if name == "file":
+            path = settings.basemap_file()
+            if path is None or not path.is_file():
+                self._startup_note = (
+                    f"The base map's tiles file {path} no longer exists; drawing the base map "
+                    "from the project's OpenStreetMap data instead"
+                )
+                name = "project"
+                settings.set_basemap(name)
+        self.set_basemap(name, remember=False, path=settings.basemap_file())
 
-        Tiles are fetched in the background, only for what is on screen, and kept in the
-        cache folder for offline use; when they cannot be fetched the status bar says so.
+    def set_basemap(self, name: str, *, remember: bool = True, path: Path | None = None) -> None:
+        """Draw base map ``name`` under the layers (one of `ccgeo.gui.canvas.basemaps.SOURCES`).
+
+        ``"project"`` draws the project's own OpenStreetMap land use, water and place names
+        (offline); ``"file"`` the raster tiles of the MBTiles or PMTiles file ``path``
+        (offline); ``"osm"`` OpenStreetMap web tiles, fetched in the background for what is
+        on screen and kept in the cache folder (the status bar says when they cannot be
+        fetched); ``"none"`` no base map. A tiles file that cannot be read is reported and
+        the base map stays as it was.
         """
         if name not in settings.BASEMAPS:
             msg = f"`name` should be one of {', '.join(settings.BASEMAPS)}, got {name!r}"
             raise ValueError(msg)
+        if name == "file":
+            try:
+                archive = open_tile_archive(path) if path is not None else None
+            except InputError as exc:
+                self.show_error("Cannot use this tiles file as base map", str(exc))
+                archive = None
+            if archive is None:
+                self.basemap_actions[self.basemaps.choice].setChecked(True)
+                return
+            self.basemaps.choose("file", archive=archive)
+            if remember:
+                settings.set_basemap_file(archive.path)
+        else:
+            self.basemaps.choose(name)
         if remember:
             settings.set_basemap(name)
-        (self.act_basemap_osm if name == "osm" else self.act_basemap_none).setChecked(True)
-        current = self._basemap_layer
+        self.basemap_actions[name].setChecked(True)
+        self.refresh_basemap()
+        status = self.basemaps.status(self.project)
+        if status:
+            self._show_message(status)
+
+    def refresh_basemap(self, prepared: list[MapLayer] | None = None) -> None:
+        """Show the chosen base map for the project as it is now (after its roads changed).
+
+        ``prepared`` are base-map layers built in a worker for the project's new data.
+        """
         crs = self.canvas.crs
-        if name == "osm" and current is None:
-            layer = self.basemap.make_layer(crs if crs is not None else CRS.from_epsg(3857))
-            if crs is not None:
-                self.canvas.set_layers([layer, *self.canvas.layers], crs, zoom_to_full=False)
-            self._show_message(
-                "Base map: OpenStreetMap tiles load in the background and are kept for offline use"
-            )
-        elif name == "none":
-            self.basemap.stop(wait_s=0.0)
-            if current is not None and crs is not None:
-                others = [layer for layer in self.canvas.layers if layer is not current]
-                self.canvas.set_layers(others, crs, zoom_to_full=False)
-            self.basemap.layer = None
+        layers = self.basemaps.arrange([*(prepared or []), *self.canvas.layers], self.project, crs)
+        if crs is not None:
+            self.canvas.set_layers(layers, crs, zoom_to_full=False)
         self._update_attribution()
+
+    def choose_tiles_file(self) -> None:
+        """View ▸ Base map ▸ From a tiles file…: ask for an MBTiles or PMTiles file and draw it."""
+        start = settings.basemap_file()
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Base map from a tiles file",
+            str(start.parent) if start is not None else self._start_dir(),
+            dialog_filter("tiles", title="Raster tiles (MBTiles, PMTiles)"),
+        )
+        if not path:
+            self.basemap_actions[self.basemaps.choice].setChecked(True)
+            return
+        self.set_basemap("file", path=Path(path))
 
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
@@ -692,7 +777,8 @@ class MainWindow(QMainWindow):
         def close() -> None:
             self.project = None
             self.set_modified(False)
-            keep = [self._basemap_layer] if self._basemap_layer is not None else []
+            self.layer_panel.forget()
+            keep = self.basemaps.arrange([], None, self.canvas.crs)
             self.canvas.set_layers(keep, self.canvas.crs or CRS.from_epsg(3857), zoom_to_full=False)
             for action in (
                 self.act_save,
@@ -955,7 +1041,9 @@ class MainWindow(QMainWindow):
             worker.cancel()
 
     def show_error(self, title: str, message: str) -> None:
-        """Tell the user what went wrong (a message box, or the log in quiet mode)."""
+        """Tell the user what went wrong, in the planner's words (a message box, or the log in
+        quiet mode)."""
+        message = for_planner(message)
         log.warning("%s: %s", title, message)
         if not self.quiet_errors:
             QMessageBox.critical(self, title, message)

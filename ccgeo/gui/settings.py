@@ -18,8 +18,10 @@ MAX_RECENT = 8
 DEFAULT_AUTOSAVE_MINUTES = 5.0
 #: Choices offered in File ▸ Autosave, minutes.
 AUTOSAVE_CHOICES: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 15.0)
-#: Base maps of View ▸ Base map.
-BASEMAPS: tuple[str, ...] = ("none", "osm")
+#: Base maps of View ▸ Base map: the project's OSM data, a tiles file, OSM web tiles, none.
+BASEMAPS: tuple[str, ...] = ("project", "file", "osm", "none")
+#: The base map of a first start: drawn offline from the project's own OpenStreetMap data.
+DEFAULT_BASEMAP = "project"
 
 _ORGANISATION = "ccgeo"
 _APPLICATION = "ccgeo"
@@ -27,6 +29,7 @@ _RECENT_KEY = "project/recent"
 _LAST_KEY = "project/last"
 _AUTOSAVE_KEY = "autosave/minutes"
 _BASEMAP_KEY = "view/basemap"
+_BASEMAP_FILE_KEY = "view/basemap_file"
 
 
 def app_settings() -> QSettings:
@@ -131,10 +134,10 @@ def set_autosave_minutes(minutes: float, settings: QSettings | None = None) -> N
 
 
 def basemap(settings: QSettings | None = None) -> str:
-    """The chosen base map, one of `BASEMAPS`; ``"none"`` (offline) unless the user chose one."""
+    """The chosen base map, one of `BASEMAPS`; `DEFAULT_BASEMAP` unless the user chose one."""
     settings = settings or app_settings()
-    value = str(settings.value(_BASEMAP_KEY, "none"))
-    return value if value in BASEMAPS else "none"
+    value = str(settings.value(_BASEMAP_KEY, DEFAULT_BASEMAP))
+    return value if value in BASEMAPS else DEFAULT_BASEMAP
 
 
 def set_basemap(name: str, settings: QSettings | None = None) -> None:
@@ -144,4 +147,18 @@ def set_basemap(name: str, settings: QSettings | None = None) -> None:
         raise ValueError(msg)
     settings = settings or app_settings()
     settings.setValue(_BASEMAP_KEY, name)
+    settings.sync()
+
+
+def basemap_file(settings: QSettings | None = None) -> Path | None:
+    """The tiles file (MBTiles, PMTiles) last chosen as base map, or None."""
+    settings = settings or app_settings()
+    value = settings.value(_BASEMAP_FILE_KEY, "")
+    return Path(str(value)) if value else None
+
+
+def set_basemap_file(path: Path, settings: QSettings | None = None) -> None:
+    """Remember the tiles file of the base map for the next start."""
+    settings = settings or app_settings()
+    settings.setValue(_BASEMAP_FILE_KEY, str(path))
     settings.sync()

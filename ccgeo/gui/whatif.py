@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QIcon, QMouseEvent, QPainter, QPen, QPixmap, QUndoCommand
+from PySide6.QtGui import QIcon, QMouseEvent, QPainter, QPen, QUndoCommand
 from PySide6.QtWidgets import QMenu
 
 from ccgeo.gui.canvas.map_canvas import MapCanvas, MapTool
+from ccgeo.gui.icons import vector_icon
 from ccgeo.model.scenario import Scenario
 from ccgeo.render.analysis_layers import HUB_COLOR, paint_hubs
 from ccgeo.render.facilities import FacilityLayer
@@ -261,15 +262,5 @@ def show_context_menu(controller: AnalysisController, canvas: MapCanvas, pos: QP
 
 
 def hub_icon() -> QIcon:
-    """The toolbar icon of the Place hub tool: the candidate-hub symbol itself."""
-    ratio = 2.0
-    pixmap = QPixmap(round(32 * ratio), round(32 * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    try:
-        paint_hubs(painter, np.array([[16.0, 16.0]]))
-    finally:
-        painter.end()
-    return QIcon(pixmap)
+    """The toolbar icon of the Place hub tool: the candidate-hub symbol itself (a vector)."""
+    return vector_icon(lambda painter: paint_hubs(painter, np.array([[16.0, 16.0]])))

@@ -59,7 +59,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m, local_utm_crs, project_lonlat
-from ccgeo.io.kinds import kind_of
+from ccgeo.io.kinds import file_type, kind_of
 from ccgeo.io.tables import (
     LAT_COLUMN_NAMES,
     LON_COLUMN_NAMES,
@@ -94,6 +94,58 @@ FIELDS: tuple[str, ...] = (
 #: Kinds of file (`ccgeo.io.kinds`) read as facilities: tables and workbooks with `read_table`,
 #: GIS layers (points) through GDAL. A ``.json`` is a table: records, or GeoJSON read as one.
 FACILITY_KINDS: tuple[str, ...] = ("table", "workbook", "vector")
+
+#: What to do with a file that is not a facility list, when nothing more fitting is known.
+GIVE_A_LIST = (
+    "give the facility list as a table (CSV, Excel, OpenDocument, JSON records) or a point "
+    "layer (GeoJSON, GeoPackage, Shapefile)"
+)
+
+#: A file of another kind given as the facility list, by its kind (`ccgeo.io.kinds.KINDS`):
+#: what it is, and what to do with it. ``{label}`` is the file type's label.
+OTHER_KINDS: dict[str, tuple[str, str]] = {
+    "osm": (
+        "an OpenStreetMap road file ({label})",
+        "import it with File ▸ Import ▸ Roads (or --roads)",
+    ),
+    "graphml": ("a road network ({label})", "import it with File ▸ Import ▸ Roads (or --roads)"),
+    "raster": (
+        "a raster ({label}), such as a population grid",
+        "import it with File ▸ Import ▸ Population (or --population)",
+    ),
+    "project": ("a ccgeo project", "open it with File ▸ Open project"),
+    "pdf": (
+        "a PDF document",
+        "ccgeo cannot read a table from a PDF; export the list as CSV or Excel from where it is "
+        "kept (or copy the table into a spreadsheet) and import that",
+    ),
+    "image": ("a picture ({label})", GIVE_A_LIST),
+    "webmap": ("a web page ({label})", GIVE_A_LIST),
+    "settings": (
+        "a settings or column-mapping file ({label})",
+        "give it as the column mapping (--mapping) and the facility list as the file",
+    ),
+}
+
+
+def check_facility_file(path: str | Path) -> None:
+    """Refuse a file that is known to be something other than a facility list.
+
+    The kind comes from the file name (`ccgeo.io.kinds.kind_of`); a name ccgeo does not know
+    is left to the readers.
+
+    Raises
+    ------
+    InputError
+        Naming the file, what it is and where it belongs (a road extract: File ▸ Import ▸ Roads).
+    """
+    entry = file_type(path)
+    if entry is None or entry.kind in FACILITY_KINDS:
+        return
+    what, todo = OTHER_KINDS.get(entry.kind, ("{label}", GIVE_A_LIST))
+    what = what.format(label=entry.label)
+    raise InputError(f"is {what}, not a facility list: {todo}", path=path)
+
 
 #: A point this far outside the study area is rejected; closer, it is imported for review (metres).
 OUTSIDE_REJECT_M = 10_000.0
@@ -391,6 +443,7 @@ def read_raw(
     path = Path(path)
     if not path.exists():
         raise InputError("file not found; check the path", path=path)
+    check_facility_file(path)
     if kind_of(path, among=FACILITY_KINDS) == "vector":
         df = _read_layer(path, layer=layer)
     else:
@@ -1727,6 +1780,7 @@ def read_facilities(
 __all__ = [
     "FACILITY_KINDS",
     "FIELDS",
+    "check_facility_file",
     "facilities_from_frame",
     "guess_mapping",
     "load_mapping",

@@ -51,6 +51,7 @@ KINDS: dict[str, str] = {
     "pdf": "PDF documents",
     "image": "PNG images",
     "settings": "Settings and column mappings",
+    "tiles": "Map tile files",
 }
 
 #: The table. Where one suffix is listed under two kinds (``.json``), the first entry wins in
@@ -86,6 +87,8 @@ FILE_TYPES: tuple[FileType, ...] = (
     FileType(".pdf", "pdf", "PDF report"),
     FileType(".png", "image", "PNG image"),
     FileType(".toml", "settings", "TOML settings"),
+    FileType(".mbtiles", "tiles", "MBTiles raster tiles"),
+    FileType(".pmtiles", "tiles", "PMTiles raster tiles"),
 )
 
 

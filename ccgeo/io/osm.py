@@ -274,7 +274,7 @@ def read_roads(
 # -- OSM files (pyosmium) -----------------------------------------------------------------------
 
 
-def _osmium_format(suffix: str) -> str:
+def osmium_format(suffix: str) -> str:
     """The osmium format string of an OSM file name ending (``".osm.bz2"`` → ``"osm.bz2"``)."""
     if suffix.endswith(".pbf"):
         return "pbf"
@@ -284,7 +284,7 @@ def _osmium_format(suffix: str) -> str:
 
 
 @dataclass
-class _Ways:
+class OsmWays:
     """Kept ways as flat lists: node refs with fixed-point locations, and one attribute row each."""
 
     node_ref: list[int] = field(default_factory=list)
@@ -308,6 +308,46 @@ class _Ways:
         self.surface.append("" if surface is None else first_value(surface))
         self.modes.append(bits)
 
+    def add_way(self, way: Any, want: int) -> None:
+        """Keep a pyosmium ``highway`` way (with node locations) usable by the modes ``want``
+        (bits of `MODE_BITS`); count it as skipped otherwise."""
+        tags = way.tags
+        highway = first_value(tags.get("highway"))
+        bits = way_modes(tags) & want
+        if not bits:
+            self.skipped[highway] += 1
+            return
+        refs, xs, ys = self.node_ref, self.node_x, self.node_y
+        count = 0
+        for node in way.nodes:
+            refs.append(node.ref)
+            xs.append(node.x)
+            ys.append(node.y)
+            count += 1
+        self.n_nodes.append(count)
+        self.add_attributes(way.id, tags, highway, bits)
+
+    def to_roads(
+        self,
+        *,
+        path: Path,
+        mode: str,
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+    ) -> RoadData:
+        """The network of the kept ways (see `build_from_paths`)."""
+        return _roads_from_ways(
+            self,
+            np.asarray(self.node_ref, dtype=np.int64),
+            np.asarray(self.node_x, dtype=np.int64),
+            np.asarray(self.node_y, dtype=np.int64),
+            np.asarray(self.n_nodes, dtype=np.int64),
+            path=path,
+            mode=mode,
+            progress=progress,
+            cancel=cancel,
+        )
+
 
 def _read_osm(
     path: Path,
@@ -320,15 +360,14 @@ def _read_osm(
     import osmium
 
     want = MODE_BITS[mode]
-    ways = _Ways()
+    ways = OsmWays()
     report_progress(progress, 0.0, f"reading {path.name}")
     processor = (
-        osmium.FileProcessor(osmium.io.File(str(path), _osmium_format(entry.suffix)))
+        osmium.FileProcessor(osmium.io.File(str(path), osmium_format(entry.suffix)))
         .with_locations()
         .with_filter(osmium.filter.EntityFilter(osmium.osm.WAY))
         .with_filter(osmium.filter.KeyFilter("highway"))
     )
-    refs, xs, ys = ways.node_ref, ways.node_x, ways.node_y
     n_seen = 0
     try:
         for way in processor:
@@ -341,38 +380,20 @@ def _read_osm(
                     0.7 * (1.0 - math.exp(-n_seen / 40_000)),
                     f"reading {path.name}: {n_seen:,} highway ways",
                 )
-            tags = way.tags
-            highway = first_value(tags.get("highway"))
-            bits = way_modes(tags) & want
-            if not bits:
-                ways.skipped[highway] += 1
-                continue
-            count = 0
-            for node in way.nodes:
-                refs.append(node.ref)
-                xs.append(node.x)
-                ys.append(node.y)
-                count += 1
-            ways.n_nodes.append(count)
-            ways.add_attributes(way.id, tags, highway, bits)
+            ways.add_way(way, want)
     except RuntimeError as exc:
-        raise InputError(
-            f"cannot read this OSM file ({exc}); it may be corrupt or truncated, or not "
-            f"{entry.label} despite its name. Download it again (e.g. from "
-            "download.geofabrik.de or export.hotosm.org)",
-            path=path,
-        ) from exc
+        raise unreadable_osm_error(path, entry, exc) from exc
     check_cancel(cancel)
-    return _roads_from_ways(
-        ways,
-        np.asarray(ways.node_ref, dtype=np.int64),
-        np.asarray(ways.node_x, dtype=np.int64),
-        np.asarray(ways.node_y, dtype=np.int64),
-        np.asarray(ways.n_nodes, dtype=np.int64),
+    return ways.to_roads(path=path, mode=mode, progress=progress, cancel=cancel)
+
+
+def unreadable_osm_error(path: Path, entry: FileType, exc: Exception) -> InputError:
+    """The error of an OSM file pyosmium cannot read."""
+    return InputError(
+        f"cannot read this OSM file ({exc}); it may be corrupt or truncated, or not "
+        f"{entry.label} despite its name. Download it again (e.g. from "
+        "download.geofabrik.de or export.hotosm.org)",
         path=path,
-        mode=mode,
-        progress=progress,
-        cancel=cancel,
     )
 
 
@@ -392,7 +413,7 @@ def _no_roads_error(path: Path | str, mode: str, skipped: Counter[str]) -> Input
 
 
 def _roads_from_ways(
-    ways: _Ways,
+    ways: OsmWays,
     node_ref: np.ndarray,
     node_x: np.ndarray,
     node_y: np.ndarray,
@@ -702,9 +723,9 @@ def _read_line_layer(path: Path) -> gpd.GeoDataFrame:
 
 def _classify_lines(
     gdf: gpd.GeoDataFrame, columns: dict[str, Any], *, mode: str
-) -> tuple[_Ways, np.ndarray]:
+) -> tuple[OsmWays, np.ndarray]:
     """The attributes of the lines usable by ``mode`` and the mode bits of every row."""
-    ways = _Ways()
+    ways = OsmWays()
     want = MODE_BITS[mode]
     table = gdf[[columns[t] for t in _LINE_TAGS if t in columns]]
     table.columns = [str(c).lower() for c in table.columns]
@@ -759,7 +780,7 @@ def _line_osm_ids(gdf: gpd.GeoDataFrame, columns: dict[str, Any]) -> np.ndarray:
     return np.full(len(gdf), -1, dtype=np.int64)
 
 
-def _expand_ways(ways: _Ways, index: np.ndarray) -> None:
+def _expand_ways(ways: OsmWays, index: np.ndarray) -> None:
     for name in ("way_id", "highway", "maxspeed", "oneway", "surface", "modes"):
         values = getattr(ways, name)
         setattr(ways, name, [values[i] for i in index.tolist()])

@@ -251,7 +251,11 @@ def _read_delimited(text: str, *, path: Path) -> pd.DataFrame:
     if not text.strip():
         raise InputError("the file is empty; expected a header row and data rows", path=path)
     delim = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
-    rows = list(csv.reader(io.StringIO(text), delimiter=delim))
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delim))
+    except csv.Error as exc:  # a picture or a document under a table's name
+        msg = f"is not a text table ({exc}); save the list as CSV UTF-8 or Excel and import that"
+        raise InputError(msg, path=path) from exc
     # leading blank lines are not the header
     while rows and not any(cell.strip() for cell in rows[0]):
         rows.pop(0)

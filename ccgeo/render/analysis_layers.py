@@ -14,15 +14,19 @@ from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from ccgeo.geo import project_lonlat
 from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor, world_transform
 from ccgeo.render.qpath import path_from_geometries, symbol_path
+from ccgeo.render.style import BAND_RAMPS, DEFAULT_RAMP, StyleClass, ramp_colors
 from ccgeo.render.symbols import ring_template, symbol_template
 from ccgeo.render.view import Extent, ViewTransform, union_extent
 from ccgeo.styles import (
     BAND_OPACITY,
+    CANDIDATE_HUB_COLOR,
+    CLOSED_COLOR,
     HALO,
+    HIGHLIGHT_COLOR,
     INK,
     UNDERSERVED_OUTLINE,
+    UPGRADE_COLOR,
     LegendEntry,
-    band_colors,
 )
 
 #: Alpha (0-255) of the band fills, from the shared palette.
@@ -32,15 +36,10 @@ BAND_ALPHA = round(255 * BAND_OPACITY)
 UNDERSERVED_COLOR = UNDERSERVED_OUTLINE
 UNDERSERVED_OUTLINE_PX = 2.5
 UNDERSERVED_HATCH_ALPHA = 150
-#: The area picked in the results list.
-HIGHLIGHT_COLOR = "#FFD600"
-
-#: Candidate hubs: a magenta disc with a white cross, larger than any facility symbol.
-HUB_COLOR = "#D81B60"
+#: Candidate hubs: a magenta disc with a white cross, larger than any facility symbol (the
+#: colours of the what-if marks, like every colour, are in `ccgeo.styles`).
+HUB_COLOR = CANDIDATE_HUB_COLOR
 HUB_SIZE_PX = 22.0
-#: Facilities upgraded in the what-if get an orange ring; closed labs a grey cross.
-UPGRADE_COLOR = "#FB8C00"
-CLOSED_COLOR = "#424242"
 
 
 def band_label(lo: float, hi: float) -> str:
@@ -66,6 +65,10 @@ def _extent_of(geoms: np.ndarray) -> Extent | None:
 class CatchmentLayer(MapLayer):
     """Isochrone bands as translucent fills, one colour per band (cached paths in metres).
 
+    A band is a class of the layer's style, keyed by its upper bound in minutes (``"60"``): the
+    user may give it another colour, hide it, or colour every band from another ramp of
+    `ccgeo.render.style.BAND_RAMPS`.
+
     Parameters
     ----------
     isochrones
@@ -76,30 +79,50 @@ class CatchmentLayer(MapLayer):
     """
 
     kind = "catchments"
+    ramps = tuple(BAND_RAMPS)
 
     def __init__(
         self, isochrones: gpd.GeoDataFrame, crs: CRS, *, name: str = "Catchment bands"
     ) -> None:
         super().__init__(name, opacity=1.0)
         self.crs = crs
-        self.bands: list[tuple[str, str, QPainterPath]] = []
+        #: ``(key, label, path)`` per band, nearest first.
+        self._bands: list[tuple[str, str, QPainterPath]] = []
         self.set_isochrones(isochrones)
 
     def set_isochrones(self, isochrones: gpd.GeoDataFrame) -> None:
         """Replace the bands (after a run or a what-if edit) and redraw."""
         geoms = _to_map(isochrones, self.crs)
         bands = []
-        colors = band_colors(len(isochrones))
         for i, (lo, hi) in enumerate(
             zip(isochrones["band_min_from"], isochrones["band_min_to"], strict=True)
         ):
-            color = colors[i]
-            bands.append(
-                (band_label(float(lo), float(hi)), color, path_from_geometries(geoms[i : i + 1]))
-            )
-        self.bands = bands
+            key = f"{float(hi):g}"
+            label = band_label(float(lo), float(hi))
+            bands.append((key, label, path_from_geometries(geoms[i : i + 1])))
+        self._bands = bands
         self.extent = _extent_of(geoms)
         self._changed()
+
+    @property
+    def bands(self) -> list[tuple[str, str, QPainterPath]]:
+        """``(label, colour, path)`` of every band drawn, nearest first."""
+        return [
+            (label, color, path)
+            for (key, label, path), color in zip(self._bands, self._colors(), strict=True)
+            if self.style.shown(key)
+        ]
+
+    def _colors(self) -> list[str]:
+        ramp = ramp_colors(self.style.ramp or DEFAULT_RAMP, len(self._bands))
+        return [self.style.color(b[0], c) for b, c in zip(self._bands, ramp, strict=True)]
+
+    def style_classes(self) -> list[StyleClass]:
+        """One class per band, nearest first: its fill colour and whether it is drawn."""
+        return [
+            StyleClass(key, label, color, None, self.style.shown(key))
+            for (key, label, _path), color in zip(self._bands, self._colors(), strict=True)
+        ]
 
     def paint(self, painter: QPainter, view: ViewTransform) -> None:
         """Fill the bands in world coordinates, nearest band last (on top)."""
@@ -110,7 +133,7 @@ class CatchmentLayer(MapLayer):
             painter.drawPath(path)
 
     def legend(self) -> list[LegendEntry]:
-        """One swatch per band, nearest first."""
+        """One swatch per band drawn, nearest first."""
         return [LegendEntry(label, "fill", color=c, outline=c) for label, c, _ in self.bands]
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, 
 
 from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor, world_transform
 from ccgeo.render.qpath import path_from_geometries
+from ccgeo.render.style import StyleClass
 from ccgeo.render.view import ViewTransform
 from ccgeo.styles import (
     DISTRICT_LABEL,
@@ -40,6 +41,9 @@ class DistrictLayer(MapLayer):
 
     kind = "districts"
 
+    #: Key of the one class of the layer, the boundary line.
+    OUTLINE = "outline"
+
     def __init__(self, districts: gpd.GeoDataFrame, crs: CRS, *, name: str = "Districts") -> None:
         super().__init__(name)
         shapes = districts.to_crs(crs)
@@ -66,10 +70,23 @@ class DistrictLayer(MapLayer):
         painter.save()
         painter.setTransform(world_transform(view))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(cosmetic_pen(DISTRICT_OUTLINE, DISTRICT_OUTLINE_PX))
-        painter.drawPath(self.outline)
+        if self.style.shown(self.OUTLINE):
+            color, width = self.outline_pen()
+            painter.setPen(cosmetic_pen(color, width))
+            painter.drawPath(self.outline)
         painter.restore()
         self._paint_labels(painter, view)
+
+    def outline_pen(self) -> tuple[str, float]:
+        """Colour and width (pixels) of the boundary line, with the user's changes."""
+        key = self.OUTLINE
+        return self.style.color(key, DISTRICT_OUTLINE), self.style.size(key, DISTRICT_OUTLINE_PX)
+
+    def style_classes(self) -> list[StyleClass]:
+        """The boundary line: colour and width."""
+        color, width = self.outline_pen()
+        shown = self.style.shown(self.OUTLINE)
+        return [StyleClass(self.OUTLINE, "District boundary", color, width, shown)]
 
     @property
     def font(self) -> QFont:
@@ -115,11 +132,6 @@ class DistrictLayer(MapLayer):
 
     def legend(self) -> list[LegendEntry]:
         """The outline."""
-        return [
-            LegendEntry(
-                f"District boundary ({len(self.labels):,})",
-                "line",
-                color=DISTRICT_OUTLINE,
-                width_px=DISTRICT_OUTLINE_PX,
-            )
-        ]
+        color, width = self.outline_pen()
+        label = f"District boundary ({len(self.labels):,})"
+        return [LegendEntry(label, "line", color=color, width_px=width)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 from pyproj import CRS
@@ -13,6 +14,7 @@ from ccgeo.geo import project_lonlat
 from ccgeo.model.facilities import Facilities, quality_mask
 from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor
 from ccgeo.render.qpath import symbol_path
+from ccgeo.render.style import StyleClass
 from ccgeo.render.symbols import ring_template, symbol_template
 from ccgeo.render.view import ViewTransform
 from ccgeo.styles import (
@@ -112,6 +114,33 @@ class FacilityLayer(MapLayer):
         # Pre-drawn symbols by (symbol class, ring, device pixel ratio), made on first paint.
         self._sprites: dict[tuple[str, bool, float], QImage] = {}
 
+    def class_style(self, key: str) -> FacilityStyle:
+        """The symbol of class ``key`` (of `FACILITY_STYLES`) with the user's colour and size."""
+        base = FACILITY_STYLES[key]
+        return replace(
+            base,
+            fill=self.style.color(key, base.fill),
+            size_px=self.style.size(key, base.size_px),
+        )
+
+    def style_classes(self) -> list[StyleClass]:
+        """One class per tier present, highest first: fill colour and symbol size."""
+        present = set(self.symbol_class.tolist())
+        return [
+            StyleClass(
+                key,
+                base.label,
+                self.class_style(key).fill,
+                self.class_style(key).size_px,
+                self.style.shown(key),
+            )
+            for key, base in reversed(FACILITY_STYLES.items())
+            if key in present
+        ]
+
+    def _restyled(self) -> None:
+        self._sprites.clear()
+
     def screen_positions(self, view: ViewTransform) -> np.ndarray:
         """Screen pixels ``(n, 2)`` of every facility in ``view`` (NaN where it has no location)."""
         return view.world_to_screen(self.xy)
@@ -135,10 +164,11 @@ class FacilityLayer(MapLayer):
         engine = painter.paintEngine()
         raster = engine is not None and engine.type() == QPaintEngine.Type.Raster
         ratio = float(painter.device().devicePixelRatioF()) if raster else 1.0
-        for key, style in FACILITY_STYLES.items():
+        for key in FACILITY_STYLES:
             sel = inside & (self.symbol_class == key)
-            if not sel.any():
+            if not sel.any() or not self.style.shown(key):
                 continue
+            style = self.class_style(key)
             for ring, which in ((True, sel & self.quality), (False, sel)):
                 if not which.any():
                     continue
@@ -176,9 +206,10 @@ class FacilityLayer(MapLayer):
     def legend(self) -> list[LegendEntry]:
         """One marker per tier present (highest first, with counts), and the quality ring."""
         entries = []
-        for key, style in reversed(FACILITY_STYLES.items()):
+        for key in reversed(FACILITY_STYLES):
             n = int((self.symbol_class == key).sum())
-            if n:
+            style = self.class_style(key)
+            if n and self.style.shown(key):
                 entries.append(
                     LegendEntry(
                         f"{style.label} ({n:,})",

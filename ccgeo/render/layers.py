@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
+from ccgeo.render.style import LayerStyle, StyleClass
 from ccgeo.render.view import Extent, ViewTransform
 from ccgeo.styles import LegendEntry
 
@@ -74,6 +75,7 @@ class MapLayer(ABC):
         self._visible = bool(visible)
         self._opacity = min(max(float(opacity), 0.0), 1.0)
         self._listeners: list[Callable[[MapLayer], None]] = []
+        self._style = LayerStyle()
         self.extent: Extent | None = None
 
     def __repr__(self) -> str:
@@ -108,8 +110,39 @@ class MapLayer(ABC):
             self._opacity = value
             self._changed()
 
+    @property
+    def style(self) -> LayerStyle:
+        """The user's changes to the layer's look (`LayerStyle()`: the palette)."""
+        return self._style
+
+    def set_style(self, style: LayerStyle) -> None:
+        """Draw with ``style`` from now on (listeners are told, the map redraws)."""
+        if style != self._style:
+            self._style = style
+            self._restyled()
+            self._changed()
+
+    def _restyled(self) -> None:  # noqa: B027 - a hook most layers do not need
+        """Drop what was drawn with the previous style (subclasses with caches override)."""
+
+    def style_classes(self) -> list[StyleClass]:
+        """The classes a user may restyle, as drawn now; empty: the layer has a fixed style."""
+        return []
+
+    def default_style_classes(self) -> list[StyleClass]:
+        """The classes as the palette draws them (the user's style left aside)."""
+        current = self._style
+        self._style = LayerStyle()
+        try:
+            return self.style_classes()
+        finally:
+            self._style = current
+
+    #: Colour ramps (keys of `ccgeo.render.style.BAND_RAMPS`) the layer's classes may take.
+    ramps: tuple[str, ...] = ()
+
     def subscribe(self, callback: Callable[[MapLayer], None]) -> None:
-        """Call ``callback(layer)`` whenever visibility or opacity changes."""
+        """Call ``callback(layer)`` whenever visibility, opacity or style changes."""
         if callback not in self._listeners:
             self._listeners.append(callback)
 

@@ -12,15 +12,20 @@ from pyproj import CRS
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from ccgeo.render.analysis_layers import HIGHLIGHT_COLOR
 from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor, world_transform
 from ccgeo.render.qpath import path_from_geometries, symbol_path
 from ccgeo.render.symbols import symbol_template
 from ccgeo.render.view import Extent, ViewTransform
-from ccgeo.styles import COURIER_COLORS, HALO, HUB_STYLE, INK, LegendEntry
+from ccgeo.styles import (
+    COURIER_COLORS,
+    HALO,
+    HIGHLIGHT_COLOR,
+    HUB_STYLE,
+    INK,
+    NO_COURIER_COLOR,
+    LegendEntry,
+)
 
-#: Routes and loops of spokes that no courier serves (not servable, or no loop).
-NO_COURIER_COLOR = "#757575"
 #: Spoke → hub routes: solid, screen pixels.
 ROUTE_PX = 3.0
 #: Courier loops: dashed and wider, under the routes, screen pixels.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
@@ -15,6 +15,7 @@ from ccgeo.geo import project_lonlat
 from ccgeo.model.roads import RoadData
 from ccgeo.render.layers import MapLayer, cosmetic_pen, padded, world_transform
 from ccgeo.render.qpath import path_from_vertices, path_vertices
+from ccgeo.render.style import StyleClass
 from ccgeo.render.view import ViewTransform
 from ccgeo.styles import ROAD_STYLES, LegendEntry, RoadStyle, road_classes
 
@@ -258,8 +259,32 @@ class RoadLayer(MapLayer):
         return shapely.linestrings(xy, indices=np.cumsum(starts) - 1)
 
     def visible_classes(self, m_per_px: float) -> list[str]:
-        """Road classes drawn at a zoom of ``m_per_px``, bottom to top."""
-        return [k for k in self._edge_counts if m_per_px <= ROAD_STYLES[k].max_m_per_px]
+        """Road classes drawn at a zoom of ``m_per_px``, bottom to top (hidden ones left out)."""
+        return [
+            k
+            for k in self._edge_counts
+            if m_per_px <= ROAD_STYLES[k].max_m_per_px and self.style.shown(k)
+        ]
+
+    def class_style(self, key: str) -> RoadStyle:
+        """The style of road class ``key`` with the user's colour and line width."""
+        base = ROAD_STYLES[key]
+        return replace(
+            base,
+            color=self.style.color(key, base.color),
+            width_px=self.style.size(key, base.width_px),
+        )
+
+    def style_classes(self) -> list[StyleClass]:
+        """One class per road class present, major roads first: colour and line width."""
+        out = []
+        for key in reversed(ROAD_STYLES):
+            if key in self._edge_counts:
+                style = self.class_style(key)
+                out.append(
+                    StyleClass(key, style.label, style.color, style.width_px, self.style.shown(key))
+                )
+        return out
 
     def paint(self, painter: QPainter, view: ViewTransform) -> None:
         """Draw the road classes shown at this zoom, minor first, with cosmetic pens."""
@@ -281,7 +306,7 @@ class RoadLayer(MapLayer):
             )
             if len(on_screen) == 0:
                 continue
-            style = ROAD_STYLES[key]
+            style = self.class_style(key)
             width = style.width_px * thin_out if style.width_px > 1.0 else style.width_px
             passes = []
             if style.casing_color is not None:
@@ -293,7 +318,8 @@ class RoadLayer(MapLayer):
                     painter.drawPath(chunks.paths[i])
 
     def legend(self) -> list[LegendEntry]:
-        """One line per road class present, major roads first."""
+        """One line per road class present and shown, major roads first."""
+        shown = [k for k in reversed(ROAD_STYLES) if k in self._edge_counts and self.style.shown(k)]
         return [
             LegendEntry(
                 s.label,
@@ -303,6 +329,5 @@ class RoadLayer(MapLayer):
                 width_px=s.width_px,
                 dash=s.dash,
             )
-            for k, s in reversed(ROAD_STYLES.items())
-            if k in self._edge_counts
+            for s in map(self.class_style, shown)
         ]

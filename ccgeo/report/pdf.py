@@ -38,12 +38,13 @@ from PySide6.QtGui import (
 
 from ccgeo.analysis.access import CITY_ID, AccessResult
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.geo import project_lonlat
+from ccgeo.geo import project_lonlat, unproject_xy
 from ccgeo.io.atomic import atomic_path
 from ccgeo.labels import (
     MISSING,
     format_days,
     format_km2,
+    format_lonlat_box,
     format_minutes,
     format_people,
     format_share,
@@ -62,7 +63,7 @@ from ccgeo.render.population import PopulationLayer
 from ccgeo.render.qpath import path_from_geometries, symbol_path
 from ccgeo.render.roads import RoadLayer
 from ccgeo.render.symbols import symbol_template
-from ccgeo.render.view import Extent, ViewTransform
+from ccgeo.render.view import Extent, ViewTransform, intersects
 from ccgeo.report.methods import (
     OSM_ATTRIBUTION,
     Block,
@@ -152,17 +153,15 @@ def write_report(
     scenario: Scenario | str | None = None,
     siting: SitingResult | None = None,
     referral: ReferralResult | None = None,
+    extent: Sequence[float] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> Path:
     """Write the map report of an access analysis as a PDF.
 
-    Pages: cover (title, city, scenario, date, headline numbers, cautions, contents; the note
-    "synthetic demo data" when the project says so); the coverage map (catchment bands, labs,
-    underserved areas, districts, roads, with legend, scale bar, north arrow and attribution);
-    coverage by district and threshold; underserved areas ranked, with a map; proposed hubs
-    and the coverage curve (with ``siting``); sample referral (with ``referral``); methods and
-    assumptions; data sources with dates. Every page says "page N of M".
+    Pages: cover (key numbers, cautions, contents); coverage map; coverage by district;
+    underserved areas; proposed hubs (``siting``); sample referral (``referral``); methods;
+    sources. Maps fill their frame, with title, legend, scale, north, area, sources and date.
 
     Parameters
     ----------
@@ -185,6 +184,9 @@ def write_report(
         Proposed hubs (`ccgeo.analysis.siting.site_hubs`), for the hubs page.
     referral
         Sample referral plan (`ccgeo.analysis.referral.plan_referral`), for the referral page.
+    extent
+        Area of the maps, ``(min_lon, min_lat, max_lon, max_lat)`` degrees, widened to the frame's
+        shape (the map on screen, a box drawn); default the whole study area.
     progress, cancel
         ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
 
@@ -196,8 +198,8 @@ def write_report(
     Raises
     ------
     InputError
-        Unknown paper or orientation, a result of the wrong kind, or a PDF that cannot be
-        written where asked.
+        Unknown paper or orientation, a result of the wrong kind, a bad extent (`check_extent`),
+        or a PDF that cannot be written where asked.
     Cancelled
         If ``cancel`` is set; no file is left behind.
     """
@@ -213,6 +215,7 @@ def write_report(
         scenario=scenario,
         siting=siting,
         referral=referral,
+        extent=extent,
         progress=progress,
         cancel=cancel,
     )
@@ -283,6 +286,7 @@ def prepare_report(
     scenario: Scenario | str | None = None,
     siting: SitingResult | None = None,
     referral: ReferralResult | None = None,
+    extent: Sequence[float] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> ReportContent:
@@ -297,7 +301,7 @@ def prepare_report(
     ensure_qt_app()
     check_cancel(cancel)
     report_progress(progress, 0.0, "drawing the map layers")
-    maps = _MapLayers.build(project, result)
+    maps = _MapLayers.build(project, result, extent=extent)
     check_cancel(cancel)
     report_progress(progress, 0.25, "laying out the pages")
     return ReportContent(
@@ -377,6 +381,68 @@ def _default_title(result: AccessResult) -> str:
     if capability:
         return f"Access to {str(capability).upper()} testing"
     return "Access to diagnostic labs"
+
+
+def check_extent(extent: Sequence[float], *, study: Extent | None = None) -> Extent:
+    """``extent`` as ``(min_lon, min_lat, max_lon, max_lat)`` degrees, checked.
+
+    Raises
+    ------
+    InputError
+        Listing every problem at once: not four numbers, a longitude outside -180..180 or a
+        latitude outside -90..90, a minimum not below its maximum, or a box that misses the
+        ``study`` area (lon/lat degrees) altogether.
+    """
+    try:
+        box = tuple(float(v) for v in extent)
+    except (TypeError, ValueError):
+        box = ()
+    if len(box) != 4 or not all(math.isfinite(v) for v in box):
+        msg = (
+            "`extent` should be four numbers, min_lon, min_lat, max_lon, max_lat (degrees), "
+            f"got {extent!r}"
+        )
+        raise InputError(msg)
+    lo_lon, lo_lat, hi_lon, hi_lat = box
+    problems = [
+        f"{name} {value:g} is outside {limit}"
+        for name, value, limit in (
+            ("min_lon", lo_lon, "-180..180"),
+            ("max_lon", hi_lon, "-180..180"),
+            ("min_lat", lo_lat, "-90..90"),
+            ("max_lat", hi_lat, "-90..90"),
+        )
+        if abs(value) > (180.0 if "lon" in name else 90.0)
+    ]
+    problems += [
+        f"min_{axis} {lo:g} is not below max_{axis} {hi:g}"
+        for axis, lo, hi in (("lon", lo_lon, hi_lon), ("lat", lo_lat, hi_lat))
+        if not lo < hi
+    ]
+    if not problems and study is not None and not intersects(box, study):  # type: ignore[arg-type]
+        problems.append(
+            f"it misses the study area ({format_lonlat_box(study)}); are longitude and latitude "
+            "swapped?"
+        )
+    if problems:
+        msg = f"the map extent {lo_lon:g},{lo_lat:g},{hi_lon:g},{hi_lat:g}: " + "; ".join(problems)
+        raise InputError(msg)
+    return box  # type: ignore[return-value]
+
+
+def _metres_box(lonlat: Extent, crs: CRS) -> Extent:
+    """The box in ``crs`` (metres) through the middles of a lon/lat box's sides.
+
+    A map is read at the middle of its edges: there the printed box meets the one asked, and
+    `_map_notes` reads it back there (the corners differ by the grid's convergence, a few
+    tenths of a per cent; taking them would widen the box at every round trip).
+    """
+    lo_lon, lo_lat, hi_lon, hi_lat = lonlat
+    mid_lon, mid_lat = (lo_lon + hi_lon) / 2.0, (lo_lat + hi_lat) / 2.0
+    west, east, south, north = project_lonlat(
+        np.array([[lo_lon, mid_lat], [hi_lon, mid_lat], [mid_lon, lo_lat], [mid_lon, hi_lat]]), crs
+    )
+    return (float(west[0]), float(south[1]), float(east[0]), float(north[1]))
 
 
 # -- what the pages need --------------------------------------------------------------------------
@@ -505,6 +571,7 @@ class _MapLayers:
 
     crs: CRS
     extent: Extent | None
+    margin: float
     population: MapLayer | None
     roads: RoadLayer | None
     districts: MapLayer | None
@@ -516,24 +583,12 @@ class _MapLayers:
     attribution: str
 
     @classmethod
-    def build(cls, project: Project, result: AccessResult) -> _MapLayers:
+    def build(
+        cls, project: Project, result: AccessResult, *, extent: Sequence[float] | None = None
+    ) -> _MapLayers:
         crs = map_crs(project)
-        lonlat = project_extent_lonlat(project)
-        extent = None
-        if lonlat is not None:
-            corners = project_lonlat(
-                np.array(
-                    [
-                        [lonlat[0], lonlat[1]],
-                        [lonlat[2], lonlat[3]],
-                        [lonlat[0], lonlat[3]],
-                        [lonlat[2], lonlat[1]],
-                    ]
-                ),
-                crs,
-            )
-            lo, hi = corners.min(axis=0), corners.max(axis=0)
-            extent = (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+        study = project_extent_lonlat(project)
+        lonlat = study if extent is None else check_extent(extent, study=study)
         population = (
             PopulationLayer(project.demand, crs, districts=project.districts)
             if project.demand is not None
@@ -549,7 +604,9 @@ class _MapLayers:
         under, under_legend = _underserved_layer(result, crs)
         return cls(
             crs=crs,
-            extent=extent,
+            extent=_metres_box(lonlat, crs) if lonlat is not None else None,
+            # an extent asked for fills the frame; the study area keeps a little air around it
+            margin=0.03 if extent is None else 0.0,
             population=population,
             roads=roads,
             districts=districts,
@@ -1248,37 +1305,94 @@ def _map_page(
     *,
     min_height: float = 0.0,
 ) -> None:
-    """A map filling what is left of the page, legend below (portrait) or beside (landscape)."""
+    """A map filling what is left of the page under its title (the project's name) and caption,
+    legend below (portrait) or beside (landscape), then the notes: the area shown, the data
+    sources and the date."""
     maps = ctx.maps
     if maps.extent is None:
         pages.text("The project has no layer with a location to map.", pages.fonts.body)
         return
+    pages.text(ctx.project.name or ctx.city, pages.fonts.h2, after=2.0)
     pages.text(caption, pages.fonts.body, after=6.0)
     if min_height and pages.remaining() < min_height:
         pages.new_page()
-    width = pages.content.width()
-    if pages.landscape:
-        legend_w = 62 * _MM
-        columns, col_w, legend_h = _legend_layout(pages, entries, legend_w)
-        map_w, map_h = width - legend_w - 6 * _MM, pages.remaining()
-    else:
-        columns, col_w, legend_h = _legend_layout(pages, entries, width)
-        map_w, map_h = width, pages.remaining() - legend_h - 4 * _MM
-    frame_w, frame_h = int(map_w), int(map_h)
-    view = ViewTransform.fit(maps.extent, frame_w, frame_h, margin=0.03)
-    legend_w_used = 62 * _MM if pages.landscape else width
+    plan = _MapPlan.make(pages, ctx, entries)
     fonts = pages.fonts
 
     def draw(painter: QPainter, rect: QRectF) -> None:
-        frame = QRectF(rect.left(), rect.top(), frame_w, frame_h)
-        _draw_map(painter, frame, view, layers, maps, fonts)
+        frame = QRectF(rect.left(), rect.top(), plan.frame_w, plan.frame_h)
+        _draw_map(painter, frame, plan.view, layers, maps, fonts)
         if pages.landscape:
-            box = QRectF(frame.right() + 6 * _MM, rect.top(), legend_w_used, legend_h)
+            box = QRectF(frame.right() + 6 * _MM, rect.top(), plan.legend_w, plan.legend_h)
+            notes = QRectF(box.left(), box.bottom() + 4 * _MM, plan.legend_w, plan.notes_h)
         else:
-            box = QRectF(rect.left(), frame.bottom() + 4 * _MM, legend_w_used, legend_h)
-        _draw_legend(painter, box, entries, columns, col_w, fonts)
+            box = QRectF(rect.left(), frame.bottom() + 4 * _MM, plan.legend_w, plan.legend_h)
+            notes = QRectF(rect.left(), box.bottom() + 2 * _MM, plan.legend_w, plan.notes_h)
+        _draw_legend(painter, box, entries, plan.columns, plan.col_w, fonts)
+        painter.setFont(fonts.small)
+        painter.setPen(QColor(_GREY))
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        painter.drawText(notes, flags | int(Qt.TextFlag.TextWordWrap), plan.notes)
 
     pages.place(pages.remaining(), draw)
+
+
+@dataclass(frozen=True)
+class _MapPlan:
+    """Where a map page puts its frame, legend and notes, and the view the frame shows."""
+
+    frame_w: int
+    frame_h: int
+    view: ViewTransform
+    columns: int
+    col_w: float
+    legend_w: float
+    legend_h: float
+    notes: str
+    notes_h: float
+
+    @classmethod
+    def make(cls, pages: _Pages, ctx: ReportContent, entries: Sequence[LegendEntry]) -> _MapPlan:
+        """The frame as large as the page leaves it; the extent fitted to the frame's shape."""
+        maps = ctx.maps
+        assert maps.extent is not None
+        width = pages.content.width()
+        legend_w = width
+        if pages.landscape:  # a column beside the map, as narrow as its labels allow
+            legend_w = min(max(_legend_layout(pages, entries, 62 * _MM)[1], 40 * _MM), 62 * _MM)
+        columns, col_w, legend_h = _legend_layout(pages, entries, legend_w)
+        frame_w = int(width - legend_w - 6 * _MM) if pages.landscape else int(width)
+        notes, notes_h = "", 0.0
+        for _ in range(2):  # the notes name the area shown, which the notes' height moves
+            below = 0.0 if pages.landscape else legend_h + 6 * _MM + notes_h
+            frame_h = int(pages.remaining() - below)
+            view = ViewTransform.fit(maps.extent, frame_w, frame_h, margin=maps.margin)
+            notes = _map_notes(ctx, view)
+            notes_h = pages.text_height(notes, pages.fonts.small, legend_w) + 2.0
+        return cls(frame_w, frame_h, view, columns, col_w, legend_w, legend_h, notes, notes_h)
+
+
+def _map_notes(ctx: ReportContent, view: ViewTransform) -> str:
+    """The area a map shows (degrees at the middles of its edges), the date, and the data
+    sources, one per line."""
+    w, h = view.width_px, view.height_px
+    sides = view.screen_to_world(np.array([[0, h / 2], [w, h / 2], [w / 2, h], [w / 2, 0]]))
+    (west, _), (east, _), (_, south), (_, north) = unproject_xy(sides, ctx.maps.crs)
+    area = format_lonlat_box((float(west), float(south), float(east), float(north)))
+    printed = dt.date.today().strftime("%d %B %Y").lstrip("0")
+    lines = [f"Map area: {area} (WGS 84) · printed {printed} with ccgeo"]
+    sources = _sources_line(ctx.project)
+    if sources:
+        lines.append(f"Sources: {sources}")
+    return "\n".join(lines)
+
+
+def _sources_line(project: Project) -> str:
+    """``"roads demo_city.osm.pbf (2026-12-03); …"``: each layer's file and its date."""
+    tables = [b for b in data_sources_blocks(project) if isinstance(b, Table)]
+    if not tables:
+        return ""
+    return "; ".join(f"{row[0]} {row[1]} ({row[2]})" for row in tables[0].rows)
 
 
 def _road_legend(roads: RoadLayer | None, m_per_px: float) -> list[LegendEntry]:
@@ -1319,7 +1433,7 @@ def _approx_m_per_px(pages: _Pages, maps: _MapLayers) -> float:
         return 1.0
     w = pages.content.width() - (68 * _MM if pages.landscape else 0)
     h = pages.content.height() * 0.8
-    return ViewTransform.fit(maps.extent, int(w), int(h), margin=0.03).m_per_px
+    return ViewTransform.fit(maps.extent, int(w), int(h), margin=maps.margin).m_per_px
 
 
 # -- tables ---------------------------------------------------------------------------------------

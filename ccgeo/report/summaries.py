@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
+from ccgeo.analysis.capacity.common import CAPACITY_COLUMN
 from ccgeo.labels import format_people, format_ratio, format_share, format_tests
 from ccgeo.model.capacity import CoverageResult, FcaResult
 from ccgeo.model.settings import CapacitySettings
@@ -15,6 +18,12 @@ def capacity_summary(result: FcaResult | CoverageResult, settings: CapacitySetti
     mode = settings.travel.describe()
     reach = f"{settings.reach_minutes:g} min"
     n_labs = len(result.labs)
+    if not np.isfinite(result.labs[CAPACITY_COLUMN].to_numpy(dtype=float)).any():
+        return (
+            f"The capacity of the {n_labs} {cap} labs is unknown (none has a {CAPACITY_COLUMN}), "
+            "so it cannot be compared with the need: enter their capacity in the attribute "
+            "table (Layer ▸ Attribute table) or in the facility file."
+        )
     if isinstance(result, CoverageResult):
         t = result.totals
         return (

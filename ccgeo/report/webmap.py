@@ -45,6 +45,7 @@ from ccgeo.styles import (
     FACILITY_STYLES,
     HUB_STYLE,
     INK,
+    NO_COURIER_COLOR,
     POPULATION_ALPHA,
     POPULATION_RAMP,
     QUALITY_RING_COLOR,
@@ -804,7 +805,7 @@ def _add_referral(fmap: folium.Map, referral: ReferralResult, ctx: _Context) -> 
         {str(c) for frame in (routes, loops) if "courier" in frame for c in frame["courier"] if c}
     )
     colors = {c: COURIER_COLORS[i % len(COURIER_COLORS)] for i, c in enumerate(couriers)}
-    none_color = "#757575"
+    none_color = NO_COURIER_COLOR
 
     def courier_of(value: object) -> str:
         return str(value) if value is not None and str(value) not in ("", "nan") else ""

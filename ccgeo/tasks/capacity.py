@@ -10,7 +10,7 @@ from ccgeo.model.capacity import CoverageResult, FcaResult
 from ccgeo.model.settings import CapacitySettings
 from ccgeo.progress import ProgressCallback, scaled_progress
 from ccgeo.project import Project
-from ccgeo.tasks.common import network_for, require_layers
+from ccgeo.tasks.common import network_for, no_lab_problem, require_layers
 
 
 def run_capacity(
@@ -35,14 +35,10 @@ def run_capacity(
         If ``cancel`` is set.
     """
     require_layers(project, ("roads", "demand", "facilities"), what="the lab capacity analysis")
+    problem = no_lab_problem(project.facilities, settings.capability, settings.quality)
+    if problem is not None:
+        raise InputError(problem)
     labs = project.facilities.capable(settings.capability, quality=settings.quality)
-    if len(labs) == 0:
-        quality = settings.quality.replace("_", " ")
-        msg = (
-            f"no facility can do {settings.capability.upper()} with the quality filter "
-            f"'{quality}': choose another test or quality"
-        )
-        raise InputError(msg)
     params = load_demand_parameters(settings.demand)
     net = network_for(
         project, settings.travel, progress=scaled_progress(progress, 0.0, 0.2), cancel=cancel

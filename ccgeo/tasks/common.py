@@ -7,7 +7,10 @@ import threading
 from collections.abc import Sequence
 
 from ccgeo.errors import InputError
+from ccgeo.labels import no_lab_text
+from ccgeo.model.facilities import Facilities
 from ccgeo.model.network import Network
+from ccgeo.model.schema import CAPABILITIES
 from ccgeo.model.settings import Travel
 from ccgeo.network.profiles import resolve_profile
 from ccgeo.progress import ProgressCallback
@@ -54,3 +57,18 @@ def network_for(
     """
     profile = resolve_profile(travel.mode, speeds=travel.speeds, congestion=travel.congestion)
     return project.network(profile, progress=progress, cancel=cancel)
+
+
+def no_lab_problem(facilities: Facilities | None, capability: str, quality: str) -> str | None:
+    """Why no facility counts as a lab for ``capability`` and ``quality``, or None when one does.
+
+    The one test of "is there a lab at all" for every face: the Analysis panel says it before a
+    run, the lab capacity task refuses to run without a lab. A test ccgeo does not list (the
+    access analysis' "any") and a project without facilities are no such problem here.
+    """
+    if facilities is None or capability not in CAPABILITIES:
+        return None
+    if len(facilities.capable(capability, quality=quality)):
+        return None
+    n_capable = int(facilities.gdf[capability].astype(bool).sum())
+    return no_lab_text(capability, quality, n_capable=n_capable, n_facilities=len(facilities))

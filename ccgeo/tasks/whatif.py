@@ -1,6 +1,6 @@
 """The live what-if of the app: one baseline run of the access analysis, then hubs added, moved
 or removed and labs upgraded or closed, with the coverage and its change at once; named scenarios
-applied and compared side by side.
+applied and compared side by side, in numbers and person by person (who gains, who loses).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ccgeo.analysis.access import AccessResult, AccessWhatIf, underserved_areas
-from ccgeo.analysis.scenario import coverage_delta
+from ccgeo.analysis.scenario import AccessDifference, access_difference, coverage_delta
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.labels import format_delta
 from ccgeo.model.network import Network
@@ -101,6 +101,85 @@ class ApplyReport:
     """What `Workspace.apply_scenario` could not apply (each item says why)."""
 
     skipped: tuple[str, ...] = ()
+
+
+#: Name of the baseline (the existing labs) among compared scenarios.
+BASELINE_NAME = "baseline"
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioRun:
+    """A scenario applied on a what-if engine of its own (`Workspace.scenario_runs`).
+
+    Attributes
+    ----------
+    name
+        The scenario's name (`BASELINE_NAME` for the baseline).
+    baseline
+        The full run the scenario was applied on (network, demand, settings).
+    labs
+        The labs of the scenario: ``lab_id``, ``name``, ``kind`` (existing, hub, upgrade),
+        ``node``, ``lon``, ``lat``, ``open`` (see `AccessWhatIf.labs`).
+    node_seconds, demand_seconds
+        Seconds from each network node and each demand point to the nearest lab of the
+        scenario (``inf`` unless reached).
+    coverage
+        Coverage of the scenario by district and threshold (see `coverage_table`).
+    skipped
+        Edits of the scenario that could not be applied, each saying why.
+    """
+
+    name: str
+    baseline: Baseline
+    labs: pd.DataFrame
+    node_seconds: np.ndarray
+    demand_seconds: np.ndarray
+    coverage: pd.DataFrame
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def settings(self) -> AccessSettings:
+        """The settings the scenario ran with."""
+        return self.baseline.settings
+
+    def delta(self) -> pd.DataFrame:
+        """Change of the whole area's coverage against the run's own baseline (`coverage_delta`)."""
+        return coverage_delta(self.baseline.result.coverage, self.coverage)
+
+    def overlay(
+        self,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Overlay:
+        """Catchment bands and underserved areas of the scenario's labs (`overlay_of`)."""
+        return overlay_of(
+            self.baseline, self.node_seconds, self.demand_seconds, progress=progress, cancel=cancel
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioPair:
+    """Two scenarios run side by side and who gains or loses access from A to B.
+
+    Attributes
+    ----------
+    a, b
+        The runs of scenario A and scenario B.
+    difference
+        Who gains and who loses access within the threshold (`access_difference`).
+    overlays
+        Catchment bands and underserved areas of A and of B, when asked for.
+    """
+
+    a: ScenarioRun
+    b: ScenarioRun
+    difference: AccessDifference
+    overlays: tuple[Overlay, Overlay] | None = None
+
+    def at(self, threshold_minutes: float) -> ScenarioPair:
+        """The same pair with the difference within another threshold (no run again)."""
+        return replace(self, difference=_difference(self.a, self.b, threshold_minutes))
 
 
 class Workspace:
@@ -461,15 +540,44 @@ class Workspace:
             ``share_change``, ``skipped`` (edits that could not be applied, ``""`` when none).
         """
         base = self._need()
-        runs: dict[AccessSettings, Baseline] = {base.settings: base}
         frames = [
             _compare_rows("baseline", base.settings, coverage_delta(*([base.result.coverage] * 2)))
         ]
+        runs = self.scenario_runs(scenarios, progress=progress, cancel=cancel)
+        for run in runs:
+            rows = _compare_rows(run.name, run.settings, run.delta())
+            rows["skipped"] = "; ".join(run.skipped)
+            frames.append(rows)
+        report_progress(progress, 1.0, f"Compared {len(scenarios)} scenarios")
+        return pd.concat(frames, ignore_index=True)
+
+    def scenario_runs(
+        self,
+        scenarios: Sequence[Scenario | None],
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[ScenarioRun]:
+        """Each scenario applied on a what-if engine of its own: its times, labs and coverage.
+
+        ``None`` stands for the baseline of the current settings (the existing labs, no edits).
+        Scenarios run with their own settings: those that match the current baseline reuse its
+        run; others get a full run (cached per settings). The live what-if and its edits are
+        left as they are. Pure but for that cache: safe in a worker thread.
+        """
+        base = self._need()
+        runs: dict[AccessSettings, Baseline] = {base.settings: base}
+        out = []
         n = max(len(scenarios), 1)
         for i, scenario in enumerate(scenarios):
             check_cancel(cancel)
-            report_progress(progress, i / n, f"Scenario {scenario.name}…")
-            settings = scenario_settings(scenario, default=base.settings)
+            name = BASELINE_NAME if scenario is None else scenario.name
+            report_progress(progress, i / n, f"Scenario {name}…")
+            settings = (
+                base.settings
+                if scenario is None
+                else scenario_settings(scenario, default=base.settings)
+            )
             if settings not in runs:
                 runs[settings] = compute_baseline(
                     self.project,
@@ -477,19 +585,53 @@ class Workspace:
                     progress=scaled_progress(progress, i / n, (i + 1) / n),
                     cancel=cancel,
                 )
-            run = runs[settings]
-            if run is base:
-                # a private what-if engine, so the live one (and its edits) stays as it is
-                engine = AccessWhatIf(run.network, run.result, facilities=run.whatif.facilities)
-                run = replace(run, whatif=engine)
-            other = Workspace(self.project, settings)
-            other.adopt(run, keep_edits=False)
-            report = other.apply_scenario(scenario)
-            rows = _compare_rows(scenario.name, settings, other.delta())
-            rows["skipped"] = "; ".join(report.skipped)
-            frames.append(rows)
-        report_progress(progress, 1.0, f"Compared {len(scenarios)} scenarios")
-        return pd.concat(frames, ignore_index=True)
+            out.append(_run_scenario(self.project, runs[settings], scenario, private=base))
+        return out
+
+    def scenario_pair(
+        self,
+        a: Scenario | None,
+        b: Scenario | None,
+        *,
+        threshold_minutes: float,
+        overlays: bool = False,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ScenarioPair:
+        """Scenarios ``a`` and ``b`` (None: the baseline) run side by side, with who gains and who
+        loses access within ``threshold_minutes`` from A to B.
+
+        Parameters
+        ----------
+        a, b
+            The scenarios compared; None is the baseline of the current settings.
+        threshold_minutes
+            The threshold of the difference, minutes (inclusive).
+        overlays
+            Also draw each run's catchment bands and underserved areas (`ScenarioRun.overlay`),
+            for maps of both: a few hundred milliseconds each.
+        progress, cancel
+            ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
+
+        Raises
+        ------
+        InputError
+            Before a baseline run, when the two runs timed different demand points, or for a
+            threshold that is not a positive number.
+        """
+        split = 0.5 if overlays else 1.0
+        run_a, run_b = self.scenario_runs(
+            [a, b], progress=scaled_progress(progress, 0.0, split), cancel=cancel
+        )
+        difference = _difference(run_a, run_b, threshold_minutes)
+        drawn = None
+        if overlays:
+            drawn = (
+                run_a.overlay(progress=scaled_progress(progress, split, 0.75), cancel=cancel),
+                run_b.overlay(progress=scaled_progress(progress, 0.75, 1.0), cancel=cancel),
+            )
+        report_progress(progress, 1.0, difference.summary())
+        return ScenarioPair(run_a, run_b, difference, drawn)
 
     # -- overlays ------------------------------------------------------------------------------
 
@@ -569,6 +711,43 @@ def _compare_rows(name: str, settings: AccessSettings, delta: pd.DataFrame) -> p
     rows.insert(0, "scenario", name)
     rows["skipped"] = ""
     return rows
+
+
+def _run_scenario(
+    project: Project, run: Baseline, scenario: Scenario | None, *, private: Baseline
+) -> ScenarioRun:
+    """``scenario`` (None: no edits) applied on ``run``'s what-if engine; on a private engine
+    when ``run`` is ``private`` (the live baseline), so that the live what-if stays as it is."""
+    if run is private:
+        engine = AccessWhatIf(run.network, run.result, facilities=run.whatif.facilities)
+        run = replace(run, whatif=engine)
+    other = Workspace(project, run.settings)
+    other.adopt(run, keep_edits=False)
+    report = other.apply_scenario(scenario) if scenario is not None else ApplyReport()
+    engine = run.whatif
+    return ScenarioRun(
+        name=BASELINE_NAME if scenario is None else scenario.name,
+        baseline=run,
+        labs=engine.labs,
+        node_seconds=engine.node_seconds(),
+        demand_seconds=engine.demand_seconds(),
+        coverage=engine.coverage(),
+        skipped=report.skipped,
+    )
+
+
+def _difference(a: ScenarioRun, b: ScenarioRun, threshold_minutes: float) -> AccessDifference:
+    """`access_difference` of two runs, which must have timed the same demand points."""
+    demand_a, demand_b = a.baseline.result.demand, b.baseline.result.demand
+    ids_a = demand_a["demand_id"].astype(str).to_numpy()
+    ids_b = demand_b["demand_id"].astype(str).to_numpy()
+    if len(ids_a) != len(ids_b) or not (ids_a == ids_b).all():
+        msg = (
+            f"{a.name!r} and {b.name!r} timed different demand points ({len(ids_a):,} and "
+            f"{len(ids_b):,}); compare scenarios of the same project and population layer"
+        )
+        raise InputError(msg)
+    return access_difference(demand_a, a.demand_seconds, b.demand_seconds, threshold_minutes)
 
 
 def _edits_of(scenario: Scenario) -> _Edits:

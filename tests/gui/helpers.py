@@ -396,3 +396,167 @@ def count_colour(image: QImage, colour: str, *, tolerance: int = 8) -> int:
     target = QColor(colour)
     want = np.array([target.blue(), target.green(), target.red()])
     return int((np.abs(bgr - want) <= tolerance).all(axis=2).sum())
+
+
+# -- menus, the layer panel, undo and map clicks (Step 7: the map as a GIS user expects) -----
+
+
+def choose_in_menu(qtbot, menu: QWidget, *texts: str) -> None:
+    """Click the item ``texts[0]`` of the shown ``menu`` (``&`` ignored), then ``texts[1]`` of
+    the submenu it opens, and so on; the item must be shown and enabled. Then the window (or
+    the dialog the item opened) is active again, as a window manager makes it once a menu
+    closes (offscreen Qt leaves the closed menu active)."""
+    owner = menu.parentWidget().window()
+    for i, text in enumerate(texts):
+        assert menu.isVisible(), f"the menu holding {text!r} is not shown"
+        actions = {a.text().replace("&", ""): a for a in menu.actions() if not a.isSeparator()}
+        assert text in actions, f"{text!r} is not in the menu: {list(actions)}"
+        action = actions[text]
+        assert action.isVisible(), f"{text!r} is hidden"
+        assert action.isEnabled(), f"{text!r} is disabled"
+        pos = menu.actionGeometry(action).center()
+        if action.menu() is not None:
+            # with the keyboard: down to the item, then right opens its submenu
+            for _ in range(len(menu.actions()) + 1):
+                if menu.activeAction() is action:
+                    break
+                qtbot.keyClick(menu, Qt.Key.Key_Down)
+            assert menu.activeAction() is action, f"{text!r} cannot be reached with the keys"
+            qtbot.keyClick(menu, Qt.Key.Key_Right)
+            qtbot.waitUntil(action.menu().isVisible, timeout=2_000)
+            menu = action.menu()
+        else:
+            assert i == len(texts) - 1, f"{text!r} opens no submenu"
+            qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2_000)
+    modal = QApplication.activeModalWidget()
+    activate(qtbot, modal if modal is not None else owner)
+
+
+def layer_row_menu(qtbot, window: MainWindow, name: str) -> QWidget:
+    """Right-click the layer ``name`` in the layer panel; the context menu shown."""
+    panel = window.layer_panel
+    tree = panel.tree
+    qtbot.waitUntil(lambda: name in layer_names(window), timeout=2_000)
+    item = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) == name
+    )
+    tree.scrollToItem(item)
+    pos = tree.visualItemRect(item).center()
+    _assert_usable(tree.viewport(), pos)
+    right_click(tree.viewport(), (pos.x(), pos.y()))
+    menu = panel.last_menu
+    assert menu is not None, "no context menu was made"
+    assert menu.isVisible(), "the context menu is not shown"
+    return menu
+
+
+def layer_names(window: MainWindow) -> list[str]:
+    """The layer panel's rows, top first, as listed."""
+    tree = window.layer_panel.tree
+    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def undo(qtbot, window: MainWindow) -> None:
+    """Press Ctrl+Z over the map (Edit ▸ Undo), the window in front (a dialog just closed
+    leaves offscreen Qt without an active window)."""
+    activate(qtbot, window)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def redo(qtbot, window: MainWindow) -> None:
+    """Press Ctrl+Shift+Z over the map (Edit ▸ Redo), the window in front."""
+    activate(qtbot, window)
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, mods)
+
+
+def click_map(window: MainWindow, lon: float, lat: float) -> None:
+    """Click the map with the left button at ``lon``, ``lat`` (degrees; must be in view)."""
+    pos = window.canvas.screen_position(lon, lat)
+    assert window.canvas.rect().contains(QPoint(round(pos[0]), round(pos[1]))), "not in view"
+    send_mouse(window.canvas, QEvent.Type.MouseButtonPress, pos)
+    send_mouse(window.canvas, QEvent.Type.MouseButtonRelease, pos)
+
+
+def edit_cell(qtbot, view: QWidget, index, text: str) -> None:
+    """Select the cell ``index`` of a table view, press F2 and type ``text``, then Enter; waits
+    until the editor has closed (the view writes the value after the key)."""
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    if view.currentIndex() != index:
+        # (a click on the current cell would open its editor itself, after a double-click delay)
+        click_cell(qtbot, view, index.row(), index.column())
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit), f"no text editor opened, focus on {editor!r}"
+    assert editor.isVisible()
+    type_into(qtbot, editor, text)
+    editing = QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: view.state() != editing, timeout=2_000)
+
+
+# -- two scenarios on the map (Step 7) --------------------------------------------------------
+
+
+def show_scenarios_on_map(
+    qtbot, window: MainWindow, a: str, b: str, mode: str, *, minutes: float | None = None
+) -> QWidget:
+    """In the Scenarios dock, choose ``a`` and ``b`` (names as listed; the baseline is
+    "Baseline (existing labs)") and the threshold ``minutes``, click "Side by side" (``mode``
+    ``"side"``) or "Difference map" (``"difference"``), and wait until the map shows them; the
+    dock's "On the map" box."""
+    panel = show_dock(qtbot, window, "scenarios")
+    box = panel.on_map
+    choose(qtbot, box.a_combo, text=a)
+    choose(qtbot, box.b_combo, text=b)
+    if minutes is not None:
+        choose(qtbot, box.threshold_combo, float(minutes))
+    button = box.side_button if mode == "side" else box.difference_button
+    with qtbot.waitSignal(box.shown, timeout=TIMEOUT_MS) as shown:
+        click(qtbot, button)
+    assert shown.args == [mode]
+    return box
+
+
+def draw_on_map(qtbot, window: MainWindow, start: tuple[float, float], end: tuple[float, float]):
+    """Drag a rectangle from ``start`` to ``end`` (map pixels) with the tool in use; the lon/lat
+    box of that rectangle."""
+    canvas = window.canvas
+    box = map_box(window, start, end)
+    drag(canvas, start, end)
+    return box
+
+
+def map_box(window: MainWindow, start: tuple[float, float], end: tuple[float, float]):
+    """The lon/lat box of the map rectangle between two pixels, read at the middles of its
+    sides (where a printed map's edges are read)."""
+    canvas = window.canvas
+    (x0, y0), (x1, y1) = start, end
+    xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+    west, east = canvas.lonlat_at(min(x0, x1), ym)[0], canvas.lonlat_at(max(x0, x1), ym)[0]
+    south, north = canvas.lonlat_at(xm, max(y0, y1))[1], canvas.lonlat_at(xm, min(y0, y1))[1]
+    return west, south, east, north
+
+
+def pdf_map_area(path: Path) -> tuple[float, float, float, float]:
+    """The area the report's first map says it shows ("Map area: …"), as (min_lon, min_lat,
+    max_lon, max_lat) degrees; read with pdftotext (the test is skipped without it)."""
+    import re
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    deg = r"([\d.]+)°([EWNS])"
+    found = re.search(rf"Map area: {deg} – {deg}, {deg} – {deg}", text)
+    assert found, "the report's map does not say which area it shows"
+    v = [float(found[i]) * (-1 if found[i + 1] in "WS" else 1) for i in (1, 3, 5, 7)]
+    return v[0], v[2], v[1], v[3]

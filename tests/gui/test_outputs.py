@@ -13,10 +13,14 @@ from helpers import (
     TIMEOUT_MS,
     choose,
     click,
+    draw_on_map,
+    map_box,
     open_window,
+    pdf_map_area,
     place_hub,
     run_by_click,
     save_scenario,
+    send_wheel,
     tick,
 )
 from PySide6.QtCore import Qt, QUrl
@@ -38,9 +42,10 @@ from ccgeo.gui.dialogs.outputs import (
 )
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.io.tiles import OSM_TILE_URL
-from ccgeo.labels import format_people
+from ccgeo.labels import format_lonlat_box, format_people
 from ccgeo.model.scenario import Scenario
 from ccgeo.model.settings import AccessSettings, SitingSettings, Travel
+from ccgeo.render.build import project_extent_lonlat
 from ccgeo.report.pdf import write_report
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -445,3 +450,79 @@ def test_planning_results_go_into_the_map_and_the_data(tmp_path, fresh_demo) -> 
 
     layers = set(gpd.list_layers(written[0])["name"])
     assert {"proposed_hubs", "referral_routes", "courier_loops"} <= layers
+
+
+# -- the report's map area ------------------------------------------------------------------------
+
+
+def _shows(area, box, *, tolerance: float = 5e-4) -> None:
+    """``area`` holds ``box`` and matches it in one direction (the other widened to the page)."""
+    assert area[0] <= box[0] + tolerance
+    assert area[1] <= box[1] + tolerance
+    assert area[2] >= box[2] - tolerance
+    assert area[3] >= box[3] - tolerance
+    spans = [(area[2] - area[0]) / (box[2] - box[0]), (area[3] - area[1]) / (box[3] - box[1])]
+    assert min(spans) == pytest.approx(1.0, abs=0.01)
+
+
+def test_report_map_shows_the_map_as_on_screen(
+    qtbot, demo_window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    window = demo_window
+    run_by_click(qtbot, window)
+    canvas = window.canvas
+    send_wheel(canvas, (canvas.width() / 2, canvas.height() / 2), 3)  # zoom in on the city
+    on_screen = map_box(window, (0, 0), (canvas.width(), canvas.height()))
+    target = tmp_path / "screen.pdf"
+    _save_to(monkeypatch, target)
+    dialog = _open(qtbot, window, "pdf")
+    assert dialog.extent_combo.isVisible()
+    assert dialog.extent_combo.currentText() == "The map as on screen"
+    assert dialog.extent == pytest.approx(on_screen, abs=1e-3)
+    _accept_and_wait(qtbot, window, dialog)
+    _shows(pdf_map_area(target), on_screen)
+
+    # the whole study area, when chosen
+    whole = tmp_path / "whole.pdf"
+    _save_to(monkeypatch, whole)
+    dialog = _open(qtbot, window, "pdf")
+    choose(qtbot, dialog.extent_combo, "study")
+    assert dialog.extent is None
+    _accept_and_wait(qtbot, window, dialog)
+    study = project_extent_lonlat(window.project)
+    area = pdf_map_area(whole)
+    assert area[0] < study[0]
+    assert area[3] > study[3]
+
+
+def test_report_map_of_an_area_drawn_on_the_map(
+    qtbot, demo_window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    window = demo_window
+    run_by_click(qtbot, window)
+    canvas = window.canvas
+    target = tmp_path / "drawn.pdf"
+    _save_to(monkeypatch, target)
+    dialog = _open(qtbot, window, "pdf")
+
+    # Esc on the map gives up the drawing: the dialog is back, on the map as on screen
+    choose(qtbot, dialog.extent_combo, "drawn")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2_000)
+    assert canvas.tool == "draw_extent"
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    qtbot.waitUntil(dialog.isVisible, timeout=2_000)
+    assert dialog.extent_combo.currentData() == "screen"
+    assert canvas.tool == "pan"
+
+    # a rectangle dragged on the map becomes the report's map area
+    choose(qtbot, dialog.extent_combo, "drawn")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2_000)
+    w, h = canvas.width(), canvas.height()
+    box = draw_on_map(qtbot, window, (w * 0.3, h * 0.35), (w * 0.6, h * 0.55))
+    qtbot.waitUntil(dialog.isVisible, timeout=2_000)
+    assert canvas.tool == "pan"
+    assert dialog.extent_combo.currentData() == "drawn"
+    assert dialog.extent == pytest.approx(box)
+    assert format_lonlat_box(box) in dialog.extent_label.text()
+    _accept_and_wait(qtbot, window, dialog)
+    _shows(pdf_map_area(target), box)

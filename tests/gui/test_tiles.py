@@ -159,8 +159,10 @@ def test_base_map_is_off_by_default_and_remembered(window, qtbot, monkeypatch):
     monkeypatch.setattr(
         tiles_io, "fetch_tile", lambda *a, **k: (_ for _ in ()).throw(OfflineError("offline"))
     )
-    assert settings.basemap() == "none"
-    assert window.act_basemap_none.isChecked()
+    # the online base map is off by default: the offline one, drawn from the project's own OSM
+    # data, is chosen (the tiny project has none, so no base-map layer)
+    assert settings.basemap() == "project"
+    assert window.act_basemap_project.isChecked()
     assert "basemap" not in [layer.kind for layer in window.canvas.layers]
     window.act_basemap_osm.trigger()
     kinds = [layer.kind for layer in window.canvas.layers]

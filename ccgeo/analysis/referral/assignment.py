@@ -14,6 +14,7 @@ import pandas as pd
 
 from ccgeo.analysis.placement import place_labs
 from ccgeo.errors import InputError
+from ccgeo.labels import no_lab_text
 from ccgeo.network.routing import catchments, nearest_lab_times
 
 if TYPE_CHECKING:
@@ -254,12 +255,9 @@ def hub_table(
         table = facilities.capable(capability, quality=quality).gdf[cols].assign(proposed=False)
         if table.empty and proposed is None:
             n_cap = int(gdf[capability].astype(bool).sum())
-            msg = (
-                f"no facility can do {capability} with the quality filter {quality!r} "
-                f"({n_cap} of {len(gdf)} facilities do {capability} at all): lower the quality "
-                "filter, mark the labs that do the test in the facility file, or give hubs"
+            raise InputError(
+                no_lab_text(capability, quality, n_capable=n_cap, n_facilities=len(gdf))
             )
-            raise InputError(msg)
     elif isinstance(hubs, np.ndarray | gpd.GeoDataFrame):
         table = _point_table(hubs, prefix="hub")
     else:
@@ -332,8 +330,10 @@ def spoke_table(
         mask = gdf["biopsy"].astype(bool).to_numpy() & ~ids.isin(hub_ids).to_numpy()
         if not mask.any():
             msg = (
-                f"no spoke: no facility takes biopsies without being a {capability} hub; give "
-                "`spokes` (facility ids) or mark the biopsy column of the facility file"
+                f"no facility sends samples to the {capability.upper()} hubs: none that takes "
+                "biopsies is left once the hubs are set (each is a hub itself, or none takes "
+                "biopsies); tick 'biopsy' for the facilities that take biopsies (Layer ▸ "
+                "Attribute table, or the biopsy column of the facility file)"
             )
             raise InputError(msg)
     else:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from ccgeo.geo import project_lonlat
@@ -23,8 +23,9 @@ from ccgeo.gui.canvas.tools import (
 )
 from ccgeo.gui.dialogs.import_wizard import ImportWizard, apply_import
 from ccgeo.gui.dialogs.layer_import import LayerImport, LayerImportDialog, apply_layer
+from ccgeo.gui.icons import vector_icon
 from ccgeo.gui.panels.attributes import ANALYSIS_COLUMNS, AttributePanel
-from ccgeo.gui.panels.identify import IdentifyPanel
+from ccgeo.gui.panels.identify import IdentifyPanel, TravelTimes
 from ccgeo.model.facilities import Facilities
 from ccgeo.project import Project
 from ccgeo.render.build import map_crs
@@ -33,36 +34,36 @@ from ccgeo.render.layers import MapLayer
 
 if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow
+    from ccgeo.gui.panels.analysis import AnalysisController
 
 #: Drawing order of the project's own layers, bottom to top (as `layers_from_project` builds).
 LAYER_ORDER: tuple[str, ...] = ("population", "roads", "districts", "facilities")
 
 
 def _tool_icon(name: str) -> QIcon:
-    """Identify (an ``i`` in a circle) and select (a dashed box around a point) icons."""
-    pixmap = QPixmap(48, 48)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    ink = QColor("#263238")
-    if name == "identify":
-        painter.setPen(QPen(ink, 3.5))
-        painter.setBrush(QColor("#E3F2FD"))
-        painter.drawEllipse(QRectF(5, 5, 38, 38))
-        font = QFont()
-        font.setPixelSize(28)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.drawText(QRectF(5, 4, 38, 38), Qt.AlignmentFlag.AlignCenter, "i")
-    else:
-        painter.setPen(QPen(ink, 3.0, Qt.PenStyle.DashLine))
-        painter.setBrush(QColor(0, 184, 212, 60))
-        painter.drawRect(QRectF(5, 5, 34, 30))
-        painter.setPen(QPen(QColor(SELECTION_COLOR), 4.0))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QPointF(22, 20), 7, 7)
-    painter.end()
-    return QIcon(pixmap)
+    """Identify (an ``i`` in a circle) and select (a dashed box around a point) icons, drawn as
+    vectors (`ccgeo.gui.icons.vector_icon`) so that they stay sharp on every screen."""
+
+    def draw(painter: QPainter) -> None:
+        ink = QColor("#263238")
+        if name == "identify":
+            painter.setPen(QPen(ink, 3.5))
+            painter.setBrush(QColor("#E3F2FD"))
+            painter.drawEllipse(QRectF(5, 5, 38, 38))
+            font = QFont()
+            font.setPixelSize(28)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.drawText(QRectF(5, 4, 38, 38), Qt.AlignmentFlag.AlignCenter, "i")
+        else:
+            painter.setPen(QPen(ink, 3.0, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(0, 184, 212, 60))
+            painter.drawRect(QRectF(5, 5, 34, 30))
+            painter.setPen(QPen(QColor(SELECTION_COLOR), 4.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(22, 20), 7, 7)
+
+    return vector_icon(draw, design_px=48)
 
 
 class _WindowSignals(QObject):
@@ -76,11 +77,13 @@ class DataTools(QObject):
 
     - File ▸ Import ▸ Facilities… (Ctrl+I, the `ImportWizard`), Roads…, Population…, Districts…
     - Layer ▸ Attribute table (F6): facilities (editable), districts, import reports
-    - Identify (I) and Select (S) map tools with an Identify panel and a selection highlight
+    - Identify (I) and Select (S) map tools with an Identify panel and a selection highlight;
+      Identify also gives the travel time from the point to the nearest lab by every mode run
+    - View ▸ Zoom to selection (Ctrl+J)
 
     An edit or an import of facilities emits ``window.facilitiesEdited(ids)`` (ids of the edited
     facilities; an empty list when the whole layer was replaced), so that the analysis can
-    mark itself stale and rerun.
+    mark itself stale and rerun. Attribute edits go on the window's undo stack (Edit ▸ Undo).
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -112,8 +115,13 @@ class DataTools(QObject):
         self.layer_dialog: LayerImportDialog | None = None
         self._build_actions()
         model = self.attributes.facility_table.model
+        model.undo_stack = getattr(window, "undo_stack", None)
         model.edited.connect(self._facility_edited)
+        model.refused.connect(self._edit_refused)
+        self.travel_times = TravelTimes(self)
+        window.facilitiesEdited.connect(lambda *_: self.travel_times.forget())  # type: ignore[attr-defined]
         self.attributes.facility_table.zoomRequested.connect(self.zoom_to_facility)
+        self.attributes.facility_table.zoomToSelectionRequested.connect(self.zoom_to_selection)
         self.identify_panel.zoomRequested.connect(self.zoom_to_feature)
         window.projectLoaded.connect(self._project_loaded)
         if hasattr(window, "projectClosed"):
@@ -182,7 +190,7 @@ class DataTools(QObject):
         window.menus["layer"].addAction(self.act_attributes)
         self.act_identify = self._action(
             "&Identify",
-            "Click a facility, road or district to see its attributes",
+            "Click anywhere on the map: the features there and the travel time to the nearest lab",
             lambda: window.canvas.set_tool("identify"),
             shortcut="I",
             icon=_tool_icon("identify"),
@@ -200,10 +208,18 @@ class DataTools(QObject):
             self.selection.clear,
             shortcut="Ctrl+Shift+A",
         )
+        self.act_zoom_selection = self._action(
+            "Zoom to se&lection",
+            "Show every selected facility on the map",
+            self.zoom_to_selection,
+            shortcut="Ctrl+J",
+        )
         for action in (self.act_identify, self.act_select):
             action.setCheckable(True)
             window.tool_group.addAction(action)
-        window.menus["view"].addActions([self.act_identify, self.act_select])
+        window.menus["view"].addActions(
+            [self.act_identify, self.act_select, self.act_zoom_selection]
+        )
         window.menus["edit"].addAction(self.act_clear_selection)
         toolbar = window.findChild(QToolBar, "main_toolbar")
         if toolbar is not None:
@@ -339,6 +355,9 @@ class DataTools(QObject):
         if column in ANALYSIS_COLUMNS:
             self.window.facilitiesEdited.emit([facility_id])  # type: ignore[attr-defined]
 
+    def _edit_refused(self, message: str) -> None:
+        self.window.message_label.setText(f"Not changed: {message}")
+
     # -- imports -----------------------------------------------------------------------------
     def open_import_wizard(self) -> ImportWizard:
         """Show the facility import wizard (File ▸ Import ▸ Facilities…)."""
@@ -388,14 +407,18 @@ class DataTools(QObject):
         else:
             self.replace_layers(result.layers)
             self.refresh_tables()
+            if result.kind == "roads":  # new roads, new base map
+                self.window.refresh_basemap(list(result.basemap_layers))
         self.window.set_modified(True)
         note = f" ({result.warnings[0]})" if result.warnings else ""
         self.window.message_label.setText(f"Imported {result.kind} from {result.source}{note}")
 
     # -- identify and zoom ---------------------------------------------------------------------
     def show_identified(self, features: list[Feature], lon: float, lat: float) -> None:
-        """List what the Identify tool found and bring the Identify panel forward."""
-        self.identify_panel.show_features(features, lon, lat)
+        """List what the Identify tool found, with the travel times from the point, and bring
+        the Identify panel forward."""
+        travel = self.travel_times.report(lon, lat)
+        self.identify_panel.show_features(features, lon, lat, travel=travel)
         self.identify_dock.show()
         self.identify_dock.raise_()
 
@@ -417,6 +440,24 @@ class DataTools(QObject):
         self.selection.set_rows([row])
         self._zoom_lonlat((geom.x, geom.y, geom.x, geom.y))
 
+    def zoom_to_selection(self) -> None:
+        """Show every selected facility, with a margin (one facility: about 1 km across)."""
+        facilities = self._facilities()
+        rows = self.selection.rows
+        if facilities is None or not len(rows):
+            return
+        points = facilities.gdf.geometry.iloc[rows[rows < len(facilities)]]
+        points = points[~(points.isna() | points.is_empty)]
+        if points.empty:
+            return
+        lo_lon, lo_lat, hi_lon, hi_lat = (float(v) for v in points.total_bounds)
+        pad_lon, pad_lat = 0.1 * (hi_lon - lo_lon), 0.1 * (hi_lat - lo_lat)
+        self._zoom_lonlat((lo_lon - pad_lon, lo_lat - pad_lat, hi_lon + pad_lon, hi_lat + pad_lat))
+
+    def follow_analysis(self, controller: AnalysisController) -> None:
+        """Give Identify the travel times of ``controller``'s runs."""
+        self.travel_times.follow(controller)
+
     def zoom_to_feature(self, feature: Feature) -> None:
         """Show ``feature`` on the map."""
         if feature.lonlat_bounds is not None:
@@ -434,3 +475,8 @@ class DataTools(QObject):
 def install(window: MainWindow) -> None:
     """Add the data tools to ``window`` (kept as ``window.data_tools``)."""
     window.data_tools = DataTools(window)  # type: ignore[attr-defined]
+
+
+def link_analysis(window: MainWindow) -> None:
+    """Once the analysis is installed: Identify follows its runs (their travel times)."""
+    window.data_tools.follow_analysis(window.analysis)  # type: ignore[attr-defined]

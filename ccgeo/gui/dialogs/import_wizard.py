@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -37,10 +36,12 @@ from PySide6.QtWidgets import (
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui.panels.attributes import SORT_ROLE, DataFrameModel, report_frame
+from ccgeo.gui.wording import for_planner
 from ccgeo.gui.workers import Worker
 from ccgeo.io.facilities import (
     FACILITY_KINDS,
     FIELDS,
+    check_facility_file,
     facilities_from_frame,
     guess_mapping,
     read_raw,
@@ -162,10 +163,8 @@ def apply_import(
     project.facilities = new
     if report is not None:
         project.import_reports.append(report)
-    read_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    sources = list(project.metadata.get("sources", []))
-    sources.append({"layer": "facilities", "path": source, "read_at": read_at})
-    project.metadata["sources"] = sources
+    # replaced: this file is the layer's source now; appended: one more source
+    project.record_source("facilities", source, rows=len(facilities), replace=mode == "replace")
     return new
 
 
@@ -192,7 +191,7 @@ def _error_label() -> QLabel:
 
 
 def _show_error(label: QLabel, message: str) -> None:
-    label.setText(message)
+    label.setText(for_planner(message))
     label.setVisible(bool(message))
 
 
@@ -269,6 +268,8 @@ class _FilePage(QWizardPage):
         self.sheet_combo.clear()
         self.layer_combo.clear()
         try:
+            if path.is_file():
+                check_facility_file(path)  # a road extract or a PDF: say so at once
             if kind == "workbook" and path.is_file():
                 self.sheet_combo.addItems(list_sheets(path))
             elif kind == "vector" and path.is_file():
@@ -715,6 +716,15 @@ class ImportWizard(QWizard):
         ):
             self.setPage(page_id, page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
+        button = QWizard.WizardButton
+        for which, tip in (
+            (button.BackButton, "The step before (Alt+B)"),
+            (button.NextButton, "The next step (Alt+N)"),
+            (button.CommitButton, "Go on; this step cannot be undone"),
+            (button.FinishButton, "Import the facilities into the project (Alt+I)"),
+            (button.CancelButton, "Close without importing anything (Esc)"),
+        ):
+            self.button(which).setToolTip(tip)
         self.resize(980, 720)
 
     def set_frame(self, frame: pd.DataFrame, key: tuple[str, str, str]) -> None:

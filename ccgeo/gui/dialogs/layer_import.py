@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,15 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import check_cancel
+from ccgeo.gui.wording import for_planner
 from ccgeo.gui.workers import Worker
+from ccgeo.io.basemap import read_roads_and_basemap
 from ccgeo.io.kinds import dialog_filter
-from ccgeo.io.osm import ROAD_KINDS, download_roads, read_roads
+from ccgeo.io.osm import ROAD_KINDS, download_roads
 from ccgeo.io.population import assign_districts, read_districts, read_population
 from ccgeo.io.population.common import POPULATION_KINDS
+from ccgeo.model.basemap import BasemapData
 from ccgeo.model.demand import Demand
 from ccgeo.model.roads import RoadData
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.project import Project
+from ccgeo.render.basemap import basemap_layers
 from ccgeo.render.districts import DistrictLayer
 from ccgeo.render.layers import MapLayer
 from ccgeo.render.population import PopulationLayer
@@ -63,7 +66,9 @@ _FILTERS = {
 _EXPLAIN = {
     "roads": (
         "An OpenStreetMap extract (.osm.pbf from download.geofabrik.de or export.hotosm.org), "
-        "an osmnx GraphML file, or road lines with a highway column. All travel modes are kept."
+        "an osmnx GraphML file, or road lines with a highway column. All travel modes are kept; "
+        "an OpenStreetMap extract also gives the offline base map (water, parks, built-up land, "
+        "place names)."
     ),
     "population": (
         "A population raster (GeoTIFF, people per cell), or a table or point layer with "
@@ -94,6 +99,10 @@ class LayerImport:
         Map layers to show, by kind (``"districts"`` also rebuilds ``"population"``).
     warnings
         What the reader noticed, for the status bar.
+    basemap
+        Roads only: the offline base map read from the same OSM file (None otherwise).
+    basemap_layers
+        Its map layers (the window shows them when that base map is chosen).
     """
 
     kind: str
@@ -102,6 +111,8 @@ class LayerImport:
     demand: Demand | None = None
     layers: dict[str, MapLayer] = dataclasses.field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    basemap: BasemapData | None = None
+    basemap_layers: tuple[MapLayer, ...] = ()
 
 
 def load_layer(
@@ -147,6 +158,7 @@ def load_layer(
     read = scaled_progress(progress, 0.0, 0.8)
     districts = project.districts if project is not None else None
     demand: Demand | None = None
+    basemap: BasemapData | None = None
     value: Any
     if kind == "roads":
         if download:
@@ -155,7 +167,7 @@ def load_layer(
             value = download_roads(source, mode="all")
             source_text = f"download: {source}"
         else:
-            value = read_roads(Path(source), mode="all", progress=read, cancel=cancel)
+            value, basemap = read_roads_and_basemap(Path(source), progress=read, cancel=cancel)
             source_text = str(source)
         warnings = tuple(value.warnings)
     elif kind == "population":
@@ -179,9 +191,10 @@ def load_layer(
     layers: dict[str, MapLayer] = {}
     if crs is not None:
         layers = _build_layers(kind, value, demand, project=project, crs=crs)
+    drawn = basemap_layers(basemap, crs) if basemap is not None and crs is not None else []
     check_cancel(cancel)
     report_progress(progress, 1.0, "Layer ready")
-    return LayerImport(kind, value, source_text, demand, layers, warnings)
+    return LayerImport(kind, value, source_text, demand, layers, warnings, basemap, tuple(drawn))
 
 
 def _build_layers(
@@ -206,6 +219,7 @@ def apply_layer(project: Project, result: LayerImport) -> None:
     if result.kind == "roads":
         assert isinstance(result.value, RoadData)
         project.roads = result.value
+        project.basemap = result.basemap  # None for roads without one: not the old roads' map
     elif result.kind == "population":
         assert isinstance(result.value, Demand)
         project.demand = result.value
@@ -214,10 +228,7 @@ def apply_layer(project: Project, result: LayerImport) -> None:
         project.districts = result.value
         if result.demand is not None:
             project.demand = result.demand
-    read_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    sources = [s for s in project.metadata.get("sources", []) if s.get("layer") != result.kind]
-    sources.append({"layer": result.kind, "path": result.source, "read_at": read_at})
-    project.metadata["sources"] = sources
+    project.record_source(result.kind, result.source, rows=project.layer_rows(result.kind))
 
 
 class LayerImportDialog(QDialog):
@@ -269,6 +280,10 @@ class LayerImportDialog(QDialog):
         self.browse_button.setToolTip("Choose the file in a file dialog")
         self.file_radio = QRadioButton("From a &file")
         self.download_radio = QRadioButton("&Download by place name (needs internet)")
+        self.file_radio.setToolTip("Read the roads from a file on this computer")
+        self.download_radio.setToolTip(
+            "Download the roads of a place from OpenStreetMap (needs an internet connection)"
+        )
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText("e.g. Oaxaca de Juárez, Mexico")
         self.place_edit.setToolTip("A place name OpenStreetMap's Nominatim knows")
@@ -303,6 +318,8 @@ class LayerImportDialog(QDialog):
         self.import_button.setText("&Import")
         self.import_button.setToolTip("Read the layer; it replaces the project's current one")
         self.import_button.setDefault(True)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setToolTip("Stop reading and close without changing the project (Esc)")
 
     def _source_form(self) -> QFormLayout:
         """The file row; for roads also file-or-download and the place; for people the clip."""
@@ -412,7 +429,7 @@ class LayerImportDialog(QDialog):
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+        self.error_label.setText(for_planner(message))
         self.error_label.setVisible(bool(message))
 
     def error_text(self) -> str:

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import CcgeoError, InputError, check_cancel
+from ccgeo.gui.canvas.extent_tool import EXTENT_TOOL, ExtentTool, screen_box
 from ccgeo.io.kinds import dialog_filter, suffixes
+from ccgeo.labels import format_lonlat_box
 from ccgeo.model.scenario import Scenario
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.report.export import FORMATS, export_results
@@ -58,6 +60,12 @@ FORMAT_LABELS: dict[str, tuple[str, str]] = {
     "xlsx": ("Excel (XLSX)", "results.xlsx with a sheet per table and a summary sheet"),
 }
 PAPER_LABELS = {"a4": "A4 (210 × 297 mm)", "letter": "US Letter (8.5 × 11 in)"}
+#: What the report's maps show.
+EXTENT_LABELS = {
+    "screen": "The map as on screen",
+    "study": "The whole study area",
+    "drawn": "Draw an area on the map…",
+}
 ORIENTATION_LABELS = {"portrait": "Portrait", "landscape": "Landscape"}
 _DIALOG_TITLES = {
     "html": "Export interactive map (HTML)",
@@ -131,6 +139,9 @@ class OutputRequest:
         The scenario shown, None for the baseline.
     paper, orientation
         Of the report (``"a4"``/``"letter"``, ``"portrait"``/``"landscape"``).
+    extent
+        Area of the report's maps, ``(min_lon, min_lat, max_lon, max_lat)`` degrees; None for
+        the whole study area.
     tiles
         Add an OpenStreetMap tile layer to the HTML map (it needs internet to show).
     formats
@@ -146,6 +157,7 @@ class OutputRequest:
     scenario: Scenario | None = None
     paper: str = "a4"
     orientation: str = "portrait"
+    extent: tuple[float, float, float, float] | None = None
     tiles: bool = False
     formats: tuple[str, ...] = field(default=FORMATS)
     siting: Any = None
@@ -265,6 +277,7 @@ def write_output(
             scenario=scenario,
             siting=request.siting,
             referral=request.referral,
+            extent=request.extent,
             progress=rest,
             cancel=cancel,
         )
@@ -305,6 +318,7 @@ def prepare_print(
         scenario=inputs.scenario,
         siting=request.siting,
         referral=request.referral,
+        extent=request.extent,
         progress=rest,
         cancel=cancel,
     )
@@ -359,7 +373,16 @@ class OutputDialog(QDialog):
         One line saying which analysis settings apply, or that the analysis runs first.
     disabled
         Sources listed but not selectable, with the reason (e.g. no what-if edits yet).
+    screen_extent
+        The lon/lat box of the map on screen (the report's default extent), or None.
+
+    Signals
+    -------
+    drawRequested()
+        "Draw an area on the map…" was chosen: the dialog steps aside until `area_drawn`.
     """
+
+    drawRequested = Signal()  # noqa: N815 - Qt signal naming
 
     def __init__(
         self,
@@ -369,9 +392,12 @@ class OutputDialog(QDialog):
         titles: Callable[[OutputSource], str],
         analysis_text: str = "",
         disabled: dict[int, str] | None = None,
+        screen_extent: tuple[float, float, float, float] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.screen_extent = screen_extent
+        self.drawn_extent: tuple[float, float, float, float] | None = None
         if kind not in KINDS:
             msg = f"`kind` should be one of {', '.join(KINDS)}, got {kind!r}"
             raise ValueError(msg)
@@ -383,6 +409,7 @@ class OutputDialog(QDialog):
         self.setMinimumWidth(560)
         self._build_source_combo(disabled or {})
         self._build_option_widgets()
+        self._build_extent_widgets()
         self.analysis_label = QLabel(analysis_text)
         self.analysis_label.setWordWrap(True)
         self.analysis_label.setStyleSheet("color: #455A64;")
@@ -444,6 +471,23 @@ class OutputDialog(QDialog):
             formats_layout.addWidget(check)
             self.format_checks[key] = check
 
+    def _build_extent_widgets(self) -> None:
+        """What the report's maps show: the map as on screen, the study area, an area drawn."""
+        self.extent_combo = QComboBox()
+        for key, text in EXTENT_LABELS.items():
+            self.extent_combo.addItem(text, key)
+        self.extent_combo.setToolTip(
+            "The area the report's maps show; it fills the map frame of the page"
+        )
+        if self.screen_extent is None:
+            self.extent_combo.model().item(0).setEnabled(False)  # type: ignore[attr-defined]
+            self.extent_combo.setCurrentIndex(1)
+        self.extent_label = QLabel("")
+        self.extent_label.setWordWrap(True)
+        self.extent_label.setStyleSheet("color: #455A64;")
+        self._last_extent = str(self.extent_combo.currentData())
+        self._show_extent()
+
     def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -465,11 +509,14 @@ class OutputDialog(QDialog):
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Paper:", self.paper_combo)
         form.addRow("&Orientation:", self.orientation_combo)
+        form.addRow("&Map area:", self.extent_combo)
+        form.addRow("", self.extent_label)
         form.addRow(self.tiles_check)
         # every widget lives in the dialog; those that do not matter for this output are hidden
         form.setRowVisible(self.title_edit, kind != "data")
-        for widget in (self.paper_combo, self.orientation_combo):
+        for widget in (self.paper_combo, self.orientation_combo, self.extent_combo):
             form.setRowVisible(widget, kind in ("pdf", "print"))
+        form.setRowVisible(self.extent_label, kind in ("pdf", "print"))
         form.setRowVisible(self.tiles_check, kind == "html")
         return form
 
@@ -492,6 +539,7 @@ class OutputDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.source_combo.currentIndexChanged.connect(self._source_changed)
+        self.extent_combo.activated.connect(self._extent_chosen)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -525,6 +573,22 @@ class OutputDialog(QDialog):
         return str(self.orientation_combo.currentData())
 
     @property
+    def extent(self) -> tuple[float, float, float, float] | None:
+        """The lon/lat box the report's maps show (None: the whole study area)."""
+        key = self.extent_combo.currentData()
+        if key == "screen":
+            return self.screen_extent
+        return self.drawn_extent if key == "drawn" else None
+
+    def area_drawn(self, box: tuple[float, float, float, float] | None) -> None:
+        """The area drawn on the map (None: the drawing was cancelled, the choice goes back)."""
+        if box is not None:
+            self.drawn_extent = box
+            self._last_extent = "drawn"
+        self.extent_combo.setCurrentIndex(self.extent_combo.findData(self._last_extent))
+        self._show_extent()
+
+    @property
     def formats(self) -> tuple[str, ...]:
         """The data formats ticked."""
         return tuple(k for k, check in self.format_checks.items() if check.isChecked())
@@ -538,6 +602,24 @@ class OutputDialog(QDialog):
     def _source_changed(self) -> None:
         if not self._title_edited:
             self.title_edit.setText(self._titles(self.source))
+
+    def _extent_chosen(self) -> None:
+        if self.extent_combo.currentData() == "drawn":
+            # after the list has closed: the dialog steps aside for the map
+            QTimer.singleShot(0, self.drawRequested.emit)
+        else:
+            self._last_extent = str(self.extent_combo.currentData())
+        self._show_extent()
+
+    def _show_extent(self) -> None:
+        box = self.extent
+        if self.extent_combo.currentData() == "study":
+            text = "Every layer of the project, with a margin"
+        elif box is None:
+            text = "Drag a rectangle on the map; Esc cancels"
+        else:
+            text = f"{format_lonlat_box(box)} (widened to the page's map frame)"
+        self.extent_label.setText(text)
 
     def _sync_ok(self) -> None:
         ok = self.kind != "data" or bool(self.formats)
@@ -578,6 +660,10 @@ class OutputsController(QObject):
         self.printer: QPrinter | None = None
         self.last_written: list[Path] = []
         self._last_dir: Path | None = None
+        #: Draws the report's map area on the canvas ("Draw an area on the map…").
+        self.extent_tool = ExtentTool()
+        self._tool_before_drawing = "pan"
+        window.canvas.add_tool(EXTENT_TOOL, self.extent_tool)
         self.actions = self._build_actions()
         self._sync_enabled()
         window.projectLoaded.connect(lambda _project: self._sync_enabled())
@@ -710,9 +796,11 @@ class OutputsController(QObject):
             titles=lambda source: self._title_for(source, kind),
             analysis_text=self._analysis_text(),
             disabled=disabled,
+            screen_extent=screen_box(self.window.canvas),
             parent=self.window,
         )
         dialog.accepted.connect(lambda: self._accepted(dialog))
+        dialog.drawRequested.connect(lambda: self.draw_extent(dialog))
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -731,10 +819,52 @@ class OutputsController(QObject):
             "path": path,
             "paper": dialog.paper,
             "orientation": dialog.orientation,
+            "extent": dialog.extent if kind in ("pdf", "print") else None,
             "tiles": dialog.tiles_check.isChecked(),
             "formats": dialog.formats,
         }
         self.when_analysed(source, lambda: self._start(source, options))
+
+    # -- the report's map area, drawn on the map ----------------------------------------------
+
+    def draw_extent(self, dialog: OutputDialog) -> None:
+        """Hide ``dialog``, let the user drag a rectangle on the map (Esc cancels), then show the
+        dialog again with that area chosen."""
+        canvas = self.window.canvas
+        previous = canvas.tool if canvas.tool != EXTENT_TOOL else "pan"
+        self._tool_before_drawing = previous
+        dialog.hide()
+
+        def drawn(box: tuple[float, float, float, float] | None) -> None:
+            canvas.removeEventFilter(self)
+            if box is not None:  # a rectangle was dragged (else the tool is being left already)
+                canvas.set_tool(previous)
+            dialog.area_drawn(box)
+            self.window.message_label.setText(
+                "Map area of the report drawn" if box is not None else "No area drawn"
+            )
+            QTimer.singleShot(0, dialog.open)  # once the mouse or key event is over
+
+        self.extent_tool.on_done = drawn
+        canvas.installEventFilter(self)
+        canvas.set_tool(EXTENT_TOOL)
+        canvas.setFocus()
+        self.window.message_label.setText(
+            "Drag a rectangle over the area the report's maps should show (Esc cancels)"
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Esc on the map while drawing the report's area cancels the drawing."""
+        canvas = self.window.canvas
+        if (
+            watched is canvas
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape  # type: ignore[attr-defined]
+            and canvas.tool == EXTENT_TOOL
+        ):
+            canvas.set_tool(self._tool_before_drawing)  # leaving it cancels the drawing
+            return True
+        return super().eventFilter(watched, event)
 
     def _start_dir(self) -> Path:
         if self._last_dir is not None and self._last_dir.is_dir():

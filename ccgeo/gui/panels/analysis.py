@@ -4,6 +4,7 @@ state behind the results, map layers, undo stack and scenarios.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import CcgeoError
+from ccgeo.gui.shortcuts import REDO_KEYS, UNDO_KEYS
 from ccgeo.gui.whatif import (
     TOOL_NAME,
     PlaceHubTool,
@@ -36,12 +38,16 @@ from ccgeo.gui.whatif import (
     hub_icon,
     show_context_menu,
 )
+from ccgeo.gui.wording import for_planner
 from ccgeo.gui.workers import Worker
+from ccgeo.labels import format_whatif
+from ccgeo.model.scenario import Scenario
 from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
 from ccgeo.model.settings import AccessSettings, Snapping, Travel, parse_thresholds
 from ccgeo.network.profiles import load_profiles
 from ccgeo.render.analysis_layers import CatchmentLayer, UnderservedLayer, WhatIfLayer
-from ccgeo.tasks.access import scenario_settings
+from ccgeo.tasks.access import project_with_scenario, scenario_settings
+from ccgeo.tasks.common import no_lab_problem
 from ccgeo.tasks.settings import has_run, store_settings
 from ccgeo.tasks.whatif import ApplyReport, Baseline, Overlay, Workspace, overlay_of, settings_of
 
@@ -63,14 +69,27 @@ QUALITY_LABELS = {
 MODE_LABELS = {"car": "Car", "motorbike": "Motorbike", "walk": "Walking"}
 
 
-def analysis_line(settings: AccessSettings) -> str:
-    """The Analysis panel's choices in words, as the other docks show them:
-    ``"PCR labs (any lab), by walking, traffic ×2"``."""
+def analysis_line(settings: AccessSettings, scenario: Scenario | None = None) -> str:
+    """The Analysis panel's choices in words, as the other docks show them, with the what-if
+    edits counted: ``"PCR labs (any lab), by walking, traffic ×2, with 1 what-if hub"``."""
     quality = QUALITY_LABELS.get(settings.quality, settings.quality).lower()
     mode = MODE_LABELS.get(settings.travel.mode, settings.travel.mode).lower()
     congestion = settings.travel.congestion
     traffic = f", traffic ×{congestion:g}" if congestion != 1 else ""
-    return f"{settings.capability.upper()} labs ({quality}), by {mode}{traffic}"
+    edits = whatif_words(scenario)
+    edits = f", {edits}" if edits else ""
+    return f"{settings.capability.upper()} labs ({quality}), by {mode}{traffic}{edits}"
+
+
+#: Name of the live what-if when a panel analyses it as a scenario.
+WHATIF_NAME = "current what-if"
+
+
+def whatif_words(scenario: Scenario | None) -> str:
+    """The what-if edits a panel analysed: ``"with 2 what-if hubs and 1 upgrade"``, or ``""``."""
+    if scenario is None:
+        return ""
+    return format_whatif(len(scenario.added_hubs), len(scenario.upgrades), len(scenario.removed))
 
 
 #: Wait this long after a facility edit before rerunning, so a burst of edits runs once, ms.
@@ -131,7 +150,9 @@ class AnalysisController(QObject):
         super().__init__(window)
         self.window = window
         self.workspace: Workspace | None = None
-        self.undo_stack = QUndoStack(self)
+        #: The window's one history: what-if edits share it with layer and attribute edits, so
+        #: that Ctrl+Z undoes the user's last edit, whichever panel it was made in.
+        self.undo_stack: QUndoStack = window.undo_stack
         self.catchments: CatchmentLayer | None = None
         self.underserved: UnderservedLayer | None = None
         self.whatif_layer: WhatIfLayer | None = None
@@ -151,15 +172,28 @@ class AnalysisController(QObject):
 
     def set_project(self, project: Project) -> None:
         """A project was opened: a fresh workspace; rerun at once if it holds a saved analysis."""
-        self.cancel()
-        self.undo_stack.clear()
-        self.catchments = self.underserved = self.whatif_layer = None
+        self._forget_results()
         self.workspace = Workspace(project)
         self.projectChanged.emit(project)
         self._emit_stale()
         self.coverageChanged.emit()
         if has_run(project, AccessSettings.kind) and self.can_run():
             self.run()
+
+    def _forget_results(self) -> None:
+        """Drop everything of the project shown until now: runs and redraws under way (their
+        results will be ignored), pending scenario, undo history, map layers, underserved areas."""
+        self.cancel()
+        self._run_worker = None
+        self._rerun_timer.stop()
+        self._overlay_generation += 1  # a redraw still under way is for the old project
+        if self._overlay_worker is not None:
+            self._overlay_worker.cancel()
+            self._overlay_worker = None
+        self._pending_scenario = None
+        self.undo_stack.clear()
+        self.catchments = self.underserved = self.whatif_layer = None
+        self.current_underserved = None
 
     def settings_loaded(self, settings: AccessSettings) -> None:
         """The project's settings were replaced (a settings file): use and show them."""
@@ -184,6 +218,38 @@ class AnalysisController(QObject):
             return False
         p = ws.project
         return p.roads is not None and p.demand is not None and p.facilities is not None
+
+    # -- the current scenario ------------------------------------------------------------------
+
+    def whatif_scenario(self, *, hubs: bool = True) -> Scenario | None:
+        """The live what-if's edits as a scenario (without its hubs unless ``hubs``), or None
+        when it has none: what every panel analyses along with the project."""
+        ws = self.workspace
+        if ws is None or not ws.has_edits:
+            return None
+        scenario = ws.to_scenario(WHATIF_NAME)
+        if not hubs:
+            scenario = dataclasses.replace(scenario, added_hubs=())
+        edited = scenario.added_hubs or scenario.upgrades or scenario.removed
+        return scenario if edited else None
+
+    def whatif_project(self, *, hubs: bool = True) -> tuple[Project, Scenario | None]:
+        """The project as the live what-if has it (hubs placed, labs upgraded or closed), and
+        the what-if as a scenario (None without edits). Panels give it to the same tasks the
+        command line runs (`ccgeo.tasks.access.project_with_scenario`)."""
+        ws = self.require_workspace()
+        scenario = self.whatif_scenario(hubs=hubs)
+        if scenario is None:
+            return ws.project, None
+        project, _ = project_with_scenario(ws.project, scenario, default=ws.settings)
+        return project, scenario
+
+    def no_lab_problem(self, settings: AccessSettings) -> str | None:
+        """Why no facility of the current scenario can do the test of ``settings``, or None."""
+        if self.workspace is None:
+            return None
+        project, _ = self.whatif_project()
+        return no_lab_problem(project.facilities, settings.capability, settings.quality)
 
     # -- running -------------------------------------------------------------------------------
 
@@ -272,7 +338,7 @@ class AnalysisController(QObject):
             edit()
         except CcgeoError as exc:
             self.window.show_error("What-if", str(exc))
-            self.window.message_label.setText(str(exc))
+            self.window.message_label.setText(for_planner(str(exc)))
             return False
         self._edited()
         return True
@@ -423,6 +489,7 @@ class AnalysisPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.state)
+        layout.addWidget(self.warning)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self._connect()
@@ -495,6 +562,14 @@ class AnalysisPanel(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B71C1C;")
         self.error.hide()
+        self.warning = QLabel("")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #E65100;")
+        self.warning.setToolTip(
+            "No facility of the project, with the what-if edits, counts as a lab for this test "
+            "and quality: everyone would be unreachable"
+        )
+        self.warning.hide()
 
     def _settings_form(self) -> QFormLayout:
         speeds = QHBoxLayout()
@@ -530,6 +605,9 @@ class AnalysisPanel(QWidget):
         controller.staleChanged.connect(self._show_stale)
         controller.settingsLoaded.connect(self.show_settings)
         controller.runProgress.connect(self._progress)
+        controller.projectChanged.connect(lambda _project: self._project_changed())
+        for signal in (controller.staleChanged, controller.coverageChanged):
+            signal.connect(self._check_labs)
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -645,6 +723,7 @@ class AnalysisPanel(QWidget):
             self._show_error(str(exc))
             return
         self._show_error("")
+        self._check_labs()
         self.controller.run(settings)
 
     def _progress(self, fraction: float, text: str) -> None:
@@ -669,12 +748,29 @@ class AnalysisPanel(QWidget):
             text = f"Done: {ws.settings.describe()}."
         self.state.setText(text)
 
+    def _project_changed(self) -> None:
+        """Another project: no run under way, no error of the last one."""
+        self._ended("")
+        self._show_error("")
+        self._check_labs()
+
+    def _check_labs(self, *_args: object) -> None:
+        """Say before a run when no facility of the current scenario can do the chosen test."""
+        try:
+            settings = self.settings()
+        except CcgeoError:
+            return  # the settings error is shown instead
+        problem = self.controller.no_lab_problem(settings)
+        text = f"{problem[:1].upper()}{problem[1:]}." if problem else ""
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
+
     def _failed(self, message: str) -> None:
         self._ended("Failed.")
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
-        self.error.setText(message)
+        self.error.setText(for_planner(message))
         self.error.setVisible(bool(message))
 
     def _show_stale(self, stale: bool, reason: str) -> None:
@@ -683,7 +779,12 @@ class AnalysisPanel(QWidget):
             self.show_settings(ws.settings)
         if self.controller.is_running:
             return
-        if stale:
+        if stale and not self.controller.can_run():
+            self.state.setText(
+                "Nothing to analyse yet: import roads, population and facilities (File ▸ Import)."
+            )
+            self.state.setStyleSheet("")
+        elif stale:
             self.state.setText(f"⚠ Results are out of date: {reason}. Press Run (F5).")
             self.state.setStyleSheet("color: #E65100; font-weight: bold;")
         else:
@@ -737,14 +838,14 @@ def install(window: MainWindow) -> None:
     window.tool_group.addAction(act_place)
     canvas.toolChanged.connect(lambda tool: act_place.setChecked(tool == TOOL_NAME))
     act_undo = controller.undo_stack.createUndoAction(window, "&Undo")
-    act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-    act_undo.setToolTip("Undo the last what-if edit (Ctrl+Z)")
+    act_undo.setShortcuts([QKeySequence(key) for key in UNDO_KEYS])
+    act_undo.setToolTip("Undo the last edit: what-if, layer or facility attribute (Ctrl+Z)")
     act_undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
     act_redo = controller.undo_stack.createRedoAction(window, "&Redo")
-    act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-    act_redo.setToolTip("Redo the what-if edit undone last (Ctrl+Shift+Z)")
+    act_redo.setShortcuts([QKeySequence(key) for key in REDO_KEYS])
+    act_redo.setToolTip("Redo the edit undone last (Ctrl+Shift+Z or Ctrl+Y)")
     act_redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-    act_reset = QAction("Reset what-if", window)
+    act_reset = QAction("Reset &what-if", window)
     act_reset.setToolTip("Remove every candidate hub, upgrade and closure (undoable)")
     act_reset.triggered.connect(controller_reset(controller))
     for action in (act_run, act_cancel, act_place, act_undo, act_redo, act_reset):
@@ -774,7 +875,6 @@ def install(window: MainWindow) -> None:
 
 def controller_reset(controller: AnalysisController) -> Callable[[], None]:
     """The slot of Analysis ▸ Reset what-if: one undoable step back to the baseline."""
-    from ccgeo.model.scenario import Scenario
 
     def reset() -> None:
         ws = controller.workspace

@@ -1,4 +1,5 @@
-"""The attribute tables: facilities (sortable, filterable, editable), districts, import reports."""
+"""The attribute tables: facilities (sortable, filterable, editable with undo), districts, import
+reports."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccgeo.errors import InputError
 from ccgeo.gui.canvas.tools import FacilitySelection
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.reports import ImportReport
@@ -44,6 +47,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 #: Columns of the facility table whose cells can be edited, with the values a combo offers.
 CHOICES: dict[str, tuple[str, ...]] = {"eqa": EQA_LEVELS, "accreditation": ACCREDITATIONS}
+
+#: The capacity column, edited as a number of tests per year (blank: unknown).
+CAPACITY = "capacity_tests_per_year"
 
 #: Edits of these columns change which labs count in an analysis.
 ANALYSIS_COLUMNS: frozenset[str] = frozenset((*CAPABILITIES, *CHOICES))
@@ -175,23 +181,85 @@ class DataFrameModel(QAbstractTableModel):
         return str(section + 1)
 
 
+def parse_capacity(value: Any) -> float:
+    """A capacity typed in the table: tests per year, 0 or more; blank is unknown (NaN).
+
+    ``"12,000"`` and ``"12 000"`` read as 12000.
+
+    Raises
+    ------
+    InputError
+        For text that is not a number, a negative or an infinite number.
+    """
+    text = str(value if value is not None else "").strip()
+    if not text:
+        return float("nan")
+    try:
+        number = float(text.replace(",", "").replace(" ", "").replace("_", ""))
+    except ValueError:
+        msg = (
+            f"capacity should be a number of tests per year, got {text!r}; type digits only "
+            "(or leave the cell blank when it is not known)"
+        )
+        raise InputError(msg) from None
+    if not np.isfinite(number) or number < 0:
+        msg = f"capacity should be 0 or more tests per year, got {text}; type a number ≥ 0"
+        raise InputError(msg)
+    return number
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal values, NaN equal to NaN (a blank capacity typed over a blank one)."""
+    both_nan = isinstance(old, float) and isinstance(new, float) and np.isnan(old) and np.isnan(new)
+    return bool(both_nan or old == new)
+
+
+class CellEdit(QUndoCommand):
+    """One edited cell of the facility table, undoable; does nothing once the table is replaced."""
+
+    def __init__(self, model: FacilityTableModel, row: int, column: str, old: Any, new: Any):
+        facilities = model.facilities
+        assert facilities is not None  # an edit needs a table
+        fid = facilities.gdf["facility_id"].iloc[row]
+        super().__init__(f"Edit {fid} {column}: {_cell_text(old)} → {_cell_text(new)}")
+        self.model, self.facilities = model, facilities
+        self.row, self.column, self.old, self.new = row, column, old, new
+
+    def redo(self) -> None:
+        """Write the new value."""
+        if self.model.facilities is self.facilities:
+            self.model.write(self.row, self.column, self.new)
+
+    def undo(self) -> None:
+        """Write the old value back."""
+        if self.model.facilities is self.facilities:
+            self.model.write(self.row, self.column, self.old)
+
+
 class FacilityTableModel(DataFrameModel):
     """The project's facilities, editable where an edit means something to the analysis.
 
     Capabilities and the review flag are checkboxes; ``eqa`` and ``accreditation`` take one of
-    their allowed values. An edit writes into ``facilities.gdf`` at once.
+    their allowed values; the capacity is a number of tests per year (0 or more, blank when
+    unknown). An edit writes into ``facilities.gdf`` at once, as one step of ``undo_stack``
+    when the model has one; a value that is not allowed is refused (`refused`).
 
     Signals
     -------
     edited(row, column, old, new)
-        After a cell was changed: positional row, column name, old and new values.
+        After a cell was changed (an edit, its undo or its redo): positional row, column name,
+        old and new values.
+    refused(message)
+        A value was not written: what was expected, what arrived, what to type.
     """
 
     edited = Signal(int, str, object, object)
+    refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent=parent)
         self.facilities: Facilities | None = None
+        self.undo_stack: QUndoStack | None = None
         self._review = np.zeros(0, dtype=bool)
 
     def set_facilities(self, facilities: Facilities | None) -> None:
@@ -209,14 +277,14 @@ class FacilityTableModel(DataFrameModel):
         return self._columns[index.column()]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Checkboxes for booleans; eqa and accreditation editable; the rest read-only."""
+        """Checkboxes for booleans; eqa, accreditation and capacity editable; the rest read-only."""
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return base
         column = self._column(index)
         if column in CAPABILITIES or column == "review":
             return base | Qt.ItemFlag.ItemIsUserCheckable
-        if column in CHOICES:
+        if column in CHOICES or column == CAPACITY:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -225,51 +293,78 @@ class FacilityTableModel(DataFrameModel):
         if not index.isValid():
             return None
         column = self._column(index)
+        value = self._values[index.column()][index.row()]
         checkable = column in CAPABILITIES or column == "review"
         if checkable and role == Qt.ItemDataRole.CheckStateRole:
-            on = bool(self._values[index.column()][index.row()])
-            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if bool(value) else Qt.CheckState.Unchecked
         if checkable and role == Qt.ItemDataRole.DisplayRole:
             return ""
         if role == Qt.ItemDataRole.EditRole and column in CHOICES:
-            return _cell_text(self._values[index.column()][index.row()])
+            return _cell_text(value)
+        if role == Qt.ItemDataRole.EditRole and column == CAPACITY:
+            return "" if _cell_text(value) == "" else f"{float(value):g}"
         if role == Qt.ItemDataRole.BackgroundRole and self._review[index.row()]:
             return _REVIEW_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole and self._review[index.row()]:
-            return f"{_cell_text(self._values[index.column()][index.row()])}\n(flagged for review)"
+            return f"{_cell_text(value)}\n(flagged for review)"
         return super().data(index, role)
 
     def setData(  # noqa: N802 - Qt API
         self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
-        """Write a checkbox or choice into the facility table and emit `edited`."""
+        """Check an edited value and write it as one undoable step; a bad value is `refused`."""
         if not index.isValid() or self.facilities is None:
             return False
         column = self._column(index)
+        try:
+            new = self._checked(column, value, role)
+        except InputError as exc:
+            self.refused.emit(str(exc))
+            return False
+        if new is None:
+            return False
         row = index.row()
+        old = self._values[index.column()][row]
+        if _same(old, new):
+            return False
+        if self.undo_stack is not None:
+            self.undo_stack.push(CellEdit(self, row, column, old, new))
+        else:
+            self.write(row, column, new)
+        return True
+
+    def _checked(self, column: str, value: Any, role: int) -> Any:
+        """The value to write, None when the cell does not take this kind of edit."""
         if column in CAPABILITIES or column == "review":
             if role != Qt.ItemDataRole.CheckStateRole:
-                return False
-            new: Any = Qt.CheckState(value) == Qt.CheckState.Checked
-        elif column in CHOICES and role == Qt.ItemDataRole.EditRole:
-            new = str(value)
-            if new not in CHOICES[column]:
-                return False
-        else:
-            return False
-        old = self._values[index.column()][row]
-        if old == new:
-            return False
+                return None
+            return Qt.CheckState(value) == Qt.CheckState.Checked
+        if role != Qt.ItemDataRole.EditRole:
+            return None
+        if column in CHOICES:
+            if str(value) not in CHOICES[column]:
+                allowed = ", ".join(CHOICES[column])
+                msg = f"{column} should be one of {allowed}, got {value!r}; pick one in the list"
+                raise InputError(msg)
+            return str(value)
+        if column == CAPACITY:
+            return parse_capacity(value)
+        return None
+
+    def write(self, row: int, column: str, value: Any) -> None:
+        """Write ``value`` into cell ``row``, ``column`` of the table and emit `edited`."""
+        assert self.facilities is not None  # callers check
+        j = self.column_index(column)
+        old = self._values[j][row]
         gdf = self.facilities.gdf
-        gdf.iloc[row, gdf.columns.get_loc(column)] = new
-        self._values[index.column()][row] = new
+        gdf.iloc[row, gdf.columns.get_loc(column)] = value
+        self._values[j][row] = value
         if column == "review":
-            self._review[row] = bool(new)
+            self._review[row] = bool(value)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
         else:
-            self.dataChanged.emit(index, index)
-        self.edited.emit(row, column, old, new)
-        return True
+            self.dataChanged.emit(self.index(row, j), self.index(row, j))
+        self.edited.emit(row, column, old, value)
 
 
 class FacilityFilterProxy(QSortFilterProxyModel):
@@ -366,9 +461,12 @@ class FacilityTable(QWidget):
     -------
     zoomRequested(row)
         A row was double-clicked: the map should zoom to that facility (positional row).
+    zoomToSelectionRequested()
+        "Zoom to selection" was clicked: the map should show every selected facility.
     """
 
     zoomRequested = Signal(int)  # noqa: N815 - Qt signal naming
+    zoomToSelectionRequested = Signal()  # noqa: N815
 
     def __init__(self, selection: FacilitySelection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -388,11 +486,20 @@ class FacilityTable(QWidget):
         self.review_check = QCheckBox("Flagged for review")
         self.review_check.setToolTip("Show only facilities imported with a doubt to check")
         self.count_label = QLabel()
+        self.zoom_button = QPushButton("Zoom to selection")
+        self.zoom_button.setToolTip("Show every selected facility on the map (Ctrl+J)")
+        self.zoom_button.setEnabled(False)
+        #: Why the last edit was refused (hidden after a good edit).
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #B71C1C;")
+        self.message.hide()
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 2)
         bar.addWidget(self.capability_combo, 1)
         bar.addWidget(self.review_check)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.zoom_button)
         self.view = _table_view()
         self.view.setModel(self.proxy)
         self.view.setEditTriggers(
@@ -400,13 +507,14 @@ class FacilityTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.view.setToolTip(
-            "Tick capabilities, choose EQA and accreditation to correct a facility; "
-            "double-click a row to zoom to it"
+            "Tick capabilities, choose EQA and accreditation, type the capacity (tests per "
+            "year) to correct a facility (undo with Ctrl+Z); double-click a row to zoom to it"
         )
         self._delegates = {c: ChoiceDelegate(v, self.view) for c, v in CHOICES.items()}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         self._syncing = False
         self.filter_edit.textChanged.connect(self._filter_changed)
@@ -422,7 +530,14 @@ class FacilityTable(QWidget):
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         selection.changed.connect(self._selection_changed)
+        self.zoom_button.clicked.connect(self.zoomToSelectionRequested.emit)
+        self.model.refused.connect(self._show_refusal)
+        self.model.edited.connect(lambda *_: self.message.hide())
         self._update_count()
+
+    def _show_refusal(self, message: str) -> None:
+        self.message.setText(f"Not changed: {message}")
+        self.message.show()
 
     def set_facilities(self, facilities: Facilities | None) -> None:
         """Show ``facilities``."""
@@ -470,6 +585,7 @@ class FacilityTable(QWidget):
             self._syncing = False
 
     def _selection_changed(self) -> None:
+        self.zoom_button.setEnabled(len(self.selection) > 0)
         if self._syncing or self.model.rowCount() == 0:
             return
         chosen = QItemSelection()
@@ -549,6 +665,7 @@ class AttributePanel(QWidget):
         self.district_view = _table_view()
         self.district_view.setModel(self._sorted(self.district_model))
         self.district_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.district_view.setToolTip("The districts and their attributes; click a header to sort")
         self.report_model = DataFrameModel(parent=self)
         self.report_combo = QComboBox()
         self.report_combo.setToolTip("Which imported file's report to show")
@@ -559,6 +676,9 @@ class AttributePanel(QWidget):
         self.report_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.report_view.setWordWrap(True)
         self.report_view.setSortingEnabled(False)  # keep "flagged for review first"
+        self.report_view.setToolTip(
+            "Each row of the imported file rejected or to look at: the problem and the fix"
+        )
         report_page = QWidget()
         report_layout = QVBoxLayout(report_page)
         report_layout.setContentsMargins(0, 0, 0, 0)
@@ -568,6 +688,14 @@ class AttributePanel(QWidget):
         self.tabs.addTab(self.facility_table, "Facilities")
         self.tabs.addTab(self.district_view, "Districts")
         self.tabs.addTab(report_page, "Import report")
+        for i, tip in enumerate(
+            (
+                "The facilities: edit what each lab can do",
+                "The districts' attributes",
+                "What the facility imports found in each row",
+            )
+        ):
+            self.tabs.setTabToolTip(i, tip)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import CcgeoError
-from ccgeo.gui.panels.analysis import analysis_line
+from ccgeo.gui.panels.analysis import analysis_line, whatif_words
 from ccgeo.gui.panels.results import number_item, optional_number, text_item
 from ccgeo.gui.panels.siting import shared_values
 from ccgeo.gui.panels.widgets import RunBox, fill_table, make_table, stack_parts
@@ -130,8 +130,8 @@ class CapacityPanel(QWidget):
         self.analysis_line = QLabel("")
         self.analysis_line.setWordWrap(True)
         self.analysis_line.setToolTip(
-            "Test, lab quality and travel mode come from the Analysis panel; the project's "
-            "facilities count (what-if hubs placed on the map do not)"
+            "Test, lab quality and travel mode come from the Analysis panel; the facilities "
+            "count as the live what-if has them (hubs placed, labs upgraded or closed)"
         )
         self.method = QComboBox()
         for key, label in METHOD_LABELS.items():
@@ -167,6 +167,8 @@ class CapacityPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.labs, "Labs")
         self.tabs.addTab(self.districts, "By district")
+        self.tabs.setTabToolTip(0, "Each lab's capacity against the need within its reach")
+        self.tabs.setTabToolTip(1, "Accessibility or the share of need covered, by district")
         self.tabs.setMinimumHeight(240)
 
         minutes = QHBoxLayout()
@@ -229,8 +231,9 @@ class CapacityPanel(QWidget):
         self.bands_note.setText(f"E2SFCA bands {bands} min, weights {weights}.")
 
     def refresh_settings(self) -> None:
-        """Show the test, lab quality and travel mode in use."""
-        self.analysis_line.setText(analysis_line(self.access_settings()))
+        """Show the test, lab quality and travel mode in use, and the what-if edits counted."""
+        scenario = self.analysis.whatif_scenario()
+        self.analysis_line.setText(analysis_line(self.access_settings(), scenario))
 
     def _method_changed(self) -> None:
         method = self.method.currentData()
@@ -245,6 +248,7 @@ class CapacityPanel(QWidget):
         self.result = self.result_settings = None
         self.show_settings(self.stored())
         self.summary.setText("No capacity result yet.")
+        self.warnings.setText("")
         self.warnings.hide()
         fill_table(self.labs, [])
         fill_table(self.districts, [])
@@ -267,12 +271,14 @@ class CapacityPanel(QWidget):
             return None
         store_settings(project, settings)
         self.window.set_modified(True)
+        # the facilities as the live what-if has them, through the task the command line runs
+        analysed, scenario = self.analysis.whatif_project()
         worker = self.window.run_task(
             run_capacity,
-            project,
+            analysed,
             settings,
             text=f"Comparing {settings.capability.upper()} lab capacity with the need…",
-            on_done=lambda result: self._done(worker, settings, result),
+            on_done=lambda result: self._done(worker, settings, result, whatif_words(scenario)),
             on_failed=lambda message: self._ended(worker, message),
             on_cancelled=lambda: self._ended(worker, "Cancelled"),
             on_progress=self.runbox.show_progress,
@@ -297,21 +303,29 @@ class CapacityPanel(QWidget):
         self.ended.emit(message)
 
     def _done(
-        self, worker: Worker, settings: CapacitySettings, result: FcaResult | CoverageResult
+        self,
+        worker: Worker,
+        settings: CapacitySettings,
+        result: FcaResult | CoverageResult,
+        whatif: str,
     ) -> None:
         if worker is not self.worker:
             return  # a newer run, or another project
         self.worker = None
-        self.show_result(result, settings)
+        self.show_result(result, settings, whatif=whatif)
         self.finished.emit(result)
 
     # -- results -------------------------------------------------------------------------------
 
-    def show_result(self, result: FcaResult | CoverageResult, settings: CapacitySettings) -> None:
-        """Fill the summary, warnings and tables from ``result`` computed with ``settings``."""
+    def show_result(
+        self, result: FcaResult | CoverageResult, settings: CapacitySettings, *, whatif: str = ""
+    ) -> None:
+        """Fill the summary, warnings and tables from ``result`` computed with ``settings``
+        (and the what-if edits ``whatif`` names: ``"with 1 what-if hub"``)."""
         self.result, self.result_settings = result, settings
         method = METHOD_LABELS[settings.method]
-        self.runbox.ended(f"Done: {method}, {len(result.labs)} labs.")
+        edits = f", {whatif}" if whatif else ""
+        self.runbox.ended(f"Done: {method}, {len(result.labs)} labs{edits}.")
         self.summary.setText(capacity_summary(result, settings))
         self.warnings.setText("\n".join(f"Note: {w}" for w in result.warnings))
         self.warnings.setVisible(bool(result.warnings))
@@ -364,7 +378,7 @@ class CapacityPanel(QWidget):
                     optional_number(float(r.capacity_tests_per_year), format_tests),
                     optional_number(float(r.demand_in_reach), format_tests),
                     optional_number(float(r.covered), format_tests),
-                    optional_number(used, format_share, missing="–"),
+                    optional_number(used, format_share),
                     optional_number(float(r.radius_minutes), lambda v: f"{v:.1f}", missing="–"),
                     text_item(STOPPED_LABELS.get(stopped, stopped)),
                 ]

@@ -61,6 +61,9 @@ class PlanningController(QObject):
         self.siting_result: SitingResult | None = None
         #: The settings the siting result was computed with.
         self.siting_settings: SitingSettings | None = None
+        #: The what-if edits the siting and the referral counted (None: none).
+        self.siting_scenario: Scenario | None = None
+        self.referral_scenario: Scenario | None = None
         self.referral_result: ReferralResult | None = None
         self.hubs_layer: ProposedHubsLayer | None = None
         self.referral_layer: ReferralLayer | None = None
@@ -95,6 +98,7 @@ class PlanningController(QObject):
             if worker is not None:
                 worker.cancel()
         self.siting_result = self.siting_settings = self.referral_result = None
+        self.siting_scenario = self.referral_scenario = None
         self.hubs_layer = self.referral_layer = None  # the canvas got fresh layers
 
     # -- running -------------------------------------------------------------------------------
@@ -113,12 +117,15 @@ class PlanningController(QObject):
         self.cancel_siting()
         store_settings(project, settings)
         self.window.set_modified(True)
+        # the existing labs as the live what-if has them; its hubs stay open, unless they are
+        # the candidate sites ("points placed on the map")
+        analysed, scenario = self.analysis.whatif_project(hubs="user" not in settings.sources)
         worker = self.window.run_task(
             partial(run_siting, user_sites=self.user_sites()),
-            project,
+            analysed,
             settings,
             text=f"Siting new {settings.capability.upper()} hubs…",
-            on_done=lambda result: self._siting_done(worker, settings, result),
+            on_done=lambda result: self._siting_done(worker, settings, result, scenario),
             on_failed=lambda message: self._siting_ended(worker, message),
             on_cancelled=lambda: self._siting_ended(worker, "Cancelled"),
             on_progress=on_progress,
@@ -137,12 +144,19 @@ class PlanningController(QObject):
             self.siting_worker = None
             self.sitingEnded.emit(message)
 
-    def _siting_done(self, worker: Worker, settings: SitingSettings, result: SitingResult) -> None:
+    def _siting_done(
+        self,
+        worker: Worker,
+        settings: SitingSettings,
+        result: SitingResult,
+        scenario: Scenario | None,
+    ) -> None:
         if worker is not self.siting_worker:
             return  # a newer run, or another project
         self.siting_worker = None
         self.siting_result = result
         self.siting_settings = settings
+        self.siting_scenario = scenario
         crs = self.window.canvas.crs
         if crs is not None:
             if self.hubs_layer is None:
@@ -166,12 +180,13 @@ class PlanningController(QObject):
         self.cancel_referral()
         store_settings(project, settings)
         self.window.set_modified(True)
+        analysed, scenario = self.analysis.whatif_project()  # the what-if's hubs are hub labs
         worker = self.window.run_task(
             partial(run_referral, proposed_hubs=proposed),
-            project,
+            analysed,
             settings,
             text=f"Planning the {settings.capability.upper()} sample referral…",
-            on_done=lambda result: self._referral_done(worker, result),
+            on_done=lambda result: self._referral_done(worker, result, scenario),
             on_failed=lambda message: self._referral_ended(worker, message),
             on_cancelled=lambda: self._referral_ended(worker, "Cancelled"),
             on_progress=on_progress,
@@ -190,11 +205,14 @@ class PlanningController(QObject):
             self.referral_worker = None
             self.referralEnded.emit(message)
 
-    def _referral_done(self, worker: Worker, result: ReferralResult) -> None:
+    def _referral_done(
+        self, worker: Worker, result: ReferralResult, scenario: Scenario | None
+    ) -> None:
         if worker is not self.referral_worker:
             return
         self.referral_worker = None
         self.referral_result = result
+        self.referral_scenario = scenario
         crs = self.window.canvas.crs
         if crs is not None:
             if self.referral_layer is None:
@@ -223,8 +241,9 @@ class PlanningController(QObject):
     # -- the proposal as a scenario ------------------------------------------------------------
 
     def make_scenario(self, name: str, description: str = "") -> Scenario:
-        """Replace the what-if edits by the proposal (one undoable step, or after a run when
-        the settings differ) and keep it as a named scenario in the project.
+        """Replace the what-if edits by the proposal, added to the what-if edits the siting
+        counted (one undoable step, or after a run when the settings differ), and keep it as a
+        named scenario in the project.
 
         Raises
         ------
@@ -238,7 +257,9 @@ class PlanningController(QObject):
         # the analysis as the siting saw it: its test, quality, travel and snapping
         shared = {k: v for k, v in settings.to_dict().items() if k in LabSettings.SHARED_KEYS}
         access = self.settings().updated(shared)
-        scenario = proposal_scenario(result, access, name=name, description=description)
+        scenario = proposal_scenario(
+            result, access, name=name, description=description, keep=self.siting_scenario
+        )
         ws = self.analysis.require_workspace()
         self.analysis.apply_scenario(scenario)
         scenarios = ws.project.scenarios

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ccgeo.analysis.referral import load_referral_parameters, parameters_with
 from ccgeo.errors import CcgeoError, InputError
-from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
+from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS, whatif_words
 from ccgeo.gui.panels.results import number_item, optional_number, text_item
 from ccgeo.gui.panels.siting import proposed_hub_points, shared_values
 from ccgeo.gui.panels.widgets import RunBox, fill_table, make_table, scrolled, stack_parts
@@ -183,6 +183,9 @@ class ReferralPanel(QWidget):
         self.tabs.addTab(scrolled(self.summary), "Summary")
         self.tabs.addTab(self.spokes, "Spokes")
         self.tabs.addTab(self.hubs, "Hub workload")
+        self.tabs.setTabToolTip(0, "The plan in a few sentences, and the spokes not served")
+        self.tabs.setTabToolTip(1, "One row per spoke: its hub, trips, pick-ups and times")
+        self.tabs.setTabToolTip(2, "Each hub's spokes, couriers, tests a year and capacity")
         self.tabs.setMinimumHeight(260)
         stack_parts(self, [form, self.include_proposed, self.runbox, self.tabs])
 
@@ -307,7 +310,11 @@ class ReferralPanel(QWidget):
 
     def show_result(self, result: ReferralResult) -> None:
         """Fill the summary and the tables from ``result``."""
-        self.runbox.ended(f"Done: {len(result.spokes)} spokes, {len(result.loops)} courier loops.")
+        edits = whatif_words(self.planning.referral_scenario)
+        edits = f", {edits}" if edits else ""
+        self.runbox.ended(
+            f"Done: {len(result.spokes)} spokes, {len(result.loops)} courier loops{edits}."
+        )
         self.summary.setText("\n".join(referral_summary_lines(result)))
         spokes = []
         for r in result.spokes.itertuples(index=False):
@@ -349,7 +356,7 @@ class ReferralPanel(QWidget):
                     ),
                     optional_number(float(r.workload_tests_per_year)),
                     optional_number(float(r.capacity_tests_per_year)),
-                    optional_number(util, lambda v: f"{100 * v:.0f} %"),
+                    optional_number(util, format_share),
                 ]
             )
         fill_table(self.hubs, hubs)

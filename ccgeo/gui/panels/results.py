@@ -165,6 +165,10 @@ class ResultsPanel(QWidget):
             self.detail.setText("")
             self.table.setRowCount(0)
             self.areas.setRowCount(0)
+            self.areas_title.setText("Underserved areas")
+            self.threshold.blockSignals(True)
+            self.threshold.clear()
+            self.threshold.blockSignals(False)
             self.chart.set_data([], [])
             return
         coverage = ws.coverage()
@@ -258,6 +262,7 @@ class ResultsPanel(QWidget):
         frame = self.controller.underserved_frame()
         if frame is None:
             self.areas.setRowCount(0)
+            self.areas_title.setText("Underserved areas")
             return
         ws = self.controller.workspace
         minutes = ws.settings.underserved_minutes if ws is not None else 60.0

@@ -1,5 +1,6 @@
 """The scenarios dock: save the current what-if as a named scenario (kept in the project file),
-apply or delete one, and compare scenarios side by side against their baseline.
+apply or delete one, compare scenarios against their baseline in numbers, and show two of them on
+the map (side by side, or as who gains and who loses access).
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ccgeo.errors import CcgeoError
+from ccgeo.gui.panels.scenario_maps import ScenarioMapsBox
+from ccgeo.gui.panels.widgets import stack_parts
+from ccgeo.gui.wording import for_planner
 from ccgeo.labels import format_share, format_share_change
 from ccgeo.model.scenario import Scenario
 
@@ -57,6 +60,7 @@ class ScenariosPanel(QWidget):
         self.name.setToolTip("Name of the new scenario")
         self.description = QLineEdit()
         self.description.setPlaceholderText("What it proposes, for the report (optional)")
+        self.description.setToolTip("What the scenario proposes, shown in the report (optional)")
         self.save_button = QPushButton("Save current what-if")
         self.save_button.setToolTip(
             "Keep the candidate hubs, upgrades and settings under this name"
@@ -80,6 +84,8 @@ class ScenariosPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip("Whole-area coverage per scenario and threshold, and the change")
+        #: Two scenarios on the map: side by side, or a difference map.
+        self.on_map = ScenarioMapsBox(controller)
 
         form = QFormLayout()
         form.addRow("Name", self.name)
@@ -88,21 +94,22 @@ class ScenariosPanel(QWidget):
         buttons.addWidget(self.apply_button, 0, 0)
         buttons.addWidget(self.delete_button, 0, 1)
         buttons.addWidget(self.compare_button, 0, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.save_button)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        layout.addWidget(self.table, 2)
+        self.list.setMinimumHeight(60)
+        self.table.setMinimumHeight(90)
+        # in a scroll area: a dock too short for it all scrolls instead of growing the window
+        stack_parts(
+            self,
+            [form, self.save_button, self.list, buttons, self.message, self.on_map, self.table],
+        )
 
         self.save_button.clicked.connect(self.save_current)
         self.apply_button.clicked.connect(self.apply_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.compare_button.clicked.connect(self.compare_selected)
         self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemSelectionChanged.connect(self._choose_for_map)
         controller.coverageChanged.connect(self._update_buttons)
-        controller.projectChanged.connect(lambda _p: self.refresh())
+        controller.projectChanged.connect(lambda _p: self._project_changed())
         self.comparison: pd.DataFrame | None = None
         self.refresh()
 
@@ -121,6 +128,16 @@ class ScenariosPanel(QWidget):
             item.setToolTip(scenario_summary(scenario))
             self.list.addItem(item)
         self._update_buttons()
+        self.on_map.refresh()
+
+    def _project_changed(self) -> None:
+        """Another project: its scenarios, and no comparison or message of the last one."""
+        self.comparison = None
+        self.table.setRowCount(0)
+        self._say("")
+        self.name.clear()
+        self.description.clear()
+        self.refresh()
 
     def selected(self) -> list[Scenario]:
         """The selected scenarios, in list order."""
@@ -137,8 +154,16 @@ class ScenariosPanel(QWidget):
         self.delete_button.setEnabled(n > 0)
         self.compare_button.setEnabled(ran and self.list.count() > 0)
 
+    def _choose_for_map(self) -> None:
+        """One scenario selected: it is B, the baseline A; two: the first is A, the second B."""
+        rows = sorted(self.list.row(item) for item in self.list.selectedItems())
+        if len(rows) == 1:
+            self.on_map.choose(-1, rows[0])
+        elif len(rows) == 2:
+            self.on_map.choose(rows[0], rows[1])
+
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
+        self.message.setText(for_planner(text) if error else text)
         self.message.setStyleSheet("color: #B71C1C;" if error else "")
 
     # -- actions -------------------------------------------------------------------------------
@@ -192,8 +217,13 @@ class ScenariosPanel(QWidget):
             return
         chosen = self.selected() or list(self._scenarios())
         self._say(f"Comparing {len(chosen)} scenarios…")
+
+        def compared(table: pd.DataFrame) -> None:
+            if self.controller.workspace is ws:  # not a comparison of a project closed since
+                self.show_comparison(table)
+
         self.controller.window.run_task(
-            ws.compare, chosen, text="Comparing scenarios…", on_done=self.show_comparison
+            ws.compare, chosen, text="Comparing scenarios…", on_done=compared
         )
 
     def show_comparison(self, table: pd.DataFrame) -> None:

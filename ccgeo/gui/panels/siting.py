@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from ccgeo.analysis.access import CITY_ID
 from ccgeo.errors import CcgeoError, InputError
 from ccgeo.gui.charts import BarChart
-from ccgeo.gui.panels.analysis import analysis_line
+from ccgeo.gui.panels.analysis import analysis_line, whatif_words
 from ccgeo.gui.panels.results import number_item, text_item
 from ccgeo.gui.panels.widgets import RunBox, fill_table, make_table, stack_parts
+from ccgeo.gui.wording import for_planner
 from ccgeo.labels import format_share
 from ccgeo.model.scenario import Scenario
 from ccgeo.model.settings import AccessSettings, LabSettings, SitingSettings
@@ -63,12 +64,18 @@ def shared_values(access: AccessSettings) -> dict[str, Any]:
 
 
 def proposal_scenario(
-    result: SitingResult, settings: AccessSettings, *, name: str, description: str = ""
+    result: SitingResult,
+    settings: AccessSettings,
+    *,
+    name: str,
+    description: str = "",
+    keep: Scenario | None = None,
 ) -> Scenario:
     """The siting proposal as a what-if `Scenario`: new sites as hubs, upgrades as upgrades.
 
     The scenario's settings are ``settings`` with the siting limit added to the thresholds, so
-    that applying it shows the proposal's gain within that limit.
+    that applying it shows the proposal's gain within that limit. ``keep`` holds the what-if
+    edits the siting started from (its hubs, upgrades and closures), kept in the scenario.
 
     Raises
     ------
@@ -83,20 +90,29 @@ def proposal_scenario(
         msg = "the proposal has no hub (the existing labs already meet the target): nothing to add"
         raise InputError(msg)
     cap = settings.capability
-    added: list[dict[str, Any]] = []
-    upgrades: dict[str, tuple[str, ...]] = {}
+    kept = keep or Scenario("kept")
+    added: list[dict[str, Any]] = [dict(hub) for hub in kept.added_hubs]
+    upgrades: dict[str, tuple[str, ...]] = dict(kept.upgrades)
+    removed = list(kept.removed)
+    taken = {str(hub.get("hub_id")) for hub in added}
     for row in result.hubs.itertuples(index=False):
         if row.kind == "upgrade":
-            upgrades[str(row.candidate_id)] = (cap,)
+            fid = str(row.candidate_id)
+            if fid in removed:
+                removed.remove(fid)  # a lab closed in the what-if, reopened
+            else:
+                upgrades[fid] = (cap,)
             continue
         geom = row.geometry
         if geom is None or geom.is_empty:
             msg = f"proposed hub {row.rank} ({row.name}) has no position; run the siting again"
             raise InputError(msg)
+        hub_id = _free_hub_id(taken)
+        taken.add(hub_id)
         label = str(row.name) if row.kind == "user" else f"Proposed hub {int(row.rank)}"
         added.append(
             {
-                "hub_id": f"hub-{len(added) + 1}",
+                "hub_id": hub_id,
                 "lon": float(geom.x),
                 "lat": float(geom.y),
                 "name": label,
@@ -110,8 +126,17 @@ def proposal_scenario(
         description=description or proposal_description(result),
         added_hubs=tuple(added),
         upgrades=upgrades,
+        removed=tuple(removed),
         settings=replace(settings, thresholds_minutes=thresholds).to_dict(),
     )
+
+
+def _free_hub_id(taken: set[str]) -> str:
+    """The first ``hub-N`` not in ``taken``."""
+    k = 1
+    while f"hub-{k}" in taken:
+        k += 1
+    return f"hub-{k}"
 
 
 def proposal_description(result: SitingResult) -> str:
@@ -182,8 +207,8 @@ class SitingPanel(QWidget):
         self.analysis_line = QLabel("")
         self.analysis_line.setWordWrap(True)
         self.analysis_line.setToolTip(
-            "Test, lab quality and travel mode come from the Analysis panel; existing labs "
-            "stay open and count"
+            "Test, lab quality and travel mode come from the Analysis panel; the labs of the "
+            "live what-if stay open and count (its hubs too, unless they are the candidates)"
         )
         self.model = QComboBox()
         for key, label in MODEL_LABELS.items():
@@ -224,7 +249,8 @@ class SitingPanel(QWidget):
         self.spacing.setToolTip("Distance between grid sites, metres")
         self.use_user = QCheckBox("Points placed on the map")
         self.use_user.setToolTip(
-            "The candidate hubs placed with Analysis ▸ Place hub (H) are candidates too"
+            "The candidate hubs placed with Analysis ▸ Place hub (H) are candidates too (not "
+            "open labs the siting starts from)"
         )
         self.runbox = RunBox("Site hubs", "Choose new hubs with these settings (F7)")
 
@@ -318,12 +344,16 @@ class SitingPanel(QWidget):
         self.tabs.addTab(hubs_page, "Ranked hubs")
         self.tabs.addTab(self.chart, "Coverage curve")
         self.tabs.addTab(self.district_table, "By district")
+        self.tabs.setTabToolTip(0, "The proposed hubs in rank order, and Make a scenario")
+        self.tabs.setTabToolTip(1, "Share of people covered with 0 to 10 new hubs")
+        self.tabs.setTabToolTip(2, "People within the limit by district, before and after")
         self.tabs.setMinimumHeight(260)
         return self.tabs
 
     def _connect(self) -> None:
         self.model.currentIndexChanged.connect(self._model_changed)
         self.use_grid.toggled.connect(self.spacing.setEnabled)
+        self.use_user.toggled.connect(lambda _on: self.refresh_settings())
         self.runbox.run_button.clicked.connect(self.run)
         self.runbox.cancel_button.clicked.connect(self.planning.cancel_siting)
         self.make_button.clicked.connect(self.make_scenario)
@@ -342,7 +372,9 @@ class SitingPanel(QWidget):
 
     def refresh_settings(self) -> None:
         """Show the analysis settings in use and the number of hubs placed on the map."""
-        self.analysis_line.setText(analysis_line(self.planning.settings()))
+        user = self.use_user.isChecked()
+        scenario = self.planning.analysis.whatif_scenario(hubs=not user)
+        self.analysis_line.setText(analysis_line(self.planning.settings(), scenario))
         n = len(self.planning.user_sites())
         self.use_user.setText(f"Points placed on the map ({n})")
 
@@ -438,7 +470,9 @@ class SitingPanel(QWidget):
 
     def show_result(self, result: SitingResult) -> None:
         """Fill the tables, chart and lines from ``result``."""
-        self.runbox.ended(f"Done in {result.seconds + result.build_seconds:.1f} s.")
+        edits = whatif_words(self.planning.siting_scenario)
+        edits = f", {edits}" if edits else ""
+        self.runbox.ended(f"Done in {result.seconds + result.build_seconds:.1f} s{edits}.")
         settings = self.planning.siting_settings or self.planning.settings()
         cap = settings.capability.upper()
         minutes = float(result.settings.get("minutes", self.minutes.value()))
@@ -539,7 +573,7 @@ class SitingPanel(QWidget):
         try:
             scenario = self.planning.make_scenario(self.scenario_name.text())
         except CcgeoError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(for_planner(str(exc)))
             self.message.setStyleSheet("color: #B71C1C;")
             return None
         n_new, n_up = len(scenario.added_hubs), len(scenario.upgrades)

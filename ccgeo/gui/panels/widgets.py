@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccgeo.gui.wording import for_planner
+
 if TYPE_CHECKING:
     from ccgeo.gui.workers import Worker
 
@@ -107,8 +109,8 @@ class RunBox(QWidget):
         self.show_error(error)
 
     def show_error(self, message: str) -> None:
-        """Show ``message`` in red (hidden when empty)."""
-        self.error.setText(message)
+        """Show ``message`` in red, in the planner's words (hidden when empty)."""
+        self.error.setText(for_planner(message))
         self.error.setVisible(bool(message))
 
     def show_progress(self, fraction: float, text: str) -> None:
