@@ -190,3 +190,25 @@ def format_lonlat_box(box: tuple[float, float, float, float]) -> str:
         f"{deg(lo_lon, 'E', 'W')} – {deg(hi_lon, 'E', 'W')}, "
         f"{deg(lo_lat, 'N', 'S')} – {deg(hi_lat, 'N', 'S')}"
     )
+
+
+def format_count(value: Any) -> str:
+    """A count of things (rows, facilities) with thousands separators: ``12034`` →
+    ``"12,034"``; ``"–"`` when missing."""
+    number = _finite(value)
+    return MISSING if number is None else f"{round(number):,}"
+
+
+def format_when(iso: str) -> str:
+    """A moment saved as ISO 8601 (``"2025-05-12T12:03:00+00:00"``) in the computer's time
+    zone, to the minute: ``"2025-05-12 14:03"``. Text that is not a moment is shown as it is
+    (``"–"`` when empty)."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso) or MISSING
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")

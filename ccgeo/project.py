@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import logging
 import sqlite3
 import threading
 import warnings
@@ -25,6 +26,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
@@ -37,19 +39,26 @@ from ccgeo.io.population import (
     read_population_table,
     study_area_of,
 )
+from ccgeo.io.results import result_from_record, result_record
 from ccgeo.model.basemap import BasemapData
 from ccgeo.model.demand import Demand
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.network import Network
 from ccgeo.model.profile import SpeedProfile
+from ccgeo.model.referral import ReferralResult
 from ccgeo.model.reports import ImportReport
 from ccgeo.model.roads import RoadData
 from ccgeo.model.scenario import Scenario
+from ccgeo.model.siting import SitingResult
 from ccgeo.network.build import build_network
 from ccgeo.network.profiles import resolve_profile
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
+log = logging.getLogger(__name__)
+
 PROJECT_SUFFIX = ".ccgeo"
+#: The name of a project until the planner names it (File ▸ Project properties).
+UNTITLED = "Untitled project"
 #: Version of the file layout; `open_project` refuses files with a higher one.
 FORMAT_VERSION = 1
 #: Value of ``ccgeo_meta.application`` that marks a file as a ccgeo project.
@@ -85,6 +94,79 @@ def _gdal_quiet() -> Iterator[None]:
         yield
 
 
+#: The kinds of plan a project keeps (`Project.plans`), with the class of their result.
+PLAN_KINDS: dict[str, type] = {"siting": SitingResult, "referral": ReferralResult}
+
+
+@dataclass(frozen=True, eq=False)
+class SavedPlan:
+    """The last siting or referral plan of a project, kept in its file with what it was made
+    from, so that a reopened project shows it and can tell when its data changed since.
+
+    Attributes
+    ----------
+    result : SitingResult or ReferralResult
+        The plan.
+    settings : dict
+        The flat settings it was made with (`SitingSettings.to_dict` or
+        `ReferralSettings.to_dict`).
+    scenario : Scenario or None
+        The what-if edits it counted (None: the existing labs only).
+    made_at : str
+        When it was made, ISO 8601 in UTC.
+    data_digest : str
+        `Project.data_digest` of the project when it was made.
+    """
+
+    result: SitingResult | ReferralResult
+    settings: dict[str, Any]
+    scenario: Scenario | None = None
+    made_at: str = ""
+    data_digest: str = ""
+
+    @property
+    def kind(self) -> str:
+        """``"siting"`` or ``"referral"``."""
+        return "siting" if isinstance(self.result, SitingResult) else "referral"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready record (see `from_dict`)."""
+        return {
+            "kind": self.kind,
+            "result": result_record(self.result),
+            "settings": self.settings,
+            "scenario": self.scenario.to_dict() if self.scenario is not None else None,
+            "made_at": self.made_at,
+            "data_digest": self.data_digest,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SavedPlan:
+        """The plan of a `to_dict` record.
+
+        Raises
+        ------
+        InputError
+            When the record is damaged or does not fit this ccgeo's results.
+        """
+        kind = data.get("kind")
+        if kind not in PLAN_KINDS:
+            msg = f"a saved plan should be one of {', '.join(PLAN_KINDS)}, got {kind!r}"
+            raise InputError(msg)
+        try:
+            scenario = data.get("scenario")
+            return cls(
+                result=result_from_record(PLAN_KINDS[kind], data["result"]),
+                settings=dict(data["settings"]),
+                scenario=Scenario.from_dict(scenario) if scenario else None,
+                made_at=str(data.get("made_at", "")),
+                data_digest=str(data.get("data_digest", "")),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            msg = f"the saved {kind} plan is damaged ({exc!r})"
+            raise InputError(msg) from exc
+
+
 @dataclass(eq=False)
 class Project:
     """Everything a planner works on in one session, saved as one ``.ccgeo`` file.
@@ -92,7 +174,7 @@ class Project:
     Attributes
     ----------
     name : str
-        Shown in the title bar and on reports.
+        Shown in the title bar and on reports; `UNTITLED` until the planner names it.
     facilities : Facilities or None
         The facility layer (with its review flags).
     roads : RoadData or None
@@ -115,9 +197,13 @@ class Project:
     basemap : BasemapData or None
         Water, green and built-up areas, rivers and place names read from the roads' OSM file,
         for the offline base map.
+    description : str
+        What the project is for, in the planner's words (on the HTML map and the report).
+    plans : dict of SavedPlan
+        The last siting and referral plans (keys ``"siting"``, ``"referral"``).
     """
 
-    name: str = "Untitled"
+    name: str = UNTITLED
     facilities: Facilities | None = None
     roads: RoadData | None = None
     demand: Demand | None = None
@@ -128,10 +214,14 @@ class Project:
     metadata: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
     basemap: BasemapData | None = None
+    description: str = ""
+    plans: dict[str, SavedPlan] = field(default_factory=dict)
     # built routing networks by speed profile, with the roads object they were built from
     _networks: dict[SpeedProfile, tuple[RoadData, Network]] = field(
         default_factory=dict, init=False, repr=False
     )
+    # the digest of the roads (`_digest` of their arrays), with the roads object it is of
+    _roads_digest: tuple[RoadData, str] | None = field(default=None, init=False, repr=False)
 
     def network(
         self,
@@ -237,6 +327,29 @@ class Project:
         entry = {"layer": layer, "path": str(path), "read_at": read_at, "rows": int(rows)}
         self.metadata["sources"] = [*kept, entry]
 
+    def data_digest(self) -> str:
+        """A digest of the data analyses read (facilities, roads, population, districts):
+        equal data, equal digest. A plan made from other data than the project holds now is
+        out of date."""
+        h = hashlib.sha256()
+        facilities = self.facilities.gdf if self.facilities is not None else None
+        demand = self.demand.gdf if self.demand is not None else None
+        for frame in (facilities, demand, self.districts):
+            h.update(_frame_digest(frame).encode())
+        h.update(self.roads_digest().encode())
+        return h.hexdigest()
+
+    def roads_digest(self) -> str:
+        """The digest of the road arrays (kept for the roads object; ``"none"`` without)."""
+        roads = self.roads
+        if roads is None:
+            return "none"
+        held = self._roads_digest
+        if held is None or held[0] is not roads:
+            held = (roads, _digest(roads.to_arrays()))
+            self._roads_digest = held
+        return held[1]
+
     def layer_rows(self, layer: str) -> int:
         """Rows of ``layer`` now (0 without it): facilities, road segments, population points
         or districts."""
@@ -336,11 +449,13 @@ def _write_project(
         "application": APPLICATION,
         "format_version": FORMAT_VERSION,
         "name": project.name,
+        "description": project.description,
         "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "settings": project.settings,
         "scenarios": [s.to_dict() for s in project.scenarios],
         "import_reports": [r.to_dict() for r in project.import_reports],
         "metadata": project.metadata,
+        "plans": {kind: plan.to_dict() for kind, plan in project.plans.items()},
         "layers": layers,
     }
     if project.facilities is not None and project.facilities.report is not None:
@@ -562,9 +677,26 @@ def open_project(path: str | Path) -> Project:
             metadata=dict(meta.get("metadata") or {}),
             path=path,
             basemap=basemap,
+            description=str(meta.get("description") or ""),
+            plans=_open_plans(meta.get("plans"), path),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"the project's settings are damaged ({exc!r})", path=path) from exc
+
+
+def _open_plans(records: Any, path: Path) -> dict[str, SavedPlan]:
+    """The saved plans of a project (none in files of earlier versions). A plan that cannot be
+    read is left out, with a warning in the log: the project opens without it (its settings
+    are kept, so running it again gives it back)."""
+    plans: dict[str, SavedPlan] = {}
+    if not isinstance(records, Mapping):
+        return plans
+    for kind, record in records.items():
+        try:
+            plans[str(kind)] = SavedPlan.from_dict(record)
+        except InputError as exc:
+            log.warning("%s: the saved %s plan is left out: %s", path, kind, exc)
+    return plans
 
 
 def _open_facilities(path: Path, meta: Mapping[str, Any]) -> Facilities:
@@ -812,6 +944,25 @@ def _npz_bytes(arrays: Mapping[str, np.ndarray]) -> bytes:
     return buffer.getvalue()
 
 
+def _frame_digest(frame: pd.DataFrame | None) -> str:
+    """Content hash of a (Geo)DataFrame: column names, values and geometry."""
+    if frame is None:
+        return "none"
+    h = hashlib.sha256()
+    h.update(json.dumps([str(c) for c in frame.columns]).encode())
+    geometry = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else None
+    values = pd.DataFrame(frame.drop(columns=geometry) if geometry is not None else frame)
+    try:
+        hashed = pd.util.hash_pandas_object(values, index=False)
+    except TypeError:  # unhashable cells (lists): their text
+        hashed = pd.util.hash_pandas_object(values.astype(str), index=False)
+    h.update(hashed.to_numpy().tobytes())
+    if geometry is not None:
+        for wkb in shapely.to_wkb(frame.geometry.to_numpy()).tolist():
+            h.update(wkb or b"")
+    return h.hexdigest()
+
+
 def _digest(arrays: Mapping[str, np.ndarray]) -> str:
     """Content hash of arrays (names, dtypes, shapes, values): equal arrays, equal digest."""
     h = hashlib.sha256()
@@ -954,7 +1105,7 @@ def project_from_files(
     )
     first = next((p for p in (roads, facilities, population, districts) if p is not None), None)
     project = Project(
-        name=name or (Path(first).stem.split(".")[0] if first is not None else "Untitled"),
+        name=name or (Path(first).stem.split(".")[0] if first is not None else UNTITLED),
         facilities=fac,
         roads=road_data,
         demand=demand,

@@ -65,7 +65,9 @@ def demo_fingerprint(project: Project) -> dict[str, str]:
     facilities, demand = project.facilities, project.demand
     return {
         "name": project.name,
+        "description": project.description,
         "path": str(project.path),
+        "plans": _json(sorted(project.plans)),
         "settings": _digest(_json(project.settings)),
         "scenarios": _digest(_json([s.to_dict() for s in project.scenarios])),
         "metadata": _digest(_json(project.metadata)),
@@ -91,8 +93,8 @@ def demo_fingerprint(project: Project) -> dict[str, str]:
 def copy_of_demo(project: Project) -> Project:
     """A copy of ``project`` a test may change without touching the original.
 
-    Everything a test may change is copied: settings, scenarios, metadata, import reports and the
-    facility, population and district layers (a few milliseconds). The roads are shared: they are
+    Everything a test may change is copied: settings, scenarios, metadata, import reports, the
+    saved plans and the facility, population and district layers (a few milliseconds). The roads are shared: they are
     a frozen `RoadData` that nothing writes into. The copy starts with no network built.
     """
     return dataclasses.replace(
@@ -104,6 +106,7 @@ def copy_of_demo(project: Project) -> Project:
         settings=copy.deepcopy(project.settings),
         scenarios=copy.deepcopy(project.scenarios),
         metadata=copy.deepcopy(project.metadata),
+        plans=dict(project.plans),  # a plan is frozen: the dict is what a test changes
     )
 
 

@@ -458,3 +458,29 @@ def test_point_times_follow_the_rule_of_people(chain_case, chain):
     assert times["lab_id"].iloc[3:5].isna().all()
     assert (times["max_snap_m"] == result.settings["max_snap_m"]).all()
     np.testing.assert_array_equal(times["snap_m"], result.demand["snap_m"])
+
+
+def test_point_times_of_a_what_if_equal_a_full_recompute(grid_case):
+    """Identify on a live what-if: the time and lab of any point equal those of a full run with
+    the changed labs (a hub added, an existing lab closed)."""
+    from ccgeo.analysis.access import point_times
+
+    net, facilities, demand = grid_case
+    labs = facilities.capable("pcr")
+    settings = AccessSettings(thresholds_minutes=(1, 2, 3))
+    base = access(net, labs, demand, settings, isochrones=False)
+    whatif = AccessWhatIf(net, base, facilities=facilities)
+    hub = (float(net.node_lonlat[60, 0]) + 1e-4, float(net.node_lonlat[60, 1]))
+    whatif.add_hub(*hub, hub_id="new", name="New hub")
+    whatif.remove_hub(0)
+    lonlat = np.column_stack([demand.gdf.geometry.x, demand.gdf.geometry.y])
+    full = access(net, np.vstack([labs.lonlat()[1:], [hub]]), demand, settings, isochrones=False)
+    times = whatif.point_times(lonlat)
+    expected = point_times(net, full, lonlat)
+    np.testing.assert_array_equal(times["seconds"], expected["seconds"])
+    assert times["status"].tolist() == expected["status"].tolist()
+    # the full run numbers its labs lab-1, lab-2; the what-if keeps their ids and the hub's
+    names = {"lab-1": "F1", "lab-2": "new"}
+    assert times["lab_id"].tolist() == [names.get(v, v) for v in expected["lab_id"]]
+    assert "new" in set(times["lab_id"]) and "F0" not in set(times["lab_id"])
+    assert set(times.loc[times["lab_id"] == "new", "lab_name"]) == {"New hub"}

@@ -853,11 +853,7 @@ class AccessWhatIf:
         self.result = result
         self.facilities = facilities
         settings = result.settings
-        self.snapping = Snapping(
-            max_snap_m=float(settings["max_snap_m"]),
-            walk_kmh=float(settings["walk_kmh"]),
-            candidates=int(settings["candidates"]),
-        )
+        self.snapping = _run_snapping(result)
         self._snapped: SnappedPoints = snap_points(
             network, point_lonlat(result.demand, what="demand"), self.snapping
         )
@@ -945,6 +941,18 @@ class AccessWhatIf:
     def node_seconds(self) -> np.ndarray:
         """Seconds from each network node to the nearest current lab."""
         return self._near.seconds.copy()
+
+    def point_times(self, lonlat: np.ndarray) -> pd.DataFrame:
+        """Time from any points to the nearest current lab (added hubs and upgrades included,
+        closed labs not): the `point_times` table, by the rule of the baseline's people."""
+        labs = self.labs
+        return _point_times(
+            self.network,
+            self.snapping,
+            lonlat,
+            (self._near.seconds, self._near.lab),
+            (labs["lab_id"].to_numpy(dtype=object), labs["name"].to_numpy(dtype=object)),
+        )
 
     # -- changes -------------------------------------------------------------------------------
 
@@ -1093,17 +1101,38 @@ def point_times(network: Network, result: AccessResult, lonlat: np.ndarray) -> p
         ``status`` (one of `STATUSES`), ``lab_id`` and ``lab_name`` (None unless reached),
         ``snap_m`` (metres to the nearest road node) and ``max_snap_m`` (the run's limit).
     """
+    labs = result.labs
+    return _point_times(
+        network,
+        _run_snapping(result),
+        lonlat,
+        (result.node_seconds, result.node_lab),
+        (labs["facility_id"].to_numpy(dtype=object), labs["name"].to_numpy(dtype=object)),
+    )
+
+
+def _run_snapping(result: AccessResult) -> Snapping:
+    """The snapping rule an access run used, from its settings record."""
     settings = result.settings
-    snapping = Snapping(
+    return Snapping(
         max_snap_m=float(settings["max_snap_m"]),
         walk_kmh=float(settings["walk_kmh"]),
         candidates=int(settings["candidates"]),
     )
+
+
+def _point_times(
+    network: Network,
+    snapping: Snapping,
+    lonlat: np.ndarray,
+    node_times: tuple[np.ndarray, np.ndarray],
+    lab_names: tuple[np.ndarray, np.ndarray],
+) -> pd.DataFrame:
+    """The `point_times` table of ``lonlat`` from the nodes' ``(seconds, lab row)`` and the
+    labs' ``(ids, names)`` by lab row."""
     snapped = snap_points(network, np.asarray(lonlat, dtype=np.float64), snapping)
-    seconds, code, lab_row = _demand_times(snapped, result.node_seconds, result.node_lab)
-    labs = result.labs
-    ids = labs["facility_id"].to_numpy(dtype=object)
-    names = labs["name"].to_numpy(dtype=object)
+    seconds, code, lab_row = _demand_times(snapped, *node_times)
+    ids, names = lab_names
     reached = lab_row >= 0
     at = np.maximum(lab_row, 0)
     empty = np.full(len(seconds), None, dtype=object)

@@ -129,7 +129,7 @@ def find_recovery(project_path: Path | None, folder: Path) -> Recovery | None:
         info = json.loads(note.read_text(encoding="utf-8"))
         saved_at = dt.datetime.fromisoformat(str(info["autosaved_at"]))
         owner = Path(info["project_path"]) if info.get("project_path") else None
-        name = str(info.get("name") or "Untitled")
+        name = str(info.get("name") or project_io.UNTITLED)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring the unreadable recovery note %s: %s", note, exc)
         return None
@@ -165,6 +165,8 @@ def snapshot(project: Project) -> Project:
         scenarios=list(project.scenarios),
         metadata=copy.deepcopy(project.metadata),
         path=None,
+        description=project.description,
+        plans=dict(project.plans),  # plans are frozen: shared
     )
 
 
@@ -309,6 +311,7 @@ class Autosaver(QObject):
         self._dirty = False
         self._debounce.stop()
         owner = Path(project.path) if project.path is not None else None
+        self.window.aboutToSave.emit(project)  # the view, kept with the project
         # known before the write, so that a discard during it still finds the file
         self._written.add(recovery_file(owner, self.folder))
         worker = Worker(write_recovery, snapshot(project), owner, self.folder)

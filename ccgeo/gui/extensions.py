@@ -19,8 +19,8 @@ Installer = Callable[["MainWindow"], None]
 def _installers() -> list[Installer]:
     # imported here so that a panel module may import main_window without a cycle
     from ccgeo.gui import help as help_menu
-    from ccgeo.gui import keyboard, settings_files
-    from ccgeo.gui.dialogs import data_tools, outputs
+    from ccgeo.gui import keyboard, settings_files, view_state
+    from ccgeo.gui.dialogs import data_tools, outputs, project_properties
     from ccgeo.gui.panels import analysis, capacity, planning
 
     return [
@@ -32,7 +32,10 @@ def _installers() -> list[Installer]:
         capacity.install,
         settings_files.install,
         help_menu.install,
+        project_properties.install,
         keyboard.install,
+        # last: a project's saved view is restored once every panel has drawn its layers
+        view_state.install,
     ]
 
 

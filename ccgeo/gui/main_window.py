@@ -174,6 +174,12 @@ class MainWindow(QMainWindow):
         Every time `set_modified` marks a change (autosave listens to it).
     projectClosed()
         File ▸ Close project: no project is shown any more.
+    facilitiesEdited(ids), capacityEdited(ids)
+        Facilities were edited in a column analyses read (capabilities, quality; an empty list
+        when the layer was replaced), or their capacity (tests per year).
+    aboutToSave(project)
+        The project is about to be saved (or autosaved): what the window keeps in it (the
+        view, `ccgeo.gui.view_state`) is written into it now.
     """
 
     projectLoaded = Signal(object)  # noqa: N815 - Qt signal naming
@@ -182,8 +188,11 @@ class MainWindow(QMainWindow):
     modifiedChanged = Signal(bool)  # noqa: N815
     #: Facilities were edited (changed ids; empty when the whole layer was replaced).
     facilitiesEdited = Signal(object)  # noqa: N815
+    #: The capacity of facilities was edited (their ids): only the lab capacity depends on it.
+    capacityEdited = Signal(object)  # noqa: N815
     edited = Signal()
     projectClosed = Signal()  # noqa: N815
+    aboutToSave = Signal(object)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -223,7 +232,7 @@ class MainWindow(QMainWindow):
         self.canvas.cursorMoved.connect(self._show_cursor)
         self.canvas.scaleChanged.connect(self._show_scale)
         self.canvas.set_tool("pan")
-        self._update_title()
+        self.update_title()
         self.resize(1280, 800)
         self._start_basemap()
         guard_typing()  # the map's single keys (H, I, S, +) type into a field that has the focus
@@ -266,7 +275,7 @@ class MainWindow(QMainWindow):
         """
         if modified != self._modified:
             self._modified = modified
-            self._update_title()
+            self.update_title()
             self.modifiedChanged.emit(modified)
         if modified:
             self.edited.emit()
@@ -565,7 +574,7 @@ class MainWindow(QMainWindow):
         self._show_scale(self.canvas.scale_denominator())
         for action in (self.act_save, self.act_save_as, self.act_export, self.act_close_project):
             action.setEnabled(True)
-        self._update_title()
+        self.update_title()
         self.message_label.setText(f"{project.name}: {len(layers)} layers")
         if project.path is not None and self.record_history:
             settings.add_recent_project(Path(project.path))
@@ -666,7 +675,9 @@ class MainWindow(QMainWindow):
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
+        """Show the project's name in the title bar, ``*`` first while it has unsaved changes:
+        ``"*Nairobi PCR access — ccgeo"``."""
         name = self.project.name if self.project is not None else None
         star = "*" if getattr(self, "_modified", False) else ""
         self.setWindowTitle(f"{star}{name} — ccgeo" if name else "ccgeo")
@@ -766,7 +777,7 @@ class MainWindow(QMainWindow):
         """File ▸ New: an empty project, after the unsaved changes are saved or discarded."""
 
         def new() -> None:
-            self.set_project(Project(name="Untitled"))
+            self.set_project(Project())  # named `UNTITLED` until the planner names it
             self.set_modified(False)
 
         return self.confirm_unsaved(new)
@@ -788,7 +799,7 @@ class MainWindow(QMainWindow):
             ):
                 action.setEnabled(False)
             self._update_attribution()
-            self._update_title()
+            self.update_title()
             self.message_label.setText("No project: open one, start a new one, or import data")
             self.projectClosed.emit()
 
@@ -895,12 +906,13 @@ class MainWindow(QMainWindow):
     def _save_to(self, path: Path, *, then: Callable[[], Any] | None = None) -> Worker:
         project = self.project
         assert project is not None  # guarded by the callers
+        self.aboutToSave.emit(project)
 
         def saved(written: Path) -> None:
             project.path = written
             self.message_label.setText(f"Saved {written}")
             self.set_modified(False)
-            self._update_title()
+            self.update_title()
             if self.record_history:
                 settings.add_recent_project(written)
                 self.refresh_recent_menu()

@@ -1141,6 +1141,8 @@ def _cover(pages: _Pages, ctx: ReportContent) -> None:
     pages.text("ccgeo map report", f.small, color=_GREY, after=10.0)
     pages.text(ctx.title, f.title, after=10.0)
     pages.text(ctx.city, f.subtitle, after=14.0)
+    if ctx.project.description:
+        pages.text(ctx.project.description, f.body, after=10.0)
     lines = [
         f"Scenario: {ctx.scenario_text}",
         f"Travel by {ctx.mode}; {summary['labs_used']:,} of {summary['labs_given']:,} labs used",
@@ -1150,27 +1152,7 @@ def _cover(pages: _Pages, ctx: ReportContent) -> None:
         pages.text(line, f.body, after=3.0)
     pages.space(10.0)
     if ctx.synthetic:
-        note = str((ctx.project.metadata or {}).get("note") or "")
-        text = "This report uses synthetic demo data. " + (
-            note or "No real place, people or facilities are described."
-        )
-        height = pages.text_height(text, f.body, pages.content.width() - 24) + 20
-
-        def banner(painter: QPainter, rect: QRectF) -> None:
-            painter.setPen(QPen(QColor(_ALERT), 1.5))
-            painter.setBrush(QBrush(QColor("#FDECEA")))
-            painter.drawRoundedRect(rect, 4, 4)
-            painter.setFont(f.body)
-            painter.setPen(QColor(_ALERT))
-            painter.drawText(
-                rect.adjusted(12, 10, -12, -10),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                | int(Qt.TextFlag.TextWordWrap),
-                text,
-            )
-
-        pages.place(height, banner)
-        pages.space(14.0)
+        _synthetic_banner(pages, ctx)
     pages.heading("Key numbers")
     pages.text(
         f"{format_people(summary['population_total'])} people live in the study area "
@@ -1212,6 +1194,32 @@ def _cover(pages: _Pages, ctx: ReportContent) -> None:
             y += fm.height() + 3
 
     pages.place(height, contents)
+
+
+def _synthetic_banner(pages: _Pages, ctx: ReportContent) -> None:
+    """The red box of the cover saying the data are synthetic (the demo city)."""
+    f = pages.fonts
+    note = str((ctx.project.metadata or {}).get("note") or "")
+    text = "This report uses synthetic demo data. " + (
+        note or "No real place, people or facilities are described."
+    )
+    height = pages.text_height(text, f.body, pages.content.width() - 24) + 20
+
+    def banner(painter: QPainter, rect: QRectF) -> None:
+        painter.setPen(QPen(QColor(_ALERT), 1.5))
+        painter.setBrush(QBrush(QColor("#FDECEA")))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setFont(f.body)
+        painter.setPen(QColor(_ALERT))
+        painter.drawText(
+            rect.adjusted(12, 10, -12, -10),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            | int(Qt.TextFlag.TextWordWrap),
+            text,
+        )
+
+    pages.place(height, banner)
+    pages.space(14.0)
 
 
 def _section_keys(ctx: ReportContent) -> list[str]:

@@ -1273,8 +1273,10 @@ def _add_title_and_legend(
     date: dt.date | None,
 ) -> None:
     """The title box (default heading the project name, default scenario the baseline, default
-    date today) and the legend with its footnote, over the map."""
+    date today; the project's description under it) and the legend with its footnote, over
+    the map; the heading is the page's title too."""
     heading = title or project.name
+    fmap.get_root().title = html.escape(heading)  # the browser's tab (not escaped by folium)
     scenario_name = (
         scenario.name if isinstance(scenario, Scenario) else scenario or "Baseline (existing labs)"
     )
@@ -1292,6 +1294,8 @@ def _title_html(
     heading: str, scenario: str, date: str, project: Project, result: AccessResult | None
 ) -> str:
     lines = [f"<h1>{html.escape(heading)}</h1>"]
+    if project.description:
+        lines.append(f'<div class="ccgeo-desc">{html.escape(project.description)}</div>')
     lines.append(
         f'<div class="ccgeo-sub">Scenario: <b>{html.escape(scenario)}</b> · {html.escape(date)}'
         "</div>"
@@ -1425,6 +1429,8 @@ _CSS = f"""
   font: 13px/1.35 "Helvetica Neue", Arial, Helvetica, sans-serif; }}
 #ccgeo-title h1 {{ font-size: 17px; margin: 0 0 2px 0; }}
 #ccgeo-title .ccgeo-src {{ font-size: 11px; color: #555; }}
+#ccgeo-title .ccgeo-desc {{ font-size: 12px; margin: 0 0 3px 0; white-space: pre-line;
+  max-width: 60ch; }}
 #ccgeo-title .ccgeo-synthetic {{ margin-top: 4px; padding: 2px 6px; background: #FFF3CD;
   border: 1px solid #E0A800; border-radius: 4px; font-weight: bold; color: #7A4F01; }}
 #ccgeo-legend {{ position: fixed; bottom: 64px; left: 10px; z-index: 1000;

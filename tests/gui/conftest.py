@@ -169,9 +169,9 @@ def project_factory():
 def demo_window(qtbot, fresh_demo: Project) -> Iterator[MainWindow]:
     """A fresh main window showing this test's own copy of the demo city.
 
-    Shown at 1366×768 (`helpers.WINDOW_SIZE`; Qt keeps it as tall as its docks need, 836 px,
-    see `test_app.WINDOW_TALLER_THAN_768`), errors to the log and `MainWindow.taskFailed`
-    instead of message boxes, closed when the test ends. Every GUI test on the demo city uses it;
+    Shown at 1366×768 (`helpers.WINDOW_SIZE`, a laptop screen: the docks scroll rather than
+    make the window taller), errors to the log and `MainWindow.taskFailed` instead of message
+    boxes, closed when the test ends. Every GUI test on the demo city uses it;
     other windows (empty, the tiny city, a second one to reopen a saved project) are built by
     `helpers.open_window`, the same way.
     """

@@ -21,8 +21,15 @@ WINDOW_SIZE = (1366, 768)
 TIMEOUT_MS = 60_000
 
 
-def open_window(qtbot, project: Project | None = None, *, quiet: bool = True) -> MainWindow:
-    """A main window as a person sees it: shown at `WINDOW_SIZE`, active, with ``project`` open.
+def open_window(
+    qtbot,
+    project: Project | None = None,
+    *,
+    quiet: bool = True,
+    size: tuple[int, int] = WINDOW_SIZE,
+) -> MainWindow:
+    """A main window as a person sees it: shown at ``size`` (pixels, default `WINDOW_SIZE`),
+    active, with ``project`` open.
 
     ``quiet`` sends error messages to the log and `MainWindow.taskFailed` instead of a modal box
     (a test that checks the boxes replaces `QMessageBox` and passes False). The window is closed
@@ -33,7 +40,7 @@ def open_window(qtbot, project: Project | None = None, *, quiet: bool = True) ->
     window = MainWindow()
     window.quiet_errors = quiet
     qtbot.addWidget(window)
-    window.resize(*WINDOW_SIZE)
+    window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     activate(qtbot, window)
@@ -257,12 +264,19 @@ def save_as(qtbot, window: MainWindow, target: Path, monkeypatch) -> None:
     assert target.is_file()
 
 
-def reopen(qtbot, path: Path, monkeypatch, *, until_settled: bool = False) -> MainWindow:
-    """File ▸ Open ``path`` in a second window; waits until it is shown (and, with
-    ``until_settled``, until the analysis it saved has run again and is drawn)."""
+def reopen(
+    qtbot,
+    path: Path,
+    monkeypatch,
+    *,
+    until_settled: bool = False,
+    size: tuple[int, int] = WINDOW_SIZE,
+) -> MainWindow:
+    """File ▸ Open ``path`` in a second window of ``size`` pixels; waits until it is shown (and,
+    with ``until_settled``, until the analysis it saved has run again and is drawn)."""
     from PySide6.QtWidgets import QFileDialog
 
-    again = open_window(qtbot)
+    again = open_window(qtbot, size=size)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
     )
@@ -431,6 +445,24 @@ def choose_in_menu(qtbot, menu: QWidget, *texts: str) -> None:
     qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2_000)
     modal = QApplication.activeModalWidget()
     activate(qtbot, modal if modal is not None else owner)
+
+
+def menu_of_bar(qtbot, window: MainWindow, title: str) -> QWidget:
+    """Click ``title`` (``&`` ignored) in the window's menu bar; the menu it opens."""
+    bar = window.menuBar()
+    titles = {a.text().replace("&", ""): a for a in bar.actions()}
+    assert title in titles, f"{title!r} is not in the menu bar: {list(titles)}"
+    action = titles[title]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(action).center())
+    menu = action.menu()
+    qtbot.waitUntil(menu.isVisible, timeout=2_000)
+    return menu
+
+
+def use_menu(qtbot, window: MainWindow, title: str, *texts: str) -> None:
+    """Choose ``title`` ▸ ``texts[0]`` ▸ … in the window's menu bar, as a person does with the
+    mouse (submenus with the keys, see `choose_in_menu`)."""
+    choose_in_menu(qtbot, menu_of_bar(qtbot, window, title), *texts)
 
 
 def layer_row_menu(qtbot, window: MainWindow, name: str) -> QWidget:

@@ -51,22 +51,13 @@ def test_screenshot_of_the_startup_project(qapp, monkeypatch, tmp_path, project_
     assert len(calls) == 1
     assert calls[0] is not None
     image = QImage(str(out))
-    assert image.width() == gui_app.SCREENSHOT_SIZE[0]  # the height: see the next test
+    assert image.width() == gui_app.SCREENSHOT_SIZE[0]  # the height: the next test
     assert distinct_colours(image) > 200  # a map, a legend and a toolbar, not a blank window
     # screenshot mode runs the default analysis: the nearest catchment band tints the map
     assert count_colour(image, _band_over_background(), tolerance=10) > 10_000
     assert count_colour(image, FACILITY_STYLES["pcr"].fill, tolerance=2) > 30
 
 
-#: Why the screenshot is taller than asked: the docks' minimum sizes add up to more than 768 px.
-WINDOW_TALLER_THAN_768 = (
-    "the main window cannot be 768 px tall: the right dock area's minimum height (analysis and "
-    "scenarios tabs over results and the planning tabs) makes the window at least 815 px tall "
-    "(836 px with a project), so the 1366x768 screenshot comes out 1366x836"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=WINDOW_TALLER_THAN_768)
 def test_the_screenshot_has_the_size_asked(qapp, monkeypatch, tmp_path, project_factory):
     monkeypatch.setattr(mw, "load_demo", lambda **_kw: project_factory("Demo stand-in"))
     out = tmp_path / "shot.png"

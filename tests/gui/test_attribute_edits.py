@@ -182,3 +182,24 @@ def test_a_box_on_the_map_selects_rows_and_ctrl_j_zooms_to_them(window, qtbot):
     sxy = layer.screen_positions(window.canvas.view)[[0, 1]]
     assert (sxy >= 0).all()
     assert (sxy[:, 0] <= window.canvas.width()).all()
+
+
+def test_a_capacity_edit_runs_the_lab_capacity_again_and_its_undo_too(window, qtbot):
+    window.act_capacity.trigger()
+    panel = window.docks["capacity"].widget()
+    with qtbot.waitSignal(panel.finished, timeout=TIMEOUT_MS):
+        click(qtbot, panel.runbox.run_button)
+
+    def supply(result) -> dict[str, float]:
+        return dict(zip(result.lab_ids, result.supply, strict=True))
+
+    assert supply(panel.result)["F1"] == 12000.0
+    window.data_tools.act_attributes.trigger()
+    table = table_of(window)
+    with qtbot.waitSignal(panel.finished, timeout=TIMEOUT_MS) as rerun:
+        edit_cell(qtbot, table.view, cell(table, "F1", "capacity_tests_per_year"), "3000")
+    assert supply(rerun.args[0])["F1"] == 3000.0
+    assert panel.result is rerun.args[0]
+    with qtbot.waitSignal(panel.finished, timeout=TIMEOUT_MS) as undone:
+        undo(qtbot, window)
+    assert supply(undone.args[0])["F1"] == 12000.0

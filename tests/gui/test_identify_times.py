@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from conftest import LAT0, LON0, STEP
-from helpers import choose, click_map, open_window, run_by_click, show_dock
+from helpers import TIMEOUT_MS, choose, click_map, open_window, run_by_click, show_dock
 
 from ccgeo.analysis.access import point_times
 from ccgeo.labels import format_minutes
@@ -88,3 +88,29 @@ def test_another_test_drops_the_times_of_the_last_one(window, qtbot):
     assert rows["Car"].endswith("to Hospital Central (F1)")  # the only NGS lab
     tree = window.data_tools.identify_panel.tree
     assert tree.topLevelItem(tree.topLevelItemCount() - 1).text(1) == "to the nearest NGS lab"
+
+
+def test_a_hub_placed_in_the_what_if_is_the_lab_reached(window, qtbot):
+    run_by_click(qtbot, window, mode="car")
+    car = window.analysis.workspace.baseline
+    run_by_click(qtbot, window, mode="walk")
+    walk = window.analysis.workspace.baseline
+    # the person farthest from a lab on foot: a new hub there
+    people = walk.result.demand
+    far = people.loc[people["minutes"].replace(np.inf, -1).idxmax()].geometry
+    window.act_place_hub.trigger()
+    with qtbot.waitSignal(window.analysis.settled, timeout=TIMEOUT_MS):
+        click_map(window, far.x, far.y)
+    hub_area = far
+    hubs = window.analysis.workspace.hubs
+    assert len(hubs) == 1
+    window.data_tools.act_identify.trigger()
+    rows = identify(window, hub_area.x, hub_area.y)
+    # walking is the run the what-if edits: the new hub is the lab reached, within minutes
+    assert rows["Walking"].endswith(f"({hubs[0].hub_id})")
+    assert rows["Walking"] != expected(window, walk, hub_area.x, hub_area.y)
+    # the car run is shown as it was run, and the note says which is which
+    assert rows["Car"] == expected(window, car, hub_area.x, hub_area.y)
+    assert rows["Note"] == (
+        "Walking: with the what-if edits (hubs, upgrades, closures); Car: as run, without them"
+    )

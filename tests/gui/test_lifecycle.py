@@ -177,10 +177,10 @@ def test_new_with_unsaved_changes_asks_and_cancel_keeps_the_project(qtbot, quest
     answers.append(Button.Discard)
     win.act_new.trigger()
     assert len(asked) == 2
-    assert win.project.name == "Untitled"
+    assert win.project.name == "Untitled project"
     assert win.project.facilities is None
     assert not win.is_modified
-    assert win.windowTitle() == "Untitled — ccgeo"
+    assert win.windowTitle() == "Untitled project — ccgeo"
 
 
 def test_save_answer_saves_first_then_starts_the_new_project(qtbot, questions, saved_file):
@@ -190,7 +190,7 @@ def test_save_answer_saves_first_then_starts_the_new_project(qtbot, questions, s
     edit_facility_name(win, "Renamed lab")
     answers.append(Button.Save)
     win.act_new.trigger()
-    qtbot.waitUntil(lambda: win.project.name == "Untitled", timeout=30_000)
+    qtbot.waitUntil(lambda: win.project.name == "Untitled project", timeout=30_000)
     assert len(asked) == 1
     assert open_project(saved_file).facilities.gdf.loc[0, "name"] == "Renamed lab"
 

@@ -60,7 +60,7 @@ def test_a_new_project_starts_empty(qtbot, demo_window: MainWindow) -> None:
     _work_on_the_demo(qtbot, window)
     _new_while_a_hub_is_being_drawn(qtbot, window)
 
-    assert window.project.name == "Untitled"
+    assert window.project.name == "Untitled project"
     assert not RESULT_LAYERS & {layer.kind for layer in window.canvas.layers}
     analysis = window.analysis
     assert analysis.workspace.baseline is None

@@ -194,6 +194,11 @@ class MapCanvas(QWidget):
         self._fit_on_resize = False
         self.set_view(view)
 
+    def go_to(self, view: ViewTransform) -> None:
+        """Show ``view``'s centre and zoom as if the user had navigated there: resizing the
+        window keeps them (no refit of the full extent)."""
+        self._navigate(view)
+
     def zoom_by(self, factor: float, *, anchor: tuple[float, float] | None = None) -> None:
         """Zoom in by ``factor`` (< 1 zooms out) about ``anchor`` (screen px; default: centre)."""
         self._navigate(self._view.zoomed(factor, anchor=anchor))

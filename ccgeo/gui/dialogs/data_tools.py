@@ -24,11 +24,11 @@ from ccgeo.gui.canvas.tools import (
 from ccgeo.gui.dialogs.import_wizard import ImportWizard, apply_import
 from ccgeo.gui.dialogs.layer_import import LayerImport, LayerImportDialog, apply_layer
 from ccgeo.gui.icons import vector_icon
-from ccgeo.gui.panels.attributes import ANALYSIS_COLUMNS, AttributePanel
+from ccgeo.gui.panels.attributes import ANALYSIS_COLUMNS, CAPACITY, AttributePanel
 from ccgeo.gui.panels.identify import IdentifyPanel, TravelTimes
 from ccgeo.model.facilities import Facilities
 from ccgeo.project import Project
-from ccgeo.render.build import map_crs
+from ccgeo.render.build import map_crs, project_extent_lonlat
 from ccgeo.render.facilities import FacilityLayer
 from ccgeo.render.layers import MapLayer
 
@@ -274,7 +274,7 @@ class DataTools(QObject):
 
     def _ensure_project(self) -> Project:
         if self.window.project is None:
-            project = Project(name="Untitled")
+            project = Project()
             self.window.project = project
         return self.window.project
 
@@ -354,6 +354,8 @@ class DataTools(QObject):
         self.window.message_label.setText(f"{facility_id}: {column} {old} → {new}")
         if column in ANALYSIS_COLUMNS:
             self.window.facilitiesEdited.emit([facility_id])  # type: ignore[attr-defined]
+        elif column == CAPACITY and hasattr(self.window, "capacityEdited"):
+            self.window.capacityEdited.emit([facility_id])
 
     def _edit_refused(self, message: str) -> None:
         self.window.message_label.setText(f"Not changed: {message}")
@@ -373,13 +375,14 @@ class DataTools(QObject):
 
     def _facilities_imported(self, facilities: Facilities, mode: str) -> None:
         project = self._ensure_project()
+        first = self._shows_no_data(project)
         source = facilities.report.source if facilities.report is not None else ""
         apply_import(project, facilities, mode=mode, source=source)
         self.selection.clear()
         canvas = self.window.canvas
         crs = canvas.crs or map_crs(project)
         assert project.facilities is not None
-        if canvas.crs is None:
+        if first:
             self.window.set_project(project)
         else:
             self.replace_layers({"facilities": FacilityLayer(project.facilities, crs)})
@@ -399,10 +402,19 @@ class DataTools(QObject):
         dialog.open()
         return dialog
 
+    def _shows_no_data(self, project: Project) -> bool:
+        """Whether the map shows none of ``project``'s data yet. Its CRS is then a stand-in
+        (Web Mercator, of an empty project): the first layer imported is shown with the whole
+        project redrawn in the project's own CRS (`map_crs`, the local UTM zone), as it will be
+        when the saved project is opened, so that the scale bar, the densities and the saved
+        zoom are in true metres."""
+        return self.window.canvas.crs is None or project_extent_lonlat(project) is None
+
     def _layer_loaded(self, result: LayerImport) -> None:
         project = self._ensure_project()
+        first = self._shows_no_data(project)
         apply_layer(project, result)
-        if self.window.canvas.crs is None or not result.layers:
+        if first or not result.layers:
             self.window.set_project(project)
         else:
             self.replace_layers(result.layers)

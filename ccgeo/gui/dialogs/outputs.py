@@ -329,7 +329,7 @@ def default_title(
 ) -> str:
     """``"Access to PCR testing · East hub"``: the scenario's name after the test (nothing for
     the baseline, which the map and the report name already); with ``with_place`` the
-    project's name first (for the HTML map, whose page says nowhere else where it is).
+    project's name first (for the HTML map's heading and the report's cover).
     """
     what = f"access to {capability.upper()} testing" if capability else "access to labs"
     place = project.name if with_place and project is not None and project.name else ""
@@ -757,8 +757,9 @@ class OutputsController(QObject):
         capability = self._capability()
         if source.scenario is not None and source.scenario.settings.get("capability"):
             capability = str(source.scenario.settings["capability"])
+        # the map and the report name the project (File ▸ Project properties) in their title
         return default_title(
-            self.window.project, capability, source.label, with_place=kind == "html"
+            self.window.project, capability, source.label, with_place=kind != "data"
         )
 
     def _analysis_text(self) -> str:

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from ccgeo.errors import CcgeoError
+from ccgeo.gui.panels.widgets import stack_parts
 from ccgeo.gui.shortcuts import REDO_KEYS, UNDO_KEYS
 from ccgeo.gui.whatif import (
     TOOL_NAME,
@@ -481,17 +481,12 @@ class AnalysisPanel(QWidget):
         self._speeds: str | None = None
         self._build_settings_widgets()
         self._build_run_widgets()
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._settings_form())
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button, 1)
         buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.state)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
+        # in a scroll area: a short dock scrolls instead of making the window taller
+        parts = [self._settings_form(), buttons, self.progress, self.state]
+        stack_parts(self, [*parts, self.warning, self.error], stretch_last=False)
         self._connect()
 
     def _build_settings_widgets(self) -> None:
@@ -806,7 +801,7 @@ def install(window: MainWindow) -> None:
     window.add_dock("scenarios", "Scenarios", scenarios, tabify_with="analysis")
     window.docks["analysis"].raise_()
     window.resizeDocks(
-        [window.docks["analysis"], window.docks["results"]], [250, 650], Qt.Orientation.Vertical
+        [window.docks["analysis"], window.docks["results"]], [360, 360], Qt.Orientation.Vertical
     )
 
     canvas = window.canvas

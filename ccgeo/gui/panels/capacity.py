@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import CcgeoError
-from ccgeo.gui.panels.analysis import analysis_line, whatif_words
+from ccgeo.gui.panels.analysis import analysis_line, facilities_edited_signal, whatif_words
 from ccgeo.gui.panels.results import number_item, optional_number, text_item
 from ccgeo.gui.panels.siting import shared_values
 from ccgeo.gui.panels.widgets import RunBox, fill_table, make_table, stack_parts
@@ -105,6 +105,7 @@ def _district_names(project: Project | None) -> dict[str, str]:
 
 class CapacityPanel(QWidget):
     """Method, minutes and lab order; Run/Cancel; the summary, labs and districts of the result.
+    An edit of the facilities (capacity, capability, quality) runs a result shown again.
 
     Signals
     -------
@@ -191,6 +192,8 @@ class CapacityPanel(QWidget):
         analysis.coverageChanged.connect(self.refresh_settings)
         analysis.projectChanged.connect(lambda _p: self._project_changed())
         analysis.settingsLoaded.connect(lambda _s: self.show_settings(self.stored()))
+        facilities_edited_signal(window).connect(lambda *_: self._facilities_edited())
+        window.capacityEdited.connect(lambda *_: self._facilities_edited())
         self._method_changed()
         self.refresh_settings()
 
@@ -286,6 +289,12 @@ class CapacityPanel(QWidget):
         self.worker = worker
         self.runbox.started(worker)
         return worker
+
+    def _facilities_edited(self) -> None:
+        """A facility was edited (attribute table, undo, import): a result shown, or a run under
+        way, is of the facilities as they were, so it runs again."""
+        if self.result is not None or self.worker is not None:
+            self.run()
 
     def cancel(self) -> None:
         """Stop the run under way, if any."""

@@ -60,9 +60,14 @@ def _mode_label(settings: AccessSettings) -> str:
     return f"{label}, traffic ×{travel.congestion:g}" if travel.congestion != 1 else label
 
 
-def travel_line(baseline: Baseline, lon: float, lat: float) -> TravelLine:
-    """The time from ``lon``, ``lat`` (degrees) to the nearest lab of the run ``baseline``."""
-    row = point_times(baseline.network, baseline.result, np.array([[lon, lat]])).iloc[0]
+def travel_line(baseline: Baseline, lon: float, lat: float, *, whatif: bool = False) -> TravelLine:
+    """The time from ``lon``, ``lat`` (degrees) to the nearest lab of the run ``baseline``;
+    with ``whatif``, of its labs as the live what-if has them (hubs added, labs closed)."""
+    lonlat = np.array([[lon, lat]])
+    if whatif:
+        row = baseline.whatif.point_times(lonlat).iloc[0]
+    else:
+        row = point_times(baseline.network, baseline.result, lonlat).iloc[0]
     settings = baseline.settings
     mode = _mode_label(settings)
     if row["status"] == "off_network":
@@ -79,24 +84,26 @@ class TravelTimes(QObject):
 
     Runs for another test or lab quality than the last run are dropped (the point's time is to
     a lab able to do the analysed test); so are all runs when the facilities are edited (the
-    analysis reruns the current mode) or another project is opened.
+    analysis reruns the current mode) or another project is opened. The run the live what-if
+    edits gives its times with the edits (hubs added, labs upgraded or closed).
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runs: dict[str, Baseline] = {}
-        self._has_edits: Callable[[], bool] = lambda: False
+        # the run the live what-if edits, while it has edits (None: no edits)
+        self._edited: Callable[[], Baseline | None] = lambda: None
 
     def follow(self, controller: AnalysisController) -> None:
         """Record the runs of ``controller`` and forget them with its project."""
         controller.runFinished.connect(self.record)
         controller.projectChanged.connect(lambda _project: self.forget())
 
-        def has_edits() -> bool:
+        def edited() -> Baseline | None:
             ws = controller.workspace
-            return bool(ws is not None and ws.has_edits)
+            return ws.baseline if ws is not None and ws.has_edits else None
 
-        self._has_edits = has_edits
+        self._edited = edited
 
     @property
     def modes(self) -> list[str]:
@@ -131,12 +138,17 @@ class TravelTimes(QObject):
         quality = QUALITY_LABELS.get(settings.quality, settings.quality).lower()
         quality = "" if settings.quality == "any" else f" ({quality})"
         heading = f"Travel time to the nearest {settings.capability.upper()} lab{quality}"
-        note = (
-            "Times of the runs, without the what-if edits (hubs, upgrades, closures)"
-            if self._has_edits()
-            else ""
-        )
-        return TravelReport(heading, tuple(travel_line(b, lon, lat) for b in runs), note)
+        edited = self._edited()
+        lines = tuple(travel_line(b, lon, lat, whatif=b is edited) for b in runs)
+        note = ""
+        if edited is not None:
+            others = [line.mode for b, line in zip(runs, lines, strict=True) if b is not edited]
+            note = (
+                f"{_mode_label(edited.settings)}: with the what-if edits (hubs, upgrades, closures)"
+            )
+            if others:
+                note += f"; {', '.join(others)}: as run, without them"
+        return TravelReport(heading, lines, note)
 
 
 class IdentifyPanel(QWidget):

@@ -6,6 +6,8 @@ undoable what-if scenario; the docks are `ccgeo.gui.panels.siting` and
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ from ccgeo.gui.panels.referral import ReferralPanel
 from ccgeo.gui.panels.siting import SitingPanel, proposal_scenario
 from ccgeo.model.scenario import Hub, Scenario
 from ccgeo.model.settings import AccessSettings, LabSettings, ReferralSettings, SitingSettings
+from ccgeo.project import SavedPlan
 from ccgeo.render.layers import MapLayer, padded
 from ccgeo.render.planning_layers import ProposedHubsLayer, ReferralLayer
 from ccgeo.tasks.referral import run_referral
@@ -33,6 +36,9 @@ if TYPE_CHECKING:
     from ccgeo.gui.workers import Worker
     from ccgeo.model.referral import ReferralResult
     from ccgeo.model.siting import SitingResult
+    from ccgeo.project import Project
+
+log = logging.getLogger(__name__)
 
 SPOKE_BOX_M = 1_500.0
 
@@ -45,6 +51,9 @@ class PlanningController(QObject):
     sitingStarted(), sitingFinished(result), sitingEnded(message)
         ``sitingEnded`` follows a cancel (``"Cancelled"``) or a failure (the error text).
     referralStarted(), referralFinished(result), referralEnded(message)
+    sitingRestored(plan, stale), referralRestored(plan, stale)
+        A plan saved with the project that was opened is shown again (a `SavedPlan`);
+        ``stale`` when the project's data changed since it was made.
     """
 
     sitingStarted = Signal()  # noqa: N815 - Qt signal naming
@@ -53,6 +62,8 @@ class PlanningController(QObject):
     referralStarted = Signal()  # noqa: N815
     referralFinished = Signal(object)  # noqa: N815
     referralEnded = Signal(str)  # noqa: N815
+    sitingRestored = Signal(object, bool)  # noqa: N815
+    referralRestored = Signal(object, bool)  # noqa: N815
 
     def __init__(self, window: MainWindow, analysis: AnalysisController) -> None:
         super().__init__(window)
@@ -93,13 +104,52 @@ class PlanningController(QObject):
         ws = self.analysis.workspace
         return ws.hubs if ws is not None else ()
 
-    def _project_loaded(self, _project: object) -> None:
+    def _project_loaded(self, project: Project) -> None:
         for worker in (self.siting_worker, self.referral_worker):
             if worker is not None:
                 worker.cancel()
         self.siting_result = self.siting_settings = self.referral_result = None
         self.siting_scenario = self.referral_scenario = None
         self.hubs_layer = self.referral_layer = None  # the canvas got fresh layers
+        self._restore_plans(project)
+
+    def _restore_plans(self, project: Project) -> None:
+        """Show the plans saved with ``project``, with their map layers; a plan whose settings
+        this ccgeo cannot read is left out (the log says why)."""
+        if not project.plans:
+            return
+        digest = project.data_digest()
+        for kind in ("siting", "referral"):
+            plan = project.plans.get(kind)
+            if plan is None:
+                continue
+            try:
+                if kind == "siting":
+                    settings = SitingSettings.from_dict(plan.settings)
+                    self._siting_shown(plan.result, settings, plan.scenario)  # type: ignore[arg-type]
+                else:
+                    self._referral_shown(plan.result, plan.scenario)  # type: ignore[arg-type]
+            except InputError as exc:
+                log.warning("the saved %s plan is not shown: %s", kind, exc)
+                continue
+            signal = self.sitingRestored if kind == "siting" else self.referralRestored
+            signal.emit(plan, plan.data_digest != digest)
+
+    def _plan_keeper(
+        self, project: Project, settings: LabSettings, scenario: Scenario | None
+    ) -> Callable[[SitingResult | ReferralResult], None]:
+        """What keeps the plan of a run starting now in ``project`` (saved with it), with the
+        settings, the what-if edits and the digest of the data it is made from."""
+        made_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        digest = project.data_digest()
+
+        def keep(result: SitingResult | ReferralResult) -> None:
+            plan = SavedPlan(result, settings.to_dict(), scenario, made_at, digest)
+            project.plans[plan.kind] = plan
+            if project is self.window.project:
+                self.window.set_modified(True)
+
+        return keep
 
     # -- running -------------------------------------------------------------------------------
 
@@ -120,12 +170,13 @@ class PlanningController(QObject):
         # the existing labs as the live what-if has them; its hubs stay open, unless they are
         # the candidate sites ("points placed on the map")
         analysed, scenario = self.analysis.whatif_project(hubs="user" not in settings.sources)
+        keep = self._plan_keeper(project, settings, scenario)
         worker = self.window.run_task(
             partial(run_siting, user_sites=self.user_sites()),
             analysed,
             settings,
             text=f"Siting new {settings.capability.upper()} hubs…",
-            on_done=lambda result: self._siting_done(worker, settings, result, scenario),
+            on_done=lambda result: self._siting_done(worker, settings, result, scenario, keep),
             on_failed=lambda message: self._siting_ended(worker, message),
             on_cancelled=lambda: self._siting_ended(worker, "Cancelled"),
             on_progress=on_progress,
@@ -150,10 +201,19 @@ class PlanningController(QObject):
         settings: SitingSettings,
         result: SitingResult,
         scenario: Scenario | None,
+        keep: Callable[[SitingResult], None],
     ) -> None:
         if worker is not self.siting_worker:
             return  # a newer run, or another project
         self.siting_worker = None
+        keep(result)
+        self._siting_shown(result, settings, scenario)
+        self.sitingFinished.emit(result)
+
+    def _siting_shown(
+        self, result: SitingResult, settings: SitingSettings, scenario: Scenario | None
+    ) -> None:
+        """Make ``result`` the proposal shown, its hubs on the map."""
         self.siting_result = result
         self.siting_settings = settings
         self.siting_scenario = scenario
@@ -164,7 +224,6 @@ class PlanningController(QObject):
             else:
                 self.hubs_layer.set_hubs(result.hubs)
             self._place_layer(self.hubs_layer)
-        self.sitingFinished.emit(result)
 
     def run_referral(
         self,
@@ -181,12 +240,13 @@ class PlanningController(QObject):
         store_settings(project, settings)
         self.window.set_modified(True)
         analysed, scenario = self.analysis.whatif_project()  # the what-if's hubs are hub labs
+        keep = self._plan_keeper(project, settings, scenario)
         worker = self.window.run_task(
             partial(run_referral, proposed_hubs=proposed),
             analysed,
             settings,
             text=f"Planning the {settings.capability.upper()} sample referral…",
-            on_done=lambda result: self._referral_done(worker, result, scenario),
+            on_done=lambda result: self._referral_done(worker, result, scenario, keep),
             on_failed=lambda message: self._referral_ended(worker, message),
             on_cancelled=lambda: self._referral_ended(worker, "Cancelled"),
             on_progress=on_progress,
@@ -206,11 +266,21 @@ class PlanningController(QObject):
             self.referralEnded.emit(message)
 
     def _referral_done(
-        self, worker: Worker, result: ReferralResult, scenario: Scenario | None
+        self,
+        worker: Worker,
+        result: ReferralResult,
+        scenario: Scenario | None,
+        keep: Callable[[ReferralResult], None],
     ) -> None:
         if worker is not self.referral_worker:
             return
         self.referral_worker = None
+        keep(result)
+        self._referral_shown(result, scenario)
+        self.referralFinished.emit(result)
+
+    def _referral_shown(self, result: ReferralResult, scenario: Scenario | None) -> None:
+        """Make ``result`` the referral plan shown, its routes and loops on the map."""
         self.referral_result = result
         self.referral_scenario = scenario
         crs = self.window.canvas.crs
@@ -220,7 +290,6 @@ class PlanningController(QObject):
             else:
                 self.referral_layer.set_plan(result.routes, result.loops)
             self._place_layer(self.referral_layer)
-        self.referralFinished.emit(result)
 
     def _place_layer(self, layer: MapLayer) -> None:
         """Put ``layer`` on the map once: routes under the facility symbols, proposed hubs on

@@ -35,6 +35,7 @@ from ccgeo.network.profiles import load_profiles
 if TYPE_CHECKING:
     from ccgeo.gui.panels.planning import PlanningController
     from ccgeo.model.referral import ReferralParameters, ReferralResult
+    from ccgeo.project import SavedPlan
 
 SPOKE_HEADERS = (
     "Spoke",
@@ -193,6 +194,8 @@ class ReferralPanel(QWidget):
         self.runbox.cancel_button.clicked.connect(planning.cancel_referral)
         self.spokes.itemSelectionChanged.connect(self._spoke_selected)
         planning.referralFinished.connect(self.show_result)
+        planning.referralRestored.connect(self.show_saved)
+        planning.sitingRestored.connect(lambda *_: self._proposal_changed())
         planning.referralEnded.connect(self._ended)
         planning.sitingFinished.connect(lambda _r: self._proposal_changed())
         planning.analysis.projectChanged.connect(lambda _p: self._project_changed())
@@ -360,6 +363,12 @@ class ReferralPanel(QWidget):
                 ]
             )
         fill_table(self.hubs, hubs)
+
+    def show_saved(self, plan: SavedPlan, stale: bool) -> None:
+        """Show the referral plan saved with the project, with when it was made (and a warning
+        when the data changed since)."""
+        self.show_result(plan.result)  # type: ignore[arg-type]
+        self.runbox.show_saved(plan.made_at, stale=stale)
 
     def _spoke_selected(self) -> None:
         items = self.spokes.selectedItems()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ccgeo.analysis.access import CITY_ID
 from ccgeo.gui.charts import BarChart
+from ccgeo.gui.panels.widgets import stack_parts
 from ccgeo.labels import format_share
 from ccgeo.render.layers import padded
 
@@ -123,6 +124,7 @@ class ResultsPanel(QWidget):
         self.areas.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.areas.setToolTip("Underserved areas, most people first: click one to zoom to it")
         self.areas_title = QLabel("Underserved areas")
+        self.areas_title.setWordWrap(True)  # "beyond 60 min, 3 areas, 835,774 people"
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Chart threshold"))
@@ -143,10 +145,8 @@ class ResultsPanel(QWidget):
         split.addWidget(areas_box)
         for i, stretch in enumerate((3, 2, 2)):
             split.setStretchFactor(i, stretch)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.detail)
-        layout.addWidget(split, 1)
+        # in a scroll area: a short dock scrolls instead of making the window taller
+        stack_parts(self, [self.headline, self.detail, split])
 
         self.threshold.currentIndexChanged.connect(self._refresh_chart)
         self.areas.cellClicked.connect(lambda row, _col: self.zoom_to_area(row))

@@ -41,6 +41,7 @@ from ccgeo.tasks.settings import has_run
 if TYPE_CHECKING:
     from ccgeo.gui.panels.planning import PlanningController
     from ccgeo.model.siting import SitingResult
+    from ccgeo.project import SavedPlan
 
 MODEL_LABELS = {
     "mclp": "Most people covered (MCLP)",
@@ -360,6 +361,7 @@ class SitingPanel(QWidget):
         self.scenario_name.returnPressed.connect(self.make_scenario)
         self.hub_table.itemSelectionChanged.connect(self._hub_selected)
         self.planning.sitingFinished.connect(self.show_result)
+        self.planning.sitingRestored.connect(self.show_saved)
         self.planning.sitingEnded.connect(self._ended)
         self.planning.analysis.staleChanged.connect(lambda *_: self.refresh_settings())
         self.planning.analysis.coverageChanged.connect(self.refresh_settings)
@@ -513,6 +515,12 @@ class SitingPanel(QWidget):
         if not self.scenario_name.text().strip():
             self.scenario_name.setText(default)
         self.make_button.setEnabled(n > 0)
+
+    def show_saved(self, plan: SavedPlan, stale: bool) -> None:
+        """Show the proposal saved with the project, with when it was made (and a warning
+        when the data changed since)."""
+        self.show_result(plan.result)  # type: ignore[arg-type]
+        self.runbox.show_saved(plan.made_at, stale=stale)
 
     def _fill_curve(self, result: SitingResult, minutes: float) -> None:
         curve = result.curve

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.gui.wording import for_planner
+from ccgeo.labels import format_when
 
 if TYPE_CHECKING:
     from ccgeo.gui.workers import Worker
@@ -106,7 +107,21 @@ class RunBox(QWidget):
         self.cancel_button.setEnabled(False)
         self.progress.hide()
         self.state.setText(text)
+        self.state.setStyleSheet("")
         self.show_error(error)
+
+    def show_saved(self, made_at: str, *, stale: bool) -> None:
+        """The plan shown was saved with the project: say when it was made, and, in orange,
+        when the project's data changed since (``stale``)."""
+        when = format_when(made_at)
+        if stale:
+            self.ended(
+                f"⚠ From the saved project: made {when}, and the data changed since. "
+                "Run again for a plan of the data as it is now."
+            )
+            self.state.setStyleSheet("color: #E65100; font-weight: bold;")
+        else:
+            self.ended(f"Made {when}, saved with the project.")
 
     def show_error(self, message: str) -> None:
         """Show ``message`` in red, in the planner's words (hidden when empty)."""
@@ -120,26 +135,65 @@ class RunBox(QWidget):
             self.state.setText(text)
 
 
-def stack_parts(panel: QWidget, parts: list[QWidget | QLayout]) -> None:
+def stack_parts(
+    panel: QWidget, parts: list[QWidget | QLayout], *, stretch_last: bool = True
+) -> QScrollArea:
     """Lay ``parts`` out top to bottom in a scroll area filling ``panel``; the last part
-    stretches (a dock too short for it all scrolls instead of squeezing the tables)."""
+    stretches (or, with ``stretch_last`` False, the space below the parts). A dock too short
+    for it all scrolls instead of squeezing the tables or growing the window. Returns the
+    scroll area."""
     content = QWidget()
     column = QVBoxLayout(content)
     for i, part in enumerate(parts):
-        stretch = 1 if i == len(parts) - 1 else 0
+        stretch = 1 if stretch_last and i == len(parts) - 1 else 0
         if isinstance(part, QLayout):
             column.addLayout(part, stretch)
         else:
             column.addWidget(part, stretch)
+    if not stretch_last:
+        column.addStretch(1)
     for combo in content.findChildren(QComboBox):
         # long item texts must not widen the dock: the combo elides them instead
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
-    area = scrolled(content)
+    area = _Column()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(area)
+    return area
+
+
+class _Column(QScrollArea):
+    """A scroll area that scrolls up and down only: as wide as its content needs at least (no
+    text is cut off at the side), as short as a few lines (the dock scrolls instead of making
+    the window taller)."""
+
+    #: Height below which the column does not shrink, pixels.
+    MIN_HEIGHT = 60
+
+    def _content_width(self, hint: QSize) -> int:
+        bar = self.verticalScrollBar().sizeHint().width()
+        margins = self.contentsMargins()
+        return hint.width() + bar + margins.left() + margins.right()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As wide as the content's minimum (with a scroll bar), a few lines high."""
+        content = self.widget()
+        if content is None:
+            return super().minimumSizeHint()
+        return QSize(self._content_width(content.minimumSizeHint()), self.MIN_HEIGHT)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The content's preferred size (with a scroll bar)."""
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        hint = content.sizeHint()
+        return QSize(self._content_width(hint), hint.height())
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
