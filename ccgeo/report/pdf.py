@@ -53,6 +53,7 @@ from ccgeo.labels import (
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.scenario import Scenario
 from ccgeo.progress import ProgressCallback, report_progress
+from ccgeo.render.basemap import BasemapLayer, basemap_layers
 from ccgeo.render.build import map_crs, project_extent_lonlat
 from ccgeo.render.decorations import paint_decorations
 from ccgeo.render.districts import DistrictLayer
@@ -581,6 +582,8 @@ class _MapLayers:
     underserved: _FillLayer | None
     underserved_legend: LegendEntry
     attribution: str
+    #: The project's base map (areas and rivers, then place names): under and over the rest.
+    basemap: tuple[MapLayer, ...] = ()
 
     @classmethod
     def build(
@@ -616,7 +619,27 @@ class _MapLayers:
             underserved=under,
             underserved_legend=under_legend,
             attribution=OSM_ATTRIBUTION if uses_osm(project) else "",
+            basemap=_basemap(project, crs),
         )
+
+    def stack(self, layers: Sequence[MapLayer | None]) -> list[MapLayer]:
+        """``layers`` (the None left out) on the base map: its areas under them, its place
+        names over them."""
+        under = [x for x in self.basemap if isinstance(x, BasemapLayer)]
+        over = [x for x in self.basemap if not isinstance(x, BasemapLayer)]
+        return [*under, *(x for x in layers if x is not None), *over]
+
+    def basemap_legend(self) -> list[LegendEntry]:
+        """The legend rows of the base map's areas and rivers."""
+        return [e for x in self.basemap if isinstance(x, BasemapLayer) for e in x.legend()]
+
+
+def _basemap(project: Project, crs: CRS) -> tuple[MapLayer, ...]:
+    """The base map drawn from the project's own OSM data, when it has any."""
+    data = project.basemap
+    if data is None or data.is_empty:
+        return ()
+    return tuple(basemap_layers(data, crs))
 
 
 def _band_layer(result: AccessResult, crs: CRS) -> tuple[_FillLayer | None, list[LegendEntry]]:
@@ -1415,17 +1438,14 @@ def _road_legend(roads: RoadLayer | None, m_per_px: float) -> list[LegendEntry]:
 def _coverage_map(pages: _Pages, ctx: ReportContent) -> None:
     pages.section("map")
     maps = ctx.maps
-    layers = [
-        layer
-        for layer in (maps.bands, maps.roads, maps.underserved, maps.districts, maps.labs)
-        if layer is not None
-    ]
+    layers = maps.stack((maps.bands, maps.roads, maps.underserved, maps.districts, maps.labs))
     entries = list(maps.band_legend)
     if maps.underserved is not None:
         entries.append(maps.underserved_legend)
     entries += maps.labs.legend() if maps.labs is not None else []
     entries += maps.districts.legend() if maps.districts is not None else []
     entries += _road_legend(maps.roads, _approx_m_per_px(pages, maps))
+    entries += maps.basemap_legend()
     thresholds = ", ".join(
         format_threshold(t) for t in ctx.result.settings.get("thresholds_minutes", [])
     )
@@ -1539,15 +1559,12 @@ def _underserved(pages: _Pages, ctx: ReportContent) -> None:
         )
     )
     maps = ctx.maps
-    layers = [
-        layer
-        for layer in (maps.population, maps.roads, maps.underserved, maps.districts, maps.labs)
-        if layer is not None
-    ]
+    layers = maps.stack((maps.population, maps.roads, maps.underserved, maps.districts, maps.labs))
     entries = [maps.underserved_legend]
     entries += maps.labs.legend() if maps.labs is not None else []
     entries += maps.population.legend() if maps.population is not None else []
     entries += maps.districts.legend() if maps.districts is not None else []
+    entries += maps.basemap_legend()
     _map_page(
         pages,
         ctx,
