@@ -304,3 +304,46 @@ def symbol_outline(symbol: str, size_px: float) -> np.ndarray:
 DIFFERENCE_COLORS: dict[str, str] = {"gain": "#2166AC", "loss": "#E66101", "unchanged": "#9E9E9E"}
 #: Opacity (0..1) of the unchanged people, so that the gains and losses stand out.
 DIFFERENCE_UNCHANGED_OPACITY = 0.35
+
+
+# -- base map --------------------------------------------------------------------------------
+
+#: Fill of each base-map area class: light tones of OpenStreetMap Carto, so that roads,
+#: population shading and analysis bands stay the strongest colours on the map.
+BASEMAP_AREA_FILLS: dict[str, str] = {
+    "built": "#E4E0DA",
+    "residential": "#E4E0DA",
+    "commercial": "#EFE0DE",
+    "industrial": "#E8DEE6",
+    "green": "#D9EACB",
+    "park": "#CDEBC0",
+    "water": "#AAD3DF",
+}
+#: Legend words of the base-map area classes.
+BASEMAP_AREA_LABELS: dict[str, str] = {
+    "built": "Built-up (from buildings)",
+    "residential": "Residential",
+    "commercial": "Commercial and retail",
+    "industrial": "Industrial",
+    "green": "Woods, grass and meadows",
+    "park": "Parks and gardens",
+    "water": "Water",
+}
+
+
+@dataclass(frozen=True)
+class BasemapLineStyle:
+    """How a base-map line class is drawn: legend label, colour, width in pixels, and the zoom
+    (metres per pixel) beyond which it is hidden."""
+
+    label: str
+    color: str
+    width_px: float
+    max_m_per_px: float
+
+
+BASEMAP_LINE_STYLES: dict[str, BasemapLineStyle] = {
+    "coastline": BasemapLineStyle("Coastline", "#7FA9B8", 1.2, float("inf")),
+    "stream": BasemapLineStyle("Streams and drains", "#AAD3DF", 1.2, 8.0),
+    "river": BasemapLineStyle("Rivers and canals", "#AAD3DF", 2.5, 200.0),
+}

@@ -590,10 +590,11 @@ def test_a_bad_extent_says_every_problem(demo, car_result, tmp_path):
 def test_the_maps_are_drawn_on_the_projects_base_map(poppler, demo, car_result, tmp_path):
     """The printed map reads like the one on screen: the base map from the project's own OSM
     data (water, parks, place names) under the bands, its classes in the legend."""
-    from ccgeo.render.basemap import AREA_FILLS
     from ccgeo.report.pdf import write_report
+    from ccgeo.styles import BASEMAP_AREA_FILLS
 
-    assert demo.basemap is not None and not demo.basemap.is_empty
+    assert demo.basemap is not None
+    assert not demo.basemap.is_empty
     with_base = write_report(demo, car_result, tmp_path / "base.pdf")
     texts = pdf_pages_text(with_base)
     page = section_start(texts, "Coverage map")
@@ -608,7 +609,7 @@ def test_the_maps_are_drawn_on_the_projects_base_map(poppler, demo, car_result, 
         demo.basemap = kept
     assert "Water" not in pdf_pages_text(without)[page - 1]
 
-    water = np.array([int(AREA_FILLS["water"][i : i + 2], 16) for i in (1, 3, 5)])
+    water = np.array([int(BASEMAP_AREA_FILLS["water"][i : i + 2], 16) for i in (1, 3, 5)])
 
     def water_pixels(pdf: Path) -> int:
         prefix = tmp_path / f"{pdf.stem}-map"
@@ -617,9 +618,10 @@ def test_the_maps_are_drawn_on_the_projects_base_map(poppler, demo, car_result, 
             check=True,
             capture_output=True,
         )
-        magic, size, _depth, raw = next(tmp_path.glob(f"{prefix.name}*.ppm")).read_bytes().split(
-            b"\n", 3
+        magic, size, _depth, raw = (
+            next(tmp_path.glob(f"{prefix.name}*.ppm")).read_bytes().split(b"\n", 3)
         )
+        assert magic == b"P6"
         w, h = map(int, size.split())
         rgb = np.frombuffer(raw, dtype=np.uint8).reshape(h, w, 3).astype(int)
         return int((np.abs(rgb - water).max(axis=2) <= 6).sum())

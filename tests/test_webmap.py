@@ -342,3 +342,28 @@ def test_no_absolute_paths_in_tracked_assets():
     text = readme.read_text(encoding="utf-8")
     assert "leaflet@1.9.3" in text
     assert "BSD-2-Clause" in text
+
+
+def test_the_projects_base_map_is_drawn_offline(demo, demo_html):
+    """The HTML map reads without internet as the app does: water, parks and built-up areas and
+    rivers from the project's OSM file under everything, place names over it, in the legend."""
+    project, result, _, _ = demo
+    _, text = demo_html
+    assert project.basemap is not None
+    assert not project.basemap.is_empty
+    names = layer_names(build_webmap(project, result, date=DATE))
+    assert names[-2:] == ["Base map (OpenStreetMap data)", "Place names"]
+    assert "Base map" in text
+    assert "Water" in text
+    assert "Rivers and canals" in text
+    assert "Base map \\u00a9 \\u003ca href=\\u0027https://www.openstreetmap.org" in text
+    for name in set(project.basemap.place_name[project.basemap.place_class == "city"]):
+        assert f"\\u003e{name}\\u003c/div\\u003e" in text  # as the JSON of the label
+    assert '"ccgeo-base"' in text
+    kept, project.basemap = project.basemap, None
+    try:
+        names = layer_names(build_webmap(project, result, date=DATE))
+    finally:
+        project.basemap = kept
+    assert "Base map (OpenStreetMap data)" not in names
+    assert "Place names" not in names

@@ -142,8 +142,12 @@ def test_demo_map_loads_offline_with_every_layer(demo_map, visit):
     assert page.locator("#ccgeo-title").inner_text().startswith(project.name)
     # roads on canvas, areas as SVG, facilities as markers
     assert page.locator(".leaflet-pane canvas").count() >= 1
-    n_markers = page.locator(".leaflet-marker-icon").count()
+    n_markers = page.locator(".leaflet-marker-icon:not(.ccgeo-place-icon)").count()
     assert n_markers == len(project.facilities)
+    # the base map's place names, as text over the map (not markers one can click)
+    places = page.locator(".ccgeo-place-icon")
+    assert places.count() >= 1
+    assert places.first.inner_text() in set(project.basemap.place_name)
 
 
 def test_clicking_a_facility_opens_its_popup(demo_map, visit):
@@ -217,7 +221,8 @@ def test_porto_alegre_exports_and_loads_in_seconds(shared_data, tmp_path, visit)
     assert seen.blocked == []
     assert seen.failed == []
     assert seen.errors == []
-    assert seen.page.locator(".leaflet-marker-icon").count() == len(project.facilities)
+    facilities = seen.page.locator(".leaflet-marker-icon:not(.ccgeo-place-icon)")
+    assert facilities.count() == len(project.facilities)
     assert size_mb < 5.0
     assert export_s < 15.0
     assert seen.load_seconds < 10.0

@@ -19,47 +19,13 @@ from ccgeo.render.layers import MapLayer, cosmetic_pen, padded, qcolor, world_tr
 from ccgeo.render.qpath import path_from_vertices
 from ccgeo.render.roads import _morton_order
 from ccgeo.render.view import ViewTransform
-from ccgeo.styles import HALO, LegendEntry
-
-#: Fill of each area class: light tones of OpenStreetMap Carto, so that roads, population
-#: shading and analysis bands stay the strongest colours on the map.
-AREA_FILLS: dict[str, str] = {
-    "built": "#E4E0DA",
-    "residential": "#E4E0DA",
-    "commercial": "#EFE0DE",
-    "industrial": "#E8DEE6",
-    "green": "#D9EACB",
-    "park": "#CDEBC0",
-    "water": "#AAD3DF",
-}
-#: Legend words of the area classes.
-AREA_LABELS: dict[str, str] = {
-    "built": "Built-up (from buildings)",
-    "residential": "Residential",
-    "commercial": "Commercial and retail",
-    "industrial": "Industrial",
-    "green": "Woods, grass and meadows",
-    "park": "Parks and gardens",
-    "water": "Water",
-}
-
-
-@dataclass(frozen=True)
-class LineLook:
-    """How a line class is drawn: colour, width in pixels, and the zoom (metres per pixel)
-    beyond which it is hidden."""
-
-    label: str
-    color: str
-    width_px: float
-    max_m_per_px: float
-
-
-LINE_LOOKS: dict[str, LineLook] = {
-    "coastline": LineLook("Coastline", "#7FA9B8", 1.2, float("inf")),
-    "stream": LineLook("Streams and drains", "#AAD3DF", 1.2, 8.0),
-    "river": LineLook("Rivers and canals", "#AAD3DF", 2.5, 200.0),
-}
+from ccgeo.styles import (
+    BASEMAP_AREA_FILLS,
+    BASEMAP_AREA_LABELS,
+    BASEMAP_LINE_STYLES,
+    HALO,
+    LegendEntry,
+)
 
 #: Levels of detail of the base map: the smallest metres per device pixel each is drawn at;
 #: level ``k`` is simplified to half a pixel and drops areas smaller than a pixel.
@@ -189,12 +155,12 @@ class BasemapLayer(MapLayer):
         painter.setPen(Qt.PenStyle.NoPen)
         for key, levels in self._areas.items():
             paths = levels[level]
-            painter.setBrush(QBrush(qcolor(AREA_FILLS[key])))
+            painter.setBrush(QBrush(qcolor(BASEMAP_AREA_FILLS[key])))
             for i in _visible(paths, box):
                 painter.drawPath(paths.paths[i])
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for key, levels in self._lines.items():
-            look = LINE_LOOKS[key]
+            look = BASEMAP_LINE_STYLES[key]
             if view.m_per_px > look.max_m_per_px:
                 continue
             pen = cosmetic_pen(look.color, look.width_px)
@@ -208,12 +174,12 @@ class BasemapLayer(MapLayer):
     def legend(self) -> list[LegendEntry]:
         """One row per class present, water first."""
         rows = [
-            LegendEntry(AREA_LABELS[k], "fill", color=AREA_FILLS[k])
+            LegendEntry(BASEMAP_AREA_LABELS[k], "fill", color=BASEMAP_AREA_FILLS[k])
             for k in reversed(self._areas)
             if k != "built" or "residential" not in self._areas
         ]
         rows += [
-            LegendEntry(LINE_LOOKS[k].label, "line", color=LINE_LOOKS[k].color)
+            LegendEntry(BASEMAP_LINE_STYLES[k].label, "line", color=BASEMAP_LINE_STYLES[k].color)
             for k in reversed(self._lines)
         ]
         return rows

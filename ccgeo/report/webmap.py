@@ -30,6 +30,7 @@ from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
 from ccgeo.io.atomic import write_text_atomic
 from ccgeo.io.kinds import kind_of
 from ccgeo.labels import format_minutes, format_people, format_share
+from ccgeo.model.basemap import AREA_CLASSES, LINE_CLASSES, BasemapData
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.scenario import Scenario
 from ccgeo.model.schema import CAPABILITIES
@@ -39,6 +40,9 @@ from ccgeo.report.methods import uses_osm
 from ccgeo.styles import (
     BACKGROUND,
     BAND_OPACITY,
+    BASEMAP_AREA_FILLS,
+    BASEMAP_AREA_LABELS,
+    BASEMAP_LINE_STYLES,
     COURIER_COLORS,
     DISTRICT_OUTLINE,
     DISTRICT_OUTLINE_PX,
@@ -104,6 +108,7 @@ MAIN_ROAD_CLASSES: tuple[str, ...] = ("tertiary", "secondary", "primary", "trunk
 # markers (600) and popups (700) stay on Leaflet's own panes above. Panes drawn on a canvas
 # (many features, no popups) take no pointer events so that clicks reach the layers below.
 _PANES: dict[str, tuple[int, bool]] = {
+    "ccgeo-base": (340, False),
     "ccgeo-population": (350, False),
     "ccgeo-bands": (370, True),
     "ccgeo-districts": (380, True),
@@ -421,6 +426,9 @@ def _layer_steps(
     if include_roads and project.roads is not None and project.roads.n_edges:
         roads = project.roads
         steps.append(("roads", lambda: _add_roads(fmap, roads, ctx, osm=uses_osm(project))))
+    if project.basemap is not None and not project.basemap.is_empty:
+        data = project.basemap
+        steps.append(("base map", lambda: _add_basemap(fmap, data, ctx)))
     return steps
 
 
@@ -1234,6 +1242,85 @@ def _add_roads(fmap: folium.Map, roads: Any, ctx: _Context, *, osm: bool) -> Non
 
 _DASH = {"dash": "6 4", "dot": "1 3"}
 
+#: Place classes named on the web map (neighbourhoods would crowd it), most important first.
+_WEB_PLACE_CLASSES: dict[str, tuple[int, bool]] = {
+    "city": (15, True),
+    "town": (13, True),
+    "suburb": (11, False),
+    "village": (11, False),
+}
+#: At most this many place names on the web map.
+_MAX_WEB_PLACES = 200
+
+
+def _add_basemap(fmap: folium.Map, data: BasemapData, ctx: _Context) -> None:
+    """The light base map drawn from the project's OSM file, as in the app: water, parks and
+    built-up areas and rivers in one layer under everything, place names in another."""
+    geoms, props = [], []
+    areas = data.areas()
+    for key in AREA_CLASSES:  # bottom to top
+        sel = data.area_class == key
+        if not sel.any():
+            continue
+        shown = _for_display(areas[sel], ctx.crs, ctx.simplify_m)
+        kept = [g for g in shown if g is not None and not shapely.is_empty(g)]
+        if not kept:
+            continue
+        fill = BASEMAP_AREA_FILLS[key]
+        geoms.append(shapely.union_all(kept, grid_size=10.0**-COORD_DECIMALS))
+        props.append({"style": {"stroke": False, "fillColor": fill, "fillOpacity": 1.0}})
+        if key != "built" or not (data.area_class == "residential").any():
+            ctx.legend.add("Base map", _fill_swatch(fill, None, 1.0), BASEMAP_AREA_LABELS[key])
+    lines = data.lines()
+    for key in LINE_CLASSES:
+        sel = data.line_class == key
+        if not sel.any():
+            continue
+        look = BASEMAP_LINE_STYLES[key]
+        shown = _for_display(lines[sel], ctx.crs, ctx.simplify_m)
+        geoms.append(shapely.multilinestrings([g for g in shown if not shapely.is_empty(g)]))
+        props.append({"style": {"color": look.color, "weight": look.width_px, "opacity": 1.0}})
+        ctx.legend.add("Base map", _line_swatch(look.color, look.width_px), look.label)
+    attribution = (
+        "Base map © <a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a> "
+        "contributors (ODbL)"
+    )
+    if geoms:
+        _geojson_layer(
+            _collection(np.asarray(geoms, dtype=object), props),
+            name="Base map (OpenStreetMap data)",
+            pane="ccgeo-base",
+            canvas=True,
+            interactive=False,
+            attribution=attribution,
+        ).add_to(fmap)
+    _add_place_names(fmap, data)
+
+
+def _add_place_names(fmap: folium.Map, data: BasemapData) -> None:
+    """The names of cities, towns, suburbs and villages, as plain text over the map."""
+    order = [
+        i for key in _WEB_PLACE_CLASSES for i in np.flatnonzero(data.place_class == key).tolist()
+    ][:_MAX_WEB_PLACES]
+    if not order:
+        return
+    group = folium.FeatureGroup(name="Place names", show=True)
+    for i in order:
+        size, bold = _WEB_PLACE_CLASSES[str(data.place_class[i])]
+        lon, lat = data.place_lonlat[i]
+        name = html.escape(str(data.place_name[i]))
+        weight = "bold" if bold else "normal"
+        label = (
+            f'<div class="ccgeo-place" style="font-size:{size}px;font-weight:{weight}">{name}</div>'
+        )
+        folium.Marker(
+            location=[float(lat), float(lon)],
+            icon=folium.DivIcon(html=label, icon_size=(0, 0), class_name="ccgeo-place-icon"),
+            interactive=False,
+            keyboard=False,
+        ).add_to(group)
+    group.add_to(fmap)
+
 
 def _line_style(style: RoadStyle, *, casing: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {
@@ -1429,6 +1516,9 @@ _CSS = f"""
   font: 13px/1.35 "Helvetica Neue", Arial, Helvetica, sans-serif; }}
 #ccgeo-title h1 {{ font-size: 17px; margin: 0 0 2px 0; }}
 #ccgeo-title .ccgeo-src {{ font-size: 11px; color: #555; }}
+.ccgeo-place {{ display: inline-block; transform: translate(-50%, -50%); white-space: nowrap;
+  color: #37474F; font-family: "Helvetica Neue", Arial, Helvetica, sans-serif;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; pointer-events: none; }}
 #ccgeo-title .ccgeo-desc {{ font-size: 12px; margin: 0 0 3px 0; white-space: pre-line;
   max-width: 60ch; }}
 #ccgeo-title .ccgeo-synthetic {{ margin-top: 4px; padding: 2px 6px; background: #FFF3CD;

@@ -29,8 +29,8 @@ from ccgeo.gui.main_window import MainWindow
 from ccgeo.io.tilefiles import write_mbtiles
 from ccgeo.model.basemap import BasemapData
 from ccgeo.project import Project
-from ccgeo.render.basemap import AREA_FILLS, PLACE_LOOKS, BasemapLayer, PlaceLabelLayer
-from ccgeo.styles import BACKGROUND
+from ccgeo.render.basemap import PLACE_LOOKS, BasemapLayer, PlaceLabelLayer
+from ccgeo.styles import BACKGROUND, BASEMAP_AREA_FILLS
 
 pytestmark = pytest.mark.gui
 
@@ -130,15 +130,15 @@ def test_water_parks_and_rivers_are_drawn_where_they_are(window):
     image = window.canvas.render_image(decorations=False)
     canvas = window.canvas
     assert pixel(image, *canvas.screen_position(LON0 - 0.008, LAT0 + 0.006)) == QColor(
-        AREA_FILLS["water"]
+        BASEMAP_AREA_FILLS["water"]
     )
     assert pixel(image, *canvas.screen_position(LON0 + 0.008, LAT0 - 0.005)) == QColor(
-        AREA_FILLS["park"]
+        BASEMAP_AREA_FILLS["park"]
     )
     assert pixel(image, *canvas.screen_position(LON0, LAT0 + 0.006)) == QColor(BACKGROUND)
     # the river: a blue line across the south, a few pixels wide
     x, y = canvas.screen_position(LON0 - 0.002, LAT0 - 0.0065)
-    assert pixel(image, x, y) == QColor(AREA_FILLS["water"])
+    assert pixel(image, x, y) == QColor(BASEMAP_AREA_FILLS["water"])
     assert pixel(image, x, y - 8) == QColor(BACKGROUND)
 
 
