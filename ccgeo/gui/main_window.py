@@ -159,6 +159,21 @@ def _settle_heap() -> None:
     gc.freeze()
 
 
+def _every_minutes_text(minutes: float, used: set[str]) -> str:
+    """``"Every &5 minutes"``: the Alt-letter the first character of the number or of the unit
+    that no entry before has (kept in ``used``)."""
+    number = f"{minutes:g}"
+    unit = "minute" if minutes == 1 else "minutes"
+    text = f"Every {number} {unit}"
+    start = len("Every ")
+    for i in range(start, len(text)):
+        key = text[i].lower()
+        if key.strip() and key not in used:
+            used.add(key)
+            return f"{text[:i]}&{text[i:]}"
+    return text
+
+
 class MainWindow(QMainWindow):
     """The ccgeo workbench: a map of the project with its layers, and the file and view commands.
 
@@ -468,9 +483,10 @@ class MainWindow(QMainWindow):
         self.autosave_group = QActionGroup(self)
         self.autosave_actions: dict[float, QAction] = {}
         current = self.autosaver.minutes
+        used: set[str] = set()
         for minutes in settings.AUTOSAVE_CHOICES:
             action = self._action(
-                f"Every &{minutes:g} minutes",
+                _every_minutes_text(minutes, used),
                 f"Keep a recovery copy of unsaved changes at least every {minutes:g} minutes",
                 lambda m=minutes: self.set_autosave_minutes(m),
             )
@@ -505,11 +521,11 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.act_pan, self.act_zoom_box])
         view_menu.addSeparator()
-        basemap_menu = view_menu.addMenu("&Base map")
+        basemap_menu = view_menu.addMenu("B&ase map")
         basemap_menu.setToolTipsVisible(True)
         basemap_menu.addActions([self.basemap_actions[name] for name in SOURCES])
         self.menus["basemap"] = basemap_menu
-        self.menus["panels"] = view_menu.addMenu("&Panels")
+        self.menus["panels"] = view_menu.addMenu("Pa&nels")
         self.menus["panels"].addAction(self.act_toggle_layers)
         self.menus["view"] = view_menu
         self.menus["layer"] = bar.addMenu("&Layer")

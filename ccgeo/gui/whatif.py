@@ -197,8 +197,8 @@ class PlaceHubTool(MapTool):
             return
         moved = (pos - press).manhattanLength() > CLICK_PX
         lonlat = canvas.lonlat_at(pos.x(), pos.y())
-        if lonlat is None:
-            return
+        if lonlat is None or self.controller.workspace is None:
+            return  # off the map, or no project open
         if hub is not None:
             if moved:
                 self.controller.push(move_hub_command(self.controller, hub, *lonlat))

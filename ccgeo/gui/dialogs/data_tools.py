@@ -189,7 +189,7 @@ class DataTools(QObject):
         )
         window.menus["layer"].addAction(self.act_attributes)
         self.act_identify = self._action(
-            "&Identify",
+            "I&dentify",
             "Click anywhere on the map: the features there and the travel time to the nearest lab",
             lambda: window.canvas.set_tool("identify"),
             shortcut="I",

@@ -155,7 +155,7 @@ class ProjectProperties:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.dialog: ProjectPropertiesDialog | None = None
-        self.action = QAction("Project &properties…", window)
+        self.action = QAction("Pro&ject properties…", window)
         tip = "Name and describe the project; see the files its data came from"
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)

@@ -167,6 +167,7 @@ class AnalysisController(QObject):
         self._rerun_timer.setInterval(RERUN_DELAY_MS)
         self._rerun_timer.timeout.connect(self._auto_rerun)
         self.tool = PlaceHubTool(self)
+        window.projectClosed.connect(self.close_project)
 
     # -- project -------------------------------------------------------------------------------
 
@@ -179,6 +180,15 @@ class AnalysisController(QObject):
         self.coverageChanged.emit()
         if has_run(project, AccessSettings.kind) and self.can_run():
             self.run()
+
+    def close_project(self) -> None:
+        """The project was closed (File ▸ Close project): no workspace and no results, so that
+        no panel shows the numbers of the project closed."""
+        self._forget_results()
+        self.workspace = None
+        self.projectChanged.emit(None)
+        self._emit_stale()
+        self.coverageChanged.emit()
 
     def _forget_results(self) -> None:
         """Drop everything of the project shown until now: runs and redraws under way (their
@@ -744,8 +754,8 @@ class AnalysisPanel(QWidget):
         self.state.setText(text)
 
     def _project_changed(self) -> None:
-        """Another project: no run under way, no error of the last one."""
-        self._ended("")
+        """Another project (or none): no run under way, no error of the last one."""
+        self._ended("Open a project to analyse it." if self.controller.workspace is None else "")
         self._show_error("")
         self._check_labs()
 

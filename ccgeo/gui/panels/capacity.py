@@ -451,7 +451,7 @@ def install(window: MainWindow) -> None:
         dock.show()
         dock.raise_()
 
-    action = QAction("Lab &capacity…", window)
+    action = QAction("Lab capaci&ty…", window)
     action.setShortcut(QKeySequence("F9"))
     action.setToolTip(
         "Compare lab capacity with the need for tests: 2SFCA, E2SFCA or capacity-limited "

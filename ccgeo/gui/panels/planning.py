@@ -81,6 +81,7 @@ class PlanningController(QObject):
         self.siting_worker: Worker | None = None
         self.referral_worker: Worker | None = None
         window.projectLoaded.connect(self._project_loaded)
+        window.projectClosed.connect(self._forget_plans)
 
     def settings(self) -> AccessSettings:
         """The access settings now (those the next run of the Analysis panel uses)."""
@@ -105,13 +106,17 @@ class PlanningController(QObject):
         return ws.hubs if ws is not None else ()
 
     def _project_loaded(self, project: Project) -> None:
+        self._forget_plans()
+        self._restore_plans(project)
+
+    def _forget_plans(self) -> None:
+        """Show no plan (another project, or none): runs under way stop, no map layers."""
         for worker in (self.siting_worker, self.referral_worker):
             if worker is not None:
                 worker.cancel()
         self.siting_result = self.siting_settings = self.referral_result = None
         self.siting_scenario = self.referral_scenario = None
         self.hubs_layer = self.referral_layer = None  # the canvas got fresh layers
-        self._restore_plans(project)
 
     def _restore_plans(self, project: Project) -> None:
         """Show the plans saved with ``project``, with their map layers; a plan whose settings
@@ -410,7 +415,7 @@ def install(window: MainWindow) -> None:
         "Choose new testing hubs: most people covered, least travel time or fewest hubs (F7)"
     )
     act_site.triggered.connect(lambda: show("siting"))
-    act_referral = QAction("Sample &referral…", window)
+    act_referral = QAction("Sample re&ferral…", window)
     act_referral.setShortcut(QKeySequence("F8"))
     act_referral.setToolTip(
         "Plan how specimens travel from biopsy sites to hub labs by courier (F8)"
