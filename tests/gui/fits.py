@@ -174,3 +174,17 @@ def fit_problems(root: QWidget) -> list[str]:
         *buttons_out_of_sight(root),
         *clipped_labels(root),
     ]
+
+
+def elided_tabs(root: QWidget) -> list[str]:
+    """Tabs whose text is cut short ("Site new h…"): the tab is narrower than its text needs.
+    On the main window these are the tabs of docks that share a place."""
+    problems = []
+    for bar in shown_in(root, QTabBar):
+        for i in range(bar.count()):
+            if bar.tabRect(i).width() < bar.tabSizeHint(i).width() - 1:
+                problems.append(
+                    f"tab {bar.tabText(i)!r} is cut short: {bar.tabRect(i).width()} px of "
+                    f"{bar.tabSizeHint(i).width()}"
+                )
+    return problems

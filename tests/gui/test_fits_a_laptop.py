@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fits import SCREEN, fit_problems
+from fits import SCREEN, elided_tabs, fit_problems
 from helpers import (
     TIMEOUT_MS,
     WINDOW_SIZE,
@@ -68,7 +68,7 @@ def dock_problems(qtbot, window: MainWindow, key: str) -> list[str]:
 
 
 def every_dock_problems(qtbot, window: MainWindow) -> list[str]:
-    problems = []
+    problems = elided_tabs(window)
     for key in window.docks:
         problems += dock_problems(qtbot, window, key)
         assert window.size().width() <= SCREEN[0], f"{key} made the window wider"

@@ -399,8 +399,9 @@ def install(window: MainWindow) -> None:
     siting = SitingPanel(planning)
     referral = ReferralPanel(planning)
     anchor = "results" if "results" in window.docks else None
-    window.add_dock("siting", "Site new hubs", siting, tabify_with=anchor)
-    window.add_dock("referral", "Sample referral", referral, tabify_with=anchor)
+    # short titles: the four docks share the place under the Analysis panel, as tabs
+    window.add_dock("siting", "New hubs", siting, tabify_with=anchor)
+    window.add_dock("referral", "Referral", referral, tabify_with=anchor)
     if anchor is not None:
         window.docks[anchor].raise_()
 
