@@ -12,6 +12,10 @@ python main.py --screenshot "$out/main_window.png" --no-analysis --size 1440x900
 python main.py --screenshot "$out/analysis.png" --size 1440x900
 python main.py --screenshot "$out/import_wizard.png" --size 1440x900 \
   --import-wizard layers/demo/demo_facilities_messy.csv
+# a workshop day on Porto Alegre, a picture per step at 1366x768 (docs/guide/workshop-day.md;
+# needs ../shared/data/porto_alegre)
+CCGEO_PICTURES="$out/day" python -m pytest -q -p no:cacheprovider \
+  "tests/gui/test_workshop_day.py::test_a_workshop_day_on_porto_alegre[1366x768]"
 
 python - "$tmp/demo.ccgeo" <<'PY'
 import sys
@@ -29,4 +33,17 @@ pdftoppm -png -r 60 -f 1 -l 2 "$tmp/report.pdf" "$tmp/page"
 cp "$tmp/page-1.png" "$out/report_cover.png"
 cp "$tmp/page-2.png" "$out/report_page.png"
 rm -rf "$tmp"
+
+# 256 colours each (an octree palette keeps every legend colour): a third of the size
+python - "$out" <<'PY'
+import sys
+from pathlib import Path
+from PIL import Image
+for png in sorted(Path(sys.argv[1]).rglob("*.png")):
+    image = Image.open(png).convert("RGB")
+    image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
+        png, optimize=True
+    )
+PY
+python docs/make_help.py  # the user guide's copies of the pictures
 echo "pictures written to $out"

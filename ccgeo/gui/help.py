@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import InputError
+from ccgeo.gui.view_state import fit_to_screen
 from ccgeo.params import resource
 from ccgeo.report.methods import Block, Bullets, Heading, Paragraph, Table, methods_blocks
 
@@ -157,7 +158,7 @@ class HelpWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle("ccgeo help")
         self.setObjectName("help_window")
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)  # offline: pages link to pages only
         self.browser.setSearchPaths([str(guide_folder())])

@@ -39,6 +39,7 @@ from ccgeo.gui.extensions import install_extensions
 from ccgeo.gui.icons import make_icon
 from ccgeo.gui.panels.layers import LayerPanel
 from ccgeo.gui.shortcuts import guard_typing
+from ccgeo.gui.view_state import fit_to_screen
 from ccgeo.gui.wording import for_planner
 from ccgeo.gui.workers import Worker
 from ccgeo.io.kinds import dialog_filter
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
         self.canvas.scaleChanged.connect(self._show_scale)
         self.canvas.set_tool("pan")
         self.update_title()
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self._start_basemap()
         guard_typing()  # the map's single keys (H, I, S, +) type into a field that has the focus
         install_extensions(self)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from ccgeo.geo import project_lonlat, unproject_xy
 from ccgeo.render.view import ViewTransform
@@ -124,6 +125,22 @@ def keep_on_screen(window: MainWindow, size: Any) -> None:
     for dock in window.docks.values():
         if dock.isFloating():
             dock.setGeometry(_inside(dock.geometry(), area))
+
+
+#: Height of a window's title bar and frame, pixels, kept free when a window is sized.
+FRAME_PX = 40
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Make ``widget`` (a window or dialog) ``width`` × ``height`` pixels, or smaller on a
+    screen with less room: it never reaches under the task bar or beyond the screen, its title
+    bar (`FRAME_PX`) included, so its buttons stay in sight on a 1366×768 laptop."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width = min(width, area.width())
+        height = min(height, area.height() - FRAME_PX)
+    widget.resize(width, height)
 
 
 def _inside(rect: QRect, area: QRect) -> QRect:

@@ -56,8 +56,9 @@ def north_angle_deg(view: ViewTransform, crs: CRS) -> float:
     return angle if step > 0 else angle + 180.0
 
 
-def paint_scale_bar(painter: QPainter, frame: QRectF, m_per_px: float) -> None:
-    """A two-tone scale bar in the bottom-left corner of ``frame``.
+def paint_scale_bar(painter: QPainter, frame: QRectF, m_per_px: float) -> QRectF | None:
+    """A two-tone scale bar in the bottom-left corner of ``frame``; returns the box it takes
+    (None when the map is too small for one).
 
     Parameters
     ----------
@@ -70,7 +71,7 @@ def paint_scale_bar(painter: QPainter, frame: QRectF, m_per_px: float) -> None:
     """
     length_m = nice_scale_length(m_per_px * min(SCALE_BAR_MAX_PX, frame.width() / 3.0))
     if length_m <= 0:
-        return
+        return None
     bar_px = length_m / m_per_px
     metrics = QFontMetricsF(painter.font())
     label = format_distance(length_m)
@@ -89,6 +90,7 @@ def paint_scale_bar(painter: QPainter, frame: QRectF, m_per_px: float) -> None:
     painter.setPen(QColor(INK))
     painter.drawText(QPointF(x0, y0 - 5), "0")
     painter.drawText(QPointF(x0 + bar_px - metrics.horizontalAdvance(label) / 2, y0 - 5), label)
+    return panel
 
 
 def paint_north_arrow(painter: QPainter, frame: QRectF, angle_deg: float) -> None:
@@ -117,21 +119,25 @@ def paint_north_arrow(painter: QPainter, frame: QRectF, angle_deg: float) -> Non
     painter.restore()
 
 
-def paint_attribution(painter: QPainter, frame: QRectF, text: str) -> None:
-    """``text`` on a light box in the bottom-right corner of ``frame``."""
+def paint_attribution(
+    painter: QPainter, frame: QRectF, text: str, *, avoid: QRectF | None = None
+) -> QRectF:
+    """``text`` on a light box in the bottom-right corner of ``frame``, on two lines or more
+    when the map is narrow, and above ``avoid`` (the scale bar) when it would lie on it.
+    Returns the box."""
     metrics = QFontMetricsF(painter.font())
-    width = metrics.horizontalAdvance(text)
-    box = QRectF(
-        frame.right() - width - 14,
-        frame.bottom() - metrics.height() - 8,
-        width + 10,
-        metrics.height() + 4,
-    )
+    width = min(metrics.horizontalAdvance(text), max(frame.width() - 28.0, 40.0))
+    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+    height = metrics.boundingRect(QRectF(0, 0, width, 10_000), flags, text).height()
+    box = QRectF(frame.right() - width - 14, frame.bottom() - height - 8, width + 10, height + 4)
+    if avoid is not None and box.intersects(avoid):
+        box.moveBottom(avoid.top() - 4)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(qcolor(HALO, 200)))
     painter.drawRect(box)
     painter.setPen(QColor(INK))
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.drawText(box, flags, text)
+    return box
 
 
 def paint_decorations(
@@ -165,9 +171,9 @@ def paint_decorations(
     font = QFont(font if font is not None else painter.font())
     font.setPointSizeF(max(font.pointSizeF(), 9.0))
     painter.setFont(font)
-    paint_scale_bar(painter, frame, view.m_per_px)
+    scale_bar = paint_scale_bar(painter, frame, view.m_per_px)
     if crs is not None:
         paint_north_arrow(painter, frame, north_angle_deg(view, crs))
     if attribution:
-        paint_attribution(painter, frame, attribution)
+        paint_attribution(painter, frame, attribution, avoid=scale_bar)
     painter.restore()

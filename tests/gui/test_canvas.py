@@ -276,3 +276,30 @@ def test_scale_bar_lengths():
     assert format_distance(1500) == "1.5 km"
     assert format_distance(20_000) == "20 km"
     assert format_distance(200) == "200 m"
+
+
+@pytest.mark.parametrize("width", [1000, 350, 180])
+def test_the_credit_never_lies_on_the_scale_bar(qtbot, width):
+    """A narrow map (side by side at 1366 px, a small printed map) keeps its scale bar readable:
+    the credit goes above it, wrapped when it is wider than the map."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from ccgeo.render.decorations import paint_attribution, paint_scale_bar
+
+    image = QImage(width, 400, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    try:
+        frame = QRectF(0, 0, width, 400)
+        bar = paint_scale_bar(painter, frame, 20.0)
+        credit = paint_attribution(
+            painter, frame, "Roads and base map © OpenStreetMap contributors", avoid=bar
+        )
+    finally:
+        painter.end()
+    assert bar is not None
+    assert not credit.intersects(bar)
+    assert frame.contains(credit)
+    if width >= 1000:  # room for both on the bottom line
+        assert credit.bottom() > bar.top()

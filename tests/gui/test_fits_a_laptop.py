@@ -244,3 +244,34 @@ def test_a_layout_saved_on_a_big_screen_opens_on_a_laptop(
     assert screen.contains(QRect(floating.geometry()))
     assert dock_problems(qtbot, again, "attributes") == []
     assert dock_problems(qtbot, again, "analysis") == []
+
+
+#: What a 1366×768 laptop leaves a window: a 40 px task bar and a 40 px title bar off.
+LAPTOP_ROOM = (SCREEN[0], SCREEN[1] - 80)
+
+
+def test_windows_open_no_taller_than_a_laptop_leaves_room_for(qtbot, demo_window) -> None:
+    """On a real laptop the task bar and the title bar take their share: the import wizard,
+    the help and a new main window open small enough that their buttons stay on screen."""
+    window = demo_window
+    use_menu(qtbot, window, "File", "Import", "Facilities…")
+    wizard = window.data_tools.wizard
+    qtbot.waitUntil(wizard.isVisible, timeout=5_000)
+    sizes = {"import wizard": wizard.size()}  # once 980×720: its buttons under the task bar
+    close_dialog(qtbot, window, wizard)
+    use_menu(qtbot, window, "Help", "User guide")
+    sizes["help"] = window.help.dialog.size()
+    close_dialog(qtbot, window, window.help.dialog)
+    for name, size in sizes.items():
+        assert size.width() <= LAPTOP_ROOM[0], name
+        assert size.height() <= LAPTOP_ROOM[1], name
+    # a new main window takes what this screen leaves (once 1280×800 on any screen)
+    fresh = MainWindow()
+    qtbot.addWidget(fresh)
+    room = (fresh.screen() or QApplication.primaryScreen()).availableGeometry()
+    assert fresh.width() <= room.width()
+    assert fresh.height() <= room.height() - 40
+    # and the wizard's steps need no more than that
+    hint = wizard.minimumSizeHint()
+    assert hint.width() <= LAPTOP_ROOM[0]
+    assert hint.height() <= LAPTOP_ROOM[1]

@@ -216,14 +216,18 @@ class MapCanvas(QWidget):
         self._navigate(self._view.panned(dx_px, dy_px))
 
     def zoom_to_extent(self, extent: Extent) -> None:
-        """Show all of ``extent`` (metres)."""
-        self.set_view(ViewTransform.fit(extent, max(self.width(), 1), max(self.height(), 1)))
+        """Show all of ``extent`` (metres), as a navigation: resizing the map (a dock opened,
+        the second map of a comparison) keeps this centre and zoom."""
+        self._navigate(self._fit(extent))
 
     def zoom_to_full_extent(self) -> None:
         """Show every layer."""
         extent = self.full_extent()
         if extent is not None:
-            self.zoom_to_extent(extent)
+            self.set_view(self._fit(extent))
+
+    def _fit(self, extent: Extent) -> ViewTransform:
+        return ViewTransform.fit(extent, max(self.width(), 1), max(self.height(), 1))
 
     def scale_denominator(self) -> float:
         """The map scale 1:N on this screen (N), from its logical resolution."""

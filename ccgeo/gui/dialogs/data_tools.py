@@ -84,7 +84,11 @@ class DataTools(QObject):
     An edit or an import of facilities emits ``window.facilitiesEdited(ids)`` (ids of the edited
     facilities; an empty list when the whole layer was replaced), so that the analysis can
     mark itself stale and rerun. Attribute edits go on the window's undo stack (Edit ▸ Undo).
+    An import of roads, population or districts into a project shown emits `layerReplaced`
+    (the kind), which the analysis follows the same way (`link_analysis`).
     """
+
+    layerReplaced = Signal(str)  # noqa: N815 - Qt signal naming
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -421,6 +425,7 @@ class DataTools(QObject):
             self.refresh_tables()
             if result.kind == "roads":  # new roads, new base map
                 self.window.refresh_basemap(list(result.basemap_layers))
+            self.layerReplaced.emit(result.kind)
         self.window.set_modified(True)
         note = f" ({result.warnings[0]})" if result.warnings else ""
         self.window.message_label.setText(f"Imported {result.kind} from {result.source}{note}")
@@ -490,5 +495,17 @@ def install(window: MainWindow) -> None:
 
 
 def link_analysis(window: MainWindow) -> None:
-    """Once the analysis is installed: Identify follows its runs (their travel times)."""
-    window.data_tools.follow_analysis(window.analysis)  # type: ignore[attr-defined]
+    """Once the analysis is installed: Identify follows its runs (their travel times), and a
+    layer imported marks the results out of date (and runs them again, as a facility import
+    does) or, before a run, tells the Analysis panel that the data it needs may be there."""
+    tools: DataTools = window.data_tools  # type: ignore[attr-defined]
+    controller: AnalysisController = window.analysis  # type: ignore[attr-defined]
+    tools.follow_analysis(controller)
+
+    def replaced(kind: str) -> None:
+        ws = controller.workspace
+        ran = ws is not None and ws.baseline is not None
+        reason = f"a new {kind} layer was imported" if ran else "not run yet"
+        controller.mark_stale(reason, rerun=True)
+
+    tools.layerReplaced.connect(replaced)

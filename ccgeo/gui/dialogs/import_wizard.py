@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui.panels.attributes import SORT_ROLE, DataFrameModel, report_frame
+from ccgeo.gui.view_state import fit_to_screen
 from ccgeo.gui.wording import for_planner
 from ccgeo.gui.workers import Worker
 from ccgeo.io.facilities import (
@@ -725,7 +726,7 @@ class ImportWizard(QWizard):
             (button.CancelButton, "Close without importing anything (Esc)"),
         ):
             self.button(which).setToolTip(tip)
-        self.resize(980, 720)
+        fit_to_screen(self, 940, 640)  # each step needs about 600 × 360; the tables scroll
 
     def set_frame(self, frame: pd.DataFrame, key: tuple[str, str, str]) -> None:
         """The raw table read in step 1."""
