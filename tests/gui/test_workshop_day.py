@@ -170,6 +170,7 @@ def new_named_project(qtbot, window: MainWindow, shots: Pictures) -> None:
     activate(qtbot, window)
     assert (window.project.name, window.project.description) == (NAME, DESCRIPTION)
     assert window.windowTitle() == f"*{NAME} — ccgeo"
+    assert NAME in window.message_label.text()  # not "Untitled project: 0 layers" any more
 
 
 def import_facilities(qtbot, window: MainWindow, path: Path, shots: Pictures) -> None:
@@ -292,6 +293,9 @@ def site_and_refer(qtbot, window: MainWindow, shots: Pictures) -> None:
     assert set(ws.upgrades) == chosen  # the proposal is the what-if now, with the hub kept
     assert len(ws.hubs) == 1
     referral = show_dock(qtbot, window, "referral")
+    # the proposal is in the what-if: it counts, and cannot be added a second time
+    assert referral.include_proposed.text() == "The 3 proposed PCR hubs count: in the what-if"
+    assert not referral.include_proposed.isEnabled()
     choose(qtbot, referral.capability, "pcr")
     with qtbot.waitSignal(window.planning.referralFinished, timeout=TIMEOUT_MS):
         click(qtbot, referral.runbox.run_button)

@@ -189,10 +189,13 @@ class ProjectProperties:
         """Give ``project`` this name and description (the project is then modified)."""
         if (name, description) == (project.name, project.description):
             return
+        renamed = name != project.name
         project.name, project.description = name, description
         if project is self.window.project:
             self.window.set_modified(True)
             self.window.update_title()
+            said = f"The project is now called “{name}”" if renamed else "Description changed"
+            self.window.message_label.setText(f"{said}: save it to keep it (Ctrl+S)")
 
 
 def install(window: MainWindow) -> None:

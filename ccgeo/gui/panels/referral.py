@@ -198,6 +198,7 @@ class ReferralPanel(QWidget):
         planning.sitingRestored.connect(lambda *_: self._proposal_changed())
         planning.referralEnded.connect(self._ended)
         planning.sitingFinished.connect(lambda _r: self._proposal_changed())
+        planning.analysis.coverageChanged.connect(self._proposal_changed)  # what-if edits
         planning.analysis.projectChanged.connect(lambda _p: self._project_changed())
         planning.analysis.settingsLoaded.connect(lambda _s: self.load_defaults())
         self.load_defaults()
@@ -237,8 +238,32 @@ class ReferralPanel(QWidget):
         result = self.planning.siting_result
         n = 0 if result is None else int(result.hubs.geometry.notna().sum())
         cap = (self.planning.siting_settings or self.planning.settings()).capability.upper()
+        if n and self._proposal_in_whatif():
+            # "Make a scenario" made them what-if labs: they count already, and only once
+            self.include_proposed.setChecked(False)
+            self.include_proposed.setEnabled(False)
+            self.include_proposed.setText(f"The {n} proposed {cap} hubs count: in the what-if")
+            return
         self.include_proposed.setText(f"Include the {n} proposed {cap} hubs")
         self.include_proposed.setEnabled(n > 0)
+
+    def _proposal_in_whatif(self) -> bool:
+        """Whether every proposed hub is a lab of the live what-if (an upgrade, or a hub at
+        its place)."""
+        result, ws = self.planning.siting_result, self.planning.analysis.workspace
+        if result is None or ws is None:
+            return False
+        upgrades = set(ws.upgrades)
+        places = {(round(h.lon, 6), round(h.lat, 6)) for h in ws.hubs}
+        for row in result.hubs.itertuples(index=False):
+            if row.kind == "upgrade":
+                if str(row.candidate_id) not in upgrades:
+                    return False
+            elif row.geometry is None or (
+                (round(row.geometry.x, 6), round(row.geometry.y, 6)) not in places
+            ):
+                return False
+        return True
 
     def _project_changed(self) -> None:
         self.load_defaults()
