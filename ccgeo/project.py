@@ -65,6 +65,9 @@ FORMAT_VERSION = 1
 APPLICATION = "ccgeo"
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Entries of ``ccgeo_meta`` a project opens without when they are damaged (the log says so):
+#: the saved plans are made again by running them.
+_OPTIONAL_META = frozenset({"plans"})
 #: Files SQLite may leave beside a database being written.
 _SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
 #: Errors of GDAL and SQLite that mean the project file could not be written.
@@ -149,6 +152,9 @@ class SavedPlan:
         InputError
             When the record is damaged or does not fit this ccgeo's results.
         """
+        if not isinstance(data, Mapping):
+            msg = f"a saved plan should be a record, got {type(data).__name__} {data!r:.40}"
+            raise InputError(msg)
         kind = data.get("kind")
         if kind not in PLAN_KINDS:
             msg = f"a saved plan should be one of {', '.join(PLAN_KINDS)}, got {kind!r}"
@@ -690,6 +696,8 @@ def _open_plans(records: Any, path: Path) -> dict[str, SavedPlan]:
     are kept, so running it again gives it back)."""
     plans: dict[str, SavedPlan] = {}
     if not isinstance(records, Mapping):
+        if records is not None:
+            log.warning("%s: the saved plans are left out: not a record (%.40r)", path, records)
         return plans
     for kind, record in records.items():
         try:
@@ -783,6 +791,11 @@ def _read_meta(path: Path) -> dict[str, Any]:
         try:
             meta[str(key)] = json.loads(value) if value is not None else None
         except json.JSONDecodeError as exc:
+            if key in _OPTIONAL_META:
+                log.warning(
+                    "%s: the project's %r entry is damaged and left out (%s)", path, key, exc.msg
+                )
+                continue
             raise InputError(
                 f"the project's {key!r} entry is damaged ({exc.msg})", path=path
             ) from exc

@@ -261,7 +261,7 @@ def test_round_trip_of_an_empty_project(tmp_path: Path) -> None:
     path = save_project(Project(), tmp_path / "empty.ccgeo")
     back = open_project(path)
     assert (back.name, back.facilities, back.roads, back.demand, back.districts) == (
-        "Untitled",
+        "Untitled project",
         None,
         None,
         None,
@@ -528,3 +528,117 @@ def test_real_roads_round_trip_exactly(shared_data: Path, tmp_path: Path) -> Non
     assert roads.n_edges > 0
     back = open_project(save_project(Project(roads=roads), tmp_path / "ags.ccgeo"))
     _assert_roads_equal(roads, back.roads)
+
+
+# ---------------------------------------------------------------------------------------------
+# the planner's document: description, saved plans, the digest of the data
+
+
+def _plans_of(project: Project) -> dict:
+    """A siting and a referral plan of ``project`` (the demo city), made by the tasks, with a
+    NaN, an infinity and a missing text put into the referral's tables."""
+    import dataclasses
+
+    from ccgeo.model.settings import ReferralSettings, SitingSettings, Travel
+    from ccgeo.project import SavedPlan
+    from ccgeo.tasks.referral import run_referral
+    from ccgeo.tasks.siting import run_siting
+
+    siting_settings = SitingSettings(travel=Travel(mode="walk"))
+    siting = run_siting(project, siting_settings)
+    referral_settings = ReferralSettings()
+    referral = run_referral(project, referral_settings)
+    spokes = referral.spokes.copy()
+    spokes.loc[0, "sample_minutes"] = np.nan
+    spokes.loc[1, "sample_minutes"] = np.inf
+    spokes.loc[0, "reason"] = None
+    referral = dataclasses.replace(referral, spokes=spokes)
+    digest = project.data_digest()
+    scenario = Scenario(name="What-if", removed=("F01",))
+    return {
+        "siting": SavedPlan(
+            siting, siting_settings.to_dict(), None, "2025-03-04T05:06:07+00:00", digest
+        ),
+        "referral": SavedPlan(
+            referral, referral_settings.to_dict(), scenario, "2025-03-04T05:07:00+00:00", digest
+        ),
+    }
+
+
+def _assert_results_equal(a, b) -> None:
+    """Equal results: every table with its dtypes (NaN where NaN), every other field."""
+    import dataclasses
+
+    assert type(a) is type(b)
+    for item in dataclasses.fields(a):
+        mine, theirs = getattr(a, item.name), getattr(b, item.name)
+        if isinstance(mine, pd.DataFrame):
+            assert type(theirs) is type(mine), item.name
+            assert theirs.dtypes.astype(str).to_dict() == mine.dtypes.astype(str).to_dict()
+            pd.testing.assert_frame_equal(pd.DataFrame(theirs), pd.DataFrame(mine), obj=item.name)
+            if isinstance(mine, gpd.GeoDataFrame):
+                assert theirs.crs == mine.crs, item.name
+        else:
+            assert theirs == mine, item.name
+
+
+def test_plans_and_description_round_trip(tmp_path: Path, fresh_demo: Project) -> None:
+    project = fresh_demo
+    project.description = "Where to put PCR hubs;\nfor the ministry's review in March"
+    project.plans = _plans_of(project)
+    siting_hubs = project.plans["siting"].result.hubs
+    assert siting_hubs["capacity_tests_per_year"].isna().any()  # a NaN the file must keep
+
+    back = open_project(save_project(project, tmp_path / "plans.ccgeo"))
+    assert back.description == project.description
+    assert set(back.plans) == {"siting", "referral"}
+    for kind, plan in project.plans.items():
+        again = back.plans[kind]
+        assert again.kind == kind
+        _assert_results_equal(plan.result, again.result)
+        assert (again.settings, again.scenario) == (plan.settings, plan.scenario)
+        assert (again.made_at, again.data_digest) == (plan.made_at, plan.data_digest)
+    spokes = back.plans["referral"].result.spokes
+    assert np.isnan(spokes["sample_minutes"].iloc[0])
+    assert np.isinf(spokes["sample_minutes"].iloc[1])
+    assert pd.isna(spokes["reason"].iloc[0])
+    assert spokes["servable"].dtype == bool
+    assert spokes["pickups_per_week"].dtype == np.int64
+    # the data did not change: the plans are not out of date
+    assert back.data_digest() == project.plans["siting"].data_digest
+
+
+def test_a_project_without_plans_or_description_round_trips(tmp_path: Path) -> None:
+    back = open_project(save_project(Project(name="x"), tmp_path / "p.ccgeo"))
+    assert (back.description, back.plans) == ("", {})
+
+
+def test_data_digest_follows_the_data_and_nothing_else(tmp_path: Path, fresh_demo: Project) -> None:
+    project = fresh_demo
+    digest = project.data_digest()
+    assert digest == project.data_digest()
+    # what is not data: name, description, settings, scenarios, metadata, a save and reopen
+    project.name, project.description = "Renamed", "Described"
+    project.settings["siting"] = {"model": "lscp"}
+    project.scenarios.append(Scenario(name="Other"))
+    project.metadata["city"] = "Elsewhere"
+    assert project.data_digest() == digest
+    back = open_project(save_project(project, tmp_path / "p.ccgeo"))
+    assert back.data_digest() == digest
+
+    # a capability taken from one facility, then given back
+    gdf = back.facilities.gdf
+    had = bool(gdf.loc[0, "pcr"])
+    gdf.loc[0, "pcr"] = not had
+    assert back.data_digest() != digest
+    gdf.loc[0, "pcr"] = had
+    assert back.data_digest() == digest
+    # a facility moved
+    moved = gdf.geometry.iloc[0]
+    gdf.loc[0, "geometry"] = shapely.Point(moved.x + 0.001, moved.y)
+    assert back.data_digest() != digest
+    gdf.loc[0, "geometry"] = moved
+    assert back.data_digest() == digest
+    # the facilities replaced by fewer
+    back.facilities = Facilities(gdf.iloc[:-1].copy())
+    assert back.data_digest() != digest

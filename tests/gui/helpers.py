@@ -592,3 +592,44 @@ def pdf_map_area(path: Path) -> tuple[float, float, float, float]:
     assert found, "the report's map does not say which area it shows"
     v = [float(found[i]) * (-1 if found[i + 1] in "WS" else 1) for i in (1, 3, 5, 7)]
     return v[0], v[2], v[1], v[3]
+
+
+def import_facilities(
+    qtbot, window: MainWindow, path: Path, *, append: bool = False, on_page=None
+) -> None:
+    """File ▸ Import ▸ Facilities…: the path typed, Next (the guessed columns), Next (the check
+    of every row), Next, Replace (or Add, with ``append``), Import. ``on_page(wizard, page)``
+    is called on the columns and the check pages, once each is shown."""
+    from PySide6.QtWidgets import QWizard
+
+    from ccgeo.gui.dialogs.import_wizard import ImportWizard
+
+    use_menu(qtbot, window, "File", "Import", "Facilities…")
+    wizard = window.data_tools.wizard
+    qtbot.waitUntil(wizard.isVisible, timeout=5_000)
+    activate(qtbot, wizard)
+    edit = wizard.file_page.path_edit
+    type_into(qtbot, edit, str(path), enter=False)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    for page in (ImportWizard.MAPPING, ImportWizard.VALIDATION, ImportWizard.FINISH):
+        click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+        qtbot.waitUntil(lambda page=page: wizard.currentId() == page, timeout=15_000)
+        if page == ImportWizard.VALIDATION:
+            qtbot.waitUntil(wizard.validation_page.isComplete, timeout=15_000)
+        if on_page is not None and page != ImportWizard.FINISH:
+            on_page(wizard, page)
+    finish = wizard.finish_page
+    tick(qtbot, finish.append_radio if append else finish.replace_radio)
+    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=15_000)
+    activate(qtbot, window)
+
+
+def run_siting_and_referral(qtbot, window: MainWindow) -> None:
+    """Click Run in the New hubs dock, then in the Referral dock; wait for each plan."""
+    siting = show_dock(qtbot, window, "siting")
+    with qtbot.waitSignal(window.planning.sitingFinished, timeout=TIMEOUT_MS):
+        click(qtbot, siting.runbox.run_button)
+    referral = show_dock(qtbot, window, "referral")
+    with qtbot.waitSignal(window.planning.referralFinished, timeout=TIMEOUT_MS):
+        click(qtbot, referral.runbox.run_button)

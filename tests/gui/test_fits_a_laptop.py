@@ -20,6 +20,7 @@ from helpers import (
     open_window,
     reopen,
     run_by_click,
+    run_siting_and_referral,
     save_as,
     show_dock,
     show_tab,
@@ -79,12 +80,7 @@ def every_dock_problems(qtbot, window: MainWindow) -> list[str]:
 def run_plans(qtbot, window: MainWindow) -> None:
     """Fill the panels: the analysis, a siting, a referral, the lab capacity and an Identify."""
     run_by_click(qtbot, window)
-    siting = show_dock(qtbot, window, "siting")
-    with qtbot.waitSignal(window.planning.sitingFinished, timeout=TIMEOUT_MS):
-        click(qtbot, siting.runbox.run_button)
-    referral = show_dock(qtbot, window, "referral")
-    with qtbot.waitSignal(window.planning.referralFinished, timeout=TIMEOUT_MS):
-        click(qtbot, referral.runbox.run_button)
+    run_siting_and_referral(qtbot, window)
     capacity = show_dock(qtbot, window, "capacity")
     with qtbot.waitSignal(capacity.finished, timeout=TIMEOUT_MS):
         click(qtbot, capacity.runbox.run_button)

@@ -9,11 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import LAT0, LON0, tiny_districts
-from helpers import activate, click, open_window, tick, type_into
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from helpers import click, import_facilities, open_window, type_into
 
-from ccgeo.gui.dialogs.import_wizard import ImportWizard
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.report.methods import data_sources_blocks
 
@@ -24,25 +21,6 @@ def _labs_csv(path: Path, n: int) -> Path:
     rows = [f"L{i},Lab {i},{LON0 + 0.001 * i},{LAT0 - 0.001 * i},yes" for i in range(n)]
     path.write_text("id,name,lon,lat,pcr\n" + "\n".join(rows) + "\n", encoding="utf-8")
     return path
-
-
-def _import_facilities(qtbot, window: MainWindow, path: Path, *, append: bool = False) -> None:
-    """File ▸ Import ▸ Facilities: the file, the guessed columns, the check, Replace or Add."""
-    window.data_tools.act_import_facilities.trigger()
-    wizard = window.data_tools.wizard
-    activate(qtbot, wizard)
-    edit = wizard.file_page.path_edit
-    type_into(qtbot, edit, str(path), enter=False)
-    qtbot.keyClick(edit, Qt.Key.Key_Tab)
-    for page in (ImportWizard.MAPPING, ImportWizard.VALIDATION, ImportWizard.FINISH):
-        click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
-        qtbot.waitUntil(lambda page=page: wizard.currentId() == page, timeout=15_000)
-        if page == ImportWizard.VALIDATION:
-            qtbot.waitUntil(wizard.validation_page.isComplete, timeout=15_000)
-    finish = wizard.finish_page
-    tick(qtbot, finish.append_radio if append else finish.replace_radio)
-    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
-    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=15_000)
 
 
 def _import_layer(qtbot, window: MainWindow, kind: str, path: Path) -> None:
@@ -72,8 +50,8 @@ def test_replacing_the_facilities_names_the_new_file(qtbot, tiny_project, tmp_pa
     window = open_window(qtbot, tiny_project)
     first = _labs_csv(tmp_path / "labs_2023.csv", 4)
     second = _labs_csv(tmp_path / "labs_2024.csv", 2)
-    _import_facilities(qtbot, window, first)
-    _import_facilities(qtbot, window, second)
+    import_facilities(qtbot, window, first)
+    import_facilities(qtbot, window, second)
     assert len(window.project.facilities) == 2
     (source,) = _sources(window, "facilities")
     assert source["path"] == str(second)
@@ -84,7 +62,7 @@ def test_replacing_the_facilities_names_the_new_file(qtbot, tiny_project, tmp_pa
 
     # facilities added from a third file: both files are sources now
     third = _labs_csv(tmp_path / "new_labs.csv", 3)
-    _import_facilities(qtbot, window, third, append=True)
+    import_facilities(qtbot, window, third, append=True)
     assert len(window.project.facilities) == 5
     added = _sources(window, "facilities")
     assert [(Path(s["path"]).name, s["rows"]) for s in added] == [

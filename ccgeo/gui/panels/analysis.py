@@ -277,6 +277,11 @@ class AnalysisController(QObject):
             ws.settings = settings
         self.cancel()
         target = ws.settings
+        # the project keeps the settings of its run, so that it runs again when reopened
+        first = not has_run(ws.project, target.kind)
+        store_settings(ws.project, target)
+        if first and ws.project is self.window.project:
+            self.window.set_modified(True)
         worker = self.window.run_task(
             ws.compute,
             target,
