@@ -273,8 +273,13 @@ def reopen(
     size: tuple[int, int] = WINDOW_SIZE,
 ) -> MainWindow:
     """File ▸ Open ``path`` in a second window of ``size`` pixels; waits until it is shown (and,
-    with ``until_settled``, until the analysis it saved has run again and is drawn)."""
-    from PySide6.QtWidgets import QFileDialog
+    with ``until_settled``, until the analysis it saved has run again and is drawn).
+
+    It also waits until the window shows only the panel tabs of the layout the project restored:
+    Qt drops the tab bars of the layout it replaced once the events are processed, and until
+    then a stale bar may lie over the new one (a click on a tab would hit the wrong one).
+    """
+    from PySide6.QtWidgets import QFileDialog, QTabBar
 
     again = open_window(qtbot, size=size)
     monkeypatch.setattr(
@@ -283,6 +288,13 @@ def reopen(
     signal = again.analysis.settled if until_settled else again.projectLoaded
     with qtbot.waitSignal(signal, timeout=TIMEOUT_MS):
         again.act_open.trigger()
+
+    def one_bar_per_place() -> bool:
+        bars = [b for b in again.findChildren(QTabBar) if b.parentWidget() is again]
+        shown = [tuple(b.tabText(i) for i in range(b.count())) for b in bars if b.isVisible()]
+        return len(shown) == len(set(shown))
+
+    qtbot.waitUntil(one_bar_per_place, timeout=2_000)
     return again
 
 

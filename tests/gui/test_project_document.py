@@ -38,7 +38,7 @@ from helpers import (
 )
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QDialogButtonBox, QFileDialog, QTabBar
+from PySide6.QtWidgets import QColorDialog, QDialogButtonBox, QFileDialog
 
 from ccgeo.gui.main_window import MainWindow
 from ccgeo.labels import format_count, format_when
@@ -127,21 +127,6 @@ def arrangement(window: MainWindow) -> dict[str, tuple]:
         )
         for key, dock in window.docks.items()
     }
-
-
-def open_again(qtbot, path: Path, monkeypatch, *, until_settled: bool = False) -> MainWindow:
-    """File ▸ Open ``path`` in a second window (`helpers.reopen`), then wait until the window
-    shows only the panel tabs of the layout it restored (Qt drops the tab bars of the layout
-    it replaced once the events are processed)."""
-    again = reopen(qtbot, path, monkeypatch, until_settled=until_settled)
-
-    def one_bar_per_place() -> bool:
-        bars = [b for b in again.findChildren(QTabBar) if b.parentWidget() is again]
-        shown = [tuple(b.tabText(i) for i in range(b.count())) for b in bars if b.isVisible()]
-        return len(shown) == len(set(shown))
-
-    qtbot.waitUntil(one_bar_per_place, timeout=2_000)
-    return again
 
 
 def float_dock(qtbot, window: MainWindow, key: str) -> None:
@@ -302,7 +287,7 @@ def test_a_new_project_is_untitled_until_named(qtbot, tmp_path, monkeypatch) -> 
     click(qtbot, dialog.ok_button)
     assert window.windowTitle() == "*Clinic survey — ccgeo"
     save_as(qtbot, window, tmp_path / "survey.ccgeo", monkeypatch)
-    again = open_again(qtbot, tmp_path / "survey.ccgeo", monkeypatch)
+    again = reopen(qtbot, tmp_path / "survey.ccgeo", monkeypatch)
     assert again.windowTitle() == "Clinic survey — ccgeo"
 
 
@@ -370,7 +355,7 @@ def test_plans_layers_map_and_panels_come_back_when_reopened(
 
     target = tmp_path / "document.ccgeo"
     save_as(qtbot, window, target, monkeypatch)
-    again = open_again(qtbot, target, monkeypatch, until_settled=True)
+    again = reopen(qtbot, target, monkeypatch, until_settled=True)
 
     assert (again.project.name, again.project.description) == (NAME, DESCRIPTION)
     assert again.windowTitle() == f"{NAME} — ccgeo"
@@ -415,7 +400,7 @@ def test_a_plan_made_on_data_that_changed_opens_out_of_date(
     target = tmp_path / "edited.ccgeo"
     save_as(qtbot, window, target, monkeypatch)
 
-    again = open_again(qtbot, target, monkeypatch)
+    again = reopen(qtbot, target, monkeypatch)
     for key in ("siting", "referral"):
         box = show_dock(qtbot, again, key).runbox
         assert box.state.text().startswith("⚠ From the saved project")
@@ -439,7 +424,7 @@ def test_a_project_of_the_previous_version_opens_and_saves_again(
 
     edit_meta(old, as_before)
     placed = arrangement(open_window(qtbot))
-    again = open_again(qtbot, old, monkeypatch)
+    again = reopen(qtbot, old, monkeypatch)
     assert again.project.name == "Saved last year"
     assert (again.project.description, again.project.plans) == ("", {})
     assert again.windowTitle() == "Saved last year — ccgeo"
@@ -449,7 +434,7 @@ def test_a_project_of_the_previous_version_opens_and_saves_again(
 
     target = tmp_path / "now.ccgeo"
     save_as(qtbot, again, target, monkeypatch)
-    back = open_again(qtbot, target, monkeypatch)
+    back = reopen(qtbot, target, monkeypatch)
     assert back.project.name == "Saved last year"
     assert "view" in back.project.settings
 
@@ -471,7 +456,7 @@ def test_a_damaged_plan_or_view_leaves_the_rest(
         edit_meta(path, change)
         caplog.clear()
         with caplog.at_level(logging.WARNING):
-            again = open_again(qtbot, path, monkeypatch)
+            again = reopen(qtbot, path, monkeypatch)
         assert (again.project.name, again.project.description) == (NAME, DESCRIPTION)
         assert len(again.project.facilities) == len(window.project.facilities)
         assert caplog.records, f"{name}: nothing was logged"
