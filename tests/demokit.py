@@ -94,8 +94,9 @@ def copy_of_demo(project: Project) -> Project:
     """A copy of ``project`` a test may change without touching the original.
 
     Everything a test may change is copied: settings, scenarios, metadata, import reports, the
-    saved plans and the facility, population and district layers (a few milliseconds). The roads are shared: they are
-    a frozen `RoadData` that nothing writes into. The copy starts with no network built.
+    saved plans and the facility, population and district layers (a few milliseconds). The
+    roads are shared: they are a frozen `RoadData` that nothing writes into. The copy starts
+    with no network built.
     """
     return dataclasses.replace(
         project,
