@@ -30,7 +30,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.io.atomic import atomic_path
+from ccgeo.io.atomic import atomic_path, remove_stale_temporaries
 from ccgeo.io.basemap import read_roads_and_basemap
 from ccgeo.io.facilities import read_facilities
 from ccgeo.io.population import (
@@ -412,6 +412,7 @@ def save_project(project: Project, path: str | Path) -> Path:
         raise InputError(msg, path=target)
     if target.is_dir():
         raise InputError("is a folder; choose a file name for the project", path=target)
+    _clean_beside(target)
     roads_arrays = project.roads.to_arrays() if project.roads is not None else None
     roads_digest = _digest(roads_arrays) if roads_arrays is not None else None
     carried = _arrays_to_carry(project, target, roads_digest)
@@ -634,6 +635,13 @@ def _insert_arrays(path: Path, rows: list[tuple[str, bytes]]) -> None:
 # open
 
 
+def _clean_beside(path: Path) -> None:
+    """Remove what killed saves of ``path`` left beside it (`remove_stale_temporaries`)."""
+    freed = remove_stale_temporaries(path)
+    if freed:
+        log.info("%s: removed %.1f MB left by saves that were stopped", path, freed / 1e6)
+
+
 def open_project(path: str | Path) -> Project:
     """Open a ``.ccgeo`` project saved by `save_project`.
 
@@ -648,6 +656,7 @@ def open_project(path: str | Path) -> Project:
     """
     path = Path(path)
     meta = _read_meta(path)
+    _clean_beside(path)
     layers: dict[str, Any] = meta.get("layers") or {}
     try:
         with _gdal_quiet():

@@ -305,6 +305,8 @@ class Autosaver(QObject):
         project = self.window.project
         if not self.enabled or project is None or not self.window.is_modified:
             return None
+        if getattr(self.window, "read_only", False):
+            return None  # another window has the project open, and autosaves it
         if self._worker is not None:
             self._again = True  # the edits since the snapshot get their own write after it
             return None

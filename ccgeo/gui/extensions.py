@@ -19,7 +19,7 @@ Installer = Callable[["MainWindow"], None]
 def _installers() -> list[Installer]:
     # imported here so that a panel module may import main_window without a cycle
     from ccgeo.gui import help as help_menu
-    from ccgeo.gui import keyboard, settings_files, view_state
+    from ccgeo.gui import keyboard, project_lock, settings_files, view_state
     from ccgeo.gui.dialogs import data_tools, outputs, project_properties
     from ccgeo.gui.panels import analysis, capacity, planning
 
@@ -34,6 +34,7 @@ def _installers() -> list[Installer]:
         help_menu.install,
         project_properties.install,
         keyboard.install,
+        project_lock.install,
         # last: a project's saved view is restored once every panel has drawn its layers
         view_state.install,
     ]

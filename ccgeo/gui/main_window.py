@@ -175,6 +175,11 @@ def _every_minutes_text(minutes: float, used: set[str]) -> str:
     return text
 
 
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether ``a`` and ``b`` name the same file (resolved; the file need not exist)."""
+    return Path(a).resolve() == Path(b).resolve()
+
+
 class MainWindow(QMainWindow):
     """The ccgeo workbench: a map of the project with its layers, and the file and view commands.
 
@@ -196,6 +201,10 @@ class MainWindow(QMainWindow):
     aboutToSave(project)
         The project is about to be saved (or autosaved): what the window keeps in it (the
         view, `ccgeo.gui.view_state`) is written into it now.
+    projectSaved(path)
+        The project was saved to ``path`` (File ▸ Save or Save As).
+    closing()
+        The window closes (after the unsaved changes were dealt with).
     """
 
     projectLoaded = Signal(object)  # noqa: N815 - Qt signal naming
@@ -209,6 +218,8 @@ class MainWindow(QMainWindow):
     edited = Signal()
     projectClosed = Signal()  # noqa: N815
     aboutToSave = Signal(object)  # noqa: N815
+    projectSaved = Signal(object)  # noqa: N815
+    closing = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,6 +227,8 @@ class MainWindow(QMainWindow):
         self._workers: set[Worker] = set()
         #: When True, errors go to the log and `taskFailed` only (no modal box): screenshot runs.
         self.quiet_errors = False
+        #: The project is open in another window (`ccgeo.gui.project_lock`): Save saves a copy.
+        self.read_only = False
         #: When False, opened and saved projects are not added to the recent files.
         self.record_history = True
         self._close_confirmed = False
@@ -697,6 +710,8 @@ class MainWindow(QMainWindow):
         ``"*Nairobi PCR access — ccgeo"``."""
         name = self.project.name if self.project is not None else None
         star = "*" if getattr(self, "_modified", False) else ""
+        if name and getattr(self, "read_only", False):
+            name = f"{name} (read-only)"
         self.setWindowTitle(f"{star}{name} — ccgeo" if name else "ccgeo")
 
     # -- project life cycle ------------------------------------------------------------------
@@ -902,8 +917,8 @@ class MainWindow(QMainWindow):
         """
         if self.project is None:
             return None
-        if self.project.path is None:
-            return self.save_project_as(then=then)
+        if self.project.path is None or self.read_only:
+            return self.save_project_as(then=then)  # read-only: a copy, under another name
         return self._save_to(Path(self.project.path), then=then)
 
     def save_project_as(self, *, then: Callable[[], Any] | None = None) -> Worker | None:
@@ -920,9 +935,17 @@ class MainWindow(QMainWindow):
             target = target.with_name(target.name + ".ccgeo")
         return self._save_to(target, then=then)
 
-    def _save_to(self, path: Path, *, then: Callable[[], Any] | None = None) -> Worker:
+    def _save_to(self, path: Path, *, then: Callable[[], Any] | None = None) -> Worker | None:
         project = self.project
         assert project is not None  # guarded by the callers
+        if self.read_only and project.path is not None and _same_file(path, project.path):
+            self.show_error(
+                "Project open in another window",
+                f"{path.name} is open in another ccgeo window, which saves it: save this one "
+                "under another name (File ▸ Save As), or close the other window and open it "
+                "again.",
+            )
+            return None
         self.aboutToSave.emit(project)
 
         def saved(written: Path) -> None:
@@ -933,6 +956,7 @@ class MainWindow(QMainWindow):
             if self.record_history:
                 settings.add_recent_project(written)
                 self.refresh_recent_menu()
+            self.projectSaved.emit(written)
             if then is not None:
                 then()
 
@@ -1106,6 +1130,7 @@ class MainWindow(QMainWindow):
         self.cancel_tasks()
         for worker in list(self._workers):
             worker.done.wait(5.0)
+        self.closing.emit()
         self.basemap.stop()
         # A clean exit: nothing is left to recover on the next start.
         self.autosaver.shutdown()

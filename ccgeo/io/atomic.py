@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -96,6 +97,55 @@ def atomic_path(
             if not done:
                 with suppress(OSError):  # never hide the error that stopped the write
                     _remove(tmp, side_suffixes, sidecars)
+
+
+#: A temporary file older than this is stale whatever its process (its pid may be reused).
+STALE_AFTER_S = 24 * 3600.0
+
+
+def remove_stale_temporaries(target: str | Path) -> int:
+    """Remove the temporary files `atomic_path` left beside ``target`` when a save was killed
+    (``.<stem>.tmp-<pid><suffix>``, with the files its writer kept beside it): those of
+    processes that are no longer running, and any older than `STALE_AFTER_S`. A save under way
+    in another process is left alone. Returns the number of bytes freed.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix, freed = f".{target.stem}.tmp-", 0
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return 0
+    now = time.time()
+    for path in candidates:
+        rest = path.name[len(prefix) :]
+        digits = rest[: len(rest) - len(rest.lstrip("0123456789"))]
+        if not digits or int(digits) == os.getpid():
+            continue
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if process_running(int(digits)) and now - stat.st_mtime < STALE_AFTER_S:
+            continue
+        with suppress(OSError):
+            path.unlink()
+            freed += stat.st_size
+    return freed
+
+
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` runs on this computer (on Windows, where this is not cheap to
+    know: assumed)."""
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def write_bytes_atomic(target: str | Path, data: bytes, *, what: str = "the file") -> Path:
