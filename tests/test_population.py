@@ -524,3 +524,40 @@ def test_population_table_splits_shared_names_by_area(tmp_path: Path) -> None:
     demand = read_population_table(path, gdf)
     assert demand.gdf["population"].to_numpy() == pytest.approx([100.0, 300.0], rel=1e-3)
     assert any("split among them by area" in w for w in demand.warnings)
+
+
+# ---------------------------------------------------------------------------------------------
+# counts no city holds (a typo, an undeclared nodata value)
+
+
+def test_a_count_no_city_holds_is_named_and_counted_as_0(
+    tmp_path: Path, districts: gpd.GeoDataFrame
+) -> None:
+    """1.8e43 people in one row was once accepted (and every share became 0 %)."""
+    points = tmp_path / "grid.csv"
+    points.write_text(
+        "id,lon,lat,population\n"
+        "a,-51.20,-30.05,1200\n"
+        "b,-51.21,-30.06,1.8e43\n"
+        "c,-51.22,-30.07,1e400\n"  # overflows to infinity
+        "d,-51.23,-30.08,40000000\n",  # a whole megacity in one row: possible, kept
+        encoding="utf-8",
+    )
+    demand = read_population(points)
+    assert demand.total_population == 1200 + 40_000_000
+    text = "\n".join(demand.warnings)
+    assert (
+        "2 rows have more than 50,000,000 people in 'population', more than any city holds "
+        "(a typo?), counted as 0; correct the cell: row 3 (1.8e43), row 4 (1e400)" in text
+    )
+
+    census = tmp_path / "census.csv"
+    census.write_text("Distrito,Población\nCENTRO,1000\nnorte,9e99\n", encoding="utf-8")
+    demand = read_population_table(census, districts)
+    assert demand.total_population == 1000
+    assert "1 row has more than 50,000,000 people in 'Población'" in "\n".join(demand.warnings)
+
+    data = np.array([[10.0, 3.4e38]], dtype="float32")  # float32's largest: nodata not declared
+    demand = read_population(_write_raster(tmp_path / "pop.tif", data))
+    assert demand.total_population == 10.0
+    assert any("1 cells had more than 50,000,000 people" in w for w in demand.warnings)

@@ -44,10 +44,28 @@ def test_one_threshold_parser(text, expected):
     assert parse_thresholds(text) == expected
 
 
-@pytest.mark.parametrize("bad", ["", "0", "-5", "abc", "30, inf", [float("nan")]])
+@pytest.mark.parametrize(
+    "bad", ["", "0", "-5", "abc", "30, inf", [float("nan")], "1e308", "60, 20000"]
+)
 def test_bad_thresholds_name_the_value(bad):
-    with pytest.raises(InputError, match="thresholds should be positive minutes"):
+    with pytest.raises(InputError, match="thresholds should be positive minutes up to 10,080"):
         parse_thresholds(bad)
+
+
+def test_a_huge_threshold_is_refused_without_an_overflow_warning(recwarn):
+    """1e308 minutes once passed and overflowed to infinity seconds with a NumPy warning."""
+    import warnings
+
+    from ccgeo.model.settings import CapacitySettings, SitingSettings
+
+    warnings.simplefilter("error")
+    with pytest.raises(InputError, match="got 1e308"):
+        AccessSettings(thresholds_minutes="30, 1e308")
+    with pytest.raises(InputError, match="`minutes` should be at most 10,080"):
+        SitingSettings(minutes=1e308)
+    with pytest.raises(InputError, match="`minutes` should be at most 10,080"):
+        CapacitySettings(minutes=1e300)
+    assert parse_thresholds("10080") == (10080.0,)
 
 
 def test_flat_form_round_trips_every_settings_class():

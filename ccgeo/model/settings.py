@@ -43,6 +43,10 @@ COVERAGE_ORDERS: tuple[str, ...] = ("capacity", "given", "time")
 DEMAND_UNITS: tuple[str, ...] = ("tests", "people")
 
 
+#: The longest travel time a threshold may be, minutes (a week): beyond it, a typo.
+MAX_THRESHOLD_MINUTES = 7 * 24 * 60.0
+
+
 def parse_thresholds(text: str | float | Sequence[Any]) -> tuple[float, ...]:
     """Thresholds in minutes from ``"30, 60, 120"`` (or numbers), sorted and deduplicated.
 
@@ -68,15 +72,16 @@ def parse_thresholds(text: str | float | Sequence[Any]) -> tuple[float, ...]:
         except ValueError:
             bad.append(str(part))
             continue
-        if math.isfinite(value) and value > 0:
+        if math.isfinite(value) and 0 < value <= MAX_THRESHOLD_MINUTES:
             values.append(value)
         else:
             bad.append(str(part))
     if bad or not values:
         got = ", ".join(bad) if bad else "nothing"
         msg = (
-            "thresholds should be positive minutes separated by commas, such as '30, 60, 120'; "
-            f"got {got}"
+            "thresholds should be positive minutes up to "
+            f"{MAX_THRESHOLD_MINUTES:,.0f} (a week) separated by commas, such as "
+            f"'30, 60, 120'; got {got}"
         )
         raise InputError(msg)
     return tuple(sorted(set(values)))
@@ -96,10 +101,14 @@ def _made(kind: type[T], values: Mapping[str, Any], problems: list[str]) -> T:
         return kind()
 
 
-def _positive(name: str, value: Any, problems: list[str], *, minimum: float = 0.0) -> None:
+def _positive(
+    name: str, value: Any, problems: list[str], *, minimum: float = 0.0, maximum: float = math.inf
+) -> None:
     ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if not ok or value <= minimum:
         problems.append(f"`{name}` should be a number above {minimum:g}, got {value!r}")
+    elif value > maximum:
+        problems.append(f"`{name}` should be at most {maximum:,.0f}, got {value!r}")
 
 
 def _one_of(name: str, value: Any, allowed: Sequence[str], problems: list[str]) -> None:
@@ -454,7 +463,7 @@ class CapacitySettings(LabSettings):
         _one_of("method", self.method, CAPACITY_METHODS, found)
         _one_of("order", self.order, COVERAGE_ORDERS, found)
         _one_of("demand_unit", self.demand_unit, DEMAND_UNITS, found)
-        _positive("minutes", self.minutes, found)
+        _positive("minutes", self.minutes, found, maximum=MAX_THRESHOLD_MINUTES)
         bands, weights = self.bands_minutes, self.weights
         if list(bands) != sorted(set(bands)) or not bands or bands[0] <= 0:
             found.append(f"`bands_minutes` should rise from above 0 (10, 20, 30), got {bands!r}")
@@ -535,7 +544,7 @@ class SitingSettings(LabSettings):
         found: list[str] = []
         _one_of("model", self.model, SITING_MODELS, found)
         _one_of("solver", self.solver, SOLVERS, found)
-        _positive("minutes", self.minutes, found)
+        _positive("minutes", self.minutes, found, maximum=MAX_THRESHOLD_MINUTES)
         _positive("grid_spacing_m", self.grid_spacing_m, found)
         _positive("time_limit_s", self.time_limit_s, found)
         if not isinstance(self.hubs, int) or isinstance(self.hubs, bool) or self.hubs < 1:

@@ -15,6 +15,8 @@ from ccgeo.errors import InputError
 from ccgeo.geo import local_utm_crs
 from ccgeo.io.population.common import (
     _DISTRICT_NAME_NAMES,
+    MAX_PEOPLE,
+    TOO_MANY_WORDS,
     _as_text,
     _check_path,
     _find_column,
@@ -26,6 +28,7 @@ from ccgeo.io.population.common import (
     _population_column,
     _require_column,
     _rows_warning,
+    too_many_what,
 )
 from ccgeo.io.tables import read_table
 from ccgeo.model.demand import Demand
@@ -170,16 +173,19 @@ def _census_rows(
     names = _as_text(table[name_col]).to_numpy(dtype=object)
     population, pop_missing, pop_bad = _parse_numbers(table[pop_col])
     negative = np.isfinite(population) & (population < 0)
+    too_many = np.isposinf(population) | (np.isfinite(population) & (population > MAX_PEOPLE))
+    pop_bad = pop_bad & ~too_many  # 1e400 is a number, too large: said as such
     rows = np.arange(len(table)) + first
-    for mask, what in (
-        (pop_missing, f"have no {pop_col!r}"),
-        (pop_bad, f"have a {pop_col!r} that is not a number"),
-        (negative, f"have a negative {pop_col!r}"),
+    for mask, what, consequence in (
+        (pop_missing, f"have no {pop_col!r}", "counted as 0"),
+        (pop_bad, f"have a {pop_col!r} that is not a number", "counted as 0"),
+        (negative, f"have a negative {pop_col!r}", "counted as 0"),
+        (too_many, too_many_what(pop_col), TOO_MANY_WORDS),
     ):
         if mask.any():
             items = [f"row {rows[i]} {names[i]!r}" for i in np.flatnonzero(mask)]
-            warnings.append(_rows_warning(what, items, "counted as 0"))
-    population = np.where(np.isfinite(population) & ~negative, population, 0.0)
+            warnings.append(_rows_warning(what, items, consequence))
+    population = np.where(np.isfinite(population) & ~negative & ~too_many, population, 0.0)
     no_name = names == ""
     if no_name.any():
         items = [

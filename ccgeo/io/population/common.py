@@ -34,6 +34,17 @@ LAYER_SUFFIXES: tuple[str, ...] = tuple(
 
 #: How many examples a warning or error lists before saying "and N more".
 _MAX_LISTED = 8
+#: More people than this in one row or cell is a typo (the largest cities hold about 40
+#: million): the count is left out, counted as 0, and the row named.
+MAX_PEOPLE = 50_000_000.0
+#: How the warning about such a count ends.
+TOO_MANY_WORDS = "more than any city holds (a typo?), counted as 0; correct the cell"
+
+
+def too_many_what(column: str) -> str:
+    """The ``what`` of `_rows_warning` for counts above `MAX_PEOPLE` in ``column``."""
+    return f"have more than {MAX_PEOPLE:,.0f} people in {column!r}"
+
 
 # Column-name synonyms, compared after `_column_key` (lower case, no accents, ``_`` separators).
 # Earlier entries win when a file has several of them.

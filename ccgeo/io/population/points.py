@@ -19,6 +19,8 @@ from ccgeo.io.population.common import (
     _LAT_NAMES,
     _LON_NAMES,
     _POINT_ID_NAMES,
+    MAX_PEOPLE,
+    TOO_MANY_WORDS,
     _as_text,
     _extent_text,
     _find_column,
@@ -29,6 +31,7 @@ from ccgeo.io.population.common import (
     _require_column,
     _rows_warning,
     _to_lonlat,
+    too_many_what,
 )
 from ccgeo.io.population.districts import assign_districts
 from ccgeo.io.tables import parse_coordinate, read_table
@@ -304,6 +307,8 @@ def _checked_population(rows: _PointRows, *, warnings: list[str]) -> tuple[np.nd
     labels, pop_col = rows.labels, rows.pop_col
     population, pop_missing, pop_bad = _parse_numbers(rows.raw_population)
     negative = np.isfinite(population) & (population < 0)
+    too_many = np.isposinf(population) | (np.isfinite(population) & (population > MAX_PEOPLE))
+    pop_bad = pop_bad & ~too_many  # 1e400 is a number, too large: said as such
     raw_pop = rows.raw_population.astype(object).to_numpy()
 
     def shown(i: int, raw: Any) -> str:
@@ -320,7 +325,10 @@ def _checked_population(rows: _PointRows, *, warnings: list[str]) -> tuple[np.nd
     if negative.any():
         items = [shown(i, raw_pop[i]) for i in np.flatnonzero(negative)]
         warnings.append(_rows_warning(f"have a negative {pop_col!r}", items, "counted as 0"))
-    return population, np.isfinite(population) & ~negative
+    if too_many.any():
+        items = [shown(i, raw_pop[i]) for i in np.flatnonzero(too_many)]
+        warnings.append(_rows_warning(too_many_what(pop_col), items, TOO_MANY_WORDS))
+    return population, np.isfinite(population) & ~negative & ~too_many
 
 
 def _checked_coordinates(

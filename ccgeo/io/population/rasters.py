@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m
-from ccgeo.io.population.common import _extent_text, _fmt_people
+from ccgeo.io.population.common import MAX_PEOPLE, _extent_text, _fmt_people
 from ccgeo.model.demand import Demand
 from ccgeo.progress import ProgressCallback, report_progress
 
@@ -222,13 +222,20 @@ def _cells_with_people(win: _RasterWindow, *, warnings: list[str]) -> np.ndarray
     n_nan = int((valid & ~finite).sum())
     negative = valid & finite & (data < 0)
     n_negative = int(negative.sum())
+    too_many = valid & ((finite & (data > MAX_PEOPLE)) | np.isposinf(data))
+    n_too_many = int(too_many.sum())
     if n_nodata:
         warnings.append(f"{n_nodata} cells had no data, counted as 0")
     if n_nan:
         warnings.append(f"{n_nan} cells were NaN, counted as 0")
     if n_negative:
         warnings.append(f"{n_negative} cells had negative values, counted as 0")
-    return valid & finite & (data > 0)
+    if n_too_many:
+        warnings.append(
+            f"{n_too_many} cells had more than {MAX_PEOPLE:,.0f} people, more than any city "
+            "holds (a nodata value not declared as nodata?), counted as 0"
+        )
+    return valid & finite & (data > 0) & ~too_many
 
 
 def _cells_inside(
