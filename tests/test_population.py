@@ -561,3 +561,23 @@ def test_a_count_no_city_holds_is_named_and_counted_as_0(
     demand = read_population(_write_raster(tmp_path / "pop.tif", data))
     assert demand.total_population == 10.0
     assert any("1 cells had more than 50,000,000 people" in w for w in demand.warnings)
+
+
+def test_the_name_of_a_district_is_never_a_technical_column(tmp_path: Path) -> None:
+    """A Nominatim/Overpass export once had its districts named "relation" (``osm_type``)."""
+    gdf = gpd.GeoDataFrame(
+        {
+            "osm_type": ["relation", "relation", "relation"],
+            "osm_id": [9185096, 9721587, 3492709],
+            "licence": ["Data © OpenStreetMap contributors, ODbL 1.0"] * 3,
+            "label": ["Westlands", "Dagoretti North", "Langata"],
+        },
+        geometry=_squares(3),
+        crs=4326,
+    )
+    path = tmp_path / "boundaries.geojson"
+    gdf.to_file(path)
+    districts = read_districts(path)
+    assert districts.attrs["name_column"] == "label"
+    assert districts["name"].tolist() == ["Westlands", "Dagoretti North", "Langata"]
+    assert districts["district_id"].tolist() == ["9185096", "9721587", "3492709"]

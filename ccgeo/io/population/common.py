@@ -78,6 +78,7 @@ _POINT_ID_NAMES = ("demand_id", "id", "h3", "h3_id", "hex_id", "cell_id", "code"
 _DISTRICT_NAME_NAMES = (
     "name",
     "district_name",
+    "display_name",
     "ward_name",
     "nome",
     "nom",
@@ -188,17 +189,46 @@ def _require_column(columns: Sequence[str], name: str, *, what: str, argument: s
     raise InputError(msg)
 
 
+#: Columns of OSM and GIS exports that hold text but never a place's name.
+_NOT_NAME_COLUMNS = frozenset(
+    {
+        "osm_type",
+        "type",
+        "class",
+        "category",
+        "boundary",
+        "licence",
+        "license",
+        "source",
+        "attribution",
+        "admin_level",
+        "place_rank",
+        "importance",
+        "geometry",
+        "wkt",
+    }
+)
+
+
 def _first_text_column(df: pd.DataFrame, columns: Sequence[str]) -> str | None:
-    """The first column holding mostly non-numeric text (a name, not a code or a count)."""
+    """The column most likely to hold names: mostly non-numeric text (not a code or a count),
+    not a known technical column (``osm_type``, ``licence``, ...), and of the text columns the
+    one with the most different values (``relation`` on every row names nothing)."""
+    best, best_distinct = None, 0
     for col in columns:
+        if str(col).strip().lower() in _NOT_NAME_COLUMNS:
+            continue
         values = df[col].dropna()
         if values.empty or pd.api.types.is_numeric_dtype(values.dtype):
             continue
         text = values.astype(str).str.strip()
         numeric = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce").notna()
-        if (~numeric).mean() >= 0.8:
-            return col
-    return None
+        if (~numeric).mean() < 0.8:
+            continue
+        distinct = text.nunique()
+        if distinct > best_distinct:
+            best, best_distinct = col, distinct
+    return best
 
 
 def _population_column(columns: Sequence[str], given: str | None, *, path: Path) -> str:
