@@ -367,3 +367,82 @@ def test_the_projects_base_map_is_drawn_offline(demo, demo_html):
         project.basemap = kept
     assert "Base map (OpenStreetMap data)" not in names
     assert "Place names" not in names
+
+
+# -- outputs others can open (Step 8) ------------------------------------------------------------
+
+
+def _many_facilities(n: int) -> Facilities:
+    """``n`` synthetic facilities spread over 5° × 5°, with random capabilities (fast to build)."""
+    import pandas as pd
+
+    from ccgeo.model.schema import CAPABILITIES, FACILITY_COLUMNS
+
+    rng = np.random.default_rng(8)
+    data: dict[str, object] = dict.fromkeys(FACILITY_COLUMNS)
+    data["facility_id"] = [f"F{i}" for i in range(n)]
+    data["name"] = [f"Facility {i}" for i in range(n)]
+    for cap in CAPABILITIES:
+        data[cap] = rng.random(n) < 0.3
+    data["eqa"] = np.where(rng.random(n) < 0.2, "national", "none")
+    data["accreditation"] = "none"
+    data["ownership"] = "public"
+    data["capacity_tests_per_year"] = np.nan
+    points = gpd.points_from_xy(30 + 5 * rng.random(n), -3 + 5 * rng.random(n))
+    return Facilities(gpd.GeoDataFrame(pd.DataFrame(data), geometry=points, crs="EPSG:4326"))
+
+
+def test_a_national_registry_is_drawn_as_clusters_and_says_so(tmp_path):
+    from ccgeo.report.webmap import MAX_FACILITY_CLUSTERS, MAX_FACILITY_MARKERS
+
+    n = 200_000  # a national registry: once a 207 MB file no browser opened
+    project = Project(name="Registry", facilities=_many_facilities(n))
+    path = export_webmap(project, out_path=tmp_path / "registry.html", date=DATE)
+    assert path.stat().st_size < 25e6
+    text = path.read_text(encoding="utf-8")
+    assert "200,000 facilities drawn as" in text
+    assert f"clusters above {MAX_FACILITY_MARKERS:,}" in text
+    fmap = build_webmap(project, date=DATE)
+    layers = [
+        child
+        for child in fmap._children.values()
+        if isinstance(child, folium.GeoJson) and child.layer_name.startswith("Facilities")
+    ]
+    counts = [f["properties"]["count"] for layer in layers for f in layer.data["features"]]
+    assert sum(counts) == n  # every facility is in exactly one cluster
+    assert len(counts) <= MAX_FACILITY_CLUSTERS
+    # a small registry keeps one symbol per facility, with no cluster note
+    small = export_webmap(
+        Project(name="Small", facilities=_many_facilities(50)), out_path=tmp_path / "small.html"
+    )
+    assert "clusters above" not in small.read_text(encoding="utf-8")
+
+
+def test_map_file_opens_for_others_and_has_a_title(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        path = export_webmap(_tiny_project("Lab A"), out_path=tmp_path / "shared.html")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # others may read it, as any new file
+    text = path.read_text(encoding="utf-8")
+    assert "<title>Tiny &lt;town&gt;</title>" in text
+
+
+def test_facility_names_are_text_in_popups_and_titles():
+    evil = "<img src=x onerror=alert(1)>"
+    fmap = build_webmap(_tiny_project(evil), date=DATE)
+    features = [
+        feature
+        for child in fmap._children.values()
+        if isinstance(child, folium.GeoJson) and child.layer_name.startswith("Facilities")
+        for feature in child.data["features"]
+    ]
+    named = [f["properties"] for f in features if f["properties"]["name"] == evil]
+    assert len(named) == 1
+    # the popup (HTML) holds the name escaped; the marker's title (plain text) holds it as is
+    assert "&lt;img src=x onerror=alert(1)&gt;" in named[0]["popup"]
+    assert "<img" not in named[0]["popup"]

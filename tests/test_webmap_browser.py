@@ -226,3 +226,62 @@ def test_porto_alegre_exports_and_loads_in_seconds(shared_data, tmp_path, visit)
     assert size_mb < 5.0
     assert export_s < 15.0
     assert seen.load_seconds < 10.0
+
+
+# -- names as text, large registries (Step 8) ----------------------------------------------------
+
+
+def test_a_facility_named_like_html_shows_as_text(tmp_path, visit):
+    from ccgeo.model.facilities import Facilities
+    from ccgeo.project import Project
+
+    evil = "<img src=x onerror=alert(1)>"
+    fac = Facilities.from_records(
+        [
+            {"facility_id": "A", "name": evil, "lon": 30.0, "lat": -1.0, "pcr": True},
+            {"facility_id": "B", "name": "Clinic B", "lon": 30.01, "lat": -1.01},
+        ]
+    )
+    path = export_webmap(Project(name="Names", facilities=fac), out_path=tmp_path / "n.html")
+    seen = visit(path)
+    page = seen.page
+    alerts: list[str] = []
+    page.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
+    titles = page.eval_on_selector_all(".leaflet-marker-icon", "els => els.map(e => e.title)")
+    assert evil in titles  # the hover title is plain text: the name as written
+    index = titles.index(evil)
+    page.locator(".leaflet-marker-icon").nth(index).click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible", timeout=5000)
+    assert evil in popup.inner_text()  # shown as text, not made into an image
+    assert popup.locator("img").count() == 0
+    assert page.locator("img[src='x']").count() == 0
+    assert alerts == []
+    assert seen.errors == []
+
+
+def test_a_national_registry_map_loads_as_clusters(tmp_path, visit):
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+
+    from ccgeo.model.facilities import Facilities
+    from ccgeo.model.schema import CAPABILITIES, FACILITY_COLUMNS
+    from ccgeo.project import Project
+    from ccgeo.report.webmap import MAX_FACILITY_CLUSTERS
+
+    n, rng = 200_000, np.random.default_rng(8)
+    data: dict[str, object] = dict.fromkeys(FACILITY_COLUMNS)
+    data.update(facility_id=[f"F{i}" for i in range(n)], name=[f"Lab {i}" for i in range(n)])
+    data.update({cap: rng.random(n) < 0.3 for cap in CAPABILITIES})
+    data.update(eqa="none", accreditation="none", ownership="public")
+    data["capacity_tests_per_year"] = np.nan
+    points = gpd.points_from_xy(30 + 5 * rng.random(n), -3 + 5 * rng.random(n))
+    fac = Facilities(gpd.GeoDataFrame(pd.DataFrame(data), geometry=points, crs="EPSG:4326"))
+    path = export_webmap(Project(name="Registry", facilities=fac), out_path=tmp_path / "r.html")
+    seen = visit(path)
+    page = seen.page
+    assert 0 < page.locator(".leaflet-marker-icon").count() <= MAX_FACILITY_CLUSTERS
+    assert "200,000 facilities drawn as" in page.locator("#ccgeo-legend").inner_text()
+    assert seen.load_seconds < 20
+    assert seen.errors == []

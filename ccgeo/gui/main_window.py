@@ -563,6 +563,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.message_label = QLabel("Ready")
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names from files
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(160)
         self.progress_bar.setTextVisible(False)

@@ -9,6 +9,7 @@ above 0): every panel, dialog and message box passes what it shows through `for_
 
 from __future__ import annotations
 
+import html
 import re
 
 #: The label (or plain words) of every setting, argument and column a message may name, by name.
@@ -129,3 +130,14 @@ def for_planner(message: str) -> str:
 
     message = _QUOTED.sub(quoted, message)
     return _SNAKE.sub(lambda m: label_of(m.group(1), in_file=in_file), message)
+
+
+def as_plain_text(text: str) -> str:
+    """``text`` (a facility name, a cell of the planner's file) as a tooltip shows it: never as
+    HTML, so that a name like ``<img src=x>`` or ``<b>Lab</b>`` shows its brackets. Qt shows a
+    tooltip that looks like HTML as HTML; such a text is escaped inside a paragraph."""
+    from PySide6.QtGui import Qt
+
+    if not Qt.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"

@@ -7,11 +7,17 @@ spreadsheet opens the tables. Unreachable people keep their row: their time is e
 ``status`` says why (never ``inf`` in a file, never dropped). Every summary carries the record of
 the run that made it (``"run"``: ccgeo version, command, inputs, settings and where each came
 from).
+
+Text that a spreadsheet would read as a formula (a facility named ``=HYPERLINK(...)``) is written
+as text in every CSV and XLSX table (`spreadsheet_safe`, after OWASP's "CSV Injection"
+guidance). GeoPackage and GeoJSON layers keep text as typed strings that no spreadsheet or GIS
+evaluates, so they carry it unchanged (a join on a name still matches).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -27,6 +33,49 @@ from ccgeo.io.kinds import suffixes, vector_driver
 #: Formats `export_results` writes.
 FORMATS: tuple[str, ...] = ("gpkg", "geojson", "csv", "xlsx")
 
+#: First characters that make a spreadsheet read a cell as a formula or a command (OWASP,
+#: "CSV Injection"): equals, plus, minus, at, tab and carriage return.
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+# a plain number written as text ("-3.5") is no formula: it stays as it is
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+# -- text a spreadsheet would run --------------------------------------------------------------
+
+
+def spreadsheet_text(value: Any) -> Any:
+    """``value`` as a spreadsheet cell that is never a formula.
+
+    Text starting with one of `FORMULA_STARTS` gets a leading apostrophe (``'=HYPERLINK(...)``),
+    which spreadsheets show as text and which keeps the text readable; a plain number written
+    as text (``"-3.5"``) and every value that is not text (numbers, dates, missing) are
+    returned unchanged.
+    """
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and _PLAIN_NUMBER.fullmatch(value) is None
+    ):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` to write as CSV or XLSX: every text cell and column name through
+    `spreadsheet_text`; numeric, boolean and date columns unchanged (a negative number stays a
+    number)."""
+    out = pd.DataFrame(frame).copy()
+    for i in range(out.shape[1]):
+        values = out.iloc[:, i]
+        if (
+            pd.api.types.is_object_dtype(values)
+            or pd.api.types.is_string_dtype(values)
+            or isinstance(values.dtype, pd.CategoricalDtype)
+        ):
+            out.isetitem(i, values.astype(object).map(spreadsheet_text))
+    out.columns = [spreadsheet_text(c) for c in out.columns]
+    return out
+
 
 # -- one file of each kind ---------------------------------------------------------------------
 
@@ -38,8 +87,11 @@ def write_json(path: str | Path, data: Any) -> Path:
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write a table as CSV (UTF-8, no index) atomically."""
-    return write_text_atomic(path, frame.to_csv(index=False), what=Path(path).name)
+    """Write a table as CSV (UTF-8, no index) atomically; text a spreadsheet would read as a
+    formula is written as text (`spreadsheet_safe`). Lines end in CRLF (RFC 4180), so that a
+    carriage return inside a text is quoted like any line end and never splits a row."""
+    text = spreadsheet_safe(frame).to_csv(index=False, lineterminator="\r\n")
+    return write_text_atomic(path, text, what=Path(path).name)
 
 
 def write_layers(
@@ -319,9 +371,9 @@ def export_results(
             atomic_path(path, what=path.name) as tmp,
             pd.ExcelWriter(tmp, engine="openpyxl") as book,
         ):
-            _summary_sheet(summary).to_excel(book, sheet_name="summary", index=False)
-            for name, table in tables.items():
-                table.to_excel(book, sheet_name=name[:31], index=False)
+            sheets = {"summary": _summary_sheet(summary), **tables}
+            for name, table in sheets.items():
+                spreadsheet_safe(table).to_excel(book, sheet_name=name[:31], index=False)
         written.append(path)
     return written
 

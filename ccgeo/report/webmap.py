@@ -29,7 +29,7 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
 from ccgeo.io.atomic import write_text_atomic
 from ccgeo.io.kinds import kind_of
-from ccgeo.labels import format_minutes, format_people, format_share
+from ccgeo.labels import format_count, format_minutes, format_people, format_share
 from ccgeo.model.basemap import AREA_CLASSES, LINE_CLASSES, BasemapData
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.scenario import Scenario
@@ -100,6 +100,15 @@ _PIXELS_PER_SPACING = 4.0
 #: Pixel staircases are smoothed by this many pixels.
 _STEP_SMOOTHING = 0.5
 
+#: Most facilities drawn one by one; above it they are drawn as grid clusters (a count per
+#: cell and highest capability), so that a national registry of 200,000 rows still gives a
+#: file a browser opens. The legend says so.
+MAX_FACILITY_MARKERS = 5_000
+#: Most cluster symbols of the facilities layers; the grid cell grows to stay under it.
+MAX_FACILITY_CLUSTERS = 3_000
+#: Names listed in a cluster's popup.
+_CLUSTER_NAMES = 5
+
 #: Road classes of the "main roads" layer; the rest go to "minor roads".
 MAIN_ROAD_CLASSES: tuple[str, ...] = ("tertiary", "secondary", "primary", "trunk", "motorway")
 
@@ -163,7 +172,8 @@ def build_webmap(
 
     Layers, each in the layer control: facilities by capability tier (the desktop app's
     symbols, popups with capabilities, EQA, accreditation, capacity and the source file's own
-    columns), proposed hubs and referral routes and courier loops when given, underserved areas
+    columns; above `MAX_FACILITY_MARKERS` facilities, grid clusters with their count, as the
+    legend says), proposed hubs and referral routes and courier loops when given, underserved areas
     with their population, catchment bands, districts with their coverage, population density,
     and the road network as the vector base map (main and minor roads). A title (scenario, date,
     data sources, a synthetic-data warning), a legend and a scale bar are drawn over the map.
@@ -658,15 +668,26 @@ def _js_string(text: str) -> str:
     )
 
 
-def _add_facilities(
-    fmap: folium.Map, facilities: Facilities, result: AccessResult | None, ctx: _Context
-) -> None:
+def _facility_classes(facilities: Facilities) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per facility: its highest capability tier, its symbol class (a key of
+    `FACILITY_STYLES`) and whether it is in EQA or accredited (the quality ring)."""
     gdf = facilities.gdf
     tiers = facilities.tiers().to_numpy(dtype=object)
     classes = np.array([TIER_CLASS.get(t, "none") for t in tiers], dtype=object)
     quality = np.isin(gdf["eqa"].astype(str), ["national", "international"]) | np.isin(
         gdf["accreditation"].astype(str), ["iso15189", "cap", "other"]
     )
+    return tiers, classes, quality
+
+
+def _add_facilities(
+    fmap: folium.Map, facilities: Facilities, result: AccessResult | None, ctx: _Context
+) -> None:
+    if len(facilities) > MAX_FACILITY_MARKERS:
+        _add_facility_clusters(fmap, facilities, ctx)
+        return
+    gdf = facilities.gdf
+    tiers, classes, quality = _facility_classes(facilities)
     lab_lines = _lab_lines(result)
     extras = facilities.extra_columns[:_MAX_EXTRA_FIELDS]
     popups = [
@@ -706,6 +727,120 @@ def _add_facilities(
             f'stroke="{QUALITY_RING_COLOR}" stroke-width="{QUALITY_RING_PX}"/></svg>'
         )
         ctx.legend.add("Facilities (highest capability)", ring_svg, QUALITY_RING_LABEL)
+
+
+def _add_facility_clusters(fmap: folium.Map, facilities: Facilities, ctx: _Context) -> None:
+    """Facilities drawn as grid clusters, a layer per highest capability: a circle with the
+    count in each occupied cell, at the mean position of its facilities, whose popup gives the
+    count, how many are in EQA or accredited and the first names; a cell holding one facility
+    shows its own symbol and popup."""
+    gdf = facilities.gdf
+    tiers, classes, quality = _facility_classes(facilities)
+    lonlat = facilities.lonlat()
+    placed = np.isfinite(lonlat).all(axis=1)
+    order = list(FACILITY_STYLES)  # lowest tier first
+    rank = np.array([order.index(c) for c in classes], dtype=np.int64)
+    cell = _cluster_cells(lonlat, rank, placed)
+    names = gdf["name"].astype(str).to_numpy(dtype=object)
+    clusters = 0
+    for tier_rank, key in reversed(list(enumerate(order))):
+        sel = np.flatnonzero((classes == key) & placed)
+        if len(sel) == 0:
+            continue
+        style = FACILITY_STYLES[key]
+        _, inverse, counts = np.unique(cell[sel], return_inverse=True, return_counts=True)
+        by_cell = np.split(sel[np.argsort(inverse, kind="stable")], np.cumsum(counts)[:-1])
+        props, points = [], []
+        for members in by_cell:
+            if len(members) == 1:
+                i = int(members[0])
+                row = gdf.iloc[i]
+                popup = _facility_popup(row, str(tiers[i]), [], None)
+                props.append({"name": names[i], "count": 1, "popup": popup})
+            else:
+                props.append(_cluster_properties(members, names, quality, style.label))
+            points.append(shapely.Point(*np.round(lonlat[members].mean(axis=0), COORD_DECIMALS)))
+        clusters += len(by_cell)
+        _geojson_layer(
+            _collection(np.array(points, dtype=object), props),
+            name=f"Facilities: {style.label} ({format_count(len(sel))})",
+            pane="markerPane",
+            point_to_layer=_cluster_factory(style, z_offset=1000 * tier_rank),
+        ).add_to(fmap)
+        ctx.legend.add("Facilities (highest capability)", _svg_symbol(style)[0], style.label)
+    swatch = _cluster_swatch()
+    note = (
+        f"{format_count(len(facilities))} facilities drawn as {format_count(clusters)} clusters "
+        f"above {format_count(MAX_FACILITY_MARKERS)}; the number is the facilities in the "
+        "cluster (click it for their names)"
+    )
+    ctx.legend.add("Facilities (highest capability)", swatch, note)
+
+
+def _cluster_cells(lonlat: np.ndarray, rank: np.ndarray, placed: np.ndarray) -> np.ndarray:
+    """A cluster number per facility: its grid cell and capability tier (``rank``), the cell (in
+    degrees, doubled as needed) large enough for at most `MAX_FACILITY_CLUSTERS` clusters."""
+    xy = np.where(placed[:, None], lonlat, 0.0)
+    west, south = xy[placed].min(axis=0) if placed.any() else (0.0, 0.0)
+    east, north = xy[placed].max(axis=0) if placed.any() else (0.0, 0.0)
+    size = max(east - west, north - south, 1e-6) / 512.0
+    while True:
+        col = np.floor((xy[:, 0] - west) / size).astype(np.int64)
+        row = np.floor((xy[:, 1] - south) / size).astype(np.int64)
+        cell = (row * (col.max() + 1) + col) * 64 + rank
+        if len(np.unique(cell[placed])) <= MAX_FACILITY_CLUSTERS:
+            return cell
+        size *= 2.0
+
+
+def _cluster_properties(
+    members: np.ndarray, names: np.ndarray, quality: np.ndarray, label: str
+) -> dict[str, Any]:
+    """Properties of one cluster: its count, a title and a popup with the first names."""
+    count = len(members)
+    first = ", ".join(_shorten(str(n)) for n in names[members[:_CLUSTER_NAMES]])
+    more = count - min(count, _CLUSTER_NAMES)
+    rows = [
+        _tr("Highest capability", label),
+        _tr("In EQA or accredited", format_count(int(quality[members].sum()))),
+        _tr("Names", first + (f" and {format_count(more)} more" if more else "")),
+    ]
+    heading = f"{format_count(count)} facilities"
+    return {"name": f"{heading}: {label}", "count": count, "popup": _popup(heading, rows)}
+
+
+def _cluster_factory(style: FacilityStyle, *, z_offset: int) -> JsCode:
+    """``pointToLayer`` making a cluster circle with its count, or a facility's own symbol."""
+    svg, half = _svg_symbol(style)
+    return JsCode(
+        "(function () {\n"
+        f"  const single = L.divIcon({{html: {_js_string(svg)}, className: 'ccgeo-symbol', "
+        f"iconSize: [{2 * half}, {2 * half}], iconAnchor: [{half}, {half}], "
+        f"popupAnchor: [0, {-half}]}});\n"
+        "  return function (feature, latlng) {\n"
+        "    const n = Number(feature.properties.count) || 1;\n"
+        "    let icon = single;\n"
+        "    if (n > 1) {\n"
+        "      const d = Math.round(18 + 6 * Math.log10(n));\n"
+        '      icon = L.divIcon({html: \'<div class="ccgeo-cluster" style="width:\' + d +\n'
+        "        'px;height:' + d + 'px;line-height:' + d + 'px;background:"
+        f"{style.fill};border-color:{style.outline}\">' +\n"
+        "        n.toLocaleString('en') + '</div>', className: 'ccgeo-symbol', "
+        "iconSize: [d, d], iconAnchor: [d / 2, d / 2], popupAnchor: [0, -d / 2]});\n"
+        "    }\n"
+        "    return L.marker(latlng, {icon: icon, title: feature.properties.name, "
+        f"riseOnHover: true, zIndexOffset: {z_offset}}});\n"
+        "  };\n"
+        "})()"
+    )
+
+
+def _cluster_swatch() -> str:
+    return (
+        '<svg width="18" height="18"><circle cx="9" cy="9" r="8" fill="#FFFFFF" '
+        f'stroke="{INK}" stroke-width="1.2"/><text x="9" y="12.5" text-anchor="middle" '
+        f'font-size="9" fill="{INK}">n</text></svg>'
+    )
 
 
 def _lab_lines(result: AccessResult | None) -> dict[str, str]:
@@ -1537,5 +1672,8 @@ _CSS = f"""
 .ccgeo-popup th {{ text-align: left; padding: 1px 8px 1px 0; vertical-align: top;
   font-weight: normal; color: #555; white-space: nowrap; }}
 .ccgeo-popup td {{ padding: 1px 0; }}
+.ccgeo-cluster {{ border: 1.5px solid; border-radius: 50%; text-align: center; color: {INK};
+  font: bold 11px "Helvetica Neue", Arial, Helvetica, sans-serif; opacity: 0.9;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff; }}
 </style>
 """

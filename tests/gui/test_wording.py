@@ -138,3 +138,50 @@ def test_every_settings_message_translates(kind: str) -> None:
             assert internal_names(message) == [], message
             assert FIELD_LABELS[key] in message, message
     assert refused >= 4
+
+
+HTML_NAME = '<img src="x.png"><b>Lab</b> & <a href="http://x">co</a>'
+
+
+def shown_as(tip: str) -> str:
+    """The text a person reads in a tooltip: Qt shows one that looks like HTML as HTML."""
+    from PySide6.QtGui import Qt, QTextDocumentFragment
+
+    if Qt.mightBeRichText(tip):
+        return QTextDocumentFragment.fromHtml(tip).toPlainText()
+    return tip
+
+
+def test_names_from_files_show_as_written_never_as_html(qtbot, tiny_project) -> None:
+    """A facility named like HTML shows its brackets in the attribute table's tooltip, the
+    Identify panel and the status bar (once rendered as a picture and a link)."""
+    from PySide6.QtCore import Qt
+
+    from ccgeo.gui.wording import as_plain_text
+
+    assert as_plain_text("Hospital Central") == "Hospital Central"
+    assert shown_as(as_plain_text(HTML_NAME)) == HTML_NAME
+    tiny_project.facilities.gdf.loc[0, "name"] = HTML_NAME
+    window = open_window(qtbot, tiny_project)
+    window.data_tools.act_attributes.trigger()
+    table = window.data_tools.attributes.facility_table
+    model = table.model
+    index = model.index(0, model.column_index("name"))
+    assert model.data(index) == HTML_NAME
+    assert shown_as(model.data(index, Qt.ItemDataRole.ToolTipRole)) == HTML_NAME
+    # Identify on that facility
+    from helpers import click_map
+
+    lab = window.project.facilities.gdf.geometry.iloc[0]
+    window.data_tools.act_identify.trigger()
+    click_map(window, lab.x, lab.y)
+    tree = window.data_tools.identify_panel.tree
+    tips = [
+        tree.topLevelItem(i).child(j).toolTip(1)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+        if tree.topLevelItem(i).child(j).text(1) == HTML_NAME
+    ]
+    assert tips
+    assert all(shown_as(tip) == HTML_NAME for tip in tips)
+    assert window.message_label.textFormat() == Qt.TextFormat.PlainText

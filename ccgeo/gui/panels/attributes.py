@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from ccgeo.errors import InputError
 from ccgeo.gui.canvas.tools import FacilitySelection
+from ccgeo.gui.wording import as_plain_text
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.reports import ImportReport
 from ccgeo.model.schema import ACCREDITATIONS, CAPABILITIES, EQA_LEVELS
@@ -161,8 +162,10 @@ class DataFrameModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self._values[index.column()][index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return _cell_text(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return as_plain_text(_cell_text(value))
         if role == SORT_ROLE:
             return _sort_key(value)
         return None

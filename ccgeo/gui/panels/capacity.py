@@ -26,6 +26,7 @@ from ccgeo.gui.panels.analysis import analysis_line, facilities_edited_signal, w
 from ccgeo.gui.panels.results import number_item, optional_number, text_item
 from ccgeo.gui.panels.siting import shared_values
 from ccgeo.gui.panels.widgets import RunBox, fill_table, make_table, stack_parts
+from ccgeo.gui.wording import as_plain_text
 from ccgeo.labels import format_ratio, format_share, format_tests
 from ccgeo.model.capacity import CoverageResult, FcaResult
 from ccgeo.model.settings import AccessSettings, CapacitySettings
@@ -418,7 +419,7 @@ def _set_headers(table: QTableWidget, headers: tuple[str, ...]) -> None:
 def _lab_item(name: object, lab_id: object) -> QTableWidgetItem:
     label = str(lab_id) if pd.isna(name) or not str(name) else str(name)
     item = text_item(label)
-    item.setToolTip(f"{label} ({lab_id})")
+    item.setToolTip(as_plain_text(f"{label} ({lab_id})"))
     item.setData(Qt.ItemDataRole.UserRole, str(lab_id))
     return item
 

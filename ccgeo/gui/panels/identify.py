@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ccgeo.analysis.access import point_times
 from ccgeo.gui.canvas.tools import Feature
 from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
+from ccgeo.gui.wording import as_plain_text
 from ccgeo.labels import format_minutes
 from ccgeo.model.settings import AccessSettings
 
@@ -231,7 +232,7 @@ class IdentifyPanel(QWidget):
             item.setFont(1, bold)
             for name, value in feature.attributes:
                 child = QTreeWidgetItem([name, value])
-                child.setToolTip(1, value)
+                child.setToolTip(1, as_plain_text(value))
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
             item.setExpanded(i == 0)
@@ -243,7 +244,7 @@ class IdentifyPanel(QWidget):
         item.setFont(1, self._bold())
         for line in travel.lines:
             child = QTreeWidgetItem([line.mode, line.text])
-            child.setToolTip(1, line.text)
+            child.setToolTip(1, as_plain_text(line.text))
             item.addChild(child)
         if travel.note:
             note = QTreeWidgetItem(["Note", travel.note])

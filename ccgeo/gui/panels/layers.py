@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ccgeo.gui.canvas.map_canvas import MapCanvas
 from ccgeo.gui.dialogs.layer_style import StyleDialog
 from ccgeo.gui.panels.layer_state import LayerMemory, MapEdit, merged_order
+from ccgeo.gui.wording import as_plain_text
 from ccgeo.render.layers import MapLayer
 from ccgeo.render.legend import legend_icon
 from ccgeo.render.style import LayerStyle
@@ -420,7 +421,10 @@ def _layer_item(layer: MapLayer) -> QTreeWidgetItem:
     )
     item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
     item.setToolTip(
-        0, f"{layer.name}: tick to show, drag to change the drawing order, right-click for more"
+        0,
+        as_plain_text(
+            f"{layer.name}: tick to show, drag to change the drawing order, right-click for more"
+        ),
     )
     for entry in layer.legend():
         child = QTreeWidgetItem([entry.label])

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ccgeo.errors import CcgeoError
 from ccgeo.gui.panels.scenario_maps import ScenarioMapsBox
 from ccgeo.gui.panels.widgets import stack_parts
-from ccgeo.gui.wording import for_planner
+from ccgeo.gui.wording import as_plain_text, for_planner
 from ccgeo.labels import format_share, format_share_change
 from ccgeo.model.scenario import Scenario
 
@@ -125,7 +125,7 @@ class ScenariosPanel(QWidget):
         for i, scenario in enumerate(self._scenarios()):
             item = QListWidgetItem(scenario.name)
             item.setData(Qt.ItemDataRole.UserRole, i)
-            item.setToolTip(scenario_summary(scenario))
+            item.setToolTip(as_plain_text(scenario_summary(scenario)))
             self.list.addItem(item)
         self._update_buttons()
         self.on_map.refresh()
