@@ -16,6 +16,7 @@ import logging
 import sqlite3
 import threading
 import warnings
+import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from ccgeo.io.population import (
     study_area_of,
 )
 from ccgeo.io.results import result_from_record, result_record
+from ccgeo.io.tables import unreadable
 from ccgeo.model.basemap import BasemapData
 from ccgeo.model.demand import Demand
 from ccgeo.model.facilities import Facilities
@@ -771,8 +773,11 @@ def _read_meta(path: Path) -> dict[str, Any]:
         raise InputError(f"file not found; {expected}", path=path)
     if path.is_dir():
         raise InputError(f"is a folder; {expected}", path=path)
-    with path.open("rb") as fh:
-        head = fh.read(len(_SQLITE_MAGIC))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise unreadable(path, exc, expected=expected.removeprefix("expected ")) from exc
     if head != _SQLITE_MAGIC:
         kind = _describe_bytes(head)
         raise InputError(
@@ -845,6 +850,12 @@ def _read_layer(path: Path, layer: str, schema: Mapping[str, Any]) -> gpd.GeoDat
             gdf = pyogrio.read_dataframe(path, layer=layer)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         raise InputError(f"the project's {layer} layer cannot be read ({exc})", path=path) from exc
+    except (UnicodeDecodeError, shapely.errors.GEOSException) as exc:  # a flipped bit
+        msg = (
+            f"is damaged: the project's {layer} layer holds bytes that cannot be read ({exc}); "
+            "open a backup copy, or import the data again"
+        )
+        raise InputError(msg, path=path) from exc
     columns = list(schema.get("columns", []))
     written = list(schema.get("written", columns))
     dtypes = list(schema.get("dtypes", []))
@@ -927,8 +938,12 @@ def read_arrays(path: str | Path, name: str) -> dict[str, np.ndarray] | None:
     try:
         with np.load(io.BytesIO(row[0]), allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}
-    except (ValueError, OSError) as exc:
-        raise InputError(f"the project's {name!r} arrays are damaged ({exc})", path=path) from exc
+    except (ValueError, OSError, EOFError, KeyError, zipfile.BadZipFile) as exc:
+        msg = (
+            f"the project's {name!r} arrays are damaged ({exc}); open a backup copy, or import "
+            "the data again"
+        )
+        raise InputError(msg, path=path) from exc
     objects = arrays.pop(_OBJECT_MANIFEST, np.array([], dtype=str))
     for key in objects.tolist():
         arrays[key] = arrays[key].astype(object)

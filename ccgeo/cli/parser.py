@@ -70,7 +70,14 @@ def _import_facilities(sub: argparse._SubParsersAction) -> None:
         "--study-area",
         dest="study_area",
         help="boundary file (GeoJSON/GPKG/SHP) or bbox 'minlon,minlat,maxlon,maxlat' used to "
-        "detect swapped coordinates and outliers",
+        "detect swapped coordinates and outliers (a bbox may begin with a minus sign: "
+        "--study-area -1.75,...)",
+    )
+    imp.add_argument(
+        "--keep-lat-lon",
+        dest="keep_lat_lon",
+        action="store_true",
+        help="keep the file's latitude and longitude as they are, even where they look swapped",
     )
     imp.add_argument("--report", type=Path, help="write the import report as JSON here")
     imp.set_defaults(command_name="import_facilities")

@@ -67,6 +67,7 @@ from ccgeo.io.tables import (
     normalise_name,
     parse_coordinate,
     pick_name,
+    read_bytes,
     read_table,
 )
 from ccgeo.model.facilities import Facilities
@@ -612,7 +613,8 @@ def load_mapping(path: str | Path) -> dict[str, str]:
     path = Path(path)
     if not path.exists():
         raise InputError("mapping file not found; check the path", path=path)
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    raw = read_bytes(path, expected="a column mapping file (TOML or JSON)")
+    text = raw.decode("utf-8-sig", errors="replace")
     data: Any
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         try:
@@ -1027,10 +1029,7 @@ def facilities_from_frame(
     first_row = int(df.attrs.get("first_row_number", 1))
     rows = np.arange(first_row, first_row + len(text))
     issues = _Issues(rows)
-    if df.attrs.get("geometry_note"):
-        issues.add(
-            None, "warning", str(df.attrs["geometry_note"]), "check those locations on the map"
-        )
+    _geometry_note(df, issues)
     report_progress(progress, 0.05, "reading locations")
     check_cancel(cancel)
     keep = ~_empty_rows(text, issues)
@@ -1049,6 +1048,7 @@ def facilities_from_frame(
     report_progress(progress, 0.85, "finding duplicates")
     check_cancel(cancel)
     values["facility_id"] = _duplicates(ids, names, lon, lat, rows, issues, keep, review)
+    _reading_notes(df.attrs.get("row_notes") or {}, issues, keep, review)
     values["name"] = names
     values["review"] = review
     gdf = _facility_frame(text, resolved, values, lon, lat, keep)
@@ -1096,6 +1096,26 @@ def _empty_rows(text: pd.DataFrame, issues: _Issues) -> np.ndarray:
     for pos in np.flatnonzero(empty):
         issues.add(int(pos), "rejected", "empty row", "delete the row or fill it in")
     return empty
+
+
+def _geometry_note(df: pd.DataFrame, issues: _Issues) -> None:
+    """The point layer reader's note on features that are not points, as a file warning."""
+    if df.attrs.get("geometry_note"):
+        issues.add(
+            None, "warning", str(df.attrs["geometry_note"]), "check those locations on the map"
+        )
+
+
+def _reading_notes(
+    notes: Mapping[int, str], issues: _Issues, keep: np.ndarray, review: np.ndarray
+) -> None:
+    """Rows the table reader read in an unusual way (a stray quote): doubtful when imported."""
+    fix = "check the row's cells against the file; remove the stray quote there"
+    for pos, note in notes.items():
+        if not 0 <= pos < keep.size:
+            continue
+        issues.add(int(pos), "doubtful" if keep[pos] else "rejected", note, fix)
+        review[pos] |= bool(keep[pos])
 
 
 def _facility_frame(
@@ -1299,13 +1319,20 @@ def _fill_from(
     return got
 
 
+#: How a user keeps the file's latitude/longitude order, in the app and on the command line.
+KEEP_ORDER = (
+    "if this is wrong, import again with swap detection off (untick 'Detect swapped latitude "
+    "and longitude' in the import wizard, or give --keep-lat-lon to ccgeo import-facilities)"
+)
+
+
 def _undo_swap_hint(mapping: dict[str, str]) -> str:
     if "lon" in mapping and "lat" in mapping:
         return (
-            f"if this is wrong, import with detect_swap=False; to make it explicit, map "
-            f"lat = {mapping['lon']!r} and lon = {mapping['lat']!r}"
+            f"{KEEP_ORDER}; to make the swap explicit, map lat = {mapping['lon']!r} and "
+            f"lon = {mapping['lat']!r} in a column mapping (--mapping)"
         )
-    return "if this is wrong, import with detect_swap=False"
+    return KEEP_ORDER
 
 
 def _parse_pair_column(

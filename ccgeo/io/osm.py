@@ -389,6 +389,10 @@ def _read_osm(
 
 def unreadable_osm_error(path: Path, entry: FileType, exc: Exception) -> InputError:
     """The error of an OSM file pyosmium cannot read."""
+    if isinstance(exc, PermissionError) or "Permission denied" in str(exc):
+        from ccgeo.io.tables import unreadable
+
+        return unreadable(path, PermissionError(str(exc)), expected=f"an {entry.label}")
     return InputError(
         f"cannot read this OSM file ({exc}); it may be corrupt or truncated, or not "
         f"{entry.label} despite its name. Download it again (e.g. from "
@@ -689,6 +693,13 @@ def _read_line_layer(path: Path) -> gpd.GeoDataFrame:
         layer = _pick_line_layer(path, pyogrio.list_layers(path))
         gdf = gpd.read_file(path, layer=layer, engine="pyogrio")
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        if _is_overpass_json(path):
+            msg = (
+                "is an OpenStreetMap answer of the Overpass API in JSON, which ccgeo does not "
+                "read as roads; give an OSM extract (.osm.pbf, e.g. from download.geofabrik.de) "
+                "or ask Overpass for OSM XML ([out:xml]) and give that file"
+            )
+            raise InputError(msg, path=path) from exc
         raise InputError(
             f"cannot read the road lines ({exc}); the file may be corrupt or not a "
             f"{path.suffix} file",
@@ -719,6 +730,16 @@ def _read_line_layer(path: Path) -> gpd.GeoDataFrame:
             path=path,
         )
     return gdf
+
+
+def _is_overpass_json(path: Path) -> bool:
+    """Whether a file begins like the JSON answer of the Overpass API."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return False
+    return head.lstrip()[:1] == b"{" and b'"elements"' in head and b"Overpass" in head
 
 
 def _classify_lines(

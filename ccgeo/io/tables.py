@@ -13,8 +13,10 @@ import math
 import re
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pandas as pd
 
@@ -29,6 +31,36 @@ _DELIMITERS = ",;\t|"
 TABLE_SUFFIXES: tuple[str, ...] = suffixes("table", "workbook")
 #: How an old binary Excel workbook (.xls, OLE2) begins; pandas would need xlrd to read it.
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: What reading a damaged workbook raises: zip and deflate errors, XML errors (openpyxl parses
+#: with ElementTree), values of the wrong type (pandas, odfpy).
+DAMAGED_WORKBOOK: tuple[type[Exception], ...] = (
+    ValueError,
+    OSError,
+    EOFError,
+    KeyError,
+    zipfile.BadZipFile,
+    zlib.error,
+    ElementTree.ParseError,
+)
+#: Byte-order marks of UTF-32 and UTF-16 ("Unicode text" from Excel), UTF-32 first: its little
+#: endian mark begins with UTF-16's.
+_WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+#: How binary files that get chosen as a table begin, and what they are.
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x93NUMPY", "a numpy array file (.npy)"),
+    (b"SQLite format 3\x00", "an SQLite database (a GeoPackage or a ccgeo project?)"),
+    (b"\x1f\x8b", "a gzip archive (unpack it first)"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"II*\x00", "a TIFF raster"),
+    (b"MM\x00*", "a TIFF raster"),
+)
 
 # fmt: off
 #: Column names read as longitude, normalised by `normalise_name`, best first.
@@ -52,17 +84,84 @@ def normalise_name(text: Any) -> str:
 
 
 def decode_text(raw: bytes, *, path: str | Path) -> tuple[str, str]:
-    """Decode bytes trying UTF-8 (with or without BOM) then CP1252/Latin-1.
+    """Decode bytes: UTF-16/UTF-32 (Excel "Unicode text", found by its byte-order mark or by the
+    pattern of zero bytes), else UTF-8 (with or without BOM), else CP1252/Latin-1.
 
     Returns the text and the encoding used.
+
+    Raises
+    ------
+    InputError
+        When the bytes are binary (a numpy file, a pickle, a database, ...), not text.
     """
+    binary = binary_kind(raw)
+    if binary:
+        msg = (
+            f"is not a text table: it is {binary}; save the list as CSV UTF-8, Excel or "
+            "OpenDocument and give that file"
+        )
+        raise InputError(msg, path=path)
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        encoding, start = wide
+        try:
+            return raw[start:].decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            msg = (
+                f"looks like {encoding.upper()} text (Excel's Unicode text) but byte {exc.start} "
+                "is not; the file is damaged: save the list again as CSV UTF-8"
+            )
+            raise InputError(msg, path=path) from exc
     for enc in _ENCODINGS:
         try:
-            return raw.decode(enc), enc
+            text = raw.decode(enc)
         except UnicodeDecodeError:
             continue
+        head = text[:4096]
+        if head.count("\x00") > 0.1 * len(head):
+            msg = "is not a text table: it is a binary file; save the list as CSV UTF-8 or Excel"
+            raise InputError(msg, path=path)
+        return text, enc
     msg = "the file is not text in UTF-8, CP1252 or Latin-1; save it as CSV UTF-8"
     raise InputError(msg, path=path)
+
+
+def binary_kind(raw: bytes) -> str:
+    """What a binary file is, by its first bytes (``"a Python pickle ..."``), or ``""``."""
+    for magic, what in _BINARY_MAGIC:
+        if raw.startswith(magic):
+            return what
+    if raw[:1] == b"\x80" and raw[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
+        return "a Python pickle (ccgeo never opens pickles: they can run code)"
+    return ""
+
+
+def _wide_encoding(raw: bytes) -> tuple[str, int] | None:
+    """(encoding, bytes to skip) of UTF-16/UTF-32 text, by its BOM or its zero bytes; else None.
+
+    Without a BOM, text in a Latin script has a zero in every second byte (UTF-16) or in the
+    two high bytes of every four (UTF-32): the side of the zeros gives the byte order.
+    """
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            return encoding, len(bom)
+    sample = raw[: min(len(raw), 4096) // 4 * 4]
+    if len(sample) < 8:
+        return None
+
+    def zeros(step: int, at: int) -> float:
+        part = sample[at::step]
+        return part.count(0) / len(part)
+
+    if zeros(4, 2) > 0.95 and zeros(4, 3) > 0.95 and zeros(4, 0) < 0.5:
+        return "utf-32-le", 0
+    if zeros(4, 0) > 0.95 and zeros(4, 1) > 0.95 and zeros(4, 3) < 0.5:
+        return "utf-32-be", 0
+    if zeros(2, 1) > 0.5 and zeros(2, 0) < 0.1:
+        return "utf-16-le", 0
+    if zeros(2, 0) > 0.5 and zeros(2, 1) < 0.1:
+        return "utf-16-be", 0
+    return None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -103,16 +202,14 @@ def read_table(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFr
     -------
     DataFrame
         One row per data row, in file order, columns named as in the header (stripped); the
-        attribute ``df.attrs["encoding"]`` and ``df.attrs["sheet"]`` say what was used.
+        attribute ``df.attrs["encoding"]`` and ``df.attrs["sheet"]`` say what was used, and
+        ``df.attrs["row_notes"]`` maps the position of a row read in an unusual way (a stray
+        quote, `STRAY_QUOTE_NOTE`) to the note that says so.
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError("file not found; check the path", path=path)
-    if path.is_dir():
-        raise InputError("is a folder, expected a table file (CSV, XLSX, ODS, JSON)", path=path)
+    raw = read_bytes(path, expected="a table file (CSV, XLSX, ODS, JSON)")
     if kind_of(path) == "workbook":
         return _read_workbook(path, sheet=sheet)
-    raw = path.read_bytes()
     if raw[:4] == b"PK\x03\x04":
         # a spreadsheet saved with a .csv name: read it as the workbook it is
         return _read_workbook(path, sheet=sheet)
@@ -123,11 +220,50 @@ def read_table(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFr
     text, encoding = decode_text(raw, path=path)
     if suffix in (".json", ".geojson") or text.lstrip()[:1] in ("{", "["):
         df = _records_frame(_json_records(text, path=path), path=path)
+        df.attrs["row_notes"] = {}
     else:
         df = _read_delimited(text, path=path)
     df.attrs["encoding"] = encoding
     df.attrs["sheet"] = None
     return df
+
+
+def read_bytes(path: str | Path, *, expected: str) -> bytes:
+    """The bytes of a file, or an `InputError` that says why the system will not give them.
+
+    Parameters
+    ----------
+    path
+        The file.
+    expected
+        What the file should be, for messages: ``"a table file (CSV, XLSX, ODS, JSON)"``.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"file not found; expected {expected}; check the path", path=path)
+    if path.is_dir():
+        raise InputError(f"is a folder, expected {expected}; choose the file itself", path=path)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise unreadable(path, exc, expected=expected) from exc
+
+
+def unreadable(path: str | Path, exc: OSError, *, expected: str) -> InputError:
+    """The `InputError` for a file the system does not let ccgeo read (`OSError` ``exc``)."""
+    if isinstance(exc, PermissionError):
+        msg = (
+            "cannot be read: permission denied; ask its owner to let you read it, or copy it "
+            "into a folder of yours and give the copy"
+        )
+    elif isinstance(exc, IsADirectoryError):
+        msg = f"is a folder, expected {expected}; choose the file itself"
+    else:
+        msg = (
+            f"cannot be read ({exc.strerror or exc}); copy it to a local folder and try again "
+            f"(expected {expected})"
+        )
+    return InputError(msg, path=path)
 
 
 def list_sheets(path: str | Path) -> list[str]:
@@ -136,8 +272,14 @@ def list_sheets(path: str | Path) -> list[str]:
     try:
         with pd.ExcelFile(path, engine=_excel_engine(path)) as book:
             return [str(s) for s in book.sheet_names]
-    except (ValueError, OSError, zipfile.BadZipFile, KeyError) as exc:
-        raise InputError(f"cannot open the workbook ({exc})", path=path) from exc
+    except PermissionError as exc:
+        raise unreadable(path, exc, expected="an XLSX or ODS workbook") from exc
+    except DAMAGED_WORKBOOK as exc:
+        msg = (
+            f"cannot open the workbook ({exc}); it may be damaged: open it in Excel or "
+            "LibreOffice, save it again and import that"
+        )
+        raise InputError(msg, path=path) from exc
 
 
 def pick_name(
@@ -165,20 +307,61 @@ def pick_name(
 
 
 def _excel_engine(path: Path) -> str:
-    if path.suffix.lower() == ".ods":
+    """The pandas engine of a workbook (``odf`` or ``openpyxl``), once its content is checked."""
+    if path.suffix.lower() == ".ods" and zipfile.is_zipfile(path):
+        _check_ods_content(path)
         return "odf"
-    with path.open("rb") as fh:
-        head = fh.read(4)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        raise unreadable(path, exc, expected="an XLSX or ODS workbook") from exc
     if head != b"PK\x03\x04":
         raise InputError("is not a valid XLSX/ODS workbook (not a zip archive)", path=path)
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
+            names = zf.namelist()
     except zipfile.BadZipFile as exc:
-        raise InputError(f"is a damaged workbook ({exc})", path=path) from exc
+        msg = f"is a damaged workbook ({exc}); open it in Excel or LibreOffice and save it again"
+        raise InputError(msg, path=path) from exc
     if "content.xml" in names:
+        _check_ods_content(path)
         return "odf"
+    if "[Content_Types].xml" not in names:
+        held = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "") or "nothing"
+        what = "numpy arrays (.npz)" if any(n.endswith(".npy") for n in names) else held
+        msg = (
+            f"is a zip archive of {what}, not an XLSX or ODS workbook; give the table itself "
+            "(CSV, XLSX, ODS, JSON)"
+        )
+        raise InputError(msg, path=path)
     return "openpyxl"
+
+
+def _check_ods_content(path: Path) -> None:
+    """Refuse an OpenDocument spreadsheet whose content is not well-formed XML.
+
+    odfpy prints the whole document and goes on with the rows before the damage, so rows would
+    be lost without a word: the whole file is refused instead, with where the damage is.
+    """
+    from xml.parsers import expat
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            content = zf.read("content.xml")
+    except DAMAGED_WORKBOOK as exc:
+        msg = f"is a damaged OpenDocument spreadsheet ({exc}); open it and save it again"
+        raise InputError(msg, path=path) from exc
+    try:
+        expat.ParserCreate().Parse(content, True)
+    except expat.ExpatError as exc:
+        msg = (
+            "is a damaged OpenDocument spreadsheet: its content is broken "
+            f"({expat.ErrorString(exc.code)} at line {exc.lineno}, column {exc.offset} of "
+            "content.xml), so no row was read; open it in LibreOffice Calc, check the rows and "
+            "save it again (or save it as XLSX or CSV) and import that"
+        )
+        raise InputError(msg, path=path) from None
 
 
 def _read_workbook(path: Path, *, sheet: str | int | None) -> pd.DataFrame:
@@ -189,11 +372,27 @@ def _read_workbook(path: Path, *, sheet: str | int | None) -> pd.DataFrame:
     chosen = pick_name(sheets, sheet, kind="sheet", container="the workbook", path=path)
     try:
         df = pd.read_excel(path, sheet_name=chosen, dtype=object, header=None, engine=engine)
-    except (ValueError, OSError, zipfile.BadZipFile, KeyError) as exc:
-        raise InputError(f"cannot read sheet {chosen!r} ({exc})", path=path) from exc
+    except DAMAGED_WORKBOOK as exc:
+        msg = (
+            f"cannot read sheet {chosen!r} ({exc}); a cell is damaged: open the workbook, "
+            "save it again and import that"
+        )
+        raise InputError(msg, path=path) from exc
+    if df.empty or not df.notna().any(axis=None):
+        others = [s for s in sheets if s != chosen]
+        if others:
+            msg = (
+                f"sheet {chosen!r} is empty; the workbook's other sheets are {others}: choose "
+                "the one that holds the list (the import wizard's Sheet list, or --sheet NAME "
+                "on the command line)"
+            )
+        else:
+            msg = f"sheet {chosen!r}, the only sheet, is empty; give the file that holds the list"
+        raise InputError(msg, path=path)
     df = _promote_header(_none_for_missing(df.map(cell_text)), path=path)
     df.attrs["encoding"] = None
     df.attrs["sheet"] = chosen
+    df.attrs["row_notes"] = {}
     return df
 
 
@@ -248,39 +447,131 @@ def _drop_empty_columns(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _read_delimited(text: str, *, path: Path) -> pd.DataFrame:
+    text = _one_line_end(text)
     if not text.strip():
         raise InputError("the file is empty; expected a header row and data rows", path=path)
+    # the csv module refuses cells over 131,072 characters by default; a cell may be longer
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     delim = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delim))
+        rows, notes = _records(text, delim)
     except csv.Error as exc:  # a picture or a document under a table's name
         msg = f"is not a text table ({exc}); save the list as CSV UTF-8 or Excel and import that"
         raise InputError(msg, path=path) from exc
     # leading blank lines are not the header
-    while rows and not any(cell.strip() for cell in rows[0]):
-        rows.pop(0)
-    if not rows:
+    skipped = 0
+    while skipped < len(rows) and not any(cell.strip() for cell in rows[skipped]):
+        skipped += 1
+    if skipped == len(rows):
         raise InputError("the file is empty; expected a header row and data rows", path=path)
-    header = _unique_names([h.strip() for h in rows[0]])
+    header = _unique_names([h.strip() for h in rows[skipped]])
     width = len(header)
     body = []
-    for r in rows[1:]:
+    for r in rows[skipped + 1 :]:
         cells = [c.strip() or None for c in r]
+        while len(cells) > width and cells[-1] is None:
+            cells.pop()  # empty separators at the end of a line hold nothing
         if len(cells) > width:
             # keep extra cells rather than losing them silently
-            extra = cells[width:]
-            if any(extra):
-                for j in range(len(extra)):
-                    name = f"column_{width + j + 1}"
-                    if name not in header:
-                        header.append(name)
-                width = len(header)
+            for j in range(len(cells) - width):
+                header.append(_free_name(header, width + j + 1))
+            width = len(header)
         cells = cells + [None] * (width - len(cells))
         body.append(cells)
     body = [b + [None] * (width - len(b)) for b in body]
     df = pd.DataFrame(body, columns=header, dtype=object)
     df.attrs["first_row_number"] = 2
+    # notes on rows read in an unusual way, by position in the frame
+    df.attrs["row_notes"] = {i - skipped - 1: n for i, n in notes.items() if i > skipped}
     return df
+
+
+def _free_name(header: list[str], number: int) -> str:
+    """``column_<number>``, or a name not yet in ``header`` built from it."""
+    name = f"column_{number}"
+    while name in header:
+        name += "_extra"
+    return name
+
+
+def _one_line_end(text: str) -> str:
+    """The text with ``\\n`` ending each line.
+
+    CRLF (Windows) and CR alone (old Mac and Excel exports) end lines; in a file whose lines
+    end otherwise, a lone CR (a stray one before a separator) is a space.
+    """
+    if "\r" not in text:
+        return text
+    text = text.replace("\r\n", "\n")
+    if text.count("\r") > text.count("\n"):
+        return text.replace("\r", "\n")
+    return text.replace("\r", " ")
+
+
+#: Why a row was read line by line (`_records`), and what to do.
+STRAY_QUOTE_NOTE = (
+    'a quote (") opened in this row is never closed, which would have joined the following '
+    "rows into one cell; each line was read as its own row, this one without the stray quote"
+)
+
+
+def _records(text: str, delim: str) -> tuple[list[list[str]], dict[int, str]]:
+    """The rows of delimited text, and notes on rows by index.
+
+    A quote that opens a cell and is never closed makes the csv module read the following
+    lines into that cell, so rows vanish without a word. A row that spans several lines, one
+    of which (after the first) holds a whole row of its own (as many cells as the header, and
+    its quotes paired), is such a row: each of its lines is read as a row, a line with an
+    unpaired quote without it, and noted (`STRAY_QUOTE_NOTE`).
+    """
+    lines = text.split("\n")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    rows: list[list[str]] = []
+    notes: dict[int, str] = {}
+    width = start = 0
+    for row in reader:
+        end = reader.line_num
+        if not width and any(c.strip() for c in row):
+            width = len(row)
+        span = lines[start:end]
+        start = end
+        if len(span) < 2 or width < 2 or not any(_whole_row(ln, delim, width) for ln in span[1:]):
+            rows.append(row)
+            continue
+        for line in span:
+            if line.count('"') % 2:
+                notes[len(rows)] = STRAY_QUOTE_NOTE
+                rows.append(_without_stray_quote(line, delim, width))
+            else:
+                rows.append(_line_cells(line, delim))
+    return rows, notes
+
+
+def _line_cells(line: str, delim: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delim), [])
+
+
+def _whole_row(line: str, delim: str, width: int) -> bool:
+    """Whether a line read alone is a row: its quotes paired, and as many cells as the header
+    (not counting empty ones at the end; one more or less in a table of five columns or more).
+    """
+    if line.count('"') % 2:
+        return False
+    cells = _line_cells(line, delim)
+    n = len(cells)
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return width in (n, len(cells)) or (width >= 5 and abs(n - width) <= 1)
+
+
+def _without_stray_quote(line: str, delim: str, width: int) -> list[str]:
+    """The cells of a line with an unpaired quote: without the quote that leaves as many cells
+    as the header, else without any quote."""
+    for at in (i for i, ch in enumerate(line) if ch == '"'):
+        cells = _line_cells(line[:at] + line[at + 1 :], delim)
+        if len(cells) == width:
+            return cells
+    return _line_cells(line.replace('"', ""), delim)
 
 
 _RECORD_KEYS = ("results", "data", "features", "records", "items", "rows", "facilities")
@@ -293,6 +584,14 @@ def _json_records(text: str, *, path: Path) -> list[dict[str, Any]]:
         msg = f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         raise InputError(msg, path=path) from exc
     if isinstance(data, dict):
+        if isinstance(data.get("elements"), list) and ("osm3s" in data or "generator" in data):
+            msg = (
+                f"is an OpenStreetMap answer of the Overpass API ({len(data['elements'])} "
+                "elements), not a table; for facilities, export the query's result as GeoJSON "
+                "(overpass turbo: Export ▸ GeoJSON) and import that; for roads, give an OSM "
+                "extract (.osm.pbf) or the query's result as OSM XML ([out:xml])"
+            )
+            raise InputError(msg, path=path)
         if data.get("type") == "FeatureCollection":
             return [_feature_record(f) for f in data.get("features") or []]
         for key in _RECORD_KEYS:

@@ -55,8 +55,11 @@ def describe(path: str | Path) -> dict[str, Any]:
 
 
 def _is_geojson(path: Path) -> bool:
-    with path.open("rb") as fh:
-        head = fh.read(4096).decode("utf-8", errors="ignore")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8", errors="ignore")
+    except OSError:  # the table reader says why it cannot be read
+        return False
     return '"FeatureCollection"' in head or '"Feature"' in head
 
 
@@ -131,7 +134,9 @@ def _describe_raster(path: Path) -> dict[str, Any]:
                 "nodata_cells": int(np.ma.count_masked(data)),
             }
     except RasterioIOError as exc:
-        raise InputError(f"is not a readable raster ({exc})", path=path) from exc
+        from ccgeo.io.population.rasters import raster_error
+
+        raise raster_error(path, exc, expected="a raster (GeoTIFF)") from exc
 
 
 def _describe_vector(path: Path) -> dict[str, Any]:

@@ -6,6 +6,7 @@ rasterio is imported inside the functions, so that importing ccgeo stays light.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,40 @@ def _read_raster(
     )
 
 
+def raster_error(path: Path, exc: Exception, *, expected: str) -> InputError:
+    """The `InputError` for a raster GDAL cannot open or read, with GDAL's own reason.
+
+    rasterio's error often only says "see previous exception": the reason is in its cause.
+    A file shorter than the places its header points to was cut short (a download or a copy
+    that stopped).
+    """
+    reason = str(exc)
+    cause = exc.__cause__ or exc.__context__
+    if "previous exception" in reason and cause is not None:
+        reason = str(cause)
+    if isinstance(exc, PermissionError) or "Permission denied" in reason:
+        return InputError(
+            "cannot be read: permission denied; ask its owner to let you read it, or copy it "
+            "into a folder of yours and give the copy",
+            path=path,
+        )
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = None
+    offsets = [int(n) for n in re.findall(r"offset (\d+)", reason)]
+    damage = any(w in reason for w in ("IReadBlock", "TIFFRead", "Read failed", "Read error"))
+    if size is not None and (damage or any(n >= size for n in offsets)):
+        msg = (
+            f"is not a readable raster: it is damaged or cut short ({size:,} bytes; GDAL says: "
+            f"{reason}); the copy or download may have stopped before the end: copy or "
+            "download it again"
+        )
+    else:
+        msg = f"is not a readable raster ({reason}); expected {expected}"
+    return InputError(msg, path=path)
+
+
 def _read_window(
     path: Path,
     *,
@@ -115,8 +150,7 @@ def _read_window(
     try:
         src = rasterio.open(path)
     except (rasterio.errors.RasterioIOError, OSError) as exc:
-        msg = f"is not a readable raster ({exc}); expected a GeoTIFF of people per cell"
-        raise InputError(msg, path=path) from exc
+        raise raster_error(path, exc, expected="a GeoTIFF of people per cell") from exc
     with src:
         crs = _raster_crs(src, path=path, warnings=warnings)
         is_lonlat = crs.to_epsg() == 4326
@@ -131,9 +165,7 @@ def _read_window(
             data = src.read(1, window=window)
             valid = src.read_masks(1, window=window) > 0
         except (rasterio.errors.RasterioIOError, OSError) as exc:
-            raise InputError(
-                f"the raster is damaged and cannot be read ({exc})", path=path
-            ) from exc
+            raise raster_error(path, exc, expected="a GeoTIFF of people per cell") from exc
     return _RasterWindow(
         data=data,
         valid=valid,
