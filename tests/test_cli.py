@@ -380,9 +380,9 @@ def test_user_speeds_change_the_times(tmp_path, demo_dir):
     base = pd.read_csv(tmp_path / "base" / "demand_times.csv")
     half = pd.read_csv(tmp_path / "slow" / "demand_times.csv")
     assert half["seconds"].median() > 1.5 * base["seconds"].median()
-    summary = json.loads((tmp_path / "slow" / "summary.json").read_text(encoding="utf-8"))
-    assert summary["run"]["settings"]["speeds"] == str(slow.resolve())
-    assert summary["run"]["sources"]["speeds"] == "command line"
+    log = json.loads((tmp_path / "slow" / "run_log_access.json").read_text(encoding="utf-8"))
+    assert log["settings"]["speeds"] == str(slow.resolve())
+    assert log["sources"]["speeds"] == "command line"
 
 
 def test_bad_speed_file_is_one_line(tmp_path, demo_dir, capsys):
@@ -448,8 +448,9 @@ def test_an_analysis_on_a_project_uses_its_saved_settings_and_says_so(tmp_path, 
     assert "solver = auto (project)" in printed  # a saved run keeps every value
     data = json.loads((out / "siting.json").read_text(encoding="utf-8"))
     assert len(data["hubs"]) == 1
-    assert data["run"]["sources"]["minutes"] == "project"
-    assert data["run"]["settings"]["minutes"] == 30
+    log = json.loads((out / "run_log_siting.json").read_text(encoding="utf-8"))
+    assert log["sources"]["minutes"] == "project"
+    assert log["settings"]["minutes"] == 30
 
 
 def test_a_settings_file_stands_between_the_project_and_the_options(tmp_path, capsys, fresh_demo):
@@ -472,7 +473,7 @@ def test_a_settings_file_stands_between_the_project_and_the_options(tmp_path, ca
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert [row["threshold_min"] for row in summary["coverage"]] == [20.0]
     assert summary["capability"] == "ihc"
-    sources = summary["run"]["sources"]
+    sources = json.loads((out / "run_log_access.json").read_text(encoding="utf-8"))["sources"]
     assert sources["thresholds_minutes"] == "settings file settings.toml"
     assert sources["capability"] == "command line"
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
 
+import ccgeo
 from ccgeo.analysis.access import access
 from ccgeo.cli import main
 from ccgeo.demo import DEMO_FILES
@@ -54,8 +56,10 @@ def test_every_format(tmp_path, demo_result):
     assert len(times) == len(result.demand)
     assert times["population"].sum() == pytest.approx(result.demand["population"].sum())
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
-    # the summary, and (since Step 6) the run record beside it
-    assert summary == json.loads(json.dumps({**result.summary(), "run": run}))
+    # the summary, and (since Step 8) the run record in a run log beside it
+    assert summary == json.loads(json.dumps(result.summary()))
+    log = json.loads((tmp_path / "run_log_access.json").read_text(encoding="utf-8"))
+    assert log == json.loads(json.dumps({**run, "inputs": []}))
 
 
 def test_unreachable_rows_are_kept_with_an_empty_time(tmp_path, demo_result):
@@ -241,3 +245,38 @@ def test_imported_facilities_written_as_csv_hold_no_formula(tmp_path, demo_dir, 
     lat = pd.read_csv(out)["lat"]
     assert lat.dtype == float
     assert (lat < 0).all()
+
+
+def test_equal_runs_give_equal_result_files_and_a_run_log_beside_them(tmp_path, demo_dir):
+    """The run log (version, command, date, timings, every input with its size and SHA-256,
+    every setting and its source) is its own file: the results of two equal runs are equal
+    byte for byte."""
+    import hashlib
+
+    common = [
+        "access",
+        "--roads", str(demo_dir / "demo_city.osm.pbf"),
+        "--facilities", str(demo_dir / "demo_facilities.xlsx"),
+        "--population", str(demo_dir / "demo_population.tif"),
+        "--districts", str(demo_dir / "demo_districts.geojson"),
+        "--mode", "walk", "--no-isochrones",
+    ]  # fmt: skip
+    for run in ("one", "two"):
+        assert main([*common, "--out", str(tmp_path / run)]) == 0
+    for name in ("summary.json", "coverage_by_district.csv", "demand_times.csv"):
+        one, two = ((tmp_path / r / name).read_bytes() for r in ("one", "two"))
+        assert one == two, name
+    log = json.loads((tmp_path / "one" / "run_log_access.json").read_text(encoding="utf-8"))
+    assert log["ccgeo"] == ccgeo.__version__
+    assert log["command"] == "ccgeo " + " ".join([*common, "--out", str(tmp_path / "one")])
+    assert log["date"]
+    assert log["seconds"] > 0
+    assert log["analysis"] == "access"
+    assert log["settings"]["mode"] == "walk"
+    assert log["sources"]["mode"] == "command line"
+    layers = {entry["layer"]: entry for entry in log["inputs"]}
+    assert set(layers) == {"roads", "facilities", "population", "districts"}
+    for entry in layers.values():
+        data = Path(entry["path"]).read_bytes()
+        assert entry["bytes"] == len(data)
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()

@@ -9,7 +9,6 @@ where. Nothing here computes a number a user reads.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 import time
@@ -18,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ccgeo import __version__
 from ccgeo.cli.options import given_settings
 from ccgeo.errors import InputError
 from ccgeo.labels import format_people, format_share
@@ -32,6 +30,7 @@ from ccgeo.model.settings import (
 )
 from ccgeo.project import Project, open_project, project_from_files
 from ccgeo.tasks.settings import Sourced, read_settings_file, resolve, write_settings_file
+from ccgeo.tasks.settings import run_record as run_record_of
 
 EXIT_OK = 0
 EXIT_NOTHING_IMPORTED = 1
@@ -81,16 +80,18 @@ def settings_of(args: argparse.Namespace, cls: type[LabSettings], project: Proje
 def run_record(
     args: argparse.Namespace, sourced: Sourced, project: Project, started: float
 ) -> dict:
-    """What an output says of the run that made it: ccgeo, command, inputs, settings, sources."""
-    return {
-        "ccgeo": __version__,
-        "command": "ccgeo " + " ".join(sys.argv[1:]) if sys.argv[1:] else args.command,
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "seconds": round(time.perf_counter() - started, 3),
-        "project": str(args.project) if args.project else None,
-        "inputs": list(project.metadata.get("sources", [])),
-        **sourced.record(),
-    }
+    """The run log of a command's outputs (`ccgeo.tasks.settings.run_record`, which the app's
+    exports use too): the command as typed, how long it took, the inputs, the settings."""
+    typed = getattr(args, "argv", None) or [args.command_name]
+    record = run_record_of(
+        project,
+        sourced.record(),
+        command="ccgeo " + " ".join(str(a) for a in typed),
+        seconds=time.perf_counter() - started,
+    )
+    if args.project:
+        record["project"] = str(args.project)
+    return record
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ def import_facilities(args: argparse.Namespace) -> int:
         sheet=args.sheet,
         layer=args.layer,
         study_area=parse_study_area(args.study_area),
+        detect_swap=not args.keep_lat_lon,
     )
     report = fac.report
     assert report is not None

@@ -18,8 +18,8 @@ Installer = Callable[["MainWindow"], None]
 
 def _installers() -> list[Installer]:
     # imported here so that a panel module may import main_window without a cycle
+    from ccgeo.gui import diagnostics, keyboard, project_lock, settings_files, view_state
     from ccgeo.gui import help as help_menu
-    from ccgeo.gui import keyboard, project_lock, settings_files, view_state
     from ccgeo.gui.dialogs import data_tools, outputs, project_properties
     from ccgeo.gui.panels import analysis, capacity, planning
 
@@ -32,6 +32,7 @@ def _installers() -> list[Installer]:
         capacity.install,
         settings_files.install,
         help_menu.install,
+        diagnostics.install,
         project_properties.install,
         keyboard.install,
         project_lock.install,

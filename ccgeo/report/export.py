@@ -4,9 +4,12 @@ The one result writer of ccgeo: the command line and the app write every analysi
 functions here (`write_access`, `write_capacity`, `write_siting`, `write_referral`,
 `export_results`), each file atomically (`ccgeo.io.atomic`). QGIS opens the layers, a
 spreadsheet opens the tables. Unreachable people keep their row: their time is empty and their
-``status`` says why (never ``inf`` in a file, never dropped). Every summary carries the record of
-the run that made it (``"run"``: ccgeo version, command, inputs, settings and where each came
-from).
+``status`` says why (never ``inf`` in a file, never dropped).
+
+Beside the results, each analysis writes its run log, ``run_log_<analysis>.json``
+(`write_run_log`): ccgeo's version, the command, the date, how long it took, every input file
+with its size and SHA-256, every setting and where it came from. The results themselves hold no
+date or timing, so that two equal runs give equal result files.
 
 Text that a spreadsheet would read as a formula (a facility named ``=HYPERLINK(...)``) is written
 as text in every CSV and XLSX table (`spreadsheet_safe`, after OWASP's "CSV Injection"
@@ -16,6 +19,7 @@ evaluates, so they carry it unchanged (a join on a name still matches).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -78,6 +82,35 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 # -- one file of each kind ---------------------------------------------------------------------
+
+
+def write_run_log(out_dir: str | Path, analysis: str, run: Mapping[str, Any] | None) -> Path:
+    """Write the log of the run that made the results in ``out_dir``, as
+    ``run_log_<analysis>.json``: the ``run`` record (version, command, date, seconds, inputs,
+    settings and their sources) with the size and SHA-256 of every input file that exists."""
+    record = dict(run or {})
+    record.setdefault("analysis", analysis)
+    record["inputs"] = [_fingerprinted(entry) for entry in record.get("inputs") or []]
+    return write_json(Path(out_dir) / f"run_log_{analysis}.json", record)
+
+
+def _fingerprinted(entry: Any) -> Any:
+    """An input entry (``{"layer", "path", ...}``) with the file's ``bytes`` and ``sha256``."""
+    if not isinstance(entry, Mapping) or not entry.get("path"):
+        return entry
+    path = Path(str(entry["path"]))
+    out = dict(entry)
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        out["bytes"] = path.stat().st_size
+        out["sha256"] = digest.hexdigest()
+    except OSError as exc:  # moved or deleted since it was read: said, not guessed
+        out["sha256"] = None
+        out["note"] = f"could not be read again to fingerprint it ({exc.strerror or exc})"
+    return out
 
 
 def write_json(path: str | Path, data: Any) -> Path:
@@ -175,11 +208,12 @@ def _out_folder(out_dir: str | Path) -> Path:
 def write_access(
     result: Any, out_dir: str | Path, *, run: Mapping[str, Any] | None = None
 ) -> dict[str, Path]:
-    """An access result as ``summary.json`` (with the run record), ``coverage_by_district.csv``,
-    ``demand_times.csv`` and ``access.gpkg`` (labs, isochrones, underserved, demand)."""
+    """An access result as ``summary.json``, ``coverage_by_district.csv``, ``demand_times.csv``
+    and ``access.gpkg`` (labs, isochrones, underserved, demand), and its ``run_log_access.json``
+    (`write_run_log`)."""
     out = _out_folder(out_dir)
     demand = demand_table(result)
-    summary = {**result.summary(), "run": dict(run or {})}
+    summary = result.summary()
     layers = {
         "labs": result.labs,
         "isochrones": result.isochrones,
@@ -193,14 +227,16 @@ def write_access(
             pd.DataFrame(demand.drop(columns="geometry")), out / "demand_times.csv"
         ),
         "gpkg": write_layers(out / "access.gpkg", layers),
+        "run_log": write_run_log(out, "access", run),
     }
 
 
 def write_capacity(
     result: Any, project: Any, out_dir: str | Path, *, run: Mapping[str, Any] | None = None
 ) -> dict[str, Path]:
-    """A lab-capacity result as ``capacity.json`` (totals and the run record), ``labs.csv``,
-    ``districts.csv``, ``demand.csv`` and ``capacity.gpkg`` (demand points and labs)."""
+    """A lab-capacity result as ``capacity.json`` (totals), ``labs.csv``, ``districts.csv``,
+    ``demand.csv`` and ``capacity.gpkg`` (demand points and labs), and its
+    ``run_log_capacity.json``."""
     out = _out_folder(out_dir)
     points = project.demand.gdf
     demand = points.assign(tests_per_year=result.demand, **result.per_point())
@@ -209,7 +245,7 @@ def write_capacity(
     lab_layer = facilities.merge(
         per_lab, left_on="facility_id", right_on="lab_id", how="inner"
     ).drop(columns="lab_id")
-    summary = {**result.summary(), "run": dict(run or {})}
+    summary = result.summary()
     layers = {"demand": gpd.GeoDataFrame(demand, crs=points.crs), "labs": lab_layer}
     return {
         "json": write_json(out / "capacity.json", summary),
@@ -217,14 +253,16 @@ def write_capacity(
         "districts": write_csv(result.districts, out / "districts.csv"),
         "demand": write_csv(_table(demand), out / "demand.csv"),
         "gpkg": write_layers(out / "capacity.gpkg", layers),
+        "run_log": write_run_log(out, "capacity", run),
     }
 
 
 def write_siting(
     result: Any, out_dir: str | Path, *, run: Mapping[str, Any] | None = None
 ) -> dict[str, Path]:
-    """A siting result as ``siting.json`` (the proposal, its curve and the run record) and
-    ``siting.gpkg`` (layers ``hubs`` and ``districts``, the latter a table without geometry)."""
+    """A siting result as ``siting.json`` (the proposal and its curve) and ``siting.gpkg``
+    (layers ``hubs`` and ``districts``, the latter a table without geometry), and its
+    ``run_log_siting.json``."""
     out = _out_folder(out_dir)
     hubs = result.hubs
     if hubs.geometry.isna().all():
@@ -233,26 +271,27 @@ def write_siting(
         result.districts, geometry=gpd.GeoSeries([None] * len(result.districts)), crs="EPSG:4326"
     )
     return {
-        "json": write_json(out / "siting.json", {**result.to_json_dict(), "run": dict(run or {})}),
+        "json": write_json(out / "siting.json", result.to_json_dict()),
         "gpkg": write_layers(
             out / "siting.gpkg", {"hubs": hubs, "districts": districts}, keep_empty=True
         ),
+        "run_log": write_run_log(out, "siting", run),
     }
 
 
 def write_referral(
     result: Any, out_dir: str | Path, *, run: Mapping[str, Any] | None = None
 ) -> dict[str, Path]:
-    """A referral plan as ``referral.json`` (summary, settings, parameters and the run record),
-    ``routes.gpkg`` (layers ``routes`` and ``loops``) and ``referral.csv`` (one row per spoke)."""
+    """A referral plan as ``referral.json`` (summary, settings, parameters), ``routes.gpkg``
+    (layers ``routes`` and ``loops``) and ``referral.csv`` (one row per spoke), and its
+    ``run_log_referral.json``."""
     out = _out_folder(out_dir)
     layers = {"routes": result.routes, "loops": result.loops}
     return {
-        "json": write_json(
-            out / "referral.json", {**result.to_json_dict(), "run": dict(run or {})}
-        ),
+        "json": write_json(out / "referral.json", result.to_json_dict()),
         "gpkg": write_layers(out / "routes.gpkg", layers, keep_empty=True),
         "csv": write_csv(result.spokes, out / "referral.csv"),
+        "run_log": write_run_log(out, "referral", run),
     }
 
 
@@ -338,8 +377,9 @@ def export_results(
     """Write an access result to ``out_dir`` in each of ``formats``; return the files written.
 
     ``gpkg``: one ``results.gpkg`` with a layer each; ``geojson``: a ``<layer>.geojson`` each;
-    ``csv``: a ``<table>.csv`` each, plus ``summary.json`` (with the run record ``run``);
-    ``xlsx``: one ``results.xlsx`` with a sheet per table and a ``summary`` sheet.
+    ``csv``: a ``<table>.csv`` each, plus ``summary.json``; ``xlsx``: one ``results.xlsx`` with a
+    sheet per table and a ``summary`` sheet. In every case, the run log
+    ``run_log_access.json`` (`write_run_log`).
 
     Raises
     ------
@@ -364,7 +404,7 @@ def export_results(
         ]
     if "csv" in formats:
         written += [write_csv(table, out / f"{name}.csv") for name, table in tables.items()]
-        written.append(write_json(out / "summary.json", {**summary, "run": dict(run or {})}))
+        written.append(write_json(out / "summary.json", summary))
     if "xlsx" in formats:
         path = out / "results.xlsx"
         with (
@@ -375,6 +415,7 @@ def export_results(
             for name, table in sheets.items():
                 spreadsheet_safe(table).to_excel(book, sheet_name=name[:31], index=False)
         written.append(path)
+    written.append(write_run_log(out, "access", run))
     return written
 
 

@@ -28,6 +28,7 @@ A settings file is TOML with a format version, so later releases can read older 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -92,6 +93,32 @@ class Sourced(Generic[S]):
             "settings": self.settings.to_dict(),
             "sources": dict(self.sources),
         }
+
+
+def ccgeo_version() -> str:
+    """ccgeo's version (read late: the package imports this module)."""
+    from ccgeo import __version__
+
+    return __version__
+
+
+def run_record(
+    project: Project, settings: Mapping[str, Any], *, command: str, seconds: float | None = None
+) -> dict[str, Any]:
+    """What the run log of an output says of the run that made it (`ccgeo.report.export.
+    write_run_log`): ccgeo's version, the ``command`` (the command line, or the app's menu
+    entry), the date, the ``seconds`` it took, the project file, its input files
+    (`Project.record_source`) and the ``settings`` record (`Sourced.record`). The command
+    line and the app both build it here."""
+    return {
+        "ccgeo": ccgeo_version(),
+        "command": command,
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "seconds": None if seconds is None else round(float(seconds), 3),
+        "project": str(project.path) if project.path is not None else None,
+        "inputs": list(project.metadata.get("sources", [])),
+        **settings,
+    }
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from ccgeo.report.export import FORMATS, export_results
 from ccgeo.report.pdf import ReportContent, page_layout, paint_report, prepare_report, write_report
 from ccgeo.report.webmap import export_webmap
 from ccgeo.tasks.access import project_with_scenario, run_access
+from ccgeo.tasks.settings import run_record
 
 if TYPE_CHECKING:
     from ccgeo.analysis.access import AccessResult
@@ -289,6 +290,8 @@ def write_output(
     if request.referral is not None:
         extra["referral_routes"] = request.referral.routes
         extra["courier_loops"] = request.referral.loops
+    settings = {"analysis": "access", "settings": dict(inputs.result.settings)}
+    settings["sources"] = dict.fromkeys(inputs.result.settings, "app")
     written = export_results(
         inputs.result,
         request.path,
@@ -296,6 +299,7 @@ def write_output(
         districts=inputs.project.districts,
         facilities=inputs.project.facilities,
         extra_layers=extra,
+        run=run_record(inputs.project, settings, command="ccgeo app: File ▸ Export ▸ Data"),
     )
     report_progress(rest, 1.0, f"{len(written)} files written")
     return written
