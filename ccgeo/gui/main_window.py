@@ -12,7 +12,15 @@ from typing import Any
 
 from pyproj import CRS
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -175,6 +183,10 @@ def _every_minutes_text(minutes: float, used: set[str]) -> str:
     return text
 
 
+#: The size of a new main window, pixels, before it fits the screen.
+DEFAULT_SIZE = (1280, 800)
+
+
 def _same_file(a: str | Path, b: str | Path) -> bool:
     """Whether ``a`` and ``b`` name the same file (resolved; the file need not exist)."""
     return Path(a).resolve() == Path(b).resolve()
@@ -262,7 +274,9 @@ class MainWindow(QMainWindow):
         self.canvas.scaleChanged.connect(self._show_scale)
         self.canvas.set_tool("pan")
         self.update_title()
-        fit_to_screen(self, 1280, 800)
+        # the panels take their widths in this size; the window fits the screen when shown
+        self.resize(*DEFAULT_SIZE)
+        self._fitted = False
         self._start_basemap()
         guard_typing()  # the map's single keys (H, I, S, +) type into a field that has the focus
         install_extensions(self)
@@ -1113,6 +1127,15 @@ class MainWindow(QMainWindow):
         # tools added by extensions tick their own buttons
         if tool in ("pan", "zoom_box"):
             (self.act_pan if tool == "pan" else self.act_zoom_box).setChecked(True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """The first time, at the size ccgeo chose (no size asked for, as screenshots and
+        scripts do): no larger than the screen leaves room for (`fit_to_screen`)."""
+        if not self._fitted:
+            self._fitted = True
+            if (self.width(), self.height()) == DEFAULT_SIZE:
+                fit_to_screen(self, *DEFAULT_SIZE)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Ask about unsaved changes, stop running tasks, delete the recovery file, close.

@@ -264,6 +264,8 @@ def test_windows_open_no_taller_than_a_laptop_leaves_room_for(qtbot, demo_window
     # a new main window takes what this screen leaves (once 1280×800 on any screen)
     fresh = MainWindow()
     qtbot.addWidget(fresh)
+    fresh.show()
+    qtbot.waitExposed(fresh)
     room = (fresh.screen() or QApplication.primaryScreen()).availableGeometry()
     assert fresh.width() <= room.width()
     assert fresh.height() <= room.height() - 40
