@@ -73,7 +73,7 @@ def test_flat_form_round_trips_every_settings_class():
         AccessSettings(
             capability="ihc",
             quality="eqa",
-            travel=Travel("walk", "/tmp/speeds.toml", 2.0),
+            travel=Travel("walk", "speeds/slow_roads.toml", 2.0),
             thresholds_minutes=(15, 45),
             snapping=Snapping(500.0, 4.0, 2),
         ),

@@ -21,7 +21,14 @@ import numpy as np
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.io.kinds import FileType, file_type, suffixes
-from ccgeo.io.osm import ROAD_KINDS, OsmWays, osmium_format, read_roads, unreadable_osm_error
+from ccgeo.io.osm import (
+    ROAD_KINDS,
+    OsmWays,
+    osmium_format,
+    paced,
+    read_roads,
+    unreadable_osm_error,
+)
 from ccgeo.model.basemap import PLACE_CLASSES, BasemapData
 from ccgeo.model.roads import MODE_BITS, RoadData
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
@@ -270,18 +277,8 @@ def _one_pass(
     )
     want = MODE_BITS["all"]
     report_progress(progress, 0.0, f"reading {path.name}")
-    n_seen = 0
     try:
-        for obj in processor:
-            n_seen += 1
-            if n_seen % 5000 == 0:
-                check_cancel(cancel)
-                # the number of objects is unknown until the end: approach 1 asymptotically
-                report_progress(
-                    progress,
-                    1.0 - math.exp(-n_seen / 40_000),
-                    f"reading {path.name}: {n_seen:,} features",
-                )
+        for obj in paced(processor, path, "features", progress=progress, cancel=cancel, share=1.0):
             kind = obj.type_str()
             if kind == "a":
                 found.add_area(obj)

@@ -17,11 +17,11 @@ import re
 import socket
 import threading
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -349,6 +349,32 @@ class OsmWays:
         )
 
 
+T = TypeVar("T")
+
+
+def paced(
+    objects: Iterable[T],
+    path: Path,
+    what: str,
+    *,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+    share: float = 0.7,
+) -> Iterator[T]:
+    """The objects of an OSM file as read, checking ``cancel`` and reporting progress every
+    5,000: ``"reading x.osm.pbf: 15,000 <what>"``. The number of objects is unknown until the
+    end, so the fraction approaches ``share`` asymptotically."""
+    for n_seen, obj in enumerate(objects, start=1):
+        if n_seen % 5000 == 0:
+            check_cancel(cancel)
+            report_progress(
+                progress,
+                share * (1.0 - math.exp(-n_seen / 40_000)),
+                f"reading {path.name}: {n_seen:,} {what}",
+            )
+        yield obj
+
+
 def _read_osm(
     path: Path,
     entry: FileType,
@@ -368,18 +394,8 @@ def _read_osm(
         .with_filter(osmium.filter.EntityFilter(osmium.osm.WAY))
         .with_filter(osmium.filter.KeyFilter("highway"))
     )
-    n_seen = 0
     try:
-        for way in processor:
-            n_seen += 1
-            if n_seen % 5000 == 0:
-                check_cancel(cancel)
-                # the number of ways is unknown until the end: approach 0.7 asymptotically
-                report_progress(
-                    progress,
-                    0.7 * (1.0 - math.exp(-n_seen / 40_000)),
-                    f"reading {path.name}: {n_seen:,} highway ways",
-                )
+        for way in paced(processor, path, "highway ways", progress=progress, cancel=cancel):
             ways.add_way(way, want)
     except RuntimeError as exc:
         raise unreadable_osm_error(path, entry, exc) from exc
