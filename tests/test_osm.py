@@ -14,6 +14,7 @@ import osmium
 import osmnx as ox
 import pytest
 from osmnx.distance import great_circle
+from scipy.sparse.csgraph import dijkstra
 from shapely.geometry import LineString, MultiLineString
 
 import ccgeo.io.osm as osm
@@ -285,6 +286,15 @@ def test_parse_maxspeed(value: str, expected: float) -> None:
         ({"highway": "track", "motorcar": "no"}, 6),
         ({"highway": "primary", "foot": "no"}, 3),
         ({"highway": "proposed"}, 0),
+        ({"highway": "construction"}, 0),
+        ({"highway": "construction", "construction": "primary"}, 0),
+        ({"highway": "residential", "motor_vehicle": "no"}, 4),
+        ({"highway": "residential", "access": "destination"}, 4),
+        ({"highway": "residential", "motor_vehicle": "destination"}, 4),
+        ({"highway": "service", "access": "delivery"}, 0),
+        ({"highway": "track", "access": "agricultural"}, 0),
+        ({"highway": "residential", "access": "destination", "motorcar": "yes"}, 5),
+        ({"highway": "primary", "access": "psv"}, 4),
         ({"highway": "platform"}, 0),
         ({"highway": "bus_stop"}, 0),
         ({"highway": "pedestrian", "area": "yes"}, 0),
@@ -682,3 +692,88 @@ def test_download_converts_the_osmnx_graph(monkeypatch: pytest.MonkeyPatch) -> N
     assert roads.source == "download: Somewhere"
     assert roads.mode == "motorbike"
     assert roads.n_directed_edges == 6
+
+
+# -- barriers -------------------------------------------------------------------------------------
+
+
+def barrier_town(tmp_path: Path, **barrier: str) -> Path:
+    """Nodes 1-2-3 on one residential street, with ``barrier`` tags on node 2."""
+    tags = "".join(f'<tag k="{k}" v="{v}"/>' for k, v in barrier.items())
+    lines = ["<?xml version='1.0' encoding='UTF-8'?>", '<osm version="0.6" generator="test">']
+    for node in (1, 2, 3):
+        lon, lat = lonlat(node)
+        body = tags if node == 2 else ""
+        lines.append(f'<node id="{node}" version="1" lat="{lat:.7f}" lon="{lon:.7f}">{body}</node>')
+    lines.append('<way id="50" version="1"><nd ref="1"/><nd ref="2"/><nd ref="3"/>')
+    lines.append('<tag k="highway" v="residential"/></way></osm>')
+    path = tmp_path / "barrier.osm"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def passes(path: Path, mode: str) -> bool:
+    """Whether the mode can go from node 1 to node 3 of `barrier_town`."""
+    net = load_network(path, mode)
+    ids = net.node_osmid.tolist()
+    dist = dijkstra(net.csr, indices=ids.index(1))
+    return bool(np.isfinite(dist[ids.index(3)]))
+
+
+@pytest.mark.parametrize(
+    ("barrier", "car", "walk"),
+    [
+        ({}, True, True),
+        ({"barrier": "bollard"}, False, True),
+        ({"barrier": "block"}, False, True),
+        ({"barrier": "kerb"}, False, True),
+        ({"barrier": "gate"}, True, True),
+        ({"barrier": "lift_gate"}, True, True),
+        ({"barrier": "toll_booth"}, True, True),
+        ({"barrier": "gate", "access": "private"}, False, False),
+        ({"barrier": "gate", "access": "no", "foot": "yes"}, False, True),
+        ({"barrier": "bollard", "motor_vehicle": "yes"}, True, True),
+        ({"barrier": "wall"}, False, False),
+        ({"barrier": "fence", "foot": "yes"}, False, True),
+    ],
+)
+def test_a_barrier_node_stops_the_modes_it_should(
+    tmp_path: Path, barrier: dict[str, str], car: bool, walk: bool
+) -> None:
+    path = barrier_town(tmp_path, **barrier)
+    assert passes(path, "car") is car
+    assert passes(path, "walk") is walk
+
+
+def test_a_barrier_keeps_the_road_length_and_both_sides(tmp_path: Path) -> None:
+    """Cut at a bollard, the street keeps its length; each side is still a car road."""
+    plain = read_roads(barrier_town(tmp_path), mode="car")
+    cut = read_roads(barrier_town(tmp_path, barrier="bollard"), mode="car")
+    assert cut.edge_length_m.sum() == pytest.approx(plain.edge_length_m.sum())
+    assert cut.n_edges == 2  # no connector: cars cannot pass, so none is made
+    every = read_roads(barrier_town(tmp_path, barrier="bollard"), mode="all")
+    connectors = every.edge_length_m == 0
+    assert connectors.sum() == 2
+    assert (every.edge_modes[connectors] == MODE_BITS["walk"]).all()
+    assert (every.edge_oneway[connectors] == 0).all()
+    # the nodes made at the barrier lie on it, with keys no OSM node has
+    own = every.node_osmid < 0
+    assert own.sum() == 2
+    assert every.node_lonlat[own] == pytest.approx(np.tile(lonlat(2), (2, 1)))
+
+
+def test_a_barrier_where_two_ways_meet_cuts_them_apart(tmp_path: Path) -> None:
+    """A bollard at the node where one street ends and the next begins stops cars too."""
+    lines = ["<?xml version='1.0' encoding='UTF-8'?>", '<osm version="0.6" generator="test">']
+    for node in (1, 2, 3):
+        lon, lat = lonlat(node)
+        body = '<tag k="barrier" v="bollard"/>' if node == 2 else ""
+        lines.append(f'<node id="{node}" version="1" lat="{lat:.7f}" lon="{lon:.7f}">{body}</node>')
+    for way, refs in ((60, (1, 2)), (61, (2, 3))):
+        nds = "".join(f'<nd ref="{r}"/>' for r in refs)
+        lines.append(f'<way id="{way}" version="1">{nds}<tag k="highway" v="residential"/></way>')
+    lines.append("</osm>")
+    path = tmp_path / "meet.osm"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert not passes(path, "car")
+    assert passes(path, "walk")

@@ -82,8 +82,49 @@ WALK_HIGHWAYS: frozenset[str] = (MOTOR_HIGHWAYS - {"motorway", "motorway_link"})
     "crossing",
 }
 
-#: Access values that close a way to a mode.
-NO_ACCESS: frozenset[str] = frozenset({"no", "private"})
+#: Access values that close a way (or a barrier) to a mode, as OSRM's car and foot profiles read
+#: them. Vehicles: ways for destination traffic, deliveries, customers, farm or forest vehicles,
+#: buses or emergency services only are closed to a patient's trip (people living on them walk to
+#: the nearest open road). Pedestrians: only closures that apply to people on foot.
+_MOTOR_NO_ACCESS = frozenset(
+    {
+        "no",
+        "private",
+        "destination",
+        "delivery",
+        "customers",
+        "agricultural",
+        "forestry",
+        "emergency",
+        "psv",
+        "military",
+    }
+)
+NO_ACCESS: dict[str, frozenset[str]] = {
+    "car": _MOTOR_NO_ACCESS,
+    "motorbike": _MOTOR_NO_ACCESS,
+    "walk": frozenset({"no", "private", "agricultural", "forestry", "delivery", "military"}),
+}
+
+#: ``barrier`` values on a road node that let vehicles through (OSRM's car profile list); any
+#: other barrier (bollard, block, chain, stile, turnstile, kerb, ...) stops them.
+MOTOR_PASSABLE_BARRIERS: frozenset[str] = frozenset(
+    {
+        "no",
+        "gate",
+        "lift_gate",
+        "swing_gate",
+        "cattle_grid",
+        "border_control",
+        "toll_booth",
+        "sally_port",
+        "entrance",
+        "height_restrictor",
+        "arch",
+    }
+)
+#: ``barrier`` values on a road node that stop people on foot (OSRM's foot profile list).
+FOOT_BARRIERS: frozenset[str] = frozenset({"yes", "wall", "fence", "hedge", "retaining_wall"})
 
 #: Access tags per mode, most specific first (OSM access hierarchy): the first one present decides,
 #: so ``access=no`` + ``motor_vehicle=yes`` stays open to cars.
@@ -107,6 +148,8 @@ ACCEPTED_SUFFIXES: tuple[str, ...] = suffixes(*ROAD_KINDS)
 #: osmium stores coordinates as integers of 1e-7 degrees; an unknown location is this value.
 _COORD_SCALE = 10_000_000
 _UNDEFINED_COORD = 2_147_483_647
+#: Keys of the nodes made where a barrier cuts a way: -2**62 and below.
+_OWN_NODE_BASE = -(1 << 62)
 #: Offsets that make fixed-point lon/lat non-negative, to pack both into one int64 vertex key.
 _LON_OFFSET = 1_800_000_000
 _LAT_SPAN = 1 << 31
@@ -169,12 +212,42 @@ def _speed_from(value: object) -> float:
     return parse_maxspeed(str(value))
 
 
-def _closed_to(tags: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
-    for key in keys:
+def _access_value(tags: Mapping[str, Any], mode: str) -> str:
+    """The access value that decides for ``mode`` (most specific key present), else ``""``."""
+    for key in ACCESS_KEYS[mode]:
         value = tags.get(key)
         if value is not None and value != "":
-            return first_value(value).lower() in NO_ACCESS
-    return False
+            return first_value(value).lower()
+    return ""
+
+
+def _closed_to(tags: Mapping[str, Any], mode: str) -> bool:
+    return _access_value(tags, mode) in NO_ACCESS[mode]
+
+
+def barrier_blocks(tags: Mapping[str, Any]) -> int:
+    """Modes a ``barrier`` node with these OSM tags stops, as bits of `MODE_BITS` (0: none).
+
+    The node's own access tags decide first (a gate with ``access=private`` stops everyone, a
+    bollard with ``motor_vehicle=yes`` lets cars through); otherwise vehicles pass only the
+    barriers of `MOTOR_PASSABLE_BARRIERS` and people on foot are stopped only by
+    `FOOT_BARRIERS`.
+    """
+    barrier = first_value(tags.get("barrier")).lower()
+    if not barrier:
+        return 0
+    blocked = 0
+    for mode in ("car", "motorbike", "walk"):
+        decided = _access_value(tags, mode)
+        if decided:
+            closed = decided in NO_ACCESS[mode]
+        elif mode == "walk":
+            closed = barrier in FOOT_BARRIERS
+        else:
+            closed = barrier not in MOTOR_PASSABLE_BARRIERS
+        if closed:
+            blocked |= MODE_BITS[mode]
+    return blocked
 
 
 def way_modes(tags: Mapping[str, Any]) -> int:
@@ -189,11 +262,11 @@ def way_modes(tags: Mapping[str, Any]) -> int:
     if highway in MOTOR_HIGHWAYS and (
         highway != "service" or first_value(tags.get("service")) not in MOTOR_EXCLUDED_SERVICE
     ):
-        if not _closed_to(tags, ACCESS_KEYS["car"]):
+        if not _closed_to(tags, "car"):
             modes |= MODE_BITS["car"]
-        if not _closed_to(tags, ACCESS_KEYS["motorbike"]):
+        if not _closed_to(tags, "motorbike"):
             modes |= MODE_BITS["motorbike"]
-    if highway in WALK_HIGHWAYS and not _closed_to(tags, ACCESS_KEYS["walk"]):
+    if highway in WALK_HIGHWAYS and not _closed_to(tags, "walk"):
         modes |= MODE_BITS["walk"]
     return modes
 
@@ -285,7 +358,12 @@ def osmium_format(suffix: str) -> str:
 
 @dataclass
 class OsmWays:
-    """Kept ways as flat lists: node refs with fixed-point locations, and one attribute row each."""
+    """Kept ways as flat lists: node refs with fixed-point locations, and one attribute row each.
+
+    Barrier nodes met before the ways (`add_barrier`) cut the ways through them for the modes
+    they stop: each side of the barrier ends at a node of its own, tied to the barrier node by a
+    connector of length 0 open to the modes that pass (see `add_way`).
+    """
 
     node_ref: list[int] = field(default_factory=list)
     node_x: list[int] = field(default_factory=list)
@@ -298,15 +376,32 @@ class OsmWays:
     surface: list[str] = field(default_factory=list)
     modes: list[int] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+    blocked: dict[int, int] = field(default_factory=dict)
+    n_cut: int = 0
+    n_own: int = 0
 
-    def add_attributes(self, way_id: int, tags: Mapping[str, Any], highway: str, bits: int) -> None:
+    def add_attributes(
+        self,
+        way_id: int,
+        tags: Mapping[str, Any],
+        highway: str,
+        bits: int,
+        *,
+        oneway: int | None = None,
+    ) -> None:
         self.way_id.append(way_id)
         self.highway.append(highway)
         self.maxspeed.append(_speed_from(tags.get("maxspeed")))
-        self.oneway.append(way_oneway(tags))
+        self.oneway.append(way_oneway(tags) if oneway is None else oneway)
         surface = tags.get("surface")
         self.surface.append("" if surface is None else first_value(surface))
         self.modes.append(bits)
+
+    def add_barrier(self, node: Any) -> None:
+        """Remember a pyosmium ``barrier`` node and the modes it stops."""
+        bits = barrier_blocks(node.tags)
+        if bits:
+            self.blocked[node.id] = bits
 
     def add_way(self, way: Any, want: int) -> None:
         """Keep a pyosmium ``highway`` way (with node locations) usable by the modes ``want``
@@ -317,15 +412,57 @@ class OsmWays:
         if not bits:
             self.skipped[highway] += 1
             return
-        refs, xs, ys = self.node_ref, self.node_x, self.node_y
-        count = 0
-        for node in way.nodes:
-            refs.append(node.ref)
-            xs.append(node.x)
-            ys.append(node.y)
-            count += 1
-        self.n_nodes.append(count)
-        self.add_attributes(way.id, tags, highway, bits)
+        nodes = [(node.ref, node.x, node.y) for node in way.nodes]
+        blocked = self.blocked
+        cuts = [i for i, n in enumerate(nodes) if blocked.get(n[0], 0) & bits] if blocked else []
+        if not cuts:
+            self._add_path(nodes)
+            self.add_attributes(way.id, tags, highway, bits)
+            return
+        self.n_cut += 1
+        start = 0
+        for i in cuts:
+            barrier = nodes[i]
+            passing = bits & ~blocked[barrier[0]]
+            if i > start:  # the stretch before the barrier, ending at a node of its own
+                end = self._own_node(barrier)
+                self._add_path([*nodes[start:i], end])
+                self.add_attributes(way.id, tags, highway, bits)
+                self._connect(end, barrier, way.id, tags, highway, passing)
+            if i < len(nodes) - 1:  # the stretch after it begins at another node of its own
+                nodes[i] = self._own_node(barrier)
+                self._connect(nodes[i], barrier, way.id, tags, highway, passing)
+            start = i
+        if start < len(nodes) - 1:
+            self._add_path(nodes[start:])
+            self.add_attributes(way.id, tags, highway, bits)
+
+    def _own_node(self, node: tuple[int, int, int]) -> tuple[int, int, int]:
+        """A new node at ``node``'s place, keyed below any OSM id (and below the negative ids
+        JOSM gives new objects)."""
+        self.n_own += 1
+        return (_OWN_NODE_BASE - self.n_own, node[1], node[2])
+
+    def _connect(
+        self,
+        node: tuple[int, int, int],
+        barrier: tuple[int, int, int],
+        way_id: int,
+        tags: Mapping[str, Any],
+        highway: str,
+        passing: int,
+    ) -> None:
+        """Tie one side's own node to the barrier node, open (both ways) to the modes that pass."""
+        if passing:
+            self._add_path([node, barrier])
+            self.add_attributes(way_id, tags, highway, passing, oneway=0)
+
+    def _add_path(self, nodes: list[tuple[int, int, int]]) -> None:
+        for ref, x, y in nodes:
+            self.node_ref.append(ref)
+            self.node_x.append(x)
+            self.node_y.append(y)
+        self.n_nodes.append(len(nodes))
 
     def to_roads(
         self,
@@ -391,12 +528,17 @@ def _read_osm(
     processor = (
         osmium.FileProcessor(osmium.io.File(str(path), osmium_format(entry.suffix)))
         .with_locations()
-        .with_filter(osmium.filter.EntityFilter(osmium.osm.WAY))
-        .with_filter(osmium.filter.KeyFilter("highway"))
+        .with_filter(osmium.filter.EntityFilter(osmium.osm.NODE | osmium.osm.WAY))
+        .with_filter(osmium.filter.KeyFilter("barrier").enable_for(osmium.osm.NODE))
+        .with_filter(osmium.filter.KeyFilter("highway").enable_for(osmium.osm.WAY))
     )
     try:
-        for way in paced(processor, path, "highway ways", progress=progress, cancel=cancel):
-            ways.add_way(way, want)
+        # an OSM file lists its nodes before its ways: the barriers are known when ways come
+        for obj in paced(processor, path, "barriers and ways", progress=progress, cancel=cancel):
+            if obj.is_node():
+                ways.add_barrier(obj)
+            else:
+                ways.add_way(obj, want)
     except RuntimeError as exc:
         raise unreadable_osm_error(path, entry, exc) from exc
     check_cancel(cancel)

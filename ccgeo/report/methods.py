@@ -192,6 +192,12 @@ def profile_notes(profile: SpeedProfile) -> list[str]:
         if profile.respect_oneway
         else "One-way streets are travelled both ways (on foot)."
     )
+    notes.append(
+        "Roads closed to this mode by their OpenStreetMap access tags (no, private, and for "
+        "vehicles destination, delivery, customers, farm, forest or bus only) are not used, "
+        "nor are roads under construction; a barrier node that stops the mode (a bollard, a "
+        "block or a closed gate for vehicles; a wall or a fence on foot) cuts the road there."
+    )
     if profile.congestion_factor != 1.0:
         notes.append(
             f"Congestion: every travel time is multiplied by {profile.congestion_factor:g} "
