@@ -22,6 +22,7 @@ from ccgeo.analysis.access import (
     underserved_areas,
 )
 from ccgeo.errors import Cancelled, InputError
+from ccgeo.geo import project_lonlat
 from ccgeo.model.demand import Demand
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.settings import AccessSettings
@@ -83,7 +84,7 @@ def chain_case(chain):
     return result, demand, labs
 
 
-def test_hand_checked_times_and_statuses(chain_case):
+def test_hand_checked_times_and_statuses(chain_case, chain):
     result, _, _ = chain_case
     d = result.demand
     assert d["seconds"].iloc[:3].tolist() == [0.0, 3 * EDGE_S, 10 * EDGE_S]
@@ -97,7 +98,21 @@ def test_hand_checked_times_and_statuses(chain_case):
     ]
     walk_m = d["snap_m"].iloc[5]
     assert 450 < walk_m < 550
-    assert d["seconds"].iloc[5] == pytest.approx(5 * EDGE_S + walk_m / (5 / 3.6))
+    # the walk reaches the road a few metres from node 5 toward node 4 (north in degrees is not
+    # quite north in UTM metres), and the drive to the lab starts there: 1800 s less that bit of
+    # road, plus the walk
+    net, _, node_of = chain
+    point = project_lonlat(np.array([[d.geometry.iloc[5].x, d.geometry.iloc[5].y]]), net.crs)
+    road = net.road_index().nearest(point)
+    edge, fraction = int(road.edge[0]), float(road.fraction[0])
+    assert {int(net.edge_u[edge]), int(net.edge_v[edge])} == {node_of[4], node_of[5]}
+    share = fraction if net.edge_u[edge] == node_of[5] else 1.0 - fraction
+    assert 0 < share < 0.01
+    expected = 5 * EDGE_S - share * EDGE_S + walk_m / (5 / 3.6)
+    assert d["seconds"].iloc[5] == pytest.approx(expected, rel=1e-9)
+    # never later than the straight walk to node 5 of the old rule
+    straight = float(np.hypot(*(point[0] - net.node_xy[node_of[5]])))
+    assert d["seconds"].iloc[5] <= 5 * EDGE_S + straight / (5 / 3.6)
     assert np.isinf(d["seconds"].iloc[3])
     assert np.isinf(d["seconds"].iloc[4])
     assert d["lab_id"].tolist()[:3] == ["lab-1"] * 3

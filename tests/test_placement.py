@@ -9,11 +9,11 @@ from roadkit import LAT0, LON0, STEP, grid_roads, make_roads
 
 from ccgeo.analysis.placement import place_labs, snap_points
 from ccgeo.errors import InputError
-from ccgeo.geo import unproject_xy
+from ccgeo.geo import project_lonlat, unproject_xy
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.network import Network
 from ccgeo.model.settings import Snapping
-from ccgeo.network.build import build_network
+from ccgeo.network.build import build_network, load_network
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +34,81 @@ def test_point_on_a_node_has_zero_walk(net):
 
 def test_walk_seconds_use_the_walking_speed(net):
     x, y = net.node_xy[0]
-    pts = _lonlat_at(net, [[x + 30.0, y - 40.0]])  # 50 m from node 0
+    pts = _lonlat_at(net, [[x + 30.0, y - 40.0]])  # 50 m from node 0, about 40 m from its road
     snapped = snap_points(net, pts, Snapping(walk_kmh=5.0, candidates=1))
-    assert snapped.snap_m[0] == pytest.approx(50.0, abs=0.01)
+    # the straight walk to node 0 is 50 m; the distance reported is the one to the road
+    assert snapped.nodes[0, 0] == 0
     assert snapped.walk_seconds[0, 0] == pytest.approx(50.0 / (5 / 3.6), rel=1e-4)
+    road = net.road_index().nearest(np.array([[x + 30.0, y - 40.0]]))
+    assert snapped.snap_m[0] == pytest.approx(road.metres[0])
+    assert 39.0 < snapped.snap_m[0] < 41.0
+
+
+# -- the walk to the nearest road ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def long_street() -> Network:
+    """One straight car street 2.1 km long (ten grid steps) between two junctions."""
+    lonlat = np.array([(LON0, LAT0), (LON0 + 10 * STEP, LAT0)])
+    return build_network(make_roads(lonlat, [(0, 1)], highway="primary"), "car")
+
+
+def test_a_home_beside_a_long_street_joins_it_at_the_door(long_street):
+    """Halfway along a 2.1 km street, 30 m from it: 1 km from either junction, yet on the
+    network; its time to each end is the 30 m walk plus half the street at road speed."""
+    net = long_street
+    a, b = net.node_xy
+    door = (a + b) / 2 + np.array([0.0, 30.0])
+    snapping = Snapping(max_snap_m=500.0, walk_kmh=5.0, candidates=2)
+    snapped = snap_points(net, _lonlat_at(net, [door.tolist()]), snapping)
+    assert not snapped.off_network[0]
+    assert snapped.snap_m[0] == pytest.approx(30.0, abs=0.5)
+    walk = 30.0 / (5 / 3.6)
+    half = net.edge_seconds[0] / 2
+    ends = dict(zip(snapped.nodes[0, -2:].tolist(), snapped.walk_seconds[0, -2:], strict=True))
+    assert ends[0] == pytest.approx(walk + half, rel=1e-3)
+    assert ends[1] == pytest.approx(walk + half, rel=1e-3)
+    # a lab at node 1: the home reaches it in walk + half the street; no junction within 500 m
+    node_seconds = np.array([np.inf, 0.0])
+    seconds, _ = snapped.seconds_via(node_seconds)
+    assert seconds[0] == pytest.approx(walk + half, rel=1e-3)
+    assert (snapped.nodes[0, :-2] == -1).all()
+
+
+def test_against_a_one_way_street_the_way_to_its_start_is_walked():
+    lonlat = np.array([(LON0, LAT0), (LON0 + 10 * STEP, LAT0)])
+    net = build_network(make_roads(lonlat, [(0, 1)], highway="primary", oneway=[1]), "car")
+    a, b = net.node_xy
+    door = a + (b - a) * 0.25 + np.array([0.0, 10.0])
+    snapped = snap_points(net, _lonlat_at(net, [door.tolist()]), Snapping(walk_kmh=5.0))
+    ends = dict(zip(snapped.nodes[0, -2:].tolist(), snapped.walk_seconds[0, -2:], strict=True))
+    length = float(net.edge_length_m[0])
+    walk_mps = 5 / 3.6
+    # toward node 1, with the traffic: a quarter walked in, three quarters driven
+    assert ends[1] == pytest.approx(10.0 / walk_mps + 0.75 * net.edge_seconds[0], rel=1e-3)
+    # toward node 0, against it: the quarter is walked
+    assert ends[0] == pytest.approx((10.0 + 0.25 * length) / walk_mps, rel=1e-3)
+
+
+def test_the_nearest_road_is_exact_on_a_real_city(shared_data):
+    """Against shapely's nearest-geometry search on Porto Alegre's car roads, 5,000 points."""
+    shapely = pytest.importorskip("shapely")
+    net = load_network(shared_data / "porto_alegre" / "poa_osm.pbf", "car")
+    xy = project_lonlat(net.geom_lonlat, net.crs)
+    counts = np.diff(net.geom_offsets)
+    lines = shapely.linestrings(xy, indices=np.repeat(np.arange(len(counts)), counts))
+    rng = np.random.default_rng(7)
+    pts = rng.uniform(net.node_xy.min(axis=0) - 500, net.node_xy.max(axis=0) + 500, (5000, 2))
+    got = net.road_index().nearest(pts)
+    _, want = shapely.STRtree(lines).query_nearest(
+        shapely.points(pts), return_distance=True, all_matches=False
+    )
+    np.testing.assert_allclose(got.metres, want, atol=1e-6)
+    on_line = shapely.line_interpolate_point(lines[got.edge], got.fraction, normalized=True)
+    np.testing.assert_allclose(shapely.distance(on_line, shapely.points(pts)), want, atol=1e-6)
+    bounded = net.road_index().nearest(pts, max_m=200.0)
+    assert ((bounded.edge >= 0) == (want <= 200.0)).all()
 
 
 def test_best_candidate_is_chosen_through_node_times(net):
@@ -48,9 +119,12 @@ def test_best_candidate_is_chosen_through_node_times(net):
     second = snapped.nodes[0, 1]
     node_seconds[second] = 10.0  # the nearest node cannot reach a lab, the second can
     seconds, best = snapped.seconds_via(node_seconds)
-    assert best[0] == 1
+    # the second junction is reached by the straight walk (column 1) or along the road (an end
+    # of the edge the point lies on): whichever is quicker
     assert snapped.best_node(best)[0] == second
-    assert seconds[0] == pytest.approx(10.0 + snapped.walk_seconds[0, 1])
+    to_second = snapped.walk_seconds[0][snapped.nodes[0] == second]
+    assert seconds[0] == pytest.approx(10.0 + to_second.min())
+    assert to_second.min() <= snapped.walk_seconds[0, 1]
 
 
 def test_off_network_points_are_reported_with_their_distance(net):

@@ -7,10 +7,11 @@ farther than the distance from every road is left out, and listed with the reaso
 capacity, siting and referral all place their labs here, so a lab counts in one analysis exactly
 when it counts in the others.
 
-People (`snap_points`). A person does not live on a node. Each point is tied to its ``k``
-nearest network nodes within the maximum snap distance; the time from the point is the best of
-``walk to node + network time`` over those candidates, so a house beside a cut-off service road
-still reaches the main road a few metres further on. Points with no node within the distance are
+People (`snap_points`). A person does not live on a node. From home they walk to the nearest
+point on a road of the mode, then travel along it to either end of that road's edge; a straight
+walk to one of the ``k`` nearest junctions within the maximum snap distance is tried as well
+(`ccgeo.network.snapping.join_network`). The time from the point is the best of ``time to the
+node + network time`` over those candidates. Points with no road within the distance are
 *off-network*: reported, never dropped.
 """
 
@@ -28,6 +29,7 @@ from ccgeo.model.demand import Demand
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.network import Network
 from ccgeo.model.settings import Snapping
+from ccgeo.network.snapping import join_network
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,13 +38,14 @@ class SnappedPoints:
 
     Attributes
     ----------
-    nodes : int64 (n, k)
-        Candidate network nodes of each point, nearest first; -1 where there is none within
-        ``max_snap_m``.
-    walk_seconds : float64 (n, k)
-        Time to walk from the point to each candidate, seconds; ``inf`` where there is none.
+    nodes : int64 (n, c)
+        Candidate network nodes of each point: the ends of the nearest road's edge and the
+        nearest junctions; -1 where there is none within ``max_snap_m``.
+    walk_seconds : float64 (n, c)
+        Time from the point to each candidate (the walk to the road, then along it), seconds;
+        ``inf`` where there is none.
     snap_m : float64 (n,)
-        Distance to the nearest node, metres (``inf`` when the network is empty).
+        Distance to the nearest road of the mode, metres (``inf`` when the network is empty).
     max_snap_m : float
         The maximum distance used, metres.
     walk_kmh : float
@@ -64,13 +67,8 @@ class SnappedPoints:
 
     @property
     def off_network(self) -> np.ndarray:
-        """Points with no node within ``max_snap_m``."""
-        return self.nodes[:, 0] < 0
-
-    @property
-    def nearest_node(self) -> np.ndarray:
-        """The nearest node of each point, -1 for off-network points."""
-        return self.nodes[:, 0]
+        """Points with no road within ``max_snap_m``."""
+        return ~(self.snap_m <= self.max_snap_m)
 
     def seconds_via(self, node_seconds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Time from each point through its best candidate, given a time per network node.
@@ -103,7 +101,7 @@ class SnappedPoints:
 def snap_points(
     net: Network, lonlat: np.ndarray, snapping: Snapping | None = None
 ) -> SnappedPoints:
-    """Tie points to their nearest network nodes within the maximum snap distance.
+    """Tie points to the network by the one rule (see the module docstring).
 
     Parameters
     ----------
@@ -112,9 +110,9 @@ def snap_points(
     lonlat
         ``(n, 2)`` longitude, latitude in degrees (EPSG:4326).
     snapping
-        ``max_snap_m`` (points farther than this from every node are off-network, metres),
-        ``walk_kmh`` (speed of the off-network leg) and ``candidates`` (nearest nodes tried per
-        point; 1 = plain nearest node). Default `Snapping()`.
+        ``max_snap_m`` (points farther than this from every road are off-network, metres),
+        ``walk_kmh`` (speed of the walk to the road) and ``candidates`` (nearest junctions also
+        tried by a straight walk). Default `Snapping()`.
 
     Raises
     ------
@@ -122,34 +120,21 @@ def snap_points(
         If a coordinate is not finite.
     """
     snapping = snapping or Snapping()
-    max_snap_m, walk_kmh = snapping.max_snap_m, snapping.walk_kmh
     pts = np.asarray(lonlat, dtype=np.float64).reshape(-1, 2)
     bad = np.flatnonzero(~np.isfinite(pts).all(axis=1))
     if len(bad):
         rows = ", ".join(str(i) for i in bad[:10]) + (" ..." if len(bad) > 10 else "")
         msg = f"{len(bad)} points have missing or non-finite coordinates (rows {rows})"
         raise InputError(msg)
-    n = len(pts)
-    k = int(min(snapping.candidates, max(net.n_nodes, 1)))
-    nodes = np.full((n, k), -1, dtype=np.int64)
-    metres = np.full((n, k), np.inf)
-    if n and net.n_nodes:
-        tree = net.node_tree()
-        xy = project_lonlat(pts, net.crs)
-        dist, idx = tree.query(xy, k=k, distance_upper_bound=max_snap_m)
-        dist = np.asarray(dist, dtype=np.float64).reshape(n, k)
-        idx = np.asarray(idx, dtype=np.int64).reshape(n, k)
-        found = np.isfinite(dist)
-        nodes[found] = idx[found]
-        metres[found] = dist[found]
-        nearest_m = dist[:, 0].copy()
-        far = ~found[:, 0]
-        if far.any():  # how far off the network they are, for the report
-            nearest_m[far] = np.asarray(tree.query(xy[far], k=1)[0], dtype=np.float64)
-    else:
-        nearest_m = np.full(n, np.inf)
-    walk_seconds = metres / (walk_kmh / 3.6)
-    return SnappedPoints(nodes, walk_seconds, nearest_m, float(max_snap_m), float(walk_kmh))
+    xy = project_lonlat(pts, net.crs) if len(pts) else pts
+    joins = join_network(net, xy, snapping, measure_far=True)
+    return SnappedPoints(
+        joins.nodes,
+        joins.seconds,
+        joins.road_m,
+        float(snapping.max_snap_m),
+        float(snapping.walk_kmh),
+    )
 
 
 # -- labs ----------------------------------------------------------------------------------------

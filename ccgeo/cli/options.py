@@ -59,7 +59,9 @@ OPTIONS: dict[str, Option] = {
     ),
     "walk_kmh": Option(("--walk-kmh",), "walking speed between a point and the road, km/h"),
     "candidates": Option(
-        ("--snap-candidates",), "nearest road nodes tried per person", metavar="N"
+        ("--snap-candidates",),
+        "nearest junctions tried per person (besides the nearest road)",
+        metavar="N",
     ),
     "thresholds_minutes": Option(
         ("--thresholds",), "travel-time thresholds, minutes, inclusive", metavar="MIN,MIN"

@@ -269,7 +269,8 @@ def _one_pass(
     """
     import osmium
 
-    keys = (*_KEYS, "highway") if ways is not None else _KEYS
+    # the roads also need the barrier nodes (listed before the ways, as `read_roads` reads them)
+    keys = (*_KEYS, "highway", "barrier") if ways is not None else _KEYS
     processor = (
         osmium.FileProcessor(osmium.io.File(str(path), osmium_format(entry.suffix)))
         .with_areas()
@@ -287,8 +288,10 @@ def _one_pass(
                     ways.add_way(obj, want)
                 found.add_way(obj)
             elif kind == "n":
+                if ways is not None and "barrier" in obj.tags:
+                    ways.add_barrier(obj)
                 found.add_node(obj)
-    except RuntimeError as exc:
+    except (RuntimeError, osmium.InvalidLocationError) as exc:  # a bad file, as osmium says
         raise unreadable_osm_error(path, entry, exc) from exc
 
 

@@ -22,6 +22,7 @@ from ccgeo.errors import InputError
 from ccgeo.geo import project_lonlat
 from ccgeo.labels import format_share
 from ccgeo.model.profile import SpeedProfile
+from ccgeo.model.road_index import RoadIndex
 from ccgeo.model.roads import fixed_unicode
 
 if TYPE_CHECKING:
@@ -244,6 +245,26 @@ class Network:
     @cached_property
     def _tree(self) -> cKDTree:
         return cKDTree(self.node_xy)
+
+    def road_index(self) -> RoadIndex:
+        """The nearest-road search over the edges' geometry in metres (`RoadIndex`), built once
+        per network and shared by every caller."""
+        return self._road_index
+
+    @cached_property
+    def _road_index(self) -> RoadIndex:
+        return RoadIndex(project_lonlat(self.geom_lonlat, self.crs), self.geom_offsets)
+
+    def has_arc(self, from_nodes: np.ndarray, to_nodes: np.ndarray) -> np.ndarray:
+        """Whether the mode may travel straight from each ``from_nodes[i]`` to ``to_nodes[i]``."""
+        a = np.asarray(from_nodes, dtype=np.int64)
+        b = np.asarray(to_nodes, dtype=np.int64)
+        keys = self._arc_keys
+        if not len(keys):
+            return np.zeros(a.shape, dtype=bool)
+        want = a * self.n_nodes + b
+        pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+        return keys[pos] == want
 
     @cached_property
     def _main_tree(self) -> tuple[cKDTree, np.ndarray]:

@@ -32,7 +32,8 @@ DEFAULT_THRESHOLDS_MINUTES: tuple[float, ...] = (30.0, 60.0, 120.0)
 DEFAULT_MAX_SNAP_M = 1_000.0
 #: Walking speed of the leg between a point and the road, km/h (AccessMod).
 DEFAULT_WALK_KMH = 5.0
-#: Nearest road nodes tried for each person (the fastest one wins).
+#: Nearest junctions tried by a straight walk for each person, besides the two ends of the
+#: nearest road (the fastest way wins).
 DEFAULT_CANDIDATES = 4
 
 SITING_MODELS: tuple[str, ...] = ("mclp", "pmedian", "lscp")
@@ -175,9 +176,11 @@ class Snapping:
         Farthest a person or a lab may be from a road, metres; farther people are
         ``off_network`` and farther labs are left out (and listed with the reason).
     walk_kmh
-        Speed of the walk between a point and its road node, km/h.
+        Speed of the walk from a point to the road (and along it where the mode may not go),
+        km/h.
     candidates
-        Nearest road nodes tried per person; the fastest route wins.
+        Nearest junctions tried per person by a straight walk, besides the two ends of the
+        nearest road's edge; the fastest route wins.
     """
 
     max_snap_m: float = DEFAULT_MAX_SNAP_M

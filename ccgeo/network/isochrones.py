@@ -22,6 +22,7 @@ from rasterio.transform import from_origin
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.model.settings import Snapping
+from ccgeo.network.snapping import join_network
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ DEFAULT_CELL_M = 50.0
 DEFAULT_MAX_CELLS = 4_000_000
 
 #: Cells per KD-tree query chunk: bounds memory and lets ``cancel`` act between chunks.
-_CHUNK_CELLS = 262_144
+_CHUNK_CELLS = 65_536
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,11 +100,12 @@ def time_surface(
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> TimeSurface:
-    """Travel-time surface: each cell's time through the best of its nearest network nodes.
+    """Travel-time surface: each cell's time through the best of its ways onto the network.
 
-    A cell's time is ``min over its `candidates` nearest nodes within `max_snap_m` of (walk to
-    the node at `walk_kmh` + the node's time)``, the rule `ccgeo.analysis.placement` applies to
-    demand points, computed with a KD-tree in chunks (no Python loop over cells).
+    A cell joins the network as a person does (`ccgeo.network.snapping.join_network`: a walk at
+    `walk_kmh` to the nearest road within `max_snap_m` and along it to either end of its edge,
+    or a straight walk to one of its `candidates` nearest junctions); its time is the least of
+    (time to the node + the node's time), computed in chunks (no Python loop over cells).
 
     Parameters
     ----------
@@ -114,8 +116,8 @@ def time_surface(
     cell_m
         Cell size, metres; grown when the grid would exceed ``max_cells``.
     snapping
-        ``max_snap_m`` (farthest walk from a cell centre to a node, metres), ``walk_kmh`` and
-        ``candidates`` (nearest nodes tried per cell), as for people. Default `Snapping()`.
+        ``max_snap_m`` (farthest walk from a cell centre to a road, metres), ``walk_kmh`` and
+        ``candidates`` (nearest junctions tried per cell), as for people. Default `Snapping()`.
     bounds
         ``(west, south, east, north)`` metres in ``net.crs``; by default the box around the
         nodes with a finite time, grown by ``max_snap_m``.
@@ -387,30 +389,25 @@ def _cell_seconds(
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
 ) -> np.ndarray:
-    """``(rows, cols)`` seconds of each cell through the best of its nearest nodes, in chunks.
+    """``(rows, cols)`` seconds of each cell through the best of its candidate nodes, in chunks.
 
-    A cell's time is the least, over its ``snapping.candidates`` nearest nodes within
-    ``snapping.max_snap_m``, of the walk to the node plus the node's time; ``inf`` if none.
+    A cell joins the network by the rule people do (`ccgeo.network.snapping.join_network`: the
+    walk to the nearest road within ``snapping.max_snap_m``, then along it, or a straight walk
+    to a nearby junction); its time is the least over its candidates of the time to the node
+    plus the node's time, ``inf`` if none.
     """
     rows, cols = shape
     out = np.full(rows * cols, np.inf)
-    tree = net.node_tree()
-    k = int(min(snapping.candidates, net.n_nodes))
-    walk_mps = snapping.walk_kmh / 3.6
     rows_per_chunk = max(1, _CHUNK_CELLS // cols)
     for r0 in range(0, rows, rows_per_chunk):
         check_cancel(cancel)
         report_progress(progress, r0 / rows, f"travel-time surface: row {r0} of {rows}")
         r1 = min(rows, r0 + rows_per_chunk)
-        dist, idx = tree.query(
-            _centres(transform, rows, cols, r0, r1), k=k, distance_upper_bound=snapping.max_snap_m
-        )
-        dist = np.asarray(dist, dtype=np.float64).reshape(-1, k)
-        idx = np.asarray(idx, dtype=np.int64).reshape(-1, k)
-        found = np.isfinite(dist)
-        via = np.full(dist.shape, np.inf)
-        # the same sum, in the same order, as SnappedPoints.seconds_via: walk + node time
-        via[found] = dist[found] / walk_mps + times[idx[found]]
+        joins = join_network(net, _centres(transform, rows, cols, r0, r1), snapping)
+        found = joins.nodes >= 0
+        via = np.full(joins.nodes.shape, np.inf)
+        # the same sum, in the same order, as SnappedPoints.seconds_via: join + node time
+        via[found] = joins.seconds[found] + times[joins.nodes[found]]
         out[r0 * cols : r1 * cols] = via.min(axis=1)
     return out.reshape(rows, cols)
 
