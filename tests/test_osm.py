@@ -777,3 +777,19 @@ def test_a_barrier_where_two_ways_meet_cuts_them_apart(tmp_path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
     assert not passes(path, "car")
     assert passes(path, "walk")
+
+
+def test_an_impossible_coordinate_in_an_osm_file_is_an_input_error(tmp_path: Path) -> None:
+    """osmium's own error for a coordinate such as lon="-500" (found by the fuzzer)."""
+    path = tmp_path / "bad.osm"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><osm version=\"0.6\">"
+        '<node id="1" version="1" lat="50.0" lon="-500"/>'
+        '<node id="2" version="1" lat="50.0" lon="10.0"/>'
+        '<way id="3" version="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/></way>'
+        "</osm>",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"cannot read this OSM file.*-500") as info:
+        read_roads(path)
+    assert "bad.osm" in str(info.value)

@@ -412,12 +412,35 @@ class OsmWays:
         if not bits:
             self.skipped[highway] += 1
             return
-        nodes = [(node.ref, node.x, node.y) for node in way.nodes]
+        refs, xs, ys = self.node_ref, self.node_x, self.node_y
+        first = len(refs)
+        for node in way.nodes:
+            refs.append(node.ref)
+            xs.append(node.x)
+            ys.append(node.y)
         blocked = self.blocked
-        cuts = [i for i, n in enumerate(nodes) if blocked.get(n[0], 0) & bits] if blocked else []
+        if not blocked or blocked.keys().isdisjoint(refs[first:]):
+            self.n_nodes.append(len(refs) - first)
+            self.add_attributes(way.id, tags, highway, bits)
+            return
+        nodes = list(zip(refs[first:], xs[first:], ys[first:], strict=True))
+        del refs[first:], xs[first:], ys[first:]
+        self._add_cut(nodes, way.id, tags, highway, bits)
+
+    def _add_cut(
+        self,
+        nodes: list[tuple[int, int, int]],
+        way_id: int,
+        tags: Mapping[str, Any],
+        highway: str,
+        bits: int,
+    ) -> None:
+        """Add a way that passes barrier nodes, cut at those that stop one of its modes."""
+        blocked = self.blocked
+        cuts = [i for i, n in enumerate(nodes) if blocked.get(n[0], 0) & bits]
         if not cuts:
             self._add_path(nodes)
-            self.add_attributes(way.id, tags, highway, bits)
+            self.add_attributes(way_id, tags, highway, bits)
             return
         self.n_cut += 1
         start = 0
@@ -427,15 +450,15 @@ class OsmWays:
             if i > start:  # the stretch before the barrier, ending at a node of its own
                 end = self._own_node(barrier)
                 self._add_path([*nodes[start:i], end])
-                self.add_attributes(way.id, tags, highway, bits)
-                self._connect(end, barrier, way.id, tags, highway, passing)
+                self.add_attributes(way_id, tags, highway, bits)
+                self._connect(end, barrier, way_id, tags, highway, passing)
             if i < len(nodes) - 1:  # the stretch after it begins at another node of its own
                 nodes[i] = self._own_node(barrier)
-                self._connect(nodes[i], barrier, way.id, tags, highway, passing)
+                self._connect(nodes[i], barrier, way_id, tags, highway, passing)
             start = i
         if start < len(nodes) - 1:
             self._add_path(nodes[start:])
-            self.add_attributes(way.id, tags, highway, bits)
+            self.add_attributes(way_id, tags, highway, bits)
 
     def _own_node(self, node: tuple[int, int, int]) -> tuple[int, int, int]:
         """A new node at ``node``'s place, keyed below any OSM id (and below the negative ids
@@ -539,7 +562,7 @@ def _read_osm(
                 ways.add_barrier(obj)
             else:
                 ways.add_way(obj, want)
-    except RuntimeError as exc:
+    except (RuntimeError, osmium.InvalidLocationError) as exc:  # a bad file, as osmium says
         raise unreadable_osm_error(path, entry, exc) from exc
     check_cancel(cancel)
     return ways.to_roads(path=path, mode=mode, progress=progress, cancel=cancel)
