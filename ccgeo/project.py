@@ -43,7 +43,7 @@ from ccgeo.io.population import (
 from ccgeo.io.results import result_from_record, result_record
 from ccgeo.io.tables import unreadable
 from ccgeo.model.basemap import BasemapData
-from ccgeo.model.demand import Demand
+from ccgeo.model.demand import Demand, PopulationReport
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.network import Network
 from ccgeo.model.profile import SpeedProfile
@@ -479,6 +479,7 @@ def _write_project(
             "cell_size_m": d.cell_size_m,
             "warnings": list(d.warnings),
             "attrs": _json_safe_attrs(d.gdf.attrs),
+            "report": d.report.to_dict() if d.report is not None else None,
         }
     if project.roads is not None:
         meta["roads"] = {
@@ -738,6 +739,7 @@ def _open_demand(path: Path, meta: Mapping[str, Any]) -> Demand:
         kind=str(info.get("kind", "points")),
         cell_size_m=info.get("cell_size_m"),
         warnings=tuple(info.get("warnings") or ()),
+        report=PopulationReport.from_dict(info["report"]) if info.get("report") else None,
     )
 
 

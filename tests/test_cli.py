@@ -286,6 +286,35 @@ def test_map_command_writes_offline_html(tmp_path, saved_demo, capsys):
     assert "opens offline" in capsys.readouterr().out
 
 
+def test_map_and_report_into_a_folder_write_inside_it_with_their_run_logs(
+    tmp_path, saved_demo, capsys
+):
+    """``-o FOLDER`` writes ccgeo_map.html / ccgeo_report.pdf in the folder (not FOLDER.html
+    beside it), and each output has its run log: the command as typed, inputs and settings."""
+    folder = tmp_path / "outputs"
+    folder.mkdir()
+    assert main(["map", str(saved_demo), "-o", str(folder)]) == 0
+    assert main(["report", str(saved_demo), "-o", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "ccgeo_map.html",
+        "ccgeo_report.pdf",
+        "run_log_ccgeo_map.json",
+        "run_log_ccgeo_report.json",
+    ]
+    assert not (tmp_path / "outputs.html").exists()
+    for name, command in (("ccgeo_map", "map"), ("ccgeo_report", "report")):
+        log = json.loads((folder / f"run_log_{name}.json").read_text(encoding="utf-8"))
+        assert log["command"].startswith(f"ccgeo {command} ")
+        assert log["analysis"] == "access"
+        assert log["settings"]["mode"] == "walk"  # the project's settings
+        assert log["sources"]["mode"] == "project"
+        assert log["project"] == str(saved_demo)
+    # a file name given keeps its name, with the log named after it
+    assert main(["map", str(saved_demo), "-o", str(tmp_path / "city.html")]) == 0
+    assert (tmp_path / "run_log_city.json").is_file()
+    capsys.readouterr()
+
+
 def test_report_command_uses_the_project_settings(tmp_path, saved_demo, capsys):
     import shutil
 

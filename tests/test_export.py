@@ -16,7 +16,7 @@ from ccgeo.cli import main
 from ccgeo.demo import DEMO_FILES
 from ccgeo.errors import InputError
 from ccgeo.model.settings import AccessSettings
-from ccgeo.report.export import export_results
+from ccgeo.report.export import export_results, result_summary
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,10 @@ def test_every_format(tmp_path, demo_result):
     assert times["population"].sum() == pytest.approx(result.demand["population"].sum())
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
     # the summary, and (since Step 8) the run record in a run log beside it
-    assert summary == json.loads(json.dumps(result.summary()))
+    # the summary with its data notes (no project given: the analysis' own notes), and (since
+    # Step 8) the run record in a run log beside it
+    assert summary == json.loads(json.dumps(result_summary(result)))
+    assert {"summary", "data_notes"} <= set(book)
     log = json.loads((tmp_path / "run_log_access.json").read_text(encoding="utf-8"))
     assert log == json.loads(json.dumps({**run, "inputs": []}))
 

@@ -153,7 +153,7 @@ def test_access_is_the_same_from_the_api_the_task_and_the_cli(city, tmp_path):
     settings = city.access
     project = city.project()
     task = run_access(project, settings)
-    write_access(task, tmp_path / "task")
+    write_access(task, tmp_path / "task", project=project)
 
     # the plain API: a network from the file, the project's readers' layers
     net = ccgeo.load_network(
@@ -162,7 +162,7 @@ def test_access_is_the_same_from_the_api_the_task_and_the_cli(city, tmp_path):
     api = ccgeo.access(
         net, project.facilities, project.demand, settings, districts=project.districts
     )
-    write_access(api, tmp_path / "api")
+    write_access(api, tmp_path / "api", project=project)
 
     assert (
         main(["access", *city.options(), *_options(settings), "--out", str(tmp_path / "cli")]) == 0

@@ -28,7 +28,8 @@ from ccgeo.analysis.placement import (
 )
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import project_lonlat
-from ccgeo.model.demand import Demand
+from ccgeo.io.population.districts import locate_in_districts
+from ccgeo.model.demand import Demand, PopulationReport
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.settings import ANY_CAPABILITY, AccessSettings, Snapping, parse_thresholds
 from ccgeo.network.isochrones import (
@@ -61,6 +62,9 @@ DEFAULT_THRESHOLDS_MINUTES: tuple[float, ...] = (30.0, 60.0, 120.0)
 
 #: Largest grid of the underserved-area search; the cell grows to stay under it.
 _MAX_UNDERSERVED_CELLS = 4_000_000
+#: Largest spacing of demand points without a cell size (a 1 km WorldPop grid fits), metres:
+#: underserved places farther apart than 1.5 times this are never one area.
+_MAX_POINT_SPACING_M = 1_500.0
 
 COVERAGE_COLUMNS: tuple[str, ...] = (
     "district_id",
@@ -113,7 +117,11 @@ class AccessResult:
         Band polygons merged over all labs (``band_min_from``, ``band_min_to``, ``area_km2``,
         ``geometry``), empty when not asked for.
     warnings : tuple of str
-        What the planner should know (labs not used, off-network people, ...).
+        What the planner should know (labs not used, off-network people, people outside the
+        study area or not located, ...).
+    population : PopulationReport or None
+        Where every person of the population file went (`ccgeo.model.demand.PopulationReport`),
+        with the people in no district and in overlaps as this analysis counted them.
     """
 
     network_summary: dict[str, Any]
@@ -126,6 +134,7 @@ class AccessResult:
     underserved: gpd.GeoDataFrame
     isochrones: gpd.GeoDataFrame
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    population: PopulationReport | None = None
 
     def __post_init__(self) -> None:
         self.node_seconds.setflags(write=False)
@@ -135,12 +144,59 @@ class AccessResult:
         """The rows of the whole study area, one per threshold."""
         return self.coverage[self.coverage["district_id"] == CITY_ID].reset_index(drop=True)
 
+    def population_report(self) -> PopulationReport:
+        """Where every person went (`population`), or the demand points as they are."""
+        if self.population is not None:
+            return self.population
+        return PopulationReport.of_points(self.demand)
+
     def summary(self) -> dict[str, Any]:
-        """The headline numbers, JSON-ready (plain floats and ints; NaN shares as None)."""
+        """The headline numbers, JSON-ready (plain floats and ints; NaN shares as None).
+
+        Every person of the population file is in exactly one part of ``population_total``:
+        for each threshold, ``covered + beyond + unreachable + off_network + outside_roads +
+        not_located == population_total`` (people, summed in float64).
+
+        Keys about people (all in people, floats)
+        ------------------------------------------
+        population_total
+            The population file's total: every person with a usable count, wherever they live.
+        population_analysed
+            The people placed on the map and analysed (the demand points; the base of each
+            ``coverage[i].share``): ``covered + beyond + unreachable + off_network``.
+        coverage
+            Per threshold: ``threshold_min``, ``covered`` (reach a lab within it), ``share``
+            (covered / population_analysed; None without people) and ``beyond`` (reach one
+            later).
+        unreachable, off_network
+            Analysed people who reach no lab, or live farther than the snap distance from
+            every road.
+        outside_roads
+            People of the file outside the study area (the districts' union, else the roads'
+            extent), left out of the analysis.
+        not_located
+            People in rows that could not be placed (no usable coordinates, a district name
+            that matches no polygon).
+        no_district
+            Analysed people in no district (all of them without districts). District lines
+            count analysed people only: the people of the districts (``coverage_by_district``)
+            plus ``no_district`` make ``population_total - outside_roads - not_located``.
+        in_overlaps
+            Analysed people inside several overlapping districts: each counted once, in the
+            district listed first (a part of the district lines, not an extra line).
+        population_report
+            `PopulationReport.to_dict`: ``file``, ``unit`` (rows, features, cells),
+            ``rows_in_file``, ``people_in_file``, ``rows_with_people``, ``located_people``,
+            people and rows of each part (``outside_*``, ``not_located_*``,
+            ``no_district_*``, ``overlap_*``), ``counted_zero_rows`` and ``above_max_rows``
+            (counts not usable, counted as 0), ``overlap_rule``, the reader's ``warnings``.
+        """
         city = self.city_coverage()
         status = self.demand["status"].to_numpy()
         pop = self.demand["population"].to_numpy(dtype=float)
         usable = self.labs["usable"].to_numpy(dtype=bool)
+        report = self.population_report()
+        analysed = float(pop.sum())
         return {
             "mode": self.network_summary["mode"],
             "nodes": int(self.network_summary["nodes"]),
@@ -151,7 +207,8 @@ class AccessResult:
             "labs_given": len(self.labs),
             "labs_used": int(usable.sum()),
             "demand_points": len(self.demand),
-            "population_total": float(pop.sum()),
+            "population_total": analysed + report.outside_people + report.not_located_people,
+            "population_analysed": analysed,
             "coverage": [
                 {
                     "threshold_min": float(r.threshold_min),
@@ -163,9 +220,14 @@ class AccessResult:
             ],
             "unreachable": float(pop[status == "unreachable"].sum()),
             "off_network": float(pop[status == "off_network"].sum()),
+            "outside_roads": float(report.outside_people),
+            "not_located": float(report.not_located_people),
+            "no_district": float(report.no_district_people),
+            "in_overlaps": float(report.overlap_people),
             "underserved_minutes": self.settings.get("underserved_minutes"),
             "underserved_areas": len(self.underserved),
             "underserved_population": float(self.underserved["population"].sum()),
+            "population_report": report.to_dict(),
             "warnings": list(self.warnings),
         }
 
@@ -220,7 +282,7 @@ def access(
     report_progress(progress, 0.0, "placing the labs on the network")
     placement = place_labs(network, labs, settings.snapping)
     near, node_lab = _nearest_labs(network, placement, progress=progress, cancel=cancel)
-    out_demand, coverage = _people(
+    out_demand, coverage, population = _people(
         network, demand, districts, settings, near.seconds, node_lab, placement, progress, cancel
     )
     underserved, bands = _areas_and_bands(
@@ -238,11 +300,7 @@ def access(
     report_progress(progress, 1.0, "access analysis done")
     return AccessResult(
         network_summary=_network_summary(network),
-        settings={
-            **settings.to_dict(),
-            "mode": network.mode,
-            "underserved_minutes": float(settings.underserved_minutes),
-        },
+        settings=_settings_record(settings, network),
         labs=placement.table,
         node_seconds=np.asarray(near.seconds, dtype=np.float64).copy(),
         node_lab=node_lab,
@@ -250,8 +308,21 @@ def access(
         coverage=coverage,
         underserved=underserved,
         isochrones=bands,
-        warnings=tuple(_warnings(placement, out_demand, network, settings.snapping)),
+        warnings=(
+            *_warnings(placement, out_demand, network, settings.snapping),
+            *_population_warnings(population, out_demand, districts=districts),
+        ),
+        population=population,
     )
+
+
+def _settings_record(settings: AccessSettings, network: Network) -> dict[str, Any]:
+    """The settings of a run as its result records them (with the network's mode)."""
+    return {
+        **settings.to_dict(),
+        "mode": network.mode,
+        "underserved_minutes": float(settings.underserved_minutes),
+    }
 
 
 def _areas_and_bands(
@@ -319,12 +390,14 @@ def _people(
     placement: LabPlacement,
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
-) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
-    """Every person's time to the nearest lab, and the coverage table by district."""
+) -> tuple[gpd.GeoDataFrame, pd.DataFrame, PopulationReport]:
+    """Every person's time to the nearest lab, the coverage table by district, and where every
+    person of the population file went."""
     check_cancel(cancel)
     report_progress(progress, 0.15, "placing the people on the network")
+    located, in_overlap = _located_in_districts(demand, districts)
     frame, code = _demand_times_frame(
-        network, demand, districts, settings.snapping, node_seconds, node_lab, placement
+        network, located, districts, settings.snapping, node_seconds, node_lab, placement
     )
     check_cancel(cancel)
     report_progress(progress, 0.25, "coverage by threshold and district")
@@ -336,7 +409,7 @@ def _people(
         status=code,
         district_names=district_names(districts),
     )
-    return frame, coverage
+    return frame, coverage, _population_accounting(demand, frame, in_overlap)
 
 
 def _demand_times_frame(
@@ -597,9 +670,10 @@ def underserved_areas(
     """Areas where people are beyond a threshold, dissolved and ranked by population.
 
     Every demand point beyond the threshold (unreachable and off-network ones included) is laid
-    on a grid of half the demand's own spacing; each cell takes the point nearest its centre
-    (within 0.75 spacing, so square and hexagonal grids tile without gaps and places without
-    people stay out); the marked cells are joined by 8-connectivity (`scipy.ndimage.label`),
+    on a grid of half the demand's own spacing (at most `_MAX_POINT_SPACING_M` without a cell
+    size, so that places far apart stay separate areas); each cell takes the point nearest its
+    centre (within 0.75 spacing, so square and hexagonal grids tile without gaps and places
+    without people stay out); the marked cells are joined by 8-connectivity (`scipy.ndimage.label`),
     people summed per area with ``np.bincount``, and the areas polygonized.
 
     Parameters
@@ -798,7 +872,13 @@ def _group_median_min(
 
 
 def _spacing(tree: cKDTree, xy: np.ndarray, cell_size_m: float | None) -> float:
-    """Typical distance between demand points, metres."""
+    """Typical distance between demand points, metres.
+
+    The raster's cell when given; else the median distance from each point to its nearest
+    neighbour, at most `_MAX_POINT_SPACING_M`: a few scattered places (two villages, district
+    centres) are not a grid, and their distance apart must not become the cell that joins
+    them into one area.
+    """
     if cell_size_m is not None and cell_size_m > 0 and math.isfinite(cell_size_m):
         return float(cell_size_m)
     if len(xy) < 2:
@@ -806,7 +886,7 @@ def _spacing(tree: cKDTree, xy: np.ndarray, cell_size_m: float | None) -> float:
     dist, _ = tree.query(xy, k=2)
     nearest = dist[:, 1]
     nearest = nearest[nearest > 0]
-    return float(np.median(nearest)) if len(nearest) else 100.0
+    return min(float(np.median(nearest)), _MAX_POINT_SPACING_M) if len(nearest) else 100.0
 
 
 # -- what-if -------------------------------------------------------------------------------------
@@ -1147,6 +1227,87 @@ def _point_times(
             "max_snap_m": snapping.max_snap_m,
         }
     )
+
+
+def _located_in_districts(
+    demand: Demand | gpd.GeoDataFrame, districts: gpd.GeoDataFrame | None
+) -> tuple[Demand | gpd.GeoDataFrame, np.ndarray | None]:
+    """The demand with its districts, found here when its points have none yet, and then the
+    mask of the points in overlapping districts (None when the reader found the districts:
+    its report counts the overlaps)."""
+    gdf = demand.gdf if isinstance(demand, Demand) else demand
+    if (
+        districts is None
+        or districts.empty
+        or not isinstance(gdf, gpd.GeoDataFrame)
+        or gdf.crs is None
+        or len(gdf) == 0
+    ):
+        return demand, None
+    if "district_id" in gdf and (gdf["district_id"].fillna("").astype(str) != "").any():
+        return demand, None
+    located = locate_in_districts(gdf, districts)
+    out = gdf.copy()
+    out["district_id"] = located.ids
+    return out, located.in_overlap
+
+
+def _population_accounting(
+    demand: Demand | gpd.GeoDataFrame, frame: gpd.GeoDataFrame, in_overlap: np.ndarray | None
+) -> PopulationReport:
+    """The reader's report of the demand, with the people in no district and in overlaps as
+    the analysed points hold them."""
+    if isinstance(demand, Demand):
+        report = demand.population_report
+    else:
+        report = PopulationReport.of_points(frame)
+    pop = frame["population"].to_numpy(dtype=np.float64)
+    none = (frame["district_id"] == "").to_numpy()
+    overlaps = (report.overlap_people, report.overlap_rows)
+    if in_overlap is not None:
+        overlaps = (float(pop[in_overlap].sum()), int(in_overlap.sum()))
+    return report.with_districts(
+        no_district=(float(pop[none].sum()), int(none.sum())), overlaps=overlaps
+    )
+
+
+def _population_warnings(
+    report: PopulationReport, frame: gpd.GeoDataFrame, *, districts: gpd.GeoDataFrame | None
+) -> list[str]:
+    """What the planner should know about the people who are not analysed, or not in one
+    district; every part is a line of the summary."""
+    unit = report.unit
+    out = []
+    if report.outside_people > 0:
+        out.append(
+            f"{report.outside_people:,.0f} people ({report.outside_rows:,} {unit}) of the "
+            "population file live outside the study area (beyond the roads' extent or the "
+            "districts); they are not analysed and are counted as outside the roads"
+        )
+    if report.not_located_people > 0:
+        out.append(
+            f"{report.not_located_people:,.0f} people ({report.not_located_rows:,} {unit}) "
+            "could not be placed on the map (no usable coordinates, or no matching district); "
+            "they are counted as not located"
+        )
+    if districts is not None and not districts.empty and report.no_district_people > 0:
+        out.append(
+            f"{report.no_district_people:,.0f} analysed people ({report.no_district_rows:,} "
+            "points) lie in no district; they are counted as outside every district"
+        )
+    if report.overlap_people > 0:
+        out.append(
+            f"{report.overlap_people:,.0f} people ({report.overlap_rows:,} points) live inside "
+            f"several overlapping districts; {report.overlap_rule}"
+        )
+    analysed = float(frame["population"].sum())
+    if abs(analysed - report.located_people) > 0.5 and report.people_in_file > 0:
+        out.append(
+            f"the population file placed {report.located_people:,.0f} people on the map but "
+            f"the analysis counts {analysed:,.0f}: the demand was changed after it was read; "
+            "the totals count the analysed people"
+        )
+    return out
 
 
 def _warnings(

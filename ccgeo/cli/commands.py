@@ -227,7 +227,7 @@ def access(args: argparse.Namespace) -> int:
         args,
         AccessSettings,
         run_access,
-        lambda result, _project, out, run: write_access(result, out, run=run),
+        lambda result, project, out, run: write_access(result, out, project=project, run=run),
         isochrones=not args.no_isochrones,
     )
     settings = done.sourced.settings
@@ -240,14 +240,17 @@ def access(args: argparse.Namespace) -> int:
     print(
         f"{summary['labs_used']} {labs} reached {settings.travel.describe()}; "
         f"{summary['demand_points']:,} demand points, "
-        f"{format_people(summary['population_total'])} people"
+        f"{format_people(summary['population_analysed'])} people analysed of "
+        f"{format_people(summary['population_total'])} in the population file"
     )
     for row in summary["coverage"]:
         share = format_share(row["share"], missing="no people")
         print(f"  within {row['threshold_min']:g} min: {format_people(row['covered'])} ({share})")
     print(
         f"  unreachable: {format_people(summary['unreachable'])}; "
-        f"off-network: {format_people(summary['off_network'])}"
+        f"off-network: {format_people(summary['off_network'])}; "
+        f"outside the roads' extent: {format_people(summary['outside_roads'])}; "
+        f"not located: {format_people(summary['not_located'])}"
     )
     for warning in summary["warnings"]:
         print(f"  note: {warning}")
@@ -270,6 +273,7 @@ def export(args: argparse.Namespace) -> int:
         formats=formats,
         districts=project.districts,
         facilities=project.facilities,
+        project=project,
         run=run_record(args, sourced, project, started),
     )
     print(f"wrote {len(written)} files to {args.out}:")
@@ -306,11 +310,18 @@ def map_(args: argparse.Namespace) -> int:
     from ccgeo.report.webmap import export_webmap
     from ccgeo.tasks.access import run_access
 
+    started = time.perf_counter()
     project = load_inputs(args, need=("roads", "facilities", "demand"))
     project, sourced, scenario = _scenario_inputs(args, project)
     result = run_access(project, sourced.settings)
     path = export_webmap(
-        project, result, out_path=args.out, title=args.title, scenario=scenario, tiles=args.tiles
+        project,
+        result,
+        out_path=args.out,
+        title=args.title,
+        scenario=scenario,
+        tiles=args.tiles,
+        run=run_record(args, sourced, project, started),
     )
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB); it opens offline in a browser")
     print_settings(sourced)
@@ -322,6 +333,7 @@ def report(args: argparse.Namespace) -> int:
     from ccgeo.report.pdf import write_report
     from ccgeo.tasks.access import run_access
 
+    started = time.perf_counter()
     project = load_inputs(args, need=("roads", "facilities", "demand"))
     project, sourced, scenario = _scenario_inputs(args, project)
     result = run_access(project, sourced.settings)
@@ -334,6 +346,7 @@ def report(args: argparse.Namespace) -> int:
         title=args.title,
         scenario=scenario,
         extent=args.extent,
+        run=run_record(args, sourced, project, started),
     )
     print(f"wrote {path} ({path.stat().st_size / 1e3:.0f} KB, {args.paper} {args.orientation})")
     print_settings(sourced)

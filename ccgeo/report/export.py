@@ -33,6 +33,7 @@ import pandas as pd
 from ccgeo.errors import InputError
 from ccgeo.io.atomic import atomic_path, write_text_atomic
 from ccgeo.io.kinds import suffixes, vector_driver
+from ccgeo.report.notes import DataNote, data_notes, notes_record
 
 #: Formats `export_results` writes.
 FORMATS: tuple[str, ...] = ("gpkg", "geojson", "csv", "xlsx")
@@ -205,15 +206,28 @@ def _out_folder(out_dir: str | Path) -> Path:
 # -- the analyses ------------------------------------------------------------------------------
 
 
+def result_summary(result: Any, project: Any = None) -> dict[str, Any]:
+    """The ``summary.json`` of an access result: its headline numbers (`AccessResult.summary`)
+    and its ``data_notes`` (`ccgeo.report.notes.data_notes`: facility rows rejected or changed
+    on import, where the population file's people went, what the analysis could not use)."""
+    summary = result.summary()
+    summary["data_notes"] = notes_record(data_notes(project, result))
+    return summary
+
+
 def write_access(
-    result: Any, out_dir: str | Path, *, run: Mapping[str, Any] | None = None
+    result: Any,
+    out_dir: str | Path,
+    *,
+    project: Any = None,
+    run: Mapping[str, Any] | None = None,
 ) -> dict[str, Path]:
-    """An access result as ``summary.json``, ``coverage_by_district.csv``, ``demand_times.csv``
-    and ``access.gpkg`` (labs, isochrones, underserved, demand), and its ``run_log_access.json``
-    (`write_run_log`)."""
+    """An access result as ``summary.json`` (with the data notes of ``project``'s imports:
+    `result_summary`), ``coverage_by_district.csv``, ``demand_times.csv`` and ``access.gpkg``
+    (labs, isochrones, underserved, demand), and its ``run_log_access.json`` (`write_run_log`)."""
     out = _out_folder(out_dir)
     demand = demand_table(result)
-    summary = result.summary()
+    summary = result_summary(result, project)
     layers = {
         "labs": result.labs,
         "isochrones": result.isochrones,
@@ -372,14 +386,16 @@ def export_results(
     facilities: Any = None,
     extra_layers: Mapping[str, gpd.GeoDataFrame] | None = None,
     extra_tables: Mapping[str, pd.DataFrame] | None = None,
+    project: Any = None,
     run: Mapping[str, Any] | None = None,
 ) -> list[Path]:
     """Write an access result to ``out_dir`` in each of ``formats``; return the files written.
 
     ``gpkg``: one ``results.gpkg`` with a layer each; ``geojson``: a ``<layer>.geojson`` each;
-    ``csv``: a ``<table>.csv`` each, plus ``summary.json``; ``xlsx``: one ``results.xlsx`` with a
-    sheet per table and a ``summary`` sheet. In every case, the run log
-    ``run_log_access.json`` (`write_run_log`).
+    ``csv``: a ``<table>.csv`` each, plus ``data_notes.csv`` and ``summary.json``
+    (`result_summary`, with the notes of ``project``'s imports); ``xlsx``: one ``results.xlsx``
+    with a sheet per table, a ``summary`` sheet and a ``data_notes`` sheet. In every case, the
+    run log ``run_log_access.json`` (`write_run_log`).
 
     Raises
     ------
@@ -393,8 +409,9 @@ def export_results(
         raise InputError(msg)
     out = _out_folder(out_dir)
     layers = result_layers(result, districts=districts, facilities=facilities, extra=extra_layers)
-    tables = result_tables(result, extra=extra_tables)
-    summary = result.summary()
+    summary = result_summary(result, project)
+    notes = pd.DataFrame(summary["data_notes"], columns=list(DataNote.__dataclass_fields__))
+    tables = {**result_tables(result, extra=extra_tables), "data_notes": notes}
     written: list[Path] = []
     if "gpkg" in formats:
         written.append(write_layers(out / "results.gpkg", layers))
@@ -420,15 +437,26 @@ def export_results(
 
 
 def _summary_sheet(summary: Mapping[str, Any]) -> pd.DataFrame:
+    """``summary.json`` as item/value rows; a block (``population_report``) as
+    ``block.key`` rows."""
     rows: list[tuple[str, Any]] = []
     for key, value in summary.items():
+        if key == "data_notes":  # a table of its own (the data_notes sheet)
+            continue
         if key == "coverage":
             for row in value:
                 label = f"within {row['threshold_min']:g} min"
                 rows.append((f"people {label}", row["covered"]))
                 rows.append((f"share {label}", row["share"]))
-        elif isinstance(value, list):
-            rows.append((key, "; ".join(str(v) for v in value)))
+        elif isinstance(value, Mapping):
+            rows += [(f"{key}.{k}", _cell(v)) for k, v in value.items()]
         else:
-            rows.append((key, value))
+            rows.append((key, _cell(value)))
     return pd.DataFrame(rows, columns=["item", "value"])
+
+
+def _cell(value: Any) -> Any:
+    """A summary value as one spreadsheet cell (lists joined by ``; ``)."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return value

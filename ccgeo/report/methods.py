@@ -193,7 +193,7 @@ def profile_notes(profile: SpeedProfile) -> list[str]:
         else "One-way streets are travelled both ways (on foot)."
     )
     notes.append(
-        "Roads closed to this mode by their OpenStreetMap access tags (no, private, and for "
+        "Roads closed to this mode by their access tags (no, private, and for "
         "vehicles destination, delivery, customers, farm, forest or bus only) are not used, "
         "nor are roads under construction; a barrier node that stops the mode (a bollard, a "
         "block or a closed gate for vehicles; a wall or a fence on foot) cuts the road there."
@@ -323,6 +323,15 @@ def _coverage_blocks(settings: Mapping[str, Any]) -> list[Block]:
             "Coverage within T minutes is the share of people whose travel time is at most T: "
             "Cov(T) = Σ people with T_i ≤ T / Σ people. Thresholds are inclusive: a person "
             f"exactly at the threshold counts as within it. Thresholds used: {listed}."
+        )
+    )
+    blocks.append(
+        Paragraph(
+            "Σ people counts the people of the study area. People of the population file "
+            "outside the study area, and people in rows that could not be placed on the map, "
+            "are not analysed; the summary counts them apart (outside the roads, not located), "
+            "so that every person of the file is in exactly one line. A person inside several "
+            "overlapping districts counts in the district listed first."
         )
     )
     if under is not None:
@@ -479,10 +488,14 @@ def _layer_notes(project: Project, layer: str) -> str:
             "points": "population points",
             "district_table": "population table per district",
         }
-        return (
+        text = (
             f"{kinds.get(project.demand.kind, project.demand.kind)}, "
-            f"{format_people(project.demand.total_population)} people"
+            f"{format_people(project.demand.total_population)} people in the study area"
         )
+        in_file = project.demand.population_report.people_in_file
+        if in_file - project.demand.total_population > 0.5:
+            text += f" of {format_people(in_file)} in the file"
+        return text
     if layer == "districts" and project.districts is not None:
         return f"{len(project.districts):,} districts"
     if layer == "facilities" and project.facilities is not None:

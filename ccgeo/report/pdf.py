@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 import numpy as np
@@ -65,6 +65,7 @@ from ccgeo.render.qpath import path_from_geometries, symbol_path
 from ccgeo.render.roads import RoadLayer
 from ccgeo.render.symbols import symbol_template
 from ccgeo.render.view import Extent, ViewTransform, intersects
+from ccgeo.report.export import write_run_log
 from ccgeo.report.methods import (
     OSM_ATTRIBUTION,
     Block,
@@ -76,6 +77,7 @@ from ccgeo.report.methods import (
     methods_blocks,
     uses_osm,
 )
+from ccgeo.report.notes import data_notes, notes_blocks
 from ccgeo.styles import (
     BACKGROUND,
     BAND_OPACITY,
@@ -115,6 +117,7 @@ SECTION_TITLES: dict[str, str] = {
     "referral": "Sample referral",
     "methods": "Methods and assumptions",
     "sources": "Data sources",
+    "notes": "Data notes",
 }
 
 # the shared palette's opacities as Qt alphas (0-255)
@@ -155,6 +158,7 @@ def write_report(
     siting: SitingResult | None = None,
     referral: ReferralResult | None = None,
     extent: Sequence[float] | None = None,
+    run: Mapping[str, Any] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> Path:
@@ -188,13 +192,16 @@ def write_report(
     extent
         Area of the maps, ``(min_lon, min_lat, max_lon, max_lat)`` degrees, widened to the frame's
         shape (the map on screen, a box drawn); default the whole study area.
+    run
+        The run that made it (`ccgeo.tasks.settings.run_record`), written beside the PDF as
+        ``run_log_<name>.json`` (`ccgeo.report.export.write_run_log`); None writes none.
     progress, cancel
         ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
 
     Returns
     -------
     Path
-        ``out_path``.
+        The PDF written: ``out_path``, or ``ccgeo_report.pdf`` in it when it is a folder.
 
     Raises
     ------
@@ -205,23 +212,32 @@ def write_report(
         If ``cancel`` is set; no file is left behind.
     """
     layout = page_layout(paper, orientation)
+    out = _report_path(out_path)
+    content = prepare_report(
+        project, result, title=title, scenario=scenario, siting=siting, referral=referral,
+        extent=extent, progress=progress, cancel=cancel,
+    )  # fmt: skip
+    count = _write_pdf(content, out, layout, progress=progress, cancel=cancel)
+    if run is not None:
+        write_run_log(out.parent, out.stem, run)
+    report_progress(progress, 1.0, f"report written: {count} pages")
+    return out
+
+
+def _report_path(out_path: str | Path) -> Path:
+    """The PDF to write: ``out_path``, or ``ccgeo_report.pdf`` in it when it is a folder.
+
+    Raises
+    ------
+    InputError
+        If its folder does not exist.
+    """
     out = Path(out_path)
+    if out.is_dir():
+        out = out / "ccgeo_report.pdf"
     if not out.parent.is_dir():
         msg = f"the folder {out.parent} does not exist; create it or choose another place"
         raise InputError(msg, path=out)
-    content = prepare_report(
-        project,
-        result,
-        title=title,
-        scenario=scenario,
-        siting=siting,
-        referral=referral,
-        extent=extent,
-        progress=progress,
-        cancel=cancel,
-    )
-    count = _write_pdf(content, out, layout, progress=progress, cancel=cancel)
-    report_progress(progress, 1.0, f"report written: {count} pages")
     return out
 
 
@@ -1121,6 +1137,8 @@ def _plan(pages: _Pages, ctx: ReportContent, *, cancel: threading.Event | None) 
     )
     pages.section("sources")
     pages.blocks(data_sources_blocks(ctx.project))
+    pages.section("notes")
+    pages.blocks(notes_blocks(data_notes(ctx.project, ctx.result)))
 
 
 def _profile(ctx: ReportContent) -> SpeedProfile | None:
@@ -1156,6 +1174,23 @@ def _headline_table(result: AccessResult) -> Table:
     )
 
 
+def _not_analysed_text(summary: dict) -> str:
+    """The people of the population file left out of the analysis, as a sentence ("" when
+    there are none)."""
+    parts = []
+    if summary.get("outside_roads", 0) > 0:
+        parts.append(f"{format_people(summary['outside_roads'])} live outside the study area")
+    if summary.get("not_located", 0) > 0:
+        parts.append(f"{format_people(summary['not_located'])} could not be placed on the map")
+    if not parts:
+        return ""
+    return (
+        f" Of the {format_people(summary['population_total'])} people in the population file, "
+        + " and ".join(parts)
+        + "; they are not in the numbers below."
+    )
+
+
 def _cover(pages: _Pages, ctx: ReportContent) -> None:
     pages.new_page(header=False)
     f = pages.fonts
@@ -1178,9 +1213,9 @@ def _cover(pages: _Pages, ctx: ReportContent) -> None:
         _synthetic_banner(pages, ctx)
     pages.heading("Key numbers")
     pages.text(
-        f"{format_people(summary['population_total'])} people live in the study area "
+        f"{format_people(summary['population_analysed'])} people live in the study area "
         f"({summary['demand_points']:,} population points). Times are inclusive: a person "
-        "at exactly the threshold counts as within it.",
+        "at exactly the threshold counts as within it." + _not_analysed_text(summary),
         f.body,
     )
     pages.table(_headline_table(ctx.result))
@@ -1251,7 +1286,7 @@ def _section_keys(ctx: ReportContent) -> list[str]:
         keys.append("siting")
     if ctx.referral is not None:
         keys.append("referral")
-    return [*keys, "methods", "sources"]
+    return [*keys, "methods", "sources", "notes"]
 
 
 # -- maps -------------------------------------------------------------------------------------

@@ -36,7 +36,9 @@ from ccgeo.model.scenario import Scenario
 from ccgeo.model.schema import CAPABILITIES
 from ccgeo.params import resource
 from ccgeo.progress import report_progress, scaled_progress
+from ccgeo.report.export import write_run_log
 from ccgeo.report.methods import uses_osm
+from ccgeo.report.notes import DataNote, data_notes, note_lines
 from ccgeo.styles import (
     BACKGROUND,
     BAND_OPACITY,
@@ -246,6 +248,7 @@ def export_webmap(
     include_roads: bool = True,
     tiles: bool = False,
     date: dt.date | None = None,
+    run: Mapping[str, Any] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> Path:
@@ -261,7 +264,11 @@ def export_webmap(
     project, result, title, scenario, siting, referral, simplify_m, include_roads, tiles, date
         As for `build_webmap`.
     out_path
-        The HTML file to write; ``.html`` is appended when the name has no ``.html``/``.htm``.
+        The HTML file to write; ``.html`` is appended when the name has no ``.html``/``.htm``;
+        a folder gets ``ccgeo_map.html``.
+    run
+        The run that made it (`ccgeo.tasks.settings.run_record`), written beside the map as
+        ``run_log_<name>.json`` (`ccgeo.report.export.write_run_log`); None writes none.
     progress, cancel
         ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
 
@@ -276,6 +283,8 @@ def export_webmap(
         If the folder of ``out_path`` does not exist or cannot be written, or as `build_webmap`.
     """
     path = Path(out_path)
+    if path.is_dir():
+        path = path / "ccgeo_map.html"
     if kind_of(path, among="webmap") is None:
         path = path.with_name(path.name + ".html")
     if not path.parent.is_dir():
@@ -299,6 +308,8 @@ def export_webmap(
     report_progress(progress, 0.9, "writing the HTML file")
     text = offline_html(fmap.get_root().render())
     write_text_atomic(path, text, what="the map")
+    if run is not None:
+        write_run_log(path.parent, path.stem, run)
     report_progress(progress, 1.0, f"map written to {path.name}")
     return path
 
@@ -1509,7 +1520,30 @@ def _add_title_and_legend(
         project,
         result,
     ) + ctx.legend.html(_footnote(ctx, project, result))
+    overlay += notes_html(data_notes(project, result))
     fmap.get_root().html.add_child(folium.Element(_CSS + overlay))
+
+
+#: Notes listed in the map's "Data notes" panel; the rest are counted (all are in summary.json).
+MAX_NOTES_SHOWN = 300
+
+
+def notes_html(notes: Sequence[DataNote]) -> str:
+    """The "Data notes" panel: what the data lacked or what ccgeo changed (closed until
+    clicked; its heading counts the notes to review). Every text is escaped: file names and
+    facility values never become markup."""
+    if not notes:
+        return ""
+    to_review = sum(note.severity != "info" for note in notes)
+    heading = f"Data notes ({to_review} to review)" if to_review else "Data notes"
+    lines = note_lines(notes, limit=MAX_NOTES_SHOWN)
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (
+        f'<details id="ccgeo-notes"><summary>{html.escape(heading)}</summary>'
+        '<div class="ccgeo-foot">Rows of the input files rejected or changed on import, where '
+        "the population file's people went, and what the analysis could not use.</div>"
+        f"<ul>{items}</ul></details>"
+    )
 
 
 def _title_html(
@@ -1668,6 +1702,15 @@ _CSS = f"""
 #ccgeo-legend .ccgeo-row {{ display: flex; align-items: center; gap: 6px; min-height: 18px; }}
 #ccgeo-legend .ccgeo-row svg {{ flex: none; }}
 #ccgeo-legend .ccgeo-foot {{ margin-top: 6px; font-size: 10.5px; color: #555; }}
+#ccgeo-notes {{ position: fixed; bottom: 28px; right: 10px; z-index: 1000;
+  max-height: 45vh; max-width: min(420px, 45vw); overflow-y: auto;
+  background: rgba(255,255,255,0.95); color: {INK};
+  padding: 6px 10px; border-radius: 6px; box-shadow: 0 1px 5px rgba(0,0,0,0.4);
+  font: 12px/1.3 "Helvetica Neue", Arial, Helvetica, sans-serif; }}
+#ccgeo-notes summary {{ font-weight: bold; cursor: pointer; }}
+#ccgeo-notes ul {{ margin: 4px 0 0 0; padding-left: 16px; }}
+#ccgeo-notes li {{ margin: 2px 0; }}
+#ccgeo-notes .ccgeo-foot {{ margin-top: 4px; font-size: 10.5px; color: #555; }}
 .ccgeo-popup table {{ border-collapse: collapse; margin-top: 4px; }}
 .ccgeo-popup th {{ text-align: left; padding: 1px 8px 1px 0; vertical-align: top;
   font-weight: normal; color: #555; white-space: nowrap; }}

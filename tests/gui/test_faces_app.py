@@ -89,7 +89,7 @@ def test_access_in_the_app_equals_the_command_line(qtbot, window, city, tmp_path
     panel = show_dock(qtbot, window, "analysis")
     with qtbot.waitSignal(window.analysis.runFinished, timeout=TIMEOUT_MS) as run:
         click(qtbot, panel.run_button)
-    write_access(run.args[0].result, tmp_path / "app")
+    write_access(run.args[0].result, tmp_path / "app", project=window.project)
     args = ["access", *_cli_inputs(files, sheet), "--capability", "pcr"]
     args += ["--mode", choices["mode"], "--congestion", choices["congestion"]]
     assert main([*args, "--out", str(tmp_path / "cli")]) == 0

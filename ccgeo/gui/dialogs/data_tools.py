@@ -31,6 +31,7 @@ from ccgeo.project import Project
 from ccgeo.render.build import map_crs, project_extent_lonlat
 from ccgeo.render.facilities import FacilityLayer
 from ccgeo.render.layers import MapLayer
+from ccgeo.report.notes import data_notes
 
 if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow
@@ -185,6 +186,12 @@ class DataTools(QObject):
                 self.act_import_districts,
             ]
         )
+        self._build_table_actions()
+        self._build_map_actions()
+
+    def _build_table_actions(self) -> None:
+        """Layer ▸ Attribute table and Layer ▸ Problems."""
+        window = self.window
         self.act_attributes = self._action(
             "&Attribute table",
             "Show the facilities, districts and import reports as tables",
@@ -192,6 +199,19 @@ class DataTools(QObject):
             shortcut="F6",
         )
         window.menus["layer"].addAction(self.act_attributes)
+        self.act_problems = self._action(
+            "&Problems",
+            "What the data lacked or what ccgeo changed behind the results: rows rejected or "
+            "changed on import, people outside the roads or in no district; double-click a row "
+            "to show its facility",
+            lambda: self.show_attribute_table(tab=3),
+            shortcut="Shift+F6",
+        )
+        window.menus["layer"].addAction(self.act_problems)
+
+    def _build_map_actions(self) -> None:
+        """The Identify and Select tools, and the selection's commands."""
+        window = self.window
         self.act_identify = self._action(
             "I&dentify",
             "Click anywhere on the map: the features there and the travel time to the nearest lab",
@@ -264,10 +284,12 @@ class DataTools(QObject):
         self.identify_panel.heading.setText("Click on the map with the Identify tool (I).")
 
     def refresh_tables(self) -> None:
-        """Show the project's facilities, districts and import reports in the attribute table."""
+        """Show the project's facilities, districts, import reports and data notes in the
+        attribute table."""
         project = self.window.project
         if project is None:
             self.attributes.set_data(None, None, [])
+            self.attributes.problems.set_notes([])
             return
         self.attributes.set_data(
             project.facilities,
@@ -275,6 +297,16 @@ class DataTools(QObject):
             project.import_reports,
             population=population_by_district(project),
         )
+        self.refresh_problems()
+
+    def refresh_problems(self) -> None:
+        """Show the data notes of the project and of the analysis last run on it (the notes
+        every output carries: `ccgeo.report.notes.data_notes`)."""
+        controller = getattr(self.window, "analysis", None)
+        ws = getattr(controller, "workspace", None)
+        baseline = getattr(ws, "baseline", None)
+        result = baseline.result if baseline is not None else None
+        self.attributes.problems.set_notes(data_notes(self.window.project, result))
 
     def _ensure_project(self) -> Project:
         if self.window.project is None:
@@ -440,7 +472,8 @@ class DataTools(QObject):
         self.identify_dock.raise_()
 
     def show_attribute_table(self, *, tab: int = 0) -> None:
-        """Show the attribute table dock at ``tab`` (0 facilities, 1 districts, 2 report)."""
+        """Show the attribute table dock at ``tab`` (0 facilities, 1 districts, 2 report,
+        3 problems)."""
         self.refresh_tables()
         self.attributes.tabs.setCurrentIndex(tab)
         self.attribute_dock.show()
@@ -472,8 +505,10 @@ class DataTools(QObject):
         self._zoom_lonlat((lo_lon - pad_lon, lo_lat - pad_lat, hi_lon + pad_lon, hi_lat + pad_lat))
 
     def follow_analysis(self, controller: AnalysisController) -> None:
-        """Give Identify the travel times of ``controller``'s runs."""
+        """Give Identify the travel times of ``controller``'s runs, and the Problems tab the
+        notes of each run."""
         self.travel_times.follow(controller)
+        controller.runFinished.connect(lambda *_: self.refresh_problems())
 
     def zoom_to_feature(self, feature: Feature) -> None:
         """Show ``feature`` on the map."""

@@ -253,6 +253,7 @@ def write_output(
         raise InputError(msg)
     inputs, rest = _inputs_then(project, request, baseline, progress, cancel)
     scenario = inputs.scenario
+    run = _run_of(inputs.project, inputs.result, request.kind)
     if request.kind == "html":
         path = export_webmap(
             inputs.project,
@@ -263,6 +264,7 @@ def write_output(
             siting=request.siting,
             referral=request.referral,
             tiles=request.tiles,
+            run=run,
             progress=rest,
             cancel=cancel,
         )
@@ -279,6 +281,7 @@ def write_output(
             siting=request.siting,
             referral=request.referral,
             extent=request.extent,
+            run=run,
             progress=rest,
             cancel=cancel,
         )
@@ -290,8 +293,6 @@ def write_output(
     if request.referral is not None:
         extra["referral_routes"] = request.referral.routes
         extra["courier_loops"] = request.referral.loops
-    settings = {"analysis": "access", "settings": dict(inputs.result.settings)}
-    settings["sources"] = dict.fromkeys(inputs.result.settings, "app")
     written = export_results(
         inputs.result,
         request.path,
@@ -299,10 +300,19 @@ def write_output(
         districts=inputs.project.districts,
         facilities=inputs.project.facilities,
         extra_layers=extra,
-        run=run_record(inputs.project, settings, command="ccgeo app: File ▸ Export ▸ Data"),
+        project=inputs.project,
+        run=run,
     )
     report_progress(rest, 1.0, f"{len(written)} files written")
     return written
+
+
+def _run_of(project: Project, result: AccessResult, kind: str) -> dict[str, Any]:
+    """The run log of an export from the app (`ccgeo.tasks.settings.run_record`)."""
+    settings = {"analysis": "access", "settings": dict(result.settings)}
+    settings["sources"] = dict.fromkeys(result.settings, "app")
+    menu = {"html": "Interactive map", "pdf": "Map report", "data": "Data"}[kind]
+    return run_record(project, settings, command=f"ccgeo app: File ▸ Export ▸ {menu}")
 
 
 def prepare_print(

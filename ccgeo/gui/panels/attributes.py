@@ -446,7 +446,8 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
 
-def _table_view() -> QTableView:
+def table_view() -> QTableView:
+    """A table view as every attribute table has it: sortable, whole rows selected."""
     view = QTableView()
     view.setSortingEnabled(True)
     view.setAlternatingRowColors(True)
@@ -503,7 +504,7 @@ class FacilityTable(QWidget):
         bar.addWidget(self.review_check)
         bar.addWidget(self.count_label)
         bar.addWidget(self.zoom_button)
-        self.view = _table_view()
+        self.view = table_view()
         self.view.setModel(self.proxy)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.SelectedClicked
@@ -665,7 +666,7 @@ class AttributePanel(QWidget):
         self.tabs = QTabWidget()
         self.facility_table = FacilityTable(selection)
         self.district_model = DataFrameModel(parent=self)
-        self.district_view = _table_view()
+        self.district_view = table_view()
         self.district_view.setModel(self._sorted(self.district_model))
         self.district_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.district_view.setToolTip("The districts and their attributes; click a header to sort")
@@ -674,7 +675,7 @@ class AttributePanel(QWidget):
         self.report_combo.setToolTip("Which imported file's report to show")
         self.report_summary = QLabel()
         self.report_summary.setWordWrap(True)
-        self.report_view = _table_view()
+        self.report_view = table_view()
         self.report_view.setModel(self._sorted(self.report_model))
         self.report_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.report_view.setWordWrap(True)
@@ -688,14 +689,21 @@ class AttributePanel(QWidget):
         report_layout.addWidget(self.report_combo)
         report_layout.addWidget(self.report_summary)
         report_layout.addWidget(self.report_view, 1)
+        from ccgeo.gui.panels.problems import ProblemsView  # it builds on this module's table
+
+        self.problems = ProblemsView()
+        self.problems.facilityRequested.connect(self.show_facility)
         self.tabs.addTab(self.facility_table, "Facilities")
         self.tabs.addTab(self.district_view, "Districts")
         self.tabs.addTab(report_page, "Import report")
+        self.tabs.addTab(self.problems, "Problems")
         for i, tip in enumerate(
             (
                 "The facilities: edit what each lab can do",
                 "The districts' attributes",
                 "What the facility imports found in each row",
+                "Everything to review behind the results: rows rejected or changed on import, "
+                "people outside the roads or in no district, labs the analysis could not use",
             )
         ):
             self.tabs.setTabToolTip(i, tip)
@@ -703,6 +711,7 @@ class AttributePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
         self._reports: list[ImportReport] = []
+        self._facilities: Facilities | None = None
         self.report_combo.currentIndexChanged.connect(self._show_report)
 
     def _sorted(self, model: DataFrameModel) -> QSortFilterProxyModel:
@@ -720,6 +729,7 @@ class AttributePanel(QWidget):
         population: pd.Series | None = None,
     ) -> None:
         """Show a project's facilities, districts and import reports (the last one first)."""
+        self._facilities = facilities
         self.facility_table.set_facilities(facilities)
         self.district_model.set_frame(district_frame(districts, population))
         self.district_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -742,3 +752,17 @@ class AttributePanel(QWidget):
         self.report_summary.setText(report.summary())
         self.report_model.set_frame(report_frame(report))
         self.report_view.resizeColumnsToContents()
+
+    def show_facility(self, facility_id: str) -> None:
+        """Show the facility ``facility_id``: the Facilities tab with its row selected, and
+        the map centred on it (through the table's `FacilityTable.zoomRequested`)."""
+        facilities = self._facilities
+        if facilities is None or "facility_id" not in facilities.gdf:
+            return
+        hits = (facilities.gdf["facility_id"].astype(str) == str(facility_id)).to_numpy()
+        if not hits.any():
+            return
+        row = int(hits.argmax())
+        self.tabs.setCurrentWidget(self.facility_table)
+        self.facility_table.selection.set_rows([row])
+        self.facility_table.zoomRequested.emit(row)

@@ -18,7 +18,9 @@ from ccgeo.io.population.census import read_population_table
 from ccgeo.io.population.common import LAYER_SUFFIXES, RASTER_SUFFIXES, _check_path
 from ccgeo.io.population.districts import (
     FACILITY_MARGIN_M,
+    DistrictAssignment,
     assign_districts,
+    locate_in_districts,
     read_districts,
     study_area_of,
 )
@@ -32,7 +34,9 @@ __all__ = [
     "FACILITY_MARGIN_M",
     "LAYER_SUFFIXES",
     "RASTER_SUFFIXES",
+    "DistrictAssignment",
     "assign_districts",
+    "locate_in_districts",
     "read_districts",
     "read_population",
     "read_population_table",
@@ -63,9 +67,10 @@ def read_population(
         point layers with a population attribute (polygons are reduced to an inner point).
     study_area
         Polygon in EPSG:4326; only people inside it are kept (a raster is read only over its
-        bounding box). People left outside are counted in the warnings.
+        bounding box). People left outside are counted in the warnings and the report.
     districts
-        District polygons from `read_districts`; each point gets the id of its district.
+        District polygons (`read_districts`, or any with ``district_id``, in any CRS); each
+        point gets the id of its district, the district listed first where several overlap.
     population_column, lon_column, lat_column
         Column names, overriding the guess (``population``, ``pop``, ``poblacion``,
         ``habitantes``, ...; ``lon``/``longitude``/``x``, ``lat``/``latitude``/``y``).
@@ -79,7 +84,10 @@ def read_population(
     Returns
     -------
     Demand
-        Points with people (cells or rows with 0 people are not demand and are left out).
+        Points with people (cells or rows with 0 people are not demand and are left out), and
+        its ``report`` (`ccgeo.model.demand.PopulationReport`): the file's people, those
+        outside the study area, those in rows that could not be placed, in no district and in
+        overlapping districts.
 
     Raises
     ------

@@ -31,7 +31,7 @@ from ccgeo.io.population.common import (
     too_many_what,
 )
 from ccgeo.io.tables import read_table
-from ccgeo.model.demand import Demand
+from ccgeo.model.demand import Demand, PopulationReport
 
 # a census table's total row ("NAIROBI CITY" is recognised by its sum, these by name)
 _TOTAL_WORDS = ("total", "totals", "all", "overall", "todos", "todas", "tous", "grand total")
@@ -104,8 +104,44 @@ def read_population_table(
     if gdf.empty:
         raise InputError(f"the matched districts have no people in {pop_col!r}", path=path)
     source = f"{path} + {districts.attrs.get('source', 'districts')}"
+    report = _census_report(path, census, unmatched_rows, gdf, warnings=warnings)
     return Demand(
-        gdf, source=source, kind="district_table", cell_size_m=None, warnings=tuple(warnings)
+        gdf,
+        source=source,
+        kind="district_table",
+        cell_size_m=None,
+        warnings=tuple(warnings),
+        report=report,
+    )
+
+
+def _census_report(
+    path: Path,
+    census: _CensusRows,
+    unmatched_rows: list[int],
+    gdf: gpd.GeoDataFrame,
+    *,
+    warnings: list[str],
+) -> PopulationReport:
+    """Where the people of every row went: into their district, or not located (a row without
+    a name or whose name matches no polygon). A row of totals holds nobody of its own."""
+    population = census.population
+    people = ~census.is_total & (population > 0)
+    not_located = people & ~census.use
+    not_located[unmatched_rows] = people[unmatched_rows]
+    return PopulationReport(
+        file=path.name,
+        unit="rows",
+        rows_in_file=len(population),
+        people_in_file=float(population[people].sum(dtype=np.float64)),
+        rows_with_people=int(people.sum()),
+        not_located_people=float(population[not_located].sum(dtype=np.float64)),
+        not_located_rows=int(not_located.sum()),
+        counted_zero_rows=int(census.unusable.sum()),
+        above_max_rows=int(census.too_many.sum()),
+        no_district_people=0.0,
+        no_district_rows=0,
+        warnings=tuple(warnings),
     )
 
 
@@ -139,6 +175,11 @@ class _CensusRows:
     population: np.ndarray
     #: rows to match to districts: named, and not the total of the others
     use: np.ndarray
+    #: rows holding the total of the others (not people of their own)
+    is_total: np.ndarray
+    #: rows whose count could not be used (counted as 0), and of them those above MAX_PEOPLE
+    unusable: np.ndarray
+    too_many: np.ndarray
 
 
 def _district_name_column(
@@ -202,7 +243,14 @@ def _census_rows(
             "left out so that nobody is counted twice"
         )
     return _CensusRows(
-        names=names, keys=keys, numbers=rows, population=population, use=~no_name & ~is_total
+        names=names,
+        keys=keys,
+        numbers=rows,
+        population=population,
+        use=~no_name & ~is_total,
+        is_total=is_total,
+        unusable=pop_missing | pop_bad | negative | too_many,
+        too_many=too_many,
     )
 
 

@@ -19,6 +19,7 @@ import pyogrio
 from ccgeo.errors import InputError
 from ccgeo.io.kinds import kind_of, suffixes
 from ccgeo.io.tables import LAT_COLUMN_NAMES, LON_COLUMN_NAMES
+from ccgeo.model.demand import OVERLAP_RULE
 
 #: Kinds of file (`ccgeo.io.kinds`) read as population: a raster (people per cell), a table or
 #: workbook of points with coordinates, a GIS layer of points.
@@ -340,6 +341,21 @@ def _rows_warning(what: str, labels: Sequence[str], consequence: str) -> str:
     else:
         noun = "rows" if labels[0].startswith("row") else "features"
     return f"{len(labels)} {noun} {what}, {consequence}: {_listing(labels)}"
+
+
+def overlap_warning(in_overlap: np.ndarray, population: np.ndarray, *, unit: str) -> list[str]:
+    """The note about the people inside several districts (none when there are none).
+
+    ``in_overlap`` and ``population`` are per demand point; ``unit`` names them (``cells``,
+    ``points``).
+    """
+    if not in_overlap.any():
+        return []
+    people = _fmt_people(float(np.asarray(population, dtype=np.float64)[in_overlap].sum()))
+    return [
+        f"{int(in_overlap.sum())} {unit} with {people} people lie inside several overlapping "
+        f"districts; {OVERLAP_RULE}, so that nobody is counted twice or left out"
+    ]
 
 
 def _extent_text(bounds: Sequence[float]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -252,6 +253,66 @@ def _unique_ids(ids: pd.Series, *, warnings: list[str], column: str) -> pd.Serie
 # assignment and study area
 
 
+@dataclass(frozen=True, eq=False)
+class DistrictAssignment:
+    """The district of each point, and which points lie inside several districts."""
+
+    #: ``district_id`` of each point, ``""`` outside every district
+    ids: np.ndarray
+    #: True where a point lies inside (not on the border of) more than one district
+    in_overlap: np.ndarray
+
+
+def locate_in_districts(
+    gdf_points: gpd.GeoDataFrame | gpd.GeoSeries, districts: gpd.GeoDataFrame | None
+) -> DistrictAssignment:
+    """The district of each point (`ccgeo.model.demand.OVERLAP_RULE`) and the points in overlaps.
+
+    Parameters
+    ----------
+    gdf_points
+        Points in any CRS; reprojected to the districts' CRS when they differ (points without
+        a CRS are taken as EPSG:4326).
+    districts
+        As returned by `read_districts`, or any polygons with ``district_id`` in any CRS. A
+        point on a shared border, or inside several overlapping districts, goes to the district
+        listed first.
+
+    Returns
+    -------
+    DistrictAssignment
+        One id per point, in the points' order, and the mask of the points inside several
+        districts (a point on a shared border is not in an overlap).
+    """
+    geoms = gdf_points.geometry if isinstance(gdf_points, gpd.GeoDataFrame) else gdf_points
+    out = np.full(len(geoms), "", dtype=object)
+    overlap = np.zeros(len(geoms), dtype=bool)
+    if districts is None or districts.empty or len(geoms) == 0:
+        return DistrictAssignment(out, overlap)
+    if districts.crs is not None:
+        if geoms.crs is None:
+            geoms = geoms.set_crs("EPSG:4326")
+        if geoms.crs != districts.crs:
+            geoms = geoms.to_crs(districts.crs)
+    points = geoms.to_numpy()
+    pt_idx, poly_idx = districts.sindex.query(points, predicate="intersects")
+    if len(pt_idx) == 0:
+        return DistrictAssignment(out, overlap)
+    order = np.lexsort((poly_idx, pt_idx))
+    pt_idx, poly_idx = pt_idx[order], poly_idx[order]
+    first = np.r_[True, pt_idx[1:] != pt_idx[:-1]]
+    ids = districts["district_id"].to_numpy(dtype=object)
+    out[pt_idx[first]] = ids[poly_idx[first]]
+    several = np.bincount(pt_idx, minlength=len(points)) > 1
+    if several.any():
+        # a point on the border of two districts is in both by "intersects": only a point
+        # inside (within) two polygons is in an overlap
+        pick = several[pt_idx]
+        inside = shapely.within(points[pt_idx[pick]], districts.geometry.to_numpy()[poly_idx[pick]])
+        overlap = np.bincount(pt_idx[pick][inside], minlength=len(points)) > 1
+    return DistrictAssignment(out, overlap)
+
+
 def assign_districts(
     gdf_points: gpd.GeoDataFrame | gpd.GeoSeries, districts: gpd.GeoDataFrame | None
 ) -> np.ndarray:
@@ -262,28 +323,15 @@ def assign_districts(
     gdf_points
         Points in any CRS (reprojected to the districts' CRS when they differ).
     districts
-        As returned by `read_districts`. A point on a shared border goes to the first district.
+        As returned by `read_districts`. A point on a shared border, or in several overlapping
+        districts, goes to the district listed first (see `locate_in_districts`).
 
     Returns
     -------
     ndarray of object (str)
         One id per point, in the points' order.
     """
-    geoms = gdf_points.geometry if isinstance(gdf_points, gpd.GeoDataFrame) else gdf_points
-    out = np.full(len(geoms), "", dtype=object)
-    if districts is None or districts.empty or len(geoms) == 0:
-        return out
-    if geoms.crs is not None and districts.crs is not None and geoms.crs != districts.crs:
-        geoms = geoms.to_crs(districts.crs)
-    pt_idx, poly_idx = districts.sindex.query(geoms.to_numpy(), predicate="intersects")
-    if len(pt_idx) == 0:
-        return out
-    order = np.lexsort((poly_idx, pt_idx))
-    pt_idx, poly_idx = pt_idx[order], poly_idx[order]
-    first = np.r_[True, pt_idx[1:] != pt_idx[:-1]]
-    ids = districts["district_id"].to_numpy(dtype=object)
-    out[pt_idx[first]] = ids[poly_idx[first]]
-    return out
+    return locate_in_districts(gdf_points, districts).ids
 
 
 def study_area_of(

@@ -31,11 +31,12 @@ from ccgeo.io.population.common import (
     _require_column,
     _rows_warning,
     _to_lonlat,
+    overlap_warning,
     too_many_what,
 )
-from ccgeo.io.population.districts import assign_districts
+from ccgeo.io.population.districts import locate_in_districts
 from ccgeo.io.tables import parse_coordinate, read_table
-from ccgeo.model.demand import Demand
+from ccgeo.model.demand import Demand, PopulationReport
 from ccgeo.progress import ProgressCallback, report_progress
 
 
@@ -276,13 +277,47 @@ def _finish_points(
     keep = usable & (population > 0)
     if not keep.any():
         raise InputError(f"no point has people (every usable {pop_col!r} is 0)", path=path)
+    with_people = keep.copy()
     if study_area is not None:
         keep &= _inside_study_area(rows, population, study_area, keep=keep, warnings=warnings)
     zero = usable & (population == 0)
     if zero.any():
         warnings.append(f"{int(zero.sum())} points have 0 people and are not demand; left out")
     report_progress(progress, 0.6, f"{int(keep.sum())} points with people")
-    gdf = gpd.GeoDataFrame(
+    gdf = _points_frame(rows, population, keep)
+    in_overlap = np.zeros(len(gdf), dtype=bool)
+    if districts is not None and not districts.empty:
+        report_progress(progress, 0.8, "assigning points to districts")
+        located = locate_in_districts(gdf, districts)
+        gdf["district_id"], in_overlap = located.ids, located.in_overlap
+        pop = gdf["population"].to_numpy()
+        warnings.extend(overlap_warning(in_overlap, pop, unit=f"{_unit(rows)} with people"))
+    report_progress(
+        progress,
+        1.0,
+        f"{len(gdf)} points with {_fmt_people(float(gdf['population'].sum()))} people",
+    )
+    report = _points_report(
+        rows, population, pop_ok, (with_people, keep), gdf, in_overlap, warnings=warnings
+    )
+    return Demand(
+        gdf,
+        source=str(path),
+        kind="points",
+        cell_size_m=None,
+        warnings=tuple(warnings),
+        report=report,
+    )
+
+
+def _unit(rows: _PointRows) -> str:
+    """``rows`` for a table, ``features`` for a layer."""
+    return "rows" if rows.coord_cols is not None else "features"
+
+
+def _points_frame(rows: _PointRows, population: np.ndarray, keep: np.ndarray) -> gpd.GeoDataFrame:
+    """The demand points of the kept rows (no district yet)."""
+    return gpd.GeoDataFrame(
         {
             "demand_id": rows.ids[keep],
             "population": population[keep].astype(np.float64),
@@ -291,15 +326,49 @@ def _finish_points(
         geometry=gpd.GeoSeries(shapely.points(rows.lon[keep], rows.lat[keep]), crs="EPSG:4326"),
         crs="EPSG:4326",
     )
-    if districts is not None and not districts.empty:
-        report_progress(progress, 0.8, "assigning points to districts")
-        gdf["district_id"] = assign_districts(gdf, districts)
-    report_progress(
-        progress,
-        1.0,
-        f"{len(gdf)} points with {_fmt_people(float(gdf['population'].sum()))} people",
+
+
+def _points_report(
+    rows: _PointRows,
+    population: np.ndarray,
+    pop_ok: np.ndarray,
+    placed: tuple[np.ndarray, np.ndarray],
+    gdf: gpd.GeoDataFrame,
+    in_overlap: np.ndarray,
+    *,
+    warnings: list[str],
+) -> PopulationReport:
+    """Where the people of every row went: located, outside the study area, not located.
+
+    ``placed`` is the mask of the rows with people and coordinates, and of those kept (inside
+    the study area)."""
+    with_people, keep = placed
+    people = pop_ok & (population > 0)
+    # usable counts only: a row counted as 0 holds no one
+    counts = np.where(people, population, 0.0).astype(np.float64)
+    not_located = people & ~with_people
+    outside = with_people & ~keep
+    too_many = np.isposinf(population) | (np.isfinite(population) & (population > MAX_PEOPLE))
+    pop = gdf["population"].to_numpy(dtype=np.float64)
+    no_district = (gdf["district_id"] == "").to_numpy()
+    return PopulationReport(
+        file=rows.path.name,
+        unit=_unit(rows),
+        rows_in_file=len(rows.labels),
+        people_in_file=float(counts.sum()),
+        rows_with_people=int(people.sum()),
+        outside_people=float(counts[outside].sum()),
+        outside_rows=int(outside.sum()),
+        not_located_people=float(counts[not_located].sum()),
+        not_located_rows=int(not_located.sum()),
+        counted_zero_rows=int((~pop_ok).sum()),
+        above_max_rows=int(too_many.sum()),
+        no_district_people=float(pop[no_district].sum()),
+        no_district_rows=int(no_district.sum()),
+        overlap_people=float(pop[in_overlap].sum()),
+        overlap_rows=int(in_overlap.sum()),
+        warnings=tuple(warnings),
     )
-    return Demand(gdf, source=str(path), kind="points", cell_size_m=None, warnings=tuple(warnings))
 
 
 def _checked_population(rows: _PointRows, *, warnings: list[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -19,8 +19,8 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m
-from ccgeo.io.population.common import MAX_PEOPLE, _extent_text, _fmt_people
-from ccgeo.model.demand import Demand
+from ccgeo.io.population.common import MAX_PEOPLE, _extent_text, _fmt_people, overlap_warning
+from ccgeo.model.demand import Demand, PopulationReport
 from ccgeo.progress import ProgressCallback, report_progress
 
 
@@ -42,6 +42,11 @@ class _RasterWindow:
     col0: int
     height: int
     width: int
+    #: cells of the whole raster
+    file_cells: int = 0
+    #: people (and cells with people) of the raster outside the window, not read as demand
+    outside_people: float = 0.0
+    outside_cells: int = 0
 
 
 def _read_raster(
@@ -55,10 +60,13 @@ def _read_raster(
     """The cells of a raster with people, as points at the cell centres (EPSG:4326)."""
     report_progress(progress, 0.0, f"opening {path.name}")
     warnings: list[str] = []
-    win = _read_window(path, study_area=study_area, progress=progress, warnings=warnings)
+    win = _read_window(
+        path, study_area=study_area, progress=progress, warnings=warnings, cancel=cancel
+    )
     check_cancel(cancel)
     report_progress(progress, 0.4, "finding cells with people")
     people = _cells_with_people(win, warnings=warnings)
+    with_people = people.copy()
     if study_area is not None:
         people &= _cells_inside(study_area, win, people=people, warnings=warnings)
     rows, cols = np.nonzero(people)
@@ -76,29 +84,75 @@ def _read_raster(
     g_rows = rows + win.row0
     g_cols = cols + win.col0
     x, y = _cell_centres_lonlat(win, g_rows, g_cols)
-    demand_id = _cell_ids(g_rows, g_cols)
     district_id = np.full(len(rows), "", dtype=object)
+    in_overlap = np.zeros(len(rows), dtype=bool)
     if districts is not None and not districts.empty:
         check_cancel(cancel)
         report_progress(progress, 0.75, "assigning cells to districts")
-        district_id = _raster_districts(
-            districts, win.crs, win.is_lonlat, win.data.shape, win.win_transform
-        )[rows, cols]
+        ids, overlap = _raster_districts(districts, win)
+        district_id, in_overlap = ids[rows, cols], overlap[rows, cols]
+        warnings.extend(overlap_warning(in_overlap, population, unit="cells"))
 
-    cell_size_m = _cell_size_m(
-        win.transform, win.crs, win.row0 + win.height / 2, win.col0 + win.width / 2
-    )
     report_progress(progress, 0.9, "building demand points")
     gdf = gpd.GeoDataFrame(
-        {"demand_id": demand_id, "population": population, "district_id": district_id},
+        {
+            "demand_id": _cell_ids(g_rows, g_cols),
+            "population": population,
+            "district_id": district_id,
+        },
         geometry=gpd.GeoSeries(shapely.points(x, y), crs="EPSG:4326"),
         crs="EPSG:4326",
     )
     report_progress(
         progress, 1.0, f"{len(gdf)} cells with {_fmt_people(float(population.sum()))} people"
     )
+    report = _raster_report(path, win, with_people, people, gdf, in_overlap, warnings=warnings)
+    cell_size_m = _cell_size_m(
+        win.transform, win.crs, win.row0 + win.height / 2, win.col0 + win.width / 2
+    )
     return Demand(
-        gdf, source=str(path), kind="raster", cell_size_m=cell_size_m, warnings=tuple(warnings)
+        gdf,
+        source=str(path),
+        kind="raster",
+        cell_size_m=cell_size_m,
+        warnings=tuple(warnings),
+        report=report,
+    )
+
+
+def _raster_report(
+    path: Path,
+    win: _RasterWindow,
+    with_people: np.ndarray,
+    kept: np.ndarray,
+    gdf: gpd.GeoDataFrame,
+    in_overlap: np.ndarray,
+    *,
+    warnings: list[str],
+) -> PopulationReport:
+    """Where the people of every cell of the raster went."""
+    data, valid = win.data, win.valid
+    finite = np.isfinite(data)
+    unusable = valid & (~finite | (finite & (data < 0)) | (finite & (data > MAX_PEOPLE)))
+    in_window = float(data[with_people].sum(dtype=np.float64))
+    left_in_window = with_people & ~kept
+    pop = gdf["population"].to_numpy(dtype=np.float64)
+    no_district = (gdf["district_id"] == "").to_numpy()
+    return PopulationReport(
+        file=path.name,
+        unit="cells",
+        rows_in_file=win.file_cells,
+        people_in_file=in_window + win.outside_people,
+        rows_with_people=int(with_people.sum()) + win.outside_cells,
+        outside_people=float(data[left_in_window].sum(dtype=np.float64)) + win.outside_people,
+        outside_rows=int(left_in_window.sum()) + win.outside_cells,
+        counted_zero_rows=int(unusable.sum()),
+        above_max_rows=int((valid & ((finite & (data > MAX_PEOPLE)) | np.isposinf(data))).sum()),
+        no_district_people=float(pop[no_district].sum()),
+        no_district_rows=int(no_district.sum()),
+        overlap_people=float(pop[in_overlap].sum()),
+        overlap_rows=int(in_overlap.sum()),
+        warnings=tuple(warnings),
     )
 
 
@@ -142,8 +196,10 @@ def _read_window(
     study_area: BaseGeometry | None,
     progress: ProgressCallback | None,
     warnings: list[str],
+    cancel: Any = None,
 ) -> _RasterWindow:
-    """Open the raster and read band 1 and its mask over the study area's bounding box."""
+    """Open the raster and read band 1 and its mask over the study area's bounding box; the
+    people of the cells outside that box are counted, not read as demand."""
     import rasterio
     import rasterio.windows
 
@@ -164,6 +220,9 @@ def _read_window(
         try:
             data = src.read(1, window=window)
             valid = src.read_masks(1, window=window) > 0
+            outside_people, outside_cells = _people_outside_window(
+                src, (row0, col0, height, width), cancel=cancel
+            )
         except (rasterio.errors.RasterioIOError, OSError) as exc:
             raise raster_error(path, exc, expected="a GeoTIFF of people per cell") from exc
     return _RasterWindow(
@@ -177,7 +236,42 @@ def _read_window(
         col0=col0,
         height=height,
         width=width,
+        file_cells=int(src.width) * int(src.height),
+        outside_people=outside_people,
+        outside_cells=outside_cells,
     )
+
+
+#: Cells read at once when counting the people outside the study area's box.
+_STRIP_CELLS = 4_000_000
+
+
+def _people_outside_window(
+    src: Any, window: tuple[int, int, int, int], *, cancel: Any
+) -> tuple[float, int]:
+    """People and cells with people of the whole raster outside ``(row0, col0, height,
+    width)``, read in strips of whole rows (`_STRIP_CELLS` cells)."""
+    import rasterio.windows
+
+    row0, col0, height, width = window
+    if window == (0, 0, src.height, src.width):
+        return 0.0, 0
+    people, cells = 0.0, 0
+    step = max(1, _STRIP_CELLS // max(int(src.width), 1))
+    for r in range(0, int(src.height), step):
+        check_cancel(cancel)
+        h = min(step, int(src.height) - r)
+        strip = rasterio.windows.Window(0, r, src.width, h)
+        data = src.read(1, window=strip)
+        finite = np.isfinite(data)
+        usable = (src.read_masks(1, window=strip) > 0) & finite & (data > 0)
+        usable &= ~(finite & (data > MAX_PEOPLE))
+        lo, hi = max(r, row0), min(r + h, row0 + height)
+        if lo < hi:  # the part inside the window was read as demand
+            usable[lo - r : hi - r, col0 : col0 + width] = False
+        people += float(data[usable].sum(dtype=np.float64))
+        cells += int(usable.sum())
+    return people, cells
 
 
 def _raster_crs(src: Any, *, path: Path, warnings: list[str]) -> Any:
@@ -273,7 +367,8 @@ def _cells_with_people(win: _RasterWindow, *, warnings: list[str]) -> np.ndarray
 def _cells_inside(
     study_area: BaseGeometry, win: _RasterWindow, *, people: np.ndarray, warnings: list[str]
 ) -> np.ndarray:
-    """Mask of the cells inside the study area; the people outside it are counted."""
+    """Mask of the cells inside the study area; the people outside it are counted, those in
+    the study area's bounding box and those beyond it alike."""
     import rasterio.features
 
     area_in_crs = (
@@ -283,11 +378,12 @@ def _cells_inside(
         [area_in_crs], out_shape=win.data.shape, transform=win.win_transform, invert=True
     )
     outside = people & ~inside
-    if outside.any():
+    n_cells = int(outside.sum()) + win.outside_cells
+    if n_cells:
+        n_people = float(win.data[outside].sum(dtype=np.float64)) + win.outside_people
         warnings.append(
-            f"{int(outside.sum())} cells with "
-            f"{_fmt_people(float(win.data[outside].sum(dtype=np.float64)))} people "
-            "lie outside the study area and were left out"
+            f"{n_cells} cells with {_fmt_people(n_people)} people lie outside the study area "
+            "and were left out; they are counted as outside the study area in every total"
         )
     return inside
 
@@ -325,25 +421,41 @@ def _transform_geometry(geom: BaseGeometry, src: Any, dst: Any) -> BaseGeometry:
 
 
 def _raster_districts(
-    districts: gpd.GeoDataFrame, crs: Any, is_lonlat: bool, shape: tuple[int, int], transform: Any
-) -> np.ndarray:
-    """District id of every cell of the window, by burning the polygons at cell centres."""
-    import rasterio.features
+    districts: gpd.GeoDataFrame, win: _RasterWindow
+) -> tuple[np.ndarray, np.ndarray]:
+    """District id of every cell of the window, by burning the polygons at cell centres, and
+    the mask of the cells inside several districts (those go to the district listed first).
 
-    geoms = districts.geometry.to_numpy()
-    if not is_lonlat:
-        geoms = gpd.GeoSeries(geoms, crs=districts.crs).to_crs(crs.to_wkt()).to_numpy()
+    The polygons are reprojected to the raster's CRS whatever theirs (EPSG:4326 when unset).
+    """
+    import rasterio.features
+    from rasterio.enums import MergeAlg
+
+    geoms = districts.geometry
+    if geoms.crs is None:
+        geoms = geoms.set_crs("EPSG:4326")
+    if not (win.is_lonlat and geoms.crs.to_epsg() == 4326):
+        geoms = geoms.to_crs(win.crs.to_wkt())
+    shapes = [
+        (g, i + 1) for i, g in enumerate(geoms.to_numpy()) if g is not None and not g.is_empty
+    ]
+    shape = win.data.shape
+    # burnt last to first, so that the district listed first is the one a cell keeps
     index = rasterio.features.rasterize(
-        ((g, i + 1) for i, g in enumerate(geoms) if g is not None and not g.is_empty),
+        shapes[::-1], out_shape=shape, transform=win.win_transform, fill=0, dtype="int32"
+    )
+    count = rasterio.features.rasterize(
+        ((g, 1) for g, _ in shapes),
         out_shape=shape,
-        transform=transform,
+        transform=win.win_transform,
         fill=0,
         dtype="int32",
+        merge_alg=MergeAlg.add,
     )
     ids = np.concatenate(
         [np.array([""], dtype=object), districts["district_id"].to_numpy(dtype=object)]
     )
-    return ids[index]
+    return ids[index], count > 1
 
 
 def _cell_size_m(transform: Any, crs: Any, row: float, col: float) -> float:
