@@ -505,3 +505,23 @@ def test_cli_turns_a_refused_output_into_one_line(tmp_path, capsys, monkeypatch)
     assert err.startswith("ccgeo: error: ")
     assert "out.gpkg" in err
     assert "permission denied" in err
+
+
+def test_a_raster_without_georeference_is_refused_without_a_warning(tmp_path):
+    """A TIFF whose georeference is gone (found by the fuzzer): rasterio warns "not
+    georeferenced" and its pixel grid would pass for degrees; ccgeo says what is wrong instead."""
+    import warnings
+
+    import rasterio
+
+    path = tmp_path / "people.tif"
+    profile = {"driver": "GTiff", "width": 20, "height": 10, "count": 1, "dtype": "float32"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
+        with rasterio.open(path, "w", **profile) as dst:
+            dst.write(np.full((1, 10, 20), 5.0, dtype="float32"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing may reach the user as a warning
+        with pytest.raises(InputError, match="no georeference") as info:
+            read_population(path)
+    assert "people.tif" in str(info.value)

@@ -8,11 +8,17 @@ row number; doubtful rows are imported with ``review=True``. The rules of the im
   ``coordinates`` column ("lat, lon" or WKT ``POINT (lon lat)``); a GIS layer's own points
   win, and its attribute lat/lon columns fill features without geometry. Blank → rejected
   ("no location"); unparseable → rejected quoting the value; out of range or (0, 0) → rejected.
-- Swapped latitude/longitude, decided for the whole file (one ``warning`` issue): (a) at least
-  half of the located rows have |lat| > 90 but |lon| ≤ 90; (b) with a study area, at least half
-  of the swapped points fall in it and fewer than half as many of the given ones; (c) with
-  no study area, at least half of the given points lie more than 0.2° from the coarse
-  Natural Earth 1:110m land mask while at least 80 % of the swapped ones lie on it.
+- Swapped latitude/longitude, decided row by row (`_decide_swaps`). The expected extent is
+  the study area, else a box around the rows' median location (±4 scaled median absolute
+  deviations, at least ±1°) on the coarse Natural Earth 1:110m land mask (0.2° tolerance).
+  A row whose given point is impossible (|lat| > 90) or outside the extent while its swapped
+  point is inside is put back (``fixed``, naming the row and both readings); one whose
+  latitude is beyond ±90 and whose swap does not help is rejected; rows inside the extent
+  never move. When at least half of the rows fall in the study area (or on land) only
+  swapped, and fewer than half as many only as given, the file reads swapped: one
+  ``warning`` says so and names the rows kept as given, the box is taken from the swapped
+  points, and a row keeps its given order when only that puts it in the extent, or (in the
+  extent neither way) when only that puts it on land.
 - Study area: a point more than 10 km outside is rejected, a point up to 10 km outside is
   doubtful. Without a study area, a point farther from the median location than
   max(5 × the 95th percentile of those distances, 50 km) is doubtful (a robust outlier rule:
@@ -45,6 +51,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -159,6 +166,12 @@ OUTLIER_MIN_M = 50_000.0
 #: A point within this many degrees of the coarse land mask counts as on land (the 1:110m
 #: coastline is generalised by a few kilometres; correct coastal cities stay within 0.06°).
 LAND_TOLERANCE_DEG = 0.2
+
+#: Without a study area, the rows are expected within this many scaled median absolute
+#: deviations of their median location on each axis, and at least `SWAP_BOX_MIN_DEG` degrees
+#: from it: a box that a few stray rows (even half the file less one) cannot move.
+SWAP_BOX_MADS = 4.0
+SWAP_BOX_MIN_DEG = 1.0
 
 _LAND_FILE = ("land", "naturalearth_110m_land.geojson")
 
@@ -455,13 +468,28 @@ def read_raw(
 
 
 def _read_layer(path: Path, *, layer: str | int | None) -> pd.DataFrame:
+    """A GIS layer's features as text rows (`_read_layer_frame`), with what GDAL warned of."""
+    with warnings.catch_warnings(record=True) as said:
+        # GDAL's warnings on a damaged layer (an unknown srs_id) go into the report, not stderr
+        warnings.simplefilter("always", RuntimeWarning)
+        df = _read_layer_frame(path, layer=layer)
+    gdal_said = sorted({str(w.message) for w in said if issubclass(w.category, RuntimeWarning)})
+    for w in said:
+        if not issubclass(w.category, RuntimeWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if gdal_said:
+        df.attrs["layer_note"] = f"GDAL: {'; '.join(gdal_said)}"
+    return df
+
+
+def _read_layer_frame(path: Path, *, layer: str | int | None) -> pd.DataFrame:
     import pyogrio
     import pyogrio.errors
 
     gdal_errors = (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError)
     try:
         names = [str(n) for n in pyogrio.list_layers(path)[:, 0]]
-    except gdal_errors as exc:
+    except (*gdal_errors, UnicodeDecodeError) as exc:
         raise InputError(f"cannot open as a GIS layer ({exc})", path=path) from exc
     if not names:
         raise InputError("holds no layers", path=path)
@@ -470,6 +498,12 @@ def _read_layer(path: Path, *, layer: str | int | None) -> pd.DataFrame:
         gdf = gpd.read_file(path, layer=chosen, engine="pyogrio")
     except gdal_errors as exc:
         raise InputError(f"cannot read layer {chosen!r} ({exc})", path=path) from exc
+    except UnicodeDecodeError as exc:  # a damaged byte in a column name or a text value
+        msg = (
+            f"cannot read layer {chosen!r}: its text is not UTF-8 ({exc}); the file is damaged "
+            "or was saved in another encoding: open it in QGIS and save it again as GeoPackage"
+        )
+        raise InputError(msg, path=path) from exc
     if len(gdf) == 0:
         raise InputError(f"layer {chosen!r} holds no features", path=path)
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns:
@@ -938,19 +972,6 @@ def _land_tree() -> shapely.STRtree | None:
     return shapely.STRtree(parts)
 
 
-def _near_land_fraction(tree: shapely.STRtree, lon: np.ndarray, lat: np.ndarray) -> float:
-    # an even sample is enough to tell land from sea and keeps 100k-row files fast
-    idx = np.unique(np.linspace(0, lon.size - 1, min(lon.size, 2000)).astype(int))
-    pts = shapely.points(lon[idx], lat[idx])
-    _, dist = tree.query_nearest(pts, return_distance=True, all_matches=False)
-    return float(np.mean(dist <= LAND_TOLERANCE_DEG))
-
-
-def _inside_fraction(area: BaseGeometry, lon: np.ndarray, lat: np.ndarray) -> float:
-    shapely.prepare(area)
-    return float(np.mean(shapely.contains_xy(area, lon, lat)))
-
-
 # ---------------------------------------------------------------------------------------------
 # the import
 
@@ -1034,7 +1055,9 @@ def facilities_from_frame(
     check_cancel(cancel)
     keep = ~_empty_rows(text, issues)
     review = np.zeros(len(text), dtype=bool)
-    lon, lat = _locations(text, resolved, issues, keep, detect_swap=detect_swap, area=area)
+    lon, lat = _locations(
+        text, resolved, issues, keep, detect_swap=detect_swap, area=area, review=review
+    )
     report_progress(progress, 0.35, "checking locations")
     check_cancel(cancel)
     _check_places(lon, lat, issues, keep, review, area=area)
@@ -1099,10 +1122,18 @@ def _empty_rows(text: pd.DataFrame, issues: _Issues) -> np.ndarray:
 
 
 def _geometry_note(df: pd.DataFrame, issues: _Issues) -> None:
-    """The point layer reader's note on features that are not points, as a file warning."""
+    """The point layer reader's notes (features that are not points, what GDAL warned of on
+    a damaged layer), as file warnings."""
     if df.attrs.get("geometry_note"):
         issues.add(
             None, "warning", str(df.attrs["geometry_note"]), "check those locations on the map"
+        )
+    if df.attrs.get("layer_note"):
+        issues.add(
+            None,
+            "warning",
+            f"the layer is damaged: {df.attrs['layer_note']}",
+            "check the locations on the map; open the layer in QGIS and save it again",
         )
 
 
@@ -1191,8 +1222,10 @@ def _locations(
     *,
     detect_swap: bool,
     area: BaseGeometry | None,
+    review: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Parse lon/lat of every row; reject blank, bad and impossible ones; fix a swapped file."""
+    """Parse lon/lat of every row; reject blank and bad ones; put swapped rows back
+    (`_decide_swaps`) and reject those no reading makes plausible."""
     n = len(text)
     lon = np.full(n, np.nan)
     lat = np.full(n, np.nan)
@@ -1213,16 +1246,10 @@ def _locations(
         issues.add(int(pos), "rejected", "no location", "fill lat/lon or geocode the address")
     keep &= ~(missing | bad)
     if detect_swap and keep.any():
-        reason = _swap_reason(lon[keep], lat[keep], area=area)
-        if reason:
-            lon, lat = lat.copy(), lon.copy()
-            issues.add(
-                None,
-                "warning",
-                f"latitude and longitude look swapped in the whole file ({reason}); they "
-                "were swapped back for every row",
-                _undo_swap_hint(mapping),
-            )
+        decision = _decide_swaps(lon, lat, keep, area=area)
+        _report_swaps(decision, lon, lat, keep, issues, review, mapping=mapping)
+        _reject_unswappable(decision, lon, lat, keep, issues)
+        lon, lat = np.where(decision.swap, lat, lon), np.where(decision.swap, lon, lat)
     return lon, lat
 
 
@@ -1366,38 +1393,262 @@ def _parse_pair_column(
     return lon, lat, blank, errors
 
 
-def _swap_reason(lon: np.ndarray, lat: np.ndarray, *, area: BaseGeometry | None) -> str:
-    """Why the located rows look swapped (see `facilities_from_frame`), or ``""``."""
-    n = lon.size
-    lat_out = (np.abs(lat) > 90) & (np.abs(lon) <= 90)
-    if lat_out.sum() >= max(1, 0.5 * n):
+# ---------------------------------------------------------------------------------------------
+# swapped latitude and longitude, row by row
+
+
+@dataclass(frozen=True)
+class _Extent:
+    """Where the rows of a file are expected: the study area, else a robust box around the
+    rows' median location (`SWAP_BOX_MADS`, `SWAP_BOX_MIN_DEG`) and on land."""
+
+    area: BaseGeometry | None
+    box: tuple[float, float, float, float] | None
+
+    def inside(
+        self, lon: np.ndarray, lat: np.ndarray, land: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Whether each point (degrees) is possible and where the rows are expected; ``land``
+        is `_near_land` of the points when already known."""
+        ok = _possible(lon, lat)
+        if self.area is not None:
+            shapely.prepare(self.area)
+            ok[ok] = shapely.contains_xy(self.area, lon[ok], lat[ok])
+            return ok
+        if self.box is not None:
+            minx, miny, maxx, maxy = self.box
+            ok &= (lon >= minx) & (lon <= maxx) & (lat >= miny) & (lat <= maxy)
+        if land is not None:
+            return ok & land
+        ok[ok] = _near_land(lon[ok], lat[ok])
+        return ok
+
+    def describe(self) -> str:
+        """The extent in words, for messages."""
+        if self.area is not None:
+            return "the study area"
+        if self.box is None:
+            return "land"
+        minx, miny, maxx, maxy = self.box
         return (
-            f"{int(lat_out.sum())} of {n} latitudes are beyond ±90 while their longitudes are not"
+            f"the area of the other rows (lat {miny:.1f} to {maxy:.1f}, lon {minx:.1f} to "
+            f"{maxx:.1f}), on land"
         )
-    ok = (np.abs(lat) <= 90) & (np.abs(lon) <= 90)
-    if not ok.any():
-        return ""
-    lo, la = lon[ok], lat[ok]
-    if area is not None:
-        given = _inside_fraction(area, lo, la)
-        swapped = _inside_fraction(area, la, lo)
-        if swapped >= 0.5 and given < swapped / 2:
-            return (
-                f"{swapped:.0%} of the swapped points fall in the study area against "
-                f"{given:.0%} of the given ones"
-            )
-        return ""
+
+
+def _possible(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Finite, within ±90 latitude and ±180 longitude, and not the (0, 0) placeholder."""
+    with np.errstate(invalid="ignore"):
+        ok = np.isfinite(lon) & np.isfinite(lat) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    return ok & ~((lon == 0) & (lat == 0))
+
+
+def _near_land(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Whether each point lies within `LAND_TOLERANCE_DEG` of the coarse land mask."""
+    out = np.zeros(lon.size, dtype=bool)
     tree = _land_tree()
-    if tree is None:
+    if tree is None or not lon.size:
+        return out
+    idx = np.flatnonzero(_possible(lon, lat))
+    pts = shapely.points(lon[idx], lat[idx])
+    hits = tree.query(pts, predicate="dwithin", distance=LAND_TOLERANCE_DEG)
+    out[idx[np.unique(hits[0])]] = True
+    return out
+
+
+def _rows_box(lon: np.ndarray, lat: np.ndarray) -> tuple[float, float, float, float] | None:
+    """A box around the median location that a few stray rows cannot move: the median ±
+    `SWAP_BOX_MADS` scaled median absolute deviations (at least `SWAP_BOX_MIN_DEG`) on each
+    axis, in degrees; None without a possible point."""
+    ok = _possible(lon, lat)
+    if not ok.any():
+        return None
+    bounds = []
+    for v in (lon[ok], lat[ok]):
+        centre = float(np.median(v))
+        half = max(SWAP_BOX_MADS * 1.4826 * float(np.median(np.abs(v - centre))), SWAP_BOX_MIN_DEG)
+        bounds.append((centre - half, centre + half))
+    (minx, maxx), (miny, maxy) = bounds
+    return (minx, miny, maxx, maxy)
+
+
+@dataclass(frozen=True)
+class _SwapDecision:
+    """Which located rows to swap, and why."""
+
+    swap: np.ndarray  #: by row position: take (lat, lon) for (lon, lat)
+    file_reason: str  #: why the whole file reads swapped, or ""
+    extent: _Extent  #: where the rows are expected (in the file's reading)
+    given_inside: np.ndarray  #: the given point lies in the extent
+    swapped_inside: np.ndarray  #: the swapped point lies in the extent
+
+
+def _decide_swaps(
+    lon: np.ndarray, lat: np.ndarray, keep: np.ndarray, *, area: BaseGeometry | None
+) -> _SwapDecision:
+    """Decide, row by row, whether latitude and longitude are swapped.
+
+    The file is first read as given or, when most rows make sense only swapped, as swapped
+    (`_file_swap_reason`). The expected extent is the study area, else the box of the rows in
+    that reading (`_rows_box`) on land. A row takes the other reading when its point in the
+    file's reading is impossible or outside the extent while the other point is inside it; in
+    a swapped file, a row in the extent neither way keeps its given order when only that puts
+    it on land, and a row impossible when swapped keeps it too (it is rejected later, naming
+    its values). Rows in the extent never move.
+    """
+    idx = np.flatnonzero(keep)
+    lo, la = lon[idx], lat[idx]
+    land: tuple[np.ndarray | None, np.ndarray | None] = (None, None)
+    if area is None:
+        # the land mask is the slow part: look each point up once, both ways
+        land = (_near_land(lo, la), _near_land(la, lo))
+    reason = _file_swap_reason(lo, la, area=area, land=land)
+    box = None if area is not None else _rows_box(*((la, lo) if reason else (lo, la)))
+    extent = _Extent(area, box)
+    given_inside = np.zeros(lon.size, dtype=bool)
+    swapped_inside = np.zeros(lon.size, dtype=bool)
+    given_inside[idx] = extent.inside(lo, la, land[0])
+    swapped_inside[idx] = extent.inside(la, lo, land[1])
+    if reason:
+        take_given = given_inside & ~swapped_inside
+        land_given, land_swapped = land
+        if land_given is not None and land_swapped is not None:
+            # in the extent neither way (a registry's stray row) but on land only as given:
+            # it stays as given, never moved into the sea
+            g, w = given_inside[idx], swapped_inside[idx]
+            take_given[idx] |= ~g & ~w & land_given & ~land_swapped
+        swap = keep & ~take_given & _possible(lat, lon)
+    else:
+        swap = keep & swapped_inside & ~given_inside
+    return _SwapDecision(swap, reason, extent, given_inside, swapped_inside)
+
+
+def _file_swap_reason(
+    lon: np.ndarray,
+    lat: np.ndarray,
+    *,
+    area: BaseGeometry | None,
+    land: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
+) -> str:
+    """Why the located rows read swapped as a whole, or ``""``: at least half of them are where
+    the rows are expected (`_Extent` without a box: the study area, or land) only when swapped,
+    and fewer than half as many only as given. ``land``: `_near_land` of the given and the
+    swapped points, when known."""
+    n = lon.size
+    if not n:
         return ""
-    given_land = _near_land_fraction(tree, lo, la)
-    swapped_land = _near_land_fraction(tree, la, lo)
-    if given_land <= 0.5 and swapped_land >= 0.8:
+    extent = _Extent(area, None)
+    given = extent.inside(lon, lat, land[0])
+    swapped = extent.inside(lat, lon, land[1])
+    only_swapped = int((swapped & ~given).sum())
+    only_given = int((given & ~swapped).sum())
+    if only_swapped < max(1, 0.5 * n) or only_given >= only_swapped / 2:
+        return ""
+    beyond = int(((np.abs(lat) > 90) & (np.abs(lon) <= 90)).sum())
+    if beyond >= 0.5 * n:
+        return f"{beyond} of {n} latitudes are beyond ±90 while their longitudes are not"
+    if area is not None:
         return (
-            f"{1 - given_land:.0%} of the given points fall in the sea while {swapped_land:.0%} "
-            "of the swapped ones fall on land"
+            f"{swapped.mean():.0%} of the swapped points fall in the study area against "
+            f"{given.mean():.0%} of the given ones"
         )
-    return ""
+    return (
+        f"{1 - given.mean():.0%} of the given points fall in the sea while {swapped.mean():.0%} "
+        "of the swapped ones fall on land"
+    )
+
+
+def _deg(value: float) -> str:
+    """Degrees as written in a message: up to 6 decimals, no trailing zeros."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _report_swaps(
+    decision: _SwapDecision,
+    lon: np.ndarray,
+    lat: np.ndarray,
+    keep: np.ndarray,
+    issues: _Issues,
+    review: np.ndarray,
+    *,
+    mapping: dict[str, str],
+) -> None:
+    """Name every row the swap rule changed (values as given, as imported, and why), and the
+    rows a swapped file keeps as given; ``lon``/``lat`` are the values as given."""
+    rows = issues.rows
+    where = decision.extent.describe()
+    if decision.file_reason:
+        kept = np.flatnonzero(keep & ~decision.swap)
+        which = (
+            "every located row"
+            if not kept.size
+            else f"every located row except {_row_list(rows[kept])} (kept as given, see below)"
+        )
+        issues.add(
+            None,
+            "warning",
+            f"latitude and longitude look swapped in the whole file ({decision.file_reason}); "
+            f"they were swapped back for {which}",
+            _undo_swap_hint(mapping),
+        )
+        for pos in kept[_possible(lon[kept], lat[kept])]:
+            issues.add(
+                int(pos),
+                "doubtful",
+                f"kept as given (lat {_deg(lat[pos])}, lon {_deg(lon[pos])}) although the file "
+                f"reads swapped: swapped, it would fall outside {where}",
+                "check the location; if it is swapped too, exchange the two cells in the file",
+            )
+            review[pos] = True
+        return
+    for pos in np.flatnonzero(decision.swap):
+        given = "is impossible" if abs(lat[pos]) > 90 else f"falls outside {where}"
+        issues.add(
+            int(pos),
+            "fixed",
+            f"latitude and longitude swapped: given lat {_deg(lat[pos])}, lon {_deg(lon[pos])}, "
+            f"which {given}; put back as lat {_deg(lon[pos])}, lon {_deg(lat[pos])}, in {where}",
+            f"correct the row in the file; {KEEP_ORDER}",
+            value=f"{_deg(lat[pos])}, {_deg(lon[pos])}",
+        )
+
+
+def _row_list(rows: np.ndarray, *, most: int = 20) -> str:
+    """Row numbers in words: 'row 4', 'rows 4, 9 and 12', the first `most` and how many more."""
+    shown = [str(int(r)) for r in rows[:most]]
+    if len(shown) == 1:
+        return f"row {shown[0]}"
+    more = len(rows) - len(shown)
+    if more:
+        return f"rows {', '.join(shown)} and {more} more"
+    return f"rows {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _reject_unswappable(
+    decision: _SwapDecision, lon: np.ndarray, lat: np.ndarray, keep: np.ndarray, issues: _Issues
+) -> None:
+    """Reject the rows whose latitude is beyond ±90 and that are not kept swapped: neither
+    reading puts them where the rows are expected."""
+    where = decision.extent.describe()
+    with np.errstate(invalid="ignore"):
+        beyond = keep & ~decision.swap & (np.abs(lat) > 90)
+    for pos in np.flatnonzero(beyond):
+        if abs(lon[pos]) <= 90:
+            fix = (
+                f"swapped (lat {_deg(lon[pos])}, lon {_deg(lat[pos])}) it does not fall in "
+                f"{where} either; correct the coordinate"
+            )
+        else:
+            fix = "are latitude and longitude swapped? correct the coordinate"
+        issues.add(
+            int(pos),
+            "rejected",
+            f"latitude {lat[pos]:g} is outside -90..90",
+            fix,
+            value=f"{lat[pos]:g}",
+        )
+        keep[pos] = False
 
 
 def _check_places(

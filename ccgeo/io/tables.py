@@ -31,13 +31,15 @@ _DELIMITERS = ",;\t|"
 TABLE_SUFFIXES: tuple[str, ...] = suffixes("table", "workbook")
 #: How an old binary Excel workbook (.xls, OLE2) begins; pandas would need xlrd to read it.
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-#: What reading a damaged workbook raises: zip and deflate errors, XML errors (openpyxl parses
-#: with ElementTree), values of the wrong type (pandas, odfpy).
+#: What reading a damaged workbook raises: zip and deflate errors (a damaged zip header names
+#: a version or compression zipfile does not know: NotImplementedError), XML errors (openpyxl
+#: parses with ElementTree), values of the wrong type (pandas, odfpy).
 DAMAGED_WORKBOOK: tuple[type[Exception], ...] = (
     ValueError,
     OSError,
     EOFError,
     KeyError,
+    NotImplementedError,
     zipfile.BadZipFile,
     zlib.error,
     ElementTree.ParseError,
@@ -321,7 +323,7 @@ def _excel_engine(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, NotImplementedError) as exc:
         msg = f"is a damaged workbook ({exc}); open it in Excel or LibreOffice and save it again"
         raise InputError(msg, path=path) from exc
     if "content.xml" in names:
@@ -535,7 +537,7 @@ def _records(text: str, delim: str) -> tuple[list[list[str]], dict[int, str]]:
             width = len(row)
         span = lines[start:end]
         start = end
-        if len(span) < 2 or width < 2 or not any(_whole_row(ln, delim, width) for ln in span[1:]):
+        if len(span) < 2 or width < 2 or not _lines_are_rows(span, delim, width):
             rows.append(row)
             continue
         for line in span:
@@ -545,6 +547,24 @@ def _records(text: str, delim: str) -> tuple[list[list[str]], dict[int, str]]:
             else:
                 rows.append(_line_cells(line, delim))
     return rows, notes
+
+
+def _lines_are_rows(span: list[str], delim: str, width: int) -> bool:
+    """Whether the lines of a row read over several lines are rows of their own: one of them
+    after the first is a whole row (`_whole_row`), or each of them, without its stray quote,
+    has as many cells as the header or nothing but separators (two rows each with a stray
+    quote, one closing the other's; a cell over several lines, such as an address, leaves its
+    lines short)."""
+    if any(_whole_row(ln, delim, width) for ln in span[1:]):
+        return True
+    return all(_fills_a_row(ln, delim, width) for ln in span)
+
+
+def _fills_a_row(line: str, delim: str, width: int) -> bool:
+    if not line.replace('"', "").replace(delim, "").strip():
+        return True  # an empty row (its separators, perhaps a stray quote)
+    cells = _without_stray_quote(line, delim, width) if line.count('"') % 2 else None
+    return len(cells if cells is not None else _line_cells(line, delim)) == width
 
 
 def _line_cells(line: str, delim: str) -> list[str]:

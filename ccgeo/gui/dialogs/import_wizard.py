@@ -374,8 +374,8 @@ class _MappingPage(QWizardPage):
         self.swap_check = QCheckBox("Detect swapped latitude and longitude")
         self.swap_check.setChecked(True)
         self.swap_check.setToolTip(
-            "When most points make sense only with latitude and longitude exchanged, swap them "
-            "for the whole file (the report says so)"
+            "Put back, row by row, points that make sense only with latitude and longitude "
+            "exchanged; each row changed is listed in the report"
         )
         options = QHBoxLayout()
         options.addWidget(QLabel("Study area:"))

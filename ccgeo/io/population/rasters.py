@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings as warnings_module
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -204,10 +205,20 @@ def _read_window(
     import rasterio.windows
 
     try:
-        src = rasterio.open(path)
+        with warnings_module.catch_warnings():
+            # a raster without georeference says so by a warning: an input error here
+            warnings_module.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
+            src = rasterio.open(path)
     except (rasterio.errors.RasterioIOError, OSError) as exc:
         raise raster_error(path, exc, expected="a GeoTIFF of people per cell") from exc
     with src:
+        if src.crs is None and src.transform.is_identity:
+            msg = (
+                "the raster has no georeference: nothing says where its cells lie (it may be "
+                "damaged, or a picture rather than a map); use a GeoTIFF of people per cell "
+                "with its coordinates (e.g. from WorldPop)"
+            )
+            raise InputError(msg, path=path)
         crs = _raster_crs(src, path=path, warnings=warnings)
         is_lonlat = crs.to_epsg() == 4326
         if src.count > 1:

@@ -1,0 +1,1 @@
+"""Fuzz tests of every file ccgeo reads (see fuzzkit)."""
