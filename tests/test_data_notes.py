@@ -119,3 +119,17 @@ def test_the_pdf_has_a_data_notes_page(case, tmp_path):
     assert "changed on" in page  # (wrapped in its cell)
     assert "swapped; put back" in page
     assert "placed on the map" in page
+
+
+def test_without_districts_nobody_is_said_to_lie_in_no_district():
+    from ccgeo.model.demand import PopulationReport
+    from ccgeo.report.notes import population_notes
+
+    report = PopulationReport(
+        file="people.csv", rows_in_file=10, people_in_file=500.0, no_district_people=500.0,
+        no_district_rows=10, outside_people=20.0, outside_rows=1,
+    )  # fmt: skip
+    texts = [n.text for n in population_notes(report, districts=False)]
+    assert not any("no district" in t for t in texts)
+    assert any("outside the study area" in t for t in texts)
+    assert any("no district" in n.text for n in population_notes(report, districts=True))

@@ -78,7 +78,9 @@ def data_notes(project: Project | None, result: AccessResult | None) -> list[Dat
     for report in reports:
         notes.extend(import_notes(report))
     if result is not None:
-        notes.extend(population_notes(result.population_report()))
+        districts = project.districts if project is not None else None
+        has_districts = districts is not None and len(districts) > 0
+        notes.extend(population_notes(result.population_report(), districts=has_districts))
         notes.extend(DataNote("analysis", "", "warning", str(text)) for text in result.warnings)
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(notes, key=lambda n: (rank.get(n.severity, len(rank)), n.row or 0))
@@ -105,8 +107,9 @@ def import_notes(report: ImportReport) -> list[DataNote]:
     return notes
 
 
-def population_notes(report: PopulationReport) -> list[DataNote]:
-    """Where every person of the population file went, one note per part that holds people."""
+def population_notes(report: PopulationReport, *, districts: bool = True) -> list[DataNote]:
+    """Where every person of the population file went, one note per part that holds people
+    (without ``districts``, nobody is said to lie "in no district")."""
     source = report.file
     unit = report.unit
     notes = [
@@ -128,6 +131,8 @@ def population_notes(report: PopulationReport) -> list[DataNote]:
         (report.overlap_people, report.overlap_rows, f"lie in overlapping districts ("
          f"{report.overlap_rule})", "fix the district boundaries so they do not overlap"),
     )  # fmt: skip
+    if not districts:
+        parts = parts[:2]
     for people, rows, what, fix in parts:
         if people > 0 or rows > 0:
             notes.append(
