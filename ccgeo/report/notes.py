@@ -205,7 +205,7 @@ def notes_blocks(notes: Sequence[DataNote], *, limit: int = MAX_NOTES_PRINTED) -
             note.source or note.topic,
             "" if note.row is None else f"{note.row:,}",
             SEVERITY_LABELS.get(note.severity, note.severity),
-            note.text + (f" Fix: {note.fix}." if note.fix and note.severity != "info" else ""),
+            _with_fix(note),
         )
         for note in notes[:limit]
     )
@@ -219,6 +219,13 @@ def notes_blocks(notes: Sequence[DataNote], *, limit: int = MAX_NOTES_PRINTED) -
             )
         )
     return blocks
+
+
+def _with_fix(note: DataNote) -> str:
+    """The note and how to fix it, as sentences: ``"... under another id. Fix: delete it."``."""
+    if not note.fix or note.severity == "info":
+        return note.text
+    return f"{note.text.rstrip('.')}. Fix: {note.fix.rstrip('.')}."
 
 
 def _name(source: str) -> str:
