@@ -1,14 +1,19 @@
 """Every number a user reads, formatted in one place: people, shares, minutes, days, areas.
 
 The app, the command line, the HTML map and the printed report all format through these
-functions, so a share never reads "100.0 %" on one screen and "> 99.9 %" on another. (The hook for
-translations, Step 9, lives here too.)
+functions, so a share never reads "100.0 %" on one screen and "> 99.9 %" on another. Numbers and
+dates follow the language of `ccgeo.i18n` (CLDR through Babel): ``517,570`` in English,
+``517.570`` in Portuguese, ``517 570`` in French; English output is the same in every locale.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from functools import cache
 from typing import Any
+
+from ccgeo.i18n import DEFAULT_LANGUAGE, babel_locale, current_language, gettext, ngettext
 
 #: Shown for a value that does not exist (no people, no route).
 MISSING = "–"
@@ -29,13 +34,39 @@ def _is_inf(value: Any) -> bool:
         return False
 
 
+@cache
+def _number_symbols(language: str) -> dict[int, str]:
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = babel_locale(language)
+    return str.maketrans({",": get_group_symbol(locale), ".": get_decimal_symbol(locale)})
+
+
+def _localised(text: str) -> str:
+    """A number written the English way (``"1,234.5"``) with the separators of the current
+    language (``"1.234,5"``); the digits, and so the rounding, stay those of Python."""
+    language = current_language()
+    return text if language == DEFAULT_LANGUAGE else text.translate(_number_symbols(language))
+
+
+def format_number(value: Any, *, decimals: int = 0, grouping: bool = True) -> str:
+    """A number in the current language: ``1234.56`` → ``"1,234.6"`` (``decimals=1``) in
+    English, ``"1.234,6"`` in Portuguese; ``grouping=False`` leaves out the thousands separator.
+    Missing or non-finite values give ``"–"``."""
+    number = _finite(value)
+    if number is None:
+        return MISSING
+    return _localised(f"{number:{',' if grouping else ''}.{decimals}f}")
+
+
 def format_people(value: Any) -> str:
-    """People as a whole number with thousands separators: ``812934.6`` → ``"812,935"``.
+    """People as a whole number with thousands separators: ``812934.6`` → ``"812,935"`` in
+    English, ``"812.935"`` in Portuguese, ``"812 935"`` (narrow no-break space) in French.
 
     Missing or non-finite values give ``"–"``.
     """
     number = _finite(value)
-    return MISSING if number is None else f"{round(number):,}"
+    return MISSING if number is None else _localised(f"{round(number):,}")
 
 
 def format_share(value: Any, *, missing: str = MISSING) -> str:
@@ -51,10 +82,10 @@ def format_share(value: Any, *, missing: str = MISSING) -> str:
         return missing
     percent = 100.0 * share
     if 0.0 < percent < 0.05:
-        return "< 0.1 %"
+        return _localised("< 0.1 %")
     if 99.95 <= percent < 100.0:
-        return "> 99.9 %"
-    return f"{percent:.1f} %"
+        return _localised("> 99.9 %")
+    return _localised(f"{percent:.1f} %")
 
 
 def format_share_change(value: Any) -> str:
@@ -68,19 +99,20 @@ def format_minutes(value: Any) -> str:
     ``"unreachable"``."""
     number = _finite(value)
     if number is None:
-        return "unreachable" if value is not None and _is_inf(value) else MISSING
-    return f"{number:.1f} min" if number < 10 else f"{number:,.0f} min"
+        return gettext("unreachable") if value is not None and _is_inf(value) else MISSING
+    return _localised(f"{number:.1f} min" if number < 10 else f"{number:,.0f} min")
 
 
 def format_threshold(minutes: float) -> str:
-    """A threshold: ``60.0`` → ``"60 min"``, ``7.5`` → ``"7.5 min"``."""
-    return f"{minutes:g} min"
+    """A threshold: ``60.0`` → ``"60 min"``, ``7.5`` → ``"7.5 min"`` (``"7,5 min"`` in
+    Portuguese)."""
+    return _localised(f"{minutes:g} min")
 
 
 def format_days(value: Any) -> str:
-    """Working days with one decimal: ``7.205`` → ``"7.2"``."""
+    """Working days with one decimal: ``7.205`` → ``"7.2"`` (``"7,2"`` in Portuguese)."""
     number = _finite(value)
-    return MISSING if number is None else f"{number:.1f}"
+    return MISSING if number is None else _localised(f"{number:.1f}")
 
 
 def format_km2(value: Any) -> str:
@@ -89,8 +121,8 @@ def format_km2(value: Any) -> str:
     if number is None:
         return MISSING
     if number < 1:
-        return f"{number:.2f}"
-    return f"{number:.1f}" if number < 100 else f"{number:,.0f}"
+        return _localised(f"{number:.2f}")
+    return _localised(f"{number:.1f}" if number < 100 else f"{number:,.0f}")
 
 
 def format_tests(value: Any) -> str:
@@ -98,7 +130,7 @@ def format_tests(value: Any) -> str:
     number = _finite(value)
     if number is None:
         return MISSING
-    return f"{number:,.1f}" if abs(number) < 100 else f"{number:,.0f}"
+    return _localised(f"{number:,.1f}" if abs(number) < 100 else f"{number:,.0f}")
 
 
 def format_ratio(value: Any) -> str:
@@ -108,17 +140,17 @@ def format_ratio(value: Any) -> str:
     if number is None:
         return MISSING
     if abs(number) >= 100:
-        return f"{number:,.0f}"
+        return _localised(f"{number:,.0f}")
     if abs(number) >= 10:
-        return f"{number:.1f}"
-    return f"{number:.2f}"
+        return _localised(f"{number:.1f}")
+    return _localised(f"{number:.2f}")
 
 
 def format_gain(people: Any) -> str:
     """A change in people with its sign: ``+184,000``, ``−2,310``, ``±0``."""
     gained = float(people)
     sign = "+" if gained > 0.5 else ("−" if gained < -0.5 else "±")
-    return f"{sign}{abs(gained):,.0f}"
+    return sign + _localised(f"{abs(gained):,.0f}")
 
 
 def format_delta(
@@ -128,16 +160,22 @@ def format_delta(
     shares = ""
     if _finite(baseline_share) is not None and _finite(share) is not None:
         shares = f" ({format_share(baseline_share)} → {format_share(share)})"
-    return f"{format_gain(gained)} people within {format_threshold(threshold_min)}{shares}"
+    return (
+        gettext("{gain} people within {minutes}").format(
+            gain=format_gain(gained), minutes=format_threshold(threshold_min)
+        )
+        + shares
+    )
 
 
 def format_gain_loss(gained: Any, lost: Any, threshold_min: float) -> str:
     """``"+184,000 people gain, 0 lose access within 60 min"``: people who reach a lab within the
     threshold in one scenario and not in the other, both ways."""
     plus = "+" if (_finite(gained) or 0.0) >= 0.5 else ""
-    return (
-        f"{plus}{format_people(gained)} people gain, {format_people(lost)} lose access "
-        f"within {format_threshold(threshold_min)}"
+    return gettext("{gained} people gain, {lost} lose access within {minutes}").format(
+        gained=plus + format_people(gained),
+        lost=format_people(lost),
+        minutes=format_threshold(threshold_min),
     )
 
 
@@ -159,23 +197,35 @@ def no_lab_text(
     cap = capability.upper()
     where = ""
     if quality != "any":
-        where = f" with the quality filter '{quality.replace('_', ' ')}'"
+        where = gettext(" with the quality filter '{quality}'").format(
+            quality=quality.replace("_", " ")
+        )
         if n_capable is not None and n_facilities is not None:
-            where += f" ({n_capable} of {n_facilities} facilities do {cap} at any quality)"
-    return f"no facility can do {cap}{where}: choose another test or quality, or upgrade a facility"
+            where += gettext(" ({capable} of {count} facilities do {test} at any quality)").format(
+                capable=n_capable, count=n_facilities, test=cap
+            )
+    return gettext(
+        "no facility can do {test}{where}: choose another test or quality, or upgrade a facility"
+    ).format(test=cap, where=where)
 
 
 def format_whatif(hubs: int, upgrades: int, closures: int) -> str:
     """The what-if edits an analysis counted: ``"with 2 what-if hubs and 1 upgrade"``; ``""``
     when there are none."""
     parts = [
-        f"{n} {word}{'s' if n != 1 else ''}"
-        for n, word in ((hubs, "what-if hub"), (upgrades, "upgrade"), (closures, "closure"))
+        text.format(n=n)
+        for n, text in (
+            (hubs, ngettext("{n} what-if hub", "{n} what-if hubs", hubs)),
+            (upgrades, ngettext("{n} upgrade", "{n} upgrades", upgrades)),
+            (closures, ngettext("{n} closure", "{n} closures", closures)),
+        )
         if n
     ]
     if not parts:
         return ""
-    return "with " + (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0])
+    if len(parts) == 1:
+        return gettext("with {edits}").format(edits=parts[0])
+    return gettext("with {edits} and {last}").format(edits=", ".join(parts[:-1]), last=parts[-1])
 
 
 def format_lonlat_box(box: tuple[float, float, float, float]) -> str:
@@ -196,7 +246,15 @@ def format_count(value: Any) -> str:
     """A count of things (rows, facilities) with thousands separators: ``12034`` →
     ``"12,034"``; ``"–"`` when missing."""
     number = _finite(value)
-    return MISSING if number is None else f"{round(number):,}"
+    return MISSING if number is None else _localised(f"{round(number):,}")
+
+
+def format_date(value: dt.date) -> str:
+    """A day in words in the current language: ``"2 December 2026"``, ``"2 de dezembro de
+    2026"``, ``"2 de diciembre de 2026"``, ``"2 décembre 2026"`` (a datetime gives its day)."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format="long", locale=babel_locale())
 
 
 def format_when(iso: str) -> str:

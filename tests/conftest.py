@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from ccgeo.project import Project
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read ccgeo's English whatever the computer's locale; tests/test_i18n.py chooses
+# the other languages itself.
+os.environ["CCGEO_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("CCGEO_SHARED_DATA", ROOT.parent / "shared" / "data"))

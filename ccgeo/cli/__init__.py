@@ -4,6 +4,10 @@ Every command prints what it did in plain words and exits 0 on success; a `Ccgeo
 bad value, offline) is printed as one line ``ccgeo: error: ...`` with exit code 2, never a
 traceback. Parsing needs no heavy library, so ``ccgeo --help`` answers at once; a command loads
 what it uses.
+
+The language (``--lang`` anywhere on the line, else ``lang`` in the ``--settings`` file, else
+``CCGEO_LANG``, else the system locale; `choose_language`) is set before the parser is built, so
+the help, the messages and the numbers are all in it.
 """
 
 from __future__ import annotations
@@ -11,12 +15,26 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from ccgeo.cli.parser import build_parser
-from ccgeo.errors import CcgeoError
+from ccgeo.cli.parser import build_parser, error_line
+from ccgeo.errors import CcgeoError, InputError
+from ccgeo.i18n import (
+    LANGUAGES,
+    _,
+    language_from_environment,
+    unknown_language_text,
+    using_language,
+)
 
-__all__ = ["EXIT_ERROR", "build_parser", "join_negative_values", "main", "os_error_text"]
+__all__ = [
+    "EXIT_ERROR",
+    "build_parser",
+    "choose_language",
+    "join_negative_values",
+    "main",
+    "os_error_text",
+]
 
 EXIT_ERROR = 2
 
@@ -28,8 +46,57 @@ NEGATIVE_VALUE_OPTIONS = ("--study-area", "--extent")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ccgeo`` console script; returns the exit code."""
-    parser = build_parser()
     given = list(sys.argv[1:] if argv is None else argv)
+    try:
+        language = choose_language(given)
+    except CcgeoError as exc:  # said in English: the language is what went wrong
+        print(f"ccgeo: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    with using_language(language):
+        return _run(given)
+
+
+def choose_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language of a command line: ``--lang`` (before or after the command name), else
+    ``lang`` in its ``--settings`` file, else `ccgeo.i18n.language_from_environment`.
+
+    Raises
+    ------
+    InputError
+        For a language ccgeo does not speak, naming those it does; for a settings file that
+        cannot be read.
+    """
+    asked = _option_value(argv, "--lang")
+    if asked is not None:
+        if asked not in LANGUAGES:
+            raise InputError("--lang: " + unknown_language_text(asked))
+        return asked
+    settings_path = _option_value(argv, "--settings")
+    if settings_path:
+        from ccgeo.tasks.settings import read_settings_file
+
+        file_language = read_settings_file(settings_path).lang
+        if file_language is not None:
+            return file_language
+    return language_from_environment(environ)
+
+
+def _option_value(argv: Sequence[str], flag: str) -> str | None:
+    """The value of ``flag`` (``--lang pt`` or ``--lang=pt``) before a ``--``; the last given."""
+    value = None
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == flag:
+            value = argv[i + 1] if i + 1 < len(argv) else ""
+        elif token.startswith(flag + "="):
+            value = token.split("=", 1)[1]
+    return value
+
+
+def _run(given: list[str]) -> int:
+    """Parse ``given`` and run its command (in the language already chosen)."""
+    parser = build_parser()
     args = parser.parse_args(join_negative_values(given))
     args.argv = given  # the command as typed, for the run log
     name = getattr(args, "command_name", None)
@@ -41,17 +108,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return int(COMMANDS[name](args))
     except CcgeoError as exc:
-        print(f"ccgeo: error: {exc}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("ccgeo: interrupted", file=sys.stderr)
+        print(_("ccgeo: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # the reader of our output went away (`ccgeo info x | head`): not an error of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
         return 0
     except OSError as exc:  # a file or folder the system refuses (permission, a folder, disk)
-        print(f"ccgeo: error: {os_error_text(exc)}", file=sys.stderr)
+        print(error_line(os_error_text(exc)), file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -70,16 +137,16 @@ def os_error_text(exc: OSError) -> str:
     """One line for a file or folder the system refuses: which, why, and what to do."""
     where = f"{exc.filename}: " if exc.filename else ""
     if isinstance(exc, PermissionError):
-        why = (
+        why = _(
             "permission denied: ccgeo may not read or write it; choose a file or folder of "
             "yours (or ask its owner for access)"
         )
     elif isinstance(exc, IsADirectoryError):
-        why = "is a folder; give a file name"
+        why = _("is a folder; give a file name")
     elif isinstance(exc, NotADirectoryError):
-        why = "a part of this path is a file, not a folder; check the path"
+        why = _("a part of this path is a file, not a folder; check the path")
     elif isinstance(exc, FileNotFoundError):
-        why = "not found; check the path (the folder it should be in must exist)"
+        why = _("not found; check the path (the folder it should be in must exist)")
     else:
-        why = f"{exc.strerror or exc}; check the disk and the path"
+        why = _("{reason}; check the disk and the path").format(reason=exc.strerror or exc)
     return where + why

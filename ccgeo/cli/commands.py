@@ -17,9 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ccgeo.cli.options import given_settings
+from ccgeo.cli.options import given_settings, settings_name
+from ccgeo.cli.parser import error_line
 from ccgeo.errors import InputError
-from ccgeo.labels import format_people, format_share
+from ccgeo.i18n import _, ngettext
+from ccgeo.labels import (
+    format_count,
+    format_number,
+    format_people,
+    format_share,
+    format_threshold,
+)
 from ccgeo.model.settings import (
     SETTINGS_CLASSES,
     AccessSettings,
@@ -48,7 +56,7 @@ def load_inputs(args: argparse.Namespace, *, need: Sequence[str] = ()) -> Projec
     files = (args.roads, args.facilities, args.population, args.population_by_district)
     if args.project is not None:
         if any(f is not None for f in (*files, args.districts)):
-            msg = "give either a .ccgeo project or the input files (--roads ...), not both"
+            msg = _("give either a .ccgeo project or the input files (--roads ...), not both")
             raise InputError(msg)
         project = open_project(args.project)
     else:
@@ -64,9 +72,16 @@ def load_inputs(args: argparse.Namespace, *, need: Sequence[str] = ()) -> Projec
     options = {"roads": "--roads", "facilities": "--facilities", "demand": "--population"}
     missing = [options[n] for n in need if getattr(project, n) is None]
     if missing:
-        where = f"the project {args.project}" if args.project else "the inputs"
         lacking = ", ".join(n.lstrip("-") for n in missing)
-        msg = f"{where} lack(s) {lacking}: give {' and '.join(missing)}"
+        options = _(" and ").join(missing)
+        if args.project:
+            msg = _("the project {project} lacks {lacking}: give {options}").format(
+                project=args.project, lacking=lacking, options=options
+            )
+        else:
+            msg = _("the inputs lack {lacking}: give {options}").format(
+                lacking=lacking, options=options
+            )
         raise InputError(msg)
     return project
 
@@ -130,13 +145,19 @@ def _analyse(
 
 def print_settings(sourced: Sourced) -> None:
     """The settings used, one per line with where each came from."""
-    print(f"{sourced.settings.kind} settings:")
+    print(_("{settings}:").format(settings=settings_name(sourced.settings.kind)))
     for line in sourced.lines():
         print(f"  {line}")
 
 
+def _notes(warnings: Sequence[str]) -> None:
+    """The warnings of an analysis, one ``note:`` line each."""
+    for warning in warnings:
+        print(_("  note: {warning}").format(warning=warning))
+
+
 def _wrote(paths: Mapping[str, Path]) -> None:
-    print("wrote " + ", ".join(str(p) for p in paths.values()))
+    print(_("wrote {files}").format(files=", ".join(str(p) for p in paths.values())))
 
 
 # -- import-facilities and info ----------------------------------------------------------------
@@ -164,18 +185,17 @@ def import_facilities(args: argparse.Namespace) -> int:
     print(report.summary())
     if report.mapping:
         cols = ", ".join(f"{k}←{v!r}" for k, v in report.mapping.items())
-        print(f"columns: {cols}")
+        print(_("columns: {columns}").format(columns=cols))
     for issue in report.issues:
-        where = f"row {issue.row}" if issue.row is not None else "file"
+        where = _("row {row}").format(row=issue.row) if issue.row is not None else _("file")
         print(f"  [{issue.severity}] {where}: {issue.problem} — {issue.fix}")
     if len(fac) == 0:
-        print(
-            f"ccgeo: error: {args.file}: no row could be imported; see the problems above",
-            file=sys.stderr,
-        )
+        message = _("{file}: no row could be imported; see the problems above")
+        print(error_line(message.format(file=args.file)), file=sys.stderr)
         return EXIT_NOTHING_IMPORTED
     write_vector(fac.gdf, args.out, layer="facilities")
-    print(f"wrote {len(fac)} facilities to {args.out}")
+    wrote = ngettext("wrote {n} facility to {out}", "wrote {n} facilities to {out}", len(fac))
+    print(wrote.format(n=len(fac), out=args.out))
     return EXIT_OK
 
 
@@ -192,10 +212,10 @@ def parse_study_area(value: str | None) -> Any:
         if bbox is not None:
             minlon, minlat, maxlon, maxlat = bbox
             if not (minlon < maxlon and minlat < maxlat):
-                msg = (
-                    f"--study-area bbox {value!r} should be minlon,minlat,maxlon,maxlat "
+                msg = _(
+                    "--study-area bbox {value!r} should be minlon,minlat,maxlon,maxlat "
                     "with min < max"
-                )
+                ).format(value=value)
                 raise InputError(msg)
             return bbox
     from ccgeo.io.population import read_districts
@@ -233,27 +253,46 @@ def access(args: argparse.Namespace) -> int:
     settings = done.sourced.settings
     summary = done.result.summary()
     labs = (
-        "facilities of the file"
+        _("facilities of the file")
         if settings.capability == "any"
-        else f"labs able to do {settings.capability} ({settings.quality} quality)"
+        else _("labs able to do {test} ({quality} quality)").format(
+            test=settings.capability, quality=settings.quality
+        )
     )
     print(
-        f"{summary['labs_used']} {labs} reached {settings.travel.describe()}; "
-        f"{summary['demand_points']:,} demand points, "
-        f"{format_people(summary['population_analysed'])} people analysed of "
-        f"{format_people(summary['population_total'])} in the population file"
+        _(
+            "{n_labs} {labs} reached {travel}; {n_points} demand points, {analysed} people "
+            "analysed of {total} in the population file"
+        ).format(
+            n_labs=summary["labs_used"],
+            labs=labs,
+            travel=settings.travel.describe(),
+            n_points=format_count(summary["demand_points"]),
+            analysed=format_people(summary["population_analysed"]),
+            total=format_people(summary["population_total"]),
+        )
     )
     for row in summary["coverage"]:
-        share = format_share(row["share"], missing="no people")
-        print(f"  within {row['threshold_min']:g} min: {format_people(row['covered'])} ({share})")
+        share = format_share(row["share"], missing=_("no people"))
+        print(
+            _("  within {threshold}: {people} ({share})").format(
+                threshold=format_threshold(row["threshold_min"]),
+                people=format_people(row["covered"]),
+                share=share,
+            )
+        )
     print(
-        f"  unreachable: {format_people(summary['unreachable'])}; "
-        f"off-network: {format_people(summary['off_network'])}; "
-        f"outside the roads' extent: {format_people(summary['outside_roads'])}; "
-        f"not located: {format_people(summary['not_located'])}"
+        _(
+            "  unreachable: {unreachable}; off-network: {off_network}; outside the roads' "
+            "extent: {outside}; not located: {not_located}"
+        ).format(
+            unreachable=format_people(summary["unreachable"]),
+            off_network=format_people(summary["off_network"]),
+            outside=format_people(summary["outside_roads"]),
+            not_located=format_people(summary["not_located"]),
+        )
     )
-    for warning in summary["warnings"]:
-        print(f"  note: {warning}")
+    _notes(summary["warnings"])
     return done.finish()
 
 
@@ -276,7 +315,8 @@ def export(args: argparse.Namespace) -> int:
         project=project,
         run=run_record(args, sourced, project, started),
     )
-    print(f"wrote {len(written)} files to {args.out}:")
+    wrote = ngettext("wrote {n} file to {out}:", "wrote {n} files to {out}:", len(written))
+    print(wrote.format(n=len(written), out=args.out))
     for path in written:
         print(f"  {path.name}")
     print_settings(sourced)
@@ -296,11 +336,13 @@ def _scenario_inputs(args: argparse.Namespace, project: Project) -> tuple[Projec
         return project, sourced, None
     by_name = {s.name: s for s in project.scenarios}
     if name not in by_name:
-        known = ", ".join(repr(n) for n in by_name) or "none"
-        msg = f"no scenario named {name!r} in the project; its scenarios: {known}"
+        known = ", ".join(repr(n) for n in by_name) or _("none")
+        msg = _("no scenario named {name!r} in the project; its scenarios: {known}").format(
+            name=name, known=known
+        )
         raise InputError(msg)
     scenario = by_name[name]
-    changed, _ = project_with_scenario(project, scenario)
+    changed, _edits = project_with_scenario(project, scenario)
     changed.settings = {**project.settings, AccessSettings.kind: scenario.settings}
     return changed, settings_of(args, AccessSettings, changed), scenario
 
@@ -323,7 +365,8 @@ def map_(args: argparse.Namespace) -> int:
         tiles=args.tiles,
         run=run_record(args, sourced, project, started),
     )
-    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB); it opens offline in a browser")
+    size = format_number(path.stat().st_size / 1e6, decimals=1, grouping=False)
+    print(_("wrote {path} ({size} MB); it opens offline in a browser").format(path=path, size=size))
     print_settings(sourced)
     return EXIT_OK
 
@@ -348,7 +391,14 @@ def report(args: argparse.Namespace) -> int:
         extent=args.extent,
         run=run_record(args, sourced, project, started),
     )
-    print(f"wrote {path} ({path.stat().st_size / 1e3:.0f} KB, {args.paper} {args.orientation})")
+    print(
+        _("wrote {path} ({size} KB, {paper} {orientation})").format(
+            path=path,
+            size=format_number(path.stat().st_size / 1e3, grouping=False),
+            paper=args.paper,
+            orientation=_("portrait") if args.orientation == "portrait" else _("landscape"),
+        )
+    )
     print_settings(sourced)
     return EXIT_OK
 
@@ -364,13 +414,21 @@ def capacity(args: argparse.Namespace) -> int:
 
     done = _analyse(args, CapacitySettings, run_capacity, write_capacity)
     settings, result = done.sourced.settings, done.result
+    labs = ngettext(
+        "{method}: {n} lab able to do {test}, {travel}",
+        "{method}: {n} labs able to do {test}, {travel}",
+        len(result.labs),
+    )
     print(
-        f"{settings.method}: {len(result.labs)} labs able to do {settings.capability}, "
-        f"{settings.travel.describe()}"
+        labs.format(
+            method=settings.method,
+            n=len(result.labs),
+            test=settings.capability,
+            travel=settings.travel.describe(),
+        )
     )
     print(f"  {capacity_summary(result, settings)}")
-    for warning in result.warnings:
-        print(f"  note: {warning}")
+    _notes(result.warnings)
     return done.finish()
 
 
@@ -383,12 +441,22 @@ def site(args: argparse.Namespace) -> int:
         args, SitingSettings, run_siting, lambda r, _p, out, run: write_siting(r, out, run=run)
     )
     result = done.result
-    gap = "optimal" if not result.gap else f"gap {result.gap:.2%}"
-    print(f"{result.model}: objective {result.objective:,.0f} ({result.solver}, {gap})")
+    gap = (
+        _("optimal")
+        if not result.gap
+        else _("gap {percent}%").format(percent=format_number(100 * result.gap, decimals=2))
+    )
+    print(
+        _("{model}: objective {objective} ({solver}, {gap})").format(
+            model=result.model,
+            objective=format_number(result.objective),
+            solver=result.solver,
+            gap=gap,
+        )
+    )
     for line in result.summary_lines():
         print(f"  {line}")
-    for warning in result.warnings:
-        print(f"  note: {warning}")
+    _notes(result.warnings)
     return done.finish()
 
 
@@ -406,18 +474,27 @@ def referral(args: argparse.Namespace) -> int:
     )
     result, summary = done.result, done.result.summary
     print(
-        f"{summary['n_spokes']} spokes send {done.sourced.settings.capability} specimens to "
-        f"{summary['n_hubs']} hub labs by {result.settings.get('courier_mode', '')}: "
-        f"{summary['n_servable']} served, {summary['n_not_servable']} not servable, "
-        f"{summary['n_loops']} courier loops"
+        _(
+            "{n_spokes} spokes send {test} specimens to {n_hubs} hub labs by {courier}: "
+            "{n_served} served, {n_not_servable} not servable, {n_loops} courier loops"
+        ).format(
+            n_spokes=summary["n_spokes"],
+            test=done.sourced.settings.capability,
+            n_hubs=summary["n_hubs"],
+            courier=result.settings.get("courier_mode", ""),
+            n_served=summary["n_servable"],
+            n_not_servable=summary["n_not_servable"],
+            n_loops=summary["n_loops"],
+        )
     )
     share = summary["share_meeting_target"]
     if share is not None:
-        print(f"  sample-to-result within the target (worst case): {format_share(share)} of spokes")
+        line = _("  sample-to-result within the target (worst case): {share} of spokes")
+        print(line.format(share=format_share(share)))
     for item in summary["not_servable"][:10]:
-        print(f"  not servable: {item['facility_id']} {item['name']}: {item['reason']}")
-    for warning in summary["warnings"]:
-        print(f"  note: {warning}")
+        line = _("  not servable: {id} {name}: {reason}")
+        print(line.format(id=item["facility_id"], name=item["name"], reason=item["reason"]))
+    _notes(summary["warnings"])
     return done.finish()
 
 
@@ -433,7 +510,8 @@ def settings(args: argparse.Namespace) -> int:
         print_settings(sourced)
     if args.write:
         path = write_settings_file(args.write, [s.settings for s in resolved])
-        print(f"wrote {path}; edit it and give it back with --settings {path.name}")
+        line = _("wrote {path}; edit it and give it back with --settings {name}")
+        print(line.format(path=path, name=path.name))
     return EXIT_OK
 
 
@@ -442,9 +520,10 @@ def demo(args: argparse.Namespace) -> int:
     from ccgeo.demo import generate_demo
 
     paths = generate_demo(args.dir)
-    print(f"wrote the synthetic demo city to {args.dir}:")
+    print(_("wrote the synthetic demo city to {folder}:").format(folder=args.dir))
     for kind, path in paths.items():
-        print(f"  {kind}: {Path(path).name} ({Path(path).stat().st_size / 1024:.0f} KB)")
+        size = format_number(Path(path).stat().st_size / 1024, grouping=False)
+        print(f"  {kind}: {Path(path).name} ({size} KB)")
     return EXIT_OK
 
 

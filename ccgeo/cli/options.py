@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ccgeo.i18n import N_, _
 from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
 from ccgeo.model.settings import (
     ANY_CAPABILITY,
@@ -41,89 +42,92 @@ class Option:
 
 #: Every settings key that has an option; the help gets the default of the command's settings.
 OPTIONS: dict[str, Option] = {
-    "capability": Option(("--capability",), "the test labs must do", choices=CAPABILITIES),
-    "quality": Option(("--quality",), "quality filter on labs", choices=QUALITY_FILTERS),
-    "mode": Option(("--mode",), "travel mode: car, motorbike, walk, or one of your speed file"),
+    "capability": Option(("--capability",), N_("the test labs must do"), choices=CAPABILITIES),
+    "quality": Option(("--quality",), N_("quality filter on labs"), choices=QUALITY_FILTERS),
+    "mode": Option(("--mode",), N_("travel mode: car, motorbike, walk, or one of your speed file")),
     "speeds": Option(
         ("--speeds",),
-        "your speed file (TOML, the format of resources/speeds.toml), merged over the bundled one",
+        N_(
+            "your speed file (TOML, the format of resources/speeds.toml), merged over the "
+            "bundled one"
+        ),
         metavar="FILE",
     ),
     "congestion": Option(
-        ("--congestion",), "travel-time multiplier for traffic: 3 = trips take 3x longer"
+        ("--congestion",), N_("travel-time multiplier for traffic: 3 = trips take 3x longer")
     ),
     "max_snap_m": Option(
         ("--max-snap-m",),
-        "farthest a person or lab may be from a road, metres; beyond: off the network",
+        N_("farthest a person or lab may be from a road, metres; beyond: off the network"),
         metavar="M",
     ),
-    "walk_kmh": Option(("--walk-kmh",), "walking speed between a point and the road, km/h"),
+    "walk_kmh": Option(("--walk-kmh",), N_("walking speed between a point and the road, km/h")),
     "candidates": Option(
         ("--snap-candidates",),
-        "nearest junctions tried per person (besides the nearest road)",
+        N_("nearest junctions tried per person (besides the nearest road)"),
         metavar="N",
     ),
     "thresholds_minutes": Option(
-        ("--thresholds",), "travel-time thresholds, minutes, inclusive", metavar="MIN,MIN"
+        ("--thresholds",), N_("travel-time thresholds, minutes, inclusive"), metavar="MIN,MIN"
     ),
-    "method": Option(("--method",), "2sfca, e2sfca or coverage", choices=CAPACITY_METHODS),
-    "minutes": Option(("--minutes",), "travel-time limit, minutes, inclusive", metavar="MIN"),
-    "bands_minutes": Option(("--bands",), "e2sfca: band limits, minutes", metavar="MIN,MIN"),
-    "weights": Option(("--weights",), "e2sfca: weight of each band, 0..1", metavar="W,W"),
+    "method": Option(("--method",), N_("2sfca, e2sfca or coverage"), choices=CAPACITY_METHODS),
+    "minutes": Option(("--minutes",), N_("travel-time limit, minutes, inclusive"), metavar="MIN"),
+    "bands_minutes": Option(("--bands",), N_("e2sfca: band limits, minutes"), metavar="MIN,MIN"),
+    "weights": Option(("--weights",), N_("e2sfca: weight of each band, 0..1"), metavar="W,W"),
     "order": Option(
-        ("--order",), "coverage: order in which labs take their need", choices=COVERAGE_ORDERS
+        ("--order",), N_("coverage: order in which labs take their need"), choices=COVERAGE_ORDERS
     ),
     "demand_unit": Option(
-        ("--demand-unit",), "need in tests per year or in people", choices=DEMAND_UNITS
+        ("--demand-unit",), N_("need in tests per year or in people"), choices=DEMAND_UNITS
     ),
     "demand": Option(
         ("--demand",),
-        "your test-demand file (format of resources/demand.toml) over the bundled one",
+        N_("your test-demand file (format of resources/demand.toml) over the bundled one"),
         metavar="FILE",
     ),
-    "model": Option(("--model",), "siting model", choices=SITING_MODELS),
-    "hubs": Option(("--hubs",), "number of new hubs", metavar="N"),
+    "model": Option(("--model",), N_("siting model"), choices=SITING_MODELS),
+    "hubs": Option(("--hubs",), N_("number of new hubs"), metavar="N"),
     "target_share": Option(
-        ("--target",), "lscp: share of people to bring within --minutes, e.g. 0.8"
+        ("--target",), N_("lscp: share of people to bring within --minutes, e.g. 0.8")
     ),
     "sources": Option(
         ("--candidates",),
-        "candidate sites: upgrade (facilities lacking the test), grid",
+        N_("candidate sites: upgrade (facilities lacking the test), grid"),
         metavar="SOURCE,SOURCE",
     ),
-    "grid_spacing_m": Option(("--grid-spacing-m",), "spacing of grid candidates, metres"),
-    "exclude": Option(("--exclude",), "facility ids never to propose", metavar="ID,ID"),
-    "solver": Option(("--solver",), "solver", choices=SOLVERS),
-    "time_limit_s": Option(("--time-limit-s",), "time limit of the exact solver, seconds"),
+    "grid_spacing_m": Option(("--grid-spacing-m",), N_("spacing of grid candidates, metres")),
+    "exclude": Option(("--exclude",), N_("facility ids never to propose"), metavar="ID,ID"),
+    "solver": Option(("--solver",), N_("solver"), choices=SOLVERS),
+    "time_limit_s": Option(("--time-limit-s",), N_("time limit of the exact solver, seconds")),
     "capacity": Option(
         ("--capacity",),
-        "mclp: a lab covers no more tests a year than its capacity (demand in tests a year)",
+        N_("mclp: a lab covers no more tests a year than its capacity (demand in tests a year)"),
         switch=True,
     ),
     "hub_capacity": Option(
-        ("--hub-capacity",), "with --capacity: tests a year of a new hub without its own"
+        ("--hub-capacity",), N_("with --capacity: tests a year of a new hub without its own")
     ),
     "penalty_minutes": Option(
-        ("--penalty-minutes",), "pmedian: minutes counted for people beyond every lab"
+        ("--penalty-minutes",), N_("pmedian: minutes counted for people beyond every lab")
     ),
-    "curve_hubs": Option(("--curve-hubs",), "hubs in the coverage curve", metavar="N"),
+    "curve_hubs": Option(("--curve-hubs",), N_("hubs in the coverage curve"), metavar="N"),
     "params": Option(
         ("--params",),
-        "your referral parameter file over resources/referral.toml (courier, turnaround, ...)",
+        N_("your referral parameter file over resources/referral.toml (courier, turnaround, ...)"),
         metavar="FILE",
     ),
-    "courier_mode": Option(("--courier-mode",), "the couriers' travel mode"),
-    "couriers_per_hub": Option(("--couriers-per-hub",), "couriers each hub sends out"),
-    "shift_start": Option(("--shift-start",), "couriers' shift start", metavar="HH:MM"),
-    "shift_end": Option(("--shift-end",), "couriers' shift end", metavar="HH:MM"),
-    "latest_pickup": Option(("--latest-pickup",), "last pick-up of the day", metavar="HH:MM"),
+    "courier_mode": Option(("--courier-mode",), N_("the couriers' travel mode")),
+    "couriers_per_hub": Option(("--couriers-per-hub",), N_("couriers each hub sends out")),
+    "shift_start": Option(("--shift-start",), N_("couriers' shift start"), metavar="HH:MM"),
+    "shift_end": Option(("--shift-end",), N_("couriers' shift end"), metavar="HH:MM"),
+    "latest_pickup": Option(("--latest-pickup",), N_("last pick-up of the day"), metavar="HH:MM"),
 }
 
 #: Keys spelt differently for one analysis (the referral's travel is the patients').
 _RENAMED: dict[tuple[str, str], Option] = {
     ("referral", "mode"): Option(
         ("--patient-mode",),
-        "travel mode of the patients' own trip to the hub, compared with the sample's",
+        N_("travel mode of the patients' own trip to the hub, compared with the sample's"),
     ),
 }
 
@@ -134,14 +138,16 @@ FILE_KEYS = frozenset({"speeds", "demand", "params"})
 def add_settings_options(parser: argparse.ArgumentParser, cls: type[LabSettings]) -> None:
     """Add ``--settings FILE`` and one option per key of ``cls`` (defaults in the help)."""
     group = parser.add_argument_group(
-        f"{cls.kind} settings (an option left out takes the settings file's value, else the "
-        "project's, else the default shown)"
+        _(
+            "{settings} (an option left out takes the settings file's value, else the "
+            "project's, else the default shown)"
+        ).format(settings=settings_name(cls.kind))
     )
     group.add_argument(
         "--settings",
         type=Path,
         metavar="FILE",
-        help="a TOML settings file (ccgeo settings writes one to start from)",
+        help=_("a TOML settings file (ccgeo settings writes one to start from)"),
     )
     defaults = cls().to_dict()
     for key in cls.flat_keys():
@@ -157,7 +163,7 @@ def add_settings_options(parser: argparse.ArgumentParser, cls: type[LabSettings]
                 dest=f"setting_{key}",
                 action=argparse.BooleanOptionalAction,
                 default=None,
-                help=f"{option.help} (default: {'yes' if defaults[key] else 'no'})",
+                help=_with_default(option, _("yes") if defaults[key] else _("no")),
             )
             continue
         group.add_argument(
@@ -165,7 +171,7 @@ def add_settings_options(parser: argparse.ArgumentParser, cls: type[LabSettings]
             dest=f"setting_{key}",
             choices=choices,
             metavar=option.metavar or (None if choices else _metavar(option)),
-            help=f"{option.help} (default: {_shown(defaults[key])})",
+            help=_with_default(option, _shown(defaults[key])),
         )
 
 
@@ -179,6 +185,23 @@ def given_settings(args: argparse.Namespace, cls: type[LabSettings]) -> dict[str
     return given
 
 
+def settings_name(kind: str) -> str:
+    """``"access settings"``: the settings of an analysis, named in the current language (whole
+    phrases, as languages do not all put an analysis's name before "settings")."""
+    names = {
+        "access": _("access settings"),
+        "capacity": _("capacity settings"),
+        "siting": _("siting settings"),
+        "referral": _("referral settings"),
+    }
+    return names.get(kind, f"{kind} settings")
+
+
+def _with_default(option: Option, shown: str) -> str:
+    """An option's help with its default, in the current language."""
+    return _("{help} (default: {default})").format(help=_(option.help), default=shown)
+
+
 def _metavar(option: Option) -> str:
     """``--walk-kmh`` → ``KMH``: the unit or last word of the option, in capitals."""
     return option.flags[0].rsplit("-", 1)[-1].upper()
@@ -186,7 +209,7 @@ def _metavar(option: Option) -> str:
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "none"
+        return _("none")
     if isinstance(value, list):
         return ",".join(f"{v:g}" if isinstance(v, float) else str(v) for v in value)
     if isinstance(value, float):

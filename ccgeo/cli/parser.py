@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ccgeo import __version__
 from ccgeo.cli.options import add_settings_options
+from ccgeo.i18n import LANGUAGES, N_, _, ngettext
 from ccgeo.model.settings import (
     AccessSettings,
     CapacitySettings,
@@ -14,17 +15,72 @@ from ccgeo.model.settings import (
     SitingSettings,
 )
 
+#: The messages of argparse itself that a ``ccgeo`` user reads (help headings, usage, the
+#: common errors), marked here so that the catalogues carry them; `speak_argparse` has
+#: argparse look them up there.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("one of the arguments %s is required"),
+)
+
+
+def speak_argparse() -> None:
+    """Have argparse's own words (``usage:``, ``options``, its errors) follow ccgeo's language.
+
+    argparse looks its messages up with the functions ``argparse._`` and ``argparse.ngettext``
+    when it builds a parser and when it reports; ccgeo's catalogues answer them instead of the
+    system's. A message ccgeo does not carry, and every message in English, is unchanged.
+    """
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang``, accepted before and after the command name (`ccgeo.cli.main` reads it before
+    the parser is built, so that the help is in that language)."""
+    parser.add_argument(
+        "--lang",
+        choices=tuple(LANGUAGES),
+        default=argparse.SUPPRESS,
+        help=_(
+            "language of the help and messages: en, es, pt (Brazil) or fr (default: lang in "
+            "the --settings file, else CCGEO_LANG, else the system's)"
+        ),
+    )
+
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command."""
+    """The argument parser with every sub-command, in the current language (`ccgeo.i18n`)."""
+    speak_argparse()
     parser = argparse.ArgumentParser(
         prog="ccgeo",
-        description=(
+        description=_(
             "ccgeo: who can reach a lab able to do a given cancer diagnostic test, and who cannot. "
             "Run `ccgeo COMMAND --help` for the options of a command."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"ccgeo {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ccgeo {__version__}",
+        help=_("show program's version number and exit"),  # argparse 3.11 leaves it English
+    )
+    add_language_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _import_facilities(sub)
     _info(sub)
@@ -37,68 +93,72 @@ def build_parser() -> argparse.ArgumentParser:
     _report(sub)
     _settings(sub)
     _demo(sub)
+    for command in sub.choices.values():
+        add_language_option(command)
     return parser
 
 
 def _import_facilities(sub: argparse._SubParsersAction) -> None:
     imp = sub.add_parser(
         "import-facilities",
-        help="import a facility file (CSV, XLSX, ODS, JSON, GeoJSON/GPKG/SHP), report problems",
-        description=(
+        help=_("import a facility file (CSV, XLSX, ODS, JSON, GeoJSON/GPKG/SHP), report problems"),
+        description=_(
             "Read a facility registry, guess its columns (English, Spanish, Portuguese, French), "
             "validate every row and write the good ones. Rejected and doubtful rows are listed "
             "with their row number, the problem and the fix. Exit code 0 when at least one row "
             "was imported."
         ),
     )
-    imp.add_argument("file", type=Path, help="the facility file")
+    imp.add_argument("file", type=Path, help=_("the facility file"))
     imp.add_argument(
         "-o",
         "--out",
         type=Path,
         required=True,
-        help="output layer: .gpkg (layer 'facilities'), .geojson or .csv",
+        help=_("output layer: .gpkg (layer 'facilities'), .geojson or .csv"),
     )
     imp.add_argument(
         "--mapping",
         type=Path,
-        help="TOML or JSON file mapping schema fields to column names (overrides the guess)",
+        help=_("TOML or JSON file mapping schema fields to column names (overrides the guess)"),
     )
-    imp.add_argument("--sheet", help="sheet name or 0-based index of an XLSX/ODS workbook")
-    imp.add_argument("--layer", help="layer name of a GeoPackage")
+    imp.add_argument("--sheet", help=_("sheet name or 0-based index of an XLSX/ODS workbook"))
+    imp.add_argument("--layer", help=_("layer name of a GeoPackage"))
     imp.add_argument(
         "--study-area",
         dest="study_area",
-        help="boundary file (GeoJSON/GPKG/SHP) or bbox 'minlon,minlat,maxlon,maxlat' used to "
-        "detect swapped coordinates and outliers (a bbox may begin with a minus sign: "
-        "--study-area -1.75,...)",
+        help=_(
+            "boundary file (GeoJSON/GPKG/SHP) or bbox 'minlon,minlat,maxlon,maxlat' used to "
+            "detect swapped coordinates and outliers (a bbox may begin with a minus sign: "
+            "--study-area -1.75,...)"
+        ),
     )
     imp.add_argument(
         "--keep-lat-lon",
         dest="keep_lat_lon",
         action="store_true",
-        help="keep the file's latitude and longitude as they are, even where they look swapped",
+        help=_("keep the file's latitude and longitude as they are, even where they look swapped"),
     )
-    imp.add_argument("--report", type=Path, help="write the import report as JSON here")
+    imp.add_argument("--report", type=Path, help=_("write the import report as JSON here"))
     imp.set_defaults(command_name="import_facilities")
 
 
 def _info(sub: argparse._SubParsersAction) -> None:
     info = sub.add_parser(
         "info",
-        help="say what a file holds: layers, rows, CRS, extent, roads per class",
-        description="Describe a road, facility, population, boundary or project file.",
+        help=_("say what a file holds: layers, rows, CRS, extent, roads per class"),
+        description=_("Describe a road, facility, population, boundary or project file."),
     )
-    info.add_argument("path", type=Path, help="the file to describe")
-    info.add_argument("--json", action="store_true", help="print the description as JSON")
+    info.add_argument("path", type=Path, help=_("the file to describe"))
+    info.add_argument("--json", action="store_true", help=_("print the description as JSON"))
     info.set_defaults(command_name="info")
 
 
 def _access(sub: argparse._SubParsersAction) -> None:
     acc = sub.add_parser(
         "access",
-        help="travel time to the nearest capable lab, coverage by district, underserved areas",
-        description=(
+        help=_("travel time to the nearest capable lab, coverage by district, underserved areas"),
+        description=_(
             "For a test (capability) and a quality filter, compute each person's travel time to "
             "the nearest lab able to do it, the people within each threshold (inclusive) for the "
             "city and per district, unreachable and off-network people, underserved areas and "
@@ -109,15 +169,17 @@ def _access(sub: argparse._SubParsersAction) -> None:
     add_input_arguments(acc)
     add_settings_options(acc, AccessSettings)
     add_out_folder(acc)
-    acc.add_argument("--no-isochrones", action="store_true", help="skip the isochrone polygons")
+    acc.add_argument("--no-isochrones", action="store_true", help=_("skip the isochrone polygons"))
     acc.set_defaults(command_name="access")
 
 
 def _export(sub: argparse._SubParsersAction) -> None:
     exp = sub.add_parser(
         "export",
-        help="run the access analysis and write its layers and tables (GPKG, GeoJSON, CSV, XLSX)",
-        description=(
+        help=_(
+            "run the access analysis and write its layers and tables (GPKG, GeoJSON, CSV, XLSX)"
+        ),
+        description=_(
             "Run the access analysis on a project (or the input files) and write the results as "
             "GeoPackage/GeoJSON layers (facilities, labs, districts with coverage, isochrones, "
             "underserved areas, demand with times) and CSV/XLSX tables."
@@ -130,7 +192,7 @@ def _export(sub: argparse._SubParsersAction) -> None:
         "--format",
         dest="formats",
         default="gpkg,csv",
-        help="comma-separated: gpkg, geojson, csv, xlsx (default: gpkg,csv)",
+        help=_("comma-separated: gpkg, geojson, csv, xlsx (default: gpkg,csv)"),
     )
     exp.set_defaults(command_name="export")
 
@@ -138,8 +200,8 @@ def _export(sub: argparse._SubParsersAction) -> None:
 def _capacity(sub: argparse._SubParsersAction) -> None:
     cap = sub.add_parser(
         "capacity",
-        help="capacity-aware access: 2SFCA, E2SFCA, or coverage limited by lab capacity",
-        description=(
+        help=_("capacity-aware access: 2SFCA, E2SFCA, or coverage limited by lab capacity"),
+        description=_(
             "Weigh lab capacity (tests per year) against demand (population x cancer incidence "
             "x eligible share, resources/demand.toml): 2SFCA or E2SFCA accessibility per demand "
             "point and district, or AccessMod-style coverage where each lab's catchment grows "
@@ -156,8 +218,8 @@ def _capacity(sub: argparse._SubParsersAction) -> None:
 def _site(sub: argparse._SubParsersAction) -> None:
     site = sub.add_parser(
         "site",
-        help="where to put new testing hubs: MCLP, p-median or the fewest hubs for a target",
-        description=(
+        help=_("where to put new testing hubs: MCLP, p-median or the fewest hubs for a target"),
+        description=_(
             "Choose new hubs for a test, existing capable labs fixed as open: the most people "
             "within --minutes of a lab with --hubs new ones (mclp), the least population-weighted "
             "travel time (pmedian), or the fewest hubs that bring the share within --minutes up "
@@ -174,8 +236,8 @@ def _site(sub: argparse._SubParsersAction) -> None:
 def _referral(sub: argparse._SubParsersAction) -> None:
     ref = sub.add_parser(
         "referral",
-        help="how biopsy samples should travel to hub labs, and how long to a result",
-        description=(
+        help=_("how biopsy samples should travel to hub labs, and how long to a result"),
+        description=_(
             "Assign each spoke (a facility that takes biopsies but cannot do the test) to a hub "
             "lab, check each specimen type against its pre-analytical limit, plan courier loops "
             "with OR-Tools, and compute the sample-to-result time against the 10-working-day "
@@ -191,8 +253,8 @@ def _referral(sub: argparse._SubParsersAction) -> None:
 def _map(sub: argparse._SubParsersAction) -> None:
     mp = sub.add_parser(
         "map",
-        help="export the analysis as an interactive HTML map that works with no internet",
-        description=(
+        help=_("export the analysis as an interactive HTML map that works with no internet"),
+        description=_(
             "Run the access analysis on a project (or the input files) and write a "
             "self-contained HTML map: facilities by tier, catchment bands, underserved areas, "
             "population, districts with coverage, roads; it opens offline in any browser."
@@ -201,10 +263,10 @@ def _map(sub: argparse._SubParsersAction) -> None:
     add_input_arguments(mp)
     add_settings_options(mp, AccessSettings)
     add_scenario_argument(mp)
-    mp.add_argument("-o", "--out", type=Path, required=True, help="the HTML file to write")
-    mp.add_argument("--title", help="title shown on the map")
+    mp.add_argument("-o", "--out", type=Path, required=True, help=_("the HTML file to write"))
+    mp.add_argument("--title", help=_("title shown on the map"))
     mp.add_argument(
-        "--tiles", action="store_true", help="add an optional OSM tile layer (blank offline)"
+        "--tiles", action="store_true", help=_("add an optional OSM tile layer (blank offline)")
     )
     mp.set_defaults(command_name="map")
 
@@ -212,8 +274,8 @@ def _map(sub: argparse._SubParsersAction) -> None:
 def _report(sub: argparse._SubParsersAction) -> None:
     rep = sub.add_parser(
         "report",
-        help="print the analysis as a PDF map report (A4 or Letter)",
-        description=(
+        help=_("print the analysis as a PDF map report (A4 or Letter)"),
+        description=_(
             "Run the access analysis on a project (or the input files) and write the printed "
             "map report: cover, coverage map, coverage by district, underserved areas, methods "
             "and assumptions, data sources."
@@ -222,20 +284,20 @@ def _report(sub: argparse._SubParsersAction) -> None:
     add_input_arguments(rep)
     add_settings_options(rep, AccessSettings)
     add_scenario_argument(rep)
-    rep.add_argument("-o", "--out", type=Path, required=True, help="the PDF file to write")
-    rep.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (a4)")
+    rep.add_argument("-o", "--out", type=Path, required=True, help=_("the PDF file to write"))
+    rep.add_argument("--paper", choices=("a4", "letter"), default="a4", help=_("paper size (a4)"))
     rep.add_argument(
         "--orientation",
         choices=("portrait", "landscape"),
         default="portrait",
-        help="page orientation (portrait)",
+        help=_("page orientation (portrait)"),
     )
-    rep.add_argument("--title", help="title on the cover")
+    rep.add_argument("--title", help=_("title on the cover"))
     rep.add_argument(
         "--extent",
         type=lonlat_box,
         metavar="MINLON,MINLAT,MAXLON,MAXLAT",
-        help="area of the maps, degrees (default: the whole study area)",
+        help=_("area of the maps, degrees (default: the whole study area)"),
     )
     rep.set_defaults(command_name="report")
 
@@ -243,60 +305,71 @@ def _report(sub: argparse._SubParsersAction) -> None:
 def _settings(sub: argparse._SubParsersAction) -> None:
     st = sub.add_parser(
         "settings",
-        help="print the settings of every analysis, or write them as a settings file",
-        description=(
+        help=_("print the settings of every analysis, or write them as a settings file"),
+        description=_(
             "Show the settings each analysis would use (the defaults, a project's saved "
             "settings, a settings file) and where each value comes from; with --write FILE, "
             "write them as a TOML settings file to edit and give back with --settings."
         ),
     )
-    st.add_argument("project", nargs="?", type=Path, help="a .ccgeo project")
-    st.add_argument("--settings", type=Path, metavar="FILE", help="a settings file to read")
-    st.add_argument("--write", type=Path, metavar="FILE", help="write a settings file here")
+    st.add_argument("project", nargs="?", type=Path, help=_("a .ccgeo project"))
+    st.add_argument("--settings", type=Path, metavar="FILE", help=_("a settings file to read"))
+    st.add_argument("--write", type=Path, metavar="FILE", help=_("write a settings file here"))
     st.set_defaults(command_name="settings")
 
 
 def _demo(sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser(
         "demo",
-        help="write the synthetic demo city (roads, population, districts, facilities) to a folder",
-        description="Write the deterministic synthetic demo city to DIR (as in layers/demo).",
+        help=_(
+            "write the synthetic demo city (roads, population, districts, facilities) to a folder"
+        ),
+        description=_("Write the deterministic synthetic demo city to DIR (as in layers/demo)."),
     )
-    demo.add_argument("dir", type=Path, help="output folder (created if missing)")
+    demo.add_argument("dir", type=Path, help=_("output folder (created if missing)"))
     demo.set_defaults(command_name="demo")
+
+
+def error_line(message: object) -> str:
+    """``ccgeo: error: MESSAGE``, the one line of a failed command, in the current language."""
+    return _("ccgeo: error: {message}").format(message=message)
 
 
 def add_out_folder(parser: argparse.ArgumentParser) -> None:
     """``--out DIR``, the folder a command writes its files to."""
     parser.add_argument(
-        "--out", type=Path, required=True, help="output folder (created if missing)"
+        "--out", type=Path, required=True, help=_("output folder (created if missing)")
     )
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     """The inputs shared by the analysis commands: a project, or the files themselves."""
     parser.add_argument(
-        "project", nargs="?", type=Path, help="a .ccgeo project (instead of the files below)"
+        "project", nargs="?", type=Path, help=_("a .ccgeo project (instead of the files below)")
     )
-    group = parser.add_argument_group("input files (when no project is given)")
-    group.add_argument("--roads", type=Path, help="roads: .osm.pbf, .osm(.bz2), GraphML, GPKG/SHP")
-    group.add_argument("--facilities", type=Path, help="facility file (CSV, XLSX, ODS, JSON, ...)")
-    group.add_argument("--population", type=Path, help="population raster or point grid")
+    group = parser.add_argument_group(_("input files (when no project is given)"))
+    group.add_argument(
+        "--roads", type=Path, help=_("roads: .osm.pbf, .osm(.bz2), GraphML, GPKG/SHP")
+    )
+    group.add_argument(
+        "--facilities", type=Path, help=_("facility file (CSV, XLSX, ODS, JSON, ...)")
+    )
+    group.add_argument("--population", type=Path, help=_("population raster or point grid"))
     group.add_argument(
         "--population-by-district",
         dest="population_by_district",
         type=Path,
-        help="census table of population per district (needs --districts)",
+        help=_("census table of population per district (needs --districts)"),
     )
-    group.add_argument("--districts", type=Path, help="district boundaries (GeoJSON/GPKG/SHP)")
-    group.add_argument("--mapping", type=Path, help="column mapping for the facility file")
-    group.add_argument("--sheet", help="sheet of the facility workbook")
+    group.add_argument("--districts", type=Path, help=_("district boundaries (GeoJSON/GPKG/SHP)"))
+    group.add_argument("--mapping", type=Path, help=_("column mapping for the facility file"))
+    group.add_argument("--sheet", help=_("sheet of the facility workbook"))
 
 
 def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     """``--scenario NAME``: a scenario saved in the project."""
     parser.add_argument(
-        "--scenario", help="name of a scenario saved in the project (its hubs and upgrades)"
+        "--scenario", help=_("name of a scenario saved in the project (its hubs and upgrades)")
     )
 
 
@@ -308,9 +381,9 @@ def lonlat_box(text: str) -> tuple[float, float, float, float]:
     except ValueError:
         values = ()
     if len(values) != 4:
-        msg = (
+        msg = _(
             "should be four numbers MINLON,MINLAT,MAXLON,MAXLAT in degrees, such as "
-            f"34.4,-8.6,34.6,-8.4; got {text!r}"
-        )
+            "34.4,-8.6,34.6,-8.4; got {text!r}"
+        ).format(text=text)
         raise argparse.ArgumentTypeError(msg)
     return values  # type: ignore[return-value]

@@ -15,7 +15,9 @@ from dataclasses import asdict, dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from ccgeo.labels import format_people
+from ccgeo.i18n import N_, ngettext
+from ccgeo.i18n import gettext as _
+from ccgeo.labels import format_count, format_people
 from ccgeo.report.methods import Block, Paragraph, Table
 
 if TYPE_CHECKING:
@@ -27,14 +29,19 @@ if TYPE_CHECKING:
 #: Order of the notes, most serious first.
 SEVERITIES: tuple[str, ...] = ("rejected", "fixed", "doubtful", "warning", "info")
 
-#: What each severity means to a reader.
+#: What each severity means to a reader (in English; `severity_label` translates).
 SEVERITY_LABELS: dict[str, str] = {
-    "rejected": "not imported",
-    "fixed": "changed on import",
-    "doubtful": "to check",
-    "warning": "note",
-    "info": "summary",
+    "rejected": N_("not imported"),
+    "fixed": N_("changed on import"),
+    "doubtful": N_("to check"),
+    "warning": N_("note"),
+    "info": N_("summary"),
 }
+
+
+def severity_label(severity: str) -> str:
+    """What a severity means, in the current language (``"rejected"`` → ``"not imported"``)."""
+    return _(SEVERITY_LABELS[severity]) if severity in SEVERITY_LABELS else severity
 
 
 @dataclass(frozen=True)
@@ -91,8 +98,12 @@ def import_notes(report: ImportReport) -> list[DataNote]:
     source = _name(report.source)
     notes = [DataNote("facilities", source, "info", report.summary().split(": ", 1)[-1])]
     for issue in report.issues:
-        where = f"column {issue.column!r}: " if issue.column else ""
-        value = f" (value {issue.value!r})" if issue.value not in (None, "") else ""
+        where = _("column {name}: ").format(name=repr(issue.column)) if issue.column else ""
+        value = (
+            _(" (value {value})").format(value=repr(issue.value))
+            if issue.value not in (None, "")
+            else ""
+        )
         notes.append(
             DataNote(
                 "facilities",
@@ -117,19 +128,25 @@ def population_notes(report: PopulationReport, *, districts: bool = True) -> lis
             "population",
             source,
             "info",
-            f"{format_people(report.people_in_file)} people in {report.rows_in_file:,} {unit} "
-            f"of the file; {format_people(report.located_people)} placed on the map",
+            _("{people} people in {rows} {unit} of the file; {placed} placed on the map").format(
+                people=format_people(report.people_in_file),
+                rows=format_count(report.rows_in_file),
+                unit=unit,
+                placed=format_people(report.located_people),
+            ),
         )
     ]
     parts = (
-        (report.outside_people, report.outside_rows, "lie outside the study area (the roads' "
-         "extent or the districts) and are counted apart", "extend the roads or the study area"),
-        (report.not_located_people, report.not_located_rows, "could not be placed (no usable "
-         "coordinates or district)", "fix the rows' coordinates or district names"),
-        (report.no_district_people, report.no_district_rows, "lie in no district",
-         "check that the districts cover the city"),
-        (report.overlap_people, report.overlap_rows, f"lie in overlapping districts ("
-         f"{report.overlap_rule})", "fix the district boundaries so they do not overlap"),
+        (report.outside_people, report.outside_rows, _("lie outside the study area (the roads' "
+         "extent or the districts) and are counted apart"), _("extend the roads or the study "
+         "area")),
+        (report.not_located_people, report.not_located_rows, _("could not be placed (no usable "
+         "coordinates or district)"), _("fix the rows' coordinates or district names")),
+        (report.no_district_people, report.no_district_rows, _("lie in no district"),
+         _("check that the districts cover the city")),
+        (report.overlap_people, report.overlap_rows, _("lie in overlapping districts ({rule})")
+         .format(rule=report.overlap_rule),
+         _("fix the district boundaries so they do not overlap")),
     )  # fmt: skip
     if not districts:
         parts = parts[:2]
@@ -140,7 +157,9 @@ def population_notes(report: PopulationReport, *, districts: bool = True) -> lis
                     "population",
                     source,
                     "warning",
-                    f"{format_people(people)} people ({rows:,} {unit}) {what}",
+                    _("{people} people ({rows} {unit}) {what}").format(
+                        people=format_people(people), rows=format_count(rows), unit=unit, what=what
+                    ),
                     fix=fix,
                 )
             )
@@ -150,9 +169,10 @@ def population_notes(report: PopulationReport, *, districts: bool = True) -> lis
                 "population",
                 source,
                 "warning",
-                f"{report.counted_zero_rows:,} {unit} had no usable count and were counted as 0 "
-                "people",
-                fix="fix the counts in the file",
+                _("{rows} {unit} had no usable count and were counted as 0 people").format(
+                    rows=format_count(report.counted_zero_rows), unit=unit
+                ),
+                fix=_("fix the counts in the file"),
             )
         )
     return notes
@@ -171,13 +191,20 @@ def note_lines(notes: Sequence[DataNote], *, limit: int | None = None) -> list[s
     for note in shown:
         where = note.source or note.topic
         if note.row is not None:
-            where += f", row {note.row}"
-        text = f"{where} — {SEVERITY_LABELS.get(note.severity, note.severity)}: {note.text}"
+            where += _(", row {row}").format(row=note.row)
+        text = f"{where} — {severity_label(note.severity)}: {note.text}"
         if note.fix and note.severity != "info":
             text += f" ({note.fix})"
         lines.append(text)
     if limit is not None and len(notes) > limit:
-        lines.append(f"… and {len(notes) - limit:,} more notes: see summary.json")
+        more = len(notes) - limit
+        lines.append(
+            ngettext(
+                "… and {count} more notes: see summary.json",
+                "… and {count} more notes: see summary.json",
+                more,
+            ).format(count=format_count(more))
+        )
     return lines
 
 
@@ -190,12 +217,16 @@ def notes_blocks(notes: Sequence[DataNote], *, limit: int = MAX_NOTES_PRINTED) -
     to_review = sum(note.severity != "info" for note in notes)
     blocks: list[Block] = [
         Paragraph(
-            f"{len(notes)} notes on the data behind these results, {to_review} of them to "
-            "review: rows of the input files rejected or changed on import, where the "
-            "population file's people went, and what the analysis could not use."
+            _(
+                "{count} notes on the data behind these results, {review} of them to review: "
+                "rows of the input files rejected or changed on import, where the population "
+                "file's people went, and what the analysis could not use."
+            ).format(count=len(notes), review=to_review)
             if notes
-            else "Nothing to note: every input row was imported as it was, and every person of "
-            "the population file was placed on the map."
+            else _(
+                "Nothing to note: every input row was imported as it was, and every person of "
+                "the population file was placed on the map."
+            )
         )
     ]
     if not notes:
@@ -204,17 +235,20 @@ def notes_blocks(notes: Sequence[DataNote], *, limit: int = MAX_NOTES_PRINTED) -
         (
             note.source or note.topic,
             "" if note.row is None else f"{note.row:,}",
-            SEVERITY_LABELS.get(note.severity, note.severity),
+            severity_label(note.severity),
             _with_fix(note),
         )
         for note in notes[:limit]
     )
-    blocks.append(Table(("File", "Row", "What", "Note"), rows, align=("l", "r", "l", "l")))
+    header = (_("File"), _("Row"), _("What"), _("Note"))
+    blocks.append(Table(header, rows, align=("l", "r", "l", "l")))
     if len(notes) > limit:
         blocks.append(
             Paragraph(
-                f"{len(notes) - limit:,} more notes are listed in summary.json (data_notes) "
-                "and in the app's Problems tab.",
+                _(
+                    "{count} more notes are listed in summary.json (data_notes) and in the "
+                    "app's Problems tab."
+                ).format(count=format_count(len(notes) - limit)),
                 note=True,
             )
         )
@@ -225,7 +259,7 @@ def _with_fix(note: DataNote) -> str:
     """The note and how to fix it, as sentences: ``"... under another id. Fix: delete it."``."""
     if not note.fix or note.severity == "info":
         return note.text
-    return f"{note.text.rstrip('.')}. Fix: {note.fix.rstrip('.')}."
+    return _("{note}. Fix: {fix}.").format(note=note.text.rstrip("."), fix=note.fix.rstrip("."))
 
 
 def _name(source: str) -> str:

@@ -7,6 +7,7 @@ sent to a laptop with no internet still draws. The base map is the road network 
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import html
 import math
@@ -22,14 +23,25 @@ import numpy as np
 import pandas as pd
 import shapely
 from folium.utilities import JsCode
+from jinja2 import Template
 from pyproj import CRS
 from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import local_utm_crs, project_lonlat, unproject_xy
+from ccgeo.i18n import N_, current_language, ngettext, using_language
+from ccgeo.i18n import gettext as _
 from ccgeo.io.atomic import write_text_atomic
 from ccgeo.io.kinds import kind_of
-from ccgeo.labels import format_count, format_minutes, format_people, format_share
+from ccgeo.labels import (
+    format_count,
+    format_date,
+    format_minutes,
+    format_number,
+    format_people,
+    format_share,
+    format_threshold,
+)
 from ccgeo.model.basemap import AREA_CLASSES, LINE_CLASSES, BasemapData
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.scenario import Scenario
@@ -128,18 +140,37 @@ _PANES: dict[str, tuple[int, bool]] = {
     "ccgeo-referral": (420, True),
 }
 
-_CAPABILITY_LABELS: dict[str, str] = {
-    "biopsy": "biopsy",
-    "cytology": "cytology",
-    "histology": "histology",
-    "ihc": "IHC",
-    "ish": "ISH/FISH",
-    "pcr": "PCR",
-    "ngs": "NGS",
-    "flow": "flow cytometry",
+_CAPABILITY_LABELS: dict[str, str] = {  # translated where shown (`_`)
+    "biopsy": N_("biopsy"),
+    "cytology": N_("cytology"),
+    "histology": N_("histology"),
+    "ihc": N_("IHC"),
+    "ish": N_("ISH/FISH"),
+    "pcr": N_("PCR"),
+    "ngs": N_("NGS"),
+    "flow": N_("flow cytometry"),
 }
-_EQA_LABELS = {"none": "none", "national": "national scheme", "international": "international"}
-_ACCREDITATION_LABELS = {"none": "none", "iso15189": "ISO 15189", "cap": "CAP", "other": "other"}
+_EQA_LABELS = {
+    "none": N_("none"),
+    "national": N_("national scheme"),
+    "international": N_("international"),
+}
+_ACCREDITATION_LABELS = {
+    "none": N_("none"),
+    "iso15189": "ISO 15189",
+    "cap": "CAP",
+    "other": N_("other"),
+}
+_MODE_LABELS = {"car": N_("car"), "motorbike": N_("motorbike"), "walk": N_("walk")}
+_OWNERSHIP_LABELS = {
+    "public": N_("public"),
+    "private": N_("private"),
+    "faith_based": N_("faith based"),
+    "ngo": N_("ngo"),
+    "military": N_("military"),
+    "other": N_("other"),
+    "unknown": N_("unknown"),
+}
 _MAX_EXTRA_FIELDS = 8
 _MAX_TEXT = 120
 
@@ -169,6 +200,7 @@ def build_webmap(
     date: dt.date | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    lang: str | None = None,
 ) -> folium.Map:
     """The interactive map of a project and its analyses as a `folium.Map`.
 
@@ -210,6 +242,8 @@ def build_webmap(
         Date printed in the title; default today.
     progress, cancel
         ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
+    lang
+        Language of the words, numbers and dates; default `ccgeo.i18n.current_language`.
 
     Returns
     -------
@@ -220,17 +254,16 @@ def build_webmap(
     InputError
         If the project holds nothing to draw or ``simplify_m`` is not a distance.
     """
-    area, ctx = _map_context(project, result, simplify_m)
-    fmap = _empty_map(area)
-    steps = _layer_steps(fmap, project, result, ctx, siting, referral, include_roads=include_roads)
-    for i, (what, step) in enumerate(steps):
-        check_cancel(cancel)
-        report_progress(progress, i / (len(steps) + 1), f"drawing {what}")
-        step()
-    if tiles:
-        _add_osm_tiles(fmap)
-    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
-    _add_title_and_legend(fmap, project, result, ctx, title=title, scenario=scenario, date=date)
+    with using_language(lang) if lang is not None else contextlib.nullcontext():
+        area, ctx = _map_context(project, result, simplify_m)
+        fmap = _empty_map(area)
+        _run_steps(
+            _layer_steps(fmap, project, result, ctx, siting, referral, include_roads=include_roads),
+            progress,
+            cancel,
+        )
+        _add_controls(fmap, tiles=tiles)
+        _add_title_and_legend(fmap, project, result, ctx, title=title, scenario=scenario, date=date)
     report_progress(progress, 1.0, "map ready")
     return fmap
 
@@ -251,6 +284,7 @@ def export_webmap(
     run: Mapping[str, Any] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    lang: str | None = None,
 ) -> Path:
     """Write the interactive map as one self-contained HTML file that works with no internet.
 
@@ -261,7 +295,7 @@ def export_webmap(
 
     Parameters
     ----------
-    project, result, title, scenario, siting, referral, simplify_m, include_roads, tiles, date
+    project, result, title, scenario, siting, referral, simplify_m, include_roads, tiles, date, lang
         As for `build_webmap`.
     out_path
         The HTML file to write; ``.html`` is appended when the name has no ``.html``/``.htm``;
@@ -303,6 +337,7 @@ def export_webmap(
         date=date,
         progress=scaled_progress(progress, 0.0, 0.9),
         cancel=cancel,
+        lang=lang,
     )
     check_cancel(cancel)
     report_progress(progress, 0.9, "writing the HTML file")
@@ -402,6 +437,25 @@ def _empty_map(area: tuple[float, float, float, float]) -> folium.Map:
     return fmap
 
 
+def _add_controls(fmap: folium.Map, *, tiles: bool) -> None:
+    """The optional OpenStreetMap tile layer, then the layer control (open, top right)."""
+    if tiles:
+        _add_osm_tiles(fmap)
+    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+
+
+def _run_steps(
+    steps: Sequence[tuple[str, Callable[[], None]]],
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> None:
+    """Draw the layers one after the other, reporting progress and checking for cancel."""
+    for i, (what, step) in enumerate(steps):
+        check_cancel(cancel)
+        report_progress(progress, i / (len(steps) + 1), f"drawing {what}")
+        step()
+
+
 def _layer_steps(
     fmap: folium.Map,
     project: Project,
@@ -460,7 +514,7 @@ def _add_osm_tiles(fmap: folium.Map) -> None:
     folium.TileLayer(
         OSM_TILE_URL,
         attr=OSM_TILE_ATTRIBUTION,
-        name="OpenStreetMap tiles (online only)",
+        name=_("OpenStreetMap tiles (online only)"),
         overlay=True,
         show=False,
         max_zoom=OSM_MAX_ZOOM,
@@ -513,7 +567,8 @@ class _Legend:
         self.sections.setdefault(section, []).append((swatch, html.escape(label)))
 
     def html(self, footnote: str) -> str:
-        parts = ['<details id="ccgeo-legend" open><summary>Legend</summary>']
+        legend = html.escape(_("Legend"))
+        parts = [f'<details id="ccgeo-legend" open><summary>{legend}</summary>']
         for section, rows in (self.sections or {}).items():
             parts.append(f'<div class="ccgeo-section">{html.escape(section)}</div>')
             parts.extend(
@@ -727,17 +782,17 @@ def _add_facilities(
         any_ring |= bool(quality[sel].any())
         _geojson_layer(
             _collection(geoms[sel], props),
-            name=f"Facilities: {style.label} ({len(sel)})",
+            name=_("Facilities: {kind} ({count})").format(kind=style.label, count=len(sel)),
             pane="markerPane",
             point_to_layer=_marker_factory(icons, z_offset=1000 * rank),
         ).add_to(fmap)
-        ctx.legend.add("Facilities (highest capability)", icons["plain"][0], style.label)
+        ctx.legend.add(_("Facilities (highest capability)"), icons["plain"][0], style.label)
     if any_ring:
         ring_svg = (
             '<svg width="18" height="18"><circle cx="9" cy="9" r="6.5" fill="none" '
             f'stroke="{QUALITY_RING_COLOR}" stroke-width="{QUALITY_RING_PX}"/></svg>'
         )
-        ctx.legend.add("Facilities (highest capability)", ring_svg, QUALITY_RING_LABEL)
+        ctx.legend.add(_("Facilities (highest capability)"), ring_svg, QUALITY_RING_LABEL)
 
 
 def _add_facility_clusters(fmap: folium.Map, facilities: Facilities, ctx: _Context) -> None:
@@ -759,7 +814,7 @@ def _add_facility_clusters(fmap: folium.Map, facilities: Facilities, ctx: _Conte
         if len(sel) == 0:
             continue
         style = FACILITY_STYLES[key]
-        _, inverse, counts = np.unique(cell[sel], return_inverse=True, return_counts=True)
+        _unused, inverse, counts = np.unique(cell[sel], return_inverse=True, return_counts=True)
         by_cell = np.split(sel[np.argsort(inverse, kind="stable")], np.cumsum(counts)[:-1])
         props, points = [], []
         for members in by_cell:
@@ -774,18 +829,23 @@ def _add_facility_clusters(fmap: folium.Map, facilities: Facilities, ctx: _Conte
         clusters += len(by_cell)
         _geojson_layer(
             _collection(np.array(points, dtype=object), props),
-            name=f"Facilities: {style.label} ({format_count(len(sel))})",
+            name=_("Facilities: {kind} ({count})").format(
+                kind=style.label, count=format_count(len(sel))
+            ),
             pane="markerPane",
             point_to_layer=_cluster_factory(style, z_offset=1000 * tier_rank),
         ).add_to(fmap)
-        ctx.legend.add("Facilities (highest capability)", _svg_symbol(style)[0], style.label)
+        ctx.legend.add(_("Facilities (highest capability)"), _svg_symbol(style)[0], style.label)
     swatch = _cluster_swatch()
-    note = (
-        f"{format_count(len(facilities))} facilities drawn as {format_count(clusters)} clusters "
-        f"above {format_count(MAX_FACILITY_MARKERS)}; the number is the facilities in the "
-        "cluster (click it for their names)"
+    note = _(
+        "{facilities} facilities drawn as {clusters} clusters above {limit}; the number is "
+        "the facilities in the cluster (click it for their names)"
+    ).format(
+        facilities=format_count(len(facilities)),
+        clusters=format_count(clusters),
+        limit=format_count(MAX_FACILITY_MARKERS),
     )
-    ctx.legend.add("Facilities (highest capability)", swatch, note)
+    ctx.legend.add(_("Facilities (highest capability)"), swatch, note)
 
 
 def _cluster_cells(lonlat: np.ndarray, rank: np.ndarray, placed: np.ndarray) -> np.ndarray:
@@ -812,11 +872,16 @@ def _cluster_properties(
     first = ", ".join(_shorten(str(n)) for n in names[members[:_CLUSTER_NAMES]])
     more = count - min(count, _CLUSTER_NAMES)
     rows = [
-        _tr("Highest capability", label),
-        _tr("In EQA or accredited", format_count(int(quality[members].sum()))),
-        _tr("Names", first + (f" and {format_count(more)} more" if more else "")),
+        _tr(_("Highest capability"), label),
+        _tr(_("In EQA or accredited"), format_count(int(quality[members].sum()))),
+        _tr(
+            _("Names"),
+            first + (_(" and {count} more").format(count=format_count(more)) if more else ""),
+        ),
     ]
-    heading = f"{format_count(count)} facilities"
+    heading = ngettext("{count} facilities", "{count} facilities", count).format(
+        count=format_count(count)
+    )
     return {"name": f"{heading}: {label}", "count": count, "popup": _popup(heading, rows)}
 
 
@@ -870,44 +935,43 @@ def _lab_lines(result: AccessResult | None) -> dict[str, str]:
     for row in result.labs.itertuples(index=False):
         fid = str(row.facility_id)
         if not row.usable:
-            out[fid] = _tr("In the analysis", f"not used: {row.reason}")
+            out[fid] = _tr(_("In the analysis"), _("not used: {reason}").format(reason=row.reason))
             continue
         people, near = (
             totals.loc[fid, ["people", "within"]].to_numpy() if fid in totals.index else (0, 0)
         )
-        text = (
-            f"nearest lab for {format_people(people)} people, {format_people(near)} of them within "
-            f"{limit:g} min"
+        text = _("nearest lab for {people} people, {near} of them within {limit}").format(
+            people=format_people(people), near=format_people(near), limit=format_threshold(limit)
         )
         if row.reason:
-            text += f" (caution: {row.reason})"
-        out[fid] = _tr("In the analysis", text)
+            text += _(" (caution: {reason})").format(reason=row.reason)
+        out[fid] = _tr(_("In the analysis"), text)
     return out
 
 
 def _facility_popup(row: pd.Series, tier: str, extras: Sequence[str], lab_line: str | None) -> str:
-    caps = [_CAPABILITY_LABELS[c] for c in CAPABILITIES if bool(row.get(c, False))]
+    caps = [_(_CAPABILITY_LABELS[c]) for c in CAPABILITIES if bool(row.get(c, False))]
     tier_label = FACILITY_STYLES[TIER_CLASS.get(tier, "none")].label
     capacity = row.get("capacity_tests_per_year")
     capacity_text = (
-        f"{format_people(capacity)} tests per year"
+        _("{tests} tests per year").format(tests=format_people(capacity))
         if capacity is not None and np.isfinite(float(capacity))
-        else "not recorded"
+        else _("not recorded")
     )
     rows = [
-        _tr("ID", str(row["facility_id"])),
-        _tr("Highest capability", tier_label),
-        _tr("Can do", ", ".join(caps) if caps else "no diagnostic capability recorded"),
-        _tr("EQA", _EQA_LABELS.get(str(row["eqa"]), str(row["eqa"]))),
+        _tr(_("ID"), str(row["facility_id"])),
+        _tr(_("Highest capability"), tier_label),
+        _tr(_("Can do"), ", ".join(caps) if caps else _("no diagnostic capability recorded")),
+        _tr(_("EQA"), _(_EQA_LABELS.get(str(row["eqa"]), str(row["eqa"])))),
         _tr(
-            "Accreditation",
-            _ACCREDITATION_LABELS.get(str(row["accreditation"]), str(row["accreditation"])),
+            _("Accreditation"),
+            _(_ACCREDITATION_LABELS.get(str(row["accreditation"]), str(row["accreditation"]))),
         ),
-        _tr("Capacity", capacity_text),
-        _tr("Ownership", str(row.get("ownership", "unknown")).replace("_", " ")),
+        _tr(_("Capacity"), capacity_text),
+        _tr(_("Ownership"), _ownership(row.get("ownership", "unknown"))),
     ]
     if bool(row.get("review", False)):
-        rows.append(_tr("Check", "flagged for review when imported"))
+        rows.append(_tr(_("Check"), _("flagged for review when imported")))
     if lab_line:
         rows.append(lab_line)
     for col in extras:
@@ -931,14 +995,21 @@ def _add_hubs(fmap: folium.Map, siting: SitingResult, ctx: _Context) -> None:
         key = str(int(row.rank))
         icons[key] = _svg_symbol(HUB_STYLE, label=key)
         if siting.model == "pmedian":
-            gain = f"saves {format_people(row.gain)} person-seconds of travel"
+            gain = _("saves {gain} person-seconds of travel").format(gain=format_people(row.gain))
         else:
-            gain = f"adds {format_people(row.gain)} {unit} within {format_minutes(minutes)}"
+            gain = _("adds {gain} {unit} within {minutes}").format(
+                gain=format_people(row.gain), unit=unit, minutes=format_minutes(minutes)
+            )
         rows = [
-            _tr("Rank", f"{int(row.rank)} of {len(hubs)} ({siting.model.upper()})"),
-            _tr("Site", f"{row.candidate_id} ({str(row.kind).replace('_', ' ')})"),
-            _tr("Gain", gain),
-            _tr("Coverage with hubs 1..rank", format_share(row.share_after)),
+            _tr(
+                _("Rank"),
+                _("{rank} of {count} ({model})").format(
+                    rank=int(row.rank), count=len(hubs), model=siting.model.upper()
+                ),
+            ),
+            _tr(_("Site"), f"{row.candidate_id} ({str(row.kind).replace('_', ' ')})"),
+            _tr(_("Gain"), gain),
+            _tr(_("Coverage with hubs 1..rank"), format_share(row.share_after)),
         ]
         props.append({"name": str(row.name), "icon": key, "popup": _popup(str(row.name), rows)})
     geoms = shapely.transform(
@@ -946,11 +1017,11 @@ def _add_hubs(fmap: folium.Map, siting: SitingResult, ctx: _Context) -> None:
     )
     _geojson_layer(
         _collection(geoms, props),
-        name=f"Proposed hubs ({len(placed)})",
+        name=_("Proposed hubs ({count})").format(count=len(placed)),
         pane="markerPane",
         point_to_layer=_marker_factory(icons, z_offset=10_000),
     ).add_to(fmap)
-    ctx.legend.add("Proposals", _svg_symbol(HUB_STYLE, label="1")[0], HUB_STYLE.label)
+    ctx.legend.add(_("Proposals"), _svg_symbol(HUB_STYLE, label="1")[0], HUB_STYLE.label)
 
 
 def _add_referral(fmap: folium.Map, referral: ReferralResult, ctx: _Context) -> None:
@@ -970,36 +1041,31 @@ def _add_referral(fmap: folium.Map, referral: ReferralResult, ctx: _Context) -> 
             courier = courier_of(getattr(row, "courier", None))
             color = colors.get(courier, none_color)
             rows = [
-                _tr("From", str(row.facility_id)),
-                _tr("To hub", str(row.hub_id)),
-                _tr("Trip", f"{format_minutes(row.minutes)}, {_km(row.metres)}"),
-                _tr("Courier", courier or "none assigned"),
+                _tr(_("From"), str(row.facility_id)),
+                _tr(_("To hub"), str(row.hub_id)),
+                _tr(_("Trip"), f"{format_minutes(row.minutes)}, {_km(row.metres)}"),
+                _tr(_("Courier"), courier or _("none assigned")),
             ]
             props.append(
                 {
                     "style": {"color": color, "weight": 3, "opacity": 0.85},
-                    "popup": _popup(f"Sample route {row.facility_id} → {row.hub_id}", rows),
+                    "popup": _popup(
+                        _("Sample route {spoke} → {hub}").format(
+                            spoke=row.facility_id, hub=row.hub_id
+                        ),
+                        rows,
+                    ),
                 }
             )
         geoms = _for_display(routes.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
         _geojson_layer(
-            _collection(geoms, props), name="Referral routes", pane="ccgeo-referral"
+            _collection(geoms, props), name=_("Referral routes"), pane="ccgeo-referral"
         ).add_to(fmap)
     if len(loops):
         props = []
         for row in loops.itertuples(index=False):
             courier = courier_of(row.courier)
-            day = "every working day" if int(row.day) == 0 else f"working day {int(row.day)}"
-            rows = [
-                _tr("Hub", str(row.hub_id)),
-                _tr("When", f"{day}, {row.start_clock}–{row.end_clock}"),
-                _tr("Stops", f"{int(row.n_stops)}: {_shorten(_stops(row.stops))}"),
-                _tr(
-                    "Duration",
-                    f"{format_minutes(row.duration_minutes)} "
-                    f"({format_minutes(row.travel_minutes)} driving), {_km(row.metres)}",
-                ),
-            ]
+            rows = _loop_rows(row)
             props.append(
                 {
                     "style": {
@@ -1008,21 +1074,51 @@ def _add_referral(fmap: folium.Map, referral: ReferralResult, ctx: _Context) -> 
                         "opacity": 0.7,
                         "dashArray": "8 6",
                     },
-                    "popup": _popup(f"Courier loop {courier}", rows),
+                    "popup": _popup(_("Courier loop {courier}").format(courier=courier), rows),
                 }
             )
         geoms = _for_display(loops.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
         _geojson_layer(
-            _collection(geoms, props), name="Courier loops", pane="ccgeo-referral"
+            _collection(geoms, props), name=_("Courier loops"), pane="ccgeo-referral"
         ).add_to(fmap)
     for courier in couriers[: len(COURIER_COLORS)]:
-        ctx.legend.add("Sample referral", _line_swatch(colors[courier], 3.0), courier)
+        ctx.legend.add(_("Sample referral"), _line_swatch(colors[courier], 3.0), courier)
     if len(couriers) > len(COURIER_COLORS):
         ctx.legend.add(
-            "Sample referral", "", f"colours repeat after {len(COURIER_COLORS)} couriers"
+            _("Sample referral"),
+            "",
+            _("colours repeat after {count} couriers").format(count=len(COURIER_COLORS)),
         )
     if len(loops):
-        ctx.legend.add("Sample referral", _line_swatch(INK, 3.0, dash="5 4"), "courier loop")
+        ctx.legend.add(_("Sample referral"), _line_swatch(INK, 3.0, dash="5 4"), _("courier loop"))
+
+
+def _loop_rows(row: Any) -> list[str]:
+    """The popup rows of one courier loop: hub, day and hours, stops, duration."""
+    day = (
+        _("every working day")
+        if int(row.day) == 0
+        else _("working day {day}").format(day=int(row.day))
+    )
+    return [
+        _tr(_("Hub"), str(row.hub_id)),
+        _tr(_("When"), f"{day}, {row.start_clock}–{row.end_clock}"),
+        _tr(_("Stops"), f"{int(row.n_stops)}: {_shorten(_stops(row.stops))}"),
+        _tr(
+            _("Duration"),
+            _("{duration} ({driving} driving), {distance}").format(
+                duration=format_minutes(row.duration_minutes),
+                driving=format_minutes(row.travel_minutes),
+                distance=_km(row.metres),
+            ),
+        ),
+    ]
+
+
+def _ownership(value: object) -> str:
+    """Who runs a facility, in the current language (``"faith_based"`` → ``"faith based"``)."""
+    text = str(value)
+    return _(_OWNERSHIP_LABELS[text]) if text in _OWNERSHIP_LABELS else text.replace("_", " ")
 
 
 def _stops(value: object) -> str:
@@ -1037,26 +1133,31 @@ def _stops(value: object) -> str:
 def _add_underserved(fmap: folium.Map, result: AccessResult, ctx: _Context) -> None:
     areas = result.underserved
     limit = float(result.settings.get("underserved_minutes") or 60.0)
-    label = f"Underserved: beyond {format_minutes(limit)}"
+    label = _("Underserved: beyond {minutes}").format(minutes=format_minutes(limit))
     if len(areas) == 0:
-        ctx.legend.add("Access", "", f"No one lives beyond {format_minutes(limit)} of a lab")
+        ctx.legend.add(
+            _("Access"),
+            "",
+            _("No one lives beyond {minutes} of a lab").format(minutes=format_minutes(limit)),
+        )
         return
     total = float(areas["population"].sum())
     props = []
     for row in areas.itertuples(index=False):
         rows = [
-            _tr("People", f"{format_people(row.population)} beyond {format_minutes(limit)}"),
-            _tr("Nearest lab", _nearest_text(row.nearest_lab, row.min_minutes)),
-            _tr("Area", f"{row.area_km2:,.1f} km²"),
+            _tr(
+                _("People"),
+                _("{people} beyond {minutes}").format(
+                    people=format_people(row.population), minutes=format_minutes(limit)
+                ),
+            ),
+            _tr(_("Nearest lab"), _nearest_text(row.nearest_lab, row.min_minutes)),
+            _tr(_("Area"), f"{format_number(row.area_km2, decimals=1)} km²"),
         ]
         if row.unreachable_population > 0:
-            rows.append(
-                _tr("No route to a lab", f"{format_people(row.unreachable_population)} people")
-            )
+            rows.append(_tr(_("No route to a lab"), _people(row.unreachable_population)))
         if row.off_network_population > 0:
-            rows.append(
-                _tr("Far from any road", f"{format_people(row.off_network_population)} people")
-            )
+            rows.append(_tr(_("Far from any road"), _people(row.off_network_population)))
         props.append(
             {
                 "style": {
@@ -1065,19 +1166,24 @@ def _add_underserved(fmap: folium.Map, result: AccessResult, ctx: _Context) -> N
                     "fillColor": UNDERSERVED_FILL,
                     "fillOpacity": UNDERSERVED_OPACITY,
                 },
-                "popup": _popup(f"Underserved area {int(row.rank)} of {len(areas)}", rows),
+                "popup": _popup(
+                    _("Underserved area {rank} of {count}").format(
+                        rank=int(row.rank), count=len(areas)
+                    ),
+                    rows,
+                ),
             }
         )
     geoms = _for_display(areas.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
     _geojson_layer(
         _collection(geoms, props),
-        name=f"{label} ({format_people(total)} people)",
+        name=f"{label} ({_people(total)})",
         pane="ccgeo-underserved",
     ).add_to(fmap)
     ctx.legend.add(
-        "Access",
+        _("Access"),
         _fill_swatch(UNDERSERVED_FILL, UNDERSERVED_OUTLINE, UNDERSERVED_OPACITY),
-        f"{label}, {format_people(total)} people",
+        f"{label}, {_people(total)}",
     )
 
 
@@ -1096,13 +1202,19 @@ def _add_bands(fmap: folium.Map, result: AccessResult, ctx: _Context) -> None:
         covered_lo = float(city["covered"].get(lo, 0.0)) if lo > 0 else 0.0
         people = covered_hi - covered_lo
         rows = [
-            _tr("Travel time", f"{lo:g}–{hi:g} min to {what}"),
             _tr(
-                "People here",
+                _("Travel time"),
+                _("{band} to {what}").format(band=_band(lo, hi), what=what),
+            ),
+            _tr(
+                _("People here"),
                 f"{format_people(people)} ({format_share(people / total if total else np.nan)})",
             ),
-            _tr("Within " + format_minutes(hi), f"{format_people(covered_hi)} people in all"),
-            _tr("Area", f"{row.area_km2:,.1f} km²"),
+            _tr(
+                _("Within {minutes}").format(minutes=format_minutes(hi)),
+                _("{people} people in all").format(people=format_people(covered_hi)),
+            ),
+            _tr(_("Area"), f"{format_number(row.area_km2, decimals=1)} km²"),
         ]
         props.append(
             {
@@ -1111,15 +1223,17 @@ def _add_bands(fmap: folium.Map, result: AccessResult, ctx: _Context) -> None:
                     "fillColor": color,
                     "fillOpacity": BAND_OPACITY,
                 },
-                "popup": _popup(f"{lo:g}–{hi:g} min", rows),
+                "popup": _popup(_band(lo, hi), rows),
             }
         )
         ctx.legend.add(
-            f"Travel time to {what}", _fill_swatch(color, None, BAND_OPACITY), f"{lo:g}–{hi:g} min"
+            _("Travel time to {what}").format(what=what),
+            _fill_swatch(color, None, BAND_OPACITY),
+            _band(lo, hi),
         )
     geoms = _for_display(bands.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
     _geojson_layer(
-        _collection(geoms, props), name="Catchment bands (travel time)", pane="ccgeo-bands"
+        _collection(geoms, props), name=_("Catchment bands (travel time)"), pane="ccgeo-bands"
     ).add_to(fmap)
 
 
@@ -1141,11 +1255,11 @@ def _add_districts(
         people = demand.groupby(demand["district_id"].astype(str))["population"].sum()
     props = []
     for did, name in zip(ids, names, strict=True):
-        rows = [_tr("District", f"{name} ({did})" if name != did else str(did))]
+        rows = [_tr(_("District"), f"{name} ({did})" if name != did else str(did))]
         if coverage is not None:
             rows.extend(_coverage_rows(coverage[coverage["district_id"].astype(str) == did]))
         elif people is not None:
-            rows.append(_tr("People", format_people(float(people.get(did, 0.0)))))
+            rows.append(_tr(_("People"), format_people(float(people.get(did, 0.0)))))
         props.append(
             {
                 "style": {
@@ -1158,28 +1272,28 @@ def _add_districts(
             }
         )
     geoms = _for_display(gdf.geometry.to_numpy(), ctx.crs, ctx.simplify_m)
-    label = "Districts (coverage)" if coverage is not None else "Districts"
+    label = _("Districts (coverage)") if coverage is not None else _("Districts")
     _geojson_layer(_collection(geoms, props), name=label, pane="ccgeo-districts").add_to(fmap)
-    ctx.legend.add("Areas", _fill_swatch("#FFFFFF", DISTRICT_OUTLINE, 0.0), label)
+    ctx.legend.add(_("Areas"), _fill_swatch("#FFFFFF", DISTRICT_OUTLINE, 0.0), label)
 
 
 def _coverage_rows(table: pd.DataFrame) -> list[str]:
     if len(table) == 0:
-        return [_tr("People", "no demand point in this district")]
+        return [_tr(_("People"), _("no demand point in this district"))]
     first = table.iloc[0]
     total = float(first["population"])
-    rows = [_tr("People", format_people(total))]
+    rows = [_tr(_("People"), format_people(total))]
     for r in table.itertuples(index=False):
         rows.append(
             _tr(
-                f"Within {format_minutes(r.threshold_min)}",
+                _("Within {minutes}").format(minutes=format_minutes(r.threshold_min)),
                 f"{format_people(r.covered)} ({format_share(r.share)})",
             )
         )
     if float(first["unreachable"]) > 0:
-        rows.append(_tr("No route to a lab", f"{format_people(first['unreachable'])} people"))
+        rows.append(_tr(_("No route to a lab"), _people(first["unreachable"])))
     if float(first["off_network"]) > 0:
-        rows.append(_tr("Far from any road", f"{format_people(first['off_network'])} people"))
+        rows.append(_tr(_("Far from any road"), _people(first["off_network"])))
     return rows
 
 
@@ -1228,10 +1342,16 @@ def _add_population(
         props.append(
             {"style": {"stroke": False, "fillColor": POPULATION_RAMP[k], "fillOpacity": opacity}}
         )
-        low = "" if k == 0 else f"{_nice(edges[k]):,}"
-        high = "" if k == n_classes - 1 else f"{_nice(edges[k + 1]):,}"
-        label = f"under {high}" if not low else f"{low} or more" if not high else f"{low}–{high}"
-        ctx.legend.add("People per km²", _fill_swatch(POPULATION_RAMP[k], None, opacity), label)
+        low = "" if k == 0 else format_number(_nice(edges[k]))
+        high = "" if k == n_classes - 1 else format_number(_nice(edges[k + 1]))
+        label = (
+            _("under {high}").format(high=high)
+            if not low
+            else _("{low} or more").format(low=low)
+            if not high
+            else f"{low}–{high}"
+        )
+        ctx.legend.add(_("People per km²"), _fill_swatch(POPULATION_RAMP[k], None, opacity), label)
     # cell edges come out as pixel staircases: smoothing by half a pixel removes the steps
     tolerance = max(ctx.simplify_m, _STEP_SMOOTHING * pixel_m)
     geoms_arr = np.asarray(shown, dtype=object)
@@ -1243,7 +1363,7 @@ def _add_population(
     ctx.population_pixel_m = pixel_m
     _geojson_layer(
         _collection(geoms_arr, props),
-        name=f"Population ({format_people(float(pop.sum()))} people)",
+        name=_("Population ({people})").format(people=_people(float(pop.sum()))),
         pane="ccgeo-population",
         canvas=True,
         interactive=False,
@@ -1342,9 +1462,9 @@ def _add_roads(fmap: folium.Map, roads: Any, ctx: _Context, *, osm: bool) -> Non
         else None
     )
     for layer_name, keys, factor in (
-        ("Roads: main", MAIN_ROAD_CLASSES, 1.0),
+        (_("Roads: main"), MAIN_ROAD_CLASSES, 1.0),
         (
-            "Roads: minor",
+            _("Roads: minor"),
             tuple(k for k in ROAD_STYLES if k not in MAIN_ROAD_CLASSES),
             MINOR_ROAD_FACTOR,
         ),
@@ -1366,7 +1486,7 @@ def _add_roads(fmap: folium.Map, roads: Any, ctx: _Context, *, osm: bool) -> Non
             geoms.append(merged)
             props.append({"style": _line_style(style)})
             ctx.legend.add(
-                "Roads",
+                _("Roads"),
                 _line_swatch(style.color, style.width_px, dash=_DASH.get(style.dash)),
                 style.label,
             )
@@ -1416,7 +1536,7 @@ def _add_basemap(fmap: folium.Map, data: BasemapData, ctx: _Context) -> None:
         geoms.append(shapely.union_all(kept, grid_size=10.0**-COORD_DECIMALS))
         props.append({"style": {"stroke": False, "fillColor": fill, "fillOpacity": 1.0}})
         if key != "built" or not (data.area_class == "residential").any():
-            ctx.legend.add("Base map", _fill_swatch(fill, None, 1.0), BASEMAP_AREA_LABELS[key])
+            ctx.legend.add(_("Base map"), _fill_swatch(fill, None, 1.0), BASEMAP_AREA_LABELS[key])
     lines = data.lines()
     for key in LINE_CLASSES:
         sel = data.line_class == key
@@ -1426,15 +1546,14 @@ def _add_basemap(fmap: folium.Map, data: BasemapData, ctx: _Context) -> None:
         shown = _for_display(lines[sel], ctx.crs, ctx.simplify_m)
         geoms.append(shapely.multilinestrings([g for g in shown if not shapely.is_empty(g)]))
         props.append({"style": {"color": look.color, "weight": look.width_px, "opacity": 1.0}})
-        ctx.legend.add("Base map", _line_swatch(look.color, look.width_px), look.label)
-    attribution = (
-        "Base map © <a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a> "
-        "contributors (ODbL)"
+        ctx.legend.add(_("Base map"), _line_swatch(look.color, look.width_px), look.label)
+    attribution = _("Base map © {link} contributors (ODbL)").format(
+        link="<a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a>"
     )
     if geoms:
         _geojson_layer(
             _collection(np.asarray(geoms, dtype=object), props),
-            name="Base map (OpenStreetMap data)",
+            name=_("Base map (OpenStreetMap data)"),
             pane="ccgeo-base",
             canvas=True,
             interactive=False,
@@ -1450,7 +1569,7 @@ def _add_place_names(fmap: folium.Map, data: BasemapData) -> None:
     ][:_MAX_WEB_PLACES]
     if not order:
         return
-    group = folium.FeatureGroup(name="Place names", show=True)
+    group = folium.FeatureGroup(name=_("Place names"), show=True)
     for i in order:
         size, bold = _WEB_PLACE_CLASSES[str(data.place_class[i])]
         lon, lat = data.place_lonlat[i]
@@ -1487,9 +1606,13 @@ def _line_style(style: RoadStyle, *, casing: bool = False) -> dict[str, Any]:
 def _lab_phrase(result: AccessResult) -> str:
     capability = result.settings.get("capability")
     quality = result.settings.get("quality")
-    what = "the nearest lab"
+    what = _("the nearest lab")
     if capability:
-        what = f"the nearest {_CAPABILITY_LABELS.get(capability, capability)} lab"
+        what = _("the nearest {capability} lab").format(
+            capability=_(_CAPABILITY_LABELS[capability])
+            if capability in _CAPABILITY_LABELS
+            else capability
+        )
     if quality and quality != "any":
         what += f" ({str(quality).replace('_', ' ')})"
     return what
@@ -1509,14 +1632,18 @@ def _add_title_and_legend(
     date today; the project's description under it) and the legend with its footnote, over
     the map; the heading is the page's title too."""
     heading = title or project.name
-    fmap.get_root().title = html.escape(heading)  # the browser's tab (not escaped by folium)
+    root = fmap.get_root()
+    root.title = html.escape(heading)  # the browser's tab (not escaped by folium)
+    root._template = _page_template(current_language())
     scenario_name = (
-        scenario.name if isinstance(scenario, Scenario) else scenario or "Baseline (existing labs)"
+        scenario.name
+        if isinstance(scenario, Scenario)
+        else scenario or _("Baseline (existing labs)")
     )
     overlay = _title_html(
         heading,
         scenario_name,
-        (date or dt.date.today()).isoformat(),
+        _date_text(date or dt.date.today()),
         project,
         result,
     ) + ctx.legend.html(_footnote(ctx, project, result))
@@ -1535,13 +1662,24 @@ def notes_html(notes: Sequence[DataNote]) -> str:
     if not notes:
         return ""
     to_review = sum(note.severity != "info" for note in notes)
-    heading = f"Data notes ({to_review} to review)" if to_review else "Data notes"
+    heading = (
+        ngettext("Data notes ({count} to review)", "Data notes ({count} to review)", to_review)
+        if to_review
+        else _("Data notes")
+    ).format(count=to_review)
     lines = note_lines(notes, limit=MAX_NOTES_SHOWN)
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     return (
         f'<details id="ccgeo-notes"><summary>{html.escape(heading)}</summary>'
-        '<div class="ccgeo-foot">Rows of the input files rejected or changed on import, where '
-        "the population file's people went, and what the analysis could not use.</div>"
+        '<div class="ccgeo-foot">'
+        + html.escape(
+            _(
+                "Rows of the input files rejected or changed on import, where the population "
+                "file's people went, and what the analysis could not use."
+            ),
+            quote=False,
+        )
+        + "</div>"
         f"<ul>{items}</ul></details>"
     )
 
@@ -1549,33 +1687,46 @@ def notes_html(notes: Sequence[DataNote]) -> str:
 def _title_html(
     heading: str, scenario: str, date: str, project: Project, result: AccessResult | None
 ) -> str:
+    scenario_word, data_word = _("Scenario:"), _("Data:")
     lines = [f"<h1>{html.escape(heading)}</h1>"]
     if project.description:
         lines.append(f'<div class="ccgeo-desc">{html.escape(project.description)}</div>')
     lines.append(
-        f'<div class="ccgeo-sub">Scenario: <b>{html.escape(scenario)}</b> · {html.escape(date)}'
-        "</div>"
+        f'<div class="ccgeo-sub">{html.escape(scenario_word)} <b>{html.escape(scenario)}</b> · '
+        f"{html.escape(date)}</div>"
     )
     if result is not None:
         mode = str(result.settings.get("mode") or result.network_summary.get("mode", ""))
         city = result.city_coverage()
         limit = float(result.settings.get("underserved_minutes") or 60.0)
         row = city[city["threshold_min"] == limit]
-        headline = f"Travel time by {html.escape(mode)} to {html.escape(_lab_phrase(result))}"
+        headline = _("Travel time by {mode} to {what}").format(
+            mode=_(_MODE_LABELS[mode]) if mode in _MODE_LABELS else mode, what=_lab_phrase(result)
+        )
         if len(row):
             r = row.iloc[0]
-            headline += (
-                f": {format_share(r.share)} of {format_people(r.population)} people within "
-                f"{format_minutes(limit)}"
+            headline += _(": {share} of {people} people within {minutes}").format(
+                share=format_share(r.share),
+                people=format_people(r.population),
+                minutes=format_minutes(limit),
             )
         labs_used = int(result.labs["usable"].sum()) if len(result.labs) else 0
-        headline += f" ({labs_used} labs)"
+        headline = html.escape(headline, quote=False)
+        headline += (
+            " ("
+            + ngettext("{count} labs", "{count} labs", labs_used).format(
+                count=format_count(labs_used)
+            )
+            + ")"
+        )
         lines.append(f'<div class="ccgeo-sub">{headline}</div>')
     sources = _sources_text(project)
     if sources:
-        lines.append(f'<div class="ccgeo-src">Data: {html.escape(sources)}</div>')
+        lines.append(
+            f'<div class="ccgeo-src">{html.escape(data_word)} {html.escape(sources)}</div>'
+        )
     if project.metadata.get("synthetic"):
-        note = str(project.metadata.get("note") or "synthetic data: not a real place")
+        note = str(project.metadata.get("note") or _("synthetic data: not a real place"))
         lines.append(f'<div class="ccgeo-synthetic">⚠ {html.escape(note)}</div>')
     return '<div id="ccgeo-title">' + "".join(lines) + "</div>"
 
@@ -1598,25 +1749,34 @@ def _footnote(ctx: _Context, project: Project, result: AccessResult | None) -> s
     epsg = ctx.crs.to_epsg()
     parts = []
     if ctx.simplify_m > 0:
+        crs_text = html.escape(crs_name) + (f" (EPSG:{epsg})" if epsg else "")
         parts.append(
-            f"Shapes simplified for display by {ctx.simplify_m:g} m (minor roads "
-            f"{ctx.simplify_m * MINOR_ROAD_FACTOR:g} m) in {html.escape(crs_name)}"
-            + (f" (EPSG:{epsg})" if epsg else "")
-            + "; coordinates rounded to 1 m."
+            _(
+                "Shapes simplified for display by {tolerance} m (minor roads {minor} m) in "
+                "{crs}; coordinates rounded to 1 m."
+            ).format(
+                tolerance=_g(ctx.simplify_m),
+                minor=_g(ctx.simplify_m * MINOR_ROAD_FACTOR),
+                crs=crs_text,
+            )
         )
     else:
-        parts.append("Shapes drawn unsimplified; coordinates rounded to 1 m.")
+        parts.append(_("Shapes drawn unsimplified; coordinates rounded to 1 m."))
     if result is not None:
         parts.append(
-            "Times are inclusive (≤ T) and run along the road network; people farther than "
-            f"{result.settings.get('max_snap_m', 0):g} m from a road count as off-network."
+            _(
+                "Times are inclusive (≤ T) and run along the road network; people farther than "
+                "{distance} m from a road count as off-network."
+            ).format(distance=_g(result.settings.get("max_snap_m", 0)))
         )
     if ctx.population_cell_m > 0:
         parts.append(
-            f"Population density shaded in cells of {ctx.population_cell_m:,.0f} m, "
-            f"drawn on a {ctx.population_pixel_m:,.0f} m grid."
+            _("Population density shaded in cells of {cell} m, drawn on a {pixel} m grid.").format(
+                cell=format_number(ctx.population_cell_m),
+                pixel=format_number(ctx.population_pixel_m),
+            )
         )
-    parts.append("Made with ccgeo; works offline.")
+    parts.append(_("Made with ccgeo; works offline."))
     return " ".join(parts)
 
 
@@ -1653,16 +1813,59 @@ def _shorten(text: str) -> str:
 
 def _nearest_text(text: object, min_minutes: float) -> str:
     if not math.isfinite(float(min_minutes)):
-        return "no route to any lab"
-    return f"{text} (median), {format_minutes(min_minutes)} at best"
+        return _("no route to any lab")
+    return _("{lab} (median), {minutes} at best").format(
+        lab=text, minutes=format_minutes(min_minutes)
+    )
 
 
 def _km(metres: object) -> str:
     try:
         number = float(metres)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        return "distance unknown"
-    return f"{number / 1000.0:,.1f} km" if math.isfinite(number) else "no route"
+        return _("distance unknown")
+    if not math.isfinite(number):
+        return _("no route")
+    return f"{format_number(number / 1000.0, decimals=1)} km"
+
+
+def _people(value: object) -> str:
+    """``"1,234 people"`` in the current language."""
+    return _("{people} people").format(people=format_people(value))
+
+
+def _band(lo: float, hi: float) -> str:
+    """A travel-time band: ``"0–30 min"`` (``"7,5–15 min"`` in Portuguese)."""
+    return f"{_g(lo)}–{format_threshold(hi)}"
+
+
+def _g(value: object) -> str:
+    """A number as ``{:g}`` writes it, with the current language's decimal sign."""
+    return f"{float(value):g}".replace(".", format_number(0.5, decimals=1)[1])
+
+
+def _date_text(day: dt.date) -> str:
+    """The title's date: ISO 8601 in English (``2031-05-17``), in words in other languages."""
+    return day.isoformat() if current_language() == "en" else format_date(day)
+
+
+def _page_template(language: str) -> Template:
+    """branca's page template with ``<html lang="..">`` set to ``language``."""
+    return Template(
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(language)}">\n'
+        "<head>\n"
+        "{% if this.title %}<title>{{this.title}}</title>{% endif %}"
+        "    {{this.header.render(**kwargs)}}\n"
+        "</head>\n"
+        "<body>\n"
+        "    {{this.html.render(**kwargs)}}\n"
+        "</body>\n"
+        "<script>\n"
+        "    {{this.script.render(**kwargs)}}\n"
+        "</script>\n"
+        "</html>\n"
+    )
 
 
 def _nice(value: float) -> int:

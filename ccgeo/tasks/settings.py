@@ -15,6 +15,7 @@ which value came from where.
 A settings file is TOML with a format version, so later releases can read older files::
 
     format_version = 1
+    lang = "pt"          # optional: the language of the command line (en, es, pt, fr)
 
     [access]
     capability = "pcr"
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import LANGUAGES, unknown_language_text
 from ccgeo.io.atomic import write_text_atomic
 from ccgeo.model.settings import (
     SETTINGS_CLASSES,
@@ -127,6 +129,8 @@ class SettingsFile:
 
     path: Path
     tables: Mapping[str, Mapping[str, Any]]
+    #: The language it asks for (``lang = "pt"``), None when it does not say.
+    lang: str | None = None
 
     @property
     def label(self) -> str:
@@ -156,6 +160,9 @@ def read_settings_file(path: str | Path) -> SettingsFile:
         )
         raise InputError(msg, path=path)
     problems = []
+    lang = data.pop("lang", None)
+    if lang is not None and lang not in LANGUAGES:
+        problems.append("lang: " + unknown_language_text(str(lang)))
     for name, table in data.items():
         if name not in SETTINGS_CLASSES or not isinstance(table, dict):
             problems.append(
@@ -169,7 +176,7 @@ def read_settings_file(path: str | Path) -> SettingsFile:
             problems.append(f"[{name}] {exc}")
     if problems:
         raise InputError("; ".join(problems), path=path)
-    return SettingsFile(path, {k: dict(v) for k, v in data.items()})
+    return SettingsFile(path, {k: dict(v) for k, v in data.items()}, lang=lang)
 
 
 def write_settings_file(path: str | Path, settings: Iterable[LabSettings]) -> Path:

@@ -1,0 +1,156 @@
+"""The language ccgeo speaks outside the app: which one, and the translated text (gettext).
+
+The catalogues are ``ccgeo/locale/<lang>/LC_MESSAGES/ccgeo.po`` (sources, edited by translators)
+and the ``.mo`` files compiled from them (docs/translating.md says how). A message missing from a
+catalogue is shown in English. Light on purpose: the standard library only, so that ``ccgeo
+--help`` stays quick; Babel (numbers, dates) is loaded by `ccgeo.labels` when it formats.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from ccgeo.errors import InputError
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "N_",
+    "_",
+    "babel_locale",
+    "current_language",
+    "gettext",
+    "language_from_environment",
+    "ngettext",
+    "normalise_language",
+    "pgettext",
+    "set_language",
+    "unknown_language_text",
+    "using_language",
+]
+
+#: The languages ccgeo speaks, each in its own words.
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "es": "Español",
+    "pt": "Português (Brasil)",
+    "fr": "Français",
+}
+DEFAULT_LANGUAGE = "en"
+#: The gettext domain: ``ccgeo.po`` / ``ccgeo.mo``.
+DOMAIN = "ccgeo"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+#: The CLDR locale each language formats numbers and dates with: international English
+#: ("2 December 2026"), Brazilian Portuguese.
+_BABEL_LOCALES = {"en": "en_GB", "es": "es", "pt": "pt_BR", "fr": "fr"}
+#: Variables read by `language_from_environment`, in order (CCGEO_LANG, then POSIX).
+_SYSTEM_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+_current = DEFAULT_LANGUAGE
+
+
+def normalise_language(text: str | None) -> str | None:
+    """The language code of a locale name: ``"pt_BR.UTF-8"`` → ``"pt"``, ``"fr"`` → ``"fr"``;
+    None for a language ccgeo does not speak (``"de_DE"``, ``"C"``) or an empty text."""
+    if not text:
+        return None
+    code = text.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def unknown_language_text(given: str) -> str:
+    """The one line that refuses a language: what arrived and the languages to choose from."""
+    known = ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+    return f"language {given!r} is not one ccgeo speaks; choose one of {known}"
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """The language asked for by the environment: ``CCGEO_LANG``, else the system locale.
+
+    ``CCGEO_LANG`` must be one of `LANGUAGES` (an `InputError` otherwise, naming them). Then
+    the first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set decides, as in POSIX; a
+    locale ccgeo does not speak (``de_DE.UTF-8``, ``C``) gives English.
+    """
+    env = os.environ if environ is None else environ
+    asked = env.get("CCGEO_LANG", "").strip()
+    if asked:
+        if asked not in LANGUAGES:
+            raise InputError("CCGEO_LANG: " + unknown_language_text(asked))
+        return asked
+    for name in _SYSTEM_VARIABLES:
+        if env.get(name):
+            return normalise_language(env[name]) or DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def set_language(language: str) -> None:
+    """Speak ``language`` (a key of `LANGUAGES`) from now on.
+
+    Raises
+    ------
+    InputError
+        For a language ccgeo does not speak (the message names those it does).
+    """
+    global _current
+    if language not in LANGUAGES:
+        raise InputError(unknown_language_text(language))
+    _current = language
+
+
+def current_language() -> str:
+    """The language ccgeo speaks now (a key of `LANGUAGES`)."""
+    return _current
+
+
+@contextmanager
+def using_language(language: str) -> Iterator[None]:
+    """Speak ``language`` inside the ``with`` block, and the language before it after."""
+    before = _current
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
+def babel_locale(language: str | None = None) -> str:
+    """The CLDR locale of ``language`` (default: the current one) for Babel: ``"pt_BR"``."""
+    return _BABEL_LOCALES[language or _current]
+
+
+@cache
+def _catalogue(language: str) -> _gettext.NullTranslations:
+    if language == DEFAULT_LANGUAGE:
+        return _gettext.NullTranslations()
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def gettext(message: str) -> str:
+    """``message`` in the current language (itself when it has no translation)."""
+    return _catalogue(_current).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a message for ``n`` things, by the plural rules of the current language."""
+    return _catalogue(_current).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current language, where ``context`` tells apart two meanings of the
+    same English words (``pgettext("analysis", "access")``)."""
+    return _catalogue(_current).pgettext(context, message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark ``message`` for translation without translating it (a constant translated where it
+    is shown, with `gettext`)."""
+    return message
+
+
+_ = gettext
