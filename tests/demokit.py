@@ -130,3 +130,34 @@ class DemoWatch:
         changed = [key for key, value in now.items() if self._last[key] != value]
         self._last = now
         return changed
+
+
+def demo_with_plans(project: Project) -> tuple[Project, Any, Any, Any]:
+    """The demo city with what its maps show: a PCR access analysis by car, two proposed hubs
+    (MCLP, 10 min) and a motorbike sample referral plan (the patients' trip is timed on the
+    motorbike network too). For a test module's own copy of the demo (`copy_demo`)."""
+    from ccgeo.analysis.access import access
+    from ccgeo.analysis.referral import plan_referral
+    from ccgeo.analysis.siting import site_hubs
+    from ccgeo.model.settings import AccessSettings, ReferralSettings, SitingSettings, Travel
+
+    net = project.network("car")
+    result = access(
+        net,
+        project.facilities.capable("pcr"),
+        project.demand,
+        AccessSettings(capability="pcr"),
+        districts=project.districts,
+    )
+    siting = site_hubs(
+        net,
+        project.demand,
+        project.facilities,
+        SitingSettings(capability="pcr", hubs=2, minutes=10),
+    )
+    referral = plan_referral(
+        project.network("motorbike"),
+        project.facilities,
+        ReferralSettings(capability="pcr", travel=Travel(mode="motorbike")),
+    )
+    return project, result, siting, referral

@@ -11,12 +11,11 @@ import folium
 import geopandas as gpd
 import numpy as np
 import pytest
+from demokit import demo_with_plans
 
-from ccgeo.analysis.access import access
 from ccgeo.errors import Cancelled, InputError
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.scenario import Scenario
-from ccgeo.model.settings import AccessSettings, ReferralSettings, SitingSettings, Travel
 from ccgeo.project import Project
 from ccgeo.report.webmap import (
     DEFAULT_SIMPLIFY_M,
@@ -62,31 +61,7 @@ def layer_names(fmap: folium.Map) -> list[str]:
 @pytest.fixture(scope="module")
 def demo(copy_demo):
     """This module's own copy of the demo city (its networks are built in it), and results."""
-    from ccgeo.analysis.referral import plan_referral
-    from ccgeo.analysis.siting import site_hubs
-
-    project = copy_demo()
-    net = project.network("car")
-    result = access(
-        net,
-        project.facilities.capable("pcr"),
-        project.demand,
-        AccessSettings(capability="pcr"),
-        districts=project.districts,
-    )
-    siting = site_hubs(
-        net,
-        project.demand,
-        project.facilities,
-        SitingSettings(capability="pcr", hubs=2, minutes=10),
-    )
-    # no patient network given: the patients' trip is timed on the motorbike network too
-    referral = plan_referral(
-        project.network("motorbike"),
-        project.facilities,
-        ReferralSettings(capability="pcr", travel=Travel(mode="motorbike")),
-    )
-    return project, result, siting, referral
+    return demo_with_plans(copy_demo())
 
 
 @pytest.fixture(scope="module")

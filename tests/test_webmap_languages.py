@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
-import folium
 import pytest
 from babel.messages.extract import extract_from_file
+from demokit import demo_with_plans
+from test_webmap import in_page as in_json_page
+from test_webmap import layer_names
 
-from ccgeo.analysis.access import access
 from ccgeo.i18n import current_language, using_language
-from ccgeo.model.settings import AccessSettings, ReferralSettings, SitingSettings, Travel
 from ccgeo.report.webmap import build_webmap, export_webmap, offline_html
 
 DATE = dt.date(2031, 5, 17)
@@ -53,26 +52,10 @@ EXPECTED = {
 
 
 def in_page(text: str, value: str) -> bool:
-    """Whether ``value`` is in the page as written, or as folium's JSON writes it (non-ASCII
-    and ``<>&'`` as ``\\uXXXX``), or HTML-escaped."""
-    escaped = (
-        json.dumps(value)[1:-1]
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("'", "\\u0027")
-    )
-    html_escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value in text or escaped in text or html_escaped.replace("'", "&#x27;") in text
-
-
-def layer_names(fmap: folium.Map) -> list[str]:
-    """Names of the layers listed in the layer control, in order."""
-    return [
-        child.layer_name
-        for child in fmap._children.values()
-        if isinstance(child, folium.map.Layer) and child.control
-    ]
+    """Whether ``value`` is in the page as written, as folium's JSON writes it
+    (`test_webmap.in_page`), or HTML-escaped as the title box and the panels write it."""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return in_json_page(text, value) or escaped.replace("'", "&#x27;") in text
 
 
 def english_phrases() -> set[str]:
@@ -92,30 +75,7 @@ def english_phrases() -> set[str]:
 @pytest.fixture(scope="module")
 def demo(copy_demo):
     """This module's own copy of the demo city with an access analysis, hubs and referral."""
-    from ccgeo.analysis.referral import plan_referral
-    from ccgeo.analysis.siting import site_hubs
-
-    project = copy_demo()
-    net = project.network("car")
-    result = access(
-        net,
-        project.facilities.capable("pcr"),
-        project.demand,
-        AccessSettings(capability="pcr"),
-        districts=project.districts,
-    )
-    siting = site_hubs(
-        net,
-        project.demand,
-        project.facilities,
-        SitingSettings(capability="pcr", hubs=2, minutes=10),
-    )
-    referral = plan_referral(
-        project.network("motorbike"),
-        project.facilities,
-        ReferralSettings(capability="pcr", travel=Travel(mode="motorbike")),
-    )
-    return project, result, siting, referral
+    return demo_with_plans(copy_demo())
 
 
 @pytest.fixture(scope="module")
