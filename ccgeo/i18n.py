@@ -12,6 +12,7 @@ import gettext as _gettext
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +31,7 @@ __all__ = [
     "normalise_language",
     "pgettext",
     "set_language",
+    "speak_argparse",
     "unknown_language_text",
     "using_language",
 ]
@@ -53,6 +55,9 @@ _BABEL_LOCALES = {"en": "en_GB", "es": "es", "pt": "pt_BR", "fr": "fr"}
 _SYSTEM_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 _current = DEFAULT_LANGUAGE
+#: The language of one piece of work (`using_language`), in its own thread or task only: a report
+#: printed in French on a worker thread while the app goes on speaking Portuguese.
+_within: ContextVar[str | None] = ContextVar("ccgeo_language", default=None)
 
 
 def normalise_language(text: str | None) -> str | None:
@@ -104,24 +109,26 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    """The language ccgeo speaks now (a key of `LANGUAGES`)."""
-    return _current
+    """The language ccgeo speaks now, here (a key of `LANGUAGES`): that of the innermost
+    `using_language` of this thread, else the one `set_language` chose."""
+    return _within.get() or _current
 
 
 @contextmanager
 def using_language(language: str) -> Iterator[None]:
     """Speak ``language`` inside the ``with`` block, and the language before it after."""
-    before = _current
-    set_language(language)
+    if language not in LANGUAGES:
+        raise InputError(unknown_language_text(language))
+    token = _within.set(language)
     try:
         yield
     finally:
-        set_language(before)
+        _within.reset(token)
 
 
 def babel_locale(language: str | None = None) -> str:
     """The CLDR locale of ``language`` (default: the current one) for Babel: ``"pt_BR"``."""
-    return _BABEL_LOCALES[language or _current]
+    return _BABEL_LOCALES[language or current_language()]
 
 
 @cache
@@ -133,18 +140,18 @@ def _catalogue(language: str) -> _gettext.NullTranslations:
 
 def gettext(message: str) -> str:
     """``message`` in the current language (itself when it has no translation)."""
-    return _catalogue(_current).gettext(message)
+    return _catalogue(current_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message for ``n`` things, by the plural rules of the current language."""
-    return _catalogue(_current).ngettext(singular, plural, n)
+    return _catalogue(current_language()).ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` in the current language, where ``context`` tells apart two meanings of the
     same English words (``pgettext("analysis", "access")``)."""
-    return _catalogue(_current).pgettext(context, message)
+    return _catalogue(current_language()).pgettext(context, message)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention
@@ -154,3 +161,40 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
 
 
 _ = gettext
+
+
+#: The messages of argparse itself that a ``ccgeo`` or ``python main.py`` user reads (help
+#: headings, usage, the common errors), marked here so that the catalogues carry them;
+#: `speak_argparse` has argparse look them up there.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("one of the arguments %s is required"),
+)
+
+
+def speak_argparse() -> None:
+    """Have argparse's own words (``usage:``, ``options``, its errors) follow ccgeo's language.
+
+    argparse looks its messages up with the functions ``argparse._`` and ``argparse.ngettext``
+    when it builds a parser and when it reports; ccgeo's catalogues answer them instead of the
+    system's. A message ccgeo does not carry, and every message in English, is unchanged.
+    """
+    import argparse
+
+    argparse._ = gettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]

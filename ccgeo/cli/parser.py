@@ -7,47 +7,13 @@ from pathlib import Path
 
 from ccgeo import __version__
 from ccgeo.cli.options import add_settings_options
-from ccgeo.i18n import LANGUAGES, N_, _, ngettext
+from ccgeo.i18n import LANGUAGES, _, speak_argparse
 from ccgeo.model.settings import (
     AccessSettings,
     CapacitySettings,
     ReferralSettings,
     SitingSettings,
 )
-
-#: The messages of argparse itself that a ``ccgeo`` user reads (help headings, usage, the
-#: common errors), marked here so that the catalogues carry them; `speak_argparse` has
-#: argparse look them up there.
-ARGPARSE_MESSAGES = (
-    N_("usage: "),
-    N_("positional arguments"),
-    N_("options"),
-    N_("show this help message and exit"),
-    N_("%(prog)s: error: %(message)s\n"),
-    N_("argument %(argument_name)s: %(message)s"),
-    N_("the following arguments are required: %s"),
-    N_("unrecognized arguments: %s"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"),
-    N_("invalid %(type)s value: %(value)r"),
-    N_("expected one argument"),
-    N_("expected at most one argument"),
-    N_("expected at least one argument"),
-    N_("ambiguous option: %(option)s could match %(matches)s"),
-    N_("not allowed with argument %s"),
-    N_("ignored explicit argument %r"),
-    N_("one of the arguments %s is required"),
-)
-
-
-def speak_argparse() -> None:
-    """Have argparse's own words (``usage:``, ``options``, its errors) follow ccgeo's language.
-
-    argparse looks its messages up with the functions ``argparse._`` and ``argparse.ngettext``
-    when it builds a parser and when it reports; ccgeo's catalogues answer them instead of the
-    system's. A message ccgeo does not carry, and every message in English, is unchanged.
-    """
-    argparse._ = _  # type: ignore[attr-defined]
-    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 def add_language_option(parser: argparse.ArgumentParser) -> None:

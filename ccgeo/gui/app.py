@@ -16,7 +16,11 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import ccgeo
+from ccgeo.gui import settings
+from ccgeo.gui.language import app_language, install_language, tr
 from ccgeo.gui.main_window import MainWindow
+from ccgeo.gui.workers import UNEXPECTED_ERROR
+from ccgeo.i18n import LANGUAGES, speak_argparse
 
 log = logging.getLogger("ccgeo.gui")
 
@@ -28,14 +32,16 @@ def build_parser() -> argparse.ArgumentParser:
     """The command line of ``python main.py``."""
     parser = argparse.ArgumentParser(
         prog="ccgeo-gui",
-        description="ccgeo desktop app: where people can and cannot reach cancer diagnostic labs.",
+        description=tr(
+            "ccgeo desktop app: where people can and cannot reach cancer diagnostic labs."
+        ),
     )
     parser.add_argument(
         "project",
         nargs="?",
         metavar="PROJECT",
         type=Path,
-        help=(
+        help=tr(
             "a .ccgeo project file to open (default: the last project opened, or the "
             "synthetic demo city on first start; with --screenshot: the demo city)"
         ),
@@ -44,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot",
         metavar="OUT.png",
         type=Path,
-        help=(
+        help=tr(
             "render the window to OUT.png once the project is loaded and its analysis run, "
             "then exit"
         ),
@@ -53,21 +59,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-analysis",
         dest="no_analysis",
         action="store_true",
-        help="with --screenshot: show the project as loaded, without running the analysis",
+        help=tr("with --screenshot: show the project as loaded, without running the analysis"),
     )
     parser.add_argument(
         "--size",
         metavar="WxH",
         type=_size,
         default=SCREENSHOT_SIZE,
-        help="with --screenshot: the window size in pixels (default: 1366x768, a workshop laptop)",
+        help=tr(
+            "with --screenshot: the window size in pixels (default: 1366x768, a workshop laptop)"
+        ),
     )
     parser.add_argument(
         "--import-wizard",
         dest="import_wizard",
         metavar="FILE",
         type=Path,
-        help="with --screenshot: show the facility import wizard's validation of FILE",
+        help=tr("with --screenshot: show the facility import wizard's validation of FILE"),
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        choices=list(LANGUAGES),
+        help=tr(
+            "the language of the app: {languages} (default: the one chosen in "
+            "Edit ▸ Preferences, else the system's)"
+        ).format(languages=", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())),
     )
     parser.add_argument("--version", action="version", version=f"ccgeo {ccgeo.__version__}")
     return parser
@@ -78,10 +95,14 @@ def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        msg = f"the size should be WIDTHxHEIGHT in pixels, such as 1366x768; got {text!r}"
+        msg = tr("the size should be WIDTHxHEIGHT in pixels, such as 1366x768; got {text}").format(
+            text=repr(text)
+        )
         raise argparse.ArgumentTypeError(msg) from None
     if not (320 <= width <= 8000 and 240 <= height <= 8000):
-        msg = f"the size {text!r} is out of range (320x240 to 8000x8000 pixels)"
+        msg = tr("the size {text} is out of range (320x240 to 8000x8000 pixels)").format(
+            text=repr(text)
+        )
         raise argparse.ArgumentTypeError(msg)
     return width, height
 
@@ -157,10 +178,8 @@ def _install_excepthook(window: MainWindow) -> None:
         if window.isVisible() and not window.quiet_errors:
             QMessageBox.critical(
                 window,
-                "Unexpected error",
-                f"An unexpected error occurred: {exc_type.__name__}: {exc}\n\n"
-                "This is a bug in ccgeo, not a problem with your data. "
-                "The details were written to the log.",
+                tr("Unexpected error"),
+                tr(UNEXPECTED_ERROR).format(error=f"{exc_type.__name__}: {exc}"),
             )
 
     sys.excepthook = hook
@@ -174,11 +193,18 @@ def run(argv: Sequence[str] | None = None) -> int:
     argv
         Command-line arguments without the program name: ``[PROJECT] [--screenshot OUT.png]``.
     """
-    args = build_parser().parse_args(list(argv) if argv is not None else sys.argv[1:])
+    given = list(argv) if argv is not None else sys.argv[1:]
+    app = _application()
+    # the language first, so that --help and the errors of the command line speak it too
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=list(LANGUAGES))
+    asked, _rest = early.parse_known_args(given)
+    install_language(app_language(asked.lang, saved=settings.language()))
+    speak_argparse()
+    args = build_parser().parse_args(given)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    app = _application()
     window = MainWindow()
     if args.screenshot is not None:
         return _screenshot(
@@ -231,7 +257,8 @@ def _screenshot(
         if _window_picture(window, wizard_box.get("wizard")).save(str(out), "PNG"):
             log.info("screenshot written to %s", out)
         else:
-            print(f"ccgeo: could not write the screenshot {out}", file=sys.stderr)
+            text = tr("ccgeo: could not write the screenshot {path}").format(path=out)
+            print(text, file=sys.stderr)
             status["code"] = 1
         loop.quit()
 

@@ -20,7 +20,7 @@ def _installers() -> list[Installer]:
     # imported here so that a panel module may import main_window without a cycle
     from ccgeo.gui import diagnostics, keyboard, project_lock, settings_files, view_state
     from ccgeo.gui import help as help_menu
-    from ccgeo.gui.dialogs import data_tools, outputs, project_properties
+    from ccgeo.gui.dialogs import data_tools, outputs, preferences, project_properties
     from ccgeo.gui.panels import analysis, capacity, planning
 
     return [
@@ -34,6 +34,7 @@ def _installers() -> list[Installer]:
         help_menu.install,
         diagnostics.install,
         project_properties.install,
+        preferences.install,
         keyboard.install,
         project_lock.install,
         # last: a project's saved view is restored once every panel has drawn its layers

@@ -1,4 +1,5 @@
-"""The user's preferences kept between sessions (QSettings): recent projects, autosave, base map.
+"""The user's preferences kept between sessions (QSettings): recent projects, autosave, base map,
+language.
 
 Environment variables move every per-user file somewhere else, for tests and portable installs:
 ``CCGEO_SETTINGS`` (an INI file), ``CCGEO_DATA_DIR`` (recovery files), ``CCGEO_CACHE_DIR``
@@ -11,6 +12,8 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
+
+from ccgeo.i18n import LANGUAGES
 
 #: How many projects File ▸ Open Recent lists.
 MAX_RECENT = 8
@@ -30,6 +33,7 @@ _LAST_KEY = "project/last"
 _AUTOSAVE_KEY = "autosave/minutes"
 _BASEMAP_KEY = "view/basemap"
 _BASEMAP_FILE_KEY = "view/basemap_file"
+_LANGUAGE_KEY = "ui/language"
 
 
 def app_settings() -> QSettings:
@@ -161,4 +165,25 @@ def set_basemap_file(path: Path, settings: QSettings | None = None) -> None:
     """Remember the tiles file of the base map for the next start."""
     settings = settings or app_settings()
     settings.setValue(_BASEMAP_FILE_KEY, str(path))
+    settings.sync()
+
+
+def language(settings: QSettings | None = None) -> str | None:
+    """The language chosen in Preferences (a key of `ccgeo.i18n.LANGUAGES`), or None to follow
+    the system's."""
+    settings = settings or app_settings()
+    value = str(settings.value(_LANGUAGE_KEY, "") or "")
+    return value if value in LANGUAGES else None
+
+
+def set_language(code: str | None, settings: QSettings | None = None) -> None:
+    """Remember the app's language for the next start (None: follow the system's)."""
+    if code is not None and code not in LANGUAGES:
+        msg = f"`code` should be one of {', '.join(LANGUAGES)} or None, got {code!r}"
+        raise ValueError(msg)
+    settings = settings or app_settings()
+    if code is None:
+        settings.remove(_LANGUAGE_KEY)
+    else:
+        settings.setValue(_LANGUAGE_KEY, code)
     settings.sync()

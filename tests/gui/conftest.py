@@ -165,6 +165,18 @@ def project_factory():
     return make_tiny_project
 
 
+@pytest.fixture(autouse=True)
+def _speaks_english(qapp) -> Iterator[None]:
+    """The app as it starts for an English speaker (`ccgeo.gui.app.run`): its English catalogue
+    installed (the plural forms, "1 lab" / "2 labs"), and English again after a test that
+    changed the language."""
+    from ccgeo.gui.language import install_language
+
+    install_language("en")
+    yield
+    install_language("en")
+
+
 @pytest.fixture
 def demo_window(qtbot, fresh_demo: Project) -> Iterator[MainWindow]:
     """A fresh main window showing this test's own copy of the demo city.
