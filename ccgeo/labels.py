@@ -13,7 +13,14 @@ import math
 from functools import cache
 from typing import Any
 
-from ccgeo.i18n import DEFAULT_LANGUAGE, babel_locale, current_language, gettext, ngettext
+from ccgeo.i18n import (
+    DEFAULT_LANGUAGE,
+    babel_locale,
+    current_language,
+    gettext,
+    ngettext,
+    pgettext,
+)
 
 #: Shown for a value that does not exist (no people, no route).
 MISSING = "–"
@@ -88,10 +95,25 @@ def format_share(value: Any, *, missing: str = MISSING) -> str:
     return _localised(f"{percent:.1f} %")
 
 
+def format_percent(percent: Any, *, decimals: int | None = 0) -> str:
+    """A percentage given in per cent, as written in the current language: ``80`` → ``"80 %"``,
+    ``0.523`` with ``decimals=2`` → ``"0.52 %"`` (``"0,52 %"`` in Portuguese); ``decimals=None``
+    writes as few digits as the number needs (``12.5 %``). Messages take it as a placeholder, so
+    that no catalogue message holds a bare ``%`` before a word (gettext would read ``% o`` as a
+    printf conversion)."""
+    number = _finite(percent)
+    if number is None:
+        return MISSING
+    text = f"{number:g}" if decimals is None else f"{number:.{decimals}f}"
+    return _localised(text + " %")
+
+
 def format_share_change(value: Any) -> str:
     """A change of share in percentage points: ``0.134`` → ``"+13.4 pts"``."""
     change = _finite(value)
-    return MISSING if change is None else f"{100.0 * change:+.1f} pts"
+    if change is None:
+        return MISSING
+    return gettext("{change} pts").format(change=_localised(f"{100.0 * change:+.1f}"))
 
 
 def format_minutes(value: Any) -> str:
@@ -232,13 +254,15 @@ def format_lonlat_box(box: tuple[float, float, float, float]) -> str:
     """``(min_lon, min_lat, max_lon, max_lat)`` degrees as read on a map:
     ``"34.4126°E – 34.5874°E, 8.5812°S – 8.4188°S"`` (four decimals: about 10 m)."""
     lo_lon, lo_lat, hi_lon, hi_lat = (float(v) for v in box)
+    east, west = pgettext("compass point", "E"), pgettext("compass point", "W")
+    north, south = pgettext("compass point", "N"), pgettext("compass point", "S")
 
     def deg(value: float, positive: str, negative: str) -> str:
         return f"{abs(value):.4f}°{positive if value >= 0 else negative}"
 
     return (
-        f"{deg(lo_lon, 'E', 'W')} – {deg(hi_lon, 'E', 'W')}, "
-        f"{deg(lo_lat, 'N', 'S')} – {deg(hi_lat, 'N', 'S')}"
+        f"{deg(lo_lon, east, west)} – {deg(hi_lon, east, west)}, "
+        f"{deg(lo_lat, north, south)} – {deg(hi_lat, north, south)}"
     )
 
 

@@ -25,7 +25,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ccgeo import project as project_io
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui import settings
+from ccgeo.gui.language import QT_TR_NOOP, tr
 from ccgeo.gui.workers import Worker
+from ccgeo.i18n import babel_locale
 from ccgeo.io.atomic import write_text_atomic
 from ccgeo.model.facilities import Facilities
 from ccgeo.progress import ProgressCallback, report_progress
@@ -39,6 +41,8 @@ log = logging.getLogger(__name__)
 #: Seconds of quiet after an edit before the burst of edits is autosaved.
 DEBOUNCE_S = 3.0
 _PREFIX = "recovery-"
+#: `ccgeo.project.UNTITLED` as the app shows it (`tr` where shown).
+_UNTITLED = QT_TR_NOOP("Untitled project")
 _NOTE_VERSION = 1
 
 
@@ -81,19 +85,29 @@ class Recovery:
     saved_at: dt.datetime
 
     def when(self) -> str:
-        """``"14:32"`` today, else ``"3 May 14:32"``."""
+        """``"14:32"`` today, else ``"3 May 14:32"`` (the day and month in the app's language)."""
+        from babel.dates import format_skeleton
+
         local = self.saved_at.astimezone()
         if local.date() == dt.datetime.now().astimezone().date():
             return local.strftime("%H:%M")
-        return f"{local.day} {local.strftime('%b %H:%M')}"
+        day = format_skeleton("dMMM", local, locale=babel_locale())
+        return f"{day} {local.strftime('%H:%M')}"
 
     def question(self) -> str:
-        """The sentence that offers the recovery to the user."""
-        where = f" ({self.project_path})" if self.project_path is not None else ""
-        return (
-            f"ccgeo closed unexpectedly: restore the unsaved changes to “{self.name}”{where} "
-            f"from {self.when()}?\n\nNo deletes them."
-        )
+        """The sentence that offers the recovery to the user, in the app's language."""
+        name = tr(_UNTITLED) if self.name == project_io.UNTITLED else self.name
+        if self.project_path is None:
+            text = tr(
+                "ccgeo closed unexpectedly: restore the unsaved changes to “{name}” "
+                "from {when}?\n\nNo deletes them."
+            )
+        else:
+            text = tr(
+                "ccgeo closed unexpectedly: restore the unsaved changes to “{name}” ({path}) "
+                "from {when}?\n\nNo deletes them."
+            )
+        return text.format(name=name, path=self.project_path, when=self.when())
 
     def adopt(self, path: Path) -> None:
         """Treat the recovery file ``path`` (restored from a crash) as written by this session."""
@@ -183,7 +197,7 @@ def write_recovery(
     The project is written first, atomically, then the note; a crash between the two leaves a
     previous note that still describes a readable file.
     """
-    report_progress(progress, 0.0, "Autosaving…")
+    report_progress(progress, 0.0, tr("Autosaving…"))
     check_cancel(cancel)
     target = recovery_file(project_path, folder)
     project_io.save_project(project, target)
@@ -205,10 +219,10 @@ def load_recovery(
     cancel: threading.Event | None = None,
 ) -> Project:
     """Open a recovery file as the project it was saved from (its path is the user's file)."""
-    report_progress(progress, 0.0, "Restoring the unsaved changes…")
+    report_progress(progress, 0.0, tr("Restoring the unsaved changes…"))
     check_cancel(cancel)
     if not recovery.path.is_file():
-        raise InputError("the recovery file has gone; nothing to restore", path=recovery.path)
+        raise InputError(tr("the recovery file has gone; nothing to restore"), path=recovery.path)
     project = project_io.open_project(recovery.path)
     project.path = recovery.project_path
     return project
@@ -343,7 +357,9 @@ class Autosaver(QObject):
     def _write_failed(self, worker: Worker, text: str) -> None:
         self._finish(worker)
         log.warning("autosave failed: %s", text)
-        self.failed.emit(f"Autosave failed (your project file is untouched): {text}")
+        self.failed.emit(
+            tr("Autosave failed (your project file is untouched): {error}").format(error=text)
+        )
 
     def _remove(self, path: Path) -> None:
         remove_recovery(path)

@@ -18,6 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ccgeo.gui.language import notifier, tr
+from ccgeo.labels import format_number
 from ccgeo.render.layers import qcolor
 from ccgeo.styles import INK
 
@@ -26,6 +28,11 @@ BAR_COLOR = "#238B45"
 BAR_REST = "#E0E0E0"
 #: The Lancet Commission on Global Surgery target: 80 % within 2 h (a reference line).
 TARGET_COLOR = "#C62828"
+
+
+def percent_text(share: float) -> str:
+    """A share 0..1 as a whole percentage, in the app's language: ``0.8`` → ``"80 %"``."""
+    return f"{format_number(100 * share)} %"
 
 
 class BarChart(QWidget):
@@ -46,6 +53,12 @@ class BarChart(QWidget):
         self.bar_height = 18.0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(80)
+        notifier().changed.connect(self._language_changed)
+
+    def _language_changed(self, _language: str) -> None:
+        """Paint again: "no people" and "target" in the language chosen now (the owner of the
+        chart gives its title and labels again)."""
+        self.update()
 
     def set_data(
         self,
@@ -117,12 +130,12 @@ class BarChart(QWidget):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QBrush(qcolor(BAR_REST)))
                 painter.drawRect(bar)
-                text = "no people"
+                text = tr("no people")
                 if math.isfinite(value):
                     share = min(max(value, 0.0), 1.0)
                     painter.setBrush(QBrush(qcolor(BAR_COLOR)))
                     painter.drawRect(QRectF(left, y, width * share, self.bar_height))
-                    text = f"{100 * value:.0f} %"
+                    text = percent_text(value)
                 painter.setPen(ink)
                 label_box = QRectF(0, y, left - 8, self.bar_height)
                 elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, left - 8)
@@ -139,7 +152,7 @@ class BarChart(QWidget):
                 painter.drawText(
                     QRectF(x - 40, bottom + 2, 80, metrics.height()),
                     Qt.AlignmentFlag.AlignHCenter,
-                    f"target {100 * self.target:.0f} %",
+                    tr("target {percent}").format(percent=percent_text(self.target)),
                 )
         finally:
             painter.end()

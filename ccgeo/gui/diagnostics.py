@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from ccgeo.errors import InputError
+from ccgeo.gui.language import tr
 from ccgeo.io.atomic import atomic_path
 
 if TYPE_CHECKING:
@@ -143,8 +144,8 @@ class Diagnostics:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.log = SessionLog.installed()
-        self.action = QAction("Save &diagnostics…", window)
-        tip = (
+        self.action = QAction(tr("Save &diagnostics…"), window)
+        tip = tr(
             "Save a zip for a bug report: this session's log, the versions, the project's "
             "settings and import reports, never its data"
         )
@@ -159,7 +160,7 @@ class Diagnostics:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         suggested = str(Path.home() / f"ccgeo-diagnostics-{stamp}.zip")
         path, _ = QFileDialog.getSaveFileName(
-            window, "Save diagnostics", suggested, "Zip archive (*.zip)"
+            window, tr("Save diagnostics"), suggested, tr("Zip archive (*.zip)")
         )
         if not path:
             return None
@@ -167,9 +168,11 @@ class Diagnostics:
         try:
             written = write_bundle(target, self.log, window.project)
         except (InputError, OSError) as exc:  # a full disk, a folder not writable
-            window.show_error("Could not save the diagnostics", str(exc))
+            window.show_error(tr("Could not save the diagnostics"), str(exc))
             return None
-        window.message_label.setText(f"Diagnostics saved to {written} (no data of the project)")
+        window.say(
+            lambda: tr("Diagnostics saved to {path} (no data of the project)").format(path=written)
+        )
         return written
 
 

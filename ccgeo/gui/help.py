@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import InputError
+from ccgeo.gui.language import notifier, tr
 from ccgeo.gui.view_state import fit_to_screen
+from ccgeo.i18n import current_language
 from ccgeo.params import resource
 from ccgeo.report.methods import Block, Bullets, Heading, Paragraph, Table, methods_blocks
 
@@ -65,8 +67,11 @@ td { padding: 3px 6px; }
 
 
 def guide_folder() -> Path:
-    """The folder of the guide's HTML pages (``resources/help``)."""
-    return resource("help")
+    """The folder of the guide's HTML pages in the app's language, ``resources/help/<language>``
+    (made by docs/make_help.py), else the English ``resources/help/en``."""
+    folder = resource("help")
+    translated = folder / current_language()
+    return translated if translated.is_dir() else folder / "en"
 
 
 # -- the methods page ----------------------------------------------------------------------------
@@ -115,12 +120,12 @@ def methods_html(window: MainWindow) -> str:
     if result is not None:
         settings: Mapping[str, Any] = result.settings
         network = result.network_summary
-        intro = "The settings of the last run of the access analysis."
+        intro = tr("The settings of the last run of the access analysis.")
     else:
         access = workspace.settings if workspace is not None else AccessSettings()
         settings = {**access.to_dict(), "underserved_minutes": access.underserved_minutes}
         network = None
-        intro = "No analysis has run yet: these are the settings the next run will use."
+        intro = tr("No analysis has run yet: these are the settings the next run will use.")
     try:
         profile = resolve_profile(
             str(settings.get("mode") or "car"),
@@ -137,10 +142,11 @@ def methods_html(window: MainWindow) -> str:
         siting_settings=_settings_of(getattr(planning, "siting_result", None)),
         referral_settings=_settings_of(getattr(planning, "referral_result", None)),
     )
+    title = tr("Methods and assumptions")
+    same = tr("The printed report carries the same page.")
     return (
-        "<h1>Methods and assumptions</h1>"
-        f'<p class="note">{html.escape(intro)} The printed report carries the same page.</p>'
-        + blocks_html(blocks)
+        f"<h1>{html.escape(title)}</h1>"
+        f'<p class="note">{html.escape(intro)} {html.escape(same)}</p>' + blocks_html(blocks)
     )
 
 
@@ -156,25 +162,25 @@ class HelpWindow(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ccgeo help")
+        self.setWindowTitle(tr("ccgeo help"))
         self.setObjectName("help_window")
         fit_to_screen(self, 760, 640)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)  # offline: pages link to pages only
         self.browser.setSearchPaths([str(guide_folder())])
         self.browser.document().setDefaultStyleSheet(STYLE)
-        self.browser.setToolTip("The page; links open other pages of the guide")
-        self.back_button = self._button("&Back", QStyle.StandardPixmap.SP_ArrowBack)
-        self.back_button.setToolTip("The page shown before (Alt+Left)")
-        self.forward_button = self._button("&Forward", QStyle.StandardPixmap.SP_ArrowForward)
-        self.forward_button.setToolTip("The page shown after (Alt+Right)")
-        self.home_button = self._button("&Contents", QStyle.StandardPixmap.SP_DirHomeIcon)
-        self.home_button.setToolTip("The guide's contents: one page per task")
-        self.methods_button = QPushButton("&Methods and assumptions")
-        self.methods_button.setToolTip("How the numbers are computed, with the settings in use")
+        self.browser.setToolTip(tr("The page; links open other pages of the guide"))
+        self.back_button = self._button(tr("&Back"), QStyle.StandardPixmap.SP_ArrowBack)
+        self.back_button.setToolTip(tr("The page shown before (Alt+Left)"))
+        self.forward_button = self._button(tr("&Forward"), QStyle.StandardPixmap.SP_ArrowForward)
+        self.forward_button.setToolTip(tr("The page shown after (Alt+Right)"))
+        self.home_button = self._button(tr("&Contents"), QStyle.StandardPixmap.SP_DirHomeIcon)
+        self.home_button.setToolTip(tr("The guide's contents: one page per task"))
+        self.methods_button = QPushButton(tr("&Methods and assumptions"))
+        self.methods_button.setToolTip(tr("How the numbers are computed, with the settings in use"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setToolTip("Close the help (Esc)")
+        close.setToolTip(tr("Close the help (Esc)"))
         buttons.rejected.connect(self.reject)
         self._connect()
         bar = QHBoxLayout()
@@ -188,6 +194,21 @@ class HelpWindow(QDialog):
         layout.addWidget(buttons)
         self.methods_source: MainWindow | None = None
         self._methods_shown = False
+        notifier().changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Write the page shown again in the app's language (the methods page is made from
+        data; a guide page is taken from the guide in that language when there is one)."""
+        if self._methods_shown:
+            if self.methods_source is not None:
+                self.browser.setHtml(methods_html(self.methods_source))
+            return
+        self.browser.setSearchPaths([str(guide_folder())])
+        page = self.page()
+        if page:
+            url = QUrl.fromLocalFile(str(guide_folder() / page))
+            if self.browser.source() != url:
+                self.browser.setSource(url)
 
     def _button(self, text: str, icon: QStyle.StandardPixmap) -> QPushButton:
         return QPushButton(self.style().standardIcon(icon), text)
@@ -243,14 +264,14 @@ class Help:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.dialog: HelpWindow | None = None
-        self.act_guide = QAction("&User guide", window)
+        self.act_guide = QAction(tr("&User guide"), window)
         self.act_guide.setShortcut(QKeySequence("F1"))
-        tip = "How to do each task, offline; in a panel, F1 opens the page of that panel (F1)"
+        tip = tr("How to do each task, offline; in a panel, F1 opens the page of that panel (F1)")
         self.act_guide.setToolTip(tip)
         self.act_guide.setStatusTip(tip)
         self.act_guide.triggered.connect(lambda _checked=False: self.open_guide())
-        self.act_methods = QAction("&Methods and assumptions", window)
-        tip = "How the numbers are computed and what they assume, for the settings in use"
+        self.act_methods = QAction(tr("&Methods and assumptions"), window)
+        tip = tr("How the numbers are computed and what they assume, for the settings in use")
         self.act_methods.setToolTip(tip)
         self.act_methods.setStatusTip(tip)
         self.act_methods.triggered.connect(lambda _checked=False: self.open_methods())

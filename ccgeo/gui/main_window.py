@@ -45,6 +45,7 @@ from ccgeo.gui.canvas.map_canvas import MapCanvas
 from ccgeo.gui.canvas.tiles import BaseMap
 from ccgeo.gui.extensions import install_extensions
 from ccgeo.gui.icons import make_icon
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
 from ccgeo.gui.panels.layers import LayerPanel
 from ccgeo.gui.shortcuts import guard_typing
 from ccgeo.gui.view_state import fit_to_screen
@@ -53,16 +54,19 @@ from ccgeo.gui.workers import Worker
 from ccgeo.io.kinds import dialog_filter
 from ccgeo.io.tilefiles import open_tile_archive
 from ccgeo.io.tiles import OSM_TILE_ATTRIBUTION
+from ccgeo.labels import format_count, format_number
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
-from ccgeo.project import Project
+from ccgeo.project import UNTITLED, Project
 from ccgeo.render.build import layers_from_project
 from ccgeo.render.layers import MapLayer
 from ccgeo.report.methods import uses_osm
 
 log = logging.getLogger(__name__)
 
-PROJECT_FILTER = dialog_filter("project")
-OSM_ATTRIBUTION = "Roads © OpenStreetMap contributors"
+#: The credit of OpenStreetMap roads (English; `tr` where shown).
+OSM_ATTRIBUTION = QT_TR_NOOP("Roads © OpenStreetMap contributors")
+#: The name of a project never named (`ccgeo.project.UNTITLED`), as the title bar shows it.
+_UNTITLED = QT_TR_NOOP("Untitled project")
 
 
 @dataclass(frozen=True)
@@ -97,9 +101,12 @@ def load_project_file(
 ) -> Project:
     """Open a ``.ccgeo`` file (`ccgeo.project.open_project`), checking it exists first."""
     if not path.is_file():
-        what = "is a folder, not a project file" if path.is_dir() else "does not exist"
-        raise InputError(f"the project file {what}; check the path", path=path)
-    report_progress(progress, 0.0, f"Opening {path.name}…")
+        if path.is_dir():
+            why = tr("the project file is a folder, not a project file; check the path")
+        else:
+            why = tr("the project file does not exist; check the path")
+        raise InputError(why, path=path)
+    report_progress(progress, 0.0, tr("Opening {name}…").format(name=path.name))
     check_cancel(cancel)
     return project_io.open_project(path)
 
@@ -121,17 +128,17 @@ def save_project_file(
     cancel: threading.Event | None = None,
 ) -> Path:
     """Save ``project`` to ``path`` (`ccgeo.project.save_project`); returns the path written."""
-    report_progress(progress, 0.0, f"Saving {path.name}…")
+    report_progress(progress, 0.0, tr("Saving {name}…").format(name=path.name))
     check_cancel(cancel)
     return Path(project_io.save_project(project, path))
 
 
 def attribution_for(project: Project) -> str:
-    """The credit line the map must show for ``project``'s data."""
+    """The credit line the map must show for ``project``'s data, in the app's language."""
     if project.metadata.get("synthetic"):
         # Synthetic roads are not OpenStreetMap data; crediting OSM would mislead.
-        return "SYNTHETIC demo data: not a real city"
-    return OSM_ATTRIBUTION if uses_osm(project) else ""
+        return tr("SYNTHETIC demo data: not a real city")
+    return tr(OSM_ATTRIBUTION) if uses_osm(project) else ""
 
 
 def with_mnemonic(text: str, menu: QMenu) -> str:
@@ -145,14 +152,14 @@ def with_mnemonic(text: str, menu: QMenu) -> str:
 
 
 def _credit(*parts: str) -> str:
-    """Credit lines joined, saying "© OpenStreetMap contributors" once for roads and tiles."""
+    """Credit lines joined, saying "© OpenStreetMap contributors" once for roads and tiles
+    (each part in English or in the app's language)."""
     parts = tuple(p for p in parts if p)
-    if OSM_ATTRIBUTION in parts and OSM_TILE_ATTRIBUTION in parts:
-        parts = tuple(p for p in parts if p != OSM_ATTRIBUTION)
-        parts = tuple(
-            "Roads and base map © OpenStreetMap contributors" if p == OSM_TILE_ATTRIBUTION else p
-            for p in parts
-        )
+    roads = {OSM_ATTRIBUTION, tr(OSM_ATTRIBUTION)}
+    tiles = {OSM_TILE_ATTRIBUTION, tr(OSM_TILE_ATTRIBUTION)}
+    if roads & set(parts) and tiles & set(parts):
+        both = tr("Roads and base map © OpenStreetMap contributors")
+        parts = tuple(both if p in tiles else p for p in parts if p not in roads)
     return "  ·  ".join(parts)
 
 
@@ -170,11 +177,10 @@ def _settle_heap() -> None:
 
 def _every_minutes_text(minutes: float, used: set[str]) -> str:
     """``"Every &5 minutes"``: the Alt-letter the first character of the number or of the unit
-    that no entry before has (kept in ``used``)."""
-    number = f"{minutes:g}"
-    unit = "minute" if minutes == 1 else "minutes"
-    text = f"Every {number} {unit}"
-    start = len("Every ")
+    that no entry before has (kept in ``used``), in the app's language."""
+    text = tr("Every %n minute(s)", "", round(minutes))
+    digits = [i for i, c in enumerate(text) if c.isdigit()]
+    start = digits[0] if digits else 0
     for i in range(start, len(text)):
         key = text[i].lower()
         if key.strip() and key not in used:
@@ -244,13 +250,16 @@ class MainWindow(QMainWindow):
         #: When False, opened and saved projects are not added to the recent files.
         self.record_history = True
         self._close_confirmed = False
-        self._startup_note = ""
+        #: A note for the status bar once the first project is shown (it makes the text).
+        self._startup_note: Callable[[], str] | None = None
+        #: What made the status bar's text (`say`) and the text it made, to write it again.
+        self._said: tuple[Callable[[], str], str] | None = None
         self.canvas = MapCanvas(self)
         self.setCentralWidget(self.canvas)
         #: The one history of the user's edits (what-if, layers, attributes): Edit ▸ Undo.
         self.undo_stack = QUndoStack(self)
         self.layer_panel = LayerPanel(self.canvas, undo_stack=self.undo_stack)
-        self.layer_dock = QDockWidget("Layers", self)
+        self.layer_dock = QDockWidget(tr("Layers"), self)
         self.layer_dock.setObjectName("layers_dock")
         self.layer_dock.setWidget(self.layer_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layer_dock)
@@ -279,6 +288,7 @@ class MainWindow(QMainWindow):
         self._fitted = False
         self._start_basemap()
         guard_typing()  # the map's single keys (H, I, S, +) type into a field that has the focus
+        notifier().changed.connect(self.retranslate)
         install_extensions(self)
 
     # -- extension points ----------------------------------------------------------------------
@@ -298,12 +308,48 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         if tabify_with is not None and tabify_with in self.docks:
             self.tabifyDockWidget(self.docks[tabify_with], dock)
-        toggle = dock.toggleViewAction()
-        toggle.setToolTip(f"Show or hide the {title.lower()} panel")
-        toggle.setText(with_mnemonic(title, self.menus["panels"]))
-        self.menus["panels"].addAction(toggle)
+        self.menus["panels"].addAction(dock.toggleViewAction())
         self.docks[key] = dock
+        self._label_panel_toggles()
+        # Qt writes a dock's title over its toggle's text (and its Alt-letter) when it changes
+        dock.windowTitleChanged.connect(lambda _title: self._label_panel_toggles())
         return dock
+
+    def _label_panel_toggles(self) -> None:
+        """Name each entry of View ▸ Panels after its panel, with its own Alt-letter."""
+        self.act_toggle_layers.setText(tr("&Layers panel"))
+        self.act_toggle_layers.setToolTip(tr("Show or hide the layer panel"))
+        menu = self.menus["panels"]
+        toggles = [dock.toggleViewAction() for key, dock in self.docks.items() if key != "layers"]
+        for toggle in toggles:
+            toggle.setText("")  # no Alt-letter taken before each is given its own
+        for key, dock in self.docks.items():
+            if key == "layers":
+                continue
+            title = dock.windowTitle()
+            toggle = dock.toggleViewAction()
+            toggle.setToolTip(tr("Show or hide the {panel} panel").format(panel=title.lower()))
+            toggle.setText(with_mnemonic(title, menu))
+
+    def say(self, make: Callable[[], str]) -> None:
+        """Show ``make()`` in the status bar, and write it again with ``make`` when the app's
+        language changes (as long as nothing else was shown since)."""
+        text = make()
+        self._said = (make, text)
+        self.message_label.setText(text)
+
+    def retranslate(self) -> None:
+        """Write again, in the app's language, the texts made from data: the title, the status
+        bar's message, the recent projects, autosave entries, panel entries and credits."""
+        self.update_title()
+        if self._said is not None and self.message_label.text() == self._said[1]:
+            self.say(self._said[0])
+        self.refresh_recent_menu()
+        self._label_autosave_actions()
+        self._label_panel_toggles()
+        self._update_attribution()
+        if self.scale_label.text():
+            self._show_scale(self.canvas.scale_denominator())
 
     @property
     def is_modified(self) -> bool:
@@ -359,14 +405,16 @@ class MainWindow(QMainWindow):
         self._build_file_actions()
         self._build_map_actions()
         self.act_about = self._action(
-            "&About ccgeo",
-            "Version, data sources and credits",
+            tr("&About ccgeo"),
+            tr("Version, data sources and credits"),
             self.show_about,
             icon=self._std_icon(QStyle.StandardPixmap.SP_MessageBoxInformation),
         )
         self.act_toggle_layers = self.layer_dock.toggleViewAction()
-        self.act_toggle_layers.setText("&Layers panel")
-        self.act_toggle_layers.setToolTip("Show or hide the layer panel")
+        self.act_toggle_layers.setText(tr("&Layers panel"))
+        self.act_toggle_layers.setToolTip(tr("Show or hide the layer panel"))
+        # Qt writes the dock's title over its toggle's text when the title is translated again
+        self.layer_dock.windowTitleChanged.connect(lambda _title: self._label_panel_toggles())
         # nothing to save, export or close before a project is shown
         for action in (self.act_save, self.act_save_as, self.act_export, self.act_close_project):
             action.setEnabled(False)
@@ -377,54 +425,54 @@ class MainWindow(QMainWindow):
         """File menu: new, close, clear recent, open, save, save as, export PNG, quit."""
         sp = QStyle.StandardPixmap
         self.act_new = self._action(
-            "&New project",
-            "Start an empty project (asks to save the changes to this one first)",
+            tr("&New project"),
+            tr("Start an empty project (asks to save the changes to this one first)"),
             self.new_project,
             icon=self._std_icon(sp.SP_FileIcon),
             shortcuts=["Ctrl+N"],
         )
         self.act_close_project = self._action(
-            "&Close project",
-            "Close this project (asks to save its changes first)",
+            tr("&Close project"),
+            tr("Close this project (asks to save its changes first)"),
             self.close_project,
             icon=self._std_icon(sp.SP_DialogCloseButton),
             shortcuts=["Ctrl+W"],
         )
         self.act_clear_recent = self._action(
-            "&Clear the list",
-            "Forget the recently opened projects (the files are not touched)",
+            tr("&Clear the list"),
+            tr("Forget the recently opened projects (the files are not touched)"),
             self.clear_recent_projects,
         )
         self.act_open = self._action(
-            "&Open project…",
-            "Open a .ccgeo project file (asks to save the changes to this one first)",
+            tr("&Open project…"),
+            tr("Open a .ccgeo project file (asks to save the changes to this one first)"),
             self.open_project_dialog,
             icon=self._std_icon(sp.SP_DialogOpenButton),
             shortcuts=["Ctrl+O"],
         )
         self.act_save = self._action(
-            "&Save",
-            "Save the project to its file",
+            tr("&Save"),
+            tr("Save the project to its file"),
             self.save_project,
             icon=self._std_icon(sp.SP_DialogSaveButton),
             shortcuts=["Ctrl+S"],
         )
         self.act_save_as = self._action(
-            "Save &As…",
-            "Save the project to a new .ccgeo file",
+            tr("Save &As…"),
+            tr("Save the project to a new .ccgeo file"),
             self.save_project_as,
             icon=self._std_icon(sp.SP_DriveHDIcon),
             shortcuts=["Ctrl+Shift+S"],
         )
         self.act_export = self._action(
-            "&Export view as PNG…",
-            "Save the map as shown, with scale bar and north arrow, as a PNG image",
+            tr("&Export view as PNG…"),
+            tr("Save the map as shown, with scale bar and north arrow, as a PNG image"),
             self.export_view_dialog,
             icon=make_icon("export_png"),
         )
         self.act_quit = self._action(
-            "&Quit",
-            "Close ccgeo",
+            tr("&Quit"),
+            tr("Close ccgeo"),
             self.close,
             icon=self._std_icon(sp.SP_DialogCloseButton),
             shortcuts=["Ctrl+Q"],
@@ -433,35 +481,35 @@ class MainWindow(QMainWindow):
     def _build_map_actions(self) -> None:
         """Zoom in, out and to the full extent, and the pan / zoom-box tools (one checked)."""
         self.act_zoom_in = self._action(
-            "Zoom &in",
-            "Zoom in on the centre of the map (+, or the mouse wheel)",
+            tr("Zoom &in"),
+            tr("Zoom in on the centre of the map (+, or the mouse wheel)"),
             self.canvas.zoom_in,
             icon=make_icon("zoom_in"),
             shortcuts=["+", "=", "Ctrl++"],
         )
         self.act_zoom_out = self._action(
-            "Zoom &out",
-            "Zoom out from the centre of the map (−, or the mouse wheel)",
+            tr("Zoom &out"),
+            tr("Zoom out from the centre of the map (−, or the mouse wheel)"),
             self.canvas.zoom_out,
             icon=make_icon("zoom_out"),
             shortcuts=["-", "Ctrl+-"],
         )
         self.act_zoom_full = self._action(
-            "Zoom to &full extent",
-            "Show every layer (Ctrl+0 or Home)",
+            tr("Zoom to &full extent"),
+            tr("Show every layer (Ctrl+0 or Home)"),
             self.canvas.zoom_to_full_extent,
             icon=make_icon("zoom_full"),
             shortcuts=["Ctrl+0", "Home"],
         )
         self.act_pan = self._action(
-            "&Pan mode",
-            "Drag the map to move it",
+            tr("&Pan mode"),
+            tr("Drag the map to move it"),
             lambda: self.canvas.set_tool("pan"),
             icon=make_icon("pan"),
         )
         self.act_zoom_box = self._action(
-            "Zoom &box mode",
-            "Drag a rectangle to zoom to it; click to zoom in",
+            tr("Zoom &box mode"),
+            tr("Drag a rectangle to zoom to it; click to zoom in"),
             lambda: self.canvas.set_tool("zoom_box"),
             icon=make_icon("zoom_box"),
         )
@@ -474,25 +522,32 @@ class MainWindow(QMainWindow):
 
     def _build_basemap_actions(self) -> None:
         self.act_basemap_project = self._action(
-            "From the project's &OSM data",
-            "Draw water, parks, built-up land and place names from the roads' OpenStreetMap "
-            "file under the layers; works offline",
+            tr("From the project's &OSM data"),
+            tr(
+                "Draw water, parks, built-up land and place names from the roads' OpenStreetMap "
+                "file under the layers; works offline"
+            ),
             lambda: self.set_basemap("project"),
         )
         self.act_basemap_file = self._action(
-            "From a &tiles file…",
-            "Draw the raster tiles of an MBTiles or PMTiles file you have under the layers; "
-            "works offline",
+            tr("From a &tiles file…"),
+            tr(
+                "Draw the raster tiles of an MBTiles or PMTiles file you have under the layers; "
+                "works offline"
+            ),
             self.choose_tiles_file,
         )
         self.act_basemap_osm = self._action(
-            "OpenStreetMap &web tiles (online)",
-            "Draw OpenStreetMap tiles under the layers; tiles are kept on disk and reused offline",
+            tr("OpenStreetMap &web tiles (online)"),
+            tr(
+                "Draw OpenStreetMap tiles under the layers; tiles are kept on disk and reused "
+                "offline"
+            ),
             lambda: self.set_basemap("osm"),
         )
         self.act_basemap_none = self._action(
-            "&None",
-            "No base map: the roads and districts are the base map",
+            tr("&None", "base map"),
+            tr("No base map: the roads and districts are the base map"),
             lambda: self.set_basemap("none"),
         )
         self.basemap_actions = {
@@ -511,59 +566,68 @@ class MainWindow(QMainWindow):
         self.autosave_group = QActionGroup(self)
         self.autosave_actions: dict[float, QAction] = {}
         current = self.autosaver.minutes
-        used: set[str] = set()
         for minutes in settings.AUTOSAVE_CHOICES:
-            action = self._action(
-                _every_minutes_text(minutes, used),
-                f"Keep a recovery copy of unsaved changes at least every {minutes:g} minutes",
-                lambda m=minutes: self.set_autosave_minutes(m),
-            )
+            action = self._action("", "", lambda m=minutes: self.set_autosave_minutes(m))
             action.setCheckable(True)
             action.setChecked(abs(minutes - current) < 1e-6)
             self.autosave_group.addAction(action)
             self.autosave_actions[minutes] = action
+        self._label_autosave_actions()
+
+    def _label_autosave_actions(self) -> None:
+        """Name File ▸ Autosave's entries ("Every 5 minutes"), each with its own Alt-letter."""
+        used: set[str] = set()
+        for minutes, action in self.autosave_actions.items():
+            action.setText(_every_minutes_text(minutes, used))
+            tip = tr(
+                "Keep a recovery copy of unsaved changes at least every %n minute(s)",
+                "",
+                round(minutes),
+            )
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(tr("&File"))
         file_menu.addActions([self.act_new, self.act_open])
-        self.menus["recent"] = file_menu.addMenu("Open &Recent")
+        self.menus["recent"] = file_menu.addMenu(tr("Open &Recent"))
         self.menus["recent"].setToolTipsVisible(True)
         self.menus["recent"].aboutToShow.connect(self.refresh_recent_menu)
         self.refresh_recent_menu()
         file_menu.addActions([self.act_save, self.act_save_as, self.act_close_project])
-        autosave_menu = file_menu.addMenu("A&utosave")
+        autosave_menu = file_menu.addMenu(tr("A&utosave"))
         autosave_menu.setToolTipsVisible(True)
         autosave_menu.addActions(list(self.autosave_actions.values()))
         self.menus["autosave"] = autosave_menu
         file_menu.addSeparator()
-        self.menus["import"] = file_menu.addMenu("&Import")
-        self.menus["export"] = file_menu.addMenu("E&xport")
+        self.menus["import"] = file_menu.addMenu(tr("&Import"))
+        self.menus["export"] = file_menu.addMenu(tr("E&xport"))
         self.menus["export"].addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         self.menus["file"] = file_menu
-        self.menus["edit"] = bar.addMenu("&Edit")
-        view_menu = bar.addMenu("&View")
+        self.menus["edit"] = bar.addMenu(tr("&Edit"))
+        view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_full])
         view_menu.addSeparator()
         view_menu.addActions([self.act_pan, self.act_zoom_box])
         view_menu.addSeparator()
-        basemap_menu = view_menu.addMenu("B&ase map")
+        basemap_menu = view_menu.addMenu(tr("B&ase map"))
         basemap_menu.setToolTipsVisible(True)
         basemap_menu.addActions([self.basemap_actions[name] for name in SOURCES])
         self.menus["basemap"] = basemap_menu
-        self.menus["panels"] = view_menu.addMenu("Pa&nels")
+        self.menus["panels"] = view_menu.addMenu(tr("Pa&nels"))
         self.menus["panels"].addAction(self.act_toggle_layers)
         self.menus["view"] = view_menu
-        self.menus["layer"] = bar.addMenu("&Layer")
-        self.menus["analysis"] = bar.addMenu("&Analysis")
-        help_menu = bar.addMenu("&Help")
+        self.menus["layer"] = bar.addMenu(tr("&Layer"))
+        self.menus["analysis"] = bar.addMenu(tr("&Analysis"))
+        help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self.act_about)
         self.menus["help"] = help_menu
 
     def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(tr("Main", "toolbar"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setIconSize(QSize(24, 24))
         toolbar.addActions([self.act_open, self.act_save])
@@ -576,7 +640,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.message_label = QLabel("Ready")
+        self.message_label = QLabel(tr("Ready"))
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names from files
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(160)
@@ -584,14 +648,14 @@ class MainWindow(QMainWindow):
         self.progress_bar.hide()
         self.cancel_button = QToolButton()
         self.cancel_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserStop))
-        self.cancel_button.setToolTip("Cancel what is running")
+        self.cancel_button.setToolTip(tr("Cancel what is running"))
         self.cancel_button.clicked.connect(self.cancel_tasks)
         self.cancel_button.hide()
         self.coord_label = QLabel("")
-        self.coord_label.setToolTip("Longitude, latitude under the cursor (WGS 84, degrees)")
+        self.coord_label.setToolTip(tr("Longitude, latitude under the cursor (WGS 84, degrees)"))
         self.coord_label.setMinimumWidth(230)
         self.scale_label = QLabel("")
-        self.scale_label.setToolTip("Map scale on this screen")
+        self.scale_label.setToolTip(tr("Map scale on this screen"))
         self.scale_label.setMinimumWidth(90)
         status.addWidget(self.message_label, 1)
         status.addPermanentWidget(self.progress_bar)
@@ -620,15 +684,16 @@ class MainWindow(QMainWindow):
         for action in (self.act_save, self.act_save_as, self.act_export, self.act_close_project):
             action.setEnabled(True)
         self.update_title()
-        self.message_label.setText(f"{project.name}: {len(layers)} layers")
+        count = len(layers)
+        self.say(lambda: tr("{name}: %n layer(s)", "", count).format(name=self.shown_name(project)))
         if project.path is not None and self.record_history:
             settings.add_recent_project(Path(project.path))
             self.refresh_recent_menu()
         self.projectLoaded.emit(project)
         _settle_heap()
-        if self._startup_note:
-            self.message_label.setText(self._startup_note)
-            self._startup_note = ""
+        if self._startup_note is not None:
+            self.say(self._startup_note)
+            self._startup_note = None
 
     @property
     def _basemap_layer(self) -> MapLayer | None:
@@ -649,10 +714,10 @@ class MainWindow(QMainWindow):
         if name == "file":
             path = settings.basemap_file()
             if path is None or not path.is_file():
-                self._startup_note = (
-                    f"The base map's tiles file {path} no longer exists; drawing the base map "
+                self._startup_note = lambda: tr(
+                    "The base map's tiles file {path} no longer exists; drawing the base map "
                     "from the project's OpenStreetMap data instead"
-                )
+                ).format(path=path)
                 name = "project"
                 settings.set_basemap(name)
         self.set_basemap(name, remember=False, path=settings.basemap_file())
@@ -674,7 +739,7 @@ class MainWindow(QMainWindow):
             try:
                 archive = open_tile_archive(path) if path is not None else None
             except InputError as exc:
-                self.show_error("Cannot use this tiles file as base map", str(exc))
+                self.show_error(tr("Cannot use this tiles file as base map"), str(exc))
                 archive = None
             if archive is None:
                 self.basemap_actions[self.basemaps.choice].setChecked(True)
@@ -688,9 +753,9 @@ class MainWindow(QMainWindow):
             settings.set_basemap(name)
         self.basemap_actions[name].setChecked(True)
         self.refresh_basemap()
-        status = self.basemaps.status(self.project)
-        if status:
-            self._show_message(status)
+        project = self.project
+        if self.basemaps.status(project):
+            self.say(lambda: self.basemaps.status(project))
 
     def refresh_basemap(self, prepared: list[MapLayer] | None = None) -> None:
         """Show the chosen base map for the project as it is now (after its roads changed).
@@ -708,9 +773,9 @@ class MainWindow(QMainWindow):
         start = settings.basemap_file()
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Base map from a tiles file",
+            tr("Base map from a tiles file"),
             str(start.parent) if start is not None else self._start_dir(),
-            dialog_filter("tiles", title="Raster tiles (MBTiles, PMTiles)"),
+            dialog_filter("tiles", title=tr("Raster tiles (MBTiles, PMTiles)")),
         )
         if not path:
             self.basemap_actions[self.basemaps.choice].setChecked(True)
@@ -720,13 +785,18 @@ class MainWindow(QMainWindow):
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
 
+    @staticmethod
+    def shown_name(project: Project) -> str:
+        """``project``'s name as the app shows it: `UNTITLED` in the app's language."""
+        return tr(_UNTITLED) if project.name == UNTITLED else project.name
+
     def update_title(self) -> None:
         """Show the project's name in the title bar, ``*`` first while it has unsaved changes:
         ``"*Nairobi PCR access — ccgeo"``."""
-        name = self.project.name if self.project is not None else None
+        name = self.shown_name(self.project) if self.project is not None else None
         star = "*" if getattr(self, "_modified", False) else ""
         if name and getattr(self, "read_only", False):
-            name = f"{name} (read-only)"
+            name = tr("{name} (read-only)").format(name=name)
         self.setWindowTitle(f"{star}{name} — ccgeo" if name else "ccgeo")
 
     # -- project life cycle ------------------------------------------------------------------
@@ -743,9 +813,9 @@ class MainWindow(QMainWindow):
             if last is not None and last.is_file():
                 target = last
             elif last is not None:
-                self._startup_note = (
-                    f"The last project {last} no longer exists; showing the demo city instead"
-                )
+                self._startup_note = lambda: tr(
+                    "The last project {path} no longer exists; showing the demo city instead"
+                ).format(path=last)
                 settings.remove_recent_project(last)
                 self.refresh_recent_menu()
         folder = self.autosaver.folder
@@ -763,7 +833,7 @@ class MainWindow(QMainWindow):
         """Ask whether to restore ``recovery``; True to restore it."""
         answer = QMessageBox.question(
             self,
-            "Restore unsaved changes?",
+            tr("Restore unsaved changes?"),
             recovery.question(),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
@@ -777,25 +847,28 @@ class MainWindow(QMainWindow):
             return load_recovery(recovery, progress=progress, cancel=cancel)
 
         def restored(loaded: LoadedProject) -> None:
-            self._startup_note = (
-                f"Restored the unsaved changes from {recovery.when()}; save to keep them"
-            )
+            self._startup_note = lambda: tr(
+                "Restored the unsaved changes from {when}; save to keep them"
+            ).format(when=recovery.when())
             self._loaded(loaded)
             self.set_modified(True)
             # Its changes are this session's now: the next autosave or a clean exit replaces it.
             self.autosaver.adopt(recovery.path)
 
         return self.run_task(
-            prepare_project, load, text="Restoring the unsaved changes…", on_done=restored
+            prepare_project, load, text=tr("Restoring the unsaved changes…"), on_done=restored
         )
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """Save / Discard / Cancel for the unsaved changes of the project."""
-        name = self.project.name if self.project is not None else "the project"
+        project = self.project
+        name = self.shown_name(project) if project is not None else tr("the project")
         return QMessageBox.question(
             self,
-            "Unsaved changes",
-            f"“{name}” has changes that are not saved.\n\nSave them before closing it?",
+            tr("Unsaved changes"),
+            tr("“{name}” has changes that are not saved.\n\nSave them before closing it?").format(
+                name=name
+            ),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -847,7 +920,7 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
             self._update_attribution()
             self.update_title()
-            self.message_label.setText("No project: open one, start a new one, or import data")
+            self.message_label.setText(tr("No project: open one, start a new one, or import data"))
             self.projectClosed.emit()
 
         return self.confirm_unsaved(close)
@@ -866,12 +939,14 @@ class MainWindow(QMainWindow):
         for i, path in enumerate(paths, start=1):
             exists = path.is_file()
             label = f"&{i} {path.name}" if i < 10 else path.name
-            action = QAction(label if exists else f"{label} (missing)", menu)
+            if not exists:
+                label = tr("{name} (missing)").format(name=label)
+            action = QAction(label, menu)
             action.setData(str(path))
             if exists:
-                tip = f"Open {path}"
+                tip = tr("Open {path}").format(path=path)
             else:
-                tip = f"{path} no longer exists (moved, renamed or deleted)"
+                tip = tr("{path} no longer exists (moved, renamed or deleted)").format(path=path)
             action.setToolTip(tip)
             action.setStatusTip(tip)
             action.setEnabled(exists)
@@ -902,7 +977,10 @@ class MainWindow(QMainWindow):
         """
         if path is None:
             return self.run_task(
-                prepare_project, load_demo, text="Loading the demo city…", on_done=self._loaded
+                prepare_project,
+                load_demo,
+                text=tr("Loading the demo city…"),
+                on_done=self._loaded,
             )
         file = Path(path)
 
@@ -910,7 +988,10 @@ class MainWindow(QMainWindow):
             return load_project_file(file, progress=progress, cancel=cancel)
 
         return self.run_task(
-            prepare_project, load, text=f"Opening {file.name}…", on_done=self._loaded
+            prepare_project,
+            load,
+            text=tr("Opening {name}…").format(name=file.name),
+            on_done=self._loaded,
         )
 
     def _loaded(self, loaded: LoadedProject) -> None:
@@ -920,7 +1001,7 @@ class MainWindow(QMainWindow):
     def open_project_dialog(self) -> None:
         """Ask for a ``.ccgeo`` file and open it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open project", self._start_dir(), PROJECT_FILTER
+            self, tr("Open project"), self._start_dir(), dialog_filter("project")
         )
         if path:
             self.confirm_unsaved(lambda: self.load_project(path))
@@ -941,7 +1022,7 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return None
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save project as", self._suggested_path(".ccgeo"), PROJECT_FILTER
+            self, tr("Save project as"), self._suggested_path(".ccgeo"), dialog_filter("project")
         )
         if not path:
             return None
@@ -955,17 +1036,19 @@ class MainWindow(QMainWindow):
         assert project is not None  # guarded by the callers
         if self.read_only and project.path is not None and _same_file(path, project.path):
             self.show_error(
-                "Project open in another window",
-                f"{path.name} is open in another ccgeo window, which saves it: save this one "
-                "under another name (File ▸ Save As), or close the other window and open it "
-                "again.",
+                tr("Project open in another window"),
+                tr(
+                    "{name} is open in another ccgeo window, which saves it: save this one "
+                    "under another name (File ▸ Save As), or close the other window and open it "
+                    "again."
+                ).format(name=path.name),
             )
             return None
         self.aboutToSave.emit(project)
 
         def saved(written: Path) -> None:
             project.path = written
-            self.message_label.setText(f"Saved {written}")
+            self.say(lambda: tr("Saved {path}").format(path=written))
             self.set_modified(False)
             self.update_title()
             if self.record_history:
@@ -976,13 +1059,17 @@ class MainWindow(QMainWindow):
                 then()
 
         return self.run_task(
-            save_project_file, project, path, text=f"Saving {path.name}…", on_done=saved
+            save_project_file,
+            project,
+            path,
+            text=tr("Saving {name}…").format(name=path.name),
+            on_done=saved,
         )
 
     def export_view_dialog(self) -> None:
         """Ask for a file name and save the current view as a PNG."""
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export view as PNG", self._suggested_path(".png"), "PNG image (*.png)"
+            self, tr("Export view as PNG"), self._suggested_path(".png"), tr("PNG image (*.png)")
         )
         if path:
             target = Path(path)
@@ -995,12 +1082,14 @@ class MainWindow(QMainWindow):
         image = self.canvas.render_image(decorations=True, pixel_ratio=2.0)
         if not image.save(str(path), "PNG"):
             self.show_error(
-                "Could not export the view",
-                f"{path}: the image could not be written; check that the folder exists and "
-                "that you may write to it, and that the disk is not full.",
+                tr("Could not export the view"),
+                tr(
+                    "{path}: the image could not be written; check that the folder exists and "
+                    "that you may write to it, and that the disk is not full."
+                ).format(path=path),
             )
             return False
-        self.message_label.setText(f"Exported the view to {path}")
+        self.say(lambda: tr("Exported the view to {path}").format(path=path))
         return True
 
     def _start_dir(self) -> str:
@@ -1009,29 +1098,34 @@ class MainWindow(QMainWindow):
         return str(Path.home())
 
     def _suggested_path(self, suffix: str) -> str:
-        name = (self.project.name if self.project is not None else "map") or "map"
-        safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in name).strip() or "map"
+        fallback = tr("map", "file name")
+        name = (self.shown_name(self.project) if self.project is not None else "") or fallback
+        safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in name).strip() or fallback
         return str(Path(self._start_dir()) / f"{safe}{suffix}")
 
     def show_about(self) -> None:
         """Version, credits, and the synthetic-data note when the project is the demo."""
-        QMessageBox.about(self, "About ccgeo", self.about_text())
+        QMessageBox.about(self, tr("About ccgeo"), self.about_text())
 
     def about_text(self) -> str:
         """The text of the About box (HTML)."""
         lines = [
             f"<h3>ccgeo {ccgeo.__version__}</h3>",
-            "<p>Who can reach a laboratory able to do a cancer diagnostic test "
-            "(IHC, PCR, NGS), and who cannot.</p>",
-            "<p>Road and map data © OpenStreetMap contributors, available under the "
-            "Open Database Licence (ODbL).</p>",
+            tr(
+                "<p>Who can reach a laboratory able to do a cancer diagnostic test "
+                "(IHC, PCR, NGS), and who cannot.</p>"
+            ),
+            tr(
+                "<p>Road and map data © OpenStreetMap contributors, available under the "
+                "Open Database Licence (ODbL).</p>"
+            ),
         ]
         if self.project is not None and self.project.metadata.get("synthetic"):
-            note = self.project.metadata.get("note") or (
+            note = self.project.metadata.get("note") or tr(
                 "This project holds SYNTHETIC demo data: the city, its people and its "
                 "facilities are not real."
             )
-            lines.append(f"<p><b>Synthetic data.</b> {note}</p>")
+            lines.append(tr("<p><b>Synthetic data.</b> {note}</p>").format(note=note))
         return "\n".join(lines)
 
     # -- background tasks --------------------------------------------------------------------
@@ -1090,18 +1184,18 @@ class MainWindow(QMainWindow):
         self, worker: Worker, text: str, on_done: Callable[[Any], None], result: Any
     ) -> None:
         self._end_task(worker)
-        self.message_label.setText(f"{text.rstrip('…')}: done")
+        self.message_label.setText(tr("{task}: done").format(task=text.rstrip("…")))
         on_done(result)
 
     def _task_failed(self, worker: Worker, text: str, message: str) -> None:
         self._end_task(worker)
-        self.message_label.setText(f"{text.rstrip('…')}: failed")
+        self.message_label.setText(tr("{task}: failed").format(task=text.rstrip("…")))
         self.show_error(text.rstrip("…"), message)
         self.taskFailed.emit(message)
 
     def _task_cancelled(self, worker: Worker, text: str) -> None:
         self._end_task(worker)
-        self.message_label.setText(f"{text.rstrip('…')}: cancelled")
+        self.message_label.setText(tr("{task}: cancelled").format(task=text.rstrip("…")))
 
     def cancel_tasks(self) -> None:
         """Ask every running task to stop."""
@@ -1118,10 +1212,15 @@ class MainWindow(QMainWindow):
 
     # -- status bar --------------------------------------------------------------------------
     def _show_cursor(self, lon: float, lat: float) -> None:
-        self.coord_label.setText(f"Lon {lon:.5f}°  Lat {lat:.5f}°")
+        self.coord_label.setText(
+            tr("Lon {lon}°  Lat {lat}°").format(
+                lon=format_number(lon, decimals=5, grouping=False),
+                lat=format_number(lat, decimals=5, grouping=False),
+            )
+        )
 
     def _show_scale(self, denominator: float) -> None:
-        self.scale_label.setText(f"1:{round(denominator):,}")
+        self.scale_label.setText(f"1:{format_count(denominator)}")
 
     def _sync_tool(self, tool: str) -> None:
         # tools added by extensions tick their own buttons

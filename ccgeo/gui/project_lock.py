@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ccgeo.gui.language import tr
 from ccgeo.io import lock
 
 if TYPE_CHECKING:
@@ -66,9 +67,11 @@ class ProjectLock:
         window.update_title()
         if holder is not None:
             name = Path(str(window.project.path)).name if window.project is not None else ""
-            window.message_label.setText(
-                f"{name} is open in another ccgeo window ({holder.describe()}): opened "
-                "read-only; File ▸ Save As saves a copy under another name"
+            window.say(
+                lambda: tr(
+                    "{name} is open in another ccgeo window ({holder}): opened read-only; "
+                    "File ▸ Save As saves a copy under another name"
+                ).format(name=name, holder=holder.describe())
             )
 
 

@@ -14,13 +14,17 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from ccgeo.errors import CcgeoError
+from ccgeo.gui.language import tr
 from ccgeo.model.settings import SETTINGS_CLASSES, AccessSettings, LabSettings
 from ccgeo.tasks.settings import read_settings_file, resolve, store_settings, write_settings_file
 
 if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow
 
-FILTER = "Settings files (*.toml);;All files (*)"
+
+def _filter() -> str:
+    """The file dialogs' filter, in the app's language."""
+    return tr("Settings files (*.toml);;All files (*)")
 
 
 def current_settings(window: MainWindow) -> list[LabSettings]:
@@ -58,41 +62,45 @@ def load_settings(window: MainWindow, path: str | Path) -> None:
     controller = getattr(window, "analysis", None)
     if controller is not None:
         controller.settings_loaded(resolve(AccessSettings, project=project).settings)
-    window.message_label.setText(f"Settings loaded from {Path(path).name}")
+    name = Path(path).name
+    window.say(lambda: tr("Settings loaded from {name}").format(name=name))
 
 
 def install(window: MainWindow) -> None:
     """Add Analysis ▸ Load settings… and Save settings…."""
 
     def load() -> None:
-        path, _ = QFileDialog.getOpenFileName(window, "Load analysis settings", "", FILTER)
+        path, _ = QFileDialog.getOpenFileName(window, tr("Load analysis settings"), "", _filter())
         if not path:
             return
         try:
             load_settings(window, path)
         except CcgeoError as exc:
-            window.show_error("The settings were not loaded", str(exc))
+            window.show_error(tr("The settings were not loaded"), str(exc))
 
     def save() -> None:
-        path, _ = QFileDialog.getSaveFileName(window, "Save analysis settings", "", FILTER)
+        path, _ = QFileDialog.getSaveFileName(window, tr("Save analysis settings"), "", _filter())
         if not path:
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".toml")
         try:
             write_settings_file(target, current_settings(window))
         except CcgeoError as exc:
-            window.show_error("The settings were not saved", str(exc))
+            window.show_error(tr("The settings were not saved"), str(exc))
             return
-        window.message_label.setText(f"Settings saved to {target.name}")
+        window.say(lambda: tr("Settings saved to {name}").format(name=target.name))
 
-    act_load = QAction("&Load settings…", window)
+    act_load = QAction(tr("&Load settings…"), window)
     act_load.setToolTip(
-        "Use the settings of a file (TOML, as `ccgeo --settings` reads) for every analysis"
+        tr("Use the settings of a file (TOML, as `ccgeo --settings` reads) for every analysis")
     )
     act_load.triggered.connect(load)
-    act_save = QAction("Sa&ve settings…", window)
+    act_save = QAction(tr("Sa&ve settings…"), window)
     act_save.setToolTip(
-        "Write the settings shown in the panels to a file that `ccgeo ... --settings FILE` reads"
+        tr(
+            "Write the settings shown in the panels to a file that `ccgeo ... --settings FILE` "
+            "reads"
+        )
     )
     act_save.triggered.connect(save)
     for action in (act_load, act_save):

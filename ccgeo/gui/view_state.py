@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from ccgeo.geo import project_lonlat, unproject_xy
+from ccgeo.gui.language import tr
 from ccgeo.render.view import ViewTransform
 
 if TYPE_CHECKING:
@@ -162,8 +163,8 @@ class ViewKeeper:
         self.window = window
         #: The panels as ccgeo places them: what Reset layout goes back to.
         self.default_layout = window.saveState(VIEW_VERSION)
-        self.act_reset = QAction("&Reset layout", window)
-        tip = "Put every panel back where ccgeo first placed it, docked"
+        self.act_reset = QAction(tr("&Reset layout"), window)
+        tip = tr("Put every panel back where ccgeo first placed it, docked")
         self.act_reset.setToolTip(tip)
         self.act_reset.setStatusTip(tip)
         self.act_reset.triggered.connect(lambda _checked=False: self.reset_layout())

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMenu
 
 from ccgeo.gui.canvas.map_canvas import MapCanvas, MapTool
 from ccgeo.gui.icons import vector_icon
+from ccgeo.gui.language import tr
+from ccgeo.gui.wording import test_name
 from ccgeo.model.scenario import Scenario
 from ccgeo.render.analysis_layers import HUB_COLOR, paint_hubs
 from ccgeo.render.facilities import FacilityLayer
@@ -69,7 +71,7 @@ def add_hub_command(
     hub = next(h for h in ws.hubs if h.hub_id == hub_id)
     return _Edit(
         controller,
-        f"Add {hub.name}",
+        tr("Add {hub}").format(hub=hub.name),
         lambda: ws.add_hub(hub.lon, hub.lat, hub.name, hub_id=hub.hub_id),
         lambda: ws.remove_hub(hub.hub_id),
     )
@@ -85,7 +87,7 @@ def move_hub_command(
         return None
     return _Edit(
         controller,
-        f"Move {old.name}",
+        tr("Move {hub}").format(hub=old.name),
         lambda: ws.move_hub(hub_id, lon, lat),
         lambda: ws.move_hub(hub_id, old.lon, old.lat),
     )
@@ -99,7 +101,7 @@ def remove_hub_command(controller: AnalysisController, hub_id: str) -> QUndoComm
         return None
     return _Edit(
         controller,
-        f"Remove {hub.name}",
+        tr("Remove {hub}").format(hub=hub.name),
         lambda: ws.remove_hub(hub_id),
         lambda: ws.add_hub(hub.lon, hub.lat, hub.name, hub_id=hub_id),
     )
@@ -108,21 +110,22 @@ def remove_hub_command(controller: AnalysisController, hub_id: str) -> QUndoComm
 def toggle_lab_command(controller: AnalysisController, facility_id: str) -> QUndoCommand | None:
     """Upgrade a facility (or reopen a closed lab), or undo an upgrade (or close a lab), now."""
     ws = controller.require_workspace()
-    cap = ws.settings.capability.upper()
+    cap = test_name(ws.settings.capability)
     if ws.is_lab(facility_id):
         text = (
-            f"Remove the {cap} upgrade of {facility_id}"
+            tr("Remove the {test} upgrade of {facility}")
             if facility_id in ws.upgrades
-            else f"Close {cap} lab {facility_id}"
+            else tr("Close {test} lab {facility}")
         )
         do, undo = ws.downgrade, ws.upgrade
     else:
         text = (
-            f"Reopen {cap} lab {facility_id}"
+            tr("Reopen {test} lab {facility}")
             if facility_id in ws.removed
-            else f"Upgrade {facility_id} to {cap}"
+            else tr("Upgrade {facility} to {test}")
         )
         do, undo = ws.upgrade, ws.downgrade
+    text = text.format(test=cap, facility=facility_id)
     if not controller.perform(lambda: do(facility_id)):
         return None
     return _Edit(controller, text, lambda: do(facility_id), lambda: undo(facility_id))
@@ -138,7 +141,7 @@ def apply_scenario_command(
         return None
     return _Edit(
         controller,
-        text or f"Apply scenario {scenario.name}",
+        text or tr("Apply scenario {name}").format(name=scenario.name),
         lambda: ws.apply_scenario(scenario),
         lambda: ws.apply_scenario(before),
     )
@@ -234,28 +237,40 @@ def show_context_menu(controller: AnalysisController, canvas: MapCanvas, pos: QP
         controller.push(remove_hub_command(controller, hub_id))
         return
     menu = QMenu(canvas)
-    cap = ws.settings.capability.upper()
+    cap = test_name(ws.settings.capability)
     if hub_id is not None:
         name = next(h.name for h in ws.hubs if h.hub_id == hub_id)
-        act = menu.addAction(f"Remove {name}")
-        act.setToolTip("Take this candidate hub away (undo with Ctrl+Z)")
+        act = menu.addAction(tr("Remove {hub}").format(hub=name))
+        act.setToolTip(tr("Take this candidate hub away (undo with Ctrl+Z)"))
         act.triggered.connect(lambda: controller.push(remove_hub_command(controller, hub_id)))
     facility = facility_at(canvas, x, y)
     if facility is not None:
         closing = facility in ws.removed or (ws.is_lab(facility) and facility not in ws.upgrades)
         if closing:
-            act = menu.addAction(f"Close {cap} lab {facility}")
-            act.setToolTip(f"What if this lab stopped doing {cap} tests? (undo with Ctrl+Z)")
+            act = menu.addAction(
+                tr("Close {test} lab {facility}").format(test=cap, facility=facility)
+            )
+            act.setToolTip(
+                tr("What if this lab stopped doing {test} tests? (undo with Ctrl+Z)").format(
+                    test=cap
+                )
+            )
         else:
-            act = menu.addAction(f"Upgrade {facility} to {cap}")
-            act.setToolTip(f"What if this facility could do {cap} tests? (undo with Ctrl+Z)")
+            act = menu.addAction(
+                tr("Upgrade {facility} to {test}").format(test=cap, facility=facility)
+            )
+            act.setToolTip(
+                tr("What if this facility could do {test} tests? (undo with Ctrl+Z)").format(
+                    test=cap
+                )
+            )
         act.setCheckable(True)
         act.setChecked(facility in ws.removed or facility in ws.upgrades)
         act.triggered.connect(lambda: controller.push(toggle_lab_command(controller, facility)))
     lonlat = canvas.lonlat_at(x, y)
     if lonlat is not None:
-        act = menu.addAction("Place a candidate hub here")
-        act.setToolTip(f"Open a new {cap} lab at this point")
+        act = menu.addAction(tr("Place a candidate hub here"))
+        act.setToolTip(tr("Open a new {test} lab at this point").format(test=cap))
         act.triggered.connect(lambda: controller.push(add_hub_command(controller, *lonlat)))
     menu.popup(canvas.mapToGlobal(pos))
     controller.last_menu = menu

@@ -15,11 +15,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ccgeo.errors import Cancelled, CcgeoError
+from ccgeo.gui.language import QT_TR_NOOP, tr
 
 log = logging.getLogger(__name__)
 
 #: Shown for errors that are bugs rather than bad input; the traceback goes to the log.
-UNEXPECTED_ERROR = (
+UNEXPECTED_ERROR = QT_TR_NOOP(
     "An unexpected error occurred: {error}\n\n"
     "This is a bug in ccgeo, not a problem with your data. The details were written to the log."
 )
@@ -103,7 +104,8 @@ class Worker(QRunnable):
                 getattr(self.fn, "__qualname__", self.fn),
                 traceback.format_exc(),
             )
-            self.signals.failed.emit(UNEXPECTED_ERROR.format(error=f"{type(exc).__name__}: {exc}"))
+            error = f"{type(exc).__name__}: {exc}"
+            self.signals.failed.emit(tr(UNEXPECTED_ERROR).format(error=error))
         else:
             if self.cancel_event.is_set():
                 self.signals.cancelled.emit()

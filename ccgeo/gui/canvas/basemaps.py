@@ -13,9 +13,12 @@ from collections.abc import Sequence
 from pyproj import CRS
 
 from ccgeo.gui.canvas.tiles import MAX_TILES_PER_VIEW, BaseMap, TileLayer
+from ccgeo.gui.language import tr
+from ccgeo.i18n import gettext
 from ccgeo.io import tiles as tiles_io
 from ccgeo.io.tilefiles import TileArchive, describe
 from ccgeo.io.tiles import OSM_TILE_ATTRIBUTION, TileKey
+from ccgeo.labels import format_count
 from ccgeo.model.basemap import BasemapData
 from ccgeo.project import Project
 from ccgeo.render.basemap import BasemapLayer, PlaceLabelLayer, basemap_layers
@@ -42,10 +45,15 @@ class TileFileLayer(TileLayer):
         super().__init__(
             crs,
             archive,
-            name=f"Base map ({archive.label})",
+            name=archive.label,
             max_zoom=archive.max_zoom,  # type: ignore[arg-type]
         )
         self.archive = archive
+
+    @property
+    def name(self) -> str:
+        """Name shown in the layer panel, in the app's language."""
+        return tr("Base map ({file})").format(file=self.archive.label)
 
     def tiles_for_view(self, view: ViewTransform, *, pixel_ratio: float = 1.0) -> list[TileKey]:
         """As `TileLayer.tiles_for_view`, but never coarser than the file's first zoom level
@@ -176,37 +184,44 @@ class BasemapSwitch:
         """The credit line of the base map shown, ``""`` for none."""
         if self.layer is None:
             return ""
+        # the credit of OpenStreetMap in the language of the moment (io marks it for gettext)
+        osm = gettext(OSM_TILE_ATTRIBUTION)
         if self.choice == "osm":
-            return OSM_TILE_ATTRIBUTION
+            return osm
         if self.choice == "file" and self.archive is not None:
-            return self.archive.attribution or f"Base map: {self.archive.label}"
+            return self.archive.attribution or tr("Base map: {file}").format(
+                file=self.archive.label
+            )
         if project is not None and project.metadata.get("synthetic"):
             return ""  # synthetic features are not OpenStreetMap data
-        return OSM_TILE_ATTRIBUTION
+        return osm
 
     def status(self, project: Project | None) -> str:
         """One sentence for the status bar after a switch."""
         if self.choice == "osm":
-            return (
+            return tr(
                 "Base map: OpenStreetMap tiles load in the background and are kept for offline use"
             )
         if self.choice == "file" and self.archive is not None:
-            return f"Base map: {describe(self.archive)}"
+            return tr("Base map: {file}").format(file=describe(self.archive))
         if self.choice == "project":
             if project is None:
                 return ""
             data = project.basemap
             if data is None or data.is_empty:
-                return (
+                return tr(
                     "Base map: this project has no OpenStreetMap land use, water or place names; "
                     "import its roads from an OSM file (.osm.pbf) to draw them"
                 )
-            return (
-                f"Base map: drawn offline from the project's OpenStreetMap data "
-                f"({data.n_areas:,} areas, {data.n_lines:,} rivers and streams, "
-                f"{data.n_places:,} place names)"
+            return tr(
+                "Base map: drawn offline from the project's OpenStreetMap data ({areas} areas, "
+                "{lines} rivers and streams, {places} place names)"
+            ).format(
+                areas=format_count(data.n_areas),
+                lines=format_count(data.n_lines),
+                places=format_count(data.n_places),
             )
-        return "Base map: none; the roads and districts are the base map"
+        return tr("Base map: none; the roads and districts are the base map")
 
 
 def prepared_layers(project: Project, crs: CRS) -> list[MapLayer]:

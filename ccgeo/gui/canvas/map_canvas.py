@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ccgeo.geo import project_lonlat, unproject_xy
+from ccgeo.gui.language import notifier
 from ccgeo.render.decorations import format_distance as format_distance
 from ccgeo.render.decorations import nice_scale_length as nice_scale_length
 from ccgeo.render.decorations import north_angle_deg, paint_decorations
@@ -124,6 +125,8 @@ class MapCanvas(QWidget):
         self.show_decorations = True
         #: Milliseconds the last full redraw of the layers took.
         self.last_render_ms = 0.0
+        # the layers' labels and the decorations are drawn in the language of the moment
+        notifier().changed.connect(self._invalidate)
 
     # -- layers ------------------------------------------------------------------------------
     @property

@@ -12,6 +12,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from ccgeo.gui.canvas.map_canvas import MapCanvas
+from ccgeo.gui.language import tr
 from ccgeo.render.layers import MapLayer
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class SideBySide(QObject):
     def _build(self) -> FollowerCanvas:
         canvas = FollowerCanvas()
         canvas.setObjectName("second_map")
-        canvas.setToolTip("The second scenario: drag or zoom either map and both follow")
+        canvas.setToolTip(tr("The second scenario: drag or zoom either map and both follow"))
         canvas.attribution = self.main.attribution
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("map_splitter")

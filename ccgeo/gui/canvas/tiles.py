@@ -22,6 +22,7 @@ from PySide6.QtGui import QImage, QPainter, QPolygonF, QTransform
 
 from ccgeo.errors import CcgeoError, OfflineError
 from ccgeo.geo import project_lonlat, unproject_xy
+from ccgeo.gui.language import QT_TR_NOOP, tr
 from ccgeo.gui.workers import Worker
 from ccgeo.io import tiles as tiles_io
 from ccgeo.io.tiles import TileCache, TileKey
@@ -32,10 +33,12 @@ from ccgeo.styles import LegendEntry
 
 log = logging.getLogger(__name__)
 
-#: Status-bar text when tiles cannot be fetched.
-OFFLINE_MESSAGE = (
+#: Status-bar text when tiles cannot be fetched (English; shown through `tr`).
+OFFLINE_MESSAGE = QT_TR_NOOP(
     "Base map unavailable offline: showing cached tiles only; the roads are the base map"
 )
+#: The name of the web tiles' layer (English; shown through `tr`).
+OSM_LAYER_NAME = QT_TR_NOOP("OpenStreetMap base map")
 #: More tiles than this on one screen means the zoom is too deep for it: use a coarser level.
 MAX_TILES_PER_VIEW = 80
 #: How many zoom levels up a missing tile may borrow a blurrier ancestor from the cache.
@@ -58,7 +61,8 @@ class TileLayer(MapLayer):
     cache
         Where the tiles are kept on disk.
     name
-        Shown in the layer panel.
+        Shown in the layer panel, in English (shown through `tr`, in the language of the
+        moment).
     max_zoom
         Deepest zoom level of the tile source.
     memory_tiles
@@ -72,7 +76,7 @@ class TileLayer(MapLayer):
         crs: CRS,
         cache: TileCache,
         *,
-        name: str = "OpenStreetMap base map",
+        name: str = OSM_LAYER_NAME,
         max_zoom: int = tiles_io.OSM_MAX_ZOOM,
         memory_tiles: int = 384,
     ) -> None:
@@ -87,6 +91,11 @@ class TileLayer(MapLayer):
         self.on_missing: Callable[[list[TileKey], list[TileKey]], None] | None = None
         #: Tiles drawn by the last `paint` (exact or borrowed from an ancestor).
         self.drawn: list[TileKey] = []
+
+    @property
+    def name(self) -> str:
+        """Name shown in the layer panel, in the app's language."""
+        return tr(self._name)
 
     # -- which tiles -------------------------------------------------------------------------
     def tiles_for_view(self, view: ViewTransform, *, pixel_ratio: float = 1.0) -> list[TileKey]:
@@ -232,7 +241,7 @@ class TileLayer(MapLayer):
 
     def legend(self) -> list[LegendEntry]:
         """The credit line OSM asks for, shown in the layer panel."""
-        return [LegendEntry("© OpenStreetMap contributors", "fill", color="#F2EFE9")]
+        return [LegendEntry(tr("© OpenStreetMap contributors"), "fill", color="#F2EFE9")]
 
 
 @dataclass(frozen=True)
@@ -284,7 +293,8 @@ def download_tile(
     try:
         cache.write(key, data)
     except CcgeoError as exc:
-        return TileOutcome(key, "failed", f"cannot write the tile cache {cache.root} ({exc})")
+        text = tr("cannot write the tile cache {folder} ({reason})")
+        return TileOutcome(key, "failed", text.format(folder=cache.root, reason=exc))
     return TileOutcome(key, "fetched")
 
 
@@ -360,7 +370,7 @@ class BaseMap(QObject):
     def request(self, missing: list[TileKey], stale: list[TileKey]) -> None:
         """Fetch ``missing`` (then ``stale``) tiles of the current view, dropping older requests."""
         if self.offline:
-            self._say(OFFLINE_MESSAGE)
+            self._say(tr(OFFLINE_MESSAGE))
             return
         now = time.monotonic()
         wanted = [
@@ -401,18 +411,22 @@ class BaseMap(QObject):
             log.info("base map offline: %s", outcome.message)
             self._offline_until = time.monotonic() + RETRY_AFTER_S
             self._queue.clear()
-            self._say(OFFLINE_MESSAGE)
+            self._say(tr(OFFLINE_MESSAGE))
         else:
             log.warning("base map tile %s: %s", outcome.key, outcome.message)
             self._failed[outcome.key] = time.monotonic() + RETRY_AFTER_S
-            self._say(f"Base map: some tiles could not be loaded ({outcome.message})")
+            self._say(
+                tr("Base map: some tiles could not be loaded ({reason})").format(
+                    reason=outcome.message
+                )
+            )
         self._pump()
 
     def _bug(self, key: TileKey, text: str) -> None:
         # download_tile returns every expected failure; this is a bug, already logged.
         self._in_flight.pop(key, None)
         self._failed[key] = time.monotonic() + RETRY_AFTER_S
-        self._say(f"Base map: {text.splitlines()[0]}")
+        self._say(tr("Base map: {problem}").format(problem=text.splitlines()[0]))
         self._pump()
 
     def _say(self, text: str) -> None:

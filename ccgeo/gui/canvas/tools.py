@@ -16,6 +16,9 @@ from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen
 
 from ccgeo.geo import project_lonlat
 from ccgeo.gui.canvas.map_canvas import MapCanvas, MapTool
+from ccgeo.gui.language import tr
+from ccgeo.gui.wording import value_label, yes_no
+from ccgeo.labels import format_number, format_people
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.roads import RoadData
 from ccgeo.model.schema import FACILITY_COLUMNS
@@ -56,6 +59,9 @@ class Feature:
         Positional row in the source table (facility or district), or the edge index of a road.
     lonlat_bounds
         ``(minlon, minlat, maxlon, maxlat)`` of the feature in degrees, to zoom to it.
+    remake
+        Makes the feature again from its data: its texts in the app's language of the moment
+        (None: it cannot be made again).
     """
 
     kind: str
@@ -63,17 +69,31 @@ class Feature:
     attributes: list[tuple[str, str]] = field(default_factory=list)
     row: int = -1
     lonlat_bounds: tuple[float, float, float, float] | None = None
+    remake: Callable[[], Feature] | None = field(default=None, compare=False, repr=False)
+
+
+def number_text(value: float, *, digits: int = 6, grouping: bool = True) -> str:
+    """``value`` as the app writes it in its language: whole numbers without decimals, others
+    with up to ``digits`` significant digits (``12,345.6`` in English, ``12.345,6`` in
+    Portuguese); ``grouping=False`` leaves out the thousands separator."""
+    if float(value).is_integer():
+        return format_number(value, grouping=grouping)
+    english = f"{value:,.{digits}g}"
+    if "e" in english or "n" in english:  # very large or small, or not finite: Python's own
+        return english
+    decimals = len(english.split(".")[1]) if "." in english else 0
+    return format_number(value, decimals=decimals, grouping=grouping)
 
 
 def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (bool, np.bool_)):
-        return "yes" if value else "no"
+        return yes_no(value)
     if isinstance(value, (float, np.floating)):
         if not np.isfinite(value):
-            return "unknown"
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+            return tr("unknown", "value")
+        return number_text(float(value), digits=4)
     if pd.isna(value):
         return ""
     return str(value)
@@ -89,16 +109,23 @@ def facility_feature(facilities: Facilities, row: int) -> Feature:
         if column == "capacity_tests_per_year":
             attrs.append(("capacity (tests/year)", _text(value)))
         else:
-            attrs.append((column, _text(value)))
+            attrs.append((column, value_label(column, _text(value))))
     attrs.append(("flagged for review", _text(bool(rec.get("review", False)))))
     geom = rec.geometry
     bounds = None
     if geom is not None and not geom.is_empty:
-        attrs.append(("longitude", f"{geom.x:.6f}"))
-        attrs.append(("latitude", f"{geom.y:.6f}"))
+        attrs.append(("longitude", format_number(geom.x, decimals=6, grouping=False)))
+        attrs.append(("latitude", format_number(geom.y, decimals=6, grouping=False)))
         bounds = (geom.x, geom.y, geom.x, geom.y)
     attrs.extend((column, _text(rec[column])) for column in facilities.extra_columns)
-    return Feature("facility", _text(rec["name"]), attrs, row, bounds)
+    return Feature(
+        "facility",
+        _text(rec["name"]),
+        attrs,
+        row,
+        bounds,
+        remake=lambda: facility_feature(facilities, row),
+    )
 
 
 def district_feature(
@@ -120,13 +147,20 @@ def district_feature(
     district_id = _text(rec["district_id"])
     name = _text(rec["name"]) if "name" in districts.columns else district_id
     if population is None:
-        people = "no population layer"
+        people = tr("no population layer")
     else:
-        people = f"{float(population.get(district_id, 0.0)):,.0f}"
+        people = format_people(float(population.get(district_id, 0.0)))
     attrs = [("district_id", district_id), ("name", name), ("population", people)]
     b = shapely.bounds(rec.geometry)
     bounds = (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
-    return Feature("district", name or district_id, attrs, row, bounds)
+    return Feature(
+        "district",
+        name or district_id,
+        attrs,
+        row,
+        bounds,
+        remake=lambda: district_feature(districts, row, population=population),
+    )
 
 
 def population_by_district(project: Project) -> pd.Series | None:
@@ -143,9 +177,9 @@ def road_feature(roads: RoadData, edge: int) -> Feature:
     highway = _text(roads.edge_highway[edge]) or "unclassified"
     attrs = [
         ("class", highway),
-        ("maxspeed", f"{speed:.0f} km/h" if np.isfinite(speed) else "not tagged"),
-        ("oneway", "yes" if int(roads.edge_oneway[edge]) else "no"),
-        ("length", f"{float(roads.edge_length_m[edge]):,.0f} m"),
+        ("maxspeed", f"{format_number(speed)} km/h" if np.isfinite(speed) else tr("not tagged")),
+        ("oneway", yes_no(int(roads.edge_oneway[edge]))),
+        ("length", f"{format_number(float(roads.edge_length_m[edge]))} m"),
     ]
     surface = _text(roads.edge_surface[edge])
     if surface:
@@ -163,7 +197,8 @@ def road_feature(roads: RoadData, edge: int) -> Feature:
             float(pts[:, 0].max()),
             float(pts[:, 1].max()),
         )
-    return Feature("road", f"Road: {highway}", attrs, edge, bounds)
+    title = tr("Road: {road_class}").format(road_class=highway)
+    return Feature("road", title, attrs, edge, bounds, remake=lambda: road_feature(roads, edge))
 
 
 def facility_layer(canvas: MapCanvas, facilities: Facilities | None = None) -> FacilityLayer | None:

@@ -24,6 +24,7 @@ from ccgeo.gui.canvas.tools import (
 from ccgeo.gui.dialogs.import_wizard import ImportWizard, apply_import
 from ccgeo.gui.dialogs.layer_import import LayerImport, LayerImportDialog, apply_layer
 from ccgeo.gui.icons import vector_icon
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
 from ccgeo.gui.panels.attributes import ANALYSIS_COLUMNS, CAPACITY, AttributePanel
 from ccgeo.gui.panels.identify import IdentifyPanel, TravelTimes
 from ccgeo.model.facilities import Facilities
@@ -39,6 +40,20 @@ if TYPE_CHECKING:
 
 #: Drawing order of the project's own layers, bottom to top (as `layers_from_project` builds).
 LAYER_ORDER: tuple[str, ...] = ("population", "roads", "districts", "facilities")
+
+#: The status line after a layer import, by kind (translated where shown).
+_IMPORTED = {
+    "roads": QT_TR_NOOP("Imported roads from {source}"),
+    "population": QT_TR_NOOP("Imported population from {source}"),
+    "districts": QT_TR_NOOP("Imported districts from {source}"),
+}
+
+#: Why the results are out of date after a layer import, by kind (translated where shown).
+_NEW_LAYER = {
+    "roads": QT_TR_NOOP("a new roads layer was imported"),
+    "population": QT_TR_NOOP("a new population layer was imported"),
+    "districts": QT_TR_NOOP("a new districts layer was imported"),
+}
 
 
 def _tool_icon(name: str) -> QIcon:
@@ -109,15 +124,17 @@ class DataTools(QObject):
         self.identify_panel = IdentifyPanel()
         self.attribute_dock = window.add_dock(
             "attributes",
-            "Attribute table",
+            tr("Attribute table"),
             self.attributes,
             area=Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        self.identify_dock = window.add_dock("identify", "Identify", self.identify_panel)
+        self.identify_dock = window.add_dock("identify", tr("Identify"), self.identify_panel)
         self.attribute_dock.hide()
         self.identify_dock.hide()
         self.wizard: ImportWizard | None = None
         self.layer_dialog: LayerImportDialog | None = None
+        #: Each action with the English of its text and tip, and its shortcut (`retranslate`).
+        self._labels: list[tuple[QAction, str, str, str | None]] = []
         self._build_actions()
         model = self.attributes.facility_table.model
         model.undo_stack = getattr(window, "undo_stack", None)
@@ -133,6 +150,7 @@ class DataTools(QObject):
             window.projectClosed.connect(self._project_loaded)
         canvas.toolChanged.connect(self._sync_tool)
         self._extend_layer_menu()
+        notifier().changed.connect(self.retranslate)
 
     # -- construction ------------------------------------------------------------------------
     def _action(
@@ -144,9 +162,11 @@ class DataTools(QObject):
         shortcut: str | None = None,
         icon: QIcon | None = None,
     ) -> QAction:
-        action = QAction(text, self.window)
-        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-        action.setStatusTip(tip)
+        """An action named ``text`` with the tip ``tip`` (both English, marked with
+        `QT_TR_NOOP`: they are translated here and again when the language changes)."""
+        action = QAction(self.window)
+        self._labels.append((action, text, tip, shortcut))
+        self._label(action, text, tip, shortcut)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         if icon is not None:
@@ -154,27 +174,46 @@ class DataTools(QObject):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    @staticmethod
+    def _label(action: QAction, text: str, tip: str, shortcut: str | None) -> None:
+        action.setText(tr(text))
+        shown = tr(tip)
+        if shortcut:
+            action.setToolTip(tr("{tip} ({shortcut})").format(tip=shown, shortcut=shortcut))
+        else:
+            action.setToolTip(shown)
+        action.setStatusTip(shown)
+
+    def retranslate(self) -> None:
+        """Write again, in the app's language, the actions' texts and tips (a tip with its
+        shortcut is not a catalogue text the language switcher could find), and the data
+        notes of the Problems tab."""
+        for action, text, tip, shortcut in self._labels:
+            self._label(action, text, tip, shortcut)
+        if self.window.project is not None:
+            self.refresh_problems()
+
     def _build_actions(self) -> None:
         window = self.window
         self.act_import_facilities = self._action(
-            "&Facilities…",
-            "Import a facility spreadsheet or point layer, checking every row",
+            QT_TR_NOOP("&Facilities…"),
+            QT_TR_NOOP("Import a facility spreadsheet or point layer, checking every row"),
             self.open_import_wizard,
             shortcut="Ctrl+I",
         )
         self.act_import_roads = self._action(
-            "&Roads…",
-            "Load the road network from a file, or download it by place name",
+            QT_TR_NOOP("&Roads…"),
+            QT_TR_NOOP("Load the road network from a file, or download it by place name"),
             lambda: self.open_layer_import("roads"),
         )
         self.act_import_population = self._action(
-            "&Population…",
-            "Load population from a raster, a table or a point layer",
+            QT_TR_NOOP("&Population…"),
+            QT_TR_NOOP("Load population from a raster, a table or a point layer"),
             lambda: self.open_layer_import("population"),
         )
         self.act_import_districts = self._action(
-            "&Districts…",
-            "Load district boundaries",
+            QT_TR_NOOP("&Districts…"),
+            QT_TR_NOOP("Load district boundaries"),
             lambda: self.open_layer_import("districts"),
         )
         import_menu = window.menus["import"]
@@ -193,17 +232,19 @@ class DataTools(QObject):
         """Layer ▸ Attribute table and Layer ▸ Problems."""
         window = self.window
         self.act_attributes = self._action(
-            "&Attribute table",
-            "Show the facilities, districts and import reports as tables",
+            QT_TR_NOOP("&Attribute table"),
+            QT_TR_NOOP("Show the facilities, districts and import reports as tables"),
             self.show_attribute_table,
             shortcut="F6",
         )
         window.menus["layer"].addAction(self.act_attributes)
         self.act_problems = self._action(
-            "&Problems",
-            "What the data lacked or what ccgeo changed behind the results: rows rejected or "
-            "changed on import, people outside the roads or in no district; double-click a row "
-            "to show its facility",
+            QT_TR_NOOP("&Problems"),
+            QT_TR_NOOP(
+                "What the data lacked or what ccgeo changed behind the results: rows rejected or "
+                "changed on import, people outside the roads or in no district; double-click a "
+                "row to show its facility"
+            ),
             lambda: self.show_attribute_table(tab=3),
             shortcut="Shift+F6",
         )
@@ -213,28 +254,31 @@ class DataTools(QObject):
         """The Identify and Select tools, and the selection's commands."""
         window = self.window
         self.act_identify = self._action(
-            "I&dentify",
-            "Click anywhere on the map: the features there and the travel time to the nearest lab",
+            QT_TR_NOOP("I&dentify"),
+            QT_TR_NOOP(
+                "Click anywhere on the map: the features there and the travel time to the "
+                "nearest lab"
+            ),
             lambda: window.canvas.set_tool("identify"),
             shortcut="I",
             icon=_tool_icon("identify"),
         )
         self.act_select = self._action(
-            "&Select facilities",
-            "Click a facility or drag a box to select; Shift adds, Ctrl toggles",
+            QT_TR_NOOP("&Select facilities"),
+            QT_TR_NOOP("Click a facility or drag a box to select; Shift adds, Ctrl toggles"),
             lambda: window.canvas.set_tool("select"),
             shortcut="S",
             icon=_tool_icon("select"),
         )
         self.act_clear_selection = self._action(
-            "&Clear selection",
-            "Select no facility",
+            QT_TR_NOOP("&Clear selection"),
+            QT_TR_NOOP("Select no facility"),
             self.selection.clear,
             shortcut="Ctrl+Shift+A",
         )
         self.act_zoom_selection = self._action(
-            "Zoom to se&lection",
-            "Show every selected facility on the map",
+            QT_TR_NOOP("Zoom to se&lection"),
+            QT_TR_NOOP("Show every selected facility on the map"),
             self.zoom_to_selection,
             shortcut="Ctrl+J",
         )
@@ -260,7 +304,7 @@ class DataTools(QObject):
             tab = {"facilities": 0, "districts": 1}.get(layer.kind)
             if tab is not None:
                 menu.addSeparator()
-                action = menu.addAction("Open attribute table")
+                action = menu.addAction(tr("Open attribute table"))
                 action.triggered.connect(lambda: self.show_attribute_table(tab=tab))
             return menu
 
@@ -281,7 +325,7 @@ class DataTools(QObject):
         self.selection.clear()
         self.refresh_tables()
         self.identify_panel.show_features([], 0.0, 0.0)
-        self.identify_panel.heading.setText("Click on the map with the Identify tool (I).")
+        self.identify_panel.heading.setText(tr("Click on the map with the Identify tool (I)."))
 
     def refresh_tables(self) -> None:
         """Show the project's facilities, districts, import reports and data notes in the
@@ -394,7 +438,7 @@ class DataTools(QObject):
             self.window.capacityEdited.emit([facility_id])
 
     def _edit_refused(self, message: str) -> None:
-        self.window.message_label.setText(f"Not changed: {message}")
+        self.window.say(lambda: tr("Not changed: {reason}").format(reason=message))
 
     # -- imports -----------------------------------------------------------------------------
     def open_import_wizard(self) -> ImportWizard:
@@ -424,8 +468,9 @@ class DataTools(QObject):
             self.replace_layers({"facilities": FacilityLayer(project.facilities, crs)})
         self.refresh_tables()
         self.window.set_modified(True)
-        if facilities.report is not None:
-            self.window.message_label.setText(facilities.report.summary())
+        report = facilities.report
+        if report is not None:
+            self.window.say(report.summary)  # its words follow the language (gettext)
         self.window.facilitiesEdited.emit([])  # type: ignore[attr-defined]
 
     def open_layer_import(self, kind: str) -> LayerImportDialog:
@@ -459,8 +504,7 @@ class DataTools(QObject):
                 self.window.refresh_basemap(list(result.basemap_layers))
             self.layerReplaced.emit(result.kind)
         self.window.set_modified(True)
-        note = f" ({result.warnings[0]})" if result.warnings else ""
-        self.window.message_label.setText(f"Imported {result.kind} from {result.source}{note}")
+        self.window.say(lambda: _imported_text(result))
 
     # -- identify and zoom ---------------------------------------------------------------------
     def show_identified(self, features: list[Feature], lon: float, lat: float) -> None:
@@ -524,6 +568,18 @@ class DataTools(QObject):
         canvas.zoom_to_extent((float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])))
 
 
+def _imported_text(result: LayerImport) -> str:
+    """The status line after ``result`` was imported, with the first thing its reader noticed."""
+    place = result.source.removeprefix("download: ")  # roads downloaded (`load_layer`)
+    if place != result.source:
+        text = tr("Downloaded the roads of {place}").format(place=place)
+    else:
+        text = tr(_IMPORTED[result.kind]).format(source=result.source)
+    if result.warnings:
+        return tr("{message} ({warning})").format(message=text, warning=result.warnings[0])
+    return text
+
+
 def install(window: MainWindow) -> None:
     """Add the data tools to ``window`` (kept as ``window.data_tools``)."""
     window.data_tools = DataTools(window)  # type: ignore[attr-defined]
@@ -540,7 +596,7 @@ def link_analysis(window: MainWindow) -> None:
     def replaced(kind: str) -> None:
         ws = controller.workspace
         ran = ws is not None and ws.baseline is not None
-        reason = f"a new {kind} layer was imported" if ran else "not run yet"
+        reason = tr(_NEW_LAYER.get(kind, kind)) if ran else tr("not run yet")
         controller.mark_stale(reason, rerun=True)
 
     tools.layerReplaced.connect(replaced)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
 from ccgeo.gui.panels.attributes import SORT_ROLE, DataFrameModel, report_frame
 from ccgeo.gui.view_state import fit_to_screen
 from ccgeo.gui.wording import for_planner
@@ -49,6 +50,7 @@ from ccgeo.io.facilities import (
 )
 from ccgeo.io.kinds import dialog_filter, kind_of
 from ccgeo.io.tables import list_sheets
+from ccgeo.labels import format_count
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.reports import ImportReport
 from ccgeo.progress import ProgressCallback, report_progress
@@ -57,35 +59,83 @@ from ccgeo.project import Project
 #: Rows of the file shown in the mapping preview.
 PREVIEW_ROWS = 30
 
-#: Shown in a mapping dropdown for "no column holds this field".
-NO_COLUMN = "(none)"
+#: Shown in a mapping dropdown for "no column holds this field" (translated where shown).
+NO_COLUMN = QT_TR_NOOP("(none)")
 
-FILE_FILTER = dialog_filter(FACILITY_KINDS, title="Facility tables and point layers")
+#: Name of the file dialog's first filter, the one with every suffix (translated where shown).
+FILE_FILTER_TITLE = QT_TR_NOOP("Facility tables and point layers")
 
-#: What each schema field means, for the dropdown tooltips.
+#: What each schema field means, for the dropdown tooltips (translated where shown).
 FIELD_HELP: dict[str, str] = {
-    "facility_id": "Code of the facility in its registry; made up from the row number if none",
-    "name": "Name of the facility",
-    "lon": "Longitude, decimal degrees or degrees-minutes-seconds",
-    "lat": "Latitude, decimal degrees or degrees-minutes-seconds",
-    "coordinates": "One column with 'lat, lon' or WKT POINT (lon lat), instead of lon and lat",
-    "biopsy": "Takes biopsies (yes/no)",
-    "cytology": "Does cytology (yes/no)",
-    "histology": "Does histopathology (yes/no)",
-    "ihc": "Does immunohistochemistry (yes/no)",
-    "ish": "Does in situ hybridisation, FISH (yes/no)",
-    "pcr": "Does molecular testing, PCR (yes/no)",
-    "ngs": "Does next-generation sequencing (yes/no)",
-    "flow": "Does flow cytometry (yes/no)",
-    "tests": "One text column listing the tests done ('IHC; PCR', 'biologia molecular')",
-    "eqa": "External quality assessment: international, national or none",
-    "accreditation": "Accreditation: ISO 15189, CAP, other or none",
-    "capacity_tests_per_year": "Tests per year the lab can do",
-    "ownership": "Public, private, faith-based, NGO, military",
+    "facility_id": QT_TR_NOOP(
+        "Code of the facility in its registry; made up from the row number if none"
+    ),
+    "name": QT_TR_NOOP("Name of the facility"),
+    "lon": QT_TR_NOOP("Longitude, decimal degrees or degrees-minutes-seconds"),
+    "lat": QT_TR_NOOP("Latitude, decimal degrees or degrees-minutes-seconds"),
+    "coordinates": QT_TR_NOOP(
+        "One column with 'lat, lon' or WKT POINT (lon lat), instead of lon and lat"
+    ),
+    "biopsy": QT_TR_NOOP("Takes biopsies (yes/no)"),
+    "cytology": QT_TR_NOOP("Does cytology (yes/no)"),
+    "histology": QT_TR_NOOP("Does histopathology (yes/no)"),
+    "ihc": QT_TR_NOOP("Does immunohistochemistry (yes/no)"),
+    "ish": QT_TR_NOOP("Does in situ hybridisation, FISH (yes/no)"),
+    "pcr": QT_TR_NOOP("Does molecular testing, PCR (yes/no)"),
+    "ngs": QT_TR_NOOP("Does next-generation sequencing (yes/no)"),
+    "flow": QT_TR_NOOP("Does flow cytometry (yes/no)"),
+    "tests": QT_TR_NOOP(
+        "One text column listing the tests done ('IHC; PCR', 'biologia molecular')"
+    ),
+    "eqa": QT_TR_NOOP("External quality assessment: international, national or none"),
+    "accreditation": QT_TR_NOOP("Accreditation: ISO 15189, CAP, other or none"),
+    "capacity_tests_per_year": QT_TR_NOOP("Tests per year the lab can do"),
+    "ownership": QT_TR_NOOP("Public, private, faith-based, NGO, military"),
 }
+
+#: The problems the validation step lists, by severity (``""``: all), with the words of its
+#: filter (translated where shown).
+SEVERITIES: tuple[tuple[str, str], ...] = (
+    ("", QT_TR_NOOP("All problems")),
+    ("rejected", QT_TR_NOOP("Rejected (not imported)")),
+    ("doubtful", QT_TR_NOOP("Flagged for review")),
+    ("fixed", QT_TR_NOOP("Fixed automatically")),
+    ("warning", QT_TR_NOOP("Notes on the whole file")),
+)
 
 #: Import modes of the last page.
 MODES: tuple[str, ...] = ("replace", "append")
+
+
+def file_filter() -> str:
+    """The file dialog's filter of facility tables and point layers, in the app's language."""
+    return dialog_filter(FACILITY_KINDS, title=tr(FILE_FILTER_TITLE))
+
+
+def field_label(name: str) -> str:
+    """The schema field ``name`` as the mapping step names it, in the app's language (in
+    English the field's own name, as in a mapping file: ``capacity_tests_per_year``)."""
+    labels = {
+        "facility_id": tr("facility_id", "facility field"),
+        "name": tr("name", "facility field"),
+        "lon": tr("lon", "facility field"),
+        "lat": tr("lat", "facility field"),
+        "coordinates": tr("coordinates", "facility field"),
+        "biopsy": tr("biopsy", "facility field"),
+        "cytology": tr("cytology", "facility field"),
+        "histology": tr("histology", "facility field"),
+        "ihc": tr("ihc", "facility field"),
+        "ish": tr("ish", "facility field"),
+        "pcr": tr("pcr", "facility field"),
+        "ngs": tr("ngs", "facility field"),
+        "flow": tr("flow", "facility field"),
+        "tests": tr("tests", "facility field"),
+        "eqa": tr("eqa", "facility field"),
+        "accreditation": tr("accreditation", "facility field"),
+        "capacity_tests_per_year": tr("capacity_tests_per_year", "facility field"),
+        "ownership": tr("ownership", "facility field"),
+    }
+    return labels.get(name, name)
 
 
 def read_preview(
@@ -97,7 +147,7 @@ def read_preview(
     cancel: threading.Event | None = None,
 ) -> pd.DataFrame:
     """Read a facility file as text (`ccgeo.io.facilities.read_raw`), in a worker thread."""
-    report_progress(progress, 0.0, f"Reading {path.name}…")
+    report_progress(progress, 0.0, tr("Reading {name}…").format(name=path.name))
     check_cancel(cancel)
     frame = read_raw(path, sheet=sheet, layer=layer)
     check_cancel(cancel)
@@ -157,9 +207,12 @@ def apply_import(
             report.add(
                 None,
                 "warning",
-                f"{len(renamed)} imported ids were already used in the project and were "
-                f"renamed: {shown}",
-                "check whether they are the same facilities; if so, remove the copies",
+                tr(
+                    "%n imported id(s) were already used in the project and were renamed: {ids}",
+                    "",
+                    len(renamed),
+                ).format(ids=shown),
+                tr("check whether they are the same facilities; if so, remove the copies"),
             )
     project.facilities = new
     if report is not None:
@@ -177,7 +230,8 @@ def _layer_names(path: Path) -> list[str]:
     try:
         return [str(n) for n in pyogrio.list_layers(path)[:, 0]]
     except (pyogrio.errors.DataSourceError, OSError) as exc:
-        raise InputError(f"cannot open as a GIS layer ({exc})", path=path) from exc
+        message = tr("cannot open as a GIS layer ({reason})").format(reason=exc)
+        raise InputError(message, path=path) from exc
 
 
 def _error_label() -> QLabel:
@@ -202,21 +256,23 @@ class _FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Choose the facility file")
+        self.setTitle(tr("Choose the facility file"))
         self.setSubTitle(
-            "A spreadsheet (CSV, Excel, OpenDocument), JSON records, or a point layer "
-            "(GeoJSON, GeoPackage, Shapefile). Nothing is changed in the file."
+            tr(
+                "A spreadsheet (CSV, Excel, OpenDocument), JSON records, or a point layer "
+                "(GeoJSON, GeoPackage, Shapefile). Nothing is changed in the file."
+            )
         )
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("Path of the facility file")
-        self.path_edit.setToolTip("The file to import; type a path or choose one with Browse")
-        self.browse_button = QPushButton("&Browse…")
-        self.browse_button.setToolTip("Choose the file in a file dialog")
+        self.path_edit.setPlaceholderText(tr("Path of the facility file"))
+        self.path_edit.setToolTip(tr("The file to import; type a path or choose one with Browse"))
+        self.browse_button = QPushButton(tr("&Browse…"))
+        self.browse_button.setToolTip(tr("Choose the file in a file dialog"))
         self.browse_button.clicked.connect(self._browse)
         self.sheet_combo = QComboBox()
-        self.sheet_combo.setToolTip("The sheet of the workbook that holds the facilities")
+        self.sheet_combo.setToolTip(tr("The sheet of the workbook that holds the facilities"))
         self.layer_combo = QComboBox()
-        self.layer_combo.setToolTip("The layer of the GeoPackage that holds the facilities")
+        self.layer_combo.setToolTip(tr("The layer of the GeoPackage that holds the facilities"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
@@ -225,9 +281,9 @@ class _FilePage(QWizardPage):
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
         form = QFormLayout()
-        form.addRow("File:", row)
-        form.addRow("Sheet:", self.sheet_combo)
-        form.addRow("Layer:", self.layer_combo)
+        form.addRow(tr("File:"), row)
+        form.addRow(tr("Sheet:"), self.sheet_combo)
+        form.addRow(tr("Layer:"), self.layer_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)
@@ -250,7 +306,7 @@ class _FilePage(QWizardPage):
 
     def _browse(self) -> None:
         start = str(self.path().parent) if self.path_edit.text().strip() else str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self, "Import facilities", start, FILE_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(self, tr("Import facilities"), start, file_filter())
         if chosen:
             self.set_path(chosen)
 
@@ -336,10 +392,12 @@ class _MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Match the columns")
+        self.setTitle(tr("Match the columns"))
         self.setSubTitle(
-            "Each field of ccgeo is matched to a column of your file; the guess is filled in. "
-            "Change any dropdown, or choose (none) when the file has no such column."
+            tr(
+                "Each field of ccgeo is matched to a column of your file; the guess is filled "
+                "in. Change any dropdown, or choose (none) when the file has no such column."
+            )
         )
         self.preview_model = DataFrameModel(parent=self)
         self.preview = QTableView()
@@ -347,38 +405,25 @@ class _MappingPage(QWizardPage):
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setAlternatingRowColors(True)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.preview.setToolTip("The first rows of the file, as read (every cell as text)")
-        self.combos: dict[str, QComboBox] = {}
-        grid = QGridLayout()
-        per_column = (len(FIELDS) + 2) // 3
-        for i, name in enumerate(FIELDS):
-            label = QLabel(f"{name}:")
-            combo = QComboBox()
-            combo.setObjectName(f"map_{name}")
-            combo.setToolTip(FIELD_HELP.get(name, name))
-            label.setToolTip(FIELD_HELP.get(name, name))
-            combo.currentIndexChanged.connect(lambda _i, f=name: self._combo_changed(f))
-            self.combos[name] = combo
-            col, row = divmod(i, per_column)
-            grid.addWidget(label, row, 2 * col)
-            grid.addWidget(combo, row, 2 * col + 1)
-        for col in range(3):
-            grid.setColumnStretch(2 * col + 1, 1)
-        mapping_box = QGroupBox("Columns")
-        mapping_box.setLayout(grid)
+        self.preview.setToolTip(tr("The first rows of the file, as read (every cell as text)"))
+        mapping_box = self._build_mapping_box()
         self.area_combo = QComboBox()
         self.area_combo.setToolTip(
-            "Points more than 10 km outside the study area are rejected, closer ones flagged; "
-            "without one, only far outliers are flagged"
+            tr(
+                "Points more than 10 km outside the study area are rejected, closer ones "
+                "flagged; without one, only far outliers are flagged"
+            )
         )
-        self.swap_check = QCheckBox("Detect swapped latitude and longitude")
+        self.swap_check = QCheckBox(tr("Detect swapped latitude and longitude"))
         self.swap_check.setChecked(True)
         self.swap_check.setToolTip(
-            "Put back, row by row, points that make sense only with latitude and longitude "
-            "exchanged; each row changed is listed in the report"
+            tr(
+                "Put back, row by row, points that make sense only with latitude and longitude "
+                "exchanged; each row changed is listed in the report"
+            )
         )
         options = QHBoxLayout()
-        options.addWidget(QLabel("Study area:"))
+        options.addWidget(QLabel(tr("Study area:")))
         options.addWidget(self.area_combo, 1)
         options.addWidget(self.swap_check)
         self.note_label = QLabel()
@@ -390,6 +435,76 @@ class _MappingPage(QWizardPage):
         layout.addWidget(self.note_label)
         self._filling = False
         self._frame_shown: pd.DataFrame | None = None
+        self._name_fields()
+        notifier().changed.connect(self.retranslate)
+
+    def _build_mapping_box(self) -> QGroupBox:
+        """One label and dropdown per schema field, in three columns."""
+        self.combos: dict[str, QComboBox] = {}
+        self.field_labels: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        per_column = (len(FIELDS) + 2) // 3
+        for i, name in enumerate(FIELDS):
+            label = QLabel()
+            combo = QComboBox()
+            combo.setObjectName(f"map_{name}")
+            combo.currentIndexChanged.connect(lambda _i, f=name: self._combo_changed(f))
+            self.combos[name] = combo
+            self.field_labels[name] = label
+            col, row = divmod(i, per_column)
+            grid.addWidget(label, row, 2 * col)
+            grid.addWidget(combo, row, 2 * col + 1)
+        for col in range(3):
+            grid.setColumnStretch(2 * col + 1, 1)
+        mapping_box = QGroupBox(tr("Columns"))
+        mapping_box.setLayout(grid)
+        return mapping_box
+
+    def _name_fields(self) -> None:
+        """Each field's label, tooltip and "(none)" choice, in the app's language."""
+        for name, combo in self.combos.items():
+            tip = tr(FIELD_HELP[name]) if name in FIELD_HELP else field_label(name)
+            label = self.field_labels[name]
+            label.setText(tr("{field}:").format(field=field_label(name)))
+            label.setToolTip(tip)
+            combo.setToolTip(tip)
+            if combo.count():
+                combo.setItemText(0, tr(NO_COLUMN))
+
+    def _name_areas(self) -> None:
+        """The study areas to choose from, in the app's language."""
+        project = self._wizard.project
+        n_districts = len(project.districts) if project and project.districts is not None else 0
+        for i in range(self.area_combo.count()):
+            if self.area_combo.itemData(i) == "districts":
+                text = tr("Districts of the project ({count})").format(
+                    count=format_count(n_districts)
+                )
+            else:
+                text = tr("None (flag far outliers only)")
+            self.area_combo.setItemText(i, text)
+
+    def _describe_frame(self) -> None:
+        """How many rows and columns the file has, and how many are shown."""
+        frame = self._frame_shown
+        if frame is None:
+            return
+        rows = len(frame)
+        self.note_label.setText(
+            tr("{rows} row(s), {columns} columns; the first {shown} shown.", "", rows).format(
+                rows=format_count(rows),
+                columns=format_count(len(frame.columns)),
+                shown=format_count(min(rows, PREVIEW_ROWS)),
+            )
+        )
+
+    def retranslate(self) -> None:
+        """Write again, in the app's language, the texts made from the file and the fields."""
+        self._name_fields()
+        self._name_areas()
+        self._describe_frame()
+        if self._frame_shown is not None:
+            self._refresh_headers()
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         """Show the file and the guessed mapping (kept when coming back to this page)."""
@@ -404,7 +519,7 @@ class _MappingPage(QWizardPage):
         try:
             for name, combo in self.combos.items():
                 combo.clear()
-                combo.addItem(NO_COLUMN, "")
+                combo.addItem(tr(NO_COLUMN), "")
                 for column in columns:
                     combo.addItem(column, column)
                 combo.setCurrentIndex(max(combo.findData(guess.get(name, "")), 0))
@@ -413,14 +528,10 @@ class _MappingPage(QWizardPage):
         self.area_combo.clear()
         project = self._wizard.project
         if project is not None and project.districts is not None and len(project.districts):
-            self.area_combo.addItem(
-                f"Districts of the project ({len(project.districts)})", "districts"
-            )
-        self.area_combo.addItem("None (flag far outliers only)", "none")
-        rows = len(frame)
-        self.note_label.setText(
-            f"{rows:,} rows, {len(columns)} columns; the first {min(rows, PREVIEW_ROWS)} shown."
-        )
+            self.area_combo.addItem("", "districts")
+        self.area_combo.addItem("", "none")
+        self._name_areas()
+        self._describe_frame()
         self._refresh_headers()
         self.preview.resizeColumnsToContents()
 
@@ -454,12 +565,16 @@ class _MappingPage(QWizardPage):
 
     def _refresh_headers(self) -> None:
         by_column = {c: f for f, c in self.mapping().items() if c}
-        self.preview_model.set_headers(
-            {
-                c: f"{c}\n→ {by_column[c]}" if c in by_column else f"{c}\n(not used)"
-                for c in self.preview_model.columns
-            }
-        )
+        headers = {}
+        for column in self.preview_model.columns:
+            if column in by_column:
+                text = tr("{column}\n→ {field}").format(
+                    column=column, field=field_label(by_column[column])
+                )
+            else:
+                text = tr("{column}\n(not used)").format(column=column)
+            headers[column] = text
+        self.preview_model.set_headers(headers)
 
     def header_text(self, column: str) -> str:
         """The preview header of ``column`` (its name and the field it fills)."""
@@ -480,10 +595,12 @@ class _ValidationPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Check the rows")
+        self.setTitle(tr("Check the rows"))
         self.setSubTitle(
-            "Every row is imported or listed here with the reason it was not. Rows flagged for "
-            "review are imported and marked on the map so that you can check them."
+            tr(
+                "Every row is imported or listed here with the reason it was not. Rows flagged "
+                "for review are imported and marked on the map so that you can check them."
+            )
         )
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -492,15 +609,9 @@ class _ValidationPage(QWizardPage):
         self.count_label.setWordWrap(True)
         self.error_label = _error_label()
         self.severity_combo = QComboBox()
-        self.severity_combo.addItem("All problems", "")
-        for severity, text in (
-            ("rejected", "Rejected (not imported)"),
-            ("doubtful", "Flagged for review"),
-            ("fixed", "Fixed automatically"),
-            ("warning", "Notes on the whole file"),
-        ):
-            self.severity_combo.addItem(text, severity)
-        self.severity_combo.setToolTip("Show only problems of this kind")
+        for severity, text in SEVERITIES:
+            self.severity_combo.addItem(tr(text), severity)
+        self.severity_combo.setToolTip(tr("Show only problems of this kind"))
         self.issue_model = DataFrameModel(parent=self)
         self.issue_proxy = QSortFilterProxyModel(self)
         self.issue_proxy.setSourceModel(self.issue_model)
@@ -514,10 +625,12 @@ class _ValidationPage(QWizardPage):
         self.issue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.issue_view.horizontalHeader().setStretchLastSection(True)
         self.issue_view.verticalHeader().hide()
-        self.issue_view.setToolTip("Row numbers are as in the spreadsheet (the header is row 1)")
+        self.issue_view.setToolTip(
+            tr("Row numbers are as in the spreadsheet (the header is row 1)")
+        )
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.count_label, 1)
-        filter_row.addWidget(QLabel("Show:"))
+        filter_row.addWidget(QLabel(tr("Show:")))
         filter_row.addWidget(self.severity_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
@@ -528,6 +641,43 @@ class _ValidationPage(QWizardPage):
         self.severity_combo.currentIndexChanged.connect(self._filter)
         self._running = False
         self._run_id = 0
+        #: The report of the last check, and what makes the status line (None: a worker's text).
+        self._report: ImportReport | None = None
+        self._status: Callable[[], str] | None = None
+        notifier().changed.connect(self.retranslate)
+
+    def _show_status(self, make: Callable[[], str] | None, text: str = "") -> None:
+        """Show ``make()`` (written again when the language changes), or else ``text``."""
+        self._status = make
+        self.status_label.setText(make() if make is not None else text)
+
+    def _write_counts(self) -> None:
+        """How many rows were imported, rejected and flagged, of how many."""
+        report = self._report
+        if report is None:
+            self.count_label.clear()
+            return
+        self.count_label.setText(
+            tr(
+                "<b>{imported}</b> imported · <b>{rejected}</b> rejected · <b>{flagged}</b> "
+                "flagged for review (of {rows} rows)"
+            ).format(
+                imported=format_count(report.n_imported),
+                rejected=format_count(report.n_rejected),
+                flagged=format_count(len({i.row for i in report.doubtful})),
+                rows=format_count(report.n_rows),
+            )
+        )
+
+    def _checked_text(self) -> str:
+        n_rows = self._report.n_rows if self._report is not None else 0
+        return tr("Checked {count} row(s).", "", n_rows).format(count=format_count(n_rows))
+
+    def retranslate(self) -> None:
+        """Write again, in the app's language, the status and the counts of the check."""
+        if self._status is not None:
+            self.status_label.setText(self._status())
+        self._write_counts()
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         """Run `facilities_from_frame` with the mapping of step 2."""
@@ -539,7 +689,8 @@ class _ValidationPage(QWizardPage):
         self.completeChanged.emit()
         self.progress.setValue(0)
         self.progress.show()
-        self.status_label.setText("Checking every row…")
+        self._report = None
+        self._show_status(lambda: tr("Checking every row…"))
         self.count_label.clear()
         _show_error(self.error_label, "")
         self.issue_model.set_frame(pd.DataFrame())
@@ -568,7 +719,7 @@ class _ValidationPage(QWizardPage):
         if run_id == self._run_id:
             self.progress.setValue(round(1000 * fraction))
             if text:
-                self.status_label.setText(text)
+                self._show_status(None, text)
 
     def _done(self, run_id: int, facilities: Facilities) -> None:
         if run_id != self._run_id:
@@ -577,12 +728,9 @@ class _ValidationPage(QWizardPage):
         self.progress.hide()
         self._wizard.facilities = facilities
         report = facilities.report or ImportReport(source="")
-        n_doubt = len({i.row for i in report.doubtful})
-        self.status_label.setText(f"Checked {report.n_rows:,} rows.")
-        self.count_label.setText(
-            f"<b>{report.n_imported:,}</b> imported · <b>{report.n_rejected:,}</b> rejected · "
-            f"<b>{n_doubt:,}</b> flagged for review (of {report.n_rows:,} rows)"
-        )
+        self._report = report
+        self._show_status(self._checked_text)
+        self._write_counts()
         frame = report_frame(report)
         columns = ["row", "severity", "column", "value", "problem", "fix"]
         self.issue_model.set_frame(frame[columns] if len(frame) else pd.DataFrame(columns=columns))
@@ -597,7 +745,7 @@ class _ValidationPage(QWizardPage):
             return
         self._running = False
         self.progress.hide()
-        self.status_label.setText("The file cannot be imported with this mapping:")
+        self._show_status(lambda: tr("The file cannot be imported with this mapping:"))
         _show_error(self.error_label, message)
         self.completeChanged.emit()
 
@@ -634,12 +782,14 @@ class _FinishPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Import")
-        self.replace_radio = QRadioButton("&Replace the facilities of the project")
-        self.replace_radio.setToolTip("The imported facilities take the place of the current ones")
-        self.append_radio = QRadioButton("&Add them to the facilities of the project")
+        self.setTitle(tr("Import", "wizard step"))
+        self.replace_radio = QRadioButton(tr("&Replace the facilities of the project"))
+        self.replace_radio.setToolTip(
+            tr("The imported facilities take the place of the current ones")
+        )
+        self.append_radio = QRadioButton(tr("&Add them to the facilities of the project"))
         self.append_radio.setToolTip(
-            "Keep the current facilities and add these; repeated ids are renamed and flagged"
+            tr("Keep the current facilities and add these; repeated ids are renamed and flagged")
         )
         self.replace_radio.setChecked(True)
         self.mode_group = QButtonGroup(self)
@@ -652,23 +802,43 @@ class _FinishPage(QWizardPage):
         layout.addWidget(self.replace_radio)
         layout.addWidget(self.append_radio)
         layout.addStretch(1)
+        self._shown = False
+        notifier().changed.connect(self.retranslate)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         """Say what Finish will do."""
+        project = self._wizard.project
+        n_now = len(project.facilities) if project and project.facilities is not None else 0
+        self.append_radio.setEnabled(n_now > 0)
+        if n_now == 0:
+            self.replace_radio.setChecked(True)
+        self._shown = True
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Write again, in the app's language, what Finish will do (once the page was shown)."""
+        if not self._shown:
+            return
         facilities = self._wizard.facilities
         project = self._wizard.project
         n_new = len(facilities) if facilities is not None else 0
         n_review = int(facilities.gdf["review"].sum()) if facilities is not None else 0
         n_now = len(project.facilities) if project and project.facilities is not None else 0
-        self.replace_radio.setText(f"&Replace the {n_now:,} facilities of the project")
-        self.append_radio.setText(f"&Add them to the {n_now:,} facilities of the project")
-        self.append_radio.setEnabled(n_now > 0)
-        if n_now == 0:
-            self.replace_radio.setChecked(True)
+        now = format_count(n_now)
+        self.replace_radio.setText(
+            tr("&Replace the {count} facility(ies) of the project", "", n_now).format(count=now)
+        )
+        self.append_radio.setText(
+            tr("&Add them to the {count} facility(ies) of the project", "", n_now).format(count=now)
+        )
         self.summary.setText(
-            f"{n_new:,} facilities will be imported, {n_review:,} of them flagged for review: "
-            "they are marked in the attribute table, and the report is kept in the project "
-            "(Layer ▸ Attribute table ▸ Import report)."
+            tr(
+                "{count} facility(ies) will be imported, {review} of them flagged for review: "
+                "they are marked in the attribute table, and the report is kept in the project "
+                "(Layer ▸ Attribute table ▸ Import report).",
+                "",
+                n_new,
+            ).format(count=format_count(n_new), review=format_count(n_review))
         )
 
     def mode(self) -> str:
@@ -700,7 +870,7 @@ class ImportWizard(QWizard):
 
     def __init__(self, project: Project | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import facilities")
+        self.setWindowTitle(tr("Import facilities"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.project = project
@@ -716,17 +886,23 @@ class ImportWizard(QWizard):
             (self.file_page, self.mapping_page, self.validation_page, self.finish_page)
         ):
             self.setPage(page_id, page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
+        self.retranslate()
         button = QWizard.WizardButton
         for which, tip in (
-            (button.BackButton, "The step before (Alt+B)"),
-            (button.NextButton, "The next step (Alt+N)"),
-            (button.CommitButton, "Go on; this step cannot be undone"),
-            (button.FinishButton, "Import the facilities into the project (Alt+I)"),
-            (button.CancelButton, "Close without importing anything (Esc)"),
+            (button.BackButton, tr("The step before (Alt+B)")),
+            (button.NextButton, tr("The next step (Alt+N)")),
+            (button.CommitButton, tr("Go on; this step cannot be undone")),
+            (button.FinishButton, tr("Import the facilities into the project (Alt+I)")),
+            (button.CancelButton, tr("Close without importing anything (Esc)")),
         ):
             self.button(which).setToolTip(tip)
         fit_to_screen(self, 940, 640)  # each step needs about 600 × 360; the tables scroll
+        notifier().changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """The Finish button's text in the app's language (the wizard keeps it and puts it back
+        on every step, so the language switcher's change would not last)."""
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Import"))
 
     def set_frame(self, frame: pd.DataFrame, key: tuple[str, str, str]) -> None:
         """The raw table read in step 1."""

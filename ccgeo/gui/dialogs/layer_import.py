@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import check_cancel
+from ccgeo.gui.language import QT_TR_NOOP, tr
 from ccgeo.gui.wording import for_planner
 from ccgeo.gui.workers import Worker
 from ccgeo.io.basemap import read_roads_and_basemap
@@ -51,34 +52,42 @@ from ccgeo.render.roads import RoadLayer
 #: The layers these dialogs import.
 KINDS: tuple[str, ...] = ("roads", "population", "districts")
 
+# The texts below are translated where shown (`tr`).
 _TITLES = {
-    "roads": "Import roads",
-    "population": "Import population",
-    "districts": "Import districts",
+    "roads": QT_TR_NOOP("Import roads"),
+    "population": QT_TR_NOOP("Import population"),
+    "districts": QT_TR_NOOP("Import districts"),
 }
 
-_FILTERS = {
-    "roads": dialog_filter(ROAD_KINDS, title="Road networks"),
-    "population": dialog_filter(POPULATION_KINDS, title="Population"),
-    "districts": dialog_filter("vector", title="District boundaries"),
+#: The kinds of file each dialog reads, and the name of its file-dialog filter.
+_FILTERS: dict[str, tuple[str | tuple[str, ...], str]] = {
+    "roads": (ROAD_KINDS, QT_TR_NOOP("Road networks")),
+    "population": (POPULATION_KINDS, QT_TR_NOOP("Population")),
+    "districts": ("vector", QT_TR_NOOP("District boundaries")),
 }
 
 _EXPLAIN = {
-    "roads": (
+    "roads": QT_TR_NOOP(
         "An OpenStreetMap extract (.osm.pbf from download.geofabrik.de or export.hotosm.org), "
         "an osmnx GraphML file, or road lines with a highway column. All travel modes are kept; "
         "an OpenStreetMap extract also gives the offline base map (water, parks, built-up land, "
         "place names)."
     ),
-    "population": (
+    "population": QT_TR_NOOP(
         "A population raster (GeoTIFF, people per cell), or a table or point layer with "
         "coordinates and a population column."
     ),
-    "districts": (
+    "districts": QT_TR_NOOP(
         "District polygons (GeoJSON, GeoPackage, Shapefile or a zipped Shapefile). The "
         "population points are assigned to the new districts."
     ),
 }
+
+
+def file_filter(kind: str) -> str:
+    """The file dialog's filter of the files a ``kind`` import reads, in the app's language."""
+    kinds, title = _FILTERS[kind]
+    return dialog_filter(kinds, title=tr(title))
 
 
 @dataclass(frozen=True)
@@ -161,14 +170,9 @@ def load_layer(
     basemap: BasemapData | None = None
     value: Any
     if kind == "roads":
-        if download:
-            report_progress(progress, 0.0, f"Downloading the roads of {source}…")
-            check_cancel(cancel)
-            value = download_roads(source, mode="all")
-            source_text = f"download: {source}"
-        else:
-            value, basemap = read_roads_and_basemap(Path(source), progress=read, cancel=cancel)
-            source_text = str(source)
+        value, basemap, source_text = _read_roads(
+            source, download=download, progress=read, cancel=cancel
+        )
         warnings = tuple(value.warnings)
     elif kind == "population":
         area = project.study_area() if (project is not None and clip_to_study_area) else None
@@ -177,7 +181,7 @@ def load_layer(
         )
         source_text, warnings = str(source), tuple(value.warnings)
     else:
-        report_progress(progress, 0.0, f"Reading {Path(source).name}…")
+        report_progress(progress, 0.0, tr("Reading {name}…").format(name=Path(source).name))
         value = read_districts(Path(source))
         source_text = str(source)
         warnings = tuple(value.attrs.get("warnings", ()))
@@ -187,14 +191,31 @@ def load_layer(
                 project.demand, gdf=project.demand.gdf.assign(district_id=ids)
             )
     check_cancel(cancel)
-    report_progress(progress, 0.8, "Drawing the layer…")
+    report_progress(progress, 0.8, tr("Drawing the layer…"))
     layers: dict[str, MapLayer] = {}
     if crs is not None:
         layers = _build_layers(kind, value, demand, project=project, crs=crs)
     drawn = basemap_layers(basemap, crs) if basemap is not None and crs is not None else []
     check_cancel(cancel)
-    report_progress(progress, 1.0, "Layer ready")
+    report_progress(progress, 1.0, tr("Layer ready"))
     return LayerImport(kind, value, source_text, demand, layers, warnings, basemap, tuple(drawn))
+
+
+def _read_roads(
+    source: str,
+    *,
+    download: bool,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> tuple[RoadData, BasemapData | None, str]:
+    """The roads of ``source`` (a file, or a place name to download), the offline base map read
+    from the same file (None for a download), and the source as the project records it."""
+    if download:
+        report_progress(progress, 0.0, tr("Downloading the roads of {place}…").format(place=source))
+        check_cancel(cancel)
+        return download_roads(source, mode="all"), None, f"download: {source}"
+    roads, basemap = read_roads_and_basemap(Path(source), progress=progress, cancel=cancel)
+    return roads, basemap, str(source)
 
 
 def _build_layers(
@@ -262,7 +283,7 @@ class LayerImportDialog(QDialog):
         self.crs = crs
         self.result_value: LayerImport | None = None
         self._worker: Worker | None = None
-        self.setWindowTitle(_TITLES[kind])
+        self.setWindowTitle(tr(_TITLES[kind]))
         self._build_source_widgets()
         self._build_status_widgets()
         self._layout()
@@ -273,23 +294,23 @@ class LayerImportDialog(QDialog):
     def _build_source_widgets(self) -> None:
         """The file (or place name) to read, and the population's study-area clip."""
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("Path of the file")
-        self.path_edit.setToolTip("The file to read")
-        self.browse_button = QPushButton("&Browse…")
+        self.path_edit.setPlaceholderText(tr("Path of the file"))
+        self.path_edit.setToolTip(tr("The file to read"))
+        self.browse_button = QPushButton(tr("&Browse…"))
         self.browse_button.setAutoDefault(False)  # Enter in the path field imports, not browses
-        self.browse_button.setToolTip("Choose the file in a file dialog")
-        self.file_radio = QRadioButton("From a &file")
-        self.download_radio = QRadioButton("&Download by place name (needs internet)")
-        self.file_radio.setToolTip("Read the roads from a file on this computer")
+        self.browse_button.setToolTip(tr("Choose the file in a file dialog"))
+        self.file_radio = QRadioButton(tr("From a &file"))
+        self.download_radio = QRadioButton(tr("&Download by place name (needs internet)"))
+        self.file_radio.setToolTip(tr("Read the roads from a file on this computer"))
         self.download_radio.setToolTip(
-            "Download the roads of a place from OpenStreetMap (needs an internet connection)"
+            tr("Download the roads of a place from OpenStreetMap (needs an internet connection)")
         )
         self.place_edit = QLineEdit()
-        self.place_edit.setPlaceholderText("e.g. Oaxaca de Juárez, Mexico")
-        self.place_edit.setToolTip("A place name OpenStreetMap's Nominatim knows")
-        self.clip_check = QCheckBox("Keep only people inside the project's study area")
+        self.place_edit.setPlaceholderText(tr("e.g. Oaxaca de Juárez, Mexico"))
+        self.place_edit.setToolTip(tr("A place name OpenStreetMap's Nominatim knows"))
+        self.clip_check = QCheckBox(tr("Keep only people inside the project's study area"))
         self.clip_check.setToolTip(
-            "The study area is the districts' union, else the road network's extent"
+            tr("The study area is the districts' union, else the road network's extent")
         )
         if self.kind == "roads":
             self.file_radio.setChecked(True)
@@ -315,11 +336,11 @@ class LayerImportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText("&Import")
-        self.import_button.setToolTip("Read the layer; it replaces the project's current one")
+        self.import_button.setText(tr("&Import"))
+        self.import_button.setToolTip(tr("Read the layer; it replaces the project's current one"))
         self.import_button.setDefault(True)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Stop reading and close without changing the project (Esc)")
+        cancel.setToolTip(tr("Stop reading and close without changing the project (Esc)"))
 
     def _source_form(self) -> QFormLayout:
         """The file row; for roads also file-or-download and the place; for people the clip."""
@@ -332,17 +353,17 @@ class LayerImportDialog(QDialog):
             group.addButton(self.file_radio)
             group.addButton(self.download_radio)
             form.addRow(self.file_radio)
-            form.addRow("File:", path_row)
+            form.addRow(tr("File:"), path_row)
             form.addRow(self.download_radio)
-            form.addRow("Place:", self.place_edit)
+            form.addRow(tr("Place:"), self.place_edit)
         else:
-            form.addRow("File:", path_row)
+            form.addRow(tr("File:"), path_row)
         if self.kind == "population":
             form.addRow(self.clip_check)
         return form
 
     def _layout(self) -> None:
-        explain = QLabel(_EXPLAIN[self.kind])
+        explain = QLabel(tr(_EXPLAIN[self.kind]))
         explain.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
@@ -367,7 +388,7 @@ class LayerImportDialog(QDialog):
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, _TITLES[self.kind], str(Path.home()), _FILTERS[self.kind]
+            self, tr(_TITLES[self.kind]), str(Path.home()), file_filter(self.kind)
         )
         if chosen:
             self.path_edit.setText(chosen)
@@ -384,8 +405,9 @@ class LayerImportDialog(QDialog):
         download = self.kind == "roads" and self.download_radio.isChecked()
         source = (self.place_edit if download else self.path_edit).text().strip()
         if not source:
-            what = "a place name" if download else "a file"
-            self._show_error(f"Choose {what} first.")
+            self._show_error(
+                tr("Choose a place name first.") if download else tr("Choose a file first.")
+            )
             return None
         self._show_error("")
         self.progress.setValue(0)
@@ -403,7 +425,7 @@ class LayerImportDialog(QDialog):
         worker.signals.progress.connect(self._progress)
         worker.signals.finished.connect(self._done)
         worker.signals.failed.connect(self._failed)
-        worker.signals.cancelled.connect(lambda: self._stopped("Cancelled."))
+        worker.signals.cancelled.connect(lambda: self._stopped(tr("Cancelled.")))
         self._worker = worker
         return worker.start()
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccgeo.gui.language import tr
+from ccgeo.i18n import gettext
 from ccgeo.render.layers import MapLayer
 from ccgeo.render.style import (
     BAND_RAMPS,
@@ -41,9 +43,9 @@ class _ClassRow:
         self.dialog = dialog
         self.name = QCheckBox(label) if checkable else QLabel(label)
         if isinstance(self.name, QCheckBox):
-            self.name.setToolTip(f"Untick to leave “{label}” off the map")
+            self.name.setToolTip(tr("Untick to leave “{label}” off the map").format(label=label))
         self.color_button = QPushButton()
-        self.color_button.setToolTip(f"Choose the colour of “{label}”")
+        self.color_button.setToolTip(tr("Choose the colour of “{label}”").format(label=label))
         self.color_button.clicked.connect(self.choose_color)
         self.size = QDoubleSpinBox()
         self.size.setRange(*SIZE_RANGE_PX)
@@ -70,7 +72,8 @@ class _ClassRow:
     def choose_color(self) -> None:
         """Ask for a colour (the colour dialog); Cancel keeps the current one."""
         label = self.name.text()
-        chosen = QColorDialog.getColor(QColor(self.color), self.dialog, f"Colour of {label}")
+        title = tr("Colour of {label}").format(label=label)
+        chosen = QColorDialog.getColor(QColor(self.color), self.dialog, title)
         if chosen.isValid():
             self.set_color(chosen.name())
 
@@ -95,13 +98,13 @@ class StyleDialog(QDialog):
     def __init__(self, layer: MapLayer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layer = layer
-        self.setWindowTitle(f"Style of {layer.name}")
+        self.setWindowTitle(tr("Style of {layer}").format(layer=layer.name))
         self._classes = layer.style_classes()
         self._defaults = layer.default_style_classes()
         self.ramp = QComboBox()
         for key in layer.ramps:
-            self.ramp.addItem(BAND_RAMPS[key][0], key)
-        self.ramp.setToolTip("Colour every class from this ramp, nearest band darkest")
+            self.ramp.addItem(gettext(BAND_RAMPS[key][0]), key)  # named in `ccgeo.render.style`
+        self.ramp.setToolTip(tr("Colour every class from this ramp, nearest band darkest"))
         self.ramp.setVisible(bool(layer.ramps))
         checkable = len(self._classes) > 1
         self.rows = [_ClassRow(self, c.label, checkable=checkable) for c in self._classes]
@@ -112,8 +115,8 @@ class StyleDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.reset_button = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        self.reset_button.setText("Usual style")
-        self.reset_button.setToolTip("Back to the colours and sizes ccgeo draws by default")
+        self.reset_button.setText(tr("Usual style"))
+        self.reset_button.setToolTip(tr("Back to the colours and sizes ccgeo draws by default"))
         self._lay_out()
         self._show(layer.style.ramp or DEFAULT_RAMP, self._classes)
         self.buttons.accepted.connect(self.accept)
@@ -125,7 +128,7 @@ class StyleDialog(QDialog):
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
         if self.layer.ramps:
-            grid.addWidget(QLabel("Colours"), 0, 0)
+            grid.addWidget(QLabel(tr("Colours")), 0, 0)
             grid.addWidget(self.ramp, 0, 1, 1, 2)
         for i, row in enumerate(self.rows, start=1):
             grid.addWidget(row.name, i, 0)

@@ -32,8 +32,11 @@ from PySide6.QtWidgets import (
 
 from ccgeo.errors import CcgeoError, InputError, check_cancel
 from ccgeo.gui.canvas.extent_tool import EXTENT_TOOL, ExtentTool, screen_box
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
+from ccgeo.gui.wording import test_name
+from ccgeo.i18n import LANGUAGES, current_language, using_language
 from ccgeo.io.kinds import dialog_filter, suffixes
-from ccgeo.labels import format_lonlat_box
+from ccgeo.labels import format_lonlat_box, format_number
 from ccgeo.model.scenario import Scenario
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.report.export import FORMATS, export_results
@@ -47,51 +50,75 @@ if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow
     from ccgeo.project import Project
 
+# The texts of this module's constants are in English, marked with `QT_TR_NOOP`, and
+# translated where shown (`tr`).
+
 #: The outputs: an HTML map, a PDF report, data files, a printed report.
 KINDS: tuple[str, ...] = ("html", "pdf", "data", "print")
+#: Where a project keeps the language its map or report was last written in (its metadata).
+REPORT_LANGUAGE_KEY = "report_language"
 #: What the map and the report call the analysis of the existing labs.
-BASELINE_LABEL = "Baseline (existing labs)"
+BASELINE_LABEL = QT_TR_NOOP("Baseline (existing labs)")
 #: Name of the scenario made of the live what-if edits.
-CURRENT_EDITS_NAME = "Current what-if edits"
+CURRENT_EDITS_NAME = QT_TR_NOOP("Current what-if edits")
 
+#: Each data format's name and what its files are.
 FORMAT_LABELS: dict[str, tuple[str, str]] = {
-    "gpkg": ("GeoPackage", "results.gpkg with one layer each: opens in QGIS"),
-    "geojson": ("GeoJSON", "one .geojson file per layer: for web maps and scripts"),
-    "csv": ("CSV", "one .csv per table, and summary.json: opens in any spreadsheet"),
-    "xlsx": ("Excel (XLSX)", "results.xlsx with a sheet per table and a summary sheet"),
+    "gpkg": ("GeoPackage", QT_TR_NOOP("results.gpkg with one layer each: opens in QGIS")),
+    "geojson": ("GeoJSON", QT_TR_NOOP("one .geojson file per layer: for web maps and scripts")),
+    "csv": ("CSV", QT_TR_NOOP("one .csv per table, and summary.json: opens in any spreadsheet")),
+    "xlsx": (
+        "Excel (XLSX)",
+        QT_TR_NOOP("results.xlsx with a sheet per table and a summary sheet"),
+    ),
 }
-PAPER_LABELS = {"a4": "A4 (210 × 297 mm)", "letter": "US Letter (8.5 × 11 in)"}
+PAPER_LABELS = {
+    "a4": QT_TR_NOOP("A4 (210 × 297 mm)"),
+    "letter": QT_TR_NOOP("US Letter (8.5 × 11 in)"),
+}
 #: What the report's maps show.
 EXTENT_LABELS = {
-    "screen": "The map as on screen",
-    "study": "The whole study area",
-    "drawn": "Draw an area on the map…",
+    "screen": QT_TR_NOOP("The map as on screen"),
+    "study": QT_TR_NOOP("The whole study area"),
+    "drawn": QT_TR_NOOP("Draw an area on the map…"),
 }
-ORIENTATION_LABELS = {"portrait": "Portrait", "landscape": "Landscape"}
+ORIENTATION_LABELS = {"portrait": QT_TR_NOOP("Portrait"), "landscape": QT_TR_NOOP("Landscape")}
 _DIALOG_TITLES = {
-    "html": "Export interactive map (HTML)",
-    "pdf": "Export map report (PDF)",
-    "data": "Export data",
-    "print": "Print report",
+    "html": QT_TR_NOOP("Export interactive map (HTML)"),
+    "pdf": QT_TR_NOOP("Export map report (PDF)"),
+    "data": QT_TR_NOOP("Export data"),
+    "print": QT_TR_NOOP("Print report"),
 }
-_OK_TEXT = {"html": "Export…", "pdf": "Export…", "data": "Export…", "print": "Preview…"}
+_OK_TEXT = {
+    "html": QT_TR_NOOP("Export…"),
+    "pdf": QT_TR_NOOP("Export…"),
+    "data": QT_TR_NOOP("Export…"),
+    "print": QT_TR_NOOP("Preview…"),
+}
 _EXPLAIN = {
-    "html": (
+    "html": QT_TR_NOOP(
         "One HTML file that opens in any browser, without internet: labs, catchment bands, "
         "underserved areas, districts with their coverage, population and roads."
     ),
-    "pdf": (
+    "pdf": QT_TR_NOOP(
         "A printable report: cover with the key numbers, the coverage map, coverage by "
         "district, underserved areas, methods and data sources."
     ),
-    "data": (
+    "data": QT_TR_NOOP(
         "The analysis as layers and tables other tools open: demand points with their travel "
         "times, labs, catchment bands, underserved areas, coverage by district."
     ),
-    "print": (
+    "print": QT_TR_NOOP(
         "The pages of the PDF report, shown in a print preview: choose the printer, the pages "
         "and the copies there."
     ),
+}
+#: The status line while an output is made, by kind (``{analysis}``: the analysis shown).
+_WORKING_TEXT = {
+    "html": QT_TR_NOOP("Writing the interactive map of {analysis}…"),
+    "pdf": QT_TR_NOOP("Writing the report of {analysis}…"),
+    "data": QT_TR_NOOP("Writing the data of {analysis}…"),
+    "print": QT_TR_NOOP("Preparing the report of {analysis}…"),
 }
 
 
@@ -116,12 +143,13 @@ class OutputSource:
 
     @property
     def label(self) -> str:
-        """``"Baseline (existing labs)"``, ``"Current what-if edits"`` or the scenario's name."""
+        """``"Baseline (existing labs)"``, ``"Current what-if edits"`` (in the app's language)
+        or the scenario's name."""
         if self.kind == "baseline":
-            return BASELINE_LABEL
+            return tr(BASELINE_LABEL)
         if self.kind == "edits":
-            return CURRENT_EDITS_NAME
-        return self.scenario.name if self.scenario is not None else "scenario"
+            return tr(CURRENT_EDITS_NAME)
+        return self.scenario.name if self.scenario is not None else tr("scenario")
 
 
 @dataclass(frozen=True)
@@ -150,6 +178,9 @@ class OutputRequest:
     siting, referral
         The planning results shown in the app (proposed hubs, referral routes), added to the map,
         the report and the data when present.
+    language
+        The language the map, the report or the data notes are written in (a key of
+        `ccgeo.i18n.LANGUAGES`); None for the app's.
     """
 
     kind: str
@@ -163,6 +194,7 @@ class OutputRequest:
     formats: tuple[str, ...] = field(default=FORMATS)
     siting: Any = None
     referral: Any = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -197,11 +229,13 @@ def output_inputs(
     """
     if scenario is None:
         if baseline is None:
-            msg = "there is no analysis to export yet; run it first (Analysis ▸ Run, F5)"
+            msg = tr("there is no analysis to export yet; run it first (Analysis ▸ Run, F5)")
             raise InputError(msg)
         return OutputInputs(project, baseline, None)
     changed, settings = project_with_scenario(project, scenario)
-    report_progress(progress, 0.0, f"Analysing the scenario {scenario.name!r}…")
+    report_progress(
+        progress, 0.0, tr("Analysing the scenario “{name}”…").format(name=scenario.name)
+    )
     result = run_access(changed, settings, progress=progress, cancel=cancel)
     return OutputInputs(changed, result, scenario)
 
@@ -234,7 +268,8 @@ def write_output(
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> list[Path]:
-    """Write the HTML map, the PDF report or the data files of ``request``; returns the files.
+    """Write the HTML map, the PDF report or the data files of ``request``, in its language
+    (this thread only: the app goes on speaking its own); returns the files.
 
     For a worker thread: the scenario, if any, is analysed first (`output_inputs`).
 
@@ -245,11 +280,22 @@ def write_output(
     Cancelled
         If ``cancel`` is set; no partial file is left (the writers write to a temporary name).
     """
+    with using_language(request.language or current_language()):
+        return _write_output(project, request, baseline, progress, cancel)
+
+
+def _write_output(
+    project: Project,
+    request: OutputRequest,
+    baseline: AccessResult | None,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> list[Path]:
     if request.kind not in ("html", "pdf", "data"):
         msg = f"`request.kind` should be html, pdf or data, got {request.kind!r}"
         raise InputError(msg)
     if request.path is None:
-        msg = "no output path was chosen"
+        msg = tr("no output path was chosen")
         raise InputError(msg)
     inputs, rest = _inputs_then(project, request, baseline, progress, cancel)
     scenario = inputs.scenario
@@ -286,7 +332,7 @@ def write_output(
             cancel=cancel,
         )
         return [path]
-    report_progress(rest, 0.0, "Writing the data files…")
+    report_progress(rest, 0.0, tr("Writing the data files…"))
     extra: dict[str, Any] = {}
     if request.siting is not None and len(request.siting.hubs):
         extra["proposed_hubs"] = request.siting.hubs
@@ -303,7 +349,7 @@ def write_output(
         project=inputs.project,
         run=run,
     )
-    report_progress(rest, 1.0, f"{len(written)} files written")
+    report_progress(rest, 1.0, tr("%n file(s) written", "", len(written)))
     return written
 
 
@@ -323,19 +369,21 @@ def prepare_print(
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> ReportContent:
-    """The report of ``request`` ready to paint on a printer (`ccgeo.report.pdf.paint_report`)."""
-    inputs, rest = _inputs_then(project, request, baseline, progress, cancel)
-    return prepare_report(
-        inputs.project,
-        inputs.result,
-        title=request.title or None,
-        scenario=inputs.scenario,
-        siting=request.siting,
-        referral=request.referral,
-        extent=request.extent,
-        progress=rest,
-        cancel=cancel,
-    )
+    """The report of ``request`` ready to paint on a printer (`ccgeo.report.pdf.paint_report`),
+    in its language."""
+    with using_language(request.language or current_language()):
+        inputs, rest = _inputs_then(project, request, baseline, progress, cancel)
+        return prepare_report(
+            inputs.project,
+            inputs.result,
+            title=request.title or None,
+            scenario=inputs.scenario,
+            siting=request.siting,
+            referral=request.referral,
+            extent=request.extent,
+            progress=rest,
+            cancel=cancel,
+        )
 
 
 def default_title(
@@ -345,10 +393,19 @@ def default_title(
     the baseline, which the map and the report name already); with ``with_place`` the
     project's name first (for the HTML map's heading and the report's cover).
     """
-    what = f"access to {capability.upper()} testing" if capability else "access to labs"
     place = project.name if with_place and project is not None and project.name else ""
-    head = f"{place}: {what}" if place else what[0].upper() + what[1:]
-    return head if source_label == BASELINE_LABEL else f"{head} · {source_label}"
+    test = test_name(capability)
+    if capability and place:
+        head = tr("{place}: access to {test} testing").format(place=place, test=test)
+    elif capability:
+        head = tr("Access to {test} testing").format(test=test)
+    elif place:
+        head = tr("{place}: access to labs").format(place=place)
+    else:
+        head = tr("Access to labs")
+    if source_label in (BASELINE_LABEL, tr(BASELINE_LABEL)):
+        return head
+    return tr("{title} · {analysis}").format(title=head, analysis=source_label)
 
 
 def safe_file_name(text: str) -> str:
@@ -358,14 +415,15 @@ def safe_file_name(text: str) -> str:
 
 
 def _edits_description(hubs: int, upgrades: int, removed: int, capability: str) -> str:
+    """``"2 candidate hubs, 1 upgrade to PCR"``: the what-if edits, in the app's language."""
     parts = []
     if hubs:
-        parts.append(f"{hubs} candidate hub{'s' if hubs != 1 else ''}")
+        parts.append(tr("%n candidate hub(s)", "", hubs))
     if upgrades:
-        parts.append(f"{upgrades} upgrade{'s' if upgrades != 1 else ''} to {capability.upper()}")
+        parts.append(tr("%n upgrade(s) to {test}", "", upgrades).format(test=test_name(capability)))
     if removed:
-        parts.append(f"{removed} lab{'s' if removed != 1 else ''} closed")
-    return ", ".join(parts) or "no change"
+        parts.append(tr("%n lab(s) closed", "", removed))
+    return ", ".join(parts) or tr("no change")
 
 
 # -- the options dialog ---------------------------------------------------------------------------
@@ -384,7 +442,8 @@ class OutputDialog(QDialog):
         ``titles(source)``: the default title for a source; the title follows the source
         until the user edits it.
     analysis_text
-        One line saying which analysis settings apply, or that the analysis runs first.
+        One line saying which analysis settings apply, or that the analysis runs first; or a
+        function giving it, called again when the app's language changes.
     disabled
         Sources listed but not selectable, with the reason (e.g. no what-if edits yet).
     screen_extent
@@ -404,7 +463,7 @@ class OutputDialog(QDialog):
         sources: list[OutputSource],
         *,
         titles: Callable[[OutputSource], str],
-        analysis_text: str = "",
+        analysis_text: str | Callable[[], str] = "",
         disabled: dict[int, str] | None = None,
         screen_extent: tuple[float, float, float, float] | None = None,
         parent: QWidget | None = None,
@@ -419,12 +478,13 @@ class OutputDialog(QDialog):
         self.sources = sources
         self._titles = titles
         self._title_edited = False
-        self.setWindowTitle(_DIALOG_TITLES[kind])
+        self.setWindowTitle(tr(_DIALOG_TITLES[kind]))
         self.setMinimumWidth(560)
+        self._analysis_text = analysis_text
         self._build_source_combo(disabled or {})
         self._build_option_widgets()
         self._build_extent_widgets()
-        self.analysis_label = QLabel(analysis_text)
+        self.analysis_label = QLabel()
         self.analysis_label.setWordWrap(True)
         self.analysis_label.setStyleSheet("color: #455A64;")
         self._build_buttons()
@@ -432,22 +492,40 @@ class OutputDialog(QDialog):
         self._connect()
         first = next((i for i in range(len(sources)) if i not in (disabled or {})), 0)
         self.source_combo.setCurrentIndex(first)
-        self._source_changed()
+        self.retranslate()
         self._sync_ok()
+        notifier().changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Write the texts made from data in the app's language: the analyses to choose from,
+        the formats, the map area, the analysis line, and the title while it follows the
+        analysis chosen."""
+        for i, source in enumerate(self.sources):
+            text = source.label
+            if source.kind == "scenario":
+                text = tr("Scenario: {name}").format(name=source.label)
+            self.source_combo.setItemText(i, text)
+        for key, check in self.format_checks.items():
+            name, tip = FORMAT_LABELS.get(key, (key, key))
+            check.setText(tr("{format}: {description}").format(format=name, description=tr(tip)))
+            check.setToolTip(tr(tip))
+        text = self._analysis_text
+        self.analysis_label.setText(text() if callable(text) else text)
+        self._show_extent()
+        self._source_changed()
 
     def _build_source_combo(self, disabled: dict[int, str]) -> None:
         """The analyses to choose from; those in ``disabled`` greyed, their reason as tooltip."""
         self.source_combo = QComboBox()
         self.source_combo.setToolTip(
-            "Which labs the output shows: the existing ones, the what-if on the map now, or a "
-            "saved scenario (analysed in full with its own settings)"
+            tr(
+                "Which labs the output shows: the existing ones, the what-if on the map now, or "
+                "a saved scenario (analysed in full with its own settings)"
+            )
         )
         model = self.source_combo.model()
-        for i, source in enumerate(self.sources):
-            text = source.label
-            if source.kind == "scenario":
-                text = f"Scenario: {source.label}"
-            self.source_combo.addItem(text, i)
+        for i in range(len(self.sources)):
+            self.source_combo.addItem("", i)  # named by `retranslate`
             reason = disabled.get(i)
             if reason:
                 item = model.item(i)  # type: ignore[attr-defined]
@@ -457,31 +535,39 @@ class OutputDialog(QDialog):
     def _build_option_widgets(self) -> None:
         """Title, paper and orientation (PDF, print), tiles (HTML) and formats (data)."""
         self.title_edit = QLineEdit()
-        self.title_edit.setToolTip("The heading of the map or the report's cover")
+        self.title_edit.setToolTip(tr("The heading of the map or the report's cover"))
         self.title_edit.setClearButtonEnabled(True)
         self.paper_combo = QComboBox()
         for key, text in PAPER_LABELS.items():
-            self.paper_combo.addItem(text, key)
-        self.paper_combo.setToolTip("Paper size of the report")
+            self.paper_combo.addItem(tr(text), key)
+        self.paper_combo.setToolTip(tr("Paper size of the report"))
         self.orientation_combo = QComboBox()
         for key, text in ORIENTATION_LABELS.items():
-            self.orientation_combo.addItem(text, key)
+            self.orientation_combo.addItem(tr(text), key)
         self.orientation_combo.setToolTip(
-            "Portrait suits A4/Letter reading; landscape gives the maps more width"
+            tr("Portrait suits A4/Letter reading; landscape gives the maps more width")
         )
-        self.tiles_check = QCheckBox("Include OpenStreetMap tiles layer (online only)")
+        self.tiles_check = QCheckBox(tr("Include OpenStreetMap tiles layer (online only)"))
         self.tiles_check.setToolTip(
-            "Adds a street map layer, off until ticked in the map; it loads from the internet "
-            "and stays blank offline. Everything else works without internet."
+            tr(
+                "Adds a street map layer, off until ticked in the map; it loads from the "
+                "internet and stays blank offline. Everything else works without internet."
+            )
+        )
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("output-language")
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(current_language()))
+        self.language_combo.setToolTip(
+            tr("The language the output is written in; the project remembers it for next time")
         )
         self.format_checks: dict[str, QCheckBox] = {}
-        self.formats_box = QGroupBox("Formats")
+        self.formats_box = QGroupBox(tr("Formats"))
         formats_layout = QVBoxLayout(self.formats_box)
         for key in FORMATS:
-            name, tip = FORMAT_LABELS.get(key, (key, key))
-            check = QCheckBox(f"{name}: {tip}")
+            check = QCheckBox()  # named by `retranslate`
             check.setChecked(True)
-            check.setToolTip(tip)
             formats_layout.addWidget(check)
             self.format_checks[key] = check
 
@@ -489,9 +575,9 @@ class OutputDialog(QDialog):
         """What the report's maps show: the map as on screen, the study area, an area drawn."""
         self.extent_combo = QComboBox()
         for key, text in EXTENT_LABELS.items():
-            self.extent_combo.addItem(text, key)
+            self.extent_combo.addItem(tr(text), key)
         self.extent_combo.setToolTip(
-            "The area the report's maps show; it fills the map frame of the page"
+            tr("The area the report's maps show; it fills the map frame of the page")
         )
         if self.screen_extent is None:
             self.extent_combo.model().item(0).setEnabled(False)  # type: ignore[attr-defined]
@@ -500,31 +586,31 @@ class OutputDialog(QDialog):
         self.extent_label.setWordWrap(True)
         self.extent_label.setStyleSheet("color: #455A64;")
         self._last_extent = str(self.extent_combo.currentData())
-        self._show_extent()
 
     def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_OK_TEXT[self.kind])
+        self.ok_button.setText(tr(_OK_TEXT[self.kind]))
         self.ok_button.setToolTip(
-            "Choose where to write it, then write it in the background"
+            tr("Choose where to write it, then write it in the background")
             if self.kind != "print"
-            else "Prepare the pages and show them in a print preview"
+            else tr("Prepare the pages and show them in a print preview")
         )
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without writing anything")
+        cancel.setToolTip(tr("Close without writing anything"))
 
     def _options_form(self) -> QFormLayout:
         kind = self.kind
         form = QFormLayout()
-        form.addRow("&Analysis:", self.source_combo)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Paper:", self.paper_combo)
-        form.addRow("&Orientation:", self.orientation_combo)
-        form.addRow("&Map area:", self.extent_combo)
+        form.addRow(tr("&Analysis:"), self.source_combo)
+        form.addRow(tr("&Title:"), self.title_edit)
+        form.addRow(tr("&Paper:"), self.paper_combo)
+        form.addRow(tr("&Orientation:"), self.orientation_combo)
+        form.addRow(tr("&Map area:"), self.extent_combo)
         form.addRow("", self.extent_label)
+        form.addRow(tr("&Language:"), self.language_combo)
         form.addRow(self.tiles_check)
         # every widget lives in the dialog; those that do not matter for this output are hidden
         form.setRowVisible(self.title_edit, kind != "data")
@@ -535,7 +621,7 @@ class OutputDialog(QDialog):
         return form
 
     def _layout(self) -> None:
-        explain = QLabel(_EXPLAIN[self.kind])
+        explain = QLabel(tr(_EXPLAIN[self.kind]))
         explain.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
@@ -607,6 +693,18 @@ class OutputDialog(QDialog):
         """The data formats ticked."""
         return tuple(k for k, check in self.format_checks.items() if check.isChecked())
 
+    @property
+    def language(self) -> str:
+        """The language chosen for the output (a key of `ccgeo.i18n.LANGUAGES`)."""
+        return str(self.language_combo.currentData())
+
+    def set_language(self, code: str | None) -> None:
+        """Choose ``code`` for the output (the one the project's last report was written in);
+        None or a language ccgeo does not speak leaves the app's."""
+        index = self.language_combo.findData(code) if code in LANGUAGES else -1
+        if index >= 0:
+            self.language_combo.setCurrentIndex(index)
+
     # -- behaviour -----------------------------------------------------------------------------
 
     def _title_typed(self, text: str) -> None:
@@ -628,18 +726,20 @@ class OutputDialog(QDialog):
     def _show_extent(self) -> None:
         box = self.extent
         if self.extent_combo.currentData() == "study":
-            text = "Every layer of the project, with a margin"
+            text = tr("Every layer of the project, with a margin")
         elif box is None:
-            text = "Drag a rectangle on the map; Esc cancels"
+            text = tr("Drag a rectangle on the map; Esc cancels")
         else:
-            text = f"{format_lonlat_box(box)} (widened to the page's map frame)"
+            text = tr("{area} (widened to the page's map frame)").format(
+                area=format_lonlat_box(box)
+            )
         self.extent_label.setText(text)
 
     def _sync_ok(self) -> None:
         ok = self.kind != "data" or bool(self.formats)
         self.ok_button.setEnabled(ok)
         if not ok:
-            self.ok_button.setToolTip("Tick at least one format")
+            self.ok_button.setToolTip(tr("Tick at least one format"))
 
 
 # -- the controller -------------------------------------------------------------------------------
@@ -690,28 +790,35 @@ class OutputsController(QObject):
         style = self.window.style()
         specs = {
             "html": (
-                "Interactive &map (HTML)…",
-                "Export the map with its catchment bands, underserved areas and labs as one "
-                "HTML file that opens in any browser, offline (Ctrl+E)",
+                tr("Interactive &map (HTML)…"),
+                tr(
+                    "Export the map with its catchment bands, underserved areas and labs as one "
+                    "HTML file that opens in any browser, offline (Ctrl+E)"
+                ),
                 "Ctrl+E",
                 QStyle.StandardPixmap.SP_DirLinkIcon,
             ),
             "pdf": (
-                "Map &report (PDF)…",
-                "Export a printable PDF report: key numbers, coverage map, coverage by "
-                "district, underserved areas, methods and sources (Ctrl+Shift+P)",
+                tr("Map &report (PDF)…"),
+                tr(
+                    "Export a printable PDF report: key numbers, coverage map, coverage by "
+                    "district, underserved areas, methods and sources (Ctrl+Shift+P)"
+                ),
                 "Ctrl+Shift+P",
                 QStyle.StandardPixmap.SP_FileDialogDetailedView,
             ),
             "data": (
-                "&Data (GeoPackage, GeoJSON, CSV, XLSX)…",
-                "Export the analysis as layers and tables for QGIS or a spreadsheet (Ctrl+Shift+E)",
+                tr("&Data (GeoPackage, GeoJSON, CSV, XLSX)…"),
+                tr(
+                    "Export the analysis as layers and tables for QGIS or a spreadsheet "
+                    "(Ctrl+Shift+E)"
+                ),
                 "Ctrl+Shift+E",
                 QStyle.StandardPixmap.SP_DriveFDIcon,
             ),
             "print": (
-                "&Print report…",
-                "Print the map report, with a print preview of its pages (Ctrl+P)",
+                tr("&Print report…"),
+                tr("Print the map report, with a print preview of its pages (Ctrl+P)"),
                 "Ctrl+P",
                 QStyle.StandardPixmap.SP_FileDialogContentsView,
             ),
@@ -757,7 +864,7 @@ class OutputsController(QObject):
         controller = self._analysis()
         ws = controller.workspace if controller is not None else None
         if ws is None or ws.baseline is None or not ws.has_edits:
-            disabled[1] = "No what-if edits on the map: place a hub or upgrade a facility first"
+            disabled[1] = tr("No what-if edits on the map: place a hub or upgrade a facility first")
         if project is not None:
             sources.extend(OutputSource("scenario", s) for s in project.scenarios)
         return sources, disabled
@@ -782,20 +889,17 @@ class OutputsController(QObject):
         if ws is None:
             return ""
         if ws.baseline is None:
-            return (
-                f"No analysis was run yet: the default one ({ws.settings.describe()}) runs "
-                "first for the baseline and the what-if edits. A saved scenario runs with its "
-                "own settings."
-            )
+            return tr(
+                "No analysis was run yet: the default one ({settings}) runs first for the "
+                "baseline and the what-if edits. A saved scenario runs with its own settings."
+            ).format(settings=ws.settings.describe())
         if ws.stale:
-            return (
-                f"The results are out of date ({ws.stale_reason}): the analysis "
-                f"({ws.settings.describe()}) runs again first. A saved scenario runs with its "
-                "own settings."
-            )
-        return (
-            f"Analysis: {ws.baseline.settings.describe()}. A saved scenario runs with its own "
-            "settings."
+            return tr(
+                "The results are out of date ({reason}): the analysis ({settings}) runs again "
+                "first. A saved scenario runs with its own settings."
+            ).format(reason=ws.stale_reason, settings=ws.settings.describe())
+        return tr("Analysis: {settings}. A saved scenario runs with its own settings.").format(
+            settings=ws.baseline.settings.describe()
         )
 
     def open_dialog(self, kind: str) -> OutputDialog | None:
@@ -809,11 +913,12 @@ class OutputsController(QObject):
             kind,
             sources,
             titles=lambda source: self._title_for(source, kind),
-            analysis_text=self._analysis_text(),
+            analysis_text=self._analysis_text,
             disabled=disabled,
             screen_extent=screen_box(self.window.canvas),
             parent=self.window,
         )
+        dialog.set_language(self.window.project.metadata.get(REPORT_LANGUAGE_KEY))
         dialog.accepted.connect(lambda: self._accepted(dialog))
         dialog.drawRequested.connect(lambda: self.draw_extent(dialog))
         self.dialog = dialog
@@ -837,6 +942,7 @@ class OutputsController(QObject):
             "extent": dialog.extent if kind in ("pdf", "print") else None,
             "tiles": dialog.tiles_check.isChecked(),
             "formats": dialog.formats,
+            "language": dialog.language,
         }
         self.when_analysed(source, lambda: self._start(source, options))
 
@@ -855,17 +961,20 @@ class OutputsController(QObject):
             if box is not None:  # a rectangle was dragged (else the tool is being left already)
                 canvas.set_tool(previous)
             dialog.area_drawn(box)
-            self.window.message_label.setText(
-                "Map area of the report drawn" if box is not None else "No area drawn"
-            )
+            if box is not None:
+                self.window.say(lambda: tr("Map area of the report drawn"))
+            else:
+                self.window.say(lambda: tr("No area drawn"))
             QTimer.singleShot(0, dialog.open)  # once the mouse or key event is over
 
         self.extent_tool.on_done = drawn
         canvas.installEventFilter(self)
         canvas.set_tool(EXTENT_TOOL)
         canvas.setFocus()
-        self.window.message_label.setText(
-            "Drag a rectangle over the area the report's maps should show (Esc cancels)"
+        self.window.say(
+            lambda: tr(
+                "Drag a rectangle over the area the report's maps should show (Esc cancels)"
+            ),
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -894,13 +1003,16 @@ class OutputsController(QObject):
         name = safe_file_name(f"{project.name if project else 'ccgeo'} - {source.label}")
         if kind == "data":
             folder = QFileDialog.getExistingDirectory(
-                self.window, "Export data to the folder", str(self._start_dir())
+                self.window, tr("Export data to the folder"), str(self._start_dir())
             )
             return Path(folder) if folder else None
         file_kind = "webmap" if kind == "html" else "pdf"
         suffix, filt = suffixes(file_kind)[0], dialog_filter(file_kind)
         path, _ = QFileDialog.getSaveFileName(
-            self.window, _DIALOG_TITLES[kind], str(self._start_dir() / f"{name}{suffix}"), filt
+            self.window,
+            tr(_DIALOG_TITLES[kind]),
+            str(self._start_dir() / f"{name}{suffix}"),
+            filt,
         )
         if not path:
             return None
@@ -926,8 +1038,14 @@ class OutputsController(QObject):
         if ws.baseline is not None and not ws.stale and not controller.is_running:
             then()
             return
-        why = "No analysis yet" if ws.baseline is None else "The results are out of date"
-        note = f"{why}: running the analysis ({ws.settings.describe()}) first, then the output…"
+        if ws.baseline is None:
+            note = tr("No analysis yet: running the analysis ({settings}) first, then the output…")
+        else:
+            note = tr(
+                "The results are out of date: running the analysis ({settings}) first, then the "
+                "output…"
+            )
+        note = note.format(settings=ws.settings.describe())
 
         def finished(*_args: Any) -> None:
             disconnect()
@@ -935,7 +1053,7 @@ class OutputsController(QObject):
 
         def stopped(message: str = "") -> None:
             disconnect()
-            text = "Nothing was written: the analysis did not finish"
+            text = tr("Nothing was written: the analysis did not finish")
             self.window.statusBar().showMessage(text, 10_000)
             self.failed.emit(message or text)
 
@@ -961,13 +1079,13 @@ class OutputsController(QObject):
         scenario = source.scenario
         if source.kind == "edits":
             if ws is None or not ws.has_edits:
-                message = "there are no what-if edits to export any more (they were undone)"
-                self.window.show_error(_DIALOG_TITLES[options["kind"]], message)
+                message = tr("there are no what-if edits to export any more (they were undone)")
+                self.window.show_error(tr(_DIALOG_TITLES[options["kind"]]), message)
                 self.failed.emit(message)
                 return
             settings = ws.baseline.settings if ws.baseline is not None else ws.settings
             scenario = ws.to_scenario(
-                CURRENT_EDITS_NAME,
+                tr(CURRENT_EDITS_NAME),
                 _edits_description(
                     len(ws.hubs), len(ws.upgrades), len(ws.removed), settings.capability
                 ),
@@ -980,53 +1098,64 @@ class OutputsController(QObject):
             **options,
         )
         kind = request.kind
+        text = tr(_WORKING_TEXT[kind]).format(analysis=source.label)
         if kind == "print":
             self.window.run_task(
                 partial(prepare_print, baseline=baseline),
                 project,
                 request,
-                text=f"Preparing the report of {source.label}…",
-                on_done=lambda content: self._show_preview(content, request),
+                text=text,
+                on_done=lambda content: self._printed(content, request),
                 on_failed=self.failed.emit,
             )
         else:
-            what = {"html": "the interactive map", "pdf": "the report", "data": "the data"}[kind]
             self.window.run_task(
                 partial(write_output, baseline=baseline),
                 project,
                 request,
-                text=f"Writing {what} of {source.label}…",
-                on_done=lambda paths: self._written(kind, paths),
+                text=text,
+                on_done=lambda paths: self._written(kind, paths, request.language),
                 on_failed=self.failed.emit,
             )
 
     # -- done ----------------------------------------------------------------------------------
 
-    def _written(self, kind: str, paths: list[Path]) -> None:
+    def remember_language(self, language: str | None) -> None:
+        """Keep in the project the language its map or report was last written in (the next
+        export proposes it; the project is saved with it)."""
+        project = self.window.project
+        if project is None or not language:
+            return
+        if project.metadata.get(REPORT_LANGUAGE_KEY) == language:
+            return
+        project.metadata[REPORT_LANGUAGE_KEY] = language
+        self.window.set_modified(True)
+
+    def _printed(self, content: ReportContent, request: OutputRequest) -> None:
+        self.remember_language(request.language)
+        self._show_preview(content, request)
+
+    def _written(self, kind: str, paths: list[Path], language: str | None = None) -> None:
+        self.remember_language(language)
         self.last_written = list(paths)
         if not paths:
             return
         folder = paths[0] if paths[0].is_dir() else paths[0].parent
+        text = _written_text(kind, paths)
         if kind == "data":
-            names = "\n".join(f"  {p.name}" for p in paths[:12])
-            more = f"\n  … and {len(paths) - 12} more" if len(paths) > 12 else ""
-            text = f"Wrote {len(paths)} files to {folder}:\n{names}{more}"
-            status = f"Wrote {len(paths)} files to {folder}"
+            self.window.say(
+                lambda: tr("Wrote %n file(s) to {folder}", "", len(paths)).format(folder=folder),
+            )
         else:
-            size = paths[0].stat().st_size
-            text = f"Wrote {paths[0]} ({_size_text(size)})."
-            if kind == "html":
-                text += "\nIt opens in any web browser, also without internet."
-            status = f"Wrote {paths[0]}"
-        self.window.message_label.setText(status)
+            self.window.say(lambda: tr("Wrote {path}").format(path=paths[0]))
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(_DIALOG_TITLES[kind])
+        box.setWindowTitle(tr(_DIALOG_TITLES[kind]))
         box.setText(text)
-        open_button = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
-        open_button.setToolTip(f"Show {folder} in the file manager")
+        open_button = box.addButton(tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        open_button.setToolTip(tr("Show {folder} in the file manager").format(folder=folder))
         close_button = box.addButton(QMessageBox.StandardButton.Close)
-        close_button.setToolTip("Close this message")
+        close_button.setToolTip(tr("Close this message"))
         box.setDefaultButton(close_button)
         open_button.clicked.connect(lambda: self.open_folder(folder))
         if self.done_box is not None:
@@ -1039,7 +1168,9 @@ class OutputsController(QObject):
         """Show ``folder`` in the system's file manager."""
         ok = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
         if not ok:
-            self.window.message_label.setText(f"Could not open {folder}; open it by hand")
+            self.window.say(
+                lambda: tr("Could not open {folder}; open it by hand").format(folder=folder),
+            )
         return bool(ok)
 
     def _show_preview(self, content: ReportContent, request: OutputRequest) -> None:
@@ -1051,13 +1182,13 @@ class OutputsController(QObject):
         printer.setPageOrientation(layout.orientation())
         printer.setDocName(content.title)
         preview = QPrintPreviewDialog(printer, self.window)
-        preview.setWindowTitle(f"Print preview: {content.title}")
+        preview.setWindowTitle(tr("Print preview: {title}").format(title=content.title))
         preview.paintRequested.connect(lambda device: self.paint(device, content))
         if self.preview is not None:
             self.preview.deleteLater()
         self.printer, self.preview = printer, preview
         self.previewReady.emit(content)
-        self.window.message_label.setText("Print preview: choose the printer there")
+        self.window.say(lambda: tr("Print preview: choose the printer there"))
         preview.exec()
 
     def paint(self, printer: QPrinter, content: ReportContent) -> int:
@@ -1065,15 +1196,35 @@ class OutputsController(QObject):
         try:
             return paint_report(printer, content)
         except CcgeoError as exc:
-            self.window.show_error("Print report", str(exc))
+            self.window.show_error(tr(_DIALOG_TITLES["print"]), str(exc))
             self.failed.emit(str(exc))
             return 0
 
 
 def _size_text(size: int) -> str:
+    """``"1.2 MB"``, ``"340 KB"``: a file's size, ``size`` bytes, in the app's language."""
     if size >= 1_000_000:
-        return f"{size / 1e6:.1f} MB"
-    return f"{max(size / 1e3, 0.1):.0f} KB"
+        return tr("{size} MB").format(size=format_number(size / 1e6, decimals=1))
+    return tr("{size} KB").format(size=format_number(max(size / 1e3, 0.1)))
+
+
+def _written_text(kind: str, paths: list[Path]) -> str:
+    """What the "written" box says: the file and its size, or the data files and their folder."""
+    if kind != "data":
+        size = _size_text(paths[0].stat().st_size)
+        if kind == "html":
+            return tr(
+                "Wrote {path} ({size}).\nIt opens in any web browser, also without internet."
+            ).format(path=paths[0], size=size)
+        return tr("Wrote {path} ({size}).").format(path=paths[0], size=size)
+    folder = paths[0] if paths[0].is_dir() else paths[0].parent
+    lines = [p.name for p in paths[:12]]
+    if len(paths) > 12:
+        lines.append(tr("… and %n more", "", len(paths) - 12))
+    names = "\n".join(f"  {line}" for line in lines)
+    return tr("Wrote %n file(s) to {folder}:\n{names}", "", len(paths)).format(
+        folder=folder, names=names
+    )
 
 
 def install(window: MainWindow) -> None:

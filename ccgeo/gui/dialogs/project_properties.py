@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccgeo.gui.language import QT_TR_NOOP, tr
 from ccgeo.labels import format_count, format_when
 from ccgeo.project import UNTITLED
 
@@ -29,18 +30,28 @@ if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow
     from ccgeo.project import Project
 
-SOURCE_HEADERS = ("Layer", "File", "Imported", "Rows")
+#: The columns of the data sources table (English; `tr` where shown).
+SOURCE_HEADERS = (
+    QT_TR_NOOP("Layer"),
+    QT_TR_NOOP("File"),
+    QT_TR_NOOP("Imported"),
+    QT_TR_NOOP("Rows"),
+)
+#: The name of each layer a source was imported into (English; `tr` where shown).
 LAYER_LABELS = {
-    "facilities": "Facilities",
-    "roads": "Roads",
-    "population": "Population",
-    "districts": "Districts",
+    "facilities": QT_TR_NOOP("Facilities"),
+    "roads": QT_TR_NOOP("Roads"),
+    "population": QT_TR_NOOP("Population"),
+    "districts": QT_TR_NOOP("Districts"),
 }
+#: `UNTITLED` as the app shows it (`tr` where shown).
+_UNTITLED = QT_TR_NOOP("Untitled project")
 
 
 def source_rows(project: Project) -> list[tuple[str, str, str, str, str]]:
     """The project's data sources (``metadata["sources"]``, `Project.record_source`) as table
-    rows: layer, file name, date imported, rows, and the full path (for the tooltip)."""
+    rows: layer (in the app's language), file name, date imported, rows, and the full path
+    (for the tooltip)."""
     rows = []
     for entry in project.metadata.get("sources") or []:
         if not isinstance(entry, dict):
@@ -49,7 +60,7 @@ def source_rows(project: Project) -> list[tuple[str, str, str, str, str]]:
         layer = str(entry.get("layer", ""))
         rows.append(
             (
-                LAYER_LABELS.get(layer, layer),
+                tr(LAYER_LABELS[layer]) if layer in LAYER_LABELS else layer,
                 Path(path).name or path,
                 format_when(str(entry.get("read_at", ""))),
                 format_count(entry.get("rows")),
@@ -68,20 +79,22 @@ class ProjectPropertiesDialog(QDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Project properties")
-        self.name_edit = QLineEdit(project.name)
-        self.name_edit.setPlaceholderText("e.g. PCR access, Northern Province 2025")
-        self.name_edit.setToolTip("Shown in the title bar, on the HTML map and on the report")
+        self.setWindowTitle(tr("Project properties"))
+        self.name_edit = QLineEdit(tr(_UNTITLED) if project.name == UNTITLED else project.name)
+        self.name_edit.setPlaceholderText(tr("e.g. PCR access, Northern Province 2025"))
+        self.name_edit.setToolTip(tr("Shown in the title bar, on the HTML map and on the report"))
         self.description_edit = QPlainTextEdit(project.description)
         self.description_edit.setPlaceholderText(
-            "What this project is for, whose data it holds, what was decided…"
+            tr("What this project is for, whose data it holds, what was decided…")
         )
-        self.description_edit.setToolTip("Printed under the title of the HTML map and the report")
+        self.description_edit.setToolTip(
+            tr("Printed under the title of the HTML map and the report")
+        )
         self.description_edit.setTabChangesFocus(True)
         self.sources = self._sources_table(project)
-        self.file_label = QLabel(str(project.path) if project.path else "Not saved yet")
+        self.file_label = QLabel(str(project.path) if project.path else tr("Not saved yet"))
         self.file_label.setWordWrap(True)
-        self.file_label.setToolTip("The project file (File ▸ Save As to save it elsewhere)")
+        self.file_label.setToolTip(tr("The project file (File ▸ Save As to save it elsewhere)"))
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #B71C1C;")
@@ -98,7 +111,7 @@ class ProjectPropertiesDialog(QDialog):
     def _sources_table(self, project: Project) -> QTableWidget:
         rows = source_rows(project)
         table = QTableWidget(len(rows), len(SOURCE_HEADERS))
-        table.setHorizontalHeaderLabels(SOURCE_HEADERS)
+        table.setHorizontalHeaderLabels([tr(header) for header in SOURCE_HEADERS])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,27 +123,32 @@ class ProjectPropertiesDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(path if j == 1 else text)
                 table.setItem(i, j, item)
-        table.setToolTip("The files the project's layers were imported from, and when")
+        table.setToolTip(tr("The files the project's layers were imported from, and when"))
         table.setMinimumHeight(90)
         return table
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("&Description:", self.description_edit)
-        form.addRow("File:", self.file_label)
+        form.addRow(tr("&Name:"), self.name_edit)
+        form.addRow(tr("&Description:"), self.description_edit)
+        form.addRow(tr("File:"), self.file_label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        empty = "none yet: import data with File ▸ Import"
-        layout.addWidget(QLabel("Data sources" if self.sources.rowCount() else f"Data: {empty}"))
+        if self.sources.rowCount():
+            heading = tr("Data sources")
+        else:
+            heading = tr("Data: none yet: import data with File ▸ Import")
+        layout.addWidget(QLabel(heading))
         layout.addWidget(self.sources, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
     @property
     def name(self) -> str:
-        """The name typed, without surrounding spaces."""
-        return self.name_edit.text().strip()
+        """The name typed, without surrounding spaces (`UNTITLED` when it is the untitled name
+        in the app's language)."""
+        name = self.name_edit.text().strip()
+        return UNTITLED if name == tr(_UNTITLED) else name
 
     @property
     def description(self) -> str:
@@ -141,7 +159,9 @@ class ProjectPropertiesDialog(QDialog):
         """Close with OK, unless the name is empty (said in the dialog)."""
         if not self.name:
             self.problem.setText(
-                f"A project needs a name; type one, or keep “{UNTITLED}” until you choose one."
+                tr(
+                    "A project needs a name; type one, or keep “{untitled}” until you choose one."
+                ).format(untitled=tr(_UNTITLED))
             )
             self.problem.show()
             self.name_edit.setFocus()
@@ -155,8 +175,8 @@ class ProjectProperties:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.dialog: ProjectPropertiesDialog | None = None
-        self.action = QAction("Pro&ject properties…", window)
-        tip = "Name and describe the project; see the files its data came from"
+        self.action = QAction(tr("Pro&ject properties…"), window)
+        tip = tr("Name and describe the project; see the files its data came from")
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self.action.setEnabled(False)
@@ -194,8 +214,14 @@ class ProjectProperties:
         if project is self.window.project:
             self.window.set_modified(True)
             self.window.update_title()
-            said = f"The project is now called “{name}”" if renamed else "Description changed"
-            self.window.message_label.setText(f"{said}: save it to keep it (Ctrl+S)")
+            if renamed:
+                self.window.say(
+                    lambda: tr(
+                        "The project is now called “{name}”: save it to keep it (Ctrl+S)"
+                    ).format(name=name)
+                )
+            else:
+                self.window.say(lambda: tr("Description changed: save it to keep it (Ctrl+S)"))
 
 
 def install(window: MainWindow) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import CcgeoError
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
+from ccgeo.gui.panels.results import plain_number
 from ccgeo.gui.panels.widgets import stack_parts
 from ccgeo.gui.shortcuts import REDO_KEYS, UNDO_KEYS
 from ccgeo.gui.whatif import (
@@ -38,7 +41,7 @@ from ccgeo.gui.whatif import (
     hub_icon,
     show_context_menu,
 )
-from ccgeo.gui.wording import for_planner
+from ccgeo.gui.wording import for_planner, test_name
 from ccgeo.gui.workers import Worker
 from ccgeo.labels import format_whatif
 from ccgeo.model.scenario import Scenario
@@ -59,26 +62,86 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: The quality filters as a choice (English; shown through `tr`: `quality_label`).
 QUALITY_LABELS = {
-    "any": "Any lab",
-    "eqa": "In external quality assessment",
-    "international_eqa": "In international EQA",
-    "accredited": "Accredited (ISO 15189, CAP, …)",
-    "eqa_or_accredited": "In EQA or accredited",
+    "any": QT_TR_NOOP("Any lab"),
+    "eqa": QT_TR_NOOP("In external quality assessment"),
+    "international_eqa": QT_TR_NOOP("In international EQA"),
+    "accredited": QT_TR_NOOP("Accredited (ISO 15189, CAP, …)"),
+    "eqa_or_accredited": QT_TR_NOOP("In EQA or accredited"),
 }
-MODE_LABELS = {"car": "Car", "motorbike": "Motorbike", "walk": "Walking"}
+#: The quality filters inside a sentence (`analysis_line`).
+QUALITY_PHRASES = {
+    "any": QT_TR_NOOP("any lab"),
+    "eqa": QT_TR_NOOP("in external quality assessment"),
+    "international_eqa": QT_TR_NOOP("in international EQA"),
+    "accredited": QT_TR_NOOP("accredited (ISO 15189, CAP, …)"),
+    "eqa_or_accredited": QT_TR_NOOP("in EQA or accredited"),
+}
+#: The bundled travel modes as a choice (English; shown through `tr`: `mode_label`).
+MODE_LABELS = {
+    "car": QT_TR_NOOP("Car"),
+    "motorbike": QT_TR_NOOP("Motorbike"),
+    "walk": QT_TR_NOOP("Walking"),
+}
+#: The bundled travel modes inside a sentence (`mode_phrase`).
+MODE_PHRASES = {
+    "car": QT_TR_NOOP("by car"),
+    "motorbike": QT_TR_NOOP("by motorbike"),
+    "walk": QT_TR_NOOP("by walking"),
+}
+
+
+def quality_label(quality: str) -> str:
+    """A quality filter as the combo boxes show it, in the app's language."""
+    return tr(QUALITY_LABELS[quality]) if quality in QUALITY_LABELS else quality
+
+
+def mode_label(mode: str) -> str:
+    """A travel mode as the combo boxes show it, in the app's language (a mode of the
+    planner's own speed file as it is named there)."""
+    return tr(MODE_LABELS[mode]) if mode in MODE_LABELS else mode
+
+
+def mode_phrase(mode: str) -> str:
+    """``"by walking"``: a travel mode inside a sentence, in the app's language."""
+    if mode in MODE_PHRASES:
+        return tr(MODE_PHRASES[mode])
+    return tr("by {mode}").format(mode=mode)
+
+
+def relabel(combo: QComboBox, label: Callable[[str], str]) -> None:
+    """Write each item of ``combo`` again from its data (an id) with ``label``: the item
+    texts in the language chosen now."""
+    for i in range(combo.count()):
+        data = combo.itemData(i)
+        if isinstance(data, str):
+            combo.setItemText(i, label(data))
 
 
 def analysis_line(settings: AccessSettings, scenario: Scenario | None = None) -> str:
     """The Analysis panel's choices in words, as the other docks show them, with the what-if
     edits counted: ``"PCR labs (any lab), by walking, traffic ×2, with 1 what-if hub"``."""
-    quality = QUALITY_LABELS.get(settings.quality, settings.quality).lower()
-    mode = MODE_LABELS.get(settings.travel.mode, settings.travel.mode).lower()
+    quality = settings.quality
     congestion = settings.travel.congestion
-    traffic = f", traffic ×{congestion:g}" if congestion != 1 else ""
+    traffic = ""
+    if congestion != 1:
+        traffic = tr(", traffic ×{factor}").format(factor=plain_number(congestion))
     edits = whatif_words(scenario)
-    edits = f", {edits}" if edits else ""
-    return f"{settings.capability.upper()} labs ({quality}), by {mode}{traffic}{edits}"
+    return tr("{test} labs ({quality}), {mode}{traffic}{edits}").format(
+        test=test_name(settings.capability),
+        quality=tr(QUALITY_PHRASES[quality]) if quality in QUALITY_PHRASES else quality,
+        mode=mode_phrase(settings.travel.mode),
+        traffic=traffic,
+        edits=f", {edits}" if edits else "",
+    )
+
+
+def done_line(settings: AccessSettings | None) -> str:
+    """The state line after a run: ``"Done: PCR labs (any lab), by car, …."``."""
+    if settings is None:
+        return tr("Done.")
+    return tr("Done: {settings}.").format(settings=settings.describe())
 
 
 #: Name of the live what-if when a panel analyses it as a scenario.
@@ -285,7 +348,7 @@ class AnalysisController(QObject):
         worker = self.window.run_task(
             ws.compute,
             target,
-            text=f"Access analysis: {target.describe()}…",
+            text=tr("Access analysis: {settings}…").format(settings=target.describe()),
             on_done=self._adopt,
             on_failed=lambda message: self._run_ended(worker, message=message),
             on_cancelled=lambda: self._run_ended(worker, cancelled=True),
@@ -352,7 +415,7 @@ class AnalysisController(QObject):
         try:
             edit()
         except CcgeoError as exc:
-            self.window.show_error("What-if", str(exc))
+            self.window.show_error(tr("What-if"), str(exc))
             self.window.message_label.setText(for_planner(str(exc)))
             return False
         self._edited()
@@ -366,7 +429,7 @@ class AnalysisController(QObject):
     def report_skipped(self, report: ApplyReport) -> None:
         """Tell the planner which edits of a scenario could not be applied."""
         if report.skipped:
-            self.window.show_error("Some edits were skipped", "\n".join(report.skipped))
+            self.window.show_error(tr("Some edits were skipped"), "\n".join(report.skipped))
 
     def apply_scenario(self, scenario: Any) -> None:
         """Show ``scenario``: its edits at once, or after a run with its own settings."""
@@ -459,7 +522,9 @@ class AnalysisController(QObject):
         def failed(message: str) -> None:
             if generation == self._overlay_generation:
                 self._overlay_worker = None
-                self.window.message_label.setText(f"Could not redraw the catchments: {message}")
+                self.window.message_label.setText(
+                    tr("Could not redraw the catchments: {message}").format(message=message)
+                )
                 self.settled.emit()
 
         worker.signals.finished.connect(done)
@@ -494,6 +559,8 @@ class AnalysisPanel(QWidget):
         self.controller = controller
         self._loading = False
         self._speeds: str | None = None
+        #: Writes the state line (again when the language changes).
+        self._state_text: Callable[[], str] = lambda: tr("Open a project to analyse it.")
         self._build_settings_widgets()
         self._build_run_widgets()
         buttons = QHBoxLayout()
@@ -503,37 +570,42 @@ class AnalysisPanel(QWidget):
         parts = [self._settings_form(), buttons, self.progress, self.state]
         stack_parts(self, [*parts, self.warning, self.error], stretch_last=False)
         self._connect()
+        notifier().changed.connect(self.retranslate)
 
     def _build_settings_widgets(self) -> None:
         self.capability = QComboBox()
         for cap in CAPABILITIES:
-            self.capability.addItem(cap.upper(), cap)
-        self.capability.setToolTip("The test a lab must be able to do to count")
+            self.capability.addItem(test_name(cap), cap)
+        self.capability.setToolTip(tr("The test a lab must be able to do to count"))
         self.quality = QComboBox()
         for q in QUALITY_FILTERS:
-            self.quality.addItem(QUALITY_LABELS.get(q, q), q)
-        self.quality.setToolTip("Only labs meeting this quality standard count")
+            self.quality.addItem(quality_label(q), q)
+        self.quality.setToolTip(tr("Only labs meeting this quality standard count"))
         self.mode = QComboBox()
-        self.mode.setToolTip("How people travel to the lab (the modes of the speed file)")
+        self.mode.setToolTip(tr("How people travel to the lab (the modes of the speed file)"))
         self.thresholds = QLineEdit()
-        self.thresholds.setToolTip("Travel-time thresholds in minutes, inclusive, e.g. 30, 60, 120")
+        self.thresholds.setToolTip(
+            tr("Travel-time thresholds in minutes, inclusive, e.g. 30, 60, 120")
+        )
         self.congestion = QDoubleSpinBox()
         self.congestion.setRange(1.0, 5.0)
         self.congestion.setSingleStep(0.5)
         self.congestion.setPrefix("× ")
         self.congestion.setToolTip(
-            "Peak-hour traffic: travel times multiplied by this (1 = free flow; an assumption)"
+            tr("Peak-hour traffic: travel times multiplied by this (1 = free flow; an assumption)")
         )
         self.speeds_label = QLabel()
         self.speeds_label.setWordWrap(True)
-        self.speeds_button = QPushButton("Choose…")
+        self.speeds_button = QPushButton(tr("Choose…"))
         self.speeds_button.setToolTip(
-            "Use your own speed file (TOML, the format of resources/speeds.toml): its speeds "
-            "per road class and its modes are merged over the bundled ones"
+            tr(
+                "Use your own speed file (TOML, the format of resources/speeds.toml): its speeds "
+                "per road class and its modes are merged over the bundled ones"
+            )
         )
-        self.speeds_clear = QPushButton("Bundled")
+        self.speeds_clear = QPushButton(tr("Bundled"))
         self.speeds_clear.setToolTip(
-            "Go back to the bundled speeds (OSRM car profile, 5 km/h walk)"
+            tr("Go back to the bundled speeds (OSRM car profile, 5 km/h walk)")
         )
         defaults = Snapping()
         self.max_snap_m = QDoubleSpinBox()
@@ -543,30 +615,32 @@ class AnalysisPanel(QWidget):
         self.max_snap_m.setSuffix(" m")
         self.max_snap_m.setValue(defaults.max_snap_m)
         self.max_snap_m.setToolTip(
-            "Farthest a person or a lab may be from a road; people farther count as off the "
-            "network and labs farther are left out (and listed)"
+            tr(
+                "Farthest a person or a lab may be from a road; people farther count as off the "
+                "network and labs farther are left out (and listed)"
+            )
         )
         self.walk_kmh = QDoubleSpinBox()
         self.walk_kmh.setRange(0.5, 30.0)
         self.walk_kmh.setSingleStep(0.5)
         self.walk_kmh.setSuffix(" km/h")
         self.walk_kmh.setValue(defaults.walk_kmh)
-        self.walk_kmh.setToolTip("Walking speed between a home (or a lab) and the road")
+        self.walk_kmh.setToolTip(tr("Walking speed between a home (or a lab) and the road"))
         self._fill_modes()
 
     def _build_run_widgets(self) -> None:
         self.run_button = QPushButton(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Run analysis"
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay), tr("Run analysis")
         )
-        self.run_button.setToolTip("Run the access analysis with these settings (F5)")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the analysis under way")
+        self.run_button.setToolTip(tr("Run the access analysis with these settings (F5)"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Stop the analysis under way"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.state = QLabel("Open a project to analyse it.")
+        self.state = QLabel(self._state_text())
         self.state.setWordWrap(True)
         self.error = QLabel("")
         self.error.setWordWrap(True)
@@ -576,8 +650,10 @@ class AnalysisPanel(QWidget):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #E65100;")
         self.warning.setToolTip(
-            "No facility of the project, with the what-if edits, counts as a lab for this test "
-            "and quality: everyone would be unreachable"
+            tr(
+                "No facility of the project, with the what-if edits, counts as a lab for this "
+                "test and quality: everyone would be unreachable"
+            )
         )
         self.warning.hide()
 
@@ -587,14 +663,16 @@ class AnalysisPanel(QWidget):
         speeds.addWidget(self.speeds_button)
         speeds.addWidget(self.speeds_clear)
         form = QFormLayout()
-        form.addRow("Test", self.capability)
-        form.addRow("Lab quality", self.quality)
-        form.addRow("Travel mode", self.mode)
-        form.addRow("Speeds", speeds)
-        form.addRow("Thresholds (min)", self.thresholds)
-        form.addRow("Traffic", self.congestion)
-        form.addRow("Off-road up to", self.max_snap_m)
-        form.addRow("Walking to road", self.walk_kmh)
+        # a long label (in French, in Portuguese) puts its field below it, not the dock wider
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(tr("Test"), self.capability)
+        form.addRow(tr("Lab quality"), self.quality)
+        form.addRow(tr("Travel mode"), self.mode)
+        form.addRow(tr("Speeds"), speeds)
+        form.addRow(tr("Thresholds (min)"), self.thresholds)
+        form.addRow(tr("Traffic"), self.congestion)
+        form.addRow(tr("Off-road up to"), self.max_snap_m)
+        form.addRow(tr("Walking to road"), self.walk_kmh)
         return form
 
     def _connect(self) -> None:
@@ -609,8 +687,10 @@ class AnalysisPanel(QWidget):
         for box in (self.congestion, self.max_snap_m, self.walk_kmh):
             box.valueChanged.connect(self._settings_edited)
         controller.runStarted.connect(self._started)
-        controller.runFinished.connect(lambda _b: self._ended("Done."))
-        controller.runCancelled.connect(lambda: self._ended("Cancelled: no new results."))
+        controller.runFinished.connect(lambda _b: self._ended(done=True))
+        controller.runCancelled.connect(
+            lambda: self._ended(lambda: tr("Cancelled: no new results."))
+        )
         controller.runFailed.connect(self._failed)
         controller.staleChanged.connect(self._show_stale)
         controller.settingsLoaded.connect(self.show_settings)
@@ -618,6 +698,20 @@ class AnalysisPanel(QWidget):
         controller.projectChanged.connect(lambda _project: self._project_changed())
         for signal in (controller.staleChanged, controller.coverageChanged):
             signal.connect(self._check_labs)
+
+    def retranslate(self) -> None:
+        """Write again, in the language chosen now, the text built from data: the state line,
+        the item texts, the speed file's name and the no-lab warning."""
+        relabel(self.quality, quality_label)
+        relabel(self.mode, mode_label)
+        self._show_speeds()
+        self.state.setText(self._state_text())
+        self._check_labs()
+
+    def _set_state(self, text: Callable[[], str]) -> None:
+        """Show ``text()`` on the state line, and again after a change of language."""
+        self._state_text = text
+        self.state.setText(text())
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -632,20 +726,29 @@ class AnalysisPanel(QWidget):
         self.mode.blockSignals(True)
         self.mode.clear()
         for m in modes:
-            self.mode.addItem(MODE_LABELS.get(m, m), m)
+            self.mode.addItem(mode_label(m), m)
         self.mode.setCurrentIndex(max(self.mode.findData(current), 0))
         self.mode.blockSignals(False)
-        name = Path(self._speeds).name if self._speeds else "bundled"
-        self.speeds_label.setText(name)
-        self.speeds_label.setToolTip(self._speeds or "The speeds that ship with ccgeo")
+        self._show_speeds()
         self.speeds_clear.setEnabled(self._speeds is not None)
+
+    def _show_speeds(self) -> None:
+        """The name of the speed file in use ("bundled": the speeds that ship with ccgeo)."""
+        name = Path(self._speeds).name if self._speeds else tr("bundled")
+        self.speeds_label.setText(name)
+        self.speeds_label.setToolTip(self._speeds or tr("The speeds that ship with ccgeo"))
 
     def choose_speeds(self) -> None:
         """Ask for a speed file (a file dialog) and use it."""
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, "Choose a speed file", "", "Speed files (*.toml);;All files (*)"
+            self,
+            tr("Choose a speed file"),
+            "",
+            tr("Speed files ({patterns})").format(patterns="*.toml")
+            + ";;"
+            + tr("All files ({patterns})").format(patterns="*"),
         )
         if path:
             self.set_speeds(path)
@@ -739,28 +842,35 @@ class AnalysisPanel(QWidget):
     def _progress(self, fraction: float, text: str) -> None:
         self.progress.setValue(round(1000 * fraction))
         if text:
-            self.state.setText(text)
+            self._set_state(lambda: text)
 
     def _started(self) -> None:
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.show()
-        self.state.setText("Running…")
+        self._set_state(lambda: tr("Running…"))
 
-    def _ended(self, text: str) -> None:
+    def _ended(self, text: Callable[[], str] | None = None, *, done: bool = False) -> None:
+        """A run ended: ``text()`` on the state line (None: an empty line), or, when ``done``,
+        what was run."""
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.progress.hide()
         ws = self.controller.workspace
-        if ws is not None and ws.baseline is not None and text == "Done.":
-            self.show_settings(ws.settings)
-            text = f"Done: {ws.settings.describe()}."
-        self.state.setText(text)
+        if done:
+            settings = ws.settings if ws is not None and ws.baseline is not None else None
+            if settings is not None:
+                self.show_settings(settings)
+            text = partial(done_line, settings)
+        self._set_state(text or str)
 
     def _project_changed(self) -> None:
         """Another project (or none): no run under way, no error of the last one."""
-        self._ended("Open a project to analyse it." if self.controller.workspace is None else "")
+        if self.controller.workspace is None:
+            self._ended(lambda: tr("Open a project to analyse it."))
+        else:
+            self._ended()
         self._show_error("")
         self._check_labs()
 
@@ -776,7 +886,7 @@ class AnalysisPanel(QWidget):
         self.warning.setVisible(bool(text))
 
     def _failed(self, message: str) -> None:
-        self._ended("Failed.")
+        self._ended(lambda: tr("Failed."))
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
@@ -790,12 +900,19 @@ class AnalysisPanel(QWidget):
         if self.controller.is_running:
             return
         if stale and not self.controller.can_run():
-            self.state.setText(
-                "Nothing to analyse yet: import roads, population and facilities (File ▸ Import)."
+            self._set_state(
+                lambda: tr(
+                    "Nothing to analyse yet: import roads, population and facilities "
+                    "(File ▸ Import)."
+                )
             )
             self.state.setStyleSheet("")
         elif stale:
-            self.state.setText(f"⚠ Results are out of date: {reason}. Press Run (F5).")
+            self._set_state(
+                lambda: tr("⚠ Results are out of date: {reason}. Press Run (F5).").format(
+                    reason=tr(reason)
+                )
+            )
             self.state.setStyleSheet("color: #E65100; font-weight: bold;")
         else:
             self.state.setStyleSheet("")
@@ -811,9 +928,9 @@ def install(window: MainWindow) -> None:
     panel = AnalysisPanel(controller)
     results = ResultsPanel(controller)
     scenarios = ScenariosPanel(controller)
-    window.add_dock("analysis", "Analysis", panel)
-    window.add_dock("results", "Results", results)
-    window.add_dock("scenarios", "Scenarios", scenarios, tabify_with="analysis")
+    window.add_dock("analysis", tr("Analysis"), panel)
+    window.add_dock("results", tr("Results"), results)
+    window.add_dock("scenarios", tr("Scenarios"), scenarios, tabify_with="analysis")
     window.docks["analysis"].raise_()
     window.resizeDocks(
         [window.docks["analysis"], window.docks["results"]], [360, 360], Qt.Orientation.Vertical
@@ -826,38 +943,15 @@ def install(window: MainWindow) -> None:
         lambda pos: show_context_menu(controller, canvas, pos)
     )
 
-    style = window.style()
-    act_run = QAction(
-        style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "&Run analysis", window
-    )
-    act_run.setShortcut(QKeySequence("F5"))
-    act_run.setToolTip("Run the access analysis with the settings of the Analysis panel (F5)")
-    act_run.triggered.connect(panel.run)
-    act_cancel = QAction("&Cancel analysis", window)
-    act_cancel.setShortcut(QKeySequence("Ctrl+."))
-    act_cancel.setToolTip("Stop the analysis under way (Ctrl+.)")
-    act_cancel.triggered.connect(controller.cancel)
-    act_place = QAction(hub_icon(), "&Place hub", window)
-    act_place.setCheckable(True)
-    act_place.setShortcut(QKeySequence("H"))
-    act_place.setToolTip(
-        "Click on the map to place a candidate hub, drag one to move it, right-click to remove "
-        "it (H)"
-    )
-    act_place.triggered.connect(lambda checked: canvas.set_tool(TOOL_NAME if checked else "pan"))
-    window.tool_group.addAction(act_place)
-    canvas.toolChanged.connect(lambda tool: act_place.setChecked(tool == TOOL_NAME))
-    act_undo = controller.undo_stack.createUndoAction(window, "&Undo")
+    act_run, act_cancel, act_place, act_reset = _analysis_actions(window, controller, panel)
+    act_undo = history_action(window, controller.undo_stack, redo=False)
     act_undo.setShortcuts([QKeySequence(key) for key in UNDO_KEYS])
-    act_undo.setToolTip("Undo the last edit: what-if, layer or facility attribute (Ctrl+Z)")
-    act_undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-    act_redo = controller.undo_stack.createRedoAction(window, "&Redo")
+    act_undo.setToolTip(tr("Undo the last edit: what-if, layer or facility attribute (Ctrl+Z)"))
+    act_undo.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+    act_redo = history_action(window, controller.undo_stack, redo=True)
     act_redo.setShortcuts([QKeySequence(key) for key in REDO_KEYS])
-    act_redo.setToolTip("Redo the edit undone last (Ctrl+Shift+Z or Ctrl+Y)")
-    act_redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-    act_reset = QAction("Reset &what-if", window)
-    act_reset.setToolTip("Remove every candidate hub, upgrade and closure (undoable)")
-    act_reset.triggered.connect(controller_reset(controller))
+    act_redo.setToolTip(tr("Redo the edit undone last (Ctrl+Shift+Z or Ctrl+Y)"))
+    act_redo.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
     for action in (act_run, act_cancel, act_place, act_undo, act_redo, act_reset):
         action.setStatusTip(action.toolTip())
     window.act_run_analysis = act_run  # type: ignore[attr-defined]
@@ -879,8 +973,83 @@ def install(window: MainWindow) -> None:
     window.projectLoaded.connect(controller.set_project)
     window.projectLoaded.connect(lambda project: panel.show_settings(settings_of(project)))
     facilities_edited_signal(window).connect(
-        lambda *_: controller.mark_stale("a facility was edited", rerun=True)
+        lambda *_: controller.mark_stale(QT_TR_NOOP("a facility was edited"), rerun=True)
     )
+
+
+def _analysis_actions(
+    window: MainWindow, controller: AnalysisController, panel: AnalysisPanel
+) -> tuple[QAction, QAction, QAction, QAction]:
+    """Analysis ▸ Run analysis, Cancel analysis, Place hub and Reset what-if."""
+    canvas = window.canvas
+    act_run = QAction(
+        window.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
+        tr("&Run analysis"),
+        window,
+    )
+    act_run.setShortcut(QKeySequence("F5"))
+    act_run.setToolTip(tr("Run the access analysis with the settings of the Analysis panel (F5)"))
+    act_run.triggered.connect(panel.run)
+    act_cancel = QAction(tr("&Cancel analysis"), window)
+    act_cancel.setShortcut(QKeySequence("Ctrl+."))
+    act_cancel.setToolTip(tr("Stop the analysis under way (Ctrl+.)"))
+    act_cancel.triggered.connect(controller.cancel)
+    act_place = QAction(hub_icon(), tr("&Place hub"), window)
+    act_place.setCheckable(True)
+    act_place.setShortcut(QKeySequence("H"))
+    act_place.setToolTip(
+        tr(
+            "Click on the map to place a candidate hub, drag one to move it, right-click to "
+            "remove it (H)"
+        )
+    )
+    act_place.triggered.connect(lambda checked: canvas.set_tool(TOOL_NAME if checked else "pan"))
+    window.tool_group.addAction(act_place)
+    canvas.toolChanged.connect(lambda tool: act_place.setChecked(tool == TOOL_NAME))
+    act_reset = QAction(tr("Reset &what-if"), window)
+    act_reset.setToolTip(tr("Remove every candidate hub, upgrade and closure (undoable)"))
+    act_reset.triggered.connect(controller_reset(controller))
+    return act_run, act_cancel, act_place, act_reset
+
+
+def history_action(window: QWidget, stack: QUndoStack, *, redo: bool) -> QAction:
+    """Edit ▸ Undo (or Redo) of ``stack``: a `HistoryAction`."""
+    return HistoryAction(window, stack, redo=redo)
+
+
+class HistoryAction(QAction):
+    """Undo (or Redo) of an undo stack, named after the edit it undoes (redoes) in the language
+    of the moment, as `QUndoStack.createUndoAction` does in the language of its creation."""
+
+    def __init__(self, parent: QWidget, stack: QUndoStack, *, redo: bool) -> None:
+        super().__init__(parent)
+        self.redo = redo
+        #: The text of the edit the action undoes (redoes); "" when there is none.
+        self.edit = stack.redoText() if redo else stack.undoText()
+        self.setEnabled(stack.canRedo() if redo else stack.canUndo())
+        if redo:
+            stack.canRedoChanged.connect(self.setEnabled)
+            stack.redoTextChanged.connect(self.edit_changed)
+            self.triggered.connect(stack.redo)
+        else:
+            stack.canUndoChanged.connect(self.setEnabled)
+            stack.undoTextChanged.connect(self.edit_changed)
+            self.triggered.connect(stack.undo)
+        notifier().changed.connect(self.write)
+        self.write()
+
+    def edit_changed(self, edit: str) -> None:
+        """Another edit is on top of the stack (``edit``: its text)."""
+        self.edit = edit
+        self.write()
+
+    def write(self) -> None:
+        """Name the action after the edit on top of the stack, in the app's language."""
+        if self.redo:
+            text = tr("&Redo {edit}").format(edit=self.edit) if self.edit else tr("&Redo")
+        else:
+            text = tr("&Undo {edit}").format(edit=self.edit) if self.edit else tr("&Undo")
+        self.setText(text)
 
 
 def controller_reset(controller: AnalysisController) -> Callable[[], None]:
@@ -891,7 +1060,7 @@ def controller_reset(controller: AnalysisController) -> Callable[[], None]:
         if ws is None or ws.baseline is None or not ws.has_edits:
             return
         controller.push(
-            apply_scenario_command(controller, Scenario("baseline"), text="Reset what-if")
+            apply_scenario_command(controller, Scenario("baseline"), text=tr("Reset what-if"))
         )
 
     return reset

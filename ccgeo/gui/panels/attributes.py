@@ -37,8 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import InputError
-from ccgeo.gui.canvas.tools import FacilitySelection
-from ccgeo.gui.wording import as_plain_text
+from ccgeo.gui.canvas.tools import FacilitySelection, number_text
+from ccgeo.gui.language import notifier, tr
+from ccgeo.gui.wording import as_plain_text, column_label, test_name, value_label, yes_no
+from ccgeo.i18n import babel_locale, current_language
+from ccgeo.labels import format_count
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.reports import ImportReport
 from ccgeo.model.schema import ACCREDITATIONS, CAPABILITIES, EQA_LEVELS
@@ -63,14 +66,15 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _cell_text(value: Any) -> str:
+    """A cell as the tables show it: numbers with the separators of the app's language."""
     if value is None:
         return ""
     if isinstance(value, (bool, np.bool_)):
-        return "yes" if value else "no"
+        return yes_no(value)
     if isinstance(value, (float, np.floating)):
         if np.isnan(value):
             return ""
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+        return number_text(float(value))
     try:
         if pd.isna(value):
             return ""
@@ -98,7 +102,10 @@ class DataFrameModel(QAbstractTableModel):
     frame
         The table shown; cells are displayed as text, sorted by value (`SORT_ROLE`).
     headers
-        Optional header text per column (default: the column names).
+        Optional header text per column, in English (shown through `tr`); the default is the
+        column's label (`ccgeo.gui.wording.column_label`: a column of ccgeo's own in words, the
+        planner's own as named). A header in another words than the column's name has the name
+        as its tooltip.
     """
 
     def __init__(
@@ -114,6 +121,16 @@ class DataFrameModel(QAbstractTableModel):
         self._values: list[np.ndarray] = []
         self._headers = dict(headers or {})
         self.set_frame(frame if frame is not None else pd.DataFrame())
+        notifier().changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Show the headers and cells again in the app's language (it changed)."""
+        if not self._columns:
+            return
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if len(self._frame):
+            last = self.index(len(self._frame) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -157,15 +174,20 @@ class DataFrameModel(QAbstractTableModel):
         """The value of a cell as stored."""
         return self._values[column][row]
 
+    def text(self, row: int, column: int) -> str:
+        """The text of a cell as shown (ccgeo's own values in the app's language)."""
+        value = self._values[column][row]
+        return value_label(self._columns[column], _cell_text(value))
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text, tooltip, or sort key."""
         if not index.isValid():
             return None
         value = self._values[index.column()][index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _cell_text(value)
+            return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return as_plain_text(_cell_text(value))
+            return as_plain_text(self.text(index.row(), index.column()))
         if role == SORT_ROLE:
             return _sort_key(value)
         return None
@@ -173,21 +195,26 @@ class DataFrameModel(QAbstractTableModel):
     def headerData(  # noqa: N802 - Qt API
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        """Column names across, row numbers down."""
-        if role != Qt.ItemDataRole.DisplayRole:
+        """Column headers across (their names as tooltips), row numbers down."""
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._columns):
-                name = self._columns[section]
-                return self._headers.get(name, name)
-            return None
-        return str(section + 1)
+            if not 0 <= section < len(self._columns):
+                return None
+            name = self._columns[section]
+            header = self._headers.get(name)
+            shown = tr(header) if header is not None else column_label(name)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return as_plain_text(name) if shown != name else None
+            return shown
+        return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
 
 
 def parse_capacity(value: Any) -> float:
     """A capacity typed in the table: tests per year, 0 or more; blank is unknown (NaN).
 
-    ``"12,000"`` and ``"12 000"`` read as 12000.
+    Read as the app's language writes numbers: ``"12,000"`` and ``"12 000"`` are 12000 in
+    English, ``"12.000"`` is 12000 and ``"12,5"`` is 12.5 in Spanish or Portuguese.
 
     Raises
     ------
@@ -198,17 +225,32 @@ def parse_capacity(value: Any) -> float:
     if not text:
         return float("nan")
     try:
-        number = float(text.replace(",", "").replace(" ", "").replace("_", ""))
+        number = _typed_number(text)
     except ValueError:
-        msg = (
-            f"capacity should be a number of tests per year, got {text!r}; type digits only "
+        msg = tr(
+            "capacity should be a number of tests per year, got {text}; type digits only "
             "(or leave the cell blank when it is not known)"
-        )
+        ).format(text=repr(text))
         raise InputError(msg) from None
     if not np.isfinite(number) or number < 0:
-        msg = f"capacity should be 0 or more tests per year, got {text}; type a number ≥ 0"
+        msg = tr(
+            "capacity should be 0 or more tests per year, got {text}; type a number ≥ 0"
+        ).format(text=text)
         raise InputError(msg)
     return number
+
+
+def _typed_number(text: str) -> float:
+    """The number ``text`` typed in the app's language (ValueError when it is not one)."""
+    digits = "".join(text.split()).replace("_", "")
+    if current_language() == "en":
+        return float(digits.replace(",", ""))
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    try:
+        return float(parse_decimal(digits, locale=babel_locale(), strict=False))
+    except NumberFormatError:
+        raise ValueError(text) from None
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -224,7 +266,13 @@ class CellEdit(QUndoCommand):
         facilities = model.facilities
         assert facilities is not None  # an edit needs a table
         fid = facilities.gdf["facility_id"].iloc[row]
-        super().__init__(f"Edit {fid} {column}: {_cell_text(old)} → {_cell_text(new)}")
+        text = tr("Edit {facility} {column}: {old} → {new}").format(
+            facility=fid,
+            column=column_label(column),
+            old=value_label(column, _cell_text(old)),
+            new=value_label(column, _cell_text(new)),
+        )
+        super().__init__(text)
         self.model, self.facilities = model, facilities
         self.row, self.column, self.old, self.new = row, column, old, new
 
@@ -309,7 +357,8 @@ class FacilityTableModel(DataFrameModel):
         if role == Qt.ItemDataRole.BackgroundRole and self._review[index.row()]:
             return _REVIEW_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole and self._review[index.row()]:
-            return f"{_cell_text(value)}\n(flagged for review)"
+            text = self.text(index.row(), index.column())
+            return as_plain_text(tr("{value}\n(flagged for review)").format(value=text))
         return super().data(index, role)
 
     def setData(  # noqa: N802 - Qt API
@@ -346,9 +395,11 @@ class FacilityTableModel(DataFrameModel):
             return None
         if column in CHOICES:
             if str(value) not in CHOICES[column]:
-                allowed = ", ".join(CHOICES[column])
-                msg = f"{column} should be one of {allowed}, got {value!r}; pick one in the list"
-                raise InputError(msg)
+                allowed = ", ".join(value_label(column, c) for c in CHOICES[column])
+                msg = tr("{column} should be one of {allowed}, got {value}; pick one in the list")
+                raise InputError(
+                    msg.format(column=column_label(column), allowed=allowed, value=repr(value))
+                )
             return str(value)
         if column == CAPACITY:
             return parse_capacity(value)
@@ -419,18 +470,23 @@ class FacilityFilterProxy(QSortFilterProxyModel):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box editor offering the allowed values of a column."""
+    """A combo box editor offering the allowed values of a column, each shown in the app's
+    language (`ccgeo.gui.wording.value_label` of ``column``)."""
 
-    def __init__(self, choices: tuple[str, ...], parent: QObject | None = None) -> None:
+    def __init__(
+        self, choices: tuple[str, ...], parent: QObject | None = None, *, column: str = ""
+    ) -> None:
         super().__init__(parent)
         self.choices = choices
+        self.column = column
 
     def createEditor(  # noqa: N802 - Qt API
         self, parent: QWidget, option: QStyleOptionViewItem, index: _Index
     ) -> QWidget:
         """A combo box of `choices`."""
         combo = QComboBox(parent)
-        combo.addItems(list(self.choices))
+        for choice in self.choices:
+            combo.addItem(value_label(self.column, choice), choice)
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
 
@@ -438,12 +494,12 @@ class ChoiceDelegate(QStyledItemDelegate):
         """Show the current value."""
         assert isinstance(editor, QComboBox)
         current = index.data(Qt.ItemDataRole.EditRole)
-        editor.setCurrentIndex(max(editor.findText(str(current)), 0))
+        editor.setCurrentIndex(max(editor.findData(str(current)), 0))
 
     def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:  # noqa: N802
-        """Write the chosen value."""
+        """Write the chosen value (the value itself, not its label)."""
         assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 def table_view() -> QTableView:
@@ -479,19 +535,17 @@ class FacilityTable(QWidget):
         self.proxy = FacilityFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by id or name…")
+        self.filter_edit.setPlaceholderText(tr("Filter by id or name…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setToolTip("Show only facilities whose id or name contains this text")
+        self.filter_edit.setToolTip(tr("Show only facilities whose id or name contains this text"))
         self.capability_combo = QComboBox()
-        self.capability_combo.addItem("All capabilities", None)
-        for cap in CAPABILITIES:
-            self.capability_combo.addItem(f"Can do {cap.upper()}", cap)
-        self.capability_combo.setToolTip("Show only facilities with this capability")
-        self.review_check = QCheckBox("Flagged for review")
-        self.review_check.setToolTip("Show only facilities imported with a doubt to check")
+        self._fill_capabilities()
+        self.capability_combo.setToolTip(tr("Show only facilities with this capability"))
+        self.review_check = QCheckBox(tr("Flagged for review"))
+        self.review_check.setToolTip(tr("Show only facilities imported with a doubt to check"))
         self.count_label = QLabel()
-        self.zoom_button = QPushButton("Zoom to selection")
-        self.zoom_button.setToolTip("Show every selected facility on the map (Ctrl+J)")
+        self.zoom_button = QPushButton(tr("Zoom to selection"))
+        self.zoom_button.setToolTip(tr("Show every selected facility on the map (Ctrl+J)"))
         self.zoom_button.setEnabled(False)
         #: Why the last edit was refused (hidden after a good edit).
         self.message = QLabel()
@@ -511,10 +565,12 @@ class FacilityTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.view.setToolTip(
-            "Tick capabilities, choose EQA and accreditation, type the capacity (tests per "
-            "year) to correct a facility (undo with Ctrl+Z); double-click a row to zoom to it"
+            tr(
+                "Tick capabilities, choose EQA and accreditation, type the capacity (tests per "
+                "year) to correct a facility (undo with Ctrl+Z); double-click a row to zoom to it"
+            )
         )
-        self._delegates = {c: ChoiceDelegate(v, self.view) for c, v in CHOICES.items()}
+        self._delegates = {c: ChoiceDelegate(v, self.view, column=c) for c, v in CHOICES.items()}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -537,10 +593,28 @@ class FacilityTable(QWidget):
         self.zoom_button.clicked.connect(self.zoomToSelectionRequested.emit)
         self.model.refused.connect(self._show_refusal)
         self.model.edited.connect(lambda *_: self.message.hide())
+        notifier().changed.connect(self.retranslate)
+        self._update_count()
+
+    def _fill_capabilities(self) -> None:
+        """The capability filter's items, in the app's language (the chosen one kept)."""
+        combo = self.capability_combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(tr("All capabilities"), None)
+        for cap in CAPABILITIES:
+            combo.addItem(tr("Can do {test}").format(test=test_name(cap)), cap)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        combo.blockSignals(False)
+
+    def retranslate(self) -> None:
+        """Write again the texts built from data (the language changed)."""
+        self._fill_capabilities()
         self._update_count()
 
     def _show_refusal(self, message: str) -> None:
-        self.message.setText(f"Not changed: {message}")
+        self.message.setText(tr("Not changed: {reason}").format(reason=message))
         self.message.show()
 
     def set_facilities(self, facilities: Facilities | None) -> None:
@@ -569,7 +643,9 @@ class FacilityTable(QWidget):
 
     def _update_count(self, *_args: Any) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{shown:,} of {total:,}")
+        self.count_label.setText(
+            tr("{shown} of {total}").format(shown=format_count(shown), total=format_count(total))
+        )
 
     def visible_rows(self) -> list[int]:
         """Positional rows of the facilities shown, in display order."""
@@ -669,10 +745,12 @@ class AttributePanel(QWidget):
         self.district_view = table_view()
         self.district_view.setModel(self._sorted(self.district_model))
         self.district_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.district_view.setToolTip("The districts and their attributes; click a header to sort")
+        self.district_view.setToolTip(
+            tr("The districts and their attributes; click a header to sort")
+        )
         self.report_model = DataFrameModel(parent=self)
         self.report_combo = QComboBox()
-        self.report_combo.setToolTip("Which imported file's report to show")
+        self.report_combo.setToolTip(tr("Which imported file's report to show"))
         self.report_summary = QLabel()
         self.report_summary.setWordWrap(True)
         self.report_view = table_view()
@@ -681,7 +759,7 @@ class AttributePanel(QWidget):
         self.report_view.setWordWrap(True)
         self.report_view.setSortingEnabled(False)  # keep "flagged for review first"
         self.report_view.setToolTip(
-            "Each row of the imported file rejected or to look at: the problem and the fix"
+            tr("Each row of the imported file rejected or to look at: the problem and the fix")
         )
         report_page = QWidget()
         report_layout = QVBoxLayout(report_page)
@@ -693,17 +771,20 @@ class AttributePanel(QWidget):
 
         self.problems = ProblemsView()
         self.problems.facilityRequested.connect(self.show_facility)
-        self.tabs.addTab(self.facility_table, "Facilities")
-        self.tabs.addTab(self.district_view, "Districts")
-        self.tabs.addTab(report_page, "Import report")
-        self.tabs.addTab(self.problems, "Problems")
+        self.tabs.addTab(self.facility_table, tr("Facilities"))
+        self.tabs.addTab(self.district_view, tr("Districts"))
+        self.tabs.addTab(report_page, tr("Import report"))
+        self.tabs.addTab(self.problems, tr("Problems"))
         for i, tip in enumerate(
             (
-                "The facilities: edit what each lab can do",
-                "The districts' attributes",
-                "What the facility imports found in each row",
-                "Everything to review behind the results: rows rejected or changed on import, "
-                "people outside the roads or in no district, labs the analysis could not use",
+                tr("The facilities: edit what each lab can do"),
+                tr("The districts' attributes"),
+                tr("What the facility imports found in each row"),
+                tr(
+                    "Everything to review behind the results: rows rejected or changed on "
+                    "import, people outside the roads or in no district, labs the analysis "
+                    "could not use"
+                ),
             )
         ):
             self.tabs.setTabToolTip(i, tip)
@@ -713,6 +794,7 @@ class AttributePanel(QWidget):
         self._reports: list[ImportReport] = []
         self._facilities: Facilities | None = None
         self.report_combo.currentIndexChanged.connect(self._show_report)
+        notifier().changed.connect(self.retranslate)
 
     def _sorted(self, model: DataFrameModel) -> QSortFilterProxyModel:
         proxy = QSortFilterProxyModel(self)
@@ -735,18 +817,31 @@ class AttributePanel(QWidget):
         self.district_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.district_view.resizeColumnsToContents()
         self._reports = list(reports)
+        self._fill_report_combo(chosen=0)
+        self._show_report(0)
+
+    def _fill_report_combo(self, *, chosen: int | None = None) -> None:
+        """One item per import report, the last one first; ``chosen`` (default: the item
+        chosen now) is the one shown."""
+        if chosen is None:
+            chosen = self.report_combo.currentIndex()
         self.report_combo.blockSignals(True)
         self.report_combo.clear()
         for report in reversed(self._reports):
-            label = report.source or "(unnamed file)"
+            label = report.source or tr("(unnamed file)")
             self.report_combo.addItem(label.replace("\\", "/").rsplit("/", 1)[-1])
+        self.report_combo.setCurrentIndex(min(max(chosen, 0), self.report_combo.count() - 1))
         self.report_combo.blockSignals(False)
-        self._show_report(0)
+
+    def retranslate(self) -> None:
+        """Write again the texts built from data (the language changed)."""
+        self._fill_report_combo()
+        self._show_report(self.report_combo.currentIndex())
 
     def _show_report(self, combo_index: int) -> None:
         if not self._reports or combo_index < 0:
             self.report_model.set_frame(pd.DataFrame())
-            self.report_summary.setText("No facility file has been imported in this project.")
+            self.report_summary.setText(tr("No facility file has been imported in this project."))
             return
         report = self._reports[len(self._reports) - 1 - combo_index]
         self.report_summary.setText(report.summary())

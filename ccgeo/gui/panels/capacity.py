@@ -15,19 +15,31 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QWidget,
 )
 
 from ccgeo.errors import CcgeoError
-from ccgeo.gui.panels.analysis import analysis_line, facilities_edited_signal, whatif_words
-from ccgeo.gui.panels.results import number_item, optional_number, text_item
-from ccgeo.gui.panels.siting import shared_values
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
+from ccgeo.gui.panels.analysis import (
+    analysis_line,
+    facilities_edited_signal,
+    relabel,
+    whatif_words,
+)
+from ccgeo.gui.panels.results import (
+    RunState,
+    number_item,
+    optional_number,
+    plain_number,
+    set_headers,
+    text_item,
+)
+from ccgeo.gui.panels.siting import label, shared_values
 from ccgeo.gui.panels.widgets import RunBox, fill_table, make_table, stack_parts
-from ccgeo.gui.wording import as_plain_text
-from ccgeo.labels import format_ratio, format_share, format_tests
+from ccgeo.gui.wording import as_plain_text, test_name
+from ccgeo.labels import format_number, format_ratio, format_share, format_tests
 from ccgeo.model.capacity import CoverageResult, FcaResult
 from ccgeo.model.settings import AccessSettings, CapacitySettings
 from ccgeo.report.summaries import capacity_summary
@@ -39,57 +51,74 @@ if TYPE_CHECKING:
     from ccgeo.gui.main_window import MainWindow
     from ccgeo.gui.panels.analysis import AnalysisController
     from ccgeo.gui.workers import Worker
+    from ccgeo.model.scenario import Scenario
     from ccgeo.project import Project
 
 METHOD_LABELS = {
-    "2sfca": "2SFCA",
-    "e2sfca": "E2SFCA (nearer weighs more)",
-    "coverage": "Coverage limited by capacity",
+    "2sfca": QT_TR_NOOP("2SFCA"),
+    "e2sfca": QT_TR_NOOP("E2SFCA (nearer weighs more)"),
+    "coverage": QT_TR_NOOP("Coverage limited by capacity"),
 }
 METHOD_TIPS = {
-    "2sfca": "Two-step floating catchment (Luo and Wang 2003): each lab's capacity is shared "
-    "by the need within the time limit; a place sums the shares of the labs it reaches",
-    "e2sfca": "Enhanced 2SFCA (Luo and Qi 2009): like 2SFCA, with travel-time bands that count "
-    "farther labs and people less",
-    "coverage": "AccessMod-style coverage: each lab takes the nearest uncovered need until its "
-    "capacity or the time limit runs out",
+    "2sfca": QT_TR_NOOP(
+        "Two-step floating catchment (Luo and Wang 2003): each lab's capacity is shared by the "
+        "need within the time limit; a place sums the shares of the labs it reaches"
+    ),
+    "e2sfca": QT_TR_NOOP(
+        "Enhanced 2SFCA (Luo and Qi 2009): like 2SFCA, with travel-time bands that count "
+        "farther labs and people less"
+    ),
+    "coverage": QT_TR_NOOP(
+        "AccessMod-style coverage: each lab takes the nearest uncovered need until its "
+        "capacity or the time limit runs out"
+    ),
 }
 ORDER_LABELS = {
-    "capacity": "Largest capacity first",
-    "time": "Most need within the limit first",
-    "given": "Order of the facility list",
+    "capacity": QT_TR_NOOP("Largest capacity first"),
+    "time": QT_TR_NOOP("Most need within the limit first"),
+    "given": QT_TR_NOOP("Order of the facility list"),
 }
-FCA_LAB_HEADERS = ("Lab", "Capacity (tests/yr)", "Need in reach (tests/yr)", "Ratio", "Status")
+FCA_LAB_HEADERS = (
+    QT_TR_NOOP("Lab"),
+    QT_TR_NOOP("Capacity (tests/yr)"),
+    QT_TR_NOOP("Need in reach (tests/yr)"),
+    QT_TR_NOOP("Ratio"),
+    QT_TR_NOOP("Status"),
+)
 COVERAGE_LAB_HEADERS = (
-    "Rank",
-    "Lab",
-    "Capacity (tests/yr)",
-    "Need in reach (tests/yr)",
-    "Covered (tests/yr)",
-    "Capacity used",
-    "Reach (min)",
-    "Stopped by",
+    QT_TR_NOOP("Rank"),
+    QT_TR_NOOP("Lab"),
+    QT_TR_NOOP("Capacity (tests/yr)"),
+    QT_TR_NOOP("Need in reach (tests/yr)"),
+    QT_TR_NOOP("Covered (tests/yr)"),
+    QT_TR_NOOP("Capacity used"),
+    QT_TR_NOOP("Reach (min)"),
+    QT_TR_NOOP("Stopped by"),
 )
 FCA_DISTRICT_HEADERS = (
-    "District",
-    "People",
-    "Need (tests/yr)",
-    "Accessibility",
-    "People with no lab in reach",
+    QT_TR_NOOP("District"),
+    QT_TR_NOOP("People"),
+    QT_TR_NOOP("Need (tests/yr)"),
+    QT_TR_NOOP("Accessibility"),
+    QT_TR_NOOP("People with no lab in reach"),
 )
 COVERAGE_DISTRICT_HEADERS = (
-    "District",
-    "People",
-    "Need (tests/yr)",
-    "Covered (tests/yr)",
-    "Share covered",
-    "People covered",
+    QT_TR_NOOP("District"),
+    QT_TR_NOOP("People"),
+    QT_TR_NOOP("Need (tests/yr)"),
+    QT_TR_NOOP("Covered (tests/yr)"),
+    QT_TR_NOOP("Share covered"),
+    QT_TR_NOOP("People covered"),
 )
-STATUS_LABELS = {"ok": "ok", "no capacity": "capacity unknown", "no demand in reach": "no need"}
+STATUS_LABELS = {
+    "ok": QT_TR_NOOP("ok"),
+    "no capacity": QT_TR_NOOP("capacity unknown"),
+    "no demand in reach": QT_TR_NOOP("no need"),
+}
 STOPPED_LABELS = {
-    "capacity": "capacity full",
-    "time": "time limit",
-    "no capacity": "capacity unknown",
+    "capacity": QT_TR_NOOP("capacity full"),
+    "time": QT_TR_NOOP("time limit"),
+    "no capacity": QT_TR_NOOP("capacity unknown"),
 }
 
 
@@ -132,55 +161,42 @@ class CapacityPanel(QWidget):
         self.analysis_line = QLabel("")
         self.analysis_line.setWordWrap(True)
         self.analysis_line.setToolTip(
-            "Test, lab quality and travel mode come from the Analysis panel; the facilities "
-            "count as the live what-if has them (hubs placed, labs upgraded or closed)"
+            tr(
+                "Test, lab quality and travel mode come from the Analysis panel; the facilities "
+                "count as the live what-if has them (hubs placed, labs upgraded or closed)"
+            )
         )
         self.method = QComboBox()
-        for key, label in METHOD_LABELS.items():
-            self.method.addItem(label, key)
-            self.method.setItemData(
-                self.method.count() - 1, METHOD_TIPS[key], Qt.ItemDataRole.ToolTipRole
-            )
+        for key in METHOD_LABELS:
+            self.method.addItem(label(METHOD_LABELS, key), key)
+        self._method_tips()
         self.minutes = QDoubleSpinBox()
         self.minutes.setRange(1.0, 600.0)
         self.minutes.setDecimals(0)
         self.minutes.setSuffix(" min")
         self.minutes.setValue(CapacitySettings().minutes)
-        self.minutes.setToolTip("A lab is within reach up to this travel time (inclusive)")
+        self.minutes.setToolTip(tr("A lab is within reach up to this travel time (inclusive)"))
         self.bands_note = QLabel("")
         self.bands_note.setWordWrap(True)
+        self._bands: CapacitySettings | None = None
         self.order = QComboBox()
-        for key, label in ORDER_LABELS.items():
-            self.order.addItem(label, key)
-        self.order.setToolTip("Which lab takes the need it reaches first (coverage only)")
-        self.runbox = RunBox("Compute capacity", "Compare lab capacity with the need (F9)")
-
-        self.summary = QLabel("No capacity result yet.")
-        self.summary.setWordWrap(True)
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warnings = QLabel("")
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #E65100;")
-        self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warnings.hide()
-        self.labs = make_table(FCA_LAB_HEADERS, "Each lab's capacity against the need within reach")
-        self.districts = make_table(FCA_DISTRICT_HEADERS, "The result by district")
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.labs, "Labs")
-        self.tabs.addTab(self.districts, "By district")
-        self.tabs.setTabToolTip(0, "Each lab's capacity against the need within its reach")
-        self.tabs.setTabToolTip(1, "Accessibility or the share of need covered, by district")
-        self.tabs.setMinimumHeight(240)
+        for key in ORDER_LABELS:
+            self.order.addItem(label(ORDER_LABELS, key), key)
+        self.order.setToolTip(tr("Which lab takes the need it reaches first (coverage only)"))
+        self.runbox = RunBox(tr("Compute capacity"), tr("Compare lab capacity with the need (F9)"))
+        self.run_state = RunState(self.runbox)
+        self._build_result_widgets()
 
         minutes = QHBoxLayout()
         minutes.addWidget(self.minutes)
         minutes.addWidget(self.bands_note, 1)
         form = QFormLayout()
-        form.addRow("Analysis", self.analysis_line)
-        form.addRow("Method", self.method)
-        form.addRow("Within", minutes)
-        form.addRow("Lab order", self.order)
+        # a long label (in French, in Portuguese) puts its field below it, not the dock wider
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(tr("Analysis"), self.analysis_line)
+        form.addRow(tr("Method"), self.method)
+        form.addRow(tr("Within"), minutes)
+        form.addRow(tr("Lab order"), self.order)
         stack_parts(
             self,
             [form, self.runbox, self.summary, self.warnings, self.tabs],
@@ -195,8 +211,58 @@ class CapacityPanel(QWidget):
         analysis.settingsLoaded.connect(lambda _s: self.show_settings(self.stored()))
         facilities_edited_signal(window).connect(lambda *_: self._facilities_edited())
         window.capacityEdited.connect(lambda *_: self._facilities_edited())
+        notifier().changed.connect(self.retranslate)
         self._method_changed()
         self.refresh_settings()
+
+    def _build_result_widgets(self) -> None:
+        """The summary, the notes, and the labs and districts tables in their tabs."""
+        self.summary = QLabel(tr("No capacity result yet."))
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings = QLabel("")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #E65100;")
+        self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings.hide()
+        self.labs = make_table(
+            tuple(tr(h) for h in FCA_LAB_HEADERS),
+            tr("Each lab's capacity against the need within reach"),
+        )
+        self.districts = make_table(
+            tuple(tr(h) for h in FCA_DISTRICT_HEADERS), tr("The result by district")
+        )
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.labs, tr("Labs"))
+        self.tabs.addTab(self.districts, tr("By district"))
+        self.tabs.setTabToolTip(0, tr("Each lab's capacity against the need within its reach"))
+        self.tabs.setTabToolTip(1, tr("Accessibility or the share of need covered, by district"))
+        self.tabs.setMinimumHeight(240)
+
+    def retranslate(self) -> None:
+        """Write again, in the language chosen now, what was built from data: the methods and
+        orders, the analysis line, the bands, the result shown and the state line."""
+        relabel(self.method, lambda key: label(METHOD_LABELS, key))
+        relabel(self.order, lambda key: label(ORDER_LABELS, key))
+        self._method_tips()
+        self._method_changed()
+        self.refresh_settings()
+        if self._bands is not None:
+            self._show_bands(self._bands)
+        if self.result is not None and self.result_settings is not None:
+            self._render(self.result, self.result_settings)
+        else:
+            self.summary.setText(tr("No capacity result yet."))
+            set_headers(self.labs, FCA_LAB_HEADERS)
+            set_headers(self.districts, FCA_DISTRICT_HEADERS)
+        self.run_state.again()
+
+    def _method_tips(self) -> None:
+        """Each method's tooltip in the method list, in the app's language."""
+        for i in range(self.method.count()):
+            tip = label(METHOD_TIPS, self.method.itemData(i))
+            self.method.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -227,12 +293,19 @@ class CapacityPanel(QWidget):
         self.method.setCurrentIndex(max(self.method.findData(settings.method), 0))
         self.minutes.setValue(settings.minutes)
         self.order.setCurrentIndex(max(self.order.findData(settings.order), 0))
+        self._show_bands(settings)
+
+    def _show_bands(self, settings: CapacitySettings) -> None:
+        """The E2SFCA bands and weights of ``settings``, beside the time limit."""
+        self._bands = settings
         bands = " / ".join(
-            f"{lo:g}–{hi:g}"
+            f"{plain_number(lo)}–{plain_number(hi)}"
             for lo, hi in zip((0.0, *settings.bands_minutes), settings.bands_minutes, strict=False)
         )
-        weights = " / ".join(f"{w:g}" for w in settings.weights)
-        self.bands_note.setText(f"E2SFCA bands {bands} min, weights {weights}.")
+        weights = " / ".join(plain_number(w) for w in settings.weights)
+        self.bands_note.setText(
+            tr("E2SFCA bands {bands} min, weights {weights}.").format(bands=bands, weights=weights)
+        )
 
     def refresh_settings(self) -> None:
         """Show the test, lab quality and travel mode in use, and the what-if edits counted."""
@@ -244,19 +317,19 @@ class CapacityPanel(QWidget):
         self.minutes.setEnabled(method != "e2sfca")
         self.bands_note.setVisible(method == "e2sfca")
         self.order.setEnabled(method == "coverage")
-        self.method.setToolTip(METHOD_TIPS[method])
+        self.method.setToolTip(label(METHOD_TIPS, method))
 
     def _project_changed(self) -> None:
         self.cancel()
         self.worker = None
         self.result = self.result_settings = None
         self.show_settings(self.stored())
-        self.summary.setText("No capacity result yet.")
+        self.summary.setText(tr("No capacity result yet."))
         self.warnings.setText("")
         self.warnings.hide()
         fill_table(self.labs, [])
         fill_table(self.districts, [])
-        self.runbox.ended("")
+        self.run_state.ended(str)
         self.refresh_settings()
 
     # -- running -------------------------------------------------------------------------------
@@ -265,7 +338,7 @@ class CapacityPanel(QWidget):
         """Compute with the settings shown, in a worker (status bar progress and Cancel)."""
         project = self.window.project
         if project is None:
-            self.runbox.show_error("Open a project first (File ▸ Open).")
+            self.runbox.show_error(tr("Open a project first (File ▸ Open)."))
             return None
         self.cancel()
         try:
@@ -281,14 +354,16 @@ class CapacityPanel(QWidget):
             run_capacity,
             analysed,
             settings,
-            text=f"Comparing {settings.capability.upper()} lab capacity with the need…",
-            on_done=lambda result: self._done(worker, settings, result, whatif_words(scenario)),
+            text=tr("Comparing {test} lab capacity with the need…").format(
+                test=test_name(settings.capability)
+            ),
+            on_done=lambda result: self._done(worker, settings, result, scenario),
             on_failed=lambda message: self._ended(worker, message),
             on_cancelled=lambda: self._ended(worker, "Cancelled"),
             on_progress=self.runbox.show_progress,
         )
         self.worker = worker
-        self.runbox.started(worker)
+        self.run_state.started(worker)
         return worker
 
     def _facilities_edited(self) -> None:
@@ -306,10 +381,12 @@ class CapacityPanel(QWidget):
         if worker is not self.worker:
             return
         self.worker = None
-        if message == "Cancelled":
-            self.runbox.ended("Cancelled: the result shown (if any) is the previous one.")
+        if message == "Cancelled":  # the word of `on_cancelled` above, not shown
+            self.run_state.ended(
+                lambda: tr("Cancelled: the result shown (if any) is the previous one.")
+            )
         else:
-            self.runbox.ended("Failed.", error=message)
+            self.run_state.ended(lambda: tr("Failed."), error=message)
         self.ended.emit(message)
 
     def _done(
@@ -317,27 +394,48 @@ class CapacityPanel(QWidget):
         worker: Worker,
         settings: CapacitySettings,
         result: FcaResult | CoverageResult,
-        whatif: str,
+        scenario: Scenario | None,
     ) -> None:
         if worker is not self.worker:
             return  # a newer run, or another project
         self.worker = None
-        self.show_result(result, settings, whatif=whatif)
+        self.show_result(result, settings, scenario=scenario)
         self.finished.emit(result)
 
     # -- results -------------------------------------------------------------------------------
 
     def show_result(
-        self, result: FcaResult | CoverageResult, settings: CapacitySettings, *, whatif: str = ""
+        self,
+        result: FcaResult | CoverageResult,
+        settings: CapacitySettings,
+        *,
+        whatif: str = "",
+        scenario: Scenario | None = None,
     ) -> None:
         """Fill the summary, warnings and tables from ``result`` computed with ``settings``
-        (and the what-if edits ``whatif`` names: ``"with 1 what-if hub"``)."""
+        (and the what-if edits ``whatif`` names: ``"with 1 what-if hub"``; or those of
+        ``scenario``, named in the app's language of the moment)."""
+
+        def edits() -> str:
+            words = whatif_words(scenario) if scenario is not None else whatif
+            return f", {words}" if words else ""
+
         self.result, self.result_settings = result, settings
-        method = METHOD_LABELS[settings.method]
-        edits = f", {whatif}" if whatif else ""
-        self.runbox.ended(f"Done: {method}, {len(result.labs)} labs{edits}.")
+        n = len(result.labs)
+        self.run_state.ended(
+            lambda: tr("Done: {method}, %n labs{edits}.", "", n).format(
+                method=label(METHOD_LABELS, settings.method),
+                edits=edits(),
+            )
+        )
+        self._render(result, settings)
+
+    def _render(self, result: FcaResult | CoverageResult, settings: CapacitySettings) -> None:
+        """The summary, notes and tables of ``result``, in the app's language."""
         self.summary.setText(capacity_summary(result, settings))
-        self.warnings.setText("\n".join(f"Note: {w}" for w in result.warnings))
+        self.warnings.setText(
+            "\n".join(tr("Note: {warning}").format(warning=w) for w in result.warnings)
+        )
         self.warnings.setVisible(bool(result.warnings))
         names = _district_names(self.window.project)
         if isinstance(result, CoverageResult):
@@ -346,7 +444,7 @@ class CapacityPanel(QWidget):
             self._show_fca(result, names)
 
     def _show_fca(self, result: FcaResult, names: dict[str, str]) -> None:
-        _set_headers(self.labs, FCA_LAB_HEADERS)
+        set_headers(self.labs, FCA_LAB_HEADERS)
         rows = []
         for r in result.labs.itertuples(index=False):
             status = str(r.status)
@@ -356,11 +454,11 @@ class CapacityPanel(QWidget):
                     optional_number(float(r.capacity_tests_per_year), format_tests),
                     optional_number(float(r.demand_in_reach), format_tests),
                     optional_number(float(r.ratio), format_ratio, missing="–"),
-                    text_item(STATUS_LABELS.get(status, status)),
+                    text_item(label(STATUS_LABELS, status)),
                 ]
             )
         fill_table(self.labs, rows)
-        _set_headers(self.districts, FCA_DISTRICT_HEADERS)
+        set_headers(self.districts, FCA_DISTRICT_HEADERS)
         rows = []
         for r in result.districts.itertuples(index=False):
             rows.append(
@@ -375,7 +473,7 @@ class CapacityPanel(QWidget):
         fill_table(self.districts, rows)
 
     def _show_coverage(self, result: CoverageResult, names: dict[str, str]) -> None:
-        _set_headers(self.labs, COVERAGE_LAB_HEADERS)
+        set_headers(self.labs, COVERAGE_LAB_HEADERS)
         rows = []
         for r in result.labs.itertuples(index=False):
             rank = int(r.rank)
@@ -389,12 +487,12 @@ class CapacityPanel(QWidget):
                     optional_number(float(r.demand_in_reach), format_tests),
                     optional_number(float(r.covered), format_tests),
                     optional_number(used, format_share),
-                    optional_number(float(r.radius_minutes), lambda v: f"{v:.1f}", missing="–"),
-                    text_item(STOPPED_LABELS.get(stopped, stopped)),
+                    optional_number(float(r.radius_minutes), _one_decimal, missing="–"),
+                    text_item(label(STOPPED_LABELS, stopped)),
                 ]
             )
         fill_table(self.labs, rows)
-        _set_headers(self.districts, COVERAGE_DISTRICT_HEADERS)
+        set_headers(self.districts, COVERAGE_DISTRICT_HEADERS)
         rows = []
         for r in result.districts.itertuples(index=False):
             share = float(r.covered_share)
@@ -411,9 +509,8 @@ class CapacityPanel(QWidget):
         fill_table(self.districts, rows)
 
 
-def _set_headers(table: QTableWidget, headers: tuple[str, ...]) -> None:
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(headers)
+def _one_decimal(value: float) -> str:
+    return format_number(value, decimals=1)
 
 
 def _lab_item(name: object, lab_id: object) -> QTableWidgetItem:
@@ -427,7 +524,7 @@ def _lab_item(name: object, lab_id: object) -> QTableWidgetItem:
 def _district_item(district_id: object, names: dict[str, str]) -> QTableWidgetItem:
     key = str(district_id)
     if not key:
-        return text_item("outside every district")
+        return text_item(tr("outside every district"))
     name = names.get(key)
     return text_item(f"{name} ({key})" if name and name != key else key)
 
@@ -443,7 +540,7 @@ def install(window: MainWindow) -> None:
         raise RuntimeError(msg)
     panel = CapacityPanel(window, analysis)
     anchor = "results" if "results" in window.docks else None
-    window.add_dock("capacity", "Lab capacity", panel, tabify_with=anchor)
+    window.add_dock("capacity", tr("Lab capacity"), panel, tabify_with=anchor)
     if anchor is not None:
         window.docks[anchor].raise_()
 
@@ -452,11 +549,13 @@ def install(window: MainWindow) -> None:
         dock.show()
         dock.raise_()
 
-    action = QAction("Lab capaci&ty…", window)
+    action = QAction(tr("Lab capaci&ty…"), window)
     action.setShortcut(QKeySequence("F9"))
     action.setToolTip(
-        "Compare lab capacity with the need for tests: 2SFCA, E2SFCA or capacity-limited "
-        "coverage (F9)"
+        tr(
+            "Compare lab capacity with the need for tests: 2SFCA, E2SFCA or capacity-limited "
+            "coverage (F9)"
+        )
     )
     action.setStatusTip(action.toolTip())
     action.triggered.connect(show)

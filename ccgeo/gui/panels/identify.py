@@ -4,7 +4,8 @@ travel time from the point clicked to the nearest lab by every travel mode analy
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.analysis.access import point_times
-from ccgeo.gui.canvas.tools import Feature
-from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_LABELS
-from ccgeo.gui.wording import as_plain_text
-from ccgeo.labels import format_minutes
+from ccgeo.gui.canvas.tools import Feature, number_text
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
+from ccgeo.gui.panels.analysis import MODE_LABELS, QUALITY_PHRASES, mode_label
+from ccgeo.gui.wording import as_plain_text, column_label, test_name
+from ccgeo.labels import format_minutes, format_number
 from ccgeo.model.settings import AccessSettings
 
 if TYPE_CHECKING:
@@ -32,8 +34,15 @@ if TYPE_CHECKING:
     from ccgeo.tasks.whatif import Baseline
 
 _FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Marks the row of the travel times (its text changes with the language).
+_TRAVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_KIND_LABEL = {"facility": "Facility", "road": "Road", "district": "District"}
+#: The kind of a feature as its row names it (English; shown through `tr`).
+_KIND_LABEL = {
+    "facility": QT_TR_NOOP("Facility"),
+    "road": QT_TR_NOOP("Road"),
+    "district": QT_TR_NOOP("District"),
+}
 
 
 @dataclass(frozen=True)
@@ -48,17 +57,27 @@ class TravelLine:
 
 @dataclass(frozen=True)
 class TravelReport:
-    """The travel times from a point to the nearest lab, one line per mode analysed."""
+    """The travel times from a point to the nearest lab, one line per mode analysed.
+
+    ``heading`` says it whole ("Travel time to the nearest PCR lab"), ``detail`` what follows
+    "Travel time" in the panel's row ("to the nearest PCR lab"); ``remake`` writes the report
+    again in the app's language of the moment (None: it cannot be).
+    """
 
     heading: str
     lines: tuple[TravelLine, ...] = ()
     note: str = ""
+    detail: str = ""
+    remake: Callable[[], TravelReport] | None = field(default=None, compare=False, repr=False)
 
 
 def _mode_label(settings: AccessSettings) -> str:
     travel = settings.travel
-    label = MODE_LABELS.get(travel.mode, travel.mode)
-    return f"{label}, traffic ×{travel.congestion:g}" if travel.congestion != 1 else label
+    label = mode_label(travel.mode)
+    if travel.congestion == 1:
+        return label
+    factor = number_text(travel.congestion, grouping=False)
+    return tr("{mode}, traffic ×{factor}").format(mode=label, factor=factor)
 
 
 def travel_line(baseline: Baseline, lon: float, lat: float, *, whatif: bool = False) -> TravelLine:
@@ -72,11 +91,17 @@ def travel_line(baseline: Baseline, lon: float, lat: float, *, whatif: bool = Fa
     settings = baseline.settings
     mode = _mode_label(settings)
     if row["status"] == "off_network":
-        text = f"off the road network: more than {row['max_snap_m']:g} m from a road"
+        text = tr("off the road network: more than {metres} m from a road").format(
+            metres=number_text(float(row["max_snap_m"]), grouping=False)
+        )
     elif row["status"] == "unreachable":
-        text = f"unreachable: no {settings.capability.upper()} lab can be reached from here"
+        text = tr("unreachable: no {test} lab can be reached from here").format(
+            test=test_name(settings.capability)
+        )
     else:
-        text = f"{format_minutes(row['minutes'])} to {row['lab_name']} ({row['lab_id']})"
+        text = tr("{minutes} to {lab} ({lab_id})").format(
+            minutes=format_minutes(row["minutes"]), lab=row["lab_name"], lab_id=row["lab_id"]
+        )
     return TravelLine(mode, text, float(row["minutes"]), row["lab_id"])
 
 
@@ -129,27 +154,51 @@ class TravelTimes(QObject):
 
     def report(self, lon: float, lat: float) -> TravelReport:
         """The travel time from ``lon``, ``lat`` (degrees) by every mode with a run."""
+        again = partial(self.report, lon, lat)  # the same report, in a new language
         if not self._runs:
             return TravelReport(
-                "Travel time to the nearest lab",
-                note="Run the analysis (F5) to see the travel time from here to the nearest lab",
+                tr("Travel time to the nearest lab"),
+                note=tr(
+                    "Run the analysis (F5) to see the travel time from here to the nearest lab"
+                ),
+                detail=tr("to the nearest lab"),
+                remake=again,
             )
         runs = [self._runs[m] for m in self.modes]
-        settings = runs[0].settings
-        quality = QUALITY_LABELS.get(settings.quality, settings.quality).lower()
-        quality = "" if settings.quality == "any" else f" ({quality})"
-        heading = f"Travel time to the nearest {settings.capability.upper()} lab{quality}"
+        heading, detail = _headings(runs[0].settings)
         edited = self._edited()
         lines = tuple(travel_line(b, lon, lat, whatif=b is edited) for b in runs)
         note = ""
         if edited is not None:
+            mode = _mode_label(edited.settings)
             others = [line.mode for b, line in zip(runs, lines, strict=True) if b is not edited]
-            note = (
-                f"{_mode_label(edited.settings)}: with the what-if edits (hubs, upgrades, closures)"
-            )
             if others:
-                note += f"; {', '.join(others)}: as run, without them"
-        return TravelReport(heading, lines, note)
+                note = tr(
+                    "{mode}: with the what-if edits (hubs, upgrades, closures); {others}: as run, "
+                    "without them"
+                ).format(mode=mode, others=", ".join(others))
+            else:
+                note = tr("{mode}: with the what-if edits (hubs, upgrades, closures)").format(
+                    mode=mode
+                )
+        return TravelReport(heading, lines, note, detail, remake=again)
+
+
+def _headings(settings: AccessSettings) -> tuple[str, str]:
+    """The heading of the travel times to the labs of ``settings`` and the words after "Travel
+    time" ("to the nearest PCR lab (in EQA or accredited)")."""
+    test = test_name(settings.capability)
+    if settings.quality == "any":
+        return (
+            tr("Travel time to the nearest {test} lab").format(test=test),
+            tr("to the nearest {test} lab").format(test=test),
+        )
+    phrase = QUALITY_PHRASES.get(settings.quality)
+    quality = tr(phrase) if phrase is not None else settings.quality
+    return (
+        tr("Travel time to the nearest {test} lab ({quality})").format(test=test, quality=quality),
+        tr("to the nearest {test} lab ({quality})").format(test=test, quality=quality),
+    )
 
 
 class IdentifyPanel(QWidget):
@@ -166,18 +215,20 @@ class IdentifyPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel(
-            "Choose the Identify tool (I) and click anywhere on the map: the features there and "
-            "the travel time to the nearest lab."
+            tr(
+                "Choose the Identify tool (I) and click anywhere on the map: the features there "
+                "and the travel time to the nearest lab."
+            )
         )
         self.heading.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Field", "Value"])
+        self.tree.setHeaderLabels([tr("Field"), tr("Value")])
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setToolTip("Double-click a feature to zoom to it")
+        self.tree.setToolTip(tr("Double-click a feature to zoom to it"))
         self.tree.itemDoubleClicked.connect(self._on_double_click)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -186,6 +237,19 @@ class IdentifyPanel(QWidget):
         self._features: list[Feature] = []
         #: The travel times shown with the features (None: none asked for).
         self.travel: TravelReport | None = None
+        self._where = (0.0, 0.0)
+        notifier().changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """List the features and travel times shown again, in the app's language (it
+        changed); nothing when none are shown."""
+        travel = self.travel
+        if not self._features and travel is None:
+            return
+        features = [f.remake() if f.remake is not None else f for f in self._features]
+        if travel is not None and travel.remake is not None:
+            travel = travel.remake()
+        self.show_features(features, *self._where, travel=travel)
 
     @property
     def features(self) -> list[Feature]:
@@ -204,16 +268,9 @@ class IdentifyPanel(QWidget):
         the ``travel`` times from that point under them."""
         self._features = list(features)
         self.travel = travel
+        self._where = (lon, lat)
         self.tree.clear()
-        where = f"Lon {lon:.5f}°  Lat {lat:.5f}°"
-        if not features:
-            nothing = (
-                "No map feature here" if travel is not None and travel.lines else "Nothing here"
-            )
-            self.heading.setText(f"{nothing} ({where}).")
-        else:
-            count = f"{len(features)} feature{'s' if len(features) > 1 else ''}"
-            self.heading.setText(f"{count} at {where}")
+        self.heading.setText(_heading(len(features), lon, lat, travel))
         self._add_features(features)
         if travel is not None:
             self._add_travel(travel)
@@ -226,19 +283,23 @@ class IdentifyPanel(QWidget):
     def _add_features(self, features: list[Feature]) -> None:
         bold = self._bold()
         for i, feature in enumerate(features):
-            item = QTreeWidgetItem([_KIND_LABEL.get(feature.kind, feature.kind), feature.title])
+            kind = _KIND_LABEL.get(feature.kind)
+            item = QTreeWidgetItem([tr(kind) if kind else feature.kind, feature.title])
             item.setData(0, _FEATURE_ROLE, feature)
             item.setFont(0, bold)
             item.setFont(1, bold)
             for name, value in feature.attributes:
-                child = QTreeWidgetItem([name, value])
+                child = QTreeWidgetItem([column_label(name), value])
+                if column_label(name) != name:
+                    child.setToolTip(0, as_plain_text(name))
                 child.setToolTip(1, as_plain_text(value))
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
             item.setExpanded(i == 0)
 
     def _add_travel(self, travel: TravelReport) -> None:
-        item = QTreeWidgetItem(["Travel time", travel.heading.removeprefix("Travel time ")])
+        item = QTreeWidgetItem([tr("Travel time"), travel.detail or travel.heading])
+        item.setData(0, _TRAVEL_ROLE, True)
         item.setToolTip(1, travel.heading)
         item.setFont(0, self._bold())
         item.setFont(1, self._bold())
@@ -247,7 +308,7 @@ class IdentifyPanel(QWidget):
             child.setToolTip(1, as_plain_text(line.text))
             item.addChild(child)
         if travel.note:
-            note = QTreeWidgetItem(["Note", travel.note])
+            note = QTreeWidgetItem([tr("Note"), travel.note])
             note.setToolTip(1, travel.note)
             item.addChild(note)
         self.tree.addTopLevelItem(item)
@@ -257,7 +318,7 @@ class IdentifyPanel(QWidget):
         """The travel rows as shown in the tree: mode (or "Note") → text."""
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            if item.text(0) == "Travel time":
+            if item.data(0, _TRAVEL_ROLE):
                 return {
                     item.child(j).text(0): item.child(j).text(1) for j in range(item.childCount())
                 }
@@ -273,3 +334,18 @@ class IdentifyPanel(QWidget):
         feature = item.data(0, _FEATURE_ROLE)
         if feature is not None:
             self.zoomRequested.emit(feature)
+
+
+def _heading(count: int, lon: float, lat: float, travel: TravelReport | None) -> str:
+    """What the panel lists: ``count`` features at ``lon``, ``lat`` (degrees), or nothing."""
+    where = tr("Lon {lon}°  Lat {lat}°").format(
+        lon=format_number(lon, decimals=5, grouping=False),
+        lat=format_number(lat, decimals=5, grouping=False),
+    )
+    if count == 0 and travel is not None and travel.lines:
+        return tr("No map feature here ({where}).").format(where=where)
+    if count == 0:
+        return tr("Nothing here ({where}).").format(where=where)
+    if count == 1:  # counts from 1 up: "one" is 1 alone in English, Spanish, Portuguese, French
+        return tr("1 feature at {where}").format(where=where)
+    return tr("{count} features at {where}").format(count=count, where=where)

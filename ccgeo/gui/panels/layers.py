@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ccgeo.gui.canvas.map_canvas import MapCanvas
 from ccgeo.gui.dialogs.layer_style import StyleDialog
+from ccgeo.gui.language import notifier, tr
 from ccgeo.gui.panels.layer_state import LayerMemory, MapEdit, merged_order
 from ccgeo.gui.wording import as_plain_text
 from ccgeo.render.layers import MapLayer
@@ -128,8 +129,10 @@ class LayerPanel(QWidget):
         self.style_dialog: StyleDialog | None = None
         self.tree = _LayerTree(self)
         self.tree.setToolTip(
-            "The map's layers, top drawn over the ones below: tick to show or hide, drag to "
-            "reorder, right-click for more"
+            tr(
+                "The map's layers, top drawn over the ones below: tick to show or hide, drag "
+                "to reorder, right-click for more"
+            )
         )
         self._build_opacity_row()
         self._rebuilding = False
@@ -141,13 +144,15 @@ class LayerPanel(QWidget):
         # the memory first: it may take a removed layer off again before the rows are rebuilt
         canvas.layersChanged.connect(self.memory.reconcile)
         canvas.layersChanged.connect(self._schedule_refresh)
+        # the rows' names, tooltips and legends are written in the language of the moment
+        notifier().changed.connect(self._schedule_refresh)
         self.refresh()
 
     def _build_opacity_row(self) -> None:
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal)
         self.opacity_slider.setRange(0, 100)
-        self.opacity_slider.setToolTip("Opacity of the selected layer")
-        self.opacity_label = QLabel("Opacity")
+        self.opacity_slider.setToolTip(tr("Opacity of the selected layer"))
+        self.opacity_label = QLabel(tr("Opacity"))
         self.opacity_label.setMinimumWidth(92)
         opacity_row = QHBoxLayout()
         opacity_row.addWidget(self.opacity_label)
@@ -225,10 +230,13 @@ class LayerPanel(QWidget):
         self.opacity_slider.blockSignals(True)
         self.opacity_slider.setValue(value)
         self.opacity_slider.blockSignals(False)
-        self.opacity_label.setText(f"Opacity {value} %")
+        self._show_opacity(value)
+
+    def _show_opacity(self, value: int) -> None:
+        self.opacity_label.setText(tr("Opacity {percent} %").format(percent=value))
 
     def _on_opacity(self, value: int) -> None:
-        self.opacity_label.setText(f"Opacity {value} %")
+        self._show_opacity(value)
         layer = self.selected_layer()
         if layer is not None:
             layer.opacity = value / 100.0
@@ -263,7 +271,7 @@ class LayerPanel(QWidget):
         before = memory.full_order()
         after = merged_order(before, kinds)
         self.push(
-            f"Move layer {layer.name}",
+            tr("Move layer {layer}").format(layer=layer.name),
             lambda: memory.set_order(after),
             lambda: memory.set_order(before),
         )
@@ -274,7 +282,7 @@ class LayerPanel(QWidget):
             return
         kind, memory = layer.kind, self.memory
         self.push(
-            f"Remove layer {layer.name}",
+            tr("Remove layer {layer}").format(layer=layer.name),
             lambda: memory.remove(kind),
             lambda: memory.add_back(kind),
         )
@@ -286,7 +294,7 @@ class LayerPanel(QWidget):
             return
         memory = self.memory
         self.push(
-            f"Add back layer {layer.name}",
+            tr("Add back layer {layer}").format(layer=layer.name),
             lambda: memory.add_back(kind),
             lambda: memory.remove(kind),
         )
@@ -298,7 +306,7 @@ class LayerPanel(QWidget):
             return
         kind, memory = layer.kind, self.memory
         self.push(
-            f"Style of {layer.name}",
+            tr("Style of {layer}").format(layer=layer.name),
             lambda: memory.set_style(kind, style),
             lambda: memory.set_style(kind, old),
         )
@@ -364,15 +372,15 @@ class LayerPanel(QWidget):
         menu = QMenu(self)
         menu.setToolTipsVisible(True)
         row = self.layers_top_down().index(layer)
-        zoom = menu.addAction("Zoom to layer")
+        zoom = menu.addAction(tr("Zoom to layer"))
         zoom.setEnabled(layer.extent is not None)
         zoom.triggered.connect(lambda: self.canvas.zoom_to_extent(layer.extent))  # type: ignore[arg-type]
-        toggle = menu.addAction("Hide" if layer.visible else "Show")
+        toggle = menu.addAction(tr("Hide", "layer") if layer.visible else tr("Show", "layer"))
         toggle.triggered.connect(lambda: self.set_layer_visible(layer, not layer.visible))
-        up = menu.addAction("Move up")
+        up = menu.addAction(tr("Move up"))
         up.setEnabled(row > 0)
         up.triggered.connect(lambda: self.move_layer_to_row(layer, row - 1))
-        down = menu.addAction("Move down")
+        down = menu.addAction(tr("Move down"))
         down.setEnabled(row < len(self.canvas.layers) - 1)
         down.triggered.connect(lambda: self.move_layer_to_row(layer, row + 2))
         menu.addSeparator()
@@ -380,31 +388,35 @@ class LayerPanel(QWidget):
         return self._removed_menu(menu)
 
     def _edit_actions(self, menu: QMenu, layer: MapLayer) -> None:
-        style = menu.addAction("Style…")
+        style = menu.addAction(tr("Style…"))
         if layer.style_classes():
-            style.setToolTip("Colours and sizes of this layer's classes (undo with Ctrl+Z)")
+            style.setToolTip(tr("Colours and sizes of this layer's classes (undo with Ctrl+Z)"))
         else:
             style.setEnabled(False)
-            style.setToolTip("This layer is drawn with a fixed style")
+            style.setToolTip(tr("This layer is drawn with a fixed style"))
         style.triggered.connect(lambda: self.open_style_dialog(layer))
-        remove = menu.addAction("Remove")
+        remove = menu.addAction(tr("Remove", "layer"))
         remove.setShortcut(Qt.Key.Key_Delete)
         if layer.kind in KEPT_KINDS:
             remove.setEnabled(False)
-            remove.setToolTip("Choose View ▸ Base map ▸ None to hide the base map")
+            remove.setToolTip(tr("Choose View ▸ Base map ▸ None to hide the base map"))
         else:
-            remove.setToolTip("Take this layer off the map (Delete; undo with Ctrl+Z)")
+            remove.setToolTip(tr("Take this layer off the map (Delete; undo with Ctrl+Z)"))
         remove.triggered.connect(lambda: self.remove_layer(layer))
 
     def _removed_menu(self, menu: QMenu) -> QMenu:
         """Add "Add back ▸ layer" for the layers removed (nothing when none)."""
         removed = [(k, x) for k, x in self.memory.removed.items() if x is not None]
         if removed:
-            back = menu.addMenu("Add back")
+            back = menu.addMenu(tr("Add back"))
             back.setToolTipsVisible(True)
             for kind, layer in removed:
                 action = back.addAction(layer.name)
-                action.setToolTip(f"Put {layer.name} back on the map at its place")
+                action.setToolTip(
+                    as_plain_text(
+                        tr("Put {layer} back on the map at its place").format(layer=layer.name)
+                    )
+                )
                 action.triggered.connect(lambda _c=False, k=kind: self.add_back(k))
         return menu
 
@@ -423,7 +435,9 @@ def _layer_item(layer: MapLayer) -> QTreeWidgetItem:
     item.setToolTip(
         0,
         as_plain_text(
-            f"{layer.name}: tick to show, drag to change the drawing order, right-click for more"
+            tr(
+                "{layer}: tick to show, drag to change the drawing order, right-click for more"
+            ).format(layer=layer.name)
         ),
     )
     for entry in layer.legend():

@@ -18,8 +18,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from ccgeo.errors import InputError
+from ccgeo.gui.language import tr
 from ccgeo.gui.panels.referral import ReferralPanel
 from ccgeo.gui.panels.siting import SitingPanel, proposal_scenario
+from ccgeo.gui.wording import test_name
 from ccgeo.model.scenario import Hub, Scenario
 from ccgeo.model.settings import AccessSettings, LabSettings, ReferralSettings, SitingSettings
 from ccgeo.project import SavedPlan
@@ -180,10 +182,10 @@ class PlanningController(QObject):
             partial(run_siting, user_sites=self.user_sites()),
             analysed,
             settings,
-            text=f"Siting new {settings.capability.upper()} hubs…",
+            text=tr("Siting new {test} hubs…").format(test=test_name(settings.capability)),
             on_done=lambda result: self._siting_done(worker, settings, result, scenario, keep),
             on_failed=lambda message: self._siting_ended(worker, message),
-            on_cancelled=lambda: self._siting_ended(worker, "Cancelled"),
+            on_cancelled=lambda: self._siting_ended(worker, "Cancelled"),  # a word, not shown
             on_progress=on_progress,
         )
         self.siting_worker = worker
@@ -250,7 +252,9 @@ class PlanningController(QObject):
             partial(run_referral, proposed_hubs=proposed),
             analysed,
             settings,
-            text=f"Planning the {settings.capability.upper()} sample referral…",
+            text=tr("Planning the {test} sample referral…").format(
+                test=test_name(settings.capability)
+            ),
             on_done=lambda result: self._referral_done(worker, result, scenario, keep),
             on_failed=lambda message: self._referral_ended(worker, message),
             on_cancelled=lambda: self._referral_ended(worker, "Cancelled"),
@@ -326,7 +330,7 @@ class PlanningController(QObject):
         """
         result, settings = self.siting_result, self.siting_settings
         if result is None or settings is None:
-            msg = "there is no proposal yet: run the siting first"
+            msg = tr("there is no proposal yet: run the siting first")
             raise InputError(msg)
         # the analysis as the siting saw it: its test, quality, travel and snapping
         shared = {k: v for k, v in settings.to_dict().items() if k in LabSettings.SHARED_KEYS}
@@ -400,8 +404,8 @@ def install(window: MainWindow) -> None:
     referral = ReferralPanel(planning)
     anchor = "results" if "results" in window.docks else None
     # short titles: the four docks share the place under the Analysis panel, as tabs
-    window.add_dock("siting", "New hubs", siting, tabify_with=anchor)
-    window.add_dock("referral", "Referral", referral, tabify_with=anchor)
+    window.add_dock("siting", tr("New hubs"), siting, tabify_with=anchor)
+    window.add_dock("referral", tr("Referral"), referral, tabify_with=anchor)
     if anchor is not None:
         window.docks[anchor].raise_()
 
@@ -410,16 +414,16 @@ def install(window: MainWindow) -> None:
         dock.show()
         dock.raise_()
 
-    act_site = QAction("&Site new hubs…", window)
+    act_site = QAction(tr("&Site new hubs…"), window)
     act_site.setShortcut(QKeySequence("F7"))
     act_site.setToolTip(
-        "Choose new testing hubs: most people covered, least travel time or fewest hubs (F7)"
+        tr("Choose new testing hubs: most people covered, least travel time or fewest hubs (F7)")
     )
     act_site.triggered.connect(lambda: show("siting"))
-    act_referral = QAction("Sample re&ferral…", window)
+    act_referral = QAction(tr("Sample re&ferral…"), window)
     act_referral.setShortcut(QKeySequence("F8"))
     act_referral.setToolTip(
-        "Plan how specimens travel from biopsy sites to hub labs by courier (F8)"
+        tr("Plan how specimens travel from biopsy sites to hub labs by courier (F8)")
     )
     act_referral.triggered.connect(lambda: show("referral"))
     for action in (act_site, act_referral):

@@ -16,27 +16,40 @@ import pandas as pd
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
 from ccgeo.gui.panels.attributes import DataFrameModel, table_view
-from ccgeo.report.notes import SEVERITY_LABELS, DataNote
+from ccgeo.labels import format_count
+from ccgeo.report.notes import DataNote, severity_label
 
-#: Columns of the table, by note attribute, with their headers.
+#: Columns of the table, by note attribute, with their headers (English; shown through `tr`).
 COLUMNS: dict[str, str] = {
-    "source": "File",
-    "row": "Row",
-    "kind": "What",
-    "text": "Problem",
-    "fix": "How to fix it",
-    "facility_id": "Facility",
+    "source": QT_TR_NOOP("File"),
+    "row": QT_TR_NOOP("Row"),
+    "kind": QT_TR_NOOP("What"),
+    "text": QT_TR_NOOP("Problem"),
+    "fix": QT_TR_NOOP("How to fix it"),
+    "facility_id": QT_TR_NOOP("Facility"),
 }
+
+#: What a note without a file is about, by its topic (English; shown through `tr`).
+TOPICS: dict[str, str] = {
+    "facilities": QT_TR_NOOP("facilities"),
+    "population": QT_TR_NOOP("population"),
+    "analysis": QT_TR_NOOP("analysis"),
+}
+
+
+def _topic(topic: str) -> str:
+    return tr(TOPICS[topic]) if topic in TOPICS else topic
 
 
 def notes_frame(notes: Sequence[DataNote]) -> pd.DataFrame:
     """The notes as the table shows them (one row each, in the given order)."""
     return pd.DataFrame(
         {
-            "source": [n.source or n.topic for n in notes],
+            "source": [n.source or _topic(n.topic) for n in notes],
             "row": pd.array([n.row for n in notes], dtype="Int64"),
-            "kind": [SEVERITY_LABELS.get(n.severity, n.severity) for n in notes],
+            "kind": [severity_label(n.severity) for n in notes],
             "text": [n.text for n in notes],
             "fix": [n.fix for n in notes],
             "facility_id": [n.facility_id or "" for n in notes],
@@ -67,8 +80,10 @@ class ProblemsView(QWidget):
         self.view.setWordWrap(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setToolTip(
-            "What the data lacked or what ccgeo changed; double-click a row about a facility "
-            "to show it in the table and on the map"
+            tr(
+                "What the data lacked or what ccgeo changed; double-click a row about a "
+                "facility to show it in the table and on the map"
+            )
         )
         self.view.activated.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -77,6 +92,11 @@ class ProblemsView(QWidget):
         layout.addWidget(self.view, 1)
         self.notes: list[DataNote] = []
         self.set_notes([])
+        notifier().changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Write the table and the count again in the app's language (it changed)."""
+        self.set_notes(self.notes)
 
     def set_notes(self, notes: Sequence[DataNote]) -> None:
         """Show ``notes`` (from `ccgeo.report.notes.data_notes`)."""
@@ -98,11 +118,18 @@ def _count_text(notes: Sequence[DataNote]) -> str:
     counts: dict[str, int] = {}
     for note in notes:
         if note.severity != "info":
-            label = SEVERITY_LABELS.get(note.severity, note.severity)
+            label = severity_label(note.severity)
             counts[label] = counts.get(label, 0) + 1
     if not notes:
-        return "No data notes: import data and run an analysis to see what they hold."
+        return tr("No data notes: import data and run an analysis to see what they hold.")
     if not counts:
-        return "Nothing to review; where the people and facility rows went is listed below."
-    parts = ", ".join(f"{n} {label}" for label, n in counts.items())
-    return f"To review: {parts}. Double-click a row about a facility to show it."
+        return tr("Nothing to review; where the people and facility rows went is listed below.")
+    parts = ", ".join(
+        tr("{count} {what}", "a number of data notes and what they are").format(
+            count=format_count(n), what=label
+        )
+        for label, n in counts.items()
+    )
+    return tr("To review: {notes}. Double-click a row about a facility to show it.").format(
+        notes=parts
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,26 +28,52 @@ from PySide6.QtWidgets import (
 
 from ccgeo.analysis.access import CITY_ID
 from ccgeo.gui.charts import BarChart
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
 from ccgeo.gui.panels.widgets import stack_parts
-from ccgeo.labels import format_share
+from ccgeo.labels import format_number, format_people, format_share, format_threshold
 from ccgeo.render.layers import padded
 
 if TYPE_CHECKING:
     from ccgeo.gui.panels.analysis import AnalysisController
+    from ccgeo.gui.panels.widgets import RunBox
+    from ccgeo.gui.workers import Worker
 
 #: The Lancet Commission on Global Surgery target: 80 % of people within 2 h (DOMAIN.md).
 LANCET_TARGET = (120.0, 0.8)
 
 COVERAGE_HEADERS = (
-    "District",
-    "Within (min)",
-    "People",
-    "Covered",
-    "Share",
-    "Beyond",
-    "Unreachable",
-    "Off-network",
+    QT_TR_NOOP("District"),
+    QT_TR_NOOP("Within (min)"),
+    QT_TR_NOOP("People"),
+    QT_TR_NOOP("Covered"),
+    QT_TR_NOOP("Share"),
+    QT_TR_NOOP("Beyond"),
+    QT_TR_NOOP("Unreachable"),
+    QT_TR_NOOP("Off-network"),
 )
+AREA_HEADERS = (
+    QT_TR_NOOP("Rank"),
+    QT_TR_NOOP("People"),
+    QT_TR_NOOP("Area (km²)"),
+    QT_TR_NOOP("Nearest lab"),
+)
+
+
+def set_headers(table: QTableWidget, headers: tuple[str, ...]) -> None:
+    """Give ``table`` the columns ``headers`` (English, marked with `QT_TR_NOOP`), in the app's
+    language."""
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels([tr(h) for h in headers])
+
+
+def plain_number(value: float) -> str:
+    """``value`` with the digits ``:g`` gives it and the separators of the app's language:
+    ``1.5`` → ``"1.5"``, ``"1,5"`` in Portuguese; ``60.0`` → ``"60"``."""
+    text = f"{value:g}"
+    if "e" in text or "n" in text:  # 1e+06, inf, nan
+        return text
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return format_number(value, decimals=decimals, grouping=False)
 
 
 class _NumberItem(QTableWidgetItem):
@@ -63,7 +90,7 @@ class _NumberItem(QTableWidgetItem):
 def number_item(value: float, text: str | None = None) -> QTableWidgetItem:
     """A right-aligned cell that sorts by ``value``."""
     item = _NumberItem()
-    item.setData(Qt.ItemDataRole.DisplayRole, text if text is not None else f"{value:,.0f}")
+    item.setData(Qt.ItemDataRole.DisplayRole, text if text is not None else format_number(value))
     item.setData(Qt.ItemDataRole.UserRole, float(value))
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -71,12 +98,13 @@ def number_item(value: float, text: str | None = None) -> QTableWidgetItem:
 
 
 def optional_number(
-    value: float, fmt: Callable[[float], str] | None = None, *, missing: str = "unknown"
+    value: float, fmt: Callable[[float], str] | None = None, *, missing: str | None = None
 ) -> QTableWidgetItem:
-    """A number cell formatted by ``fmt``, or ``missing`` (sorting first) when NaN."""
+    """A number cell formatted by ``fmt``, or ``missing`` (sorting first; None: "unknown")
+    when NaN."""
     if math.isfinite(value):
         return number_item(value, fmt(value) if fmt is not None else None)
-    return number_item(-1.0, missing)
+    return number_item(-1.0, tr("unknown") if missing is None else missing)
 
 
 def text_item(text: str) -> QTableWidgetItem:
@@ -87,7 +115,40 @@ def text_item(text: str) -> QTableWidgetItem:
 
 def share_text(share: float) -> str:
     """``0.6815`` → ``"68.2 %"``; NaN → ``"no people"``."""
-    return format_share(share, missing="no people")
+    return format_share(share, missing=tr("no people"))
+
+
+class RunState:
+    """What a panel's `RunBox` said last (done, cancelled, failed, saved with the project), to
+    say it again in the language chosen now."""
+
+    def __init__(self, runbox: RunBox) -> None:
+        self.runbox = runbox
+        self._say: Callable[[], None] | None = None
+
+    def started(self, worker: Worker | None) -> None:
+        """A run began (`RunBox.started`)."""
+        self._say = None
+        self.runbox.started(worker)
+
+    def ended(self, text: Callable[[], str], *, error: str = "") -> None:
+        """A run ended: ``text()`` on the state line (`RunBox.ended`)."""
+        self._say = lambda: self.runbox.ended(text(), error=error)
+        self._say()
+
+    def saved(self, made_at: str, *, stale: bool) -> None:
+        """The result shown was saved with the project (`RunBox.show_saved`)."""
+        self._say = partial(self.runbox.show_saved, made_at, stale=stale)
+        self._say()
+
+    def again(self) -> None:
+        """Say the last state again, in the app's language now (not while a run is under
+        way); the Run button stays as it is."""
+        if self._say is None or self.runbox.cancel_button.isEnabled():
+            return
+        enabled = self.runbox.run_button.isEnabled()
+        self._say()
+        self.runbox.run_button.setEnabled(enabled)
 
 
 class ResultsPanel(QWidget):
@@ -96,38 +157,38 @@ class ResultsPanel(QWidget):
     def __init__(self, controller: AnalysisController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.headline = QLabel("No analysis yet: set the test and press Run (F5).")
+        self.headline = QLabel(tr("No analysis yet: set the test and press Run (F5)."))
         self.headline.setWordWrap(True)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() * 1.6, 14.0))
         font.setBold(True)
         self.headline.setFont(font)
-        self.headline.setToolTip("Coverage of the whole area, and its change from the baseline")
+        self.headline.setToolTip(tr("Coverage of the whole area, and its change from the baseline"))
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
         self.threshold = QComboBox()
-        self.threshold.setToolTip("Threshold of the bar chart")
+        self.threshold.setToolTip(tr("Threshold of the bar chart"))
         self.chart = BarChart()
-        self.chart.setToolTip("Share of each district's people within the threshold")
+        self.chart.setToolTip(tr("Share of each district's people within the threshold"))
         self.table = QTableWidget(0, len(COVERAGE_HEADERS))
-        self.table.setHorizontalHeaderLabels(COVERAGE_HEADERS)
+        set_headers(self.table, COVERAGE_HEADERS)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("People within each threshold, by district (inclusive: ≤ T)")
-        self.areas = QTableWidget(0, 4)
-        self.areas.setHorizontalHeaderLabels(("Rank", "People", "Area (km²)", "Nearest lab"))
+        self.table.setToolTip(tr("People within each threshold, by district (inclusive: ≤ T)"))
+        self.areas = QTableWidget(0, len(AREA_HEADERS))
+        set_headers(self.areas, AREA_HEADERS)
         self.areas.verticalHeader().hide()
         self.areas.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.areas.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.areas.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.areas.setToolTip("Underserved areas, most people first: click one to zoom to it")
-        self.areas_title = QLabel("Underserved areas")
+        self.areas.setToolTip(tr("Underserved areas, most people first: click one to zoom to it"))
+        self.areas_title = QLabel(tr("Underserved areas"))
         self.areas_title.setWordWrap(True)  # "beyond 60 min, 3 areas, 835,774 people"
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Chart threshold"))
+        top.addWidget(QLabel(tr("Chart threshold")))
         top.addWidget(self.threshold, 1)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
@@ -152,20 +213,27 @@ class ResultsPanel(QWidget):
         self.areas.cellClicked.connect(lambda row, _col: self.zoom_to_area(row))
         self.chart.barClicked.connect(self._select_district)
         controller.coverageChanged.connect(self.refresh)
+        notifier().changed.connect(self.retranslate)
         self._coverage: pd.DataFrame | None = None
 
     # -- refresh -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Write the headers, lines, cells and chart again in the language chosen now."""
+        set_headers(self.table, COVERAGE_HEADERS)
+        set_headers(self.areas, AREA_HEADERS)
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the workspace again and show its numbers."""
         ws = self.controller.workspace
         if ws is None or ws.baseline is None:
             self._coverage = None
-            self.headline.setText("No analysis yet: set the test and press Run (F5).")
+            self.headline.setText(tr("No analysis yet: set the test and press Run (F5)."))
             self.detail.setText("")
             self.table.setRowCount(0)
             self.areas.setRowCount(0)
-            self.areas_title.setText("Underserved areas")
+            self.areas_title.setText(tr("Underserved areas"))
             self.threshold.blockSignals(True)
             self.threshold.clear()
             self.threshold.blockSignals(False)
@@ -194,7 +262,11 @@ class ResultsPanel(QWidget):
             lines = ws.delta_lines()
         else:
             lines = [
-                f"{share_text(r.share)} within {r.threshold_min:g} min ({r.covered:,.0f} people)"
+                tr("{share} within {minutes} ({people} people)").format(
+                    share=share_text(r.share),
+                    minutes=format_threshold(r.threshold_min),
+                    people=format_people(r.covered),
+                )
                 for r in delta.itertuples(index=False)
             ]
         key = delta["threshold_min"].to_numpy() == ws.settings.underserved_minutes
@@ -208,7 +280,7 @@ class ResultsPanel(QWidget):
             name = str(r.district_name)
             cells = [
                 text_item(name),
-                number_item(r.threshold_min, f"{r.threshold_min:g}"),
+                number_item(r.threshold_min, plain_number(r.threshold_min)),
                 number_item(r.population),
                 number_item(r.covered),
                 number_item(-1.0 if math.isnan(r.share) else r.share, share_text(r.share)),
@@ -230,7 +302,7 @@ class ResultsPanel(QWidget):
         self.threshold.blockSignals(True)
         self.threshold.clear()
         for t in values:
-            self.threshold.addItem(f"{t:g} min", t)
+            self.threshold.addItem(format_threshold(t), t)
         pick = current if current in values else (60.0 if 60.0 in values else values[-1])
         self.threshold.setCurrentIndex(values.index(pick))
         self.threshold.blockSignals(False)
@@ -254,7 +326,9 @@ class ResultsPanel(QWidget):
         self.chart.set_data(
             rows["district_name"].astype(str).tolist(),
             rows["share"].to_numpy(dtype=float).tolist(),
-            title=f"Share of people within {t:g} min, by district",
+            title=tr("Share of people within {minutes}, by district").format(
+                minutes=format_threshold(t)
+            ),
             target=target,
         )
 
@@ -262,19 +336,21 @@ class ResultsPanel(QWidget):
         frame = self.controller.underserved_frame()
         if frame is None:
             self.areas.setRowCount(0)
-            self.areas_title.setText("Underserved areas")
+            self.areas_title.setText(tr("Underserved areas"))
             return
         ws = self.controller.workspace
         minutes = ws.settings.underserved_minutes if ws is not None else 60.0
         people = float(frame["population"].sum()) if len(frame) else 0.0
         self.areas_title.setText(
-            f"Underserved areas: beyond {minutes:g} min, {len(frame)} areas, {people:,.0f} people"
+            tr(
+                "Underserved areas: beyond {minutes}, %n areas, {people} people", "", len(frame)
+            ).format(minutes=format_threshold(minutes), people=format_people(people))
         )
         self.areas.setRowCount(len(frame))
         for i, r in enumerate(frame.itertuples(index=False)):
             self.areas.setItem(i, 0, number_item(r.rank, f"#{r.rank}"))
             self.areas.setItem(i, 1, number_item(r.population))
-            self.areas.setItem(i, 2, number_item(r.area_km2, f"{r.area_km2:,.1f}"))
+            self.areas.setItem(i, 2, number_item(r.area_km2, format_number(r.area_km2, decimals=1)))
             self.areas.setItem(i, 3, text_item(str(r.nearest_lab)))
 
     # -- navigation ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QPushButton
 
 from ccgeo.gui.canvas.side_by_side import SideBySide
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
 from ccgeo.labels import format_people, format_share, format_threshold
 from ccgeo.render.analysis_layers import CatchmentLayer, WhatIfLayer
 from ccgeo.render.layers import MapLayer
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
     from ccgeo.model.scenario import Scenario
     from ccgeo.tasks.whatif import ScenarioPair, ScenarioRun
 
-#: What the map and the report call the analysis of the existing labs.
-BASELINE_LABEL = "Baseline (existing labs)"
+#: What the map and the report call the analysis of the existing labs (English: shown through
+#: `tr`).
+BASELINE_LABEL = QT_TR_NOOP("Baseline (existing labs)")
 #: Layers of the live what-if, hidden while two scenarios are on the map.
 LIVE_KINDS = frozenset({"catchments", "underserved", "whatif"})
 #: Layers drawn under a scenario's catchment bands (and under the difference map).
@@ -36,9 +38,10 @@ UNDER_KINDS = frozenset({"basemap", "population"})
 
 def coverage_line(covered: float, share: float, threshold_minutes: float) -> str:
     """``"1,260,837 people (78.2 %) within 60 min"``."""
-    return (
-        f"{format_people(covered)} people ({format_share(share)}) within "
-        f"{format_threshold(threshold_minutes)}"
+    return tr("{people} people ({share}) within {minutes}").format(
+        people=format_people(covered),
+        share=format_share(share),
+        minutes=format_threshold(threshold_minutes),
     )
 
 
@@ -63,7 +66,7 @@ def with_scenario(
 
 def scenario_marks(run: ScenarioRun, crs: CRS, name: str) -> WhatIfLayer:
     """The hubs, upgrades and closures of ``run``, as a map layer named after the scenario."""
-    marks = WhatIfLayer(crs, name=f"{name}: hubs and upgrades")
+    marks = WhatIfLayer(crs, name=tr("{name}: hubs and upgrades").format(name=name))
     labs = run.labs
     open_ = labs["open"].to_numpy(dtype=bool)
     hubs = labs[open_ & (labs["kind"] == "hub").to_numpy()]
@@ -79,7 +82,7 @@ def scenario_marks(run: ScenarioRun, crs: CRS, name: str) -> WhatIfLayer:
 
 def scenario_layers(run: ScenarioRun, bands, crs: CRS, name: str) -> tuple[MapLayer, MapLayer]:
     """The catchment bands (``bands``: `Overlay.isochrones`) and the marks of ``run``."""
-    catchments = CatchmentLayer(bands, crs, name=f"{name}: catchment bands")
+    catchments = CatchmentLayer(bands, crs, name=tr("{name}: catchment bands").format(name=name))
     return catchments, scenario_marks(run, crs, name)
 
 
@@ -99,7 +102,7 @@ class ScenarioMapsBox(QGroupBox):
     closed = Signal()
 
     def __init__(self, controller: AnalysisController) -> None:
-        super().__init__("On the map")
+        super().__init__(tr("On the map"))
         self.controller = controller
         self.window = controller.window
         self.maps = ScenarioMaps(self)
@@ -109,35 +112,54 @@ class ScenarioMapsBox(QGroupBox):
         controller.coverageChanged.connect(self.update_buttons)
         if hasattr(self.window, "projectClosed"):
             self.window.projectClosed.connect(self.maps.close)
+        notifier().changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Write again, in the language chosen now, what was built from data: the baseline's
+        name, the thresholds, the numbers and titles of the scenarios on the map."""
+        for combo in (self.a_combo, self.b_combo):
+            at = combo.findData(-1)
+            if at >= 0:
+                combo.setItemText(at, tr(BASELINE_LABEL))
+        self._fill_thresholds()
+        self.maps.retranslate()
 
     def _build(self) -> None:
         self.a_combo = QComboBox()
-        self.a_combo.setToolTip("Scenario A: what the map is compared with (before)")
+        self.a_combo.setToolTip(tr("Scenario A: what the map is compared with (before)"))
         self.b_combo = QComboBox()
-        self.b_combo.setToolTip("Scenario B: the scenario compared with A (after)")
+        self.b_combo.setToolTip(tr("Scenario B: the scenario compared with A (after)"))
         self.threshold_combo = QComboBox()
         self.threshold_combo.setToolTip(
-            "Travel time within which a person counts as served (inclusive)"
+            tr("Travel time within which a person counts as served (inclusive)")
         )
-        self.side_button = QPushButton("Side by side")
+        self.side_button = QPushButton(tr("Side by side"))
         self.side_button.setToolTip(
-            "A on the main map, B on a second map beside it: same extent and scale, panning "
-            "and zooming linked"
+            tr(
+                "A on the main map, B on a second map beside it: same extent and scale, panning "
+                "and zooming linked"
+            )
         )
-        self.difference_button = QPushButton("Difference map")
+        self.difference_button = QPushButton(tr("Difference map"))
         self.difference_button.setToolTip(
-            "People who gain access within the threshold from A to B, who lose it, and the "
-            "unchanged, with their numbers"
+            tr(
+                "People who gain access within the threshold from A to B, who lose it, and the "
+                "unchanged, with their numbers"
+            )
         )
-        self.close_button = QPushButton("Close")
-        self.close_button.setToolTip("Back to the live what-if on a single map")
+        self.close_button = QPushButton(tr("Close", "take the scenarios off the map"))
+        self.close_button.setToolTip(tr("Back to the live what-if on a single map"))
         self.numbers = QLabel("")
         self.numbers.setWordWrap(True)
-        self.numbers.setToolTip("Coverage of A and B within the threshold, and who gains or loses")
+        self.numbers.setToolTip(
+            tr("Coverage of A and B within the threshold, and who gains or loses")
+        )
         form = QFormLayout()
-        form.addRow("A:", self.a_combo)
-        form.addRow("B:", self.b_combo)
-        form.addRow("Within:", self.threshold_combo)
+        # a long label (in French, in Portuguese) puts its field below it, not the dock wider
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(tr("A:", "scenario A"), self.a_combo)
+        form.addRow(tr("B:", "scenario B"), self.b_combo)
+        form.addRow(tr("Within:"), self.threshold_combo)
         buttons = QGridLayout()
         buttons.addWidget(self.side_button, 0, 0)
         buttons.addWidget(self.difference_button, 0, 1)
@@ -163,13 +185,13 @@ class ScenarioMapsBox(QGroupBox):
         """List the baseline and the project's scenarios again (keeping the choices by name)."""
         names = [s.name for s in self._scenarios()]
         for combo, default in ((self.a_combo, None), (self.b_combo, 0)):
-            keep = combo.currentText()
+            keep, baseline = combo.currentText(), combo.currentData() == -1
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(BASELINE_LABEL, -1)
+            combo.addItem(tr(BASELINE_LABEL), -1)
             for i, name in enumerate(names):
                 combo.addItem(name, i)
-            at = combo.findText(keep) if keep else -1
+            at = 0 if baseline else (combo.findText(keep) if keep else -1)
             if at < 0:
                 at = combo.findData(default) if default is not None and names else 0
             combo.setCurrentIndex(max(at, 0))
@@ -253,6 +275,8 @@ class ScenarioMaps(QObject):
         self.mode: str | None = None
         self.pair: ScenarioPair | None = None
         self.names: tuple[str, str] = ("A", "B")
+        #: Which of A and B is the baseline (its name is said in the language of the moment).
+        self.baseline: tuple[bool, bool] = (False, False)
         self.titles: tuple[list[str], list[str]] = ([], [])
         self.difference_layer: AccessDifferenceLayer | None = None
         self._added: list[MapLayer] = []
@@ -267,25 +291,35 @@ class ScenarioMaps(QObject):
             return
         a, b = self.box.chosen()
         names = self.box.names()
+        is_baseline = (a is None, b is None)
         baseline = ws.baseline
         run = partial(ws.scenario_pair, threshold_minutes=minutes, overlays=mode == "side")
-        self.box.say(f"Comparing {names[1]} with {names[0]}…")
+        comparing = tr("Comparing {b} with {a}…").format(a=names[0], b=names[1])
+        self.box.say(comparing)
         self.window.run_task(
             run,
             a,
             b,
-            text=f"Comparing {names[1]} with {names[0]}…",
-            on_done=lambda pair: self._show(mode, pair, names, baseline),
+            text=comparing,
+            on_done=lambda pair: self._show(mode, pair, names, baseline, is_baseline),
             on_failed=lambda message: self.box.say(message, error=True),
         )
 
-    def _show(self, mode: str, pair: ScenarioPair, names: tuple[str, str], baseline) -> None:
+    def _show(
+        self,
+        mode: str,
+        pair: ScenarioPair,
+        names: tuple[str, str],
+        baseline,
+        is_baseline: tuple[bool, bool] = (False, False),
+    ) -> None:
         ws = self.box.controller.workspace
         canvas = self.window.canvas
         if ws is None or ws.baseline is not baseline or canvas.crs is None:
             return  # the analysis ran again (or the project changed) meanwhile
         self.close()
         self.mode, self.pair, self.names = mode, pair, names
+        self.baseline = is_baseline
         self._hide_live()
         if mode == "side":
             self._show_side(pair, canvas.crs)
@@ -344,15 +378,25 @@ class ScenarioMaps(QObject):
     def _paint_title(self, painter: QPainter, view: ViewTransform, side: int) -> None:
         paint_map_title(painter, view, self.titles[side], font=self.window.canvas.font())
 
+    def retranslate(self) -> None:
+        """Say the numbers and titles of the scenarios on the map again, in the language
+        chosen now."""
+        self.names = tuple(  # type: ignore[assignment]
+            tr(BASELINE_LABEL) if base else name
+            for name, base in zip(self.names, self.baseline, strict=True)
+        )
+        self._describe()
+
     def _describe(self) -> None:
         if self.pair is None:
             return
         self.titles = pair_titles(self.pair, self.names)
         a, b = self.titles
-        self.box.say(f"{a[0]}: {a[1]}\n{b[0]}: {b[1]}\n{b[2]}")
+        lines = [f"{a[0]}: {a[1]}", f"{b[0]}: {b[1]}", b[2]]
         skipped = [*self.pair.a.skipped, *self.pair.b.skipped]
         if skipped:
-            self.box.say(self.box.numbers.text() + "\nNot applied: " + "; ".join(skipped))
+            lines.append(tr("Not applied: {edits}").format(edits="; ".join(skipped)))
+        self.box.say("\n".join(lines))
         self.window.canvas.update()
         if self.side.canvas is not None:
             self.side.canvas.update()

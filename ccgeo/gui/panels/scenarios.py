@@ -6,6 +6,7 @@ the map (side by side, or as who gains and who loses access).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -26,24 +27,33 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.errors import CcgeoError
-from ccgeo.gui.panels.scenario_maps import ScenarioMapsBox
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
+from ccgeo.gui.panels.results import plain_number, set_headers
+from ccgeo.gui.panels.scenario_maps import BASELINE_LABEL, ScenarioMapsBox
 from ccgeo.gui.panels.widgets import stack_parts
 from ccgeo.gui.wording import as_plain_text, for_planner
-from ccgeo.labels import format_share, format_share_change
+from ccgeo.labels import format_gain, format_people, format_share, format_share_change
 from ccgeo.model.scenario import Scenario
 
 if TYPE_CHECKING:
     from ccgeo.gui.panels.analysis import AnalysisController
 
-COMPARE_HEADERS = ("Scenario", "Within (min)", "Covered", "Share", "Change", "Settings")
+COMPARE_HEADERS = (
+    QT_TR_NOOP("Scenario"),
+    QT_TR_NOOP("Within (min)"),
+    QT_TR_NOOP("Covered"),
+    QT_TR_NOOP("Share"),
+    QT_TR_NOOP("Change"),
+    QT_TR_NOOP("Settings"),
+)
 
 
 def scenario_summary(scenario: Scenario) -> str:
-    """``"2 hubs, 1 upgrade, 0 closed"`` for a list entry's tooltip."""
+    """``"2 new hubs, 1 upgrade, 0 labs closed"`` for a list entry's tooltip."""
     parts = [
-        f"{len(scenario.added_hubs)} new hubs",
-        f"{len(scenario.upgrades)} upgrades",
-        f"{len(scenario.removed)} labs closed",
+        tr("%n new hubs", "", len(scenario.added_hubs)),
+        tr("%n upgrades", "", len(scenario.upgrades)),
+        tr("%n labs closed", "", len(scenario.removed)),
     ]
     text = ", ".join(parts)
     return f"{text}\n{scenario.description}" if scenario.description else text
@@ -56,40 +66,48 @@ class ScenariosPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. Two PCR hubs in the east")
-        self.name.setToolTip("Name of the new scenario")
+        self.name.setPlaceholderText(tr("e.g. Two PCR hubs in the east"))
+        self.name.setToolTip(tr("Name of the new scenario"))
         self.description = QLineEdit()
-        self.description.setPlaceholderText("What it proposes, for the report (optional)")
-        self.description.setToolTip("What the scenario proposes, shown in the report (optional)")
-        self.save_button = QPushButton("Save current what-if")
+        self.description.setPlaceholderText(tr("What it proposes, for the report (optional)"))
+        self.description.setToolTip(
+            tr("What the scenario proposes, shown in the report (optional)")
+        )
+        self.save_button = QPushButton(tr("Save current what-if"))
         self.save_button.setToolTip(
-            "Keep the candidate hubs, upgrades and settings under this name"
+            tr("Keep the candidate hubs, upgrades and settings under this name")
         )
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setToolTip("Saved scenarios: select one or more to apply, delete or compare")
-        self.apply_button = QPushButton("Apply")
-        self.apply_button.setToolTip("Show the selected scenario on the map (undoable)")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected scenarios from the project")
-        self.compare_button = QPushButton("Compare")
+        self.list.setToolTip(tr("Saved scenarios: select one or more to apply, delete or compare"))
+        self.apply_button = QPushButton(tr("Apply"))
+        self.apply_button.setToolTip(tr("Show the selected scenario on the map (undoable)"))
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setToolTip(tr("Delete the selected scenarios from the project"))
+        self.compare_button = QPushButton(tr("Compare"))
         self.compare_button.setToolTip(
-            "Coverage of the selected scenarios (all when none is selected) side by side"
+            tr("Coverage of the selected scenarios (all when none is selected) side by side")
         )
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        #: Writes the message line (again when the language changes).
+        self._message: Callable[[], str] = str
         self.table = QTableWidget(0, len(COMPARE_HEADERS))
-        self.table.setHorizontalHeaderLabels(COMPARE_HEADERS)
+        set_headers(self.table, COMPARE_HEADERS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("Whole-area coverage per scenario and threshold, and the change")
+        self.table.setToolTip(tr("Whole-area coverage per scenario and threshold, and the change"))
         #: Two scenarios on the map: side by side, or a difference map.
         self.on_map = ScenarioMapsBox(controller)
 
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Description", self.description)
+
+        # a long label (in French, in Portuguese) puts its field below it, not the dock wider
+
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Description"), self.description)
         buttons = QGridLayout()
         buttons.addWidget(self.apply_button, 0, 0)
         buttons.addWidget(self.delete_button, 0, 1)
@@ -110,8 +128,22 @@ class ScenariosPanel(QWidget):
         self.list.itemSelectionChanged.connect(self._choose_for_map)
         controller.coverageChanged.connect(self._update_buttons)
         controller.projectChanged.connect(lambda _p: self._project_changed())
+        notifier().changed.connect(self.retranslate)
         self.comparison: pd.DataFrame | None = None
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Write again, in the language chosen now, what was built from data: the list's
+        tooltips, the message, the comparison."""
+        scenarios = self._scenarios()
+        for row in range(self.list.count()):
+            if row < len(scenarios):
+                item = self.list.item(row)
+                item.setToolTip(as_plain_text(scenario_summary(scenarios[row])))
+        self.message.setText(self._message())
+        set_headers(self.table, COMPARE_HEADERS)
+        if self.comparison is not None:
+            self._fill_comparison(self.comparison)
 
     # -- list ----------------------------------------------------------------------------------
 
@@ -134,7 +166,7 @@ class ScenariosPanel(QWidget):
         """Another project: its scenarios, and no comparison or message of the last one."""
         self.comparison = None
         self.table.setRowCount(0)
-        self._say("")
+        self._say(str)
         self.name.clear()
         self.description.clear()
         self.refresh()
@@ -162,8 +194,11 @@ class ScenariosPanel(QWidget):
         elif len(rows) == 2:
             self.on_map.choose(rows[0], rows[1])
 
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(for_planner(text) if error else text)
+    def _say(self, text: Callable[[], str], *, error: bool = False) -> None:
+        """``text()`` on the message line (an error in red, in the planner's words), written
+        again when the language changes."""
+        self._message = (lambda: for_planner(text())) if error else text
+        self.message.setText(self._message())
         self.message.setStyleSheet("color: #B71C1C;" if error else "")
 
     # -- actions -------------------------------------------------------------------------------
@@ -176,7 +211,8 @@ class ScenariosPanel(QWidget):
         try:
             scenario = ws.to_scenario(self.name.text(), self.description.text())
         except CcgeoError as exc:
-            self._say(str(exc), error=True)
+            message = str(exc)
+            self._say(lambda: message, error=True)
             return None
         scenarios = ws.project.scenarios
         same = [i for i, s in enumerate(scenarios) if s.name == scenario.name]
@@ -186,7 +222,11 @@ class ScenariosPanel(QWidget):
             scenarios.append(scenario)
         self.controller.window.set_modified(True)
         self.refresh()
-        self._say(f"Saved scenario “{scenario.name}”: {scenario_summary(scenario)}.")
+        self._say(
+            lambda: tr("Saved scenario “{name}”: {summary}.").format(
+                name=scenario.name, summary=scenario_summary(scenario)
+            )
+        )
         self.name.clear()
         self.description.clear()
         return scenario
@@ -197,7 +237,8 @@ class ScenariosPanel(QWidget):
         if len(chosen) != 1:
             return
         self.controller.apply_scenario(chosen[0])
-        self._say(f"Applied “{chosen[0].name}”: Ctrl+Z goes back.")
+        name = chosen[0].name
+        self._say(lambda: tr("Applied “{name}”: Ctrl+Z goes back.").format(name=name))
 
     def delete_selected(self) -> None:
         """Remove the selected scenarios from the project."""
@@ -208,7 +249,8 @@ class ScenariosPanel(QWidget):
         ws.project.scenarios[:] = [s for s in ws.project.scenarios if s not in chosen]
         self.controller.window.set_modified(True)
         self.refresh()
-        self._say(f"Deleted {len(chosen)} scenario(s).")
+        n = len(chosen)
+        self._say(lambda: tr("Deleted %n scenarios.", "", n))
 
     def compare_selected(self) -> None:
         """Compare the selected scenarios (all when none is selected) in a worker."""
@@ -216,30 +258,39 @@ class ScenariosPanel(QWidget):
         if ws is None or ws.baseline is None:
             return
         chosen = self.selected() or list(self._scenarios())
-        self._say(f"Comparing {len(chosen)} scenarios…")
+        n = len(chosen)
+        self._say(lambda: tr("Comparing %n scenarios…", "", n))
 
         def compared(table: pd.DataFrame) -> None:
             if self.controller.workspace is ws:  # not a comparison of a project closed since
                 self.show_comparison(table)
 
         self.controller.window.run_task(
-            ws.compare, chosen, text="Comparing scenarios…", on_done=compared
+            ws.compare, chosen, text=tr("Comparing scenarios…"), on_done=compared
         )
 
     def show_comparison(self, table: pd.DataFrame) -> None:
         """Fill the comparison table."""
         self.comparison = table
+        self._fill_comparison(table)
+        n = table["scenario"].nunique() - 1
+        self._say(lambda: tr("Compared %n scenarios with their baseline.", "", n))
+
+    def _fill_comparison(self, table: pd.DataFrame) -> None:
+        """The rows of the comparison ``table``, in the app's language."""
         self.table.setRowCount(len(table))
+        names = table["scenario"].astype(str).tolist()
+        # the rows of the baseline come first, under a name of the task's ("baseline")
+        lead = next((k for k, name in enumerate(names) if name != names[0]), len(names))
         for i, r in enumerate(table.itertuples(index=False)):
-            share = format_share(r.share, missing="no people")
-            sign = "+" if r.gained > 0.5 else ("−" if r.gained < -0.5 else "±")
-            change = f"{sign}{abs(r.gained):,.0f} people"
+            share = format_share(r.share, missing=tr("no people"))
+            change = tr("{gain} people").format(gain=format_gain(r.gained))
             if not math.isnan(r.share_change):
-                change += f" ({format_share_change(r.share_change)})"
+                change = f"{change} ({format_share_change(r.share_change)})"
             values = (
-                str(r.scenario),
-                f"{r.threshold_min:g}",
-                f"{r.covered:,.0f}",
+                tr(BASELINE_LABEL) if i < lead else str(r.scenario),
+                plain_number(r.threshold_min),
+                format_people(r.covered),
                 share,
                 change,
                 str(r.settings),
@@ -251,7 +302,5 @@ class ScenariosPanel(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 if r.skipped:
-                    item.setToolTip(f"Skipped: {r.skipped}")
+                    item.setToolTip(tr("Skipped: {edits}").format(edits=r.skipped))
                 self.table.setItem(i, j, item)
-        n = table["scenario"].nunique() - 1
-        self._say(f"Compared {n} scenarios with their baseline.")

@@ -4,6 +4,7 @@ their marginal gains, the coverage curve, before/after by district, and "Make a 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -29,11 +30,17 @@ from PySide6.QtWidgets import (
 from ccgeo.analysis.access import CITY_ID
 from ccgeo.errors import CcgeoError, InputError
 from ccgeo.gui.charts import BarChart
-from ccgeo.gui.panels.analysis import analysis_line, whatif_words
-from ccgeo.gui.panels.results import number_item, text_item
+from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
+from ccgeo.gui.panels.analysis import analysis_line, relabel, whatif_words
+from ccgeo.gui.panels.results import (
+    RunState,
+    number_item,
+    set_headers,
+    text_item,
+)
 from ccgeo.gui.panels.widgets import RunBox, fill_table, make_table, stack_parts
-from ccgeo.gui.wording import for_planner
-from ccgeo.labels import format_share
+from ccgeo.gui.wording import for_planner, test_name
+from ccgeo.labels import format_number, format_people, format_share, format_threshold
 from ccgeo.model.scenario import Scenario
 from ccgeo.model.settings import AccessSettings, LabSettings, SitingSettings
 from ccgeo.tasks.settings import has_run
@@ -43,19 +50,63 @@ if TYPE_CHECKING:
     from ccgeo.model.siting import SitingResult
     from ccgeo.project import SavedPlan
 
+#: The siting models (English, marked for `tr`).
 MODEL_LABELS = {
-    "mclp": "Most people covered (MCLP)",
-    "pmedian": "Least travel time (p-median)",
-    "lscp": "Fewest hubs for a target share (LSCP)",
+    "mclp": QT_TR_NOOP("Most people covered (MCLP)"),
+    "pmedian": QT_TR_NOOP("Least travel time (p-median)"),
+    "lscp": QT_TR_NOOP("Fewest hubs for a target share (LSCP)"),
+}
+#: The goal of each model inside a name (``"3 new PCR hubs (most people covered)"``).
+MODEL_GOALS = {
+    "mclp": QT_TR_NOOP("most people covered"),
+    "pmedian": QT_TR_NOOP("least travel time"),
+    "lscp": QT_TR_NOOP("fewest hubs for a target share"),
 }
 MODEL_TIPS = {
-    "mclp": "Choose N new hubs that bring the most people within the time limit",
-    "pmedian": "Choose N new hubs that cut the population-weighted travel time the most",
-    "lscp": "Choose the fewest new hubs that bring the target share within the time limit",
+    "mclp": QT_TR_NOOP("Choose N new hubs that bring the most people within the time limit"),
+    "pmedian": QT_TR_NOOP(
+        "Choose N new hubs that cut the population-weighted travel time the most"
+    ),
+    "lscp": QT_TR_NOOP(
+        "Choose the fewest new hubs that bring the target share within the time limit"
+    ),
 }
-KIND_LABELS = {"upgrade": "upgrade", "grid": "new site (grid)", "user": "new site (placed)"}
-HUB_HEADERS = ("Rank", "What it adds", "Share after", "Site", "Kind")
-DISTRICT_HEADERS = ("District", "People", "Covered before", "Covered after", "Gained")
+KIND_LABELS = {
+    "upgrade": QT_TR_NOOP("upgrade"),
+    "grid": QT_TR_NOOP("new site (grid)"),
+    "user": QT_TR_NOOP("new site (placed)"),
+}
+#: The units a siting counts its gains in (``weight_unit`` of its settings).
+UNIT_LABELS = {"people": QT_TR_NOOP("people"), "tests per year": QT_TR_NOOP("tests per year")}
+SOLVER_LABELS = {
+    "highs-milp": QT_TR_NOOP("exact MILP (HiGHS)"),
+    "greedy-celf": QT_TR_NOOP("lazy greedy with a bound"),
+}
+STATUS_LABELS = {
+    "optimal": QT_TR_NOOP("proven optimal"),
+    "time_limit": QT_TR_NOOP("stopped at the time limit"),
+    "heuristic": QT_TR_NOOP("heuristic"),
+}
+HUB_HEADERS = (
+    QT_TR_NOOP("Rank"),
+    QT_TR_NOOP("What it adds"),
+    QT_TR_NOOP("Share after"),
+    QT_TR_NOOP("Site"),
+    QT_TR_NOOP("Kind"),
+)
+DISTRICT_HEADERS = (
+    QT_TR_NOOP("District"),
+    QT_TR_NOOP("People"),
+    QT_TR_NOOP("Covered before"),
+    QT_TR_NOOP("Covered after"),
+    QT_TR_NOOP("Gained"),
+)
+
+
+def label(labels: dict[str, str], key: object) -> str:
+    """``labels[key]`` in the app's language (``key`` itself when it has no label)."""
+    text = str(key)
+    return tr(labels[text]) if text in labels else text
 
 
 def shared_values(access: AccessSettings) -> dict[str, Any]:
@@ -85,10 +136,12 @@ def proposal_scenario(
     """
     name = str(name).strip()
     if not name:
-        msg = "a scenario needs a name, such as 'Three new PCR hubs'"
+        msg = tr("a scenario needs a name, such as 'Three new PCR hubs'")
         raise InputError(msg)
     if len(result.hubs) == 0:
-        msg = "the proposal has no hub (the existing labs already meet the target): nothing to add"
+        msg = tr(
+            "the proposal has no hub (the existing labs already meet the target): nothing to add"
+        )
         raise InputError(msg)
     cap = settings.capability
     kept = keep or Scenario("kept")
@@ -106,17 +159,23 @@ def proposal_scenario(
             continue
         geom = row.geometry
         if geom is None or geom.is_empty:
-            msg = f"proposed hub {row.rank} ({row.name}) has no position; run the siting again"
+            msg = tr("proposed hub {rank} ({name}) has no position; run the siting again").format(
+                rank=row.rank, name=row.name
+            )
             raise InputError(msg)
         hub_id = _free_hub_id(taken)
         taken.add(hub_id)
-        label = str(row.name) if row.kind == "user" else f"Proposed hub {int(row.rank)}"
+        name_of_hub = (
+            str(row.name)
+            if row.kind == "user"
+            else tr("Proposed hub {rank}").format(rank=int(row.rank))
+        )
         added.append(
             {
                 "hub_id": hub_id,
                 "lon": float(geom.x),
                 "lat": float(geom.y),
-                "name": label,
+                "name": name_of_hub,
                 "capabilities": [cap],
             }
         )
@@ -142,33 +201,40 @@ def _free_hub_id(taken: set[str]) -> str:
 
 def proposal_description(result: SitingResult) -> str:
     """One line: model, hubs and what they add, for a scenario's description."""
-    model = MODEL_LABELS.get(result.model, result.model)
-    return f"{model}: " + "; ".join(result.summary_lines())
+    return tr("{model}: {hubs}").format(
+        model=label(MODEL_LABELS, result.model), hubs="; ".join(result.summary_lines())
+    )
 
 
 def gain_text(result: SitingResult, gain: float) -> str:
     """A hub's marginal gain in words: ``"adds 212,000 people within 60 min"``."""
     if result.model == "pmedian":
         total = max(float(result.totals.get("weight_total", 0.0)), 1e-12)
-        return f"cuts the mean trip by {gain / total / 60.0:.2f} min"
-    unit = result.settings.get("weight_unit", "people")
-    return f"adds {gain:,.0f} {unit} within {float(result.settings.get('minutes', 0)):g} min"
+        return tr("cuts the mean trip by {minutes} min").format(
+            minutes=format_number(gain / total / 60.0, decimals=2)
+        )
+    return tr("adds {gain} {unit} within {minutes}").format(
+        gain=format_people(gain),
+        unit=label(UNIT_LABELS, result.settings.get("weight_unit", "people")),
+        minutes=format_threshold(float(result.settings.get("minutes", 0))),
+    )
 
 
 def solver_text(result: SitingResult) -> str:
     """The solver line: method, status, gap and times."""
-    method = {"highs-milp": "exact MILP (HiGHS)", "greedy-celf": "lazy greedy with a bound"}.get(
-        result.solver, result.solver
-    )
-    status = {
-        "optimal": "proven optimal",
-        "time_limit": "stopped at the time limit",
-        "heuristic": "heuristic",
-    }.get(result.status, result.status)
-    gap = "" if result.status == "optimal" else f", within {100 * result.gap:.2f} % of the optimum"
-    return (
-        f"Solver: {method}, {status}{gap}; {result.seconds:.1f} s "
-        f"(+ {result.build_seconds:.1f} s for the travel times)"
+    gap = ""
+    if result.status != "optimal":
+        gap = tr(", within {percent} % of the optimum").format(
+            percent=format_number(100 * result.gap, decimals=2)
+        )
+    return tr(
+        "Solver: {method}, {status}{gap}; {seconds} s (+ {build} s for the travel times)"
+    ).format(
+        method=label(SOLVER_LABELS, result.solver),
+        status=label(STATUS_LABELS, result.status),
+        gap=gap,
+        seconds=format_number(result.seconds, decimals=1),
+        build=format_number(result.build_seconds, decimals=1),
     )
 
 
@@ -208,38 +274,38 @@ class SitingPanel(QWidget):
         self.analysis_line = QLabel("")
         self.analysis_line.setWordWrap(True)
         self.analysis_line.setToolTip(
-            "Test, lab quality and travel mode come from the Analysis panel; the labs of the "
-            "live what-if stay open and count (its hubs too, unless they are the candidates)"
+            tr(
+                "Test, lab quality and travel mode come from the Analysis panel; the labs of the "
+                "live what-if stay open and count (its hubs too, unless they are the candidates)"
+            )
         )
         self.model = QComboBox()
-        for key, label in MODEL_LABELS.items():
-            self.model.addItem(label, key)
-            self.model.setItemData(
-                self.model.count() - 1, MODEL_TIPS[key], Qt.ItemDataRole.ToolTipRole
-            )
-        self.model.setToolTip("What the new hubs should achieve")
+        for key in MODEL_LABELS:
+            self.model.addItem(label(MODEL_LABELS, key), key)
+        self._model_tips()
+        self.model.setToolTip(tr("What the new hubs should achieve"))
         self.hubs = QSpinBox()
         self.hubs.setRange(1, 50)
         self.hubs.setValue(3)
-        self.hubs.setToolTip("Number of new hubs to choose (most people / least travel time)")
+        self.hubs.setToolTip(tr("Number of new hubs to choose (most people / least travel time)"))
         self.minutes = QDoubleSpinBox()
         self.minutes.setRange(1.0, 600.0)
         self.minutes.setDecimals(0)
         self.minutes.setSuffix(" min")
         self.minutes.setValue(60.0)
-        self.minutes.setToolTip("A person is covered within this travel time (inclusive)")
+        self.minutes.setToolTip(tr("A person is covered within this travel time (inclusive)"))
         self.target = QDoubleSpinBox()
         self.target.setRange(1.0, 100.0)
         self.target.setDecimals(0)
         self.target.setSuffix(" %")
         self.target.setValue(80.0)
-        self.target.setToolTip("Share of all people to bring within the time (fewest hubs)")
-        self.use_upgrade = QCheckBox("Upgrade existing facilities")
+        self.target.setToolTip(tr("Share of all people to bring within the time (fewest hubs)"))
+        self.use_upgrade = QCheckBox(tr("Upgrade existing facilities"))
         self.use_upgrade.setChecked(True)
-        self.use_upgrade.setToolTip("Facilities that cannot do the test yet may be upgraded")
-        self.use_grid = QCheckBox("New sites on a grid over underserved areas")
+        self.use_upgrade.setToolTip(tr("Facilities that cannot do the test yet may be upgraded"))
+        self.use_grid = QCheckBox(tr("New sites on a grid over underserved areas"))
         self.use_grid.setToolTip(
-            "Candidate sites every so many metres where people live beyond the time limit"
+            tr("Candidate sites every so many metres where people live beyond the time limit")
         )
         self.spacing = QDoubleSpinBox()
         self.spacing.setRange(100.0, 20_000.0)
@@ -247,17 +313,26 @@ class SitingPanel(QWidget):
         self.spacing.setDecimals(0)
         self.spacing.setSuffix(" m")
         self.spacing.setValue(SitingSettings().grid_spacing_m)
-        self.spacing.setToolTip("Distance between grid sites, metres")
-        self.use_user = QCheckBox("Points placed on the map")
+        self.spacing.setToolTip(tr("Distance between grid sites, metres"))
+        self.use_user = QCheckBox(tr("Points placed on the map"))
         self.use_user.setToolTip(
-            "The candidate hubs placed with Analysis ▸ Place hub (H) are candidates too (not "
-            "open labs the siting starts from)"
+            tr(
+                "The candidate hubs placed with Analysis ▸ Place hub (H) are candidates too (not "
+                "open labs the siting starts from)"
+            )
         )
-        self.runbox = RunBox("Site hubs", "Choose new hubs with these settings (F7)")
+        self.runbox = RunBox(tr("Site hubs"), tr("Choose new hubs with these settings (F7)"))
+        self.run_state = RunState(self.runbox)
+
+    def _model_tips(self) -> None:
+        """Each goal's tooltip in the goal list, in the app's language."""
+        for i in range(self.model.count()):
+            tip = label(MODEL_TIPS, self.model.itemData(i))
+            self.model.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
 
     def _build_result_widgets(self) -> None:
         """Headline, solver line, warnings, hub and district tables, curve, "Make a scenario"."""
-        self.summary = QLabel("No proposal yet.")
+        self.summary = QLabel(tr("No proposal yet."))
         self.summary.setWordWrap(True)
         bold = self.summary.font()
         bold.setBold(True)
@@ -270,27 +345,35 @@ class SitingPanel(QWidget):
         self.warnings.setStyleSheet("color: #E65100;")
         self.warnings.hide()
         self.hub_table = make_table(
-            HUB_HEADERS, "The proposed hubs in rank order: click one to show it on the map"
+            tuple(tr(h) for h in HUB_HEADERS),
+            tr("The proposed hubs in rank order: click one to show it on the map"),
         )
         self.chart = BarChart()
         self.chart.setToolTip(
-            "Share of people within the limit with 0 (today) to 10 new hubs, each the best set "
-            "of that size"
+            tr(
+                "Share of people within the limit with 0 (today) to 10 new hubs, each the best "
+                "set of that size"
+            )
         )
         self.district_table = make_table(
-            DISTRICT_HEADERS, "People within the limit by district, before and after the proposal"
+            tuple(tr(h) for h in DISTRICT_HEADERS),
+            tr("People within the limit by district, before and after the proposal"),
         )
         self.scenario_name = QLineEdit()
-        self.scenario_name.setPlaceholderText("Name of the scenario")
-        self.scenario_name.setToolTip("The scenario is kept under this name in the project")
-        self.make_button = QPushButton("Make a scenario of this proposal")
+        self.scenario_name.setPlaceholderText(tr("Name of the scenario"))
+        self.scenario_name.setToolTip(tr("The scenario is kept under this name in the project"))
+        self.make_button = QPushButton(tr("Make a scenario of this proposal"))
         self.make_button.setToolTip(
-            "Put the proposed hubs on the map as what-if edits (replacing the current ones; "
-            "Ctrl+Z takes them back) and keep them as a named scenario"
+            tr(
+                "Put the proposed hubs on the map as what-if edits (replacing the current ones; "
+                "Ctrl+Z takes them back) and keep them as a named scenario"
+            )
         )
         self.make_button.setEnabled(False)
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        #: Writes the line under "Make a scenario" (again when the language changes).
+        self._message: Callable[[], str] = str
 
     def _layout(self) -> None:
         stack_parts(
@@ -309,22 +392,24 @@ class SitingPanel(QWidget):
     def _settings_form(self) -> QFormLayout:
         numbers = QHBoxLayout()
         numbers.addWidget(self.hubs)
-        numbers.addWidget(QLabel("hubs within"))
+        numbers.addWidget(QLabel(tr("hubs within")))
         numbers.addWidget(self.minutes)
         form = QFormLayout()
-        form.addRow("Analysis", self.analysis_line)
-        form.addRow("Goal", self.model)
-        form.addRow("New", numbers)
-        form.addRow("Target share", self.target)
+        # a long label (in French, in Portuguese) puts its field below it, not the dock wider
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(tr("Analysis"), self.analysis_line)
+        form.addRow(tr("Goal"), self.model)
+        form.addRow(tr("New", "new hubs"), numbers)
+        form.addRow(tr("Target share"), self.target)
         return form
 
     def _sources_box(self) -> QGroupBox:
         """The candidate sites: upgrades, a grid (and its spacing), points placed on the map."""
-        sources = QGroupBox("Candidate sites")
+        sources = QGroupBox(tr("Candidate sites"))
         grid = QGridLayout(sources)
         grid.addWidget(self.use_upgrade, 0, 0, 1, 3)
         grid.addWidget(self.use_grid, 1, 0, 1, 3)
-        grid.addWidget(QLabel("every"), 2, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(QLabel(tr("every", "grid spacing")), 2, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.spacing, 2, 2)
         grid.addWidget(self.use_user, 3, 0, 1, 3)
         grid.setColumnMinimumWidth(0, 16)
@@ -342,12 +427,12 @@ class SitingPanel(QWidget):
         hubs_layout.addLayout(make)
         hubs_layout.addWidget(self.message)
         self.tabs = QTabWidget()
-        self.tabs.addTab(hubs_page, "Ranked hubs")
-        self.tabs.addTab(self.chart, "Coverage curve")
-        self.tabs.addTab(self.district_table, "By district")
-        self.tabs.setTabToolTip(0, "The proposed hubs in rank order, and Make a scenario")
-        self.tabs.setTabToolTip(1, "Share of people covered with 0 to 10 new hubs")
-        self.tabs.setTabToolTip(2, "People within the limit by district, before and after")
+        self.tabs.addTab(hubs_page, tr("Ranked hubs"))
+        self.tabs.addTab(self.chart, tr("Coverage curve"))
+        self.tabs.addTab(self.district_table, tr("By district"))
+        self.tabs.setTabToolTip(0, tr("The proposed hubs in rank order, and Make a scenario"))
+        self.tabs.setTabToolTip(1, tr("Share of people covered with 0 to 10 new hubs"))
+        self.tabs.setTabToolTip(2, tr("People within the limit by district, before and after"))
         self.tabs.setMinimumHeight(260)
         return self.tabs
 
@@ -369,6 +454,24 @@ class SitingPanel(QWidget):
         self.planning.analysis.settingsLoaded.connect(
             lambda _s: self.show_settings(self.planning.stored_siting())
         )
+        notifier().changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Write again, in the language chosen now, what was built from data: the analysis
+        line, the goals, the headers, the proposal shown and the state lines."""
+        relabel(self.model, lambda key: label(MODEL_LABELS, key))
+        self._model_tips()
+        self._model_changed()
+        self.refresh_settings()
+        set_headers(self.hub_table, HUB_HEADERS)
+        set_headers(self.district_table, DISTRICT_HEADERS)
+        result = self.planning.siting_result
+        if result is None:
+            self.summary.setText(tr("No proposal yet."))
+        else:
+            self._render(result)
+        self.message.setText(self._message())
+        self.run_state.again()
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -378,13 +481,13 @@ class SitingPanel(QWidget):
         scenario = self.planning.analysis.whatif_scenario(hubs=not user)
         self.analysis_line.setText(analysis_line(self.planning.settings(), scenario))
         n = len(self.planning.user_sites())
-        self.use_user.setText(f"Points placed on the map ({n})")
+        self.use_user.setText(tr("Points placed on the map ({count})").format(count=n))
 
     def _model_changed(self) -> None:
         model = self.model.currentData()
         self.hubs.setEnabled(model != "lscp")
         self.target.setEnabled(model == "lscp")
-        self.model.setToolTip(MODEL_TIPS[model])
+        self.model.setToolTip(label(MODEL_TIPS, model))
 
     def _project_changed(self) -> None:
         project = self.planning.window.project
@@ -435,13 +538,15 @@ class SitingPanel(QWidget):
     def run(self) -> None:
         """Run the siting with the settings shown."""
         self.refresh_settings()
-        self.message.setText("")
+        self._say(str)
         if not (
             self.use_upgrade.isChecked() or self.use_grid.isChecked() or self.use_user.isChecked()
         ):
             self.runbox.show_error(
-                "no candidate sites chosen: tick 'upgrade existing facilities', 'grid over "
-                "underserved areas' or 'points placed on the map'"
+                tr(
+                    "no candidate sites chosen: tick 'upgrade existing facilities', 'grid over "
+                    "underserved areas' or 'points placed on the map'"
+                )
             )
             return
         try:
@@ -450,50 +555,57 @@ class SitingPanel(QWidget):
             self.runbox.show_error(str(exc))
             return
         worker = self.planning.run_siting(settings, on_progress=self.runbox.show_progress)
-        self.runbox.started(worker)
+        self.run_state.started(worker)
 
     def _ended(self, message: str) -> None:
-        if message == "Cancelled":
-            self.runbox.ended("Cancelled: the proposal shown (if any) is the previous one.")
+        if message == "Cancelled":  # the planning controller's word for a cancel
+            self.run_state.ended(
+                lambda: tr("Cancelled: the proposal shown (if any) is the previous one.")
+            )
         else:
-            self.runbox.ended("Failed.", error=message)
+            self.run_state.ended(lambda: tr("Failed."), error=message)
 
     def clear(self) -> None:
         """Forget the shown proposal (a new project was opened)."""
-        self.summary.setText("No proposal yet.")
+        self.summary.setText(tr("No proposal yet."))
         self.solver.setText("")
         self.warnings.hide()
         fill_table(self.hub_table, [])
         fill_table(self.district_table, [])
         self.chart.set_data([], [])
         self.make_button.setEnabled(False)
-        self.message.setText("")
-        self.runbox.ended("")
+        self._say(str)
+        self.run_state.ended(str)
 
     def show_result(self, result: SitingResult) -> None:
         """Fill the tables, chart and lines from ``result``."""
-        edits = whatif_words(self.planning.siting_scenario)
-        edits = f", {edits}" if edits else ""
-        self.runbox.ended(f"Done in {result.seconds + result.build_seconds:.1f} s{edits}.")
-        settings = self.planning.siting_settings or self.planning.settings()
-        cap = settings.capability.upper()
-        minutes = float(result.settings.get("minutes", self.minutes.value()))
-        totals = result.totals
-        n = len(result.hubs)
-        if result.model == "pmedian":
-            before = float(totals.get("mean_minutes_before", math.nan))
-            after = float(totals.get("mean_minutes_after", math.nan))
-            headline = f"{n} new {cap} hubs cut the mean trip from {before:.1f} to {after:.1f} min"
-        elif n == 0:
-            headline = f"No new {cap} hub is needed: the target is met already"
-        else:
-            gained = float(totals["covered_after"]) - float(totals["covered_before"])
-            headline = (
-                f"{n} new {cap} hubs bring +{gained:,.0f} people within {minutes:g} min "
-                f"({format_share(float(totals['share_before']))} → "
-                f"{format_share(float(totals['share_after']))})"
+        scenario = self.planning.siting_scenario
+        seconds = result.seconds + result.build_seconds
+
+        def done() -> str:
+            edits = whatif_words(scenario)
+            return tr("Done in {seconds} s{edits}.").format(
+                seconds=format_number(seconds, decimals=1), edits=f", {edits}" if edits else ""
             )
-        self.summary.setText(headline)
+
+        self.run_state.ended(done)
+        n = self._render(result)
+        settings = self.planning.siting_settings or self.planning.settings()
+        if not self.scenario_name.text().strip():
+            self.scenario_name.setText(
+                tr("%n new {test} hubs ({goal})", "", n).format(
+                    test=test_name(settings.capability), goal=label(MODEL_GOALS, result.model)
+                )
+            )
+        self.make_button.setEnabled(n > 0)
+
+    def _render(self, result: SitingResult) -> int:
+        """The headline, solver line, warnings, tables and curve of ``result``, in the app's
+        language; returns the number of hubs proposed."""
+        settings = self.planning.siting_settings or self.planning.settings()
+        minutes = float(result.settings.get("minutes", self.minutes.value()))
+        n = len(result.hubs)
+        self.summary.setText(headline(result, test_name(settings.capability), minutes))
         self.solver.setText(solver_text(result))
         self.warnings.setText("\n".join(result.warnings))
         self.warnings.setVisible(bool(result.warnings))
@@ -505,22 +617,19 @@ class SitingPanel(QWidget):
                     number_item(r.gain, gain_text(result, float(r.gain))),
                     number_item(r.share_after, format_share(float(r.share_after))),
                     text_item(f"{r.name} ({r.candidate_id})"),
-                    text_item(KIND_LABELS.get(str(r.kind), str(r.kind))),
+                    text_item(label(KIND_LABELS, r.kind)),
                 ]
             )
         fill_table(self.hub_table, rows)
         self._fill_curve(result, minutes)
         self._fill_districts(result)
-        default = f"{n} new {cap} hubs ({MODEL_LABELS[result.model].split(' (')[0].lower()})"
-        if not self.scenario_name.text().strip():
-            self.scenario_name.setText(default)
-        self.make_button.setEnabled(n > 0)
+        return n
 
     def show_saved(self, plan: SavedPlan, stale: bool) -> None:
         """Show the proposal saved with the project, with when it was made (and a warning
         when the data changed since)."""
         self.show_result(plan.result)  # type: ignore[arg-type]
-        self.runbox.show_saved(plan.made_at, stale=stale)
+        self.run_state.saved(plan.made_at, stale=stale)
 
     def _fill_curve(self, result: SitingResult, minutes: float) -> None:
         curve = result.curve
@@ -528,8 +637,10 @@ class SitingPanel(QWidget):
             self.chart.set_data([], [])
             return
         chosen = len(result.hubs)
-        labels = ["today"] + [
-            f"{int(h)} hub{'s' if int(h) > 1 else ''}" + (" ★" if int(h) == chosen else "")
+        labels = [tr("today")] + [
+            tr("%n hubs ★", "the proposal's number of hubs", int(h))
+            if int(h) == chosen
+            else tr("%n hubs", "", int(h))
             for h in curve["hubs"]
         ]
         values = [float(result.totals["share_before"]), *curve["share"].to_numpy(dtype=float)]
@@ -539,7 +650,9 @@ class SitingPanel(QWidget):
         self.chart.set_data(
             labels,
             values,
-            title=f"Share within {minutes:g} min with 0 to {len(curve)} new hubs (★ = proposal)",
+            title=tr("Share within {minutes} with 0 to {count} new hubs (★ = proposal)").format(
+                minutes=format_threshold(minutes), count=len(curve)
+            ),
             target=target,
         )
 
@@ -551,13 +664,13 @@ class SitingPanel(QWidget):
                 number_item(r.population),
                 number_item(
                     r.covered_before,
-                    f"{r.covered_before:,.0f} ({format_share(float(r.share_before))})",
+                    f"{format_people(r.covered_before)} ({format_share(float(r.share_before))})",
                 ),
                 number_item(
                     r.covered_after,
-                    f"{r.covered_after:,.0f} ({format_share(float(r.share_after))})",
+                    f"{format_people(r.covered_after)} ({format_share(float(r.share_after))})",
                 ),
-                number_item(r.gained, f"+{r.gained:,.0f}" if r.gained >= 0.5 else "0"),
+                number_item(r.gained, f"+{format_people(r.gained)}" if r.gained >= 0.5 else "0"),
             ]
             if r.district_id == CITY_ID:
                 for item in cells:
@@ -576,21 +689,60 @@ class SitingPanel(QWidget):
 
     # -- scenario ------------------------------------------------------------------------------
 
+    def _say(self, text: Callable[[], str], *, error: bool = False) -> None:
+        """``text()`` under "Make a scenario" (in red for an error), written again when the
+        language changes."""
+        self._message = text
+        self.message.setText(text())
+        self.message.setStyleSheet("color: #B71C1C;" if error else "")
+
     def make_scenario(self) -> Scenario | None:
         """Turn the proposal into what-if edits and a named scenario."""
         try:
             scenario = self.planning.make_scenario(self.scenario_name.text())
         except CcgeoError as exc:
-            self.message.setText(for_planner(str(exc)))
-            self.message.setStyleSheet("color: #B71C1C;")
+            message = str(exc)
+            self._say(lambda: for_planner(message), error=True)
             return None
-        n_new, n_up = len(scenario.added_hubs), len(scenario.upgrades)
-        self.message.setStyleSheet("")
-        self.message.setText(
-            f"Scenario “{scenario.name}” saved: {n_new} new sites and {n_up} upgrades are on the "
-            "map as what-if edits (Ctrl+Z takes them back)."
+        name, n_new, n_up = scenario.name, len(scenario.added_hubs), len(scenario.upgrades)
+        self._say(
+            lambda: tr(
+                "Scenario “{name}” saved: {sites} and {upgrades} are on the map as what-if edits "
+                "(Ctrl+Z takes them back)."
+            ).format(
+                name=name,
+                sites=tr("%n new sites", "", n_new),
+                upgrades=tr("%n upgrades", "", n_up),
+            )
         )
         results = self.planning.window.docks.get("results")
         if results is not None:
             results.raise_()
         return scenario
+
+
+def headline(result: SitingResult, test: str, minutes: float) -> str:
+    """The proposal in one line: ``"3 new PCR hubs bring +212,000 people within 60 min
+    (54.8 % → 68.2 %)"``."""
+    totals = result.totals
+    n = len(result.hubs)
+    if result.model == "pmedian":
+        return tr(
+            "%n new {test} hubs cut the mean trip from {before} to {after} min", "", n
+        ).format(
+            test=test,
+            before=format_number(float(totals.get("mean_minutes_before", math.nan)), decimals=1),
+            after=format_number(float(totals.get("mean_minutes_after", math.nan)), decimals=1),
+        )
+    if n == 0:
+        return tr("No new {test} hub is needed: the target is met already").format(test=test)
+    gained = float(totals["covered_after"]) - float(totals["covered_before"])
+    return tr(
+        "%n new {test} hubs bring +{people} people within {minutes} ({before} → {after})", "", n
+    ).format(
+        test=test,
+        people=format_people(gained),
+        minutes=format_threshold(minutes),
+        before=format_share(float(totals["share_before"])),
+        after=format_share(float(totals["share_after"])),
+    )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccgeo.gui.language import notifier, tr
 from ccgeo.gui.wording import for_planner
 from ccgeo.labels import format_when
 
@@ -31,9 +32,12 @@ if TYPE_CHECKING:
 
 
 def make_table(headers: tuple[str, ...], tip: str) -> QTableWidget:
-    """A read-only table with one selectable row at a time, sortable once a header is clicked."""
+    """A read-only table with one selectable row at a time, sortable once a header is clicked.
+
+    ``headers`` and ``tip`` are shown through `tr`: English marked for translation
+    (`QT_TR_NOOP`) or a text already translated."""
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
+    table.setHorizontalHeaderLabels([tr(header) for header in headers])
     table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -42,7 +46,7 @@ def make_table(headers: tuple[str, ...], tip: str) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     # no sort column until the planner clicks a header: rows keep the result's order
     table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    table.setToolTip(tip)
+    table.setToolTip(tr(tip))
     return table
 
 
@@ -58,16 +62,19 @@ def fill_table(table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
 
 
 class RunBox(QWidget):
-    """Run and Cancel buttons, a progress bar, a state line and an error line."""
+    """Run and Cancel buttons, a progress bar, a state line and an error line.
+
+    ``run_text`` and ``run_tip`` are shown through `tr` (English marked for translation, or a
+    text already translated)."""
 
     def __init__(self, run_text: str, run_tip: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.run_button = QPushButton(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay), run_text
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay), tr(run_text)
         )
-        self.run_button.setToolTip(run_tip)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the run under way")
+        self.run_button.setToolTip(tr(run_tip))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Stop the run under way"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -89,9 +96,18 @@ class RunBox(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.state)
         layout.addWidget(self.error)
+        #: When the plan shown was made and whether the data changed since (`show_saved`).
+        self._saved: tuple[str, bool] | None = None
+        notifier().changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Write again the state of a saved plan in the app's language (it changed)."""
+        if self._saved is not None:
+            self.show_saved(self._saved[0], stale=self._saved[1])
 
     def started(self, worker: Worker | None) -> None:
         """A run began: Cancel on, progress shown."""
+        self._saved = None
         self.show_error("")
         if worker is None:
             return
@@ -99,10 +115,11 @@ class RunBox(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.show()
-        self.state.setText("Running…")
+        self.state.setText(tr("Running…"))
 
     def ended(self, text: str, *, error: str = "") -> None:
         """A run ended (done, cancelled or failed)."""
+        self._saved = None
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.progress.hide()
@@ -116,12 +133,15 @@ class RunBox(QWidget):
         when = format_when(made_at)
         if stale:
             self.ended(
-                f"⚠ From the saved project: made {when}, and the data changed since. "
-                "Run again for a plan of the data as it is now."
+                tr(
+                    "⚠ From the saved project: made {when}, and the data changed since. "
+                    "Run again for a plan of the data as it is now."
+                ).format(when=when)
             )
             self.state.setStyleSheet("color: #E65100; font-weight: bold;")
         else:
-            self.ended(f"Made {when}, saved with the project.")
+            self.ended(tr("Made {when}, saved with the project.").format(when=when))
+        self._saved = (made_at, stale)
 
     def show_error(self, message: str) -> None:
         """Show ``message`` in red, in the planner's words (hidden when empty)."""
