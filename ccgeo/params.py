@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
 
 #: Packages the bundled folders are installed as.
 RESOURCES_PACKAGE = "ccgeo.resources"
@@ -56,7 +57,7 @@ def load_toml(path: str | Path, *, what: str, example: str | None = None) -> dic
     path
         The file.
     what
-        What the file is, for messages: ``"speed file"``, ``"settings file"``, ...
+        What the file is, for messages, in the current language: ``"speed file"``, ...
     example
         Name of the bundled file in ``resources/`` to compare with, if any.
 
@@ -67,22 +68,30 @@ def load_toml(path: str | Path, *, what: str, example: str | None = None) -> dic
         and column of the first error).
     """
     path = Path(path)
-    start = f"start from a copy of resources/{example}" if example else "check the path"
     if path.is_dir():
-        raise InputError(f"is a folder, not a {what}; give the file itself", path=path)
+        msg = _("is a folder, not a {what}; give the file itself").format(what=what)
+        raise InputError(msg, path=path)
     if not path.is_file():
-        raise InputError(f"{what} not found; check the path, or {start}", path=path)
-    compare = f"; compare it with resources/{example}" if example else ""
+        if example:
+            msg = _("{what} not found; check the path, or start from a copy of resources/{example}")
+        else:
+            msg = _("{what} not found; check the path, or check the path")
+        raise InputError(msg.format(what=what, example=example), path=path)
+    compare = _("; compare it with resources/{example}").format(example=example) if example else ""
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
     except UnicodeDecodeError as exc:
-        msg = f"is not a {what} in UTF-8 text ({exc.reason}); save it as UTF-8{compare}"
-        raise InputError(msg, path=path) from exc
+        msg = _("is not a {what} in UTF-8 text ({reason}); save it as UTF-8{compare}")
+        raise InputError(
+            msg.format(what=what, reason=exc.reason, compare=compare), path=path
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"is not a valid TOML {what} ({exc}){compare}", path=path) from exc
+        msg = _("is not a valid TOML {what} ({problem}){compare}")
+        raise InputError(msg.format(what=what, problem=exc, compare=compare), path=path) from exc
     except OSError as exc:
-        raise InputError(f"cannot read the {what} ({exc.strerror or exc})", path=path) from exc
+        msg = _("cannot read the {what} ({problem})").format(what=what, problem=exc.strerror or exc)
+        raise InputError(msg, path=path) from exc
 
 
 def load_toml_text(text: str, *, what: str, source: str | Path | None = None) -> dict[str, Any]:
@@ -90,7 +99,8 @@ def load_toml_text(text: str, *, what: str, source: str | Path | None = None) ->
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"is not a valid TOML {what} ({exc})", path=source) from exc
+        msg = _("is not a valid TOML {what} ({problem})").format(what=what, problem=exc)
+        raise InputError(msg, path=source) from exc
 
 
 def bundled_toml(name: str) -> dict[str, Any]:
@@ -100,4 +110,4 @@ def bundled_toml(name: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=16)
 def _bundled_toml(name: str) -> dict[str, Any]:
-    return load_toml(resource(name), what=f"bundled {name}", example=name)
+    return load_toml(resource(name), what=_("bundled {name}").format(name=name), example=name)

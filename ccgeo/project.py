@@ -31,6 +31,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import N_, _
 from ccgeo.io.atomic import atomic_path, remove_stale_temporaries
 from ccgeo.io.basemap import read_roads_and_basemap
 from ccgeo.io.facilities import read_facilities
@@ -155,11 +156,15 @@ class SavedPlan:
             When the record is damaged or does not fit this ccgeo's results.
         """
         if not isinstance(data, Mapping):
-            msg = f"a saved plan should be a record, got {type(data).__name__} {data!r:.40}"
+            msg = _("a saved plan should be a record, got {type} {value!r:.40}").format(
+                type=type(data).__name__, value=data
+            )
             raise InputError(msg)
         kind = data.get("kind")
         if kind not in PLAN_KINDS:
-            msg = f"a saved plan should be one of {', '.join(PLAN_KINDS)}, got {kind!r}"
+            msg = _("a saved plan should be one of {kinds}, got {kind!r}").format(
+                kinds=", ".join(PLAN_KINDS), kind=kind
+            )
             raise InputError(msg)
         try:
             scenario = data.get("scenario")
@@ -171,7 +176,7 @@ class SavedPlan:
                 data_digest=str(data.get("data_digest", "")),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            msg = f"the saved {kind} plan is damaged ({exc!r})"
+            msg = _("the saved {kind} plan is damaged ({exc!r})").format(kind=kind, exc=exc)
             raise InputError(msg) from exc
 
 
@@ -259,7 +264,7 @@ class Project:
             When the project has no roads, or the mode is unknown.
         """
         if self.roads is None:
-            msg = "the project has no road network; import roads (.osm.pbf, .osm, GraphML) first"
+            msg = _("the project has no road network; import roads (.osm.pbf, .osm, GraphML) first")
             raise InputError(msg)
         if not isinstance(profile, SpeedProfile):
             profile = resolve_profile(profile)
@@ -408,12 +413,12 @@ def save_project(project: Project, path: str | Path) -> Path:
         target = target.with_name(target.name + PROJECT_SUFFIX)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        msg = (
-            f"the folder {folder} does not exist; choose an existing folder to save the project in"
-        )
+        msg = _(
+            "the folder {folder} does not exist; choose an existing folder to save the project in"
+        ).format(folder=folder)
         raise InputError(msg, path=target)
     if target.is_dir():
-        raise InputError("is a folder; choose a file name for the project", path=target)
+        raise InputError(_("is a folder; choose a file name for the project"), path=target)
     _clean_beside(target)
     roads_arrays = project.roads.to_arrays() if project.roads is not None else None
     roads_digest = _digest(roads_arrays) if roads_arrays is not None else None
@@ -424,7 +429,10 @@ def save_project(project: Project, path: str | Path) -> Path:
     ]
 
     with atomic_path(
-        target, what="the project", side_suffixes=_SQLITE_SIDE_FILES, write_errors=_WRITE_ERRORS
+        target,
+        what=N_("the project"),
+        side_suffixes=_SQLITE_SIDE_FILES,
+        write_errors=_WRITE_ERRORS,
     ) as tmp:
         _write_project(project, tmp, roads_arrays=roads_arrays, roads_digest=roads_digest)
         if carried or networks:
@@ -665,13 +673,14 @@ def open_project(path: str | Path) -> Project:
         with _gdal_quiet():
             present = {str(n) for n in pyogrio.list_layers(path)[:, 0]} if layers else set()
     except (pyogrio.errors.DataSourceError, OSError) as exc:
-        raise InputError(f"the project's layers cannot be read ({exc})", path=path) from exc
+        msg = _("the project's layers cannot be read ({exc})").format(exc=exc)
+        raise InputError(msg, path=path) from exc
     missing = [name for name in layers if name not in present]
     if missing:
-        msg = (
-            f"the project lacks its layer(s) {', '.join(missing)}; the file was changed outside "
+        msg = _(
+            "the project lacks its layer(s) {layers}; the file was changed outside "
             "ccgeo; restore a backup or import the data again"
-        )
+        ).format(layers=", ".join(missing))
         raise InputError(msg, path=path)
 
     facilities = _open_facilities(path, meta) if "facilities" in layers else None
@@ -699,7 +708,8 @@ def open_project(path: str | Path) -> Project:
             plans=_open_plans(meta.get("plans"), path),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"the project's settings are damaged ({exc!r})", path=path) from exc
+        msg = _("the project's settings are damaged ({exc!r})").format(exc=exc)
+        raise InputError(msg, path=path) from exc
 
 
 def _open_plans(records: Any, path: Path) -> dict[str, SavedPlan]:
@@ -725,7 +735,7 @@ def _open_facilities(path: Path, meta: Mapping[str, Any]) -> Facilities:
     try:
         return Facilities(gdf, report=ImportReport.from_dict(report) if report else None)
     except ValueError as exc:
-        msg = f"the facilities layer does not fit ccgeo's schema ({exc})"
+        msg = _("the facilities layer does not fit ccgeo's schema ({exc})").format(exc=exc)
         raise InputError(msg, path=path) from exc
 
 
@@ -746,62 +756,71 @@ def _open_demand(path: Path, meta: Mapping[str, Any]) -> Demand:
 def _open_roads(path: Path, info: Mapping[str, Any]) -> RoadData:
     arrays = read_arrays(path, _ROADS_ARRAYS)
     if arrays is None:
-        raise InputError("the project's road arrays are missing; import the roads again", path=path)
+        msg = _("the project's road arrays are missing; import the roads again")
+        raise InputError(msg, path=path)
     try:
         return RoadData.from_arrays(
             arrays, source=str(info.get("source", "")), mode=str(info.get("mode", "all"))
         )
     except ValueError as exc:
-        msg = f"the project's road arrays are damaged ({exc}); import the roads again"
+        msg = _("the project's road arrays are damaged ({exc}); import the roads again").format(
+            exc=exc
+        )
         raise InputError(msg, path=path) from exc
 
 
 def _open_basemap(path: Path, info: Mapping[str, Any]) -> BasemapData:
     arrays = read_arrays(path, _BASEMAP_ARRAYS)
     if arrays is None:
-        msg = "the project's base map arrays are missing; import the roads again"
+        msg = _("the project's base map arrays are missing; import the roads again")
         raise InputError(msg, path=path)
     try:
         return BasemapData.from_arrays(arrays, source=str(info.get("source", "")))
     except ValueError as exc:
-        msg = f"the project's base map arrays are damaged ({exc}); import the roads again"
+        msg = _("the project's base map arrays are damaged ({exc}); import the roads again").format(
+            exc=exc
+        )
         raise InputError(msg, path=path) from exc
 
 
 def _read_meta(path: Path) -> dict[str, Any]:
     """Check that ``path`` is a ccgeo project this version can read; return its meta table."""
-    expected = f"expected a ccgeo project ({PROJECT_SUFFIX} file saved by ccgeo)"
+    project = _("a ccgeo project ({suffix} file saved by ccgeo)").format(suffix=PROJECT_SUFFIX)
+    expected = _("expected {what}").format(what=project)
     if not path.exists():
-        raise InputError(f"file not found; {expected}", path=path)
+        raise InputError(_("file not found; {expected}").format(expected=expected), path=path)
     if path.is_dir():
-        raise InputError(f"is a folder; {expected}", path=path)
+        raise InputError(_("is a folder; {expected}").format(expected=expected), path=path)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise unreadable(path, exc, expected=expected.removeprefix("expected ")) from exc
+        raise unreadable(path, exc, expected=project) from exc
     if head != _SQLITE_MAGIC:
-        kind = _describe_bytes(head)
-        raise InputError(
-            f"is not a ccgeo project: it is {kind}, not a GeoPackage; {expected}", path=path
+        msg = _("is not a ccgeo project: it is {kind}, not a GeoPackage; {expected}").format(
+            kind=_describe_bytes(head), expected=expected
         )
+        raise InputError(msg, path=path)
     try:
         with _connect(path) as con:
             if not _has_table(con, "ccgeo_meta"):
                 if _has_table(con, "gpkg_contents"):
                     names = [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")]
-                    listed = ", ".join(names) if names else "no layers"
-                    msg = (
-                        f"is a GeoPackage ({listed}) but not a ccgeo project (it has no ccgeo_meta "
+                    listed = ", ".join(names) if names else _("no layers")
+                    msg = _(
+                        "is a GeoPackage ({layers}) but not a ccgeo project (it has no ccgeo_meta "
                         "table); import its layers (facilities, roads, population, districts) "
                         "into a project instead of opening it"
-                    )
+                    ).format(layers=listed)
                 else:
-                    msg = f"is an SQLite database but not a ccgeo project; {expected}"
+                    msg = _("is an SQLite database but not a ccgeo project; {expected}").format(
+                        expected=expected
+                    )
                 raise InputError(msg, path=path)
             rows = con.execute("SELECT key, value FROM ccgeo_meta").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise InputError(f"is damaged and cannot be read as a project ({exc})", path=path) from exc
+        msg = _("is damaged and cannot be read as a project ({exc})").format(exc=exc)
+        raise InputError(msg, path=path) from exc
     meta: dict[str, Any] = {}
     for key, value in rows:
         try:
@@ -812,37 +831,40 @@ def _read_meta(path: Path) -> dict[str, Any]:
                     "%s: the project's %r entry is damaged and left out (%s)", path, key, exc.msg
                 )
                 continue
-            raise InputError(
-                f"the project's {key!r} entry is damaged ({exc.msg})", path=path
-            ) from exc
+            msg = _("the project's {key!r} entry is damaged ({error})").format(
+                key=key, error=exc.msg
+            )
+            raise InputError(msg, path=path) from exc
     if meta.get("application") != APPLICATION:
-        raise InputError(
-            f"has a ccgeo_meta table but was not written by ccgeo; {expected}", path=path
+        msg = _("has a ccgeo_meta table but was not written by ccgeo; {expected}").format(
+            expected=expected
         )
+        raise InputError(msg, path=path)
     version = meta.get("format_version")
     if not isinstance(version, int):
-        raise InputError(
-            f"has no valid format_version ({version!r}); the file is damaged", path=path
+        msg = _("has no valid format_version ({version!r}); the file is damaged").format(
+            version=version
         )
+        raise InputError(msg, path=path)
     if version > FORMAT_VERSION:
-        msg = (
-            f"was saved by a newer ccgeo (project format {version}); this ccgeo reads format "
-            f"{FORMAT_VERSION} and older: update ccgeo to open it"
-        )
+        msg = _(
+            "was saved by a newer ccgeo (project format {version}); this ccgeo reads format "
+            "{supported} and older: update ccgeo to open it"
+        ).format(version=version, supported=FORMAT_VERSION)
         raise InputError(msg, path=path)
     return meta
 
 
 def _describe_bytes(head: bytes) -> str:
     if not head:
-        return "an empty file"
+        return _("an empty file")
     if head.startswith(b"PK\x03\x04"):
-        return "a zip archive (a spreadsheet or zipped Shapefile?)"
+        return _("a zip archive (a spreadsheet or zipped Shapefile?)")
     try:
         head.decode("utf-8")
     except UnicodeDecodeError:
-        return "a binary file of another kind"
-    return "a text file"
+        return _("a binary file of another kind")
+    return _("a text file")
 
 
 def _read_layer(path: Path, layer: str, schema: Mapping[str, Any]) -> gpd.GeoDataFrame:
@@ -851,12 +873,13 @@ def _read_layer(path: Path, layer: str, schema: Mapping[str, Any]) -> gpd.GeoDat
         with _gdal_quiet():
             gdf = pyogrio.read_dataframe(path, layer=layer)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        raise InputError(f"the project's {layer} layer cannot be read ({exc})", path=path) from exc
+        msg = _("the project's {layer} layer cannot be read ({exc})").format(layer=layer, exc=exc)
+        raise InputError(msg, path=path) from exc
     except (UnicodeDecodeError, shapely.errors.GEOSException) as exc:  # a flipped bit
-        msg = (
-            f"is damaged: the project's {layer} layer holds bytes that cannot be read ({exc}); "
+        msg = _(
+            "is damaged: the project's {layer} layer holds bytes that cannot be read ({exc}); "
             "open a backup copy, or import the data again"
-        )
+        ).format(layer=layer, exc=exc)
         raise InputError(msg, path=path) from exc
     columns = list(schema.get("columns", []))
     written = list(schema.get("written", columns))
@@ -916,7 +939,8 @@ def write_arrays(path: str | Path, name: str, arrays: Mapping[str, np.ndarray]) 
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError("file not found; save the project before caching arrays in it", path=path)
+        msg = _("file not found; save the project before caching arrays in it")
+        raise InputError(msg, path=path)
     blob = _npz_bytes(arrays)
     with _connect(path) as con:
         con.execute(_CREATE_ARRAYS)
@@ -927,24 +951,25 @@ def read_arrays(path: str | Path, name: str) -> dict[str, np.ndarray] | None:
     """The arrays stored under ``name`` by `write_arrays`, or None when there is no such entry."""
     path = Path(path)
     if not path.is_file():
-        raise InputError("file not found; expected a ccgeo project", path=path)
+        raise InputError(_("file not found; expected a ccgeo project"), path=path)
     try:
         with _connect(path) as con:
             if not _has_table(con, "ccgeo_arrays"):
                 return None
             row = con.execute("SELECT data FROM ccgeo_arrays WHERE name = ?", (name,)).fetchone()
     except sqlite3.DatabaseError as exc:
-        raise InputError(f"cannot read the project's arrays ({exc})", path=path) from exc
+        msg = _("cannot read the project's arrays ({exc})").format(exc=exc)
+        raise InputError(msg, path=path) from exc
     if row is None:
         return None
     try:
         with np.load(io.BytesIO(row[0]), allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}
     except (ValueError, OSError, EOFError, KeyError, zipfile.BadZipFile) as exc:
-        msg = (
-            f"the project's {name!r} arrays are damaged ({exc}); open a backup copy, or import "
+        msg = _(
+            "the project's {name!r} arrays are damaged ({exc}); open a backup copy, or import "
             "the data again"
-        )
+        ).format(name=name, exc=exc)
         raise InputError(msg, path=path) from exc
     objects = arrays.pop(_OBJECT_MANIFEST, np.array([], dtype=str))
     for key in objects.tolist():
@@ -1156,7 +1181,7 @@ def project_from_files(
     for layer, path in given.items():
         if path is not None:
             project.record_source(layer, path, rows=project.layer_rows(layer))
-    report_progress(progress, 1.0, "project ready")
+    report_progress(progress, 1.0, _("project ready"))
     return project
 
 
@@ -1166,10 +1191,10 @@ def _check_population_files(
     districts: str | Path | None,
 ) -> None:
     if population is not None and population_by_district is not None:
-        msg = "give either a population raster/grid or a population table per district, not both"
+        msg = _("give either a population raster/grid or a population table per district, not both")
         raise InputError(msg)
     if population_by_district is not None and districts is None:
-        msg = "a population table per district needs the district boundaries (--districts)"
+        msg = _("a population table per district needs the district boundaries (--districts)")
         raise InputError(msg)
 
 
@@ -1199,7 +1224,9 @@ def _read_layers(
     check_cancel(cancel)
     district_gdf = None
     if districts is not None:
-        report_progress(progress, 0.5, f"reading districts {Path(districts).name}")
+        report_progress(
+            progress, 0.5, _("reading districts {name}").format(name=Path(districts).name)
+        )
         district_gdf = read_districts(districts)
     study_area = study_area_of(
         districts=district_gdf, roads_bbox=road_data.bbox if road_data is not None else None
@@ -1215,7 +1242,9 @@ def _read_layers(
     check_cancel(cancel)
     fac = None
     if facilities is not None:
-        report_progress(progress, 0.85, f"reading facilities {Path(facilities).name}")
+        report_progress(
+            progress, 0.85, _("reading facilities {name}").format(name=Path(facilities).name)
+        )
         fac = read_facilities(
             facilities,
             mapping=facility_mapping,
@@ -1237,7 +1266,9 @@ def _demand_from_files(
 ) -> Demand | None:
     """People from a raster or point grid, or from a census table joined to the districts."""
     if population is not None:
-        report_progress(progress, 0.0, f"reading population {Path(population).name}")
+        report_progress(
+            progress, 0.0, _("reading population {name}").format(name=Path(population).name)
+        )
         return read_population(
             population, districts=districts, study_area=study_area, progress=progress, cancel=cancel
         )

@@ -1,7 +1,9 @@
 """The map palette: colours, widths and symbols per road class, facility tier and layer kind.
 
 Plain hex strings and numbers only (no Qt), so the HTML map and the PDF report draw with the same
-palette as the desktop canvas. Widths and sizes are in screen pixels.
+palette as the desktop canvas. Widths and sizes are in screen pixels. The names shown to users
+(road classes, facility tiers, base-map classes) are English, marked with `ccgeo.i18n.N_`:
+translate them where they are shown (``gettext(style.label)``), never here at import time.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from ccgeo.i18n import N_
 
 #: Land colour behind every layer (the OpenStreetMap Carto land tone, easy on a projector).
 BACKGROUND = "#F2EFE9"
@@ -27,7 +31,7 @@ class RoadStyle:
     Attributes
     ----------
     label
-        Name in the legend.
+        Name in the legend, in English (``gettext(label)`` where it is shown).
     color
         Line colour, ``#RRGGBB``.
     width_px
@@ -59,16 +63,16 @@ class RoadStyle:
 #: ramp, each darker with importance, so that the classes read apart by lightness alone (for
 #: the colour-blind too: tests/test_palettes.py); paths and tracks are told by their dashes.
 ROAD_STYLES: dict[str, RoadStyle] = {
-    "other": RoadStyle("Other ways", "#D4CEC6", 1.0, max_m_per_px=4.5),
-    "path": RoadStyle("Footway / path", "#B07F5A", 1.0, dash="dot", max_m_per_px=4.5),
-    "service": RoadStyle("Service road", "#A9A9A9", 1.0, max_m_per_px=6.0),
-    "track": RoadStyle("Track", "#8D6E4A", 1.0, dash="dash", max_m_per_px=9.0),
-    "minor": RoadStyle("Residential / unclassified", "#888888", 1.0, max_m_per_px=20.0),
-    "tertiary": RoadStyle("Tertiary", "#666666", 1.0, max_m_per_px=40.0),
-    "secondary": RoadStyle("Secondary", "#F9E16A", 2.5, max_m_per_px=160.0),
-    "primary": RoadStyle("Primary", "#EF9C48", 3.0),
-    "trunk": RoadStyle("Trunk", "#D2622A", 3.5, "#7A3A12", 1.0),
-    "motorway": RoadStyle("Motorway", "#A33F18", 4.0, "#5E2408", 1.0),
+    "other": RoadStyle(N_("Other ways"), "#D4CEC6", 1.0, max_m_per_px=4.5),
+    "path": RoadStyle(N_("Footway / path"), "#B07F5A", 1.0, dash="dot", max_m_per_px=4.5),
+    "service": RoadStyle(N_("Service road"), "#A9A9A9", 1.0, max_m_per_px=6.0),
+    "track": RoadStyle(N_("Track"), "#8D6E4A", 1.0, dash="dash", max_m_per_px=9.0),
+    "minor": RoadStyle(N_("Residential / unclassified"), "#888888", 1.0, max_m_per_px=20.0),
+    "tertiary": RoadStyle(N_("Tertiary"), "#666666", 1.0, max_m_per_px=40.0),
+    "secondary": RoadStyle(N_("Secondary"), "#F9E16A", 2.5, max_m_per_px=160.0),
+    "primary": RoadStyle(N_("Primary"), "#EF9C48", 3.0),
+    "trunk": RoadStyle(N_("Trunk"), "#D2622A", 3.5, "#7A3A12", 1.0),
+    "motorway": RoadStyle(N_("Motorway"), "#A33F18", 4.0, "#5E2408", 1.0),
 }
 
 #: OSM ``highway`` values per road class; anything not listed is ``"other"``.
@@ -112,7 +116,8 @@ def road_classes(highway: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class FacilityStyle:
-    """Symbol of one facility tier: ``symbol`` is star, diamond, square, triangle, circle or dot."""
+    """Symbol of one facility tier: ``symbol`` is star, diamond, square, triangle, circle or dot;
+    ``label`` is English (``gettext(label)`` where it is shown)."""
 
     label: str
     symbol: str
@@ -125,12 +130,12 @@ class FacilityStyle:
 #: and size say the tier; the fills (Okabe and Ito's colour-blind-safe set, with Paul Tol's
 #: wine for NGS) stay apart for the colour-blind too (tests/test_palettes.py).
 FACILITY_STYLES: dict[str, FacilityStyle] = {
-    "none": FacilityStyle("No diagnostic capability", "dot", "#A0A0A0", 7.0),
-    "biopsy": FacilityStyle("Biopsy only", "circle", "#FFFFFF", 10.0),
-    "histology": FacilityStyle("Histology / cytology", "triangle", "#56B4E9", 13.0),
-    "ihc": FacilityStyle("IHC / ISH / flow cytometry", "square", "#0072B2", 13.0),
-    "pcr": FacilityStyle("PCR (molecular)", "diamond", "#D55E00", 16.0),
-    "ngs": FacilityStyle("NGS (sequencing)", "star", "#882255", 20.0),
+    "none": FacilityStyle(N_("No diagnostic capability"), "dot", "#A0A0A0", 7.0),
+    "biopsy": FacilityStyle(N_("Biopsy only"), "circle", "#FFFFFF", 10.0),
+    "histology": FacilityStyle(N_("Histology / cytology"), "triangle", "#56B4E9", 13.0),
+    "ihc": FacilityStyle(N_("IHC / ISH / flow cytometry"), "square", "#0072B2", 13.0),
+    "pcr": FacilityStyle(N_("PCR (molecular)"), "diamond", "#D55E00", 16.0),
+    "ngs": FacilityStyle(N_("NGS (sequencing)"), "star", "#882255", 20.0),
 }
 
 #: `ccgeo.model.Facilities.tiers` value → symbol class of `FACILITY_STYLES`.
@@ -150,7 +155,7 @@ TIER_CLASS: dict[str, str] = {
 QUALITY_RING_COLOR = "#2E7D32"
 QUALITY_RING_PX = 2.5
 QUALITY_RING_GAP_PX = 2.0
-QUALITY_RING_LABEL = "Ring: in EQA or accredited"
+QUALITY_RING_LABEL = N_("Ring: in EQA or accredited")
 
 #: Population density ramp (people per km²), light to dark: ColorBrewer YlOrBr (Brewer 2003),
 #: a sequential scheme whose lightness falls steadily for the common colour-vision deficiencies
@@ -239,7 +244,7 @@ UNDERSERVED_OUTLINE = "#B71C1C"
 UNDERSERVED_OPACITY = 0.45
 
 #: New hubs proposed by a siting model.
-HUB_STYLE = FacilityStyle("Proposed new hub", "star", "#FFB300", 24.0)
+HUB_STYLE = FacilityStyle(N_("Proposed new hub"), "star", "#FFB300", 24.0)
 
 #: Qualitative colours of couriers (referral routes and loops): the eight colours of Okabe and
 #: Ito (2008, "Color Universal Design"), which stay apart for the colour-blind; courier ``i``
@@ -319,22 +324,22 @@ BASEMAP_AREA_FILLS: dict[str, str] = {
     "park": "#CDEBC0",
     "water": "#AAD3DF",
 }
-#: Legend words of the base-map area classes.
+#: Legend words of the base-map area classes (English; ``gettext`` them where shown).
 BASEMAP_AREA_LABELS: dict[str, str] = {
-    "built": "Built-up (from buildings)",
-    "residential": "Residential",
-    "commercial": "Commercial and retail",
-    "industrial": "Industrial",
-    "green": "Woods, grass and meadows",
-    "park": "Parks and gardens",
-    "water": "Water",
+    "built": N_("Built-up (from buildings)"),
+    "residential": N_("Residential"),
+    "commercial": N_("Commercial and retail"),
+    "industrial": N_("Industrial"),
+    "green": N_("Woods, grass and meadows"),
+    "park": N_("Parks and gardens"),
+    "water": N_("Water"),
 }
 
 
 @dataclass(frozen=True)
 class BasemapLineStyle:
-    """How a base-map line class is drawn: legend label, colour, width in pixels, and the zoom
-    (metres per pixel) beyond which it is hidden."""
+    """How a base-map line class is drawn: legend label (English; ``gettext`` it where shown),
+    colour, width in pixels, and the zoom (metres per pixel) beyond which it is hidden."""
 
     label: str
     color: str
@@ -343,7 +348,7 @@ class BasemapLineStyle:
 
 
 BASEMAP_LINE_STYLES: dict[str, BasemapLineStyle] = {
-    "coastline": BasemapLineStyle("Coastline", "#7FA9B8", 1.2, float("inf")),
-    "stream": BasemapLineStyle("Streams and drains", "#AAD3DF", 1.2, 8.0),
-    "river": BasemapLineStyle("Rivers and canals", "#AAD3DF", 2.5, 200.0),
+    "coastline": BasemapLineStyle(N_("Coastline"), "#7FA9B8", 1.2, float("inf")),
+    "stream": BasemapLineStyle(N_("Streams and drains"), "#AAD3DF", 1.2, 8.0),
+    "river": BasemapLineStyle(N_("Rivers and canals"), "#AAD3DF", 2.5, 200.0),
 }

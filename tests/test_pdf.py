@@ -445,7 +445,7 @@ def test_methods_state_the_settings_used(car_result):
     assert "1,000 m" in text
     assert "Speed profile: car" in text
     for source in SOURCES:
-        assert source.citation in text
+        assert source.cited() in text  # with its percentages: "(8.9 % of people"
     filtered = methods_blocks({**car_result.settings, "capability": "pcr", "quality": "eqa"})
     assert any(
         isinstance(b, Paragraph) and "PCR" in b.text and "external quality" in b.text

@@ -28,8 +28,10 @@ from ccgeo.analysis.placement import (
 )
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import project_lonlat
+from ccgeo.i18n import N_, _, ngettext
 from ccgeo.io.population.districts import locate_in_districts
-from ccgeo.model.demand import Demand, PopulationReport
+from ccgeo.labels import format_count, format_number, format_threshold
+from ccgeo.model.demand import Demand, PopulationReport, unit_words
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.settings import ANY_CAPABILITY, AccessSettings, Snapping, parse_thresholds
 from ccgeo.network.isochrones import (
@@ -53,9 +55,9 @@ _REACHED, _UNREACHABLE, _OFF_NETWORK = 0, 1, 2
 
 #: ``district_id`` of the coverage rows of the whole study area.
 CITY_ID = "ALL"
-CITY_NAME = "whole study area"
+CITY_NAME = N_("whole study area")
 #: Name of the coverage rows of people in no district (``district_id == ""``).
-OUTSIDE_NAME = "outside every district"
+OUTSIDE_NAME = N_("outside every district")
 
 #: Default coverage thresholds, minutes.
 DEFAULT_THRESHOLDS_MINUTES: tuple[float, ...] = (30.0, 60.0, 120.0)
@@ -279,7 +281,7 @@ def access(
     if isinstance(labs, Facilities) and settings.capability != ANY_CAPABILITY:
         labs = labs.capable(settings.capability, quality=settings.quality)
     check_cancel(cancel)
-    report_progress(progress, 0.0, "placing the labs on the network")
+    report_progress(progress, 0.0, _("placing the labs on the network"))
     placement = place_labs(network, labs, settings.snapping)
     near, node_lab = _nearest_labs(network, placement, progress=progress, cancel=cancel)
     out_demand, coverage, population = _people(
@@ -297,7 +299,7 @@ def access(
         cancel=cancel,
     )
     check_cancel(cancel)
-    report_progress(progress, 1.0, "access analysis done")
+    report_progress(progress, 1.0, _("access analysis done"))
     return AccessResult(
         network_summary=_network_summary(network),
         settings=_settings_record(settings, network),
@@ -340,7 +342,9 @@ def _areas_and_bands(
     """The underserved areas and (when asked for) the catchment bands."""
     check_cancel(cancel)
     minutes = settings.underserved_minutes
-    report_progress(progress, 0.3, f"areas beyond {minutes:g} min")
+    report_progress(
+        progress, 0.3, _("areas beyond {minutes}").format(minutes=format_threshold(minutes))
+    )
     underserved = underserved_areas(
         demand,
         threshold_minutes=minutes,
@@ -372,7 +376,8 @@ def _nearest_labs(
 ) -> tuple[NearestLab, np.ndarray]:
     """Seconds from every node to the nearest placed lab, and that lab's row (-1: none)."""
     used = placement.used
-    report_progress(progress, 0.05, f"time to the nearest of {len(used)} labs")
+    text = ngettext("time to the nearest of {n} labs", "time to the nearest of {n} labs", len(used))
+    report_progress(progress, 0.05, text.format(n=len(used)))
     near = nearest_lab_times(network, placement.nodes[used], cancel=cancel)
     node_lab = np.full(network.n_nodes, -1, dtype=np.int64)
     reached = near.lab >= 0
@@ -394,13 +399,13 @@ def _people(
     """Every person's time to the nearest lab, the coverage table by district, and where every
     person of the population file went."""
     check_cancel(cancel)
-    report_progress(progress, 0.15, "placing the people on the network")
+    report_progress(progress, 0.15, _("placing the people on the network"))
     located, in_overlap = _located_in_districts(demand, districts)
     frame, code = _demand_times_frame(
         network, located, districts, settings.snapping, node_seconds, node_lab, placement
     )
     check_cancel(cancel)
-    report_progress(progress, 0.25, "coverage by threshold and district")
+    report_progress(progress, 0.25, _("coverage by threshold and district"))
     coverage = coverage_table(
         frame["seconds"].to_numpy(),
         frame["population"].to_numpy(),
@@ -490,7 +495,8 @@ class _CoverageIndex:
         n = len(pop)
         if not np.isfinite(pop).all() or (pop < 0).any():
             bad = int(np.flatnonzero(~(np.isfinite(pop) & (pop >= 0)))[0])
-            msg = f"population should be 0 or more people; demand row {bad} holds {pop[bad]!r}"
+            msg = _("population should be 0 or more people; demand row {row} holds {value!r}")
+            msg = msg.format(row=bad, value=pop[bad])
             raise InputError(msg)
         try:
             thresholds = np.asarray(parse_thresholds(thresholds_minutes), dtype=np.float64)
@@ -505,13 +511,16 @@ class _CoverageIndex:
                 np.asarray(district_ids.categories, dtype=object),
             )
             if (codes < 0).any():
-                msg = "district ids hold missing values; use '' for people outside every district"
+                msg = _(
+                    "district ids hold missing values; use '' for people outside every district"
+                )
                 raise InputError(msg)
         else:
             codes, present = pd.factorize(np.asarray(district_ids, dtype=object))
             present = np.asarray(present, dtype=object)
         if len(codes) != n:
-            msg = f"{len(codes)} district ids for {n} demand points; give one per point"
+            msg = _("{ids} district ids for {n} demand points; give one per point")
+            msg = msg.format(ids=len(codes), n=n)
             raise InputError(msg)
         # districts in the order of `district_names`, then the others sorted, "" (outside) last
         names = dict(district_names or {})
@@ -522,7 +531,8 @@ class _CoverageIndex:
         ids = np.array([*order, *extra, *([""] if has_outside else [])], dtype=object)
         pos = {d: i for i, d in enumerate(ids)}
         remap = np.array([pos[str(d)] for d in present], dtype=np.int64)
-        labels = np.array([names.get(d, OUTSIDE_NAME if d == "" else d) for d in ids], dtype=object)
+        outside = _(OUTSIDE_NAME)
+        labels = np.array([names.get(d, outside if d == "" else d) for d in ids], dtype=object)
         return cls(
             pop,
             remap[codes] if n else np.zeros(0, dtype=np.int64),
@@ -537,7 +547,8 @@ class _CoverageIndex:
         secs = np.asarray(seconds, dtype=np.float64)
         n, n_t, m = len(self.population), len(self.thresholds_min), len(self.district_ids)
         if secs.shape != (n,):
-            msg = f"{secs.shape} seconds for {n} demand points; give one time per point"
+            msg = _("{shape} seconds for {n} demand points; give one time per point")
+            msg = msg.format(shape=secs.shape, n=n)
             raise InputError(msg)
         code = _status_codes(status, n)
         finite = np.isfinite(secs)
@@ -566,7 +577,7 @@ class _CoverageIndex:
             share = np.where(population > 0, covered / population, np.nan)
         rows = len(counts)
         ids = np.concatenate([[CITY_ID], self.district_ids]).astype(object)[:rows]
-        labels = np.concatenate([[CITY_NAME], self.district_labels]).astype(object)[:rows]
+        labels = np.concatenate([[_(CITY_NAME)], self.district_labels]).astype(object)[:rows]
         return pd.DataFrame(
             {
                 "district_id": np.repeat(ids, n_t),
@@ -634,11 +645,12 @@ def _status_codes(status: np.ndarray | None, n: int) -> np.ndarray:
         return np.zeros(n, dtype=np.int8)
     arr = np.asarray(status)
     if arr.shape != (n,):
-        msg = f"{arr.shape} statuses for {n} demand points; give one per point"
+        msg = _("{shape} statuses for {n} demand points; give one per point")
+        msg = msg.format(shape=arr.shape, n=n)
         raise InputError(msg)
     if np.issubdtype(arr.dtype, np.integer):
         if len(arr) and (arr.min() < 0 or arr.max() > 2):
-            msg = "status codes should be 0 (reached), 1 (unreachable) or 2 (off_network)"
+            msg = _("status codes should be 0 (reached), 1 (unreachable) or 2 (off_network)")
             raise InputError(msg)
         return arr.astype(np.int8)
     if isinstance(status, pd.Categorical):
@@ -650,7 +662,8 @@ def _status_codes(status: np.ndarray | None, n: int) -> np.ndarray:
             codes[arr == name] = i
     if (codes < 0).any():
         bad = arr[codes < 0][0]
-        msg = f"status should be one of {', '.join(STATUSES)}, got {bad!r}"
+        msg = _("status should be one of {statuses}, got {bad!r}")
+        msg = msg.format(statuses=", ".join(STATUSES), bad=bad)
         raise InputError(msg)
     return codes.astype(np.int8)
 
@@ -700,32 +713,27 @@ def underserved_areas(
         the area's points, ``inf`` when unreachable), ``nearest_lab`` (the median as text, or
         "unreachable"), ``threshold_min``, ``geometry``.
     """
-    crs = CRS.from_user_input(crs)
-    if not crs.is_projected:
-        msg = f"underserved areas need a projected CRS in metres, got {crs.to_string()}"
-        raise InputError(msg)
-    if not (threshold_minutes > 0 and math.isfinite(threshold_minutes)):
-        msg = f"`threshold_minutes` should be positive minutes, got {threshold_minutes!r}"
-        raise InputError(msg)
-    for column in ("population", "seconds"):
-        if column not in demand_gdf_with_seconds.columns:
-            msg = f"the demand lacks the `{column}` column; run the access analysis first"
-            raise InputError(msg)
+    crs = _underserved_crs(demand_gdf_with_seconds, threshold_minutes, crs)
     gdf = demand_gdf_with_seconds
     secs = gdf["seconds"].to_numpy(dtype=np.float64)
     code = _status_codes(gdf["status"].to_numpy() if "status" in gdf else None, len(gdf))
     code = np.where((code == _REACHED) & ~np.isfinite(secs), _UNREACHABLE, code)
     beyond = (code != _REACHED) | (secs > threshold_minutes * 60.0 + INCLUSIVE_TOLERANCE_S)
-    report_progress(progress, 0.0, f"{int(beyond.sum())} demand points beyond the threshold")
+    n_beyond = int(beyond.sum())
+    text = ngettext(
+        "{n} demand points beyond the threshold", "{n} demand points beyond the threshold", n_beyond
+    )
+    report_progress(progress, 0.0, text.format(n=n_beyond))
     if not beyond.any():
         return _underserved_frame([], threshold_minutes)
     check_cancel(cancel)
     grid = _UnderservedGrid.mark(_projected_xy(gdf, crs), beyond, cell_size_m)
     check_cancel(cancel)
-    report_progress(progress, 0.4, "joining neighbouring cells into areas")
+    report_progress(progress, 0.4, _("joining neighbouring cells into areas"))
     labels, n_areas = ndimage.label(grid.marked, structure=np.ones((3, 3), int))
     check_cancel(cancel)
-    report_progress(progress, 0.7, f"outlining {n_areas} underserved areas")
+    text = ngettext("outlining {n} underserved areas", "outlining {n} underserved areas", n_areas)
+    report_progress(progress, 0.7, text.format(n=n_areas))
     rows = _area_rows(
         grid,
         labels,
@@ -735,8 +743,25 @@ def underserved_areas(
         code=code,
         crs=crs,
     )
-    report_progress(progress, 1.0, f"{n_areas} underserved areas")
+    text = ngettext("{n} underserved areas", "{n} underserved areas", n_areas)
+    report_progress(progress, 1.0, text.format(n=n_areas))
     return _underserved_frame(rows, threshold_minutes)
+
+
+def _underserved_crs(demand: gpd.GeoDataFrame, threshold_minutes: float, crs: CRS | str) -> CRS:
+    """The projected CRS of `underserved_areas`, once its inputs are checked (`InputError`)."""
+    crs = CRS.from_user_input(crs)
+    if not crs.is_projected:
+        msg = _("underserved areas need a projected CRS in metres, got {crs}")
+        raise InputError(msg.format(crs=crs.to_string()))
+    if not (threshold_minutes > 0 and math.isfinite(threshold_minutes)):
+        msg = _("`threshold_minutes` should be positive minutes, got {value!r}")
+        raise InputError(msg.format(value=threshold_minutes))
+    for column in ("population", "seconds"):
+        if column not in demand.columns:
+            msg = _("the demand lacks the `{column}` column; run the access analysis first")
+            raise InputError(msg.format(column=column))
+    return crs
 
 
 @dataclass(frozen=True, eq=False)
@@ -824,7 +849,7 @@ def _area_rows(
             "off_network_population": float(off[a]),
             "median_minutes": float(median[a]),
             "min_minutes": float(minimum[a]),
-            "nearest_lab": f"{median[a]:.0f} min" if np.isfinite(median[a]) else "unreachable",
+            "nearest_lab": f"{median[a]:.0f} min" if np.isfinite(median[a]) else _("unreachable"),
             "geometry": geoms[r],
         }
         for r, a in enumerate(order)
@@ -927,7 +952,7 @@ class AccessWhatIf:
         if result.network_summary["nodes"] != network.n_nodes or len(result.node_seconds) != (
             network.n_nodes
         ):
-            msg = "the access result was computed on another network; run the analysis again"
+            msg = _("the access result was computed on another network; run the analysis again")
             raise InputError(msg)
         self.network = network
         self.result = result
@@ -1046,7 +1071,7 @@ class AccessWhatIf:
         InputError
             If the place is farther than the maximum snap distance from every road.
         """
-        node = self._place(lon, lat, what="the new hub")
+        node = self._place(lon, lat, what=_("the new hub"))
         self._hubs += 1
         hub_id = hub_id or f"hub-{self._hubs}"
         self._entries.append(
@@ -1069,7 +1094,7 @@ class AccessWhatIf:
     def move_hub(self, i: int, lon: float, lat: float) -> pd.DataFrame:
         """Move lab number ``i`` to ``lon``, ``lat`` (degrees); returns the new coverage."""
         self._check_lab(i)
-        node = self._place(lon, lat, what=f"lab {i}")
+        node = self._place(lon, lat, what=_("lab {i}").format(i=i))
         self._entries[i].update(node=node, lon=float(lon), lat=float(lat))
         return self._update(self._incremental.move_hub(i, node))
 
@@ -1082,20 +1107,22 @@ class AccessWhatIf:
             If no facilities were given, the id is unknown, or the facility is already a lab.
         """
         if self.facilities is None:
-            msg = "upgrading needs the facility layer: create the what-if with `facilities=`"
+            msg = _("upgrading needs the facility layer: create the what-if with `facilities=`")
             raise InputError(msg)
         fid = str(facility_id)
         open_ids = {e["lab_id"] for e, o in zip(self._entries, self.labs["open"], strict=True) if o}
         if fid in open_ids:
-            msg = f"facility {fid!r} is already a lab in this scenario; pick another facility"
+            msg = _("facility {id!r} is already a lab in this scenario; pick another facility")
+            msg = msg.format(id=fid)
             raise InputError(msg)
         gdf = self.facilities.gdf
         match = gdf[gdf["facility_id"].astype(str) == fid]
         if match.empty:
-            msg = f"no facility has the id {fid!r}; check the facility layer's facility_id column"
+            msg = _("no facility has the id {id!r}; check the facility layer's facility_id column")
+            msg = msg.format(id=fid)
             raise InputError(msg)
         point = match.geometry.iloc[0]
-        node = self._place(point.x, point.y, what=f"facility {fid}")
+        node = self._place(point.x, point.y, what=_("facility {id}").format(id=fid))
         self._entries.append(
             {
                 "lab_id": fid,
@@ -1113,18 +1140,21 @@ class AccessWhatIf:
     def _place(self, lon: float, lat: float, *, what: str) -> int:
         lonlat = np.array([[lon, lat]], dtype=np.float64)
         if not np.isfinite(lonlat).all():
-            msg = f"{what}: longitude {lon!r}, latitude {lat!r} is not a place; give degrees"
+            msg = _("{what}: longitude {lon!r}, latitude {lat!r} is not a place; give degrees")
+            msg = msg.format(what=what, lon=lon, lat=lat)
             raise InputError(msg)
         placed = place_labs(self.network, lonlat, self.snapping)
         if not placed.usable[0]:
             reason = placed.table["reason"].iloc[0]
-            msg = f"{what} at {lon:.5f}, {lat:.5f}: {reason}; place it nearer a road"
+            msg = _("{what} at {lon:.5f}, {lat:.5f}: {reason}; place it nearer a road")
+            msg = msg.format(what=what, lon=lon, lat=lat, reason=reason)
             raise InputError(msg)
         return int(placed.nodes[0])
 
     def _check_lab(self, i: int) -> None:
         if not (0 <= i < len(self._entries)) or self._incremental.lab_nodes[i] < 0:
-            msg = f"lab {i} is not an open lab; open labs are numbered 0..{len(self._entries) - 1}"
+            msg = _("lab {i} is not an open lab; open labs are numbered 0..{last}")
+            msg = msg.format(i=i, last=len(self._entries) - 1)
             raise InputError(msg)
 
     def _update(self, near: NearestLab) -> pd.DataFrame:
@@ -1276,37 +1306,46 @@ def _population_warnings(
 ) -> list[str]:
     """What the planner should know about the people who are not analysed, or not in one
     district; every part is a line of the summary."""
-    unit = report.unit
+    unit = unit_words(report.unit)
     out = []
     if report.outside_people > 0:
-        out.append(
-            f"{report.outside_people:,.0f} people ({report.outside_rows:,} {unit}) of the "
-            "population file live outside the study area (beyond the roads' extent or the "
-            "districts); they are not analysed and are counted as outside the roads"
+        text = _(
+            "{people} people ({rows} {unit}) of the population file live outside the study area "
+            "(beyond the roads' extent or the districts); they are not analysed and are counted "
+            "as outside the roads"
         )
+        rows = format_count(report.outside_rows)
+        out.append(text.format(people=format_number(report.outside_people), rows=rows, unit=unit))
     if report.not_located_people > 0:
-        out.append(
-            f"{report.not_located_people:,.0f} people ({report.not_located_rows:,} {unit}) "
-            "could not be placed on the map (no usable coordinates, or no matching district); "
-            "they are counted as not located"
+        text = _(
+            "{people} people ({rows} {unit}) could not be placed on the map (no usable "
+            "coordinates, or no matching district); they are counted as not located"
         )
+        rows = format_count(report.not_located_rows)
+        people = format_number(report.not_located_people)
+        out.append(text.format(people=people, rows=rows, unit=unit))
     if districts is not None and not districts.empty and report.no_district_people > 0:
-        out.append(
-            f"{report.no_district_people:,.0f} analysed people ({report.no_district_rows:,} "
-            "points) lie in no district; they are counted as outside every district"
+        text = _(
+            "{people} analysed people ({rows} points) lie in no district; they are counted as "
+            "outside every district"
         )
+        rows = format_count(report.no_district_rows)
+        out.append(text.format(people=format_number(report.no_district_people), rows=rows))
     if report.overlap_people > 0:
-        out.append(
-            f"{report.overlap_people:,.0f} people ({report.overlap_rows:,} points) live inside "
-            f"several overlapping districts; {report.overlap_rule}"
+        text = _(
+            "{people} people ({rows} points) live inside several overlapping districts; {rule}"
         )
+        rows, rule = format_count(report.overlap_rows), _(report.overlap_rule)
+        out.append(text.format(people=format_number(report.overlap_people), rows=rows, rule=rule))
     analysed = float(frame["population"].sum())
     if abs(analysed - report.located_people) > 0.5 and report.people_in_file > 0:
-        out.append(
-            f"the population file placed {report.located_people:,.0f} people on the map but "
-            f"the analysis counts {analysed:,.0f}: the demand was changed after it was read; "
-            "the totals count the analysed people"
+        text = _(
+            "the population file placed {placed} people on the map but the analysis counts "
+            "{analysed}: the demand was changed after it was read; the totals count the analysed "
+            "people"
         )
+        placed = format_number(report.located_people)
+        out.append(text.format(placed=placed, analysed=format_number(analysed)))
     return out
 
 
@@ -1316,25 +1355,42 @@ def _warnings(
     max_snap_m = snapping.max_snap_m
     out = []
     if len(placement) == 0:
-        out.append("no lab was given: every person counts as unreachable")
+        out.append(_("no lab was given: every person counts as unreachable"))
     elif not placement.usable.any():
-        out.append("no lab lies near the road network: every person counts as unreachable")
+        out.append(_("no lab lies near the road network: every person counts as unreachable"))
     left_out = placement.warning()
     if left_out:
         out.append(left_out)
     status = demand["status"].to_numpy()
     pop = demand["population"].to_numpy(dtype=float)
-    for name, text in (
-        ("off_network", f"are more than {max_snap_m:g} m from any road (off-network)"),
-        ("unreachable", "have no route to any lab (unreachable)"),
-    ):
+    for name in ("off_network", "unreachable"):
         mask = status == name
         if mask.any():
-            out.append(
-                f"{pop[mask].sum():,.0f} people at {int(mask.sum())} demand points {text}; "
-                "they are counted as such in every table"
+            n = int(mask.sum())
+            text = _status_warning(name, n).format(
+                people=format_number(pop[mask].sum()), n=n, max_snap_m=max_snap_m
             )
+            out.append(text)
     connectivity = network.connectivity()
     if connectivity["nodes_cannot_reach_main"]:
         out.append(connectivity["message"])
     return out
+
+
+def _status_warning(status: str, n: int) -> str:
+    """The line of a summary about the ``n`` demand points off the network or unreachable."""
+    if status == "off_network":
+        return ngettext(
+            "{people} people at {n} demand points are more than {max_snap_m:g} m from any road "
+            "(off-network); they are counted as such in every table",
+            "{people} people at {n} demand points are more than {max_snap_m:g} m from any road "
+            "(off-network); they are counted as such in every table",
+            n,
+        )
+    return ngettext(
+        "{people} people at {n} demand points have no route to any lab (unreachable); they are "
+        "counted as such in every table",
+        "{people} people at {n} demand points have no route to any lab (unreachable); they are "
+        "counted as such in every table",
+        n,
+    )

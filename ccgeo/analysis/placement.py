@@ -25,9 +25,11 @@ import pandas as pd
 
 from ccgeo.errors import InputError
 from ccgeo.geo import project_lonlat
+from ccgeo.i18n import _, ngettext, pgettext
 from ccgeo.model.demand import Demand
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.network import Network
+from ccgeo.model.roads import mode_words
 from ccgeo.model.settings import Snapping
 from ccgeo.network.snapping import join_network
 
@@ -124,7 +126,11 @@ def snap_points(
     bad = np.flatnonzero(~np.isfinite(pts).all(axis=1))
     if len(bad):
         rows = ", ".join(str(i) for i in bad[:10]) + (" ..." if len(bad) > 10 else "")
-        msg = f"{len(bad)} points have missing or non-finite coordinates (rows {rows})"
+        msg = ngettext(
+            "{n} points have missing or non-finite coordinates (rows {rows})",
+            "{n} points have missing or non-finite coordinates (rows {rows})",
+            len(bad),
+        ).format(n=len(bad), rows=rows)
         raise InputError(msg)
     xy = project_lonlat(pts, net.crs) if len(pts) else pts
     joins = join_network(net, xy, snapping, measure_far=True)
@@ -184,16 +190,26 @@ class LabPlacement:
         rows = self.table[~self.usable]
         return [f"{r.facility_id} {r.name}: {r.reason}" for r in rows.itertuples(index=False)]
 
-    def warning(self, what: str = "labs") -> str | None:
-        """One sentence counting and naming the labs left out, or None when every lab is used."""
+    def warning(self, what: str | None = None) -> str | None:
+        """One sentence counting and naming the labs left out, or None when every lab is used.
+
+        ``what`` names the labs in the plural, in the current language (default "labs")."""
         out = self.table[~self.usable]
         if not len(out):
             return None
         listed = ", ".join(out["facility_id"].astype(str).head(8))
-        more = f" and {len(out) - 8} more" if len(out) > 8 else ""
-        return (
-            f"{len(out)} {what} lie more than {self.max_snap_m:g} m from a {self.mode} road and "
-            f"are not used: {listed}{more}"
+        more = _(" and {count} more").format(count=len(out) - 8) if len(out) > 8 else ""
+        text = _(
+            "{count} {what} lie more than {max_snap_m:g} m from a {mode} road and are not used: "
+            "{listed}{more}"
+        )
+        return text.format(
+            count=len(out),
+            what=what or _("labs"),
+            max_snap_m=self.max_snap_m,
+            mode=mode_words(self.mode),
+            listed=listed,
+            more=more,
         )
 
 
@@ -227,7 +243,7 @@ def place_labs(
     snap_m = np.full(k, np.inf)
     reasons = np.full(k, "", dtype=object)
     if k and net.n_nodes == 0:
-        reasons[:] = "the network has no nodes"
+        reasons[:] = _("the network has no nodes")
     elif k:
         main_node, main_m = net.snap(lonlat, main_component_only=True)
         any_node, any_m = net.snap(lonlat)
@@ -235,17 +251,19 @@ def place_labs(
         on_piece = ~on_main & (any_m <= max_snap_m)
         nodes[on_main], snap_m[on_main] = main_node[on_main], main_m[on_main]
         nodes[on_piece], snap_m[on_piece] = any_node[on_piece], any_m[on_piece]
-        reasons[on_piece] = (
-            f"only roads cut off from the main {net.mode} network lie within {max_snap_m:g} m: "
-            "the lab serves that piece alone"
-        )
+        mode = mode_words(net.mode)
+        reasons[on_piece] = _(
+            "only roads cut off from the main {mode} network lie within {max_snap_m:g} m: the lab "
+            "serves that piece alone"
+        ).format(mode=mode, max_snap_m=max_snap_m)
         far = ~on_main & ~on_piece
         snap_m[far] = any_m[far]
+        text = _(
+            "{distance:.0f} m from the nearest {mode} road, more than the maximum snap distance of "
+            "{max_snap_m:g} m: not used (check its coordinates)"
+        )
         for i in np.flatnonzero(far):
-            reasons[i] = (
-                f"{any_m[i]:.0f} m from the nearest {net.mode} road, more than the maximum snap "
-                f"distance of {max_snap_m:g} m: not used (check its coordinates)"
-            )
+            reasons[i] = text.format(distance=any_m[i], mode=mode, max_snap_m=max_snap_m)
     table = table.assign(node=nodes, snap_m=snap_m, usable=nodes >= 0, reason=reasons)
     columns = ["facility_id", "name", "node", "snap_m", "usable", "reason", "geometry"]
     return LabPlacement(table[columns], float(max_snap_m), net.mode)
@@ -259,7 +277,7 @@ def labs_table(
         labs = labs.gdf
     if isinstance(labs, gpd.GeoDataFrame):
         if labs.crs is None:
-            msg = "the labs have no CRS; set it (EPSG:4326 for longitude/latitude)"
+            msg = _("the labs have no CRS; set it (EPSG:4326 for longitude/latitude)")
             raise InputError(msg)
         gdf = labs.to_crs("EPSG:4326") if labs.crs.to_epsg() != 4326 else labs
         lonlat = point_lonlat(gdf, what="lab")
@@ -274,11 +292,13 @@ def labs_table(
         if lonlat.size == 0:
             lonlat = lonlat.reshape(0, 2)
         if lonlat.ndim != 2 or lonlat.shape[1] != 2:
-            msg = f"labs should be Facilities or a (k, 2) lon/lat array, got shape {lonlat.shape}"
+            msg = _("labs should be Facilities or a (k, 2) lon/lat array, got shape {shape}")
+            msg = msg.format(shape=lonlat.shape)
             raise InputError(msg)
         bad = np.flatnonzero(~np.isfinite(lonlat).all(axis=1))
         if len(bad):
-            msg = f"lab rows {bad[:10].tolist()} have missing or non-finite coordinates"
+            msg = _("lab rows {rows} have missing or non-finite coordinates")
+            msg = msg.format(rows=bad[:10].tolist())
             raise InputError(msg)
         ids = np.array([f"lab-{i + 1}" for i in range(len(lonlat))], dtype=object)
         names = ids
@@ -299,16 +319,18 @@ def demand_frame(
     """Demand points in EPSG:4326 with ``demand_id``, ``population``, ``district_id``."""
     gdf = demand.gdf if isinstance(demand, Demand) else demand
     if not isinstance(gdf, gpd.GeoDataFrame):
-        msg = f"demand should be a Demand or a point GeoDataFrame, got {type(demand).__name__}"
+        msg = _("demand should be a Demand or a point GeoDataFrame, got {kind}")
+        msg = msg.format(kind=type(demand).__name__)
         raise InputError(msg)
     if len(gdf) == 0:
-        msg = "the demand holds no points with people; load a population layer for the area"
+        msg = _("the demand holds no points with people; load a population layer for the area")
         raise InputError(msg)
     if "population" not in gdf.columns:
-        msg = f"the demand lacks a `population` column (columns: {list(gdf.columns)})"
+        msg = _("the demand lacks a `population` column (columns: {columns})")
+        msg = msg.format(columns=list(gdf.columns))
         raise InputError(msg)
     if gdf.crs is None:
-        msg = "the demand points have no CRS; set it (EPSG:4326 for longitude/latitude)"
+        msg = _("the demand points have no CRS; set it (EPSG:4326 for longitude/latitude)")
         raise InputError(msg)
     if gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs("EPSG:4326")
@@ -316,7 +338,8 @@ def demand_frame(
     bad = np.flatnonzero(~(np.isfinite(pop) & (pop >= 0)))
     if len(bad):
         rows = ", ".join(str(i) for i in bad[:10])
-        msg = f"demand rows {rows} have no valid population (0 or more people expected)"
+        msg = _("demand rows {rows} have no valid population (0 or more people expected)")
+        msg = msg.format(rows=rows)
         raise InputError(msg)
     ids = (
         gdf["demand_id"].astype(str).to_numpy(dtype=object)
@@ -344,11 +367,22 @@ def point_lonlat(gdf: gpd.GeoDataFrame, *, what: str) -> np.ndarray:
     missing = np.flatnonzero(geoms.isna().to_numpy() | geoms.is_empty.to_numpy())
     if len(missing):
         rows = ", ".join(str(i) for i in missing[:10])
-        msg = f"{what} rows {rows} have no geometry; fix or remove them"
+        msg = _("{what} rows {rows} have no geometry; fix or remove them")
+        msg = msg.format(what=_rows_of(what), rows=rows)
         raise InputError(msg)
     if not (geoms.geom_type == "Point").all():
         geoms = geoms.representative_point()
     return np.column_stack([geoms.x.to_numpy(), geoms.y.to_numpy()])
+
+
+def _rows_of(what: str) -> str:
+    """Whose rows `point_lonlat` names (``"demand"``, ``"lab"``, ``"candidate"``), translated."""
+    words = {
+        "demand": pgettext("whose rows", "demand"),
+        "lab": pgettext("whose rows", "lab"),
+        "candidate": pgettext("whose rows", "candidate"),
+    }
+    return words.get(what, what)
 
 
 def district_names(districts: gpd.GeoDataFrame | None) -> dict[str, str] | None:

@@ -13,6 +13,7 @@ import pandas as pd
 from ccgeo.analysis.access import CITY_ID
 from ccgeo.analysis.placement import point_lonlat
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
 from ccgeo.labels import format_gain_loss
 from ccgeo.model.facilities import Facilities, quality_mask
 from ccgeo.model.scenario import Scenario
@@ -46,10 +47,11 @@ def facilities_with_scenario(
     if capability in CAPABILITIES:
         gdf.loc[np.isin(ids, [str(f) for f in scenario.removed]), capability] = False
     if scenario.added_hubs:
+        new_hub = _("New hub {n}")
         hubs = Facilities.from_records(
             {
                 "facility_id": str(h.get("hub_id") or f"hub-{i + 1}"),
-                "name": str(h.get("name") or h.get("hub_id") or f"New hub {i + 1}"),
+                "name": str(h.get("name") or h.get("hub_id") or new_hub.format(n=i + 1)),
                 "lon": float(h["lon"]),
                 "lat": float(h["lat"]),
                 **dict.fromkeys(h.get("capabilities") or [capability], True),
@@ -201,18 +203,18 @@ def access_difference(
     a = np.asarray(seconds_a, dtype=np.float64)
     b = np.asarray(seconds_b, dtype=np.float64)
     n = len(demand)
+    text = _("`seconds_{name}` holds {shape} times for {n} demand points; give one per point")
     problems = [
-        f"`seconds_{name}` holds {arr.shape} times for {n} demand points; give one per point"
+        text.format(name=name, shape=arr.shape, n=n)
         for name, arr in (("a", a), ("b", b))
         if arr.shape != (n,)
     ]
     minutes = float(threshold_minutes)
     if not (math.isfinite(minutes) and minutes > 0):
-        problems.append(
-            f"`threshold_minutes` should be a positive number of minutes, got {threshold_minutes!r}"
-        )
+        text = _("`threshold_minutes` should be a positive number of minutes, got {value!r}")
+        problems.append(text.format(value=threshold_minutes))
     if "population" not in demand.columns:
-        problems.append("`demand` has no `population` column; give the demand of an access run")
+        problems.append(_("`demand` has no `population` column; give the demand of an access run"))
     if problems:
         raise InputError("; ".join(problems))
     limit = minutes * 60.0 + INCLUSIVE_TOLERANCE_S

@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ccgeo.errors import CcgeoError, InputError
+from ccgeo.i18n import N_, _
 from ccgeo.io.kinds import file_type
 
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
@@ -32,7 +33,7 @@ _LOCKS_GUARD = threading.Lock()
 def atomic_path(
     target: str | Path,
     *,
-    what: str = "the file",
+    what: str = N_("the file"),
     side_suffixes: Sequence[str] = (),
     write_errors: tuple[type[BaseException], ...] = (),
 ) -> Iterator[Path]:
@@ -54,7 +55,8 @@ def atomic_path(
     target
         The file to write.
     what
-        The thing saved, for messages (``"the project"``, ``"the map"``).
+        The thing saved, for messages (``"the project"``, ``"the map"``): English marked with
+        `ccgeo.i18n.N_`, translated here, or text already in the current language.
     side_suffixes
         Endings of files the writer may leave beside the temporary one (SQLite's
         ``"-journal"``, ``"-wal"``, ``"-shm"``), removed with it.
@@ -148,7 +150,7 @@ def process_running(pid: int) -> bool:
     return True
 
 
-def write_bytes_atomic(target: str | Path, data: bytes, *, what: str = "the file") -> Path:
+def write_bytes_atomic(target: str | Path, data: bytes, *, what: str = N_("the file")) -> Path:
     """Write ``data`` to ``target`` atomically (see `atomic_path`); returns ``target``."""
     target = Path(target)
     with atomic_path(target, what=what) as tmp:
@@ -160,7 +162,7 @@ def write_bytes_atomic(target: str | Path, data: bytes, *, what: str = "the file
 
 
 def write_text_atomic(
-    target: str | Path, text: str, *, encoding: str = "utf-8", what: str = "the file"
+    target: str | Path, text: str, *, encoding: str = "utf-8", what: str = N_("the file")
 ) -> Path:
     """Write ``text`` to ``target`` atomically, newlines as given (no ``\\r\\n`` on Windows)."""
     return write_bytes_atomic(target, text.encode(encoding), what=what)
@@ -168,34 +170,39 @@ def write_text_atomic(
 
 def write_error(exc: BaseException, target: Path, *, what: str) -> InputError:
     """The message for a failed write of ``target``: what happened, the fix, and that the
-    previous file was left unchanged."""
+    previous file was left unchanged. ``what`` as in `atomic_path`."""
     code = getattr(exc, "errno", None)
     reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    what = _(what)
     kept = (
-        f"the previous version of {what} was left unchanged"
+        _("the previous version of {what} was left unchanged").format(what=what)
         if target.exists()
-        else "nothing was written"
+        else _("nothing was written")
     )
     if code in _DISK_FULL or _says_disk_full(exc):
-        msg = (
-            f"could not save {what}: the disk is full ({reason}); free some space or save it "
-            f"on another drive; {kept}"
-        )
+        msg = _(
+            "could not save {what}: the disk is full ({reason}); free some space or save it "
+            "on another drive; {kept}"
+        ).format(what=what, reason=reason, kept=kept)
     elif code in _NO_PERMISSION:
-        msg = (
-            f"could not save {what}: no permission to write in {target.parent} ({reason}); "
-            f"save it in another folder; {kept}"
-        )
+        msg = _(
+            "could not save {what}: no permission to write in {folder} ({reason}); "
+            "save it in another folder; {kept}"
+        ).format(what=what, folder=target.parent, reason=reason, kept=kept)
     elif code == errno.ENOENT and not target.parent.is_dir():
-        msg = f"could not save {what}: the folder {target.parent} does not exist; {kept}"
+        msg = _("could not save {what}: the folder {folder} does not exist; {kept}").format(
+            what=what, folder=target.parent, kept=kept
+        )
     else:
-        msg = f"could not save {what} ({exc}); {kept}"
+        msg = _("could not save {what} ({exc}); {kept}").format(what=what, exc=exc, kept=kept)
     return InputError(msg, path=target)
 
 
 def _commit(tmp: Path, target: Path, sidecars: Sequence[str], *, what: str) -> None:
     if not tmp.is_file():
-        msg = f"could not save {what}: the writer made no file; nothing was written"
+        msg = _("could not save {what}: the writer made no file; nothing was written").format(
+            what=_(what)
+        )
         raise InputError(msg, path=target)
     for suffix in sidecars:
         part = tmp.with_suffix(suffix)

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import N_, _
 from ccgeo.io.kinds import FileType, file_type, suffixes
 from ccgeo.io.osm import (
     ROAD_KINDS,
@@ -29,6 +30,7 @@ from ccgeo.io.osm import (
     read_roads,
     unreadable_osm_error,
 )
+from ccgeo.labels import format_count
 from ccgeo.model.basemap import PLACE_CLASSES, BasemapData
 from ccgeo.model.roads import MODE_BITS, RoadData
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
@@ -72,7 +74,7 @@ BUILT_LANDUSE: frozenset[str] = frozenset({"residential", "commercial", "industr
 BUILDING_CELL_M = 120.0
 
 _KEYS = ("natural", "waterway", "landuse", "leisure", "place", "building")
-_AREA_KEYS = tuple(dict.fromkeys(k for k, _ in AREA_TAGS))
+_AREA_KEYS = tuple(dict.fromkeys(k for k, _value in AREA_TAGS))
 _UNDEFINED_COORD = 2_147_483_647
 _M_PER_DEG = 111_319.49
 
@@ -200,11 +202,17 @@ def read_basemap(
     path = Path(path)
     entry = file_type(path, among="osm")
     if not path.is_file() or entry is None:
-        what = "does not exist" if not path.exists() else "is not an OpenStreetMap extract"
         msg = (
-            f"the base map file {what}; expected an OSM file ({', '.join(suffixes('osm'))}), "
-            "the one the roads come from"
-        )
+            _(
+                "the base map file does not exist; expected an OSM file ({suffixes}), the one "
+                "the roads come from"
+            )
+            if not path.exists()
+            else _(
+                "the base map file is not an OpenStreetMap extract; expected an OSM file "
+                "({suffixes}), the one the roads come from"
+            )
+        ).format(suffixes=", ".join(suffixes("osm")))
         raise InputError(msg, path=path)
     found = _Found()
     _one_pass(path, entry, found, None, progress=progress, cancel=cancel)
@@ -277,9 +285,11 @@ def _one_pass(
         .with_filter(osmium.filter.KeyFilter(*keys))
     )
     want = MODE_BITS["all"]
-    report_progress(progress, 0.0, f"reading {path.name}")
+    report_progress(progress, 0.0, _("reading {name}").format(name=path.name))
     try:
-        for obj in paced(processor, path, "features", progress=progress, cancel=cancel, share=1.0):
+        for obj in paced(
+            processor, path, N_("features"), progress=progress, cancel=cancel, share=1.0
+        ):
             kind = obj.type_str()
             if kind == "a":
                 found.add_area(obj)
@@ -296,9 +306,12 @@ def _one_pass(
 
 
 def _finish(found: _Found, path: Path, progress: ProgressCallback | None) -> BasemapData:
-    report_progress(progress, 0.0, "gathering buildings into built-up areas")
+    report_progress(progress, 0.0, _("gathering buildings into built-up areas"))
     data = _basemap_from(found, source=str(path))
-    report_progress(progress, 1.0, f"base map: {data.n_areas:,} areas, {data.n_places:,} places")
+    done = _("base map: {areas} areas, {places} places").format(
+        areas=format_count(data.n_areas), places=format_count(data.n_places)
+    )
+    report_progress(progress, 1.0, done)
     return data
 
 
@@ -361,7 +374,7 @@ def gather_buildings(
 
     lonlat = np.asarray(lonlat, dtype=np.float64).reshape(-1, 2)
     if covered is not None and len(covered) and len(lonlat):
-        inside, _ = shapely.STRtree(covered).query(shapely.points(lonlat), predicate="within")
+        inside, _within = shapely.STRtree(covered).query(shapely.points(lonlat), predicate="within")
         lonlat = np.delete(lonlat, np.unique(inside), axis=0)
     if len(lonlat) == 0:
         return np.empty(0, dtype=object)

@@ -66,6 +66,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m, local_utm_crs, project_lonlat
+from ccgeo.i18n import N_, _, ngettext
 from ccgeo.io.kinds import file_type, kind_of
 from ccgeo.io.tables import (
     LAT_COLUMN_NAMES,
@@ -104,34 +105,40 @@ FIELDS: tuple[str, ...] = (
 FACILITY_KINDS: tuple[str, ...] = ("table", "workbook", "vector")
 
 #: What to do with a file that is not a facility list, when nothing more fitting is known.
-GIVE_A_LIST = (
+GIVE_A_LIST = N_(
     "give the facility list as a table (CSV, Excel, OpenDocument, JSON records) or a point "
     "layer (GeoJSON, GeoPackage, Shapefile)"
 )
 
 #: A file of another kind given as the facility list, by its kind (`ccgeo.io.kinds.KINDS`):
-#: what it is, and what to do with it. ``{label}`` is the file type's label.
+#: what it is, and what to do with it. ``{label}`` is the file type's label. Both are marked
+#: for translation (`N_`) and translated where the message is made.
 OTHER_KINDS: dict[str, tuple[str, str]] = {
     "osm": (
-        "an OpenStreetMap road file ({label})",
-        "import it with File ▸ Import ▸ Roads (or --roads)",
+        N_("an OpenStreetMap road file ({label})"),
+        N_("import it with File ▸ Import ▸ Roads (or --roads)"),
     ),
-    "graphml": ("a road network ({label})", "import it with File ▸ Import ▸ Roads (or --roads)"),
+    "graphml": (
+        N_("a road network ({label})"),
+        N_("import it with File ▸ Import ▸ Roads (or --roads)"),
+    ),
     "raster": (
-        "a raster ({label}), such as a population grid",
-        "import it with File ▸ Import ▸ Population (or --population)",
+        N_("a raster ({label}), such as a population grid"),
+        N_("import it with File ▸ Import ▸ Population (or --population)"),
     ),
-    "project": ("a ccgeo project", "open it with File ▸ Open project"),
+    "project": (N_("a ccgeo project"), N_("open it with File ▸ Open project")),
     "pdf": (
-        "a PDF document",
-        "ccgeo cannot read a table from a PDF; export the list as CSV or Excel from where it is "
-        "kept (or copy the table into a spreadsheet) and import that",
+        N_("a PDF document"),
+        N_(
+            "ccgeo cannot read a table from a PDF; export the list as CSV or Excel from where it "
+            "is kept (or copy the table into a spreadsheet) and import that"
+        ),
     ),
-    "image": ("a picture ({label})", GIVE_A_LIST),
-    "webmap": ("a web page ({label})", GIVE_A_LIST),
+    "image": (N_("a picture ({label})"), GIVE_A_LIST),
+    "webmap": (N_("a web page ({label})"), GIVE_A_LIST),
     "settings": (
-        "a settings or column-mapping file ({label})",
-        "give it as the column mapping (--mapping) and the facility list as the file",
+        N_("a settings or column-mapping file ({label})"),
+        N_("give it as the column mapping (--mapping) and the facility list as the file"),
     ),
 }
 
@@ -151,8 +158,9 @@ def check_facility_file(path: str | Path) -> None:
     if entry is None or entry.kind in FACILITY_KINDS:
         return
     what, todo = OTHER_KINDS.get(entry.kind, ("{label}", GIVE_A_LIST))
-    what = what.format(label=entry.label)
-    raise InputError(f"is {what}, not a facility list: {todo}", path=path)
+    what = _(what).format(label=_(entry.label))
+    msg = _("is {what}, not a facility list: {todo}").format(what=what, todo=_(todo))
+    raise InputError(msg, path=path)
 
 
 #: A point this far outside the study area is rejected; closer, it is imported for review (metres).
@@ -456,7 +464,7 @@ def read_raw(
     """
     path = Path(path)
     if not path.exists():
-        raise InputError("file not found; check the path", path=path)
+        raise InputError(_("file not found; check the path"), path=path)
     check_facility_file(path)
     if kind_of(path, among=FACILITY_KINDS) == "vector":
         df = _read_layer(path, layer=layer)
@@ -490,24 +498,26 @@ def _read_layer_frame(path: Path, *, layer: str | int | None) -> pd.DataFrame:
     try:
         names = [str(n) for n in pyogrio.list_layers(path)[:, 0]]
     except (*gdal_errors, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot open as a GIS layer ({exc})", path=path) from exc
+        msg = _("cannot open as a GIS layer ({exc})").format(exc=exc)
+        raise InputError(msg, path=path) from exc
     if not names:
-        raise InputError("holds no layers", path=path)
-    chosen = pick_name(names, layer, kind="layer", container="the file", path=path)
+        raise InputError(_("holds no layers"), path=path)
+    chosen = pick_name(names, layer, kind="layer", container=_("the file"), path=path)
     try:
         gdf = gpd.read_file(path, layer=chosen, engine="pyogrio")
     except gdal_errors as exc:
-        raise InputError(f"cannot read layer {chosen!r} ({exc})", path=path) from exc
+        msg = _("cannot read layer {layer!r} ({exc})").format(layer=chosen, exc=exc)
+        raise InputError(msg, path=path) from exc
     except UnicodeDecodeError as exc:  # a damaged byte in a column name or a text value
-        msg = (
-            f"cannot read layer {chosen!r}: its text is not UTF-8 ({exc}); the file is damaged "
+        msg = _(
+            "cannot read layer {layer!r}: its text is not UTF-8 ({exc}); the file is damaged "
             "or was saved in another encoding: open it in QGIS and save it again as GeoPackage"
-        )
+        ).format(layer=chosen, exc=exc)
         raise InputError(msg, path=path) from exc
     if len(gdf) == 0:
-        raise InputError(f"layer {chosen!r} holds no features", path=path)
+        raise InputError(_("layer {layer!r} holds no features").format(layer=chosen), path=path)
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns:
-        msg = f"layer {chosen!r} has no geometry; expected facility points"
+        msg = _("layer {layer!r} has no geometry; expected facility points").format(layer=chosen)
         raise InputError(msg, path=path)
     gdf = _to_lonlat(gdf, path=path)
     geoms = gdf.geometry.to_numpy()
@@ -535,10 +545,12 @@ def _read_layer_frame(path: Path, *, layer: str | int | None) -> pd.DataFrame:
     df.attrs["encoding"] = None
     if not_point.any():
         kinds_seen = sorted(set(gdf.geometry[not_point].geom_type))
-        df.attrs["geometry_note"] = (
-            f"{int(not_point.sum())} features are not points ({', '.join(kinds_seen)}); "
-            "a point inside each was used as its location"
-        )
+        n_not_point = int(not_point.sum())
+        df.attrs["geometry_note"] = ngettext(
+            "{n} features are not points ({kinds}); a point inside each was used as its location",
+            "{n} features are not points ({kinds}); a point inside each was used as its location",
+            n_not_point,
+        ).format(n=n_not_point, kinds=", ".join(kinds_seen))
     return df
 
 
@@ -548,11 +560,11 @@ def _to_lonlat(gdf: gpd.GeoDataFrame, *, path: Path) -> gpd.GeoDataFrame:
         if np.isfinite([minx, miny, maxx, maxy]).all() and (
             minx < -180 or maxx > 180 or miny < -90 or maxy > 90
         ):
-            msg = (
+            msg = _(
                 "the layer has no coordinate reference system (is the .prj file missing?) and its "
-                f"coordinates ({minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}) are not degrees; "
+                "coordinates ({minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}) are not degrees; "
                 "set its CRS in QGIS and save it again"
-            )
+            ).format(minx=minx, miny=miny, maxx=maxx, maxy=maxy)
             raise InputError(msg, path=path)
         return gdf.set_crs("EPSG:4326")
     if gdf.crs.to_epsg() != 4326:
@@ -620,7 +632,7 @@ def _guess(columns: list[str], *, fields: Sequence[str], taken: set[str]) -> dic
     candidates.sort(reverse=True)
     mapping: dict[str, str] = {}
     used = set(taken)
-    for _, _, _, field_name, column in candidates:
+    for _score, _field, _column, field_name, column in candidates:
         if field_name in mapping or column in used:
             continue
         mapping[field_name] = column
@@ -646,22 +658,24 @@ def load_mapping(path: str | Path) -> dict[str, str]:
     """
     path = Path(path)
     if not path.exists():
-        raise InputError("mapping file not found; check the path", path=path)
-    raw = read_bytes(path, expected="a column mapping file (TOML or JSON)")
+        raise InputError(_("mapping file not found; check the path"), path=path)
+    raw = read_bytes(path, expected=_("a column mapping file (TOML or JSON)"))
     text = raw.decode("utf-8-sig", errors="replace")
     data: Any
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            msg = f"mapping is not valid JSON (line {exc.lineno}: {exc.msg})"
+            msg = _("mapping is not valid JSON (line {line}: {error})").format(
+                line=exc.lineno, error=exc.msg
+            )
             raise InputError(msg, path=path) from exc
     else:
-        data = load_toml_text(text, what="column mapping", source=path)
+        data = load_toml_text(text, what=_("column mapping"), source=path)
     if isinstance(data, dict) and isinstance(data.get("columns"), dict):
         data = data["columns"]
     if not isinstance(data, dict):
-        msg = 'mapping should be a table of field = "column" pairs'
+        msg = _('mapping should be a table of field = "column" pairs')
         raise InputError(msg, path=path)
     return _validate_mapping(data, path=path)
 
@@ -670,16 +684,18 @@ def _validate_mapping(data: Mapping[Any, Any], *, path: str | Path | None) -> di
     out: dict[str, str] = {}
     unknown = [str(k) for k in data if k not in FIELDS]
     if unknown:
-        msg = (
-            f"mapping names unknown fields {unknown}; the fields are {', '.join(FIELDS)} "
+        msg = _(
+            "mapping names unknown fields {unknown}; the fields are {fields} "
             '(write field = "source column")'
-        )
+        ).format(unknown=unknown, fields=", ".join(FIELDS))
         raise InputError(msg, path=path)
     for key, value in data.items():
         if value is None:
             value = ""
         if not isinstance(value, str):
-            msg = f"mapping of {key!r} should be a column name (text), got {value!r}"
+            msg = _("mapping of {key!r} should be a column name (text), got {value!r}").format(
+                key=key, value=value
+            )
             raise InputError(msg, path=path)
         out[str(key)] = value.strip()
     return out
@@ -706,20 +722,20 @@ def _resolve_mapping(
         if column not in columns:
             folded = by_fold.get(column.casefold(), [])
             if len(folded) != 1:
-                msg = (
-                    f"the mapping gives {field_name} = {column!r}, but there is no such column; "
-                    f"the columns are {columns}"
-                )
+                msg = _(
+                    "the mapping gives {field} = {column!r}, but there is no such column; "
+                    "the columns are {columns}"
+                ).format(field=field_name, column=column, columns=columns)
                 raise InputError(msg, path=where)
             column = folded[0]
         resolved[field_name] = column
     taken_by = {}
     for field_name, column in resolved.items():
         if column in taken_by:
-            msg = (
-                f"the mapping gives column {column!r} to both {taken_by[column]} and {field_name}; "
+            msg = _(
+                "the mapping gives column {column!r} to both {first} and {second}; "
                 "a column can hold one field only"
-            )
+            ).format(column=column, first=taken_by[column], second=field_name)
             raise InputError(msg, path=where)
         taken_by[column] = field_name
     rest = [f for f in FIELDS if f not in explicit]
@@ -768,7 +784,7 @@ def _parse_coordinate_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray,
             elif math.isnan(value):
                 blank[pos] = True  # "n/a", "null" and the like
             elif not math.isfinite(value):
-                errors[int(pos)] = f"{raw!r} is not a finite number"
+                errors[int(pos)] = _("{value!r} is not a finite number").format(value=raw)
             else:
                 out[pos] = value
     return out, blank, errors
@@ -878,6 +894,14 @@ def _accreditation(text: str) -> tuple[str, bool]:
     return "other", True
 
 
+#: The doubtful capacity of a row, by what `_capacity` found wrong with it.
+_CAPACITY_PROBLEMS = {
+    "is not a number": N_("capacity {value!r} is not a number; left unknown"),
+    "is not a finite number": N_("capacity {value!r} is not a finite number; left unknown"),
+    "is negative": N_("capacity {value!r} is negative; left unknown"),
+}
+
+
 def _capacity(text: str) -> tuple[float, str | None]:
     """Tests per year from text with thousand separators; (NaN, why) when unusable."""
     raw = text.strip()
@@ -933,32 +957,32 @@ def _study_area_geometry(study_area: Any) -> BaseGeometry | None:
         try:
             minx, miny, maxx, maxy = (float(v) for v in study_area)
         except (TypeError, ValueError) as exc:
-            msg = (
+            msg = _(
                 "`study_area` bounds should be 4 numbers (minlon, minlat, maxlon, maxlat), "
-                f"got {study_area!r}"
-            )
+                "got {value!r}"
+            ).format(value=study_area)
             raise InputError(msg) from exc
         if not (minx < maxx and miny < maxy):
-            msg = (
-                f"`study_area` bounds {study_area!r} are empty; expected (minlon, minlat, maxlon, "
+            msg = _(
+                "`study_area` bounds {value!r} are empty; expected (minlon, minlat, maxlon, "
                 "maxlat) with min < max"
-            )
+            ).format(value=study_area)
             raise InputError(msg)
         geom = shapely.box(minx, miny, maxx, maxy)
     else:
-        msg = (
+        msg = _(
             "`study_area` should be a polygon in EPSG:4326, a GeoDataFrame, or bounds "
-            f"(minlon, minlat, maxlon, maxlat), got {type(study_area).__name__}"
-        )
+            "(minlon, minlat, maxlon, maxlat), got {type}"
+        ).format(type=type(study_area).__name__)
         raise InputError(msg)
     if geom is None or geom.is_empty or geom.area <= 0:
-        raise InputError("`study_area` is empty or has no area; pass a polygon of the city")
+        raise InputError(_("`study_area` is empty or has no area; pass a polygon of the city"))
     minx, miny, maxx, maxy = geom.bounds
     if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
-        msg = (
-            f"`study_area` bounds ({minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}) are not "
+        msg = _(
+            "`study_area` bounds ({minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}) are not "
             "longitude/latitude degrees; reproject the boundary to EPSG:4326"
-        )
+        ).format(minx=minx, miny=miny, maxx=maxx, maxy=maxy)
         raise InputError(msg)
     return shapely.make_valid(geom)
 
@@ -1051,24 +1075,24 @@ def facilities_from_frame(
     rows = np.arange(first_row, first_row + len(text))
     issues = _Issues(rows)
     _geometry_note(df, issues)
-    report_progress(progress, 0.05, "reading locations")
+    report_progress(progress, 0.05, _("reading locations"))
     check_cancel(cancel)
     keep = ~_empty_rows(text, issues)
     review = np.zeros(len(text), dtype=bool)
     lon, lat = _locations(
         text, resolved, issues, keep, detect_swap=detect_swap, area=area, review=review
     )
-    report_progress(progress, 0.35, "checking locations")
+    report_progress(progress, 0.35, _("checking locations"))
     check_cancel(cancel)
     _check_places(lon, lat, issues, keep, review, area=area)
-    report_progress(progress, 0.5, "reading capabilities")
+    report_progress(progress, 0.5, _("reading capabilities"))
     check_cancel(cancel)
     ids, names = _ids_and_names(text, resolved, issues, keep, review, explicit=explicit)
     values: dict[str, Any] = dict(_capabilities(text, resolved, issues, keep, review))
-    report_progress(progress, 0.7, "reading quality and capacity")
+    report_progress(progress, 0.7, _("reading quality and capacity"))
     check_cancel(cancel)
     values.update(_quality(text, resolved, issues, keep, review))
-    report_progress(progress, 0.85, "finding duplicates")
+    report_progress(progress, 0.85, _("finding duplicates"))
     check_cancel(cancel)
     values["facility_id"] = _duplicates(ids, names, lon, lat, rows, issues, keep, review)
     _reading_notes(df.attrs.get("row_notes") or {}, issues, keep, review)
@@ -1086,9 +1110,10 @@ def _text_frame(df: pd.DataFrame, *, where: str | None) -> pd.DataFrame:
     names and a table without rows."""
     columns = [str(c) for c in df.columns]
     if len(df.columns) != len(set(columns)):
-        raise InputError(f"the table has repeated column names: {columns}", path=where)
+        msg = _("the table has repeated column names: {columns}").format(columns=columns)
+        raise InputError(msg, path=where)
     if len(df) == 0:
-        msg = f"the table has no data rows (columns found: {columns})"
+        msg = _("the table has no data rows (columns found: {columns})").format(columns=columns)
         raise InputError(msg, path=where)
     df = df.copy()
     df.columns = columns
@@ -1104,12 +1129,16 @@ def _require_location(resolved: dict[str, str], columns: list[str], *, where: st
     if ("lon" in resolved and "lat" in resolved) or "coordinates" in resolved:
         return
     found = [f for f in ("lon", "lat") if f in resolved]
-    why = f"only {found[0]} ({resolved[found[0]]!r}) was found; " if found else ""
-    msg = (
-        f"no location columns: {why}expected latitude and longitude columns (lat, latitude, "
-        "latitud, y / lon, lng, long, longitude, longitud, x) or one coordinates column "
-        f"with 'lat, lon'; the columns are {columns}; map them with a mapping file"
+    why = (
+        _("only {field} ({column!r}) was found; ").format(field=found[0], column=resolved[found[0]])
+        if found
+        else ""
     )
+    msg = _(
+        "no location columns: {why}expected latitude and longitude columns (lat, latitude, "
+        "latitud, y / lon, lng, long, longitude, longitud, x) or one coordinates column "
+        "with 'lat, lon'; the columns are {columns}; map them with a mapping file"
+    ).format(why=why, columns=columns)
     raise InputError(msg, path=where)
 
 
@@ -1117,7 +1146,7 @@ def _empty_rows(text: pd.DataFrame, issues: _Issues) -> np.ndarray:
     """Rows with no value at all, each rejected."""
     empty = text.isna().all(axis=1).to_numpy()
     for pos in np.flatnonzero(empty):
-        issues.add(int(pos), "rejected", "empty row", "delete the row or fill it in")
+        issues.add(int(pos), "rejected", _("empty row"), _("delete the row or fill it in"))
     return empty
 
 
@@ -1126,14 +1155,14 @@ def _geometry_note(df: pd.DataFrame, issues: _Issues) -> None:
     a damaged layer), as file warnings."""
     if df.attrs.get("geometry_note"):
         issues.add(
-            None, "warning", str(df.attrs["geometry_note"]), "check those locations on the map"
+            None, "warning", str(df.attrs["geometry_note"]), _("check those locations on the map")
         )
     if df.attrs.get("layer_note"):
         issues.add(
             None,
             "warning",
-            f"the layer is damaged: {df.attrs['layer_note']}",
-            "check the locations on the map; open the layer in QGIS and save it again",
+            _("the layer is damaged: {note}").format(note=df.attrs["layer_note"]),
+            _("check the locations on the map; open the layer in QGIS and save it again"),
         )
 
 
@@ -1141,7 +1170,7 @@ def _reading_notes(
     notes: Mapping[int, str], issues: _Issues, keep: np.ndarray, review: np.ndarray
 ) -> None:
     """Rows the table reader read in an unusual way (a stray quote): doubtful when imported."""
-    fix = "check the row's cells against the file; remove the stray quote there"
+    fix = _("check the row's cells against the file; remove the stray quote there")
     for pos, note in notes.items():
         if not 0 <= pos < keep.size:
             continue
@@ -1243,7 +1272,7 @@ def _locations(
         got = _fill_from(text, first, second, todo, lon, lat, bad, issues)
         missing &= ~got
     for pos in np.flatnonzero(missing & ~bad & keep):
-        issues.add(int(pos), "rejected", "no location", "fill lat/lon or geocode the address")
+        issues.add(int(pos), "rejected", _("no location"), _("fill lat/lon or geocode the address"))
     keep &= ~(missing | bad)
     if detect_swap and keep.any():
         decision = _decide_swaps(lon, lat, keep, area=area)
@@ -1261,26 +1290,33 @@ def _lon_lat_columns(
     lon, lon_blank, lon_err = _parse_coordinate_column(text[lon_col])
     lat, lat_blank, lat_err = _parse_coordinate_column(text[lat_col])
     bad = np.zeros(len(text), dtype=bool)
-    for label, col, errs in (("longitude", lon_col, lon_err), ("latitude", lat_col, lat_err)):
+    for problem, col, errs in (
+        (N_("longitude {error}"), lon_col, lon_err),
+        (N_("latitude {error}"), lat_col, lat_err),
+    ):
         for pos, err in errs.items():
             if keep[pos]:
                 issues.add(
                     pos,
                     "rejected",
-                    f"{label} {err}",
-                    "correct the coordinate in the file",
+                    _(problem).format(error=err),
+                    _("correct the coordinate in the file"),
                     column=col,
                     value=text[col].iat[pos],
                 )
             bad[pos] = True
     half = (lon_blank ^ lat_blank) & ~bad & keep
     for pos in np.flatnonzero(half):
-        label, col = ("longitude", lon_col) if lon_blank[pos] else ("latitude", lat_col)
+        blank, col = (
+            (_("longitude is blank"), lon_col)
+            if lon_blank[pos]
+            else (_("latitude is blank"), lat_col)
+        )
         issues.add(
             int(pos),
             "rejected",
-            f"{label} is blank",
-            f"fill {col!r} or geocode the address",
+            blank,
+            _("fill {column!r} or geocode the address").format(column=col),
             column=col,
         )
     return lon, lat, lon_blank & lat_blank, bad | half
@@ -1327,8 +1363,8 @@ def _fill_from(
             issues.add(
                 pos,
                 "rejected",
-                f"location {err}",
-                "correct the coordinates in the file",
+                _("location {error}").format(error=err),
+                _("correct the coordinates in the file"),
                 column=first,
                 value=text[first].iat[pos],
             )
@@ -1340,14 +1376,16 @@ def _fill_from(
             issues.add(
                 int(pos),
                 "fixed",
-                f"no point geometry; location taken from columns {first!r}/{second!r}",
-                "check the location on the map",
+                _("no point geometry; location taken from columns {first!r}/{second!r}").format(
+                    first=first, second=second
+                ),
+                _("check the location on the map"),
             )
     return got
 
 
 #: How a user keeps the file's latitude/longitude order, in the app and on the command line.
-KEEP_ORDER = (
+KEEP_ORDER = N_(
     "if this is wrong, import again with swap detection off (untick 'Detect swapped latitude "
     "and longitude' in the import wizard, or give --keep-lat-lon to ccgeo import-facilities)"
 )
@@ -1355,11 +1393,11 @@ KEEP_ORDER = (
 
 def _undo_swap_hint(mapping: dict[str, str]) -> str:
     if "lon" in mapping and "lat" in mapping:
-        return (
-            f"{KEEP_ORDER}; to make the swap explicit, map lat = {mapping['lon']!r} and "
-            f"lon = {mapping['lat']!r} in a column mapping (--mapping)"
-        )
-    return KEEP_ORDER
+        return _(
+            "{keep_order}; to make the swap explicit, map lat = {lon_column!r} and "
+            "lon = {lat_column!r} in a column mapping (--mapping)"
+        ).format(keep_order=_(KEEP_ORDER), lon_column=mapping["lon"], lat_column=mapping["lat"])
+    return _(KEEP_ORDER)
 
 
 def _parse_pair_column(
@@ -1377,9 +1415,9 @@ def _parse_pair_column(
             continue
         pair = _split_pair(raw)
         if pair is None:
-            errors[int(pos)] = (
-                f"{raw!r} is not a pair of coordinates; expected 'lat, lon' such as '-1.28, 36.82'"
-            )
+            errors[int(pos)] = _(
+                "{value!r} is not a pair of coordinates; expected 'lat, lon' such as '-1.28, 36.82'"
+            ).format(value=raw)
             continue
         try:
             la, lo = parse_coordinate(pair[0]), parse_coordinate(pair[1])
@@ -1387,7 +1425,7 @@ def _parse_pair_column(
             errors[int(pos)] = f"{raw!r}: {exc}"
             continue
         if math.isnan(la) or math.isnan(lo):
-            errors[int(pos)] = f"{raw!r} lacks one of latitude and longitude"
+            errors[int(pos)] = _("{value!r} lacks one of latitude and longitude").format(value=raw)
             continue
         lat[pos], lon[pos], blank[pos] = la, lo, False
     return lon, lat, blank, errors
@@ -1426,14 +1464,14 @@ class _Extent:
     def describe(self) -> str:
         """The extent in words, for messages."""
         if self.area is not None:
-            return "the study area"
+            return _("the study area")
         if self.box is None:
-            return "land"
+            return _("land")
         minx, miny, maxx, maxy = self.box
-        return (
-            f"the area of the other rows (lat {miny:.1f} to {maxy:.1f}, lon {minx:.1f} to "
-            f"{maxx:.1f}), on land"
-        )
+        return _(
+            "the area of the other rows (lat {miny:.1f} to {maxy:.1f}, lon {minx:.1f} to "
+            "{maxx:.1f}), on land"
+        ).format(minx=minx, miny=miny, maxx=maxx, maxy=maxy)
 
 
 def _possible(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
@@ -1546,16 +1584,20 @@ def _file_swap_reason(
         return ""
     beyond = int(((np.abs(lat) > 90) & (np.abs(lon) <= 90)).sum())
     if beyond >= 0.5 * n:
-        return f"{beyond} of {n} latitudes are beyond ±90 while their longitudes are not"
+        return ngettext(
+            "{beyond} of {n} latitudes are beyond ±90 while their longitudes are not",
+            "{beyond} of {n} latitudes are beyond ±90 while their longitudes are not",
+            n,
+        ).format(beyond=beyond, n=n)
     if area is not None:
-        return (
-            f"{swapped.mean():.0%} of the swapped points fall in the study area against "
-            f"{given.mean():.0%} of the given ones"
-        )
-    return (
-        f"{1 - given.mean():.0%} of the given points fall in the sea while {swapped.mean():.0%} "
+        return _(
+            "{swapped:.0%} of the swapped points fall in the study area against "
+            "{given:.0%} of the given ones"
+        ).format(swapped=swapped.mean(), given=given.mean())
+    return _(
+        "{sea:.0%} of the given points fall in the sea while {swapped:.0%} "
         "of the swapped ones fall on land"
-    )
+    ).format(sea=1 - given.mean(), swapped=swapped.mean())
 
 
 def _deg(value: float) -> str:
@@ -1581,35 +1623,56 @@ def _report_swaps(
     if decision.file_reason:
         kept = np.flatnonzero(keep & ~decision.swap)
         which = (
-            "every located row"
+            _("every located row")
             if not kept.size
-            else f"every located row except {_row_list(rows[kept])} (kept as given, see below)"
+            else _("every located row except {rows} (kept as given, see below)").format(
+                rows=_row_list(rows[kept])
+            )
         )
         issues.add(
             None,
             "warning",
-            f"latitude and longitude look swapped in the whole file ({decision.file_reason}); "
-            f"they were swapped back for {which}",
+            _(
+                "latitude and longitude look swapped in the whole file ({reason}); "
+                "they were swapped back for {which}"
+            ).format(reason=decision.file_reason, which=which),
             _undo_swap_hint(mapping),
         )
         for pos in kept[_possible(lon[kept], lat[kept])]:
             issues.add(
                 int(pos),
                 "doubtful",
-                f"kept as given (lat {_deg(lat[pos])}, lon {_deg(lon[pos])}) although the file "
-                f"reads swapped: swapped, it would fall outside {where}",
-                "check the location; if it is swapped too, exchange the two cells in the file",
+                _(
+                    "kept as given (lat {lat}, lon {lon}) although the file reads swapped: "
+                    "swapped, it would fall outside {where}"
+                ).format(lat=_deg(lat[pos]), lon=_deg(lon[pos]), where=where),
+                _("check the location; if it is swapped too, exchange the two cells in the file"),
             )
             review[pos] = True
         return
     for pos in np.flatnonzero(decision.swap):
-        given = "is impossible" if abs(lat[pos]) > 90 else f"falls outside {where}"
+        problem = (
+            N_(
+                "latitude and longitude swapped: given lat {lat}, lon {lon}, which is impossible; "
+                "put back as lat {new_lat}, lon {new_lon}, in {where}"
+            )
+            if abs(lat[pos]) > 90
+            else N_(
+                "latitude and longitude swapped: given lat {lat}, lon {lon}, which falls outside "
+                "{where}; put back as lat {new_lat}, lon {new_lon}, in {where}"
+            )
+        )
         issues.add(
             int(pos),
             "fixed",
-            f"latitude and longitude swapped: given lat {_deg(lat[pos])}, lon {_deg(lon[pos])}, "
-            f"which {given}; put back as lat {_deg(lon[pos])}, lon {_deg(lat[pos])}, in {where}",
-            f"correct the row in the file; {KEEP_ORDER}",
+            _(problem).format(
+                lat=_deg(lat[pos]),
+                lon=_deg(lon[pos]),
+                new_lat=_deg(lon[pos]),
+                new_lon=_deg(lat[pos]),
+                where=where,
+            ),
+            _("correct the row in the file; {keep_order}").format(keep_order=_(KEEP_ORDER)),
             value=f"{_deg(lat[pos])}, {_deg(lon[pos])}",
         )
 
@@ -1618,11 +1681,11 @@ def _row_list(rows: np.ndarray, *, most: int = 20) -> str:
     """Row numbers in words: 'row 4', 'rows 4, 9 and 12', the first `most` and how many more."""
     shown = [str(int(r)) for r in rows[:most]]
     if len(shown) == 1:
-        return f"row {shown[0]}"
+        return _("row {row}").format(row=shown[0])
     more = len(rows) - len(shown)
     if more:
-        return f"rows {', '.join(shown)} and {more} more"
-    return f"rows {', '.join(shown[:-1])} and {shown[-1]}"
+        return _("rows {rows} and {more} more").format(rows=", ".join(shown), more=more)
+    return _("rows {rows} and {last}").format(rows=", ".join(shown[:-1]), last=shown[-1])
 
 
 def _reject_unswappable(
@@ -1635,16 +1698,16 @@ def _reject_unswappable(
         beyond = keep & ~decision.swap & (np.abs(lat) > 90)
     for pos in np.flatnonzero(beyond):
         if abs(lon[pos]) <= 90:
-            fix = (
-                f"swapped (lat {_deg(lon[pos])}, lon {_deg(lat[pos])}) it does not fall in "
-                f"{where} either; correct the coordinate"
-            )
+            fix = _(
+                "swapped (lat {lat}, lon {lon}) it does not fall in {where} either; correct the "
+                "coordinate"
+            ).format(lat=_deg(lon[pos]), lon=_deg(lat[pos]), where=where)
         else:
-            fix = "are latitude and longitude swapped? correct the coordinate"
+            fix = _("are latitude and longitude swapped? correct the coordinate")
         issues.add(
             int(pos),
             "rejected",
-            f"latitude {lat[pos]:g} is outside -90..90",
+            _("latitude {value} is outside -90..90").format(value=f"{lat[pos]:g}"),
             fix,
             value=f"{lat[pos]:g}",
         )
@@ -1677,16 +1740,16 @@ def _reject_impossible(lon: np.ndarray, lat: np.ndarray, issues: _Issues, keep: 
         issues.add(
             int(pos),
             "rejected",
-            f"latitude {lat[pos]:g} is outside -90..90",
-            "are latitude and longitude swapped? correct the coordinate",
+            _("latitude {value} is outside -90..90").format(value=f"{lat[pos]:g}"),
+            _("are latitude and longitude swapped? correct the coordinate"),
             value=f"{lat[pos]:g}",
         )
     for pos in np.flatnonzero(keep & (np.abs(lat) <= 90) & (np.abs(lon) > 180)):
         issues.add(
             int(pos),
             "rejected",
-            f"longitude {lon[pos]:g} is outside -180..180",
-            "correct the coordinate",
+            _("longitude {value} is outside -180..180").format(value=f"{lon[pos]:g}"),
+            _("correct the coordinate"),
             value=f"{lon[pos]:g}",
         )
     keep &= (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
@@ -1695,8 +1758,8 @@ def _reject_impossible(lon: np.ndarray, lat: np.ndarray, issues: _Issues, keep: 
         issues.add(
             int(pos),
             "rejected",
-            "location 0, 0 is a placeholder, not a place",
-            "fill lat/lon or geocode the address",
+            _("location 0, 0 is a placeholder, not a place"),
+            _("fill lat/lon or geocode the address"),
             value="0, 0",
         )
     keep &= ~null_island
@@ -1718,21 +1781,23 @@ def _check_study_area(
     if not outside.size:
         return
     for pos, d in zip(outside, _metres_outside(area, lon[outside], lat[outside]), strict=True):
-        where = f"({lon[pos]:.5f}, {lat[pos]:.5f}) is {d / 1000:.1f} km outside the study area"
+        where = _("location ({lon:.5f}, {lat:.5f}) is {km:.1f} km outside the study area").format(
+            lon=lon[pos], lat=lat[pos], km=d / 1000
+        )
         if d > OUTSIDE_REJECT_M:
             issues.add(
                 int(pos),
                 "rejected",
-                f"location {where}",
-                "check the geocoding or the coordinates, or widen the study area",
+                where,
+                _("check the geocoding or the coordinates, or widen the study area"),
             )
             keep[pos] = False
         else:
             issues.add(
                 int(pos),
                 "doubtful",
-                f"location {where}",
-                "check the location; it may be just across the boundary",
+                where,
+                _("check the location; it may be just across the boundary"),
             )
             review[pos] = True
 
@@ -1761,9 +1826,11 @@ def _flag_outliers(
         issues.add(
             int(pos),
             "doubtful",
-            f"location ({lon[pos]:.5f}, {lat[pos]:.5f}) is {d / 1000:.0f} km from the median "
-            f"location of the file, beyond {limit / 1000:.0f} km",
-            "check the geocoding, or give a study area",
+            _(
+                "location ({lon:.5f}, {lat:.5f}) is {km:.0f} km from the median location of the "
+                "file, beyond {limit:.0f} km"
+            ).format(lon=lon[pos], lat=lat[pos], km=d / 1000, limit=limit / 1000),
+            _("check the geocoding, or give a study area"),
         )
         review[pos] = True
 
@@ -1787,12 +1854,18 @@ def _ids_and_names(
         placeholder = pd.Series(raw, dtype=object).str.fullmatch(r"0+").to_numpy(dtype=bool)
         ids = np.where(blank | placeholder, generated, raw)
         for pos in np.flatnonzero((blank | placeholder) & keep):
-            what = "no id" if blank[pos] else f"id {raw[pos]!r} is a placeholder"
+            problem = (
+                _("no id; {id} was given").format(id=generated[pos])
+                if blank[pos]
+                else _("id {value!r} is a placeholder; {id} was given").format(
+                    value=raw[pos], id=generated[pos]
+                )
+            )
             issues.add(
                 int(pos),
                 "fixed",
-                f"{what}; {generated[pos]} was given",
-                f"fill {mapping['facility_id']!r} to keep ids stable",
+                problem,
+                _("fill {column!r} to keep ids stable").format(column=mapping["facility_id"]),
                 column=mapping["facility_id"],
                 value=None if blank[pos] else str(raw[pos]),
             )
@@ -1802,8 +1875,8 @@ def _ids_and_names(
             issues.add(
                 None,
                 "warning",
-                "no id column found; ids row-N were made from row numbers",
-                "add an id column (code, id, CO_CNES, mfl_code...) or map one",
+                _("no id column found; ids row-N were made from row numbers"),
+                _("add an id column (code, id, CO_CNES, mfl_code...) or map one"),
             )
     if "name" in mapping:
         names = text[mapping["name"]].fillna("").astype(str).str.strip().to_numpy(dtype=object)
@@ -1814,8 +1887,8 @@ def _ids_and_names(
         issues.add(
             int(pos),
             "doubtful",
-            "no name; the id is shown instead",
-            "fill the name" if "name" in mapping else "map a name column",
+            _("no name; the id is shown instead"),
+            _("fill the name") if "name" in mapping else _("map a name column"),
             column=mapping.get("name"),
         )
     review |= no_name
@@ -1845,8 +1918,10 @@ def _capabilities(
             issues.add(
                 int(pos),
                 "doubtful",
-                f"{cap}: {value!r} is not a yes/no value; read as no",
-                "write yes or no",
+                _("{capability}: {value!r} is not a yes/no value; read as no").format(
+                    capability=cap, value=value
+                ),
+                _("write yes or no"),
                 column=col,
                 value=value,
             )
@@ -1864,9 +1939,11 @@ def _capabilities(
             issues.add(
                 int(pos),
                 "doubtful",
-                f"tests not recognised: {', '.join(repr(i) for i in items)}",
-                "name the tests (IHC, PCR, NGS, FISH, flow cytometry, histology...) or set "
-                "the capability columns",
+                _("tests not recognised: {tests}").format(tests=", ".join(repr(i) for i in items)),
+                _(
+                    "name the tests (IHC, PCR, NGS, FISH, flow cytometry, histology...) or set "
+                    "the capability columns"
+                ),
                 column=col,
                 value="; ".join(items),
             )
@@ -1889,8 +1966,12 @@ def _quality(
         "ownership": np.full(n, "unknown", dtype=object),
     }
     checks: tuple[tuple[str, Callable[[str], Any], str], ...] = (
-        ("eqa", _eqa_level, "is not a known EQA scheme; read as none"),
-        ("accreditation", _accreditation, "is not a current accreditation; read as none"),
+        ("eqa", _eqa_level, N_("eqa: {value!r} is not a known EQA scheme; read as none")),
+        (
+            "accreditation",
+            _accreditation,
+            N_("accreditation: {value!r} is not a current accreditation; read as none"),
+        ),
     )
     for key, parse, why in checks:
         if key not in mapping:
@@ -1902,12 +1983,12 @@ def _quality(
         for pos in np.flatnonzero(doubtful):
             value = text[col].iat[pos]
             fix = (
-                "write the scheme (IQN Path, UK NEQAS, CAP, national...) or no"
+                _("write the scheme (IQN Path, UK NEQAS, CAP, national...) or no")
                 if key == "eqa"
-                else "write ISO 15189, CAP, another scheme, or no"
+                else _("write ISO 15189, CAP, another scheme, or no")
             )
             issues.add(
-                int(pos), "doubtful", f"{key}: {value!r} {why}", fix, column=col, value=value
+                int(pos), "doubtful", _(why).format(value=value), fix, column=col, value=value
             )
         review |= doubtful
     if "capacity_tests_per_year" in mapping:
@@ -1921,8 +2002,8 @@ def _quality(
             issues.add(
                 int(pos),
                 "doubtful",
-                f"capacity {value!r} {errs.iat[pos]}; left unknown",
-                "write the number of tests per year, such as 12000",
+                _(_CAPACITY_PROBLEMS[errs.iat[pos]]).format(value=value),
+                _("write the number of tests per year, such as 12000"),
                 column=col,
                 value=value,
             )
@@ -1964,7 +2045,12 @@ def _duplicates(
     first_row = frame.groupby(exact_keys, sort=False)["row"].transform("first")
     exact = frame.duplicated(exact_keys, keep="first").to_numpy()
     for pos, first in zip(frame["pos"][exact], first_row[exact], strict=True):
-        issues.add(int(pos), "rejected", f"duplicate of row {first}", "delete the repeated row")
+        issues.add(
+            int(pos),
+            "rejected",
+            _("duplicate of row {row}").format(row=first),
+            _("delete the repeated row"),
+        )
         keep[pos] = False
     rest = frame.loc[~exact]
     first_id_row = rest.groupby("id", sort=False)["row"].transform("first")
@@ -1976,9 +2062,10 @@ def _duplicates(
         issues.add(
             int(pos),
             "doubtful",
-            f"id {ids[pos]!r} is also used by row {first} for another name or location; "
-            f"renamed {new!r}",
-            "give each facility its own id, or delete the repeated row",
+            _(
+                "id {id!r} is also used by row {row} for another name or location; renamed {new!r}"
+            ).format(id=ids[pos], row=first, new=new),
+            _("give each facility its own id, or delete the repeated row"),
         )
         ids[pos] = new
         review[pos] = True
@@ -1993,8 +2080,10 @@ def _duplicates(
         issues.add(
             int(pos),
             "doubtful",
-            f"same name and location as row {first} (id {first_id!r}) under another id",
-            "if it is the same facility, delete one of the rows",
+            _("same name and location as row {row} (id {id!r}) under another id").format(
+                row=first, id=first_id
+            ),
+            _("if it is the same facility, delete one of the rows"),
         )
         review[pos] = True
     return ids
@@ -2034,7 +2123,7 @@ def read_facilities(
         Points in EPSG:4326; ``.report`` lists what happened to every row.
     """
     path = Path(path)
-    report_progress(progress, 0.0, f"reading {path.name}")
+    report_progress(progress, 0.0, _("reading {name}").format(name=path.name))
     df = read_raw(path, sheet=sheet, layer=layer)
     check_cancel(cancel)
 

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ccgeo.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class FileType:
@@ -23,7 +25,8 @@ class FileType:
     kind
         One of `KINDS`.
     label
-        What the file is, for people (messages, file dialogs).
+        What the file is, for people (messages, file dialogs), in English and marked for
+        translation: show it as ``ccgeo.i18n._(label)``.
     driver
         The GDAL (pyogrio) driver that writes this file, for GIS layers ccgeo can write.
     sidecars
@@ -38,57 +41,58 @@ class FileType:
     sidecars: tuple[str, ...] = ()
 
 
-#: Every kind of file, with the words a file dialog shows for it.
+#: Every kind of file, with the words a file dialog shows for it (marked for translation:
+#: shown as ``ccgeo.i18n._(KINDS[kind])``).
 KINDS: dict[str, str] = {
-    "project": "ccgeo projects",
-    "osm": "OpenStreetMap extracts",
-    "graphml": "osmnx GraphML road networks",
-    "vector": "GIS layers",
-    "raster": "Rasters",
-    "table": "Tables",
-    "workbook": "Spreadsheets",
-    "webmap": "Web pages",
-    "pdf": "PDF documents",
-    "image": "PNG images",
-    "settings": "Settings and column mappings",
-    "tiles": "Map tile files",
+    "project": N_("ccgeo projects"),
+    "osm": N_("OpenStreetMap extracts"),
+    "graphml": N_("osmnx GraphML road networks"),
+    "vector": N_("GIS layers"),
+    "raster": N_("Rasters"),
+    "table": N_("Tables"),
+    "workbook": N_("Spreadsheets"),
+    "webmap": N_("Web pages"),
+    "pdf": N_("PDF documents"),
+    "image": N_("PNG images"),
+    "settings": N_("Settings and column mappings"),
+    "tiles": N_("Map tile files"),
 }
 
 #: The table. Where one suffix is listed under two kinds (``.json``), the first entry wins in
 #: `kind_of` unless the caller narrows the kinds it accepts.
 FILE_TYPES: tuple[FileType, ...] = (
-    FileType(".ccgeo", "project", "ccgeo project"),
+    FileType(".ccgeo", "project", N_("ccgeo project")),
     FileType(".osm.pbf", "osm", "OSM PBF"),
-    FileType(".osm.bz2", "osm", "bzip2-compressed OSM XML"),
-    FileType(".osm.gz", "osm", "gzip-compressed OSM XML"),
+    FileType(".osm.bz2", "osm", N_("bzip2-compressed OSM XML")),
+    FileType(".osm.gz", "osm", N_("gzip-compressed OSM XML")),
     FileType(".osm.xml", "osm", "OSM XML"),
     FileType(".pbf", "osm", "OSM PBF"),
     FileType(".osm", "osm", "OSM XML"),
     FileType(".xml", "osm", "OSM XML"),
     FileType(".graphml", "graphml", "osmnx GraphML"),
-    FileType(".csv", "table", "CSV table"),
-    FileType(".tsv", "table", "tab-separated table"),
-    FileType(".txt", "table", "delimited text table"),
-    FileType(".json", "table", "JSON records"),
-    FileType(".xlsx", "workbook", "Excel workbook"),
-    FileType(".xlsm", "workbook", "Excel macro workbook"),
-    FileType(".ods", "workbook", "OpenDocument spreadsheet"),
+    FileType(".csv", "table", N_("CSV table")),
+    FileType(".tsv", "table", N_("tab-separated table")),
+    FileType(".txt", "table", N_("delimited text table")),
+    FileType(".json", "table", N_("JSON records")),
+    FileType(".xlsx", "workbook", N_("Excel workbook")),
+    FileType(".xlsm", "workbook", N_("Excel macro workbook")),
+    FileType(".ods", "workbook", N_("OpenDocument spreadsheet")),
     FileType(".gpkg", "vector", "GeoPackage", "GPKG"),
     FileType(".geojson", "vector", "GeoJSON", "GeoJSON"),
     FileType(".json", "vector", "GeoJSON", "GeoJSON"),
     FileType(".shp", "vector", "Shapefile", "ESRI Shapefile", (".shx", ".dbf", ".prj", ".cpg")),
     FileType(".fgb", "vector", "FlatGeobuf", "FlatGeobuf"),
-    FileType(".zip", "vector", "zipped Shapefile"),
+    FileType(".zip", "vector", N_("zipped Shapefile")),
     FileType(".tif", "raster", "GeoTIFF"),
     FileType(".tiff", "raster", "GeoTIFF"),
-    FileType(".vrt", "raster", "GDAL virtual raster"),
-    FileType(".html", "webmap", "web map"),
-    FileType(".htm", "webmap", "web map"),
-    FileType(".pdf", "pdf", "PDF report"),
-    FileType(".png", "image", "PNG image"),
-    FileType(".toml", "settings", "TOML settings"),
-    FileType(".mbtiles", "tiles", "MBTiles raster tiles"),
-    FileType(".pmtiles", "tiles", "PMTiles raster tiles"),
+    FileType(".vrt", "raster", N_("GDAL virtual raster")),
+    FileType(".html", "webmap", N_("web map")),
+    FileType(".htm", "webmap", N_("web map")),
+    FileType(".pdf", "pdf", N_("PDF report")),
+    FileType(".png", "image", N_("PNG image")),
+    FileType(".toml", "settings", N_("TOML settings")),
+    FileType(".mbtiles", "tiles", N_("MBTiles raster tiles")),
+    FileType(".pmtiles", "tiles", N_("PMTiles raster tiles")),
 )
 
 
@@ -174,13 +178,13 @@ def dialog_filter(kinds: str | Iterable[str], *, title: str | None = None) -> st
     -------
     str
         ``"Title (*.a *.b);;"``, then one line per kind when there are several, then
-        ``"All files (*)"``, separated by ``;;``.
+        ``"All files (*)"``, separated by ``;;``, in the current language.
     """
     wanted = _kinds(kinds) or ()
-    lines = [f"{title or ', '.join(KINDS[k] for k in wanted)} ({_patterns(wanted)})"]
+    lines = [f"{title or ', '.join(_(KINDS[k]) for k in wanted)} ({_patterns(wanted)})"]
     if len(wanted) > 1:
-        lines += [f"{KINDS[k]} ({_patterns((k,))})" for k in wanted]
-    return ";;".join([*lines, "All files (*)"])
+        lines += [f"{_(KINDS[k])} ({_patterns((k,))})" for k in wanted]
+    return ";;".join([*lines, _("All files (*)")])
 
 
 def _patterns(kinds: tuple[str, ...]) -> str:

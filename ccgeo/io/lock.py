@@ -18,6 +18,7 @@ from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ccgeo.i18n import _, babel_locale, current_language
 from ccgeo.io.atomic import process_running
 
 
@@ -47,13 +48,25 @@ class LockHolder:
         return self.host == socket.gethostname() and self.pid == os.getpid()
 
     def describe(self) -> str:
-        """``"ana on LAPTOP-3 since 3 Dec 2026 09:12"``."""
+        """``"ana on LAPTOP-3 since 3 Dec 2026 09:12"``, in the current language."""
         try:
             when = dt.datetime.fromisoformat(self.since)
-            since = f"{when.day} {when:%b %Y %H:%M}"
         except ValueError:
             since = self.since
-        return f"{self.user} on {self.host} since {since}"
+        else:
+            since = _day_and_time(when)
+        return _("{user} on {host} since {since}").format(
+            user=self.user, host=self.host, since=since
+        )
+
+
+def _day_and_time(when: dt.datetime) -> str:
+    """``"3 Dec 2026 09:12"``: the month's short name in the current language."""
+    if current_language() == "en":
+        return f"{when.day} {when:%b %Y %H:%M}"
+    from babel.dates import format_datetime
+
+    return format_datetime(when, "d MMM y HH:mm", locale=babel_locale())
 
 
 def lock_path(project: str | Path) -> Path:
@@ -71,7 +84,7 @@ def acquire(project: str | Path) -> LockHolder | None:
     """
     path = lock_path(project)
     me = LockHolder.me()
-    for _ in range(2):
+    for _attempt in range(2):
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:

@@ -27,8 +27,10 @@ import numpy as np
 
 from ccgeo.errors import InputError, OfflineError, check_cancel
 from ccgeo.geo import great_circle_m
+from ccgeo.i18n import N_, _, ngettext
 from ccgeo.io.kinds import FileType, file_type, suffixes
-from ccgeo.model.roads import MODE_BITS, MODES, RoadData, check_mode
+from ccgeo.labels import format_count
+from ccgeo.model.roads import MODE_BITS, MODES, RoadData, check_mode, mode_words
 from ccgeo.progress import ProgressCallback, report_progress
 
 if TYPE_CHECKING:
@@ -327,16 +329,20 @@ def read_roads(
     path = Path(path)
     check_mode(mode)
     if not path.is_file():
-        what = "is a folder, not a file" if path.is_dir() else "does not exist"
-        raise InputError(f"the road file {what}; check the path", path=path)
+        msg = (
+            _("the road file is a folder, not a file; check the path")
+            if path.is_dir()
+            else _("the road file does not exist; check the path")
+        )
+        raise InputError(msg, path=path)
     entry = file_type(path, among=ROAD_KINDS)
     if entry is None:
-        raise InputError(
-            f"unknown road file type {path.suffix!r}; expected one of "
-            f"{', '.join(ACCEPTED_SUFFIXES)} (an OpenStreetMap extract from download.geofabrik.de "
-            "or export.hotosm.org, an osmnx GraphML, or road lines with a `highway` column)",
-            path=path,
-        )
+        msg = _(
+            "unknown road file type {suffix!r}; expected one of {suffixes} (an OpenStreetMap "
+            "extract from download.geofabrik.de or export.hotosm.org, an osmnx GraphML, or road "
+            "lines with a `highway` column)"
+        ).format(suffix=path.suffix, suffixes=", ".join(ACCEPTED_SUFFIXES))
+        raise InputError(msg, path=path)
     if entry.kind == "osm":
         return _read_osm(path, entry, mode=mode, progress=progress, cancel=cancel)
     if entry.kind == "graphml":
@@ -522,15 +528,18 @@ def paced(
     share: float = 0.7,
 ) -> Iterator[T]:
     """The objects of an OSM file as read, checking ``cancel`` and reporting progress every
-    5,000: ``"reading x.osm.pbf: 15,000 <what>"``. The number of objects is unknown until the
-    end, so the fraction approaches ``share`` asymptotically."""
+    5,000: ``"reading x.osm.pbf: 15,000 <what>"`` (``what`` marked with `ccgeo.i18n.N_`, shown
+    translated). The number of objects is unknown until the end, so the fraction approaches
+    ``share`` asymptotically."""
     for n_seen, obj in enumerate(objects, start=1):
         if n_seen % 5000 == 0:
             check_cancel(cancel)
             report_progress(
                 progress,
                 share * (1.0 - math.exp(-n_seen / 40_000)),
-                f"reading {path.name}: {n_seen:,} {what}",
+                _("reading {name}: {count} {what}").format(
+                    name=path.name, count=format_count(n_seen), what=_(what)
+                ),
             )
         yield obj
 
@@ -547,7 +556,7 @@ def _read_osm(
 
     want = MODE_BITS[mode]
     ways = OsmWays()
-    report_progress(progress, 0.0, f"reading {path.name}")
+    report_progress(progress, 0.0, _("reading {name}").format(name=path.name))
     processor = (
         osmium.FileProcessor(osmium.io.File(str(path), osmium_format(entry.suffix)))
         .with_locations()
@@ -557,7 +566,9 @@ def _read_osm(
     )
     try:
         # an OSM file lists its nodes before its ways: the barriers are known when ways come
-        for obj in paced(processor, path, "barriers and ways", progress=progress, cancel=cancel):
+        for obj in paced(
+            processor, path, N_("barriers and ways"), progress=progress, cancel=cancel
+        ):
             if obj.is_node():
                 ways.add_barrier(obj)
             else:
@@ -573,28 +584,42 @@ def unreadable_osm_error(path: Path, entry: FileType, exc: Exception) -> InputEr
     if isinstance(exc, PermissionError) or "Permission denied" in str(exc):
         from ccgeo.io.tables import unreadable
 
-        return unreadable(path, PermissionError(str(exc)), expected=f"an {entry.label}")
-    return InputError(
-        f"cannot read this OSM file ({exc}); it may be corrupt or truncated, or not "
-        f"{entry.label} despite its name. Download it again (e.g. from "
-        "download.geofabrik.de or export.hotosm.org)",
-        path=path,
-    )
+        expected = _("an {label}").format(label=_(entry.label))
+        return unreadable(path, PermissionError(str(exc)), expected=expected)
+    msg = _(
+        "cannot read this OSM file ({exc}); it may be corrupt or truncated, or not "
+        "{label} despite its name. Download it again (e.g. from "
+        "download.geofabrik.de or export.hotosm.org)"
+    ).format(exc=exc, label=_(entry.label))
+    return InputError(msg, path=path)
 
 
 def _no_roads_error(path: Path | str, mode: str, skipped: Counter[str]) -> InputError:
     untagged = skipped.pop("", 0)
     n = sum(skipped.values())
-    classes = ", ".join(f"{k} ({v:,})" for k, v in skipped.most_common(12))
-    found = f"found {n:,} highway ways" + (f" of classes {classes}" if n else "")
+    classes = ", ".join(f"{k} ({format_count(v)})" for k, v in skipped.most_common(12))
+    found = (
+        ngettext(
+            "found {n} highway ways of classes {classes}",
+            "found {n} highway ways of classes {classes}",
+            n,
+        )
+        if n
+        else ngettext("found {n} highway ways", "found {n} highway ways", n)
+    ).format(n=format_count(n), classes=classes)
     if untagged:
-        found += f" and {untagged:,} without a `highway` tag"
+        found += ngettext(
+            " and {n} without a `highway` tag", " and {n} without a `highway` tag", untagged
+        ).format(n=format_count(untagged))
     hint = (
-        "try mode 'all' or 'walk', or a larger extract"
+        _("try mode 'all' or 'walk', or a larger extract")
         if mode in ("car", "motorbike") and n
-        else "check that the file covers the area and holds OpenStreetMap `highway` ways"
+        else _("check that the file covers the area and holds OpenStreetMap `highway` ways")
     )
-    return InputError(f"holds no roads usable by {mode}: {found}; {hint}", path=path)
+    msg = _("holds no roads usable by {mode}: {found}; {hint}").format(
+        mode=mode_words(mode), found=found, hint=hint
+    )
+    return InputError(msg, path=path)
 
 
 def _roads_from_ways(
@@ -611,7 +636,11 @@ def _roads_from_ways(
 ) -> RoadData:
     if not len(path_n_nodes):
         raise _no_roads_error(path, mode, ways.skipped)
-    report_progress(progress, 0.7, f"building the network from {len(path_n_nodes):,} ways")
+    report_progress(
+        progress,
+        0.7,
+        _("building the network from {n} ways").format(n=format_count(len(path_n_nodes))),
+    )
     roads = build_from_paths(
         node_ref,
         node_x,
@@ -627,15 +656,24 @@ def _roads_from_ways(
         mode=mode,
     )
     if roads.n_edges == 0:
-        raise InputError(
-            f"holds {len(path_n_nodes):,} {mode} ways but none has two nodes with known "
-            "locations; the extract lacks the nodes of its ways (export it again with "
-            "complete ways)",
-            path=path,
-        )
+        msg = ngettext(
+            "holds {n} {mode} ways but none has two nodes with known locations; the extract "
+            "lacks the nodes of its ways (export it again with complete ways)",
+            "holds {n} {mode} ways but none has two nodes with known locations; the extract "
+            "lacks the nodes of its ways (export it again with complete ways)",
+            len(path_n_nodes),
+        ).format(n=format_count(len(path_n_nodes)), mode=mode_words(mode))
+        raise InputError(msg, path=path)
     check_cancel(cancel)
-    report_progress(progress, 1.0, f"{roads.n_nodes:,} nodes, {roads.n_edges:,} edges")
+    report_progress(progress, 1.0, _nodes_and_edges(roads))
     return roads
+
+
+def _nodes_and_edges(roads: RoadData) -> str:
+    """``"1,234 nodes, 2,345 edges"``, the last progress message of a road reader."""
+    return _("{nodes} nodes, {edges} edges").format(
+        nodes=format_count(roads.n_nodes), edges=format_count(roads.n_edges)
+    )
 
 
 def build_from_paths(
@@ -737,8 +775,13 @@ class _Runs:
         if not self.n_lost:
             return ()
         return (
-            f"{self.n_missing:,} nodes used by roads are missing from the file (a clipped "
-            f"extract?): {self.n_lost:,} road segments touching them were dropped",
+            ngettext(
+                "{missing} nodes used by roads are missing from the file (a clipped extract?): "
+                "{lost} road segments touching them were dropped",
+                "{missing} nodes used by roads are missing from the file (a clipped extract?): "
+                "{lost} road segments touching them were dropped",
+                self.n_missing,
+            ).format(missing=format_count(self.n_missing), lost=format_count(self.n_lost)),
         )
 
 
@@ -778,7 +821,7 @@ def _located_runs(
 def _edge_ends(runs: _Runs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Split vertices (shared with another path or visited twice, or a piece's ends) and the
     first and last vertex of each edge between two of them, as positions in ``runs``."""
-    _, inverse, counts = np.unique(runs.node_ref, return_inverse=True, return_counts=True)
+    _unique, inverse, counts = np.unique(runs.node_ref, return_inverse=True, return_counts=True)
     split = (counts[inverse] > 1) | runs.first | runs.last
     at = np.flatnonzero(split)
     pair = runs.piece[at[:-1]] == runs.piece[at[1:]]
@@ -829,13 +872,13 @@ def _read_lines(
 ) -> RoadData:
     import shapely
 
-    report_progress(progress, 0.0, f"reading {path.name}")
+    report_progress(progress, 0.0, _("reading {name}").format(name=path.name))
     gdf = _read_line_layer(path)
     check_cancel(cancel)
     columns = {str(c).lower(): c for c in gdf.columns if c != gdf.geometry.name}
     parts, row_of_part = shapely.get_parts(gdf.geometry.to_numpy(), return_index=True)
     coords, part_of_vertex = shapely.get_coordinates(parts, return_index=True)
-    report_progress(progress, 0.4, f"classifying {len(gdf):,} road lines")
+    report_progress(progress, 0.4, _("classifying {n} road lines").format(n=format_count(len(gdf))))
     ways, row_bits = _classify_lines(gdf, columns, mode=mode)
     check_cancel(cancel)
 
@@ -875,41 +918,39 @@ def _read_line_layer(path: Path) -> gpd.GeoDataFrame:
         gdf = gpd.read_file(path, layer=layer, engine="pyogrio")
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         if _is_overpass_json(path):
-            msg = (
+            msg = _(
                 "is an OpenStreetMap answer of the Overpass API in JSON, which ccgeo does not "
                 "read as roads; give an OSM extract (.osm.pbf, e.g. from download.geofabrik.de) "
                 "or ask Overpass for OSM XML ([out:xml]) and give that file"
             )
             raise InputError(msg, path=path) from exc
-        raise InputError(
-            f"cannot read the road lines ({exc}); the file may be corrupt or not a "
-            f"{path.suffix} file",
-            path=path,
-        ) from exc
+        msg = _(
+            "cannot read the road lines ({exc}); the file may be corrupt or not a {suffix} file"
+        ).format(exc=exc, suffix=path.suffix)
+        raise InputError(msg, path=path) from exc
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     if "highway" not in {str(c).lower() for c in columns}:
-        found = ", ".join(map(str, columns)) or "none"
-        raise InputError(
-            f"road lines need a `highway` column with OpenStreetMap road classes (residential, "
-            f"primary, ...); found the columns {found}. Export roads with the `highway` tag "
-            "(e.g. from export.hotosm.org) or rename the road-class column to `highway`",
-            path=path,
-        )
+        found = ", ".join(map(str, columns)) or _("none")
+        msg = _(
+            "road lines need a `highway` column with OpenStreetMap road classes (residential, "
+            "primary, ...); found the columns {found}. Export roads with the `highway` tag "
+            "(e.g. from export.hotosm.org) or rename the road-class column to `highway`"
+        ).format(found=found)
+        raise InputError(msg, path=path)
     if gdf.crs is None:
-        raise InputError(
+        msg = _(
             "the road lines have no coordinate reference system; set one (e.g. in QGIS: "
-            "Layer > Set CRS) and save again",
-            path=path,
+            "Layer > Set CRS) and save again"
         )
+        raise InputError(msg, path=path)
     gdf = gdf[~gdf.geometry.isna() & ~gdf.geometry.is_empty]
     if gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs("EPSG:4326")
     if not set(shapely.get_type_id(gdf.geometry.to_numpy()).tolist()) <= {1, 5}:
-        raise InputError(  # 1, 5: LineString, MultiLineString
-            "road lines must be LineString or MultiLineString geometries; this layer holds "
-            f"{', '.join(sorted({str(g) for g in gdf.geom_type.unique()}))}",
-            path=path,
-        )
+        msg = _(  # 1, 5: LineString, MultiLineString
+            "road lines must be LineString or MultiLineString geometries; this layer holds {kinds}"
+        ).format(kinds=", ".join(sorted({str(g) for g in gdf.geom_type.unique()})))
+        raise InputError(msg, path=path)
     return gdf
 
 
@@ -953,15 +994,17 @@ def _pick_line_layer(path: Path, layers: np.ndarray) -> str | None:
         return lines[0]
     names = ", ".join(f"{name} ({geom})" for name, geom in layers)
     if not lines:
-        raise InputError(f"no layer holds lines; the layers are {names}", path=path)
+        raise InputError(
+            _("no layer holds lines; the layers are {names}").format(names=names), path=path
+        )
     for name in lines:  # several line layers: take the one named like roads
         if any(w in name.lower() for w in ("road", "highway", "line", "street", "camin")):
             return name
-    raise InputError(
-        f"holds several line layers ({names}) and none is named like roads; save the road layer "
-        "on its own, or name it `roads`",
-        path=path,
-    )
+    msg = _(
+        "holds several line layers ({names}) and none is named like roads; save the road layer "
+        "on its own, or name it `roads`"
+    ).format(names=names)
+    raise InputError(msg, path=path)
 
 
 def _present(value: object) -> bool:
@@ -1002,20 +1045,23 @@ def _read_graphml(
 
     import networkx as nx
 
-    report_progress(progress, 0.0, f"reading {path.name}")
+    report_progress(progress, 0.0, _("reading {name}").format(name=path.name))
     try:
         graph = nx.read_graphml(path, force_multigraph=True)
     except (ET.ParseError, nx.NetworkXError, KeyError, ValueError) as exc:
-        raise InputError(
-            f"cannot read this GraphML file ({exc}); it may be corrupt; save it again with "
-            "osmnx.save_graphml",
-            path=path,
-        ) from exc
+        msg = _(
+            "cannot read this GraphML file ({exc}); it may be corrupt; save it again with "
+            "osmnx.save_graphml"
+        ).format(exc=exc)
+        raise InputError(msg, path=path) from exc
     check_cancel(cancel)
-    report_progress(progress, 0.5, f"converting {graph.number_of_edges():,} GraphML edges")
+    n_edges = graph.number_of_edges()
+    report_progress(
+        progress, 0.5, _("converting {n} GraphML edges").format(n=format_count(n_edges))
+    )
     roads = graph_to_roads(graph, source=str(path), mode=mode)
     check_cancel(cancel)
-    report_progress(progress, 1.0, f"{roads.n_nodes:,} nodes, {roads.n_edges:,} edges")
+    report_progress(progress, 1.0, _nodes_and_edges(roads))
     return roads
 
 
@@ -1083,18 +1129,23 @@ def _graph_nodes(
     nodes = list(graph.nodes(data=True))
     no_xy = [n for n, d in nodes if not (_present(d.get("x")) and _present(d.get("y")))]
     if no_xy:
-        raise InputError(
-            f"{len(no_xy):,} of {len(nodes):,} graph nodes have no `x`/`y` coordinates "
-            f"(first: {no_xy[0]!r}); ccgeo needs node coordinates. Save the graph with osmnx "
-            "(ox.save_graphml), which writes them",
-            path=source,
-        )
+        msg = ngettext(
+            "{n} of {total} graph nodes have no `x`/`y` coordinates (first: {first!r}); ccgeo "
+            "needs node coordinates. Save the graph with osmnx (ox.save_graphml), which writes "
+            "them",
+            "{n} of {total} graph nodes have no `x`/`y` coordinates (first: {first!r}); ccgeo "
+            "needs node coordinates. Save the graph with osmnx (ox.save_graphml), which writes "
+            "them",
+            len(no_xy),
+        ).format(n=format_count(len(no_xy)), total=format_count(len(nodes)), first=no_xy[0])
+        raise InputError(msg, path=source)
     try:
-        xy = np.array([[float(d["x"]), float(d["y"])] for _, d in nodes], dtype=float)
+        xy = np.array([[float(d["x"]), float(d["y"])] for _n, d in nodes], dtype=float)
     except (TypeError, ValueError) as exc:
-        raise InputError(f"node coordinates are not numbers ({exc})", path=source) from exc
+        msg = _("node coordinates are not numbers ({exc})").format(exc=exc)
+        raise InputError(msg, path=source) from exc
     to_lonlat = _lonlat_converter(graph.graph.get("crs"), source)
-    return [n for n, _ in nodes], to_lonlat(xy), to_lonlat
+    return [n for n, _data in nodes], to_lonlat(xy), to_lonlat
 
 
 def _graph_edges(
@@ -1173,9 +1224,8 @@ def _lonlat_converter(crs: object, source: str) -> Callable[[np.ndarray], np.nda
     try:
         parsed = CRS.from_user_input(str(crs))
     except CRSError as exc:
-        raise InputError(
-            f"the graph's `crs` {crs!r} is not a known CRS ({exc})", path=source
-        ) from exc
+        msg = _("the graph's `crs` {crs!r} is not a known CRS ({exc})").format(crs=crs, exc=exc)
+        raise InputError(msg, path=source) from exc
     if parsed.is_geographic:
         return lambda xy: np.asarray(xy, dtype=float)
     return lambda xy: unproject_xy(xy, parsed)
@@ -1327,21 +1377,28 @@ def download_roads(
     """
     check_mode(mode)
     if (place is None) == (bbox is None):
-        raise InputError("give either a place name or a bbox (minlon, minlat, maxlon, maxlat)")
+        msg = _("give either a place name or a bbox (minlon, minlat, maxlon, maxlat)")
+        raise InputError(msg)
     if bbox is not None:
         minlon, minlat, maxlon, maxlat = (float(v) for v in bbox)
         if not (-180 <= minlon < maxlon <= 180 and -90 <= minlat < maxlat <= 90):
-            raise InputError(
-                f"bbox {bbox} is not (minlon, minlat, maxlon, maxlat) in degrees with "
+            msg = _(
+                "bbox {bbox} is not (minlon, minlat, maxlon, maxlat) in degrees with "
                 "min < max; are longitude and latitude swapped?"
-            )
-    asked = f"the place {place!r}" if place is not None else f"the bbox {bbox}"
+            ).format(bbox=bbox)
+            raise InputError(msg)
+    asked = (
+        _("the place {place!r}").format(place=place)
+        if place is not None
+        else _("the bbox {bbox}").format(bbox=bbox)
+    )
     if not internet_available(timeout_s=timeout_s):
-        raise OfflineError(
-            f"cannot download the roads of {asked}: there is no internet connection (the "
-            f"OpenStreetMap server {_OSM_HOSTS[0]} cannot be reached). Load a road file instead: "
+        msg = _(
+            "cannot download the roads of {asked}: there is no internet connection (the "
+            "OpenStreetMap server {host} cannot be reached). Load a road file instead: "
             "an .osm.pbf extract from download.geofabrik.de or export.hotosm.org"
-        )
+        ).format(asked=asked, host=_OSM_HOSTS[0])
+        raise OfflineError(msg)
     import osmnx as ox
     import requests
 
@@ -1359,12 +1416,14 @@ def download_roads(
                 retain_all=True,
             )
     except requests.exceptions.RequestException as exc:
-        raise OfflineError(
-            f"downloading the roads of {asked} failed ({exc}); load an .osm.pbf extract from "
+        msg = _(
+            "downloading the roads of {asked} failed ({exc}); load an .osm.pbf extract from "
             "download.geofabrik.de or export.hotosm.org instead"
-        ) from exc
+        ).format(asked=asked, exc=exc)
+        raise OfflineError(msg) from exc
     except (ox._errors.InsufficientResponseError, TypeError, ValueError) as exc:
-        raise InputError(f"OpenStreetMap returned no roads for {asked} ({exc})") from exc
+        msg = _("OpenStreetMap returned no roads for {asked} ({exc})").format(asked=asked, exc=exc)
+        raise InputError(msg) from exc
     return graph_to_roads(graph, source=f"download: {place or bbox}", mode=mode)
 
 

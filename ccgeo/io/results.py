@@ -17,6 +17,7 @@ import pandas as pd
 import shapely
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
 
 #: Version of the records written by `frame_record` and `result_record`.
 RECORD_VERSION = 1
@@ -90,7 +91,9 @@ def frame_from_record(record: Mapping[str, Any]) -> pd.DataFrame:
     try:
         version = int(record.get("version", 0))
         if version > RECORD_VERSION:
-            msg = f"a table was saved by a newer ccgeo (record version {version})"
+            msg = _("a table was saved by a newer ccgeo (record version {version})").format(
+                version=version
+            )
             raise InputError(msg)
         rows = int(record["rows"])
         data = {
@@ -108,7 +111,7 @@ def frame_from_record(record: Mapping[str, Any]) -> pd.DataFrame:
             frame, geometry=gpd.GeoSeries(geoms, name=geometry["name"]), crs=geometry["crs"]
         )
     except (KeyError, TypeError, ValueError, shapely.errors.GEOSException) as exc:
-        msg = f"a saved table is damaged ({exc!r})"
+        msg = _("a saved table is damaged ({exc!r})").format(exc=exc)
         raise InputError(msg) from exc
 
 
@@ -148,5 +151,7 @@ def result_from_record(cls: type[R], record: Mapping[str, Any]) -> R:
             values[name] = frame_from_record(frame)
         return cls(**values)
     except (KeyError, TypeError) as exc:
-        msg = f"a saved {cls.__name__} does not fit this ccgeo ({exc!r})"
+        msg = _("a saved {result} does not fit this ccgeo ({exc!r})").format(
+            result=cls.__name__, exc=exc
+        )
         raise InputError(msg) from exc

@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 import pandas as pd
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import N_, _, ngettext
 from ccgeo.io.kinds import kind_of, suffixes
 
 #: Encodings tried in order; CP1252 decodes any byte, so it comes last.
@@ -52,16 +53,16 @@ _WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-#: How binary files that get chosen as a table begin, and what they are.
+#: How binary files that get chosen as a table begin, and what they are (translated when shown).
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x93NUMPY", "a numpy array file (.npy)"),
-    (b"SQLite format 3\x00", "an SQLite database (a GeoPackage or a ccgeo project?)"),
-    (b"\x1f\x8b", "a gzip archive (unpack it first)"),
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG picture"),
-    (b"\xff\xd8\xff", "a JPEG picture"),
-    (b"II*\x00", "a TIFF raster"),
-    (b"MM\x00*", "a TIFF raster"),
+    (b"\x93NUMPY", N_("a numpy array file (.npy)")),
+    (b"SQLite format 3\x00", N_("an SQLite database (a GeoPackage or a ccgeo project?)")),
+    (b"\x1f\x8b", N_("a gzip archive (unpack it first)")),
+    (b"%PDF", N_("a PDF document")),
+    (b"\x89PNG", N_("a PNG picture")),
+    (b"\xff\xd8\xff", N_("a JPEG picture")),
+    (b"II*\x00", N_("a TIFF raster")),
+    (b"MM\x00*", N_("a TIFF raster")),
 )
 
 # fmt: off
@@ -98,10 +99,10 @@ def decode_text(raw: bytes, *, path: str | Path) -> tuple[str, str]:
     """
     binary = binary_kind(raw)
     if binary:
-        msg = (
-            f"is not a text table: it is {binary}; save the list as CSV UTF-8, Excel or "
+        msg = _(
+            "is not a text table: it is {what}; save the list as CSV UTF-8, Excel or "
             "OpenDocument and give that file"
-        )
+        ).format(what=binary)
         raise InputError(msg, path=path)
     wide = _wide_encoding(raw)
     if wide is not None:
@@ -109,10 +110,10 @@ def decode_text(raw: bytes, *, path: str | Path) -> tuple[str, str]:
         try:
             return raw[start:].decode(encoding), encoding
         except UnicodeDecodeError as exc:
-            msg = (
-                f"looks like {encoding.upper()} text (Excel's Unicode text) but byte {exc.start} "
+            msg = _(
+                "looks like {encoding} text (Excel's Unicode text) but byte {byte} "
                 "is not; the file is damaged: save the list again as CSV UTF-8"
-            )
+            ).format(encoding=encoding.upper(), byte=exc.start)
             raise InputError(msg, path=path) from exc
     for enc in _ENCODINGS:
         try:
@@ -121,20 +122,21 @@ def decode_text(raw: bytes, *, path: str | Path) -> tuple[str, str]:
             continue
         head = text[:4096]
         if head.count("\x00") > 0.1 * len(head):
-            msg = "is not a text table: it is a binary file; save the list as CSV UTF-8 or Excel"
+            msg = _("is not a text table: it is a binary file; save the list as CSV UTF-8 or Excel")
             raise InputError(msg, path=path)
         return text, enc
-    msg = "the file is not text in UTF-8, CP1252 or Latin-1; save it as CSV UTF-8"
+    msg = _("the file is not text in UTF-8, CP1252 or Latin-1; save it as CSV UTF-8")
     raise InputError(msg, path=path)
 
 
 def binary_kind(raw: bytes) -> str:
-    """What a binary file is, by its first bytes (``"a Python pickle ..."``), or ``""``."""
+    """What a binary file is, by its first bytes (``"a Python pickle ..."``, in the current
+    language), or ``""``."""
     for magic, what in _BINARY_MAGIC:
         if raw.startswith(magic):
-            return what
+            return _(what)
     if raw[:1] == b"\x80" and raw[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
-        return "a Python pickle (ccgeo never opens pickles: they can run code)"
+        return _("a Python pickle (ccgeo never opens pickles: they can run code)")
     return ""
 
 
@@ -209,14 +211,14 @@ def read_table(path: str | Path, *, sheet: str | int | None = None) -> pd.DataFr
         quote, `STRAY_QUOTE_NOTE`) to the note that says so.
     """
     path = Path(path)
-    raw = read_bytes(path, expected="a table file (CSV, XLSX, ODS, JSON)")
+    raw = read_bytes(path, expected=_("a table file (CSV, XLSX, ODS, JSON)"))
     if kind_of(path) == "workbook":
         return _read_workbook(path, sheet=sheet)
     if raw[:4] == b"PK\x03\x04":
         # a spreadsheet saved with a .csv name: read it as the workbook it is
         return _read_workbook(path, sheet=sheet)
     if raw[:8] == _OLE2_MAGIC:
-        msg = "is an old Excel workbook (.xls); open it and save it as .xlsx or CSV UTF-8"
+        msg = _("is an old Excel workbook (.xls); open it and save it as .xlsx or CSV UTF-8")
         raise InputError(msg, path=path)
     suffix = path.suffix.lower()
     text, encoding = decode_text(raw, path=path)
@@ -238,13 +240,18 @@ def read_bytes(path: str | Path, *, expected: str) -> bytes:
     path
         The file.
     expected
-        What the file should be, for messages: ``"a table file (CSV, XLSX, ODS, JSON)"``.
+        What the file should be, for messages, in the current language: ``"a table file (CSV,
+        XLSX, ODS, JSON)"``.
     """
     path = Path(path)
     if not path.exists():
-        raise InputError(f"file not found; expected {expected}; check the path", path=path)
+        msg = _("file not found; expected {expected}; check the path").format(expected=expected)
+        raise InputError(msg, path=path)
     if path.is_dir():
-        raise InputError(f"is a folder, expected {expected}; choose the file itself", path=path)
+        msg = _("is a folder, expected {expected}; choose the file itself").format(
+            expected=expected
+        )
+        raise InputError(msg, path=path)
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -252,19 +259,22 @@ def read_bytes(path: str | Path, *, expected: str) -> bytes:
 
 
 def unreadable(path: str | Path, exc: OSError, *, expected: str) -> InputError:
-    """The `InputError` for a file the system does not let ccgeo read (`OSError` ``exc``)."""
+    """The `InputError` for a file the system does not let ccgeo read (`OSError` ``exc``);
+    ``expected`` says what the file should be, in the current language."""
     if isinstance(exc, PermissionError):
-        msg = (
+        msg = _(
             "cannot be read: permission denied; ask its owner to let you read it, or copy it "
             "into a folder of yours and give the copy"
         )
     elif isinstance(exc, IsADirectoryError):
-        msg = f"is a folder, expected {expected}; choose the file itself"
-    else:
-        msg = (
-            f"cannot be read ({exc.strerror or exc}); copy it to a local folder and try again "
-            f"(expected {expected})"
+        msg = _("is a folder, expected {expected}; choose the file itself").format(
+            expected=expected
         )
+    else:
+        msg = _(
+            "cannot be read ({reason}); copy it to a local folder and try again "
+            "(expected {expected})"
+        ).format(reason=exc.strerror or exc, expected=expected)
     return InputError(msg, path=path)
 
 
@@ -275,19 +285,36 @@ def list_sheets(path: str | Path) -> list[str]:
         with pd.ExcelFile(path, engine=_excel_engine(path)) as book:
             return [str(s) for s in book.sheet_names]
     except PermissionError as exc:
-        raise unreadable(path, exc, expected="an XLSX or ODS workbook") from exc
+        raise unreadable(path, exc, expected=_("an XLSX or ODS workbook")) from exc
     except DAMAGED_WORKBOOK as exc:
-        msg = (
-            f"cannot open the workbook ({exc}); it may be damaged: open it in Excel or "
+        msg = _(
+            "cannot open the workbook ({exc}); it may be damaged: open it in Excel or "
             "LibreOffice, save it again and import that"
-        )
+        ).format(exc=exc)
         raise InputError(msg, path=path) from exc
+
+
+#: What `pick_name` says when the sheet or layer asked for is not there, by kind: an index out
+#: of range, and a name not found.
+_NOT_THERE: dict[str, tuple[str, str]] = {
+    "sheet": (
+        N_("sheet index {index} is out of range; {container} has sheets {names}"),
+        N_("no sheet named {name!r}; {container} has sheets {names}; pass one of them"),
+    ),
+    "layer": (
+        N_("layer index {index} is out of range; {container} has layers {names}"),
+        N_("no layer named {name!r}; {container} has layers {names}; pass one of them"),
+    ),
+}
 
 
 def pick_name(
     names: list[str], wanted: str | int | None, *, kind: str, container: str, path: Path
 ) -> str:
     """Choose a sheet or layer by name or 0-based index (the first by default).
+
+    ``kind`` is ``"sheet"`` or ``"layer"``; ``container`` names what holds them in the current
+    language (``"the workbook"``).
 
     Raises
     ------
@@ -296,15 +323,22 @@ def pick_name(
     """
     if wanted is None:
         return names[0]
+    out_of_range, not_found = _NOT_THERE.get(
+        kind,
+        (
+            f"{kind} index {{index}} is out of range; {{container}} has {kind}s {{names}}",
+            f"no {kind} named {{name!r}}; {{container}} has {kind}s {{names}}; pass one of them",
+        ),
+    )
     if isinstance(wanted, int) or (wanted.isdigit() and wanted not in names):
         idx = int(wanted)
         if not 0 <= idx < len(names):
-            msg = f"{kind} index {idx} is out of range; {container} has {kind}s {names}"
+            msg = _(out_of_range).format(index=idx, container=container, names=names)
             raise InputError(msg, path=path)
         return names[idx]
     if wanted in names:
         return wanted
-    msg = f"no {kind} named {wanted!r}; {container} has {kind}s {names}; pass one of them"
+    msg = _(not_found).format(name=wanted, container=container, names=names)
     raise InputError(msg, path=path)
 
 
@@ -317,25 +351,27 @@ def _excel_engine(path: Path) -> str:
         with path.open("rb") as fh:
             head = fh.read(4)
     except OSError as exc:
-        raise unreadable(path, exc, expected="an XLSX or ODS workbook") from exc
+        raise unreadable(path, exc, expected=_("an XLSX or ODS workbook")) from exc
     if head != b"PK\x03\x04":
-        raise InputError("is not a valid XLSX/ODS workbook (not a zip archive)", path=path)
+        raise InputError(_("is not a valid XLSX/ODS workbook (not a zip archive)"), path=path)
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
     except (zipfile.BadZipFile, NotImplementedError) as exc:
-        msg = f"is a damaged workbook ({exc}); open it in Excel or LibreOffice and save it again"
+        msg = _(
+            "is a damaged workbook ({exc}); open it in Excel or LibreOffice and save it again"
+        ).format(exc=exc)
         raise InputError(msg, path=path) from exc
     if "content.xml" in names:
         _check_ods_content(path)
         return "odf"
     if "[Content_Types].xml" not in names:
-        held = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "") or "nothing"
-        what = "numpy arrays (.npz)" if any(n.endswith(".npy") for n in names) else held
-        msg = (
-            f"is a zip archive of {what}, not an XLSX or ODS workbook; give the table itself "
+        held = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "") or _("nothing")
+        what = _("numpy arrays (.npz)") if any(n.endswith(".npy") for n in names) else held
+        msg = _(
+            "is a zip archive of {what}, not an XLSX or ODS workbook; give the table itself "
             "(CSV, XLSX, ODS, JSON)"
-        )
+        ).format(what=what)
         raise InputError(msg, path=path)
     return "openpyxl"
 
@@ -352,17 +388,19 @@ def _check_ods_content(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             content = zf.read("content.xml")
     except DAMAGED_WORKBOOK as exc:
-        msg = f"is a damaged OpenDocument spreadsheet ({exc}); open it and save it again"
+        msg = _("is a damaged OpenDocument spreadsheet ({exc}); open it and save it again").format(
+            exc=exc
+        )
         raise InputError(msg, path=path) from exc
     try:
         expat.ParserCreate().Parse(content, True)
     except expat.ExpatError as exc:
-        msg = (
+        msg = _(
             "is a damaged OpenDocument spreadsheet: its content is broken "
-            f"({expat.ErrorString(exc.code)} at line {exc.lineno}, column {exc.offset} of "
+            "({error} at line {line}, column {column} of "
             "content.xml), so no row was read; open it in LibreOffice Calc, check the rows and "
             "save it again (or save it as XLSX or CSV) and import that"
-        )
+        ).format(error=expat.ErrorString(exc.code), line=exc.lineno, column=exc.offset)
         raise InputError(msg, path=path) from None
 
 
@@ -370,26 +408,28 @@ def _read_workbook(path: Path, *, sheet: str | int | None) -> pd.DataFrame:
     engine = _excel_engine(path)
     sheets = list_sheets(path)
     if not sheets:
-        raise InputError("the workbook has no sheets", path=path)
-    chosen = pick_name(sheets, sheet, kind="sheet", container="the workbook", path=path)
+        raise InputError(_("the workbook has no sheets"), path=path)
+    chosen = pick_name(sheets, sheet, kind="sheet", container=_("the workbook"), path=path)
     try:
         df = pd.read_excel(path, sheet_name=chosen, dtype=object, header=None, engine=engine)
     except DAMAGED_WORKBOOK as exc:
-        msg = (
-            f"cannot read sheet {chosen!r} ({exc}); a cell is damaged: open the workbook, "
+        msg = _(
+            "cannot read sheet {sheet!r} ({exc}); a cell is damaged: open the workbook, "
             "save it again and import that"
-        )
+        ).format(sheet=chosen, exc=exc)
         raise InputError(msg, path=path) from exc
     if df.empty or not df.notna().any(axis=None):
         others = [s for s in sheets if s != chosen]
         if others:
-            msg = (
-                f"sheet {chosen!r} is empty; the workbook's other sheets are {others}: choose "
+            msg = _(
+                "sheet {sheet!r} is empty; the workbook's other sheets are {others}: choose "
                 "the one that holds the list (the import wizard's Sheet list, or --sheet NAME "
                 "on the command line)"
-            )
+            ).format(sheet=chosen, others=others)
         else:
-            msg = f"sheet {chosen!r}, the only sheet, is empty; give the file that holds the list"
+            msg = _(
+                "sheet {sheet!r}, the only sheet, is empty; give the file that holds the list"
+            ).format(sheet=chosen)
         raise InputError(msg, path=path)
     df = _promote_header(_none_for_missing(df.map(cell_text)), path=path)
     df.attrs["encoding"] = None
@@ -416,7 +456,7 @@ def _promote_header(df: pd.DataFrame, *, path: Path) -> pd.DataFrame:
     """Use the first non-empty row as header; drop fully empty leading rows."""
     non_empty = df.notna().any(axis=1).to_numpy()
     if not non_empty.any():
-        raise InputError("the sheet is empty", path=path)
+        raise InputError(_("the sheet is empty"), path=path)
     first = int(non_empty.argmax())
     header = [str(h).strip() if h is not None else "" for h in df.iloc[first].tolist()]
     body = df.iloc[first + 1 :].reset_index(drop=True)
@@ -451,21 +491,23 @@ def _drop_empty_columns(df: pd.DataFrame) -> pd.DataFrame:
 def _read_delimited(text: str, *, path: Path) -> pd.DataFrame:
     text = _one_line_end(text)
     if not text.strip():
-        raise InputError("the file is empty; expected a header row and data rows", path=path)
+        raise InputError(_("the file is empty; expected a header row and data rows"), path=path)
     # the csv module refuses cells over 131,072 characters by default; a cell may be longer
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     delim = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
     try:
         rows, notes = _records(text, delim)
     except csv.Error as exc:  # a picture or a document under a table's name
-        msg = f"is not a text table ({exc}); save the list as CSV UTF-8 or Excel and import that"
+        msg = _(
+            "is not a text table ({exc}); save the list as CSV UTF-8 or Excel and import that"
+        ).format(exc=exc)
         raise InputError(msg, path=path) from exc
     # leading blank lines are not the header
     skipped = 0
     while skipped < len(rows) and not any(cell.strip() for cell in rows[skipped]):
         skipped += 1
     if skipped == len(rows):
-        raise InputError("the file is empty; expected a header row and data rows", path=path)
+        raise InputError(_("the file is empty; expected a header row and data rows"), path=path)
     header = _unique_names([h.strip() for h in rows[skipped]])
     width = len(header)
     body = []
@@ -510,8 +552,8 @@ def _one_line_end(text: str) -> str:
     return text.replace("\r", " ")
 
 
-#: Why a row was read line by line (`_records`), and what to do.
-STRAY_QUOTE_NOTE = (
+#: Why a row was read line by line (`_records`), and what to do (translated when noted).
+STRAY_QUOTE_NOTE = N_(
     'a quote (") opened in this row is never closed, which would have joined the following '
     "rows into one cell; each line was read as its own row, this one without the stray quote"
 )
@@ -542,7 +584,7 @@ def _records(text: str, delim: str) -> tuple[list[list[str]], dict[int, str]]:
             continue
         for line in span:
             if line.count('"') % 2:
-                notes[len(rows)] = STRAY_QUOTE_NOTE
+                notes[len(rows)] = _(STRAY_QUOTE_NOTE)
                 rows.append(_without_stray_quote(line, delim, width))
             else:
                 rows.append(_line_cells(line, delim))
@@ -601,16 +643,24 @@ def _json_records(text: str, *, path: Path) -> list[dict[str, Any]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        msg = f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        msg = _("is not valid JSON (line {line}, column {column}: {error})").format(
+            line=exc.lineno, column=exc.colno, error=exc.msg
+        )
         raise InputError(msg, path=path) from exc
     if isinstance(data, dict):
         if isinstance(data.get("elements"), list) and ("osm3s" in data or "generator" in data):
-            msg = (
-                f"is an OpenStreetMap answer of the Overpass API ({len(data['elements'])} "
-                "elements), not a table; for facilities, export the query's result as GeoJSON "
-                "(overpass turbo: Export ▸ GeoJSON) and import that; for roads, give an OSM "
-                "extract (.osm.pbf) or the query's result as OSM XML ([out:xml])"
-            )
+            n_elements = len(data["elements"])
+            msg = ngettext(
+                "is an OpenStreetMap answer of the Overpass API ({n} elements), not a table; for "
+                "facilities, export the query's result as GeoJSON (overpass turbo: Export ▸ "
+                "GeoJSON) and import that; for roads, give an OSM extract (.osm.pbf) or the "
+                "query's result as OSM XML ([out:xml])",
+                "is an OpenStreetMap answer of the Overpass API ({n} elements), not a table; for "
+                "facilities, export the query's result as GeoJSON (overpass turbo: Export ▸ "
+                "GeoJSON) and import that; for roads, give an OSM extract (.osm.pbf) or the "
+                "query's result as OSM XML ([out:xml])",
+                n_elements,
+            ).format(n=n_elements)
             raise InputError(msg, path=path)
         if data.get("type") == "FeatureCollection":
             return [_feature_record(f) for f in data.get("features") or []]
@@ -619,12 +669,12 @@ def _json_records(text: str, *, path: Path) -> list[dict[str, Any]]:
                 data = data[key]
                 break
         else:
-            msg = (
-                f"JSON object holds no list of records (looked for keys {', '.join(_RECORD_KEYS)})"
+            msg = _("JSON object holds no list of records (looked for keys {keys})").format(
+                keys=", ".join(_RECORD_KEYS)
             )
             raise InputError(msg, path=path)
     if not isinstance(data, list):
-        raise InputError("JSON should hold a list of records", path=path)
+        raise InputError(_("JSON should hold a list of records"), path=path)
     return [r if isinstance(r, dict) else {"value": r} for r in data]
 
 
@@ -640,7 +690,7 @@ def _feature_record(feature: dict[str, Any]) -> dict[str, Any]:
 
 def _records_frame(records: list[dict[str, Any]], *, path: Path) -> pd.DataFrame:
     if not records:
-        raise InputError("the JSON holds no records", path=path)
+        raise InputError(_("the JSON holds no records"), path=path)
     df = pd.DataFrame.from_records(records).astype(object)
     df = _none_for_missing(df.map(_json_cell))
     df.columns = _unique_names([str(c).strip() for c in df.columns])
@@ -700,12 +750,14 @@ def parse_coordinate(value: Any) -> float:
         minutes = float((m.group("min") or "0").replace(",", "."))
         seconds = float((m.group("sec") or "0").replace(",", "."))
         if minutes >= 60 or seconds >= 60:
-            msg = f"{text!r}: minutes and seconds should be below 60"
+            msg = _("{value!r}: minutes and seconds should be below 60").format(value=text)
             raise ValueError(msg)
         out = abs(deg) + minutes / 60 + seconds / 3600
         hemi = (m.group("h1") or m.group("h2") or "").upper()
         if deg < 0 or str(m.group("deg")).startswith("-") or hemi in ("S", "W", "O"):
             out = -out
         return out
-    msg = f"{text!r} is not a coordinate; expected decimal degrees (-30.03) or DMS (30°2'S)"
+    msg = _(
+        "{value!r} is not a coordinate; expected decimal degrees (-30.03) or DMS (30°2'S)"
+    ).format(value=text)
     raise ValueError(msg)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import N_, _
 from ccgeo.io.kinds import suffixes
 from ccgeo.io.tiles import TileKey
 
@@ -23,7 +24,7 @@ from ccgeo.io.tiles import TileKey
 TILE_ARCHIVE_KIND = "tiles"
 #: Raster tile formats Qt decodes.
 RASTER_FORMATS: frozenset[str] = frozenset({"png", "jpg", "jpeg", "webp"})
-_VECTOR_HINT = (
+_VECTOR_HINT = N_(
     "ccgeo draws raster tiles (PNG or JPEG); bring a raster archive (e.g. made with "
     "`gdal_translate -of MBTiles` from a map image, or downloaded as raster MBTiles)"
 )
@@ -138,17 +139,20 @@ def open_tile_archive(path: str | Path) -> TileArchive:
     """
     path = Path(path)
     if not path.is_file():
-        what = "is a folder, not a file" if path.is_dir() else "does not exist"
-        raise InputError(f"the tiles file {what}; check the path", path=path)
+        msg = (
+            _("the tiles file is a folder, not a file; check the path")
+            if path.is_dir()
+            else _("the tiles file does not exist; check the path")
+        )
+        raise InputError(msg, path=path)
     suffix = path.suffix.lower()
     if suffix == ".mbtiles":
         return _open_mbtiles(path)
     if suffix == ".pmtiles":
         return _open_pmtiles(path)
-    msg = (
-        f"unknown tiles file type {path.suffix!r}; expected "
-        f"{' or '.join(suffixes(TILE_ARCHIVE_KIND))} (raster tiles in one file)"
-    )
+    msg = _(
+        "unknown tiles file type {suffix!r}; expected {suffixes} (raster tiles in one file)"
+    ).format(suffix=path.suffix, suffixes=_(" or ").join(suffixes(TILE_ARCHIVE_KIND)))
     raise InputError(msg, path=path)
 
 
@@ -161,18 +165,18 @@ def _open_mbtiles(path: Path) -> MBTiles:
         zooms = con.execute("SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles").fetchone()
         first = con.execute("SELECT tile_data FROM tiles LIMIT 1").fetchone()
     except sqlite3.DatabaseError as exc:
-        msg = (
-            f"is not a readable MBTiles file ({exc}); expected an SQLite database with the "
+        msg = _(
+            "is not a readable MBTiles file ({exc}); expected an SQLite database with the "
             "tables `metadata` and `tiles`"
-        )
+        ).format(exc=exc)
         raise InputError(msg, path=path) from exc
     tile_format = str(meta.get("format") or _sniff(bytes(first[0]) if first else b"")).lower()
     if tile_format not in RASTER_FORMATS:
         con.close()
-        raise InputError(f"holds {tile_format or 'no'} tiles; {_VECTOR_HINT}", path=path)
+        raise InputError(_not_raster(tile_format), path=path)
     if zooms is None or zooms[0] is None:
         con.close()
-        raise InputError("holds no tiles; export the map area again", path=path)
+        raise InputError(_("holds no tiles; export the map area again"), path=path)
     return MBTiles(
         path=path,
         tile_format="jpg" if tile_format == "jpeg" else tile_format,
@@ -185,11 +189,20 @@ def _open_mbtiles(path: Path) -> MBTiles:
     )
 
 
+def _not_raster(tile_format: str) -> str:
+    """Why an archive of ``tile_format`` tiles (``"pbf"``; ``""``: unknown) is refused."""
+    if not tile_format:
+        return _("holds no tiles; {hint}").format(hint=_(_VECTOR_HINT))
+    return _("holds {format} tiles; {hint}").format(format=tile_format, hint=_(_VECTOR_HINT))
+
+
 def _open_pmtiles(path: Path) -> PMTiles:
     try:
         from pmtiles.reader import MmapSource, Reader
     except ImportError as exc:  # pragma: no cover - pmtiles is a dependency
-        msg = "reading .pmtiles needs the `pmtiles` package; install it with `pip install pmtiles`"
+        msg = _(
+            "reading .pmtiles needs the `pmtiles` package; install it with `pip install pmtiles`"
+        )
         raise InputError(msg, path=path) from exc
     handle = path.open("rb")
     try:
@@ -198,12 +211,14 @@ def _open_pmtiles(path: Path) -> PMTiles:
         meta = reader.metadata() if header["metadata_length"] else {}
     except Exception as exc:  # the package raises its own and struct/gzip errors
         handle.close()
-        msg = f"is not a readable PMTiles (version 3) archive ({exc!r}); export it again"
+        msg = _("is not a readable PMTiles (version 3) archive ({exc!r}); export it again").format(
+            exc=exc
+        )
         raise InputError(msg, path=path) from exc
     tile_type = header["tile_type"].name.lower()
     if tile_type not in RASTER_FORMATS:
         handle.close()
-        raise InputError(f"holds {tile_type} tiles; {_VECTOR_HINT}", path=path)
+        raise InputError(_not_raster(tile_type), path=path)
     e7 = 1e-7
     return PMTiles(
         path=path,
@@ -262,7 +277,7 @@ def write_mbtiles(
     """
     path = Path(path)
     if path.exists():
-        raise InputError("exists already; choose a new file name for the tiles", path=path)
+        raise InputError(_("exists already; choose a new file name for the tiles"), path=path)
     try:
         with sqlite3.connect(path) as con:
             con.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
@@ -278,13 +293,16 @@ def write_mbtiles(
             )
         con.close()
     except sqlite3.Error as exc:
-        raise InputError(f"cannot write the tiles file ({exc})", path=path) from exc
+        msg = _("cannot write the tiles file ({exc})").format(exc=exc)
+        raise InputError(msg, path=path) from exc
     return path
 
 
 def describe(archive: TileArchive) -> str:
     """One line about an archive for the status bar."""
-    return (
-        f"{archive.label}: {archive.tile_format.upper()} tiles, zoom {archive.min_zoom}–"
-        f"{archive.max_zoom}" + (f", {archive.attribution}" if archive.attribution else "")
-    )
+    return _("{label}: {format} tiles, zoom {min_zoom}–{max_zoom}").format(
+        label=archive.label,
+        format=archive.tile_format.upper(),
+        min_zoom=archive.min_zoom,
+        max_zoom=archive.max_zoom,
+    ) + (f", {archive.attribution}" if archive.attribution else "")

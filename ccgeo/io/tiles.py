@@ -20,12 +20,13 @@ from pathlib import Path
 import numpy as np
 
 from ccgeo.errors import CcgeoError, OfflineError
+from ccgeo.i18n import N_, _
 from ccgeo.io.atomic import write_bytes_atomic, write_error
 
 #: OpenStreetMap's standard tile layer.
 OSM_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-#: Credit the map must show whenever OSM tiles are drawn.
-OSM_TILE_ATTRIBUTION = "Base map © OpenStreetMap contributors"
+#: Credit the map must show whenever OSM tiles are drawn (shown as ``ccgeo.i18n._(...)``).
+OSM_TILE_ATTRIBUTION = N_("Base map © OpenStreetMap contributors")
 #: Deepest zoom level tile.openstreetmap.org serves.
 OSM_MAX_ZOOM = 19
 #: Tile edge, pixels.
@@ -183,8 +184,8 @@ class TileCache:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise write_error(exc, target, what="the map tile") from exc
-        return write_bytes_atomic(target, data, what="the map tile")
+            raise write_error(exc, target, what=N_("the map tile")) from exc
+        return write_bytes_atomic(target, data, what=N_("the map tile"))
 
     def touch(self, key: TileKey) -> None:
         """Mark tile ``key`` as freshly revalidated (the server said it has not changed)."""
@@ -244,16 +245,20 @@ def fetch_tile(
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return None
-        msg = (
-            f"the tile server refused {url} (HTTP {exc.code} {exc.reason}); "
+        msg = _(
+            "the tile server refused {url} (HTTP {code} {reason}); "
             "the roads and districts remain the base map"
-        )
+        ).format(url=url, code=exc.code, reason=exc.reason)
         raise CcgeoError(msg) from exc
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
         reason = getattr(exc, "reason", exc)
-        msg = f"cannot reach {url.split('/')[2]} ({reason}); is the computer online?"
+        msg = _("cannot reach {host} ({reason}); is the computer online?").format(
+            host=url.split("/")[2], reason=reason
+        )
         raise OfflineError(msg) from exc
     if not (data.startswith(_PNG_MAGIC) or data.startswith(_JPEG_MAGIC)):
-        msg = f"{url} did not return an image ({len(data)} bytes starting {data[:16]!r})"
+        msg = _("{url} did not return an image ({size} bytes starting {start!r})").format(
+            url=url, size=len(data), start=data[:16]
+        )
         raise CcgeoError(msg)
     return data

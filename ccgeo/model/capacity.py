@@ -13,16 +13,20 @@ import numpy as np
 import pandas as pd
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import N_, _
 from ccgeo.model.schema import CAPABILITIES
 
-#: Status (FCA) and ``stopped_by`` (coverage) of a lab the placement rule left out.
-NOT_ON_NETWORK = "not on the network"
+#: Status (FCA) and ``stopped_by`` (coverage) of a lab the placement rule left out: a value of
+#: the result tables, in English; shown as ``ccgeo.i18n._(NOT_ON_NETWORK)``.
+NOT_ON_NETWORK = N_("not on the network")
 
 
 def check_capability(capability: str) -> None:
     """Raise `InputError` unless ``capability`` is one of `CAPABILITIES`."""
     if capability not in CAPABILITIES:
-        msg = f"`capability` should be one of {', '.join(CAPABILITIES)}, got {capability!r}"
+        msg = _("`capability` should be one of {allowed}, got {value!r}").format(
+            allowed=", ".join(CAPABILITIES), value=capability
+        )
         raise InputError(msg)
 
 

@@ -7,11 +7,29 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
+from ccgeo.i18n import N_, pgettext
+
 if TYPE_CHECKING:
     import geopandas as gpd
 
-#: How a person in several overlapping districts is counted: in exactly one of them.
-OVERLAP_RULE = "a person in overlapping districts counts in the district listed first in its file"
+
+#: How a person in several overlapping districts is counted: in exactly one of them (English,
+#: kept so in reports and projects; shown as ``ccgeo.i18n._(OVERLAP_RULE)``).
+def unit_words(unit: str) -> str:
+    """What a row of the population file is (``PopulationReport.unit``: ``"cells"``, ``"rows"``,
+    ``"features"``, ``"districts"``), in the current language."""
+    words = {
+        "rows": pgettext("rows of a population file", "rows"),
+        "features": pgettext("rows of a population file", "features"),
+        "cells": pgettext("rows of a population file", "cells"),
+        "districts": pgettext("rows of a population file", "districts"),
+    }
+    return words.get(unit, unit)
+
+
+OVERLAP_RULE = N_(
+    "a person in overlapping districts counts in the district listed first in its file"
+)
 
 
 @dataclass(frozen=True)

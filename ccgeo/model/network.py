@@ -20,10 +20,11 @@ from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError
 from ccgeo.geo import project_lonlat
+from ccgeo.i18n import _, ngettext
 from ccgeo.labels import format_share
 from ccgeo.model.profile import SpeedProfile
 from ccgeo.model.road_index import RoadIndex
-from ccgeo.model.roads import fixed_unicode
+from ccgeo.model.roads import fixed_unicode, mode_words
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -173,7 +174,7 @@ class Network:
     @cached_property
     def _components(self) -> dict[str, Any]:
         n = self.n_nodes
-        n_weak, _ = connected_components(self.csr, directed=True, connection="weak")
+        n_weak, _labels = connected_components(self.csr, directed=True, connection="weak")
         n_strong, labels = connected_components(self.csr, directed=True, connection="strong")
         sizes = np.bincount(labels, minlength=n_strong)
         main = labels == int(np.argmax(sizes))
@@ -215,15 +216,21 @@ class Network:
         not_reached = int(n - np.count_nonzero(c["reached_from_main"]))
         main_nodes = int(np.count_nonzero(c["main"]))
         share = cannot / n
+        mode = mode_words(self.mode)
         if c["n_weak"] == 1 and cannot == 0:
-            message = f"The {self.mode} network is connected: every node can reach every other."
+            message = _(
+                "The {mode} network is connected: every node can reach every other."
+            ).format(mode=mode)
         else:
-            message = (
-                f"The {self.mode} network has {c['n_weak']} separate pieces; {cannot} of {n} nodes "
-                f"({format_share(share)}) cannot reach the main network, so people there count as "
-                "unreachable from labs on it. Disconnected pieces are often clipped edges of the "
-                "extract or private roads."
-            )
+            message = ngettext(
+                "The {mode} network has {pieces} separate pieces; {cannot} of {n} nodes ({share}) "
+                "cannot reach the main network, so people there count as unreachable from labs on "
+                "it. Disconnected pieces are often clipped edges of the extract or private roads.",
+                "The {mode} network has {pieces} separate pieces; {cannot} of {n} nodes ({share}) "
+                "cannot reach the main network, so people there count as unreachable from labs on "
+                "it. Disconnected pieces are often clipped edges of the extract or private roads.",
+                c["n_weak"],
+            ).format(mode=mode, pieces=c["n_weak"], cannot=cannot, n=n, share=format_share(share))
         return {
             "n_nodes": n,
             "n_components": c["n_weak"],
@@ -301,10 +308,13 @@ class Network:
         bad = np.flatnonzero(~np.isfinite(pts).all(axis=1))
         if len(bad):
             rows = ", ".join(str(i) for i in bad[:10]) + (" ..." if len(bad) > 10 else "")
-            msg = (
-                f"cannot snap {len(bad)} of {len(pts)} points to the {self.mode} network: rows "
-                f"{rows} have missing or non-finite coordinates; fix or drop them first"
-            )
+            msg = ngettext(
+                "cannot snap {n} of {total} points to the {mode} network: rows {rows} have "
+                "missing or non-finite coordinates; fix or drop them first",
+                "cannot snap {n} of {total} points to the {mode} network: rows {rows} have "
+                "missing or non-finite coordinates; fix or drop them first",
+                len(bad),
+            ).format(n=len(bad), total=len(pts), mode=mode_words(self.mode), rows=rows)
             raise InputError(msg)
         if len(pts) == 0:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
@@ -440,16 +450,17 @@ class Network:
         required = (*_ARRAY_KEYS, "edge_highway", "mode", "profile_json", "crs_wkt")
         missing = [k for k in required if k not in arrays]
         if version != CACHE_VERSION or missing:
-            msg = (
-                f"the cached road network is not usable (cache version {version}, expected "
-                f"{CACHE_VERSION}; missing {', '.join(missing) or 'nothing'}); rebuild it from "
-                "the roads"
+            msg = _(
+                "the cached road network is not usable (cache version {version}, expected "
+                "{expected}; missing {missing}); rebuild it from the roads"
+            ).format(
+                version=version, expected=CACHE_VERSION, missing=", ".join(missing) or _("nothing")
             )
             raise InputError(msg)
         kw = {k: np.array(arrays[k], dtype=dt) for k, dt in _ARRAY_KEYS.items()}
         n = len(kw["node_source"])
         if len(kw["csr_indptr"]) != n + 1 or len(kw["csr_data"]) != len(kw["arc_edge"]):
-            msg = "the cached road network arrays do not fit together; rebuild it from the roads"
+            msg = _("the cached road network arrays do not fit together; rebuild it from the roads")
             raise InputError(msg)
         csr = csr_from_arrays(kw.pop("csr_data"), kw.pop("csr_indices"), kw.pop("csr_indptr"), n)
         return cls(

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
 
 #: Modes whose OSM access rules a profile can follow (``access`` key).
 ACCESS_MODES: tuple[str, ...] = ("car", "motorbike", "walk")
@@ -101,7 +102,9 @@ class SpeedProfile:
         object.__setattr__(self, "excluded_classes", frozenset(self.excluded_classes))
         problems = check_profile_values(self.to_dict())
         if problems:
-            msg = f"speed profile {self.name!r}: " + "; ".join(problems)
+            msg = _("speed profile {name!r}: {problems}").format(
+                name=self.name, problems="; ".join(problems)
+            )
             raise InputError(msg)
 
     def __hash__(self) -> int:
@@ -160,7 +163,11 @@ def check_profile_values(data: Mapping[str, Any]) -> list[str]:
 
     def speed_ok(key: str, value: float) -> None:
         if not (math.isfinite(value) and 0 < value <= _MAX_SANE_KMH):
-            problems.append(f"{key} = {value!r} should be a speed in km/h above 0 and at most 300")
+            problems.append(
+                _("{key} = {value!r} should be a speed in km/h above 0 and at most 300").format(
+                    key=key, value=value
+                )
+            )
 
     for cls, kmh in data["speeds_kmh"].items():
         speed_ok(f"speeds_kmh.{cls}", float(kmh))
@@ -168,19 +175,29 @@ def check_profile_values(data: Mapping[str, Any]) -> list[str]:
     speed_ok("max_kmh", float(data["max_kmh"]))
     factor = float(data["unpaved_factor"])
     if not (0 < factor <= 1):
-        problems.append(f"unpaved_factor = {factor!r} should be above 0 and at most 1")
+        problems.append(
+            _("unpaved_factor = {value!r} should be above 0 and at most 1").format(value=factor)
+        )
     congestion = float(data.get("congestion_factor", 1.0))
     if not (math.isfinite(congestion) and congestion >= 1):
         problems.append(
-            f"congestion_factor = {congestion!r} should be 1 (free flow) or more (3 = trips "
-            "take three times longer)"
+            _(
+                "congestion_factor = {value!r} should be 1 (free flow) or more (3 = trips "
+                "take three times longer)"
+            ).format(value=congestion)
         )
     if data["access"] not in ACCESS_MODES:
-        problems.append(f"access = {data['access']!r} should be one of {', '.join(ACCESS_MODES)}")
+        problems.append(
+            _("access = {value!r} should be one of {allowed}").format(
+                value=data["access"], allowed=", ".join(ACCESS_MODES)
+            )
+        )
     both = set(data["speeds_kmh"]) & set(data.get("excluded_classes", ()))
     if both:
         problems.append(
-            f"classes {', '.join(sorted(both))} have a speed but are also in excluded_classes; "
-            "remove them from one of the two"
+            _(
+                "classes {classes} have a speed but are also in excluded_classes; "
+                "remove them from one of the two"
+            ).format(classes=", ".join(sorted(both)))
         )
     return problems

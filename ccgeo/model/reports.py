@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from ccgeo.i18n import ngettext
+
 Severity = Literal["rejected", "doubtful", "fixed", "warning"]
 
 
@@ -117,9 +119,18 @@ class ImportReport:
         )
 
     def summary(self) -> str:
-        """One line for a status bar or a command's output."""
+        """One line for a status bar or a command's output, in the current language."""
         n_doubt = len({i.row for i in self.doubtful})
-        return (
-            f"{self.source}: {self.n_imported} of {self.n_rows} rows imported, "
-            f"{self.n_rejected} rejected, {n_doubt} flagged for review"
+        return ngettext(
+            "{source}: {imported} of {rows} rows imported, {rejected} rejected, {doubtful} "
+            "flagged for review",
+            "{source}: {imported} of {rows} rows imported, {rejected} rejected, {doubtful} "
+            "flagged for review",
+            self.n_rows,
+        ).format(
+            source=self.source,
+            imported=self.n_imported,
+            rows=self.n_rows,
+            rejected=self.n_rejected,
+            doubtful=n_doubt,
         )

@@ -9,11 +9,25 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ccgeo.i18n import N_, _, pgettext
+
 if TYPE_CHECKING:
     import geopandas as gpd
 
 #: Travel modes a network can be read for; ``"all"`` keeps every way usable by any of them.
 MODES: tuple[str, ...] = ("all", "car", "motorbike", "walk")
+
+#: Each travel mode in words, for messages (see `mode_words`).
+_MODE_WORDS: dict[str, str] = {"car": N_("car"), "motorbike": N_("motorbike"), "walk": N_("walk")}
+
+
+def mode_words(mode: str) -> str:
+    """A travel mode in the words of the current language (``"walk"`` → ``"a pé"`` in
+    Portuguese, ``"walk"`` in English); a mode of the planner's own speed file as it is."""
+    if mode == "all":
+        return pgettext("travel mode", "all")
+    return _(_MODE_WORDS[mode]) if mode in _MODE_WORDS else mode
+
 
 #: Bit of each mode in `RoadData.edge_modes`.
 MODE_BITS: dict[str, int] = {"car": 1, "motorbike": 2, "walk": 4, "all": 7}

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar, TypeVar
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import N_, _, pgettext
+from ccgeo.labels import format_number, format_percent
 from ccgeo.model.schema import CAPABILITIES, QUALITY_FILTERS
 
 #: Version of the settings layout in files and projects; newer files are refused with a message.
@@ -78,17 +80,31 @@ def parse_thresholds(text: str | float | Sequence[Any]) -> tuple[float, ...]:
         else:
             bad.append(str(part))
     if bad or not values:
-        got = ", ".join(bad) if bad else "nothing"
-        msg = (
-            "thresholds should be positive minutes up to "
-            f"{MAX_THRESHOLD_MINUTES:,.0f} (a week) separated by commas, such as "
-            f"'30, 60, 120'; got {got}"
-        )
+        got = ", ".join(bad) if bad else _("nothing")
+        msg = _(
+            "thresholds should be positive minutes up to {max} (a week) separated by commas, "
+            "such as '30, 60, 120'; got {got}"
+        ).format(max=format_number(MAX_THRESHOLD_MINUTES), got=got)
         raise InputError(msg)
     return tuple(sorted(set(values)))
 
 
 T = TypeVar("T")
+
+#: How each analysis's settings are named in messages (``"access settings: ..."``).
+_SETTINGS_NAMES: dict[str, str] = {
+    "access": N_("access settings"),
+    "capacity": N_("capacity settings"),
+    "siting": N_("siting settings"),
+    "referral": N_("referral settings"),
+}
+
+
+def _about(kind: str, problems: str) -> str:
+    """``"access settings: <problems>"``: the problems of one analysis's settings."""
+    name = _SETTINGS_NAMES.get(kind)
+    prefix = _(name) if name else f"{kind} settings"
+    return _("{settings}: {problems}").format(settings=prefix, problems=problems)
 
 
 def _made(kind: type[T], values: Mapping[str, Any], problems: list[str]) -> T:
@@ -97,7 +113,7 @@ def _made(kind: type[T], values: Mapping[str, Any], problems: list[str]) -> T:
     try:
         return kind(**values)
     except InputError as exc:
-        prefix = f"{getattr(kind, 'kind', '')} settings: "
+        prefix = _about(getattr(kind, "kind", ""), "") if getattr(kind, "kind", "") else ""
         problems.append(str(exc).removeprefix(prefix))
         return kind()
 
@@ -107,14 +123,26 @@ def _positive(
 ) -> None:
     ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if not ok or value <= minimum:
-        problems.append(f"`{name}` should be a number above {minimum:g}, got {value!r}")
+        problems.append(
+            _("`{name}` should be a number above {minimum:g}, got {value!r}").format(
+                name=name, minimum=minimum, value=value
+            )
+        )
     elif value > maximum:
-        problems.append(f"`{name}` should be at most {maximum:,.0f}, got {value!r}")
+        problems.append(
+            _("`{name}` should be at most {maximum}, got {value!r}").format(
+                name=name, maximum=format_number(maximum), value=value
+            )
+        )
 
 
 def _one_of(name: str, value: Any, allowed: Sequence[str], problems: list[str]) -> None:
     if value not in allowed:
-        problems.append(f"`{name}` should be one of {', '.join(allowed)}, got {value!r}")
+        problems.append(
+            _("`{name}` should be one of {allowed}, got {value!r}").format(
+                name=name, allowed=", ".join(allowed), value=value
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -146,24 +174,50 @@ class Travel:
         """What is wrong with these values (empty when they are usable)."""
         found = []
         if not isinstance(self.mode, str) or not self.mode.strip():
-            found.append(f"`mode` should be a travel mode such as 'car', got {self.mode!r}")
+            found.append(
+                _("`mode` should be a travel mode such as 'car', got {value!r}").format(
+                    value=self.mode
+                )
+            )
         if self.speeds is not None and (not isinstance(self.speeds, str) or not self.speeds):
-            found.append(f"`speeds` should be the path of a speed file, got {self.speeds!r}")
+            found.append(
+                _("`speeds` should be the path of a speed file, got {value!r}").format(
+                    value=self.speeds
+                )
+            )
         if not (
             isinstance(self.congestion, int | float)
             and math.isfinite(self.congestion)
             and self.congestion >= 1
         ):
             found.append(
-                f"`congestion` should be 1 (free flow) or more (3 = trips take three times "
-                f"longer), got {self.congestion!r}"
+                _(
+                    "`congestion` should be 1 (free flow) or more (3 = trips take three times "
+                    "longer), got {value!r}"
+                ).format(value=self.congestion)
             )
         return found
 
     def describe(self) -> str:
-        """``"by car"``, ``"by car, traffic ×3"``."""
-        traffic = f", traffic ×{self.congestion:g}" if self.congestion != 1 else ""
-        return f"by {self.mode}{traffic}"
+        """``"by car"``, ``"by car, traffic ×3"``, in the current language."""
+        traffic = (
+            _(", traffic ×{factor:g}").format(factor=self.congestion)
+            if self.congestion != 1
+            else ""
+        )
+        from ccgeo.model.roads import mode_words  # numpy: not at the command line's start
+
+        by = _BY_MODE.get(self.mode)
+        words = _(by) if by else _("by {mode}").format(mode=mode_words(self.mode))
+        return f"{words}{traffic}"
+
+
+#: How people travel, in words (`Travel.describe`).
+_BY_MODE: dict[str, str] = {
+    "car": N_("by car"),
+    "motorbike": N_("by motorbike"),
+    "walk": N_("by walk"),
+}
 
 
 @dataclass(frozen=True)
@@ -203,7 +257,9 @@ class Snapping:
             or not (1 <= self.candidates <= 32)
         ):
             found.append(
-                f"`candidates` should be a whole number from 1 to 32, got {self.candidates!r}"
+                _("`candidates` should be a whole number from 1 to 32, got {value!r}").format(
+                    value=self.candidates
+                )
             )
         return found
 
@@ -251,7 +307,7 @@ class LabSettings:
         _one_of("quality", self.quality, QUALITY_FILTERS, problems)
         problems += self._own_problems()  # `Travel` and `Snapping` checked themselves
         if problems:
-            raise InputError(f"{self.kind} settings: " + "; ".join(problems))
+            raise InputError(_about(self.kind, "; ".join(problems)))
 
     def _own_problems(self) -> list[str]:
         return []
@@ -290,22 +346,21 @@ class LabSettings:
         data = {k: v for k, v in dict(data or {}).items() if v is not None or k in cls._nullable()}
         unknown = sorted(set(data) - set(cls.flat_keys()))
         if unknown:
-            msg = (
-                f"{cls.kind} settings: unknown key(s) {', '.join(unknown)}; the keys are "
-                f"{', '.join(cls.flat_keys())}"
+            msg = _("unknown key(s) {unknown}; the keys are {keys}").format(
+                unknown=", ".join(unknown), keys=", ".join(cls.flat_keys())
             )
-            raise InputError(msg)
+            raise InputError(_about(cls.kind, msg))
         problems: list[str] = []
         values = {k: cls._convert(k, v, problems) for k, v in data.items()}
         if problems:
-            raise InputError(f"{cls.kind} settings: " + "; ".join(problems))
+            raise InputError(_about(cls.kind, "; ".join(problems)))
         travel = _made(Travel, {k: values.pop(k) for k in cls.TRAVEL_KEYS if k in values}, problems)
         snapping = _made(
             Snapping, {k: values.pop(k) for k in cls.SNAPPING_KEYS if k in values}, problems
         )
         made = _made(cls, {"travel": travel, "snapping": snapping, **values}, problems)
         if problems:  # every problem at once, not the first part's only
-            raise InputError(f"{cls.kind} settings: " + "; ".join(problems))
+            raise InputError(_about(cls.kind, "; ".join(problems)))
         return made
 
     def updated(self: S, changes: Mapping[str, Any]) -> S:
@@ -357,15 +412,56 @@ class LabSettings:
             problems.append(f"`{key}`: {exc}")
             return None
         except (TypeError, ValueError):
-            expected = {"float": "a number", "int": "a whole number", "bool": "true or false"}
-            problems.append(f"`{key}` should be {expected.get(kind, kind)}, got {value!r}")
+            problems.append(_expected(key, kind, value))
             return None
         return str(value)
 
     def describe(self) -> str:
-        """One line for a table or a status bar: ``"PCR, any quality, by car"``."""
-        quality = "any quality" if self.quality == "any" else self.quality.replace("_", " ")
-        return f"{self.capability.upper()}, {quality}, {self.travel.describe()}"
+        """One line for a table or a status bar: ``"PCR, any quality, by car"``, in the current
+        language."""
+        quality = _(_QUALITY_WORDS.get(self.quality, self.quality.replace("_", " ")))
+        return f"{_in_capitals(self.capability)}, {quality}, {self.travel.describe()}"
+
+
+#: The quality filters in words (`LabSettings.describe`).
+_QUALITY_WORDS: dict[str, str] = {
+    "any": N_("any quality"),
+    "eqa": N_("eqa"),
+    "international_eqa": N_("international eqa"),
+    "accredited": N_("accredited"),
+    "eqa_or_accredited": N_("eqa or accredited"),
+}
+
+
+def _in_capitals(capability: str) -> str:
+    """A test in capitals, as `LabSettings.describe` shows it: ``"PCR"``, ``"IHQ"`` in Spanish."""
+    named = {
+        "biopsy": pgettext("test, in capitals", "BIOPSY"),
+        "cytology": pgettext("test, in capitals", "CYTOLOGY"),
+        "histology": pgettext("test, in capitals", "HISTOLOGY"),
+        "ihc": pgettext("test, in capitals", "IHC"),
+        "ish": pgettext("test, in capitals", "ISH"),
+        "pcr": pgettext("test, in capitals", "PCR"),
+        "ngs": pgettext("test, in capitals", "NGS"),
+        "flow": pgettext("test, in capitals", "FLOW"),
+        ANY_CAPABILITY: pgettext("test, in capitals", "ANY"),
+    }
+    return named.get(capability, capability.upper())
+
+
+def _expected(key: str, kind: str, value: Any) -> str:
+    """The problem of a flat-form ``value`` that is not of its ``kind``."""
+    if kind == "float":
+        text = _("`{key}` should be a number, got {value!r}")
+    elif kind == "int":
+        text = _("`{key}` should be a whole number, got {value!r}")
+    elif kind == "bool":
+        text = _("`{key}` should be true or false, got {value!r}")
+    elif kind == "floats":
+        text = _("`{key}` should be floats, got {value!r}")
+    else:
+        text = f"`{{key}}` should be {kind}, got {{value!r}}"
+    return text.format(key=key, value=value)
 
 
 #: How the flat form's values are read (text otherwise).
@@ -413,7 +509,7 @@ class AccessSettings(LabSettings):
                 self, "thresholds_minutes", parse_thresholds(self.thresholds_minutes)
             )
         except InputError as exc:
-            raise InputError(f"access settings: `thresholds_minutes`: {exc}") from None
+            raise InputError(_about(self.kind, f"`thresholds_minutes`: {exc}")) from None
         super().__post_init__()
 
     @property
@@ -469,11 +565,16 @@ class CapacitySettings(LabSettings):
         _positive("minutes", self.minutes, found, maximum=MAX_THRESHOLD_MINUTES)
         bands, weights = self.bands_minutes, self.weights
         if list(bands) != sorted(set(bands)) or not bands or bands[0] <= 0:
-            found.append(f"`bands_minutes` should rise from above 0 (10, 20, 30), got {bands!r}")
+            found.append(
+                _("`bands_minutes` should rise from above 0 (10, 20, 30), got {value!r}").format(
+                    value=bands
+                )
+            )
         if len(weights) != len(bands) or any(not 0 <= w <= 1 for w in weights):
             found.append(
-                f"`weights` should give one weight from 0 to 1 per band ({len(bands)}), got "
-                f"{weights!r}"
+                _(
+                    "`weights` should give one weight from 0 to 1 per band ({bands}), got {value!r}"
+                ).format(bands=len(bands), value=weights)
             )
         return found
 
@@ -552,31 +653,42 @@ class SitingSettings(LabSettings):
         _positive("time_limit_s", self.time_limit_s, found)
         if not isinstance(self.hubs, int) or isinstance(self.hubs, bool) or self.hubs < 1:
             found.append(
-                f"`hubs` should be a whole number of new hubs, 1 or more, got {self.hubs!r}"
+                _("`hubs` should be a whole number of new hubs, 1 or more, got {value!r}").format(
+                    value=self.hubs
+                )
             )
         if not isinstance(self.curve_hubs, int) or self.curve_hubs < 0:
             found.append(
-                f"`curve_hubs` should be a whole number, 0 or more, got {self.curve_hubs!r}"
+                _("`curve_hubs` should be a whole number, 0 or more, got {value!r}").format(
+                    value=self.curve_hubs
+                )
             )
         if not (isinstance(self.target_share, int | float) and 0 < self.target_share <= 1):
             found.append(
-                f"`target_share` should be a share above 0 and at most 1 (80 % is 0.8), got "
-                f"{self.target_share!r}"
+                _(
+                    "`target_share` should be a share above 0 and at most 1 ({example} is 0.8), "
+                    "got {value!r}"
+                ).format(value=self.target_share, example=format_percent(80))
             )
         bad = [s for s in self.sources if s not in CANDIDATE_SOURCES]
         if bad or not self.sources:
             found.append(
-                f"`sources` should list one or more of {', '.join(CANDIDATE_SOURCES)}, got "
-                f"{', '.join(self.sources) or 'none'}"
+                _("`sources` should list one or more of {allowed}, got {value}").format(
+                    allowed=", ".join(CANDIDATE_SOURCES), value=", ".join(self.sources) or _("none")
+                )
             )
         if self.hub_capacity is not None:
             _positive("hub_capacity", self.hub_capacity, found)
         if self.penalty_minutes is not None:
             _positive("penalty_minutes", self.penalty_minutes, found)
         if self.capacity and self.model != "mclp":
-            found.append(f"`capacity` applies to the mclp model, not to {self.model!r}")
+            found.append(
+                _("`capacity` applies to the mclp model, not to {model!r}").format(model=self.model)
+            )
         if self.capacity and self.solver == "greedy":
-            found.append("the capacitated model is solved as a MILP only; use solver milp or auto")
+            found.append(
+                _("the capacitated model is solved as a MILP only; use solver milp or auto")
+            )
         return found
 
     @classmethod
@@ -619,9 +731,17 @@ class ReferralSettings(LabSettings):
         for name in ("shift_start", "shift_end", "latest_pickup"):
             value = getattr(self, name)
             if value is not None and clock_seconds(value) is None:
-                found.append(f"`{name}` should be a time of day such as '14:30', got {value!r}")
+                found.append(
+                    _("`{name}` should be a time of day such as '14:30', got {value!r}").format(
+                        name=name, value=value
+                    )
+                )
         if self.couriers_per_hub is not None and self.couriers_per_hub < 1:
-            found.append(f"`couriers_per_hub` should be 1 or more, got {self.couriers_per_hub!r}")
+            found.append(
+                _("`couriers_per_hub` should be 1 or more, got {value!r}").format(
+                    value=self.couriers_per_hub
+                )
+            )
         return found
 
     @classmethod

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ccgeo.i18n import _
+from ccgeo.labels import format_number
+
 if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
@@ -98,7 +101,7 @@ class SitingResult:
         return self.hubs["gain"].to_numpy(dtype=np.float64)
 
     def summary_lines(self) -> list[str]:
-        """One sentence per hub, for a report or the command line."""
+        """One sentence per hub, for a report or the command line, in the current language."""
         unit = self.settings.get("weight_unit", "people")
         minutes = self.settings.get("minutes")
         out = []
@@ -106,13 +109,17 @@ class SitingResult:
             if self.model == "pmedian":
                 total = max(float(self.totals["weight_total"]), 1e-12)
                 out.append(
-                    f"hub {row.rank} ({row.name}) cuts the mean time by "
-                    f"{row.gain / total / 60.0:.2f} min"
+                    _("hub {rank} ({name}) cuts the mean time by {minutes} min").format(
+                        rank=row.rank,
+                        name=row.name,
+                        minutes=format_number(row.gain / total / 60.0, decimals=2),
+                    )
                 )
             else:
                 out.append(
-                    f"hub {row.rank} ({row.name}) adds {row.gain:,.0f} {unit} within "
-                    f"{minutes:g} min"
+                    _adds(unit).format(
+                        rank=row.rank, name=row.name, gain=_gain(row.gain), minutes=minutes
+                    )
                 )
         return out
 
@@ -184,6 +191,22 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, np.integer):
         return int(value)
     return value
+
+
+def _adds(unit: str) -> str:
+    """The sentence of an MCLP or LSCP hub that adds people (``unit``: ``"people"``) or tests a
+    year (``"tests per year"``) within the time limit, with ``{rank}``, ``{name}``, ``{gain}``
+    and ``{minutes}`` to fill."""
+    if unit == "people":
+        return _("hub {rank} ({name}) adds {gain} people within {minutes:g} min")
+    if unit == "tests per year":
+        return _("hub {rank} ({name}) adds {gain} tests per year within {minutes:g} min")
+    return f"hub {{rank}} ({{name}}) adds {{gain}} {unit} within {{minutes:g}} min"
+
+
+def _gain(value: float) -> str:
+    """A gain in people or tests, a whole number with the separators of the current language."""
+    return format_number(value) if math.isfinite(value) else f"{value:,.0f}"
 
 
 __all__ = ["SitingResult"]

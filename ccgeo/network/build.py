@@ -15,10 +15,11 @@ import numpy as np
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import local_utm_crs, project_lonlat
+from ccgeo.i18n import _
 from ccgeo.io.osm import read_roads
 from ccgeo.model.network import EPSILON_SECONDS, Network, csr_from_arrays
 from ccgeo.model.profile import SpeedProfile
-from ccgeo.model.roads import RoadData
+from ccgeo.model.roads import RoadData, mode_words
 from ccgeo.network.profiles import edge_speeds_kmh, get_profile, travel_seconds
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
@@ -67,15 +68,17 @@ def build_network(
     if congestion is not None:
         profile = profile.with_congestion(congestion)
     check_cancel(cancel)
-    report_progress(progress, 0.0, f"{profile.name}: speeds per road")
+    name = mode_words(profile.name)
+    report_progress(progress, 0.0, _("{mode}: speeds per road").format(mode=name))
     usable, seconds, warnings = _usable_edges(roads, profile)
     check_cancel(cancel)
-    report_progress(progress, 0.3, f"{profile.name}: nodes and arcs")
+    report_progress(progress, 0.3, _("{mode}: nodes and arcs").format(mode=name))
     topology = _topology(roads, usable, seconds, respect_oneway=profile.respect_oneway)
     check_cancel(cancel)
-    report_progress(progress, 0.6, f"{profile.name}: coordinates and geometry")
+    report_progress(progress, 0.6, _("{mode}: coordinates and geometry").format(mode=name))
     net = _network(roads, profile, usable, seconds, topology, warnings=warnings)
-    report_progress(progress, 1.0, f"{profile.name}: {net.n_nodes} nodes, {net.n_edges} arcs")
+    text = _("{mode}: {nodes} nodes, {arcs} arcs")
+    report_progress(progress, 1.0, text.format(mode=name, nodes=net.n_nodes, arcs=net.n_edges))
     return net
 
 
@@ -104,17 +107,19 @@ def _usable_edges(
     usable = np.flatnonzero(np.isfinite(speeds))
     if len(usable) == 0:
         classes = ", ".join(f"{k} ({v})" for k, v in list(_class_counts(roads).items())[:8])
-        msg = (
-            f"holds no roads usable by {profile.name}: found {len(roads.edge_u)} edges of "
-            f"classes {classes or 'none'}. Load a road file that covers {profile.name} "
-            "travel, or pick another mode."
+        msg = _(
+            "holds no roads usable by {mode}: found {edges} edges of classes {classes}. Load a "
+            "road file that covers {mode} travel, or pick another mode."
+        ).format(
+            mode=mode_words(profile.name), edges=len(roads.edge_u), classes=classes or _("none")
         )
         raise InputError(msg, path=roads.source or None)
     if roads.mode not in ("all", profile.access):
-        warnings += (
-            f"the roads were read for {roads.mode}, not for {profile.access}: ways only "
-            f"{profile.access} may use are missing; read the file with mode 'all'.",
+        text = _(
+            "the roads were read for {read}, not for {access}: ways only {access} may use are "
+            "missing; read the file with mode 'all'."
         )
+        warnings += (text.format(read=mode_words(roads.mode), access=mode_words(profile.access)),)
     seconds = travel_seconds(
         roads.edge_length_m[usable],
         speeds[usable],

@@ -21,6 +21,7 @@ from rasterio.features import shapes
 from rasterio.transform import from_origin
 
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import _, ngettext
 from ccgeo.model.settings import Snapping
 from ccgeo.network.snapping import join_network
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
@@ -142,7 +143,7 @@ def time_surface(
     snapping = snapping or Snapping()
     _check_positive(cell_m=cell_m)
     if max_cells < 1:
-        msg = f"`max_cells` should be at least 1, got {max_cells}"
+        msg = _("`max_cells` should be at least 1, got {value}").format(value=max_cells)
         raise InputError(msg)
     finite = np.isfinite(times)
     if bounds is None and not finite.any():
@@ -155,7 +156,8 @@ def time_surface(
         net, times, transform, (rows, cols), snapping, progress=progress, cancel=cancel
     )
     check_cancel(cancel)
-    report_progress(progress, 1.0, f"travel-time surface: {rows} x {cols} cells of {cell:g} m")
+    text = _("travel-time surface: {rows} x {cols} cells of {cell:g} m")
+    report_progress(progress, 1.0, text.format(rows=rows, cols=cols, cell=cell))
     return TimeSurface(seconds, transform, net.crs, cell)
 
 
@@ -215,9 +217,10 @@ def isochrone_bands(
         cancel=cancel,
     )
     check_cancel(cancel)
-    report_progress(progress, 0.7, "isochrone polygons")
+    report_progress(progress, 0.7, _("isochrone polygons"))
     rows = _band_rows(surface, bands, cumulative=cumulative, simplify_m=simplify_m, cancel=cancel)
-    report_progress(progress, 1.0, f"{len(bands)} isochrone bands")
+    text = ngettext("{count} isochrone bands", "{count} isochrone bands", len(bands))
+    report_progress(progress, 1.0, text.format(count=len(bands)))
     return _band_frame(rows, extra={})
 
 
@@ -270,7 +273,8 @@ def lab_isochrones(
     k = len(catchments)
     for lab in range(k):
         check_cancel(cancel)
-        report_progress(progress, lab / max(k, 1), f"isochrones of lab {lab + 1} of {k}")
+        text = _("isochrones of lab {lab} of {count}").format(lab=lab + 1, count=k)
+        report_progress(progress, lab / max(k, 1), text)
         nodes, secs = catchments.for_lab(lab)
         times[nodes] = secs
         surface = time_surface(
@@ -286,7 +290,8 @@ def lab_isochrones(
             surface, bands, cumulative=cumulative, simplify_m=simplify_m, cancel=cancel
         ):
             rows.append({"lab": lab, "lab_node": int(catchments.lab_nodes[lab]), **row})
-    report_progress(progress, 1.0, f"isochrones of {k} labs")
+    text = ngettext("isochrones of {count} labs", "isochrones of {count} labs", k)
+    report_progress(progress, 1.0, text.format(count=k))
     return _band_frame(rows, extra={"lab": "int64", "lab_node": "int64"})
 
 
@@ -352,7 +357,8 @@ def _surface_box(
         return float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
     west, south, east, north = (float(v) for v in bounds)
     if not (east > west and north > south):
-        msg = f"`bounds` should be (west, south, east, north) with area, got {tuple(bounds)}"
+        msg = _("`bounds` should be (west, south, east, north) with area, got {bounds}")
+        msg = msg.format(bounds=tuple(bounds))
         raise InputError(msg)
     return west, south, east, north
 
@@ -401,7 +407,8 @@ def _cell_seconds(
     rows_per_chunk = max(1, _CHUNK_CELLS // cols)
     for r0 in range(0, rows, rows_per_chunk):
         check_cancel(cancel)
-        report_progress(progress, r0 / rows, f"travel-time surface: row {r0} of {rows}")
+        text = _("travel-time surface: row {row} of {rows}").format(row=r0, rows=rows)
+        report_progress(progress, r0 / rows, text)
         r1 = min(rows, r0 + rows_per_chunk)
         joins = join_network(net, _centres(transform, rows, cols, r0, r1), snapping)
         found = joins.nodes >= 0
@@ -426,18 +433,18 @@ def _catchment_bands(
     limit_min = catchments.max_seconds / 60.0
     if bands_minutes is None:
         if not math.isfinite(limit_min):
-            msg = "catchments without a time limit need explicit `bands_minutes`"
+            msg = _("catchments without a time limit need explicit `bands_minutes`")
             raise InputError(msg)
         bands_minutes = (limit_min,)
     bands = _check_bands(bands_minutes)
     if bands[-1] * 60.0 > catchments.max_seconds + INCLUSIVE_TOLERANCE_S:
-        msg = (
-            f"the catchments reach {limit_min:g} min, but bands up to {bands[-1]:g} min were "
-            f"asked for; compute the catchments with max_seconds >= {bands[-1] * 60:g}"
-        )
+        msg = _(
+            "the catchments reach {limit:g} min, but bands up to {last:g} min were asked for; "
+            "compute the catchments with max_seconds >= {seconds:g}"
+        ).format(limit=limit_min, last=bands[-1], seconds=bands[-1] * 60)
         raise InputError(msg)
     if len(catchments.nodes) and catchments.nodes.max() >= net.n_nodes:
-        msg = "the catchments were computed on another network (node indices out of range)"
+        msg = _("the catchments were computed on another network (node indices out of range)")
         raise InputError(msg)
     return bands
 
@@ -515,13 +522,14 @@ def _centres(transform: Affine, rows: int, cols: int, r0: int, r1: int) -> np.nd
 def _check_node_seconds(net: Network, node_seconds: np.ndarray) -> np.ndarray:
     times = np.asarray(node_seconds, dtype=np.float64)
     if times.shape != (net.n_nodes,):
-        msg = (
-            f"`node_seconds` should hold one time per network node ({net.n_nodes}), "
-            f"got shape {times.shape}"
-        )
+        msg = _(
+            "`node_seconds` should hold one time per network node ({nodes}), got shape {shape}"
+        ).format(nodes=net.n_nodes, shape=times.shape)
         raise InputError(msg)
     if np.isnan(times).any() or (times < 0).any():
-        msg = "`node_seconds` should be 0 or more seconds, or inf where unreachable; got NaN or < 0"
+        msg = _(
+            "`node_seconds` should be 0 or more seconds, or inf where unreachable; got NaN or < 0"
+        )
         raise InputError(msg)
     return times
 
@@ -530,10 +538,12 @@ def _check_bands(bands_minutes: Sequence[float]) -> np.ndarray:
     try:
         bands = np.asarray(list(bands_minutes), dtype=np.float64)
     except (TypeError, ValueError):
-        msg = f"`bands_minutes` should be numbers of minutes, got {bands_minutes!r}"
+        msg = _("`bands_minutes` should be numbers of minutes, got {value!r}")
+        msg = msg.format(value=bands_minutes)
         raise InputError(msg) from None
     if bands.size == 0 or not np.isfinite(bands).all() or (bands <= 0).any():
-        msg = f"`bands_minutes` should be positive finite minutes, got {list(bands_minutes)}"
+        msg = _("`bands_minutes` should be positive finite minutes, got {value}")
+        msg = msg.format(value=list(bands_minutes))
         raise InputError(msg)
     return np.unique(bands)
 
@@ -541,5 +551,6 @@ def _check_bands(bands_minutes: Sequence[float]) -> np.ndarray:
 def _check_positive(**values: float) -> None:
     for name, value in values.items():
         if not (value > 0 and math.isfinite(value)):
-            msg = f"`{name}` should be a positive finite number, got {value!r}"
+            msg = _("`{name}` should be a positive finite number, got {value!r}")
+            msg = msg.format(name=name, value=value)
             raise InputError(msg)

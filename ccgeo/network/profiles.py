@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import _, pgettext
 from ccgeo.model.profile import PROFILE_KEYS, PROFILE_REQUIRED, SpeedProfile, check_profile_values
+from ccgeo.model.roads import mode_words
 from ccgeo.params import load_toml, resource
 
 if TYPE_CHECKING:
@@ -97,11 +99,10 @@ def _load_profiles(key: tuple[str, int, int] | None) -> dict[str, SpeedProfile]:
         )
     if problems:
         where = path if path is not None else resource(BUNDLED_SPEEDS)
-        msg = (
-            "speed profiles are not usable: "
-            + "; ".join(problems)
-            + ". Fix these values (see the comments at the top of resources/speeds.toml)."
-        )
+        msg = _(
+            "speed profiles are not usable: {problems}. Fix these values (see the comments at the "
+            "top of resources/speeds.toml)."
+        ).format(problems="; ".join(problems))
         raise InputError(msg, path=where)
     return profiles
 
@@ -120,10 +121,10 @@ def get_profile(
         return mode
     profiles = load_profiles() if profiles is None else profiles
     if mode not in profiles:
-        msg = (
-            f"there is no speed profile for mode {mode!r}; available: {', '.join(profiles)}. "
-            "Pick one of these, or add a table for it to your speed file."
-        )
+        msg = _(
+            "there is no speed profile for mode {mode!r}; available: {modes}. Pick one of these, "
+            "or add a table for it to your speed file."
+        ).format(mode=mode, modes=", ".join(profiles))
         raise InputError(msg)
     return profiles[mode]
 
@@ -183,10 +184,19 @@ def edge_speeds_kmh(roads: RoadData, profile: SpeedProfile) -> tuple[np.ndarray,
         listed = ", ".join(
             f"{c} ({int(n)})" for c, n in zip(classes[unknown], counts[unknown], strict=True)
         )
+        text = _(
+            "{mode}: {count} of {m} edges have a highway class with no speed in the profile "
+            "({listed}); they are travelled at the default {kmh:g} km/h. Add these classes to the "
+            "speed file to set their speed."
+        )
         warnings.append(
-            f"{profile.name}: {n_unknown} of {m} edges have a highway class with no speed in the "
-            f"profile ({listed}); they are travelled at the default {profile.default_kmh:g} km/h. "
-            "Add these classes to the speed file to set their speed."
+            text.format(
+                mode=mode_words(profile.name),
+                count=n_unknown,
+                m=m,
+                listed=listed,
+                kmh=profile.default_kmh,
+            )
         )
     return speeds, tuple(warnings)
 
@@ -207,13 +217,13 @@ def travel_seconds(
 
 
 def _read_toml(path: Path) -> dict[str, dict[str, Any]]:
-    data = load_toml(path, what="speed file", example=BUNDLED_SPEEDS)
+    data = load_toml(path, what=_("speed file"), example=BUNDLED_SPEEDS)
     bad = [k for k, v in data.items() if not isinstance(v, dict)]
     if bad:
-        msg = (
-            f"top-level keys {', '.join(repr(k) for k in bad)} are not mode tables; every value "
-            "belongs inside a table such as [car]"
-        )
+        msg = _(
+            "top-level keys {keys} are not mode tables; every value belongs inside a table such "
+            "as [car]"
+        ).format(keys=", ".join(repr(k) for k in bad))
         raise InputError(msg, path=path)
     return data
 
@@ -224,12 +234,13 @@ def _resolve(name: str, tables: Mapping[str, Mapping[str, Any]]) -> dict[str, An
     while "inherit" in tables[chain[-1]]:
         parent = tables[chain[-1]]["inherit"]
         if not isinstance(parent, str) or parent not in tables:
-            msg = (
-                f"[{chain[-1]}] inherit = {parent!r}: no such mode; use one of {', '.join(tables)}"
+            msg = _("[{name}] inherit = {parent!r}: no such mode; use one of {modes}").format(
+                name=chain[-1], parent=parent, modes=", ".join(tables)
             )
             raise InputError(msg)
         if parent in chain:
-            msg = f"[{name}] inherit: circular chain {' -> '.join([*chain, parent])}"
+            msg = _("[{name}] inherit: circular chain {chain}")
+            msg = msg.format(name=name, chain=" -> ".join([*chain, parent]))
             raise InputError(msg)
         chain.append(parent)
     resolved: dict[str, Any] = {}
@@ -247,23 +258,27 @@ def _check_table(name: str, table: Mapping[str, Any]) -> list[str]:
     problems = []
     for key, value in table.items():
         if key not in PROFILE_KEYS:
-            problems.append(f"unknown key {key!r}; expected one of {', '.join(PROFILE_KEYS)}")
+            text = _("unknown key {key!r}; expected one of {keys}")
+            problems.append(text.format(key=key, keys=", ".join(PROFILE_KEYS)))
         elif not isinstance(value, PROFILE_KEYS[key]) or (
             isinstance(value, bool) and PROFILE_KEYS[key] is not bool
         ):
             expected = PROFILE_KEYS[key]
-            kind = "number" if isinstance(expected, tuple) else expected.__name__
-            problems.append(f"{key} = {value!r} should be a {kind}")
-    problems += [f"{key} is missing" for key in PROFILE_REQUIRED if key not in table]
+            kind = pgettext("kind of value", "number") if isinstance(expected, tuple) else None
+            text = _("{key} = {value!r} should be a {kind}")
+            problems.append(text.format(key=key, value=value, kind=kind or expected.__name__))
+    missing = _("{key} is missing")
+    problems += [missing.format(key=key) for key in PROFILE_REQUIRED if key not in table]
     if problems:
         return problems
     for key in ("unpaved_surfaces", "excluded_classes"):
         bad = [v for v in table.get(key, []) if not isinstance(v, str)]
         if bad:
-            problems.append(f"{key} should list strings, got {bad!r}")
+            problems.append(_("{key} should list strings, got {bad!r}").format(key=key, bad=bad))
     for cls, kmh in table["speeds_kmh"].items():
         if isinstance(kmh, bool) or not isinstance(kmh, int | float):
-            problems.append(f"speeds_kmh.{cls} = {kmh!r} should be a number (km/h)")
+            text = _("speeds_kmh.{road_class} = {kmh!r} should be a number (km/h)")
+            problems.append(text.format(road_class=cls, kmh=kmh))
     if problems:
         return problems
     return check_profile_values({**table, "speeds_kmh": dict(table["speeds_kmh"])})

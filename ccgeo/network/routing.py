@@ -14,6 +14,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import dijkstra
 
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import _, ngettext
 from ccgeo.progress import ProgressCallback, report_progress
 
 if TYPE_CHECKING:
@@ -184,11 +185,12 @@ def nearest_lab_times(
     limit = _check_limit(max_seconds)
     graph = _graph(net, direction)
     check_cancel(cancel)
-    report_progress(progress, 0.0, f"nearest lab for {net.n_nodes} nodes")
+    text = ngettext("nearest lab for {count} nodes", "nearest lab for {count} nodes", net.n_nodes)
+    report_progress(progress, 0.0, text.format(count=net.n_nodes))
     n = net.n_nodes
     if len(labs) == 0:
         none = np.full(n, -1, dtype=np.int64)
-        report_progress(progress, 1.0, "no labs")
+        report_progress(progress, 1.0, _("no labs"))
         return NearestLab(np.full(n, np.inf), none, none.copy(), labs, limit, direction)
     nodes, first = np.unique(labs, return_index=True)
     seconds, pred, src = dijkstra(
@@ -199,7 +201,7 @@ def nearest_lab_times(
     lab_at = np.full(n, -1, dtype=np.int64)
     lab_at[nodes] = first
     lab = np.where(src >= 0, lab_at[np.maximum(src, 0)], -1)
-    report_progress(progress, 1.0, "nearest lab done")
+    report_progress(progress, 1.0, _("nearest lab done"))
     return NearestLab(seconds, lab, _pred(pred), labs, limit, direction)
 
 
@@ -244,7 +246,8 @@ def catchments(
     parts_seconds: list[np.ndarray] = []
     for start in range(0, k, chunk):
         check_cancel(cancel)
-        report_progress(progress, start / k, f"catchments: lab {start + 1} of {k}")
+        text = _("catchments: lab {lab} of {count}").format(lab=start + 1, count=k)
+        report_progress(progress, start / k, text)
         dist = dijkstra(graph, directed=True, indices=labs[start : start + chunk], limit=limit)
         reached = np.isfinite(dist)
         counts[start : start + len(dist)] = reached.sum(axis=1)
@@ -254,7 +257,8 @@ def catchments(
     check_cancel(cancel)
     offsets = np.zeros(k + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
-    report_progress(progress, 1.0, f"catchments of {k} labs done")
+    text = ngettext("catchments of {count} labs done", "catchments of {count} labs done", k)
+    report_progress(progress, 1.0, text.format(count=k))
     return Catchments(
         labs,
         limit,
@@ -535,7 +539,8 @@ def _as_nodes(net: Network, nodes: np.ndarray, what: str) -> np.ndarray:
 def _check_limit(max_seconds: float) -> float:
     limit = float(max_seconds)
     if not limit >= 0:
-        msg = f"the time limit should be 0 seconds or more, got {max_seconds!r}"
+        msg = _("the time limit should be 0 seconds or more, got {value!r}")
+        msg = msg.format(value=max_seconds)
         raise InputError(msg)
     return limit
 

@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ccgeo.geo import project_lonlat
+from ccgeo.i18n import N_, _, ngettext
+from ccgeo.labels import format_count, format_number, format_people, format_threshold
 from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor, world_transform
 from ccgeo.render.qpath import path_from_geometries, symbol_path
 from ccgeo.render.style import BAND_RAMPS, DEFAULT_RAMP, StyleClass, ramp_colors
@@ -43,8 +45,16 @@ HUB_SIZE_PX = 22.0
 
 
 def band_label(lo: float, hi: float) -> str:
-    """``"≤ 30 min"`` for the first band, ``"30–60 min"`` for the others."""
-    return f"≤ {hi:g} min to a lab" if lo <= 0 else f"{lo:g}–{hi:g} min"
+    """``"≤ 30 min to a lab"`` for the first band, ``"30–60 min"`` for the others, in the
+    current language (``"7,5–15 min"`` in Portuguese)."""
+    if lo <= 0:
+        return _("≤ {minutes} to a lab").format(minutes=format_threshold(hi))
+    return f"{_g(lo)}–{format_threshold(hi)}"
+
+
+def _g(value: float) -> str:
+    """A number as ``{:g}`` writes it, with the decimal sign of the current language."""
+    return f"{float(value):g}".replace(".", format_number(0.5, decimals=1)[1])
 
 
 def _to_map(gdf: gpd.GeoDataFrame, crs: CRS) -> np.ndarray:
@@ -82,12 +92,13 @@ class CatchmentLayer(MapLayer):
     ramps = tuple(BAND_RAMPS)
 
     def __init__(
-        self, isochrones: gpd.GeoDataFrame, crs: CRS, *, name: str = "Catchment bands"
+        self, isochrones: gpd.GeoDataFrame, crs: CRS, *, name: str = N_("Catchment bands")
     ) -> None:
         super().__init__(name, opacity=1.0)
         self.crs = crs
-        #: ``(key, label, path)`` per band, nearest first.
-        self._bands: list[tuple[str, str, QPainterPath]] = []
+        #: ``(key, (from, to) minutes, path)`` per band, nearest first; the label is written
+        #: when shown, in the language of that moment.
+        self._bands: list[tuple[str, tuple[float, float], QPainterPath]] = []
         self.set_isochrones(isochrones)
 
     def set_isochrones(self, isochrones: gpd.GeoDataFrame) -> None:
@@ -98,8 +109,7 @@ class CatchmentLayer(MapLayer):
             zip(isochrones["band_min_from"], isochrones["band_min_to"], strict=True)
         ):
             key = f"{float(hi):g}"
-            label = band_label(float(lo), float(hi))
-            bands.append((key, label, path_from_geometries(geoms[i : i + 1])))
+            bands.append((key, (float(lo), float(hi)), path_from_geometries(geoms[i : i + 1])))
         self._bands = bands
         self.extent = _extent_of(geoms)
         self._changed()
@@ -108,8 +118,8 @@ class CatchmentLayer(MapLayer):
     def bands(self) -> list[tuple[str, str, QPainterPath]]:
         """``(label, colour, path)`` of every band drawn, nearest first."""
         return [
-            (label, color, path)
-            for (key, label, path), color in zip(self._bands, self._colors(), strict=True)
+            (band_label(*minutes), color, path)
+            for (key, minutes, path), color in zip(self._bands, self._colors(), strict=True)
             if self.style.shown(key)
         ]
 
@@ -120,8 +130,8 @@ class CatchmentLayer(MapLayer):
     def style_classes(self) -> list[StyleClass]:
         """One class per band, nearest first: its fill colour and whether it is drawn."""
         return [
-            StyleClass(key, label, color, None, self.style.shown(key))
-            for (key, label, _path), color in zip(self._bands, self._colors(), strict=True)
+            StyleClass(key, band_label(*minutes), color, None, self.style.shown(key))
+            for (key, minutes, _path), color in zip(self._bands, self._colors(), strict=True)
         ]
 
     def paint(self, painter: QPainter, view: ViewTransform) -> None:
@@ -134,7 +144,7 @@ class CatchmentLayer(MapLayer):
 
     def legend(self) -> list[LegendEntry]:
         """One swatch per band drawn, nearest first."""
-        return [LegendEntry(label, "fill", color=c, outline=c) for label, c, _ in self.bands]
+        return [LegendEntry(label, "fill", color=c, outline=c) for label, c, _path in self.bands]
 
 
 class UnderservedLayer(MapLayer):
@@ -151,7 +161,7 @@ class UnderservedLayer(MapLayer):
     kind = "underserved"
 
     def __init__(
-        self, underserved: gpd.GeoDataFrame, crs: CRS, *, name: str = "Underserved areas"
+        self, underserved: gpd.GeoDataFrame, crs: CRS, *, name: str = N_("Underserved areas")
     ) -> None:
         super().__init__(name)
         self.crs = crs
@@ -249,11 +259,22 @@ class UnderservedLayer(MapLayer):
     def legend(self) -> list[LegendEntry]:
         """The hatch, with the threshold and the people in the areas."""
         if self.threshold is None:
-            return [LegendEntry("No area beyond the threshold", "fill", color=HALO, outline=INK)]
-        people = float(self.population.sum())
+            label = _("No area beyond the threshold")
+            return [LegendEntry(label, "fill", color=HALO, outline=INK)]
+        count = len(self.paths)
+        # the English says "areas" for one too, as it always has
+        label = ngettext(
+            "Beyond {minutes}: {count} areas, {people} people",
+            "Beyond {minutes}: {count} areas, {people} people",
+            count,
+        ).format(
+            minutes=format_threshold(self.threshold),
+            count=format_count(count),
+            people=format_people(self.population.sum()),
+        )
         return [
             LegendEntry(
-                f"Beyond {self.threshold:g} min: {len(self.paths)} areas, {people:,.0f} people",
+                label,
                 "fill",
                 color=UNDERSERVED_COLOR,
                 outline=UNDERSERVED_COLOR,
@@ -273,7 +294,7 @@ class WhatIfLayer(MapLayer):
 
     kind = "whatif"
 
-    def __init__(self, crs: CRS, *, name: str = "What-if: hubs and upgrades") -> None:
+    def __init__(self, crs: CRS, *, name: str = N_("What-if: hubs and upgrades")) -> None:
         super().__init__(name)
         self.crs = crs
         self.hub_ids: list[str] = []
@@ -366,21 +387,14 @@ class WhatIfLayer(MapLayer):
         """Only the marks in use."""
         entries = []
         if len(self.hub_xy):
-            entries.append(
-                LegendEntry(
-                    f"Candidate hub ({len(self.hub_xy)})", "marker", color=HUB_COLOR, outline=HALO
-                )
-            )
+            label = _("Candidate hub ({count})").format(count=format_count(len(self.hub_xy)))
+            entries.append(LegendEntry(label, "marker", color=HUB_COLOR, outline=HALO))
         if len(self.upgraded_xy):
-            entries.append(
-                LegendEntry(f"Upgraded ({len(self.upgraded_xy)})", "ring", color=UPGRADE_COLOR)
-            )
+            label = _("Upgraded ({count})").format(count=format_count(len(self.upgraded_xy)))
+            entries.append(LegendEntry(label, "ring", color=UPGRADE_COLOR))
         if len(self.closed_xy):
-            entries.append(
-                LegendEntry(
-                    f"Closed lab ({len(self.closed_xy)})", "line", color=CLOSED_COLOR, width_px=3.0
-                )
-            )
+            label = _("Closed lab ({count})").format(count=format_count(len(self.closed_xy)))
+            entries.append(LegendEntry(label, "line", color=CLOSED_COLOR, width_px=3.0))
         return entries
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ccgeo.geo import project_lonlat
+from ccgeo.i18n import N_, _
 from ccgeo.model.basemap import AREA_CLASSES, LINE_CLASSES, BasemapData, place_rank
 from ccgeo.render.layers import MapLayer, cosmetic_pen, padded, qcolor, world_transform
 from ccgeo.render.qpath import path_from_vertices
@@ -114,7 +115,7 @@ class BasemapLayer(MapLayer):
     kind = "basemap"
 
     def __init__(
-        self, data: BasemapData, crs: CRS, *, name: str = "Base map (OpenStreetMap data)"
+        self, data: BasemapData, crs: CRS, *, name: str = N_("Base map (OpenStreetMap data)")
     ) -> None:
         super().__init__(name)
         self.data = data
@@ -174,12 +175,12 @@ class BasemapLayer(MapLayer):
     def legend(self) -> list[LegendEntry]:
         """One row per class present, water first."""
         rows = [
-            LegendEntry(BASEMAP_AREA_LABELS[k], "fill", color=BASEMAP_AREA_FILLS[k])
+            LegendEntry(_(BASEMAP_AREA_LABELS[k]), "fill", color=BASEMAP_AREA_FILLS[k])
             for k in reversed(self._areas)
             if k != "built" or "residential" not in self._areas
         ]
         rows += [
-            LegendEntry(BASEMAP_LINE_STYLES[k].label, "line", color=BASEMAP_LINE_STYLES[k].color)
+            LegendEntry(_(BASEMAP_LINE_STYLES[k].label), "line", color=BASEMAP_LINE_STYLES[k].color)
             for k in reversed(self._lines)
         ]
         return rows
@@ -234,7 +235,7 @@ class PlaceLabelLayer(MapLayer):
 
     kind = "places"
 
-    def __init__(self, data: BasemapData, crs: CRS, *, name: str = "Place names") -> None:
+    def __init__(self, data: BasemapData, crs: CRS, *, name: str = N_("Place names")) -> None:
         super().__init__(name)
         self.data = data
         order = place_rank(data.place_class, data.place_population)

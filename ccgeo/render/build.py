@@ -10,6 +10,7 @@ from pyproj import CRS
 
 from ccgeo.errors import check_cancel
 from ccgeo.geo import local_utm_crs
+from ccgeo.i18n import N_, _
 from ccgeo.progress import ProgressCallback, report_progress
 from ccgeo.project import Project
 from ccgeo.render.districts import DistrictLayer
@@ -83,21 +84,25 @@ def layers_from_project(
         project.districts,
         project.facilities,
     )
+    # (what the status line says, how the layer is built)
     builders: list[tuple[str, Callable[[], MapLayer]]] = []
     if demand is not None:
         builders.append(
-            ("population", lambda: PopulationLayer(demand, map_crs_, districts=districts))
+            (
+                N_("Drawing population…"),
+                lambda: PopulationLayer(demand, map_crs_, districts=districts),
+            )
         )
     if roads is not None:
-        builders.append(("roads", lambda: RoadLayer(roads, map_crs_)))
+        builders.append((N_("Drawing roads…"), lambda: RoadLayer(roads, map_crs_)))
     if districts is not None and len(districts) > 0:
-        builders.append(("districts", lambda: DistrictLayer(districts, map_crs_)))
+        builders.append((N_("Drawing districts…"), lambda: DistrictLayer(districts, map_crs_)))
     if facilities is not None:
-        builders.append(("facilities", lambda: FacilityLayer(facilities, map_crs_)))
+        builders.append((N_("Drawing facilities…"), lambda: FacilityLayer(facilities, map_crs_)))
     layers: list[MapLayer] = []
-    for i, (name, build) in enumerate(builders):
+    for i, (doing, build) in enumerate(builders):
         check_cancel(cancel)
-        report_progress(progress, i / len(builders), f"Drawing {name}…")
+        report_progress(progress, i / len(builders), _(doing))
         layers.append(build())
-    report_progress(progress, 1.0, "Map layers ready")
+    report_progress(progress, 1.0, _("Map layers ready"))
     return map_crs_, layers

@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from ccgeo.geo import project_lonlat, unproject_xy
+from ccgeo.i18n import pgettext
+from ccgeo.labels import format_number
 from ccgeo.render.layers import qcolor
 from ccgeo.render.view import ViewTransform
 from ccgeo.styles import HALO, INK
@@ -35,11 +37,13 @@ def nice_scale_length(max_m: float) -> float:
 
 
 def format_distance(metres: float) -> str:
-    """``1500`` → ``"1.5 km"``, ``200`` → ``"200 m"``."""
+    """``1500`` → ``"1.5 km"``, ``200`` → ``"200 m"``, with the separators of the current
+    language (``"1,5 km"`` in Portuguese)."""
     if metres >= 1000.0:
         km = metres / 1000.0
-        return f"{km:,.0f} km" if km >= 10 or km == int(km) else f"{km:.1f} km"
-    return f"{metres:,.0f} m"
+        decimals = 0 if km >= 10 or km == int(km) else 1
+        return f"{format_number(km, decimals=decimals)} km"
+    return f"{format_number(metres)} m"
 
 
 def north_angle_deg(view: ViewTransform, crs: CRS) -> float:
@@ -115,7 +119,8 @@ def paint_north_arrow(painter: QPainter, frame: QRectF, angle_deg: float) -> Non
     font.setBold(True)
     painter.setFont(font)
     painter.setPen(QColor(INK))
-    painter.drawText(QRectF(cx - 20, cy + r + 4, 40, 18), Qt.AlignmentFlag.AlignCenter, "N")
+    north = pgettext("north arrow", "N")
+    painter.drawText(QRectF(cx - 20, cy + r + 4, 40, 18), Qt.AlignmentFlag.AlignCenter, north)
     painter.restore()
 
 
@@ -162,7 +167,8 @@ def paint_decorations(
     crs
         Projected CRS of the view; without it no north arrow is drawn.
     attribution
-        Data credit, e.g. "© OpenStreetMap contributors"; nothing when empty.
+        Data credit, e.g. "© OpenStreetMap contributors", in the language it is to be read in;
+        nothing when empty.
     font
         Base font (at least 9 pt is used); the painter's font by default.
     """

@@ -9,6 +9,8 @@ from pyproj import CRS
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
+from ccgeo.i18n import N_, _
+from ccgeo.labels import format_count
 from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor, world_transform
 from ccgeo.render.qpath import path_from_geometries
 from ccgeo.render.style import StyleClass
@@ -44,7 +46,9 @@ class DistrictLayer(MapLayer):
     #: Key of the one class of the layer, the boundary line.
     OUTLINE = "outline"
 
-    def __init__(self, districts: gpd.GeoDataFrame, crs: CRS, *, name: str = "Districts") -> None:
+    def __init__(
+        self, districts: gpd.GeoDataFrame, crs: CRS, *, name: str = N_("Districts")
+    ) -> None:
         super().__init__(name)
         shapes = districts.to_crs(crs)
         geoms = shapes.geometry.to_numpy()
@@ -86,7 +90,7 @@ class DistrictLayer(MapLayer):
         """The boundary line: colour and width."""
         color, width = self.outline_pen()
         shown = self.style.shown(self.OUTLINE)
-        return [StyleClass(self.OUTLINE, "District boundary", color, width, shown)]
+        return [StyleClass(self.OUTLINE, _("District boundary"), color, width, shown)]
 
     @property
     def font(self) -> QFont:
@@ -133,5 +137,5 @@ class DistrictLayer(MapLayer):
     def legend(self) -> list[LegendEntry]:
         """The outline."""
         color, width = self.outline_pen()
-        label = f"District boundary ({len(self.labels):,})"
+        label = _("District boundary ({count})").format(count=format_count(len(self.labels)))
         return [LegendEntry(label, "line", color=color, width_px=width)]

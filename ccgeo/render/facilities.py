@@ -11,6 +11,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QImage, QPaintEngine, QPainter
 
 from ccgeo.geo import project_lonlat
+from ccgeo.i18n import N_, _
+from ccgeo.labels import format_count
 from ccgeo.model.facilities import Facilities, quality_mask
 from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor
 from ccgeo.render.qpath import symbol_path
@@ -96,7 +98,7 @@ class FacilityLayer(MapLayer):
 
     kind = "facilities"
 
-    def __init__(self, facilities: Facilities, crs: CRS, *, name: str = "Facilities") -> None:
+    def __init__(self, facilities: Facilities, crs: CRS, *, name: str = N_("Facilities")) -> None:
         super().__init__(name)
         self.facilities = facilities
         lonlat = facilities.lonlat()
@@ -129,7 +131,7 @@ class FacilityLayer(MapLayer):
         return [
             StyleClass(
                 key,
-                base.label,
+                _(base.label),
                 self.class_style(key).fill,
                 self.class_style(key).size_px,
                 self.style.shown(key),
@@ -212,7 +214,7 @@ class FacilityLayer(MapLayer):
             if n and self.style.shown(key):
                 entries.append(
                     LegendEntry(
-                        f"{style.label} ({n:,})",
+                        f"{_(style.label)} ({format_count(n)})",
                         "marker",
                         color=style.fill,
                         outline=style.outline,
@@ -223,7 +225,9 @@ class FacilityLayer(MapLayer):
         if n_quality:
             entries.append(
                 LegendEntry(
-                    f"{QUALITY_RING_LABEL} ({n_quality:,})", "ring", color=QUALITY_RING_COLOR
+                    f"{_(QUALITY_RING_LABEL)} ({format_count(n_quality)})",
+                    "ring",
+                    color=QUALITY_RING_COLOR,
                 )
             )
         return entries

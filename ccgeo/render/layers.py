@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
+from ccgeo.i18n import _
 from ccgeo.render.style import LayerStyle, StyleClass
 from ccgeo.render.view import Extent, ViewTransform
 from ccgeo.styles import LegendEntry
@@ -60,7 +61,8 @@ class MapLayer(ABC):
     Parameters
     ----------
     name
-        Shown in the layer panel.
+        Shown in the layer panel: the English name of the catalogue (``N_("Roads")``), shown
+        in the current language whenever it is read, or a name of the user's (kept as given).
     visible
         Drawn or not.
     opacity
@@ -84,8 +86,8 @@ class MapLayer(ABC):
     # -- observable state --------------------------------------------------------------------
     @property
     def name(self) -> str:
-        """Name shown in the layer panel."""
-        return self._name
+        """Name shown in the layer panel, in the language of `ccgeo.i18n` when it is read."""
+        return _(self._name) if self._name else self._name
 
     @property
     def visible(self) -> bool:

@@ -12,6 +12,8 @@ from pyproj import CRS
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
+from ccgeo.i18n import N_, _
+from ccgeo.labels import format_count
 from ccgeo.render.layers import MapLayer, cosmetic_pen, qcolor, world_transform
 from ccgeo.render.qpath import path_from_geometries, symbol_path
 from ccgeo.render.symbols import symbol_template
@@ -104,7 +106,9 @@ class ProposedHubsLayer(MapLayer):
 
     kind = "proposed_hubs"
 
-    def __init__(self, hubs: gpd.GeoDataFrame, crs: CRS, *, name: str = "Proposed hubs") -> None:
+    def __init__(
+        self, hubs: gpd.GeoDataFrame, crs: CRS, *, name: str = N_("Proposed hubs")
+    ) -> None:
         super().__init__(name)
         self.crs = crs
         self.highlighted: int | None = None
@@ -176,10 +180,13 @@ class ProposedHubsLayer(MapLayer):
     def legend(self) -> list[LegendEntry]:
         """The star, with the number of hubs."""
         if len(self.xy) == 0:
-            return [LegendEntry("No hub proposed", "fill", color=HALO, outline=INK)]
+            return [LegendEntry(_("No hub proposed"), "fill", color=HALO, outline=INK)]
+        label = _("{hub} ({count}), numbered by rank").format(
+            hub=_(HUB_STYLE.label), count=format_count(len(self.xy))
+        )
         return [
             LegendEntry(
-                f"{HUB_STYLE.label} ({len(self.xy)}), numbered by rank",
+                label,
                 "marker",
                 symbol=HUB_STYLE.symbol,
                 color=HUB_STYLE.fill,
@@ -212,7 +219,7 @@ class ReferralLayer(MapLayer):
         loops: gpd.GeoDataFrame,
         crs: CRS,
         *,
-        name: str = "Sample referral",
+        name: str = N_("Sample referral"),
     ) -> None:
         super().__init__(name)
         self.crs = crs
@@ -304,24 +311,24 @@ class ReferralLayer(MapLayer):
         """One line per courier (colours repeat after `COURIER_COLORS`), the loop dash, and the
         grey of spokes without a courier."""
         entries = [
-            LegendEntry(f"Courier {name}", "line", color=color, width_px=ROUTE_PX)
+            LegendEntry(
+                _("Courier {name}").format(name=name), "line", color=color, width_px=ROUTE_PX
+            )
             for name, color in list(self.colors.items())[: len(COURIER_COLORS)]
         ]
         if len(self.colors) > len(COURIER_COLORS):
             entries.append(
                 LegendEntry(
-                    f"… colours repeat after {len(COURIER_COLORS)} couriers",
+                    _("… colours repeat after {count} couriers").format(count=len(COURIER_COLORS)),
                     "line",
                     color=INK,
                     width_px=1.0,
                 )
             )
         if self.loop_paths:
-            entries.append(
-                LegendEntry("Courier loop (dashed)", "line", color=INK, width_px=2.0, dash="dash")
-            )
+            label = _("Courier loop (dashed)")
+            entries.append(LegendEntry(label, "line", color=INK, width_px=2.0, dash="dash"))
         if self.has_uncoloured:
-            entries.append(
-                LegendEntry("No courier", "line", color=NO_COURIER_COLOR, width_px=ROUTE_PX)
-            )
+            label = _("No courier")
+            entries.append(LegendEntry(label, "line", color=NO_COURIER_COLOR, width_px=ROUTE_PX))
         return entries

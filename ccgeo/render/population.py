@@ -12,6 +12,8 @@ from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath
 from scipy.spatial import cKDTree
 
 from ccgeo.geo import project_lonlat
+from ccgeo.i18n import N_, _
+from ccgeo.labels import format_count
 from ccgeo.model.demand import Demand
 from ccgeo.render.layers import MapLayer, qcolor, world_transform
 from ccgeo.render.qpath import path_from_geometries
@@ -31,7 +33,7 @@ def _spacing_m(xy: np.ndarray, demand: Demand) -> float:
         return float(demand.cell_size_m)
     if len(xy) < 2:
         return 1000.0
-    dist, _ = cKDTree(xy).query(xy, k=2)
+    dist, _index = cKDTree(xy).query(xy, k=2)
     nearest = dist[:, 1][dist[:, 1] > 0]
     return float(np.median(nearest)) if len(nearest) else 1000.0
 
@@ -72,14 +74,17 @@ class PopulationLayer(MapLayer):
         crs: CRS,
         *,
         districts: gpd.GeoDataFrame | None = None,
-        name: str = "Population",
+        name: str = N_("Population"),
     ) -> None:
         super().__init__(name)
         self.total_population = demand.total_population
         self.image: QImage | None = None
         self.image_extent: tuple[float, float, float, float] | None = None
         self._class_paths: list[tuple[QPainterPath, str]] = []
-        self._legend: list[LegendEntry] = []
+        # the legend's numbers (its words are written when it is shown, in that language):
+        # the heat ramp's people per km² from and to, or each class's from, to and colour
+        self._ramp_range: tuple[int, int] | None = None
+        self._class_ranges: list[tuple[int, int, str]] = []
         gdf = demand.gdf
         if len(gdf) == 0:
             return
@@ -111,7 +116,7 @@ class PopulationLayer(MapLayer):
         gx, gy = np.meshgrid(cx, cy)
         # Chebyshev distance: each point fills the square cell around it. A little over half a
         # spacing closes the seams a projected lon/lat grid has (its rows and columns differ).
-        _, idx = cKDTree(xy).query(
+        _distance, idx = cKDTree(xy).query(
             np.column_stack([gx.ravel(), gy.ravel()]),
             p=np.inf,
             distance_upper_bound=0.55 * spacing,
@@ -137,13 +142,7 @@ class PopulationLayer(MapLayer):
         x0, y0 = float(lo_xy[0]), float(lo_xy[1])
         self.image_extent = (x0, y0, x0 + nx * pixel, y0 + ny * pixel)
         self.extent = self.image_extent
-        self._legend = [
-            LegendEntry(
-                f"People per km²: {_round_nice(lo):,} – {_round_nice(hi):,}",
-                "ramp",
-                colors=POPULATION_RAMP,
-            )
-        ]
+        self._ramp_range = (_round_nice(lo), _round_nice(hi))
 
     def _build_choropleth(
         self, demand_gdf: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, crs: CRS
@@ -169,14 +168,8 @@ class PopulationLayer(MapLayer):
             hex_color = "#{:02X}{:02X}{:02X}".format(*colors[k])
             self._class_paths.append((path_from_geometries(geoms[sel]), hex_color))
             hi = edges[k + 1] if k + 1 < len(edges) else edges[-1]
-            self._legend.append(
-                LegendEntry(
-                    f"{_round_nice(edges[k]):,} – {_round_nice(hi):,} people per km²",
-                    "fill",
-                    color=hex_color,
-                )
-            )
-        self._legend.reverse()
+            self._class_ranges.append((_round_nice(edges[k]), _round_nice(hi), hex_color))
+        self._class_ranges.reverse()
         b = shapes.total_bounds
         self.extent = (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
 
@@ -199,7 +192,23 @@ class PopulationLayer(MapLayer):
 
     def legend(self) -> list[LegendEntry]:
         """The density ramp (or classes), densest first."""
-        return list(self._legend)
+        entries = [
+            LegendEntry(
+                _("{low} – {high} people per km²").format(
+                    low=format_count(low), high=format_count(high)
+                ),
+                "fill",
+                color=color,
+            )
+            for low, high, color in self._class_ranges
+        ]
+        if self._ramp_range is not None:
+            low, high = self._ramp_range
+            label = _("People per km²: {low} – {high}").format(
+                low=format_count(low), high=format_count(high)
+            )
+            entries.insert(0, LegendEntry(label, "ramp", colors=POPULATION_RAMP))
+        return entries
 
 
 def _round_nice(value: float) -> int:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEngine, QPainter, QPainterPath, QPen
 
 from ccgeo.geo import project_lonlat
+from ccgeo.i18n import N_, _
 from ccgeo.model.roads import RoadData
 from ccgeo.render.layers import MapLayer, cosmetic_pen, padded, world_transform
 from ccgeo.render.qpath import path_from_vertices, path_vertices
@@ -100,7 +101,7 @@ def merged_lines(lines: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """
     if len(lines) == 0:
         return np.empty(0, dtype=object)
-    _, group_index = np.unique(np.asarray(groups), return_inverse=True)
+    _uniques, group_index = np.unique(np.asarray(groups), return_inverse=True)
     per_group = shapely.line_merge(shapely.multilinestrings(lines, indices=group_index))
     parts = shapely.get_parts(per_group)
     return shapely.get_parts(shapely.line_merge(shapely.multilinestrings(parts)))
@@ -193,7 +194,7 @@ class RoadLayer(MapLayer):
 
     kind = "roads"
 
-    def __init__(self, roads: RoadData, crs: CRS, *, name: str = "Roads") -> None:
+    def __init__(self, roads: RoadData, crs: CRS, *, name: str = N_("Roads")) -> None:
         super().__init__(name)
         offsets = np.asarray(roads.geom_offsets, dtype=np.int64)
         xy = project_lonlat(roads.geom_lonlat, crs) if len(roads.geom_lonlat) else np.empty((0, 2))
@@ -208,7 +209,7 @@ class RoadLayer(MapLayer):
             lines[drawable] = shapely.linestrings(xy[keep_vertex], indices=line_of_vertex)
         self._edge_counts: dict[str, int] = {}
         # self._lods[level][road class] → cached paths at that level of detail.
-        self._lods: list[dict[str, _Chunks]] = [{} for _ in LOD_M_PER_PX]
+        self._lods: list[dict[str, _Chunks]] = [{} for _level in LOD_M_PER_PX]
         for key, style in ROAD_STYLES.items():
             edges = np.flatnonzero((classes == key) & drawable)
             if len(edges) == 0:
@@ -282,7 +283,9 @@ class RoadLayer(MapLayer):
             if key in self._edge_counts:
                 style = self.class_style(key)
                 out.append(
-                    StyleClass(key, style.label, style.color, style.width_px, self.style.shown(key))
+                    StyleClass(
+                        key, _(style.label), style.color, style.width_px, self.style.shown(key)
+                    )
                 )
         return out
 
@@ -322,7 +325,7 @@ class RoadLayer(MapLayer):
         shown = [k for k in reversed(ROAD_STYLES) if k in self._edge_counts and self.style.shown(k)]
         return [
             LegendEntry(
-                s.label,
+                _(s.label),
                 "line",
                 color=s.color,
                 outline=s.casing_color,

@@ -14,6 +14,7 @@ from scipy.spatial import cKDTree
 
 from ccgeo.analysis.scenario import CHANGES, AccessDifference
 from ccgeo.geo import project_lonlat
+from ccgeo.i18n import N_, _
 from ccgeo.labels import format_people, format_threshold
 from ccgeo.render.layers import MapLayer
 from ccgeo.render.legend import paint_legend_swatch
@@ -47,7 +48,7 @@ def spacing_m(xy: np.ndarray) -> float:
     other point; 1 km for fewer than two points."""
     if len(xy) < 2:
         return 1000.0
-    dist, _ = cKDTree(xy).query(xy, k=2)
+    dist, _index = cKDTree(xy).query(xy, k=2)
     nearest = dist[:, 1][dist[:, 1] > 0]
     return float(np.median(nearest)) if len(nearest) else 1000.0
 
@@ -75,7 +76,7 @@ def cell_image(xy: np.ndarray, bgra: np.ndarray, spacing: float) -> tuple[QImage
     gx, gy = np.meshgrid(cx, cy)
     # Chebyshev distance: a square cell; a little over half a spacing closes the seams of a
     # lon/lat grid drawn in a projected CRS
-    _, idx = cKDTree(xy).query(
+    _distance, idx = cKDTree(xy).query(
         np.column_stack([gx.ravel(), gy.ravel()]), p=np.inf, distance_upper_bound=0.55 * spacing
     )
     pixels = np.zeros((nx * ny, 4), dtype=np.uint8)
@@ -114,7 +115,7 @@ class AccessDifferenceLayer(MapLayer):
         crs: CRS,
         *,
         names: tuple[str, str] = ("A", "B"),
-        name: str = "Gain and loss of access",
+        name: str = N_("Gain and loss of access"),
     ) -> None:
         super().__init__(name)
         self.crs = crs
@@ -163,22 +164,22 @@ class AccessDifferenceLayer(MapLayer):
         d = self.difference
         minutes = format_threshold(d.threshold_minutes)
         counts = {
-            "gain": (f"Gain access within {minutes}", d.people_gained),
-            "loss": (f"Lose access within {minutes}", d.people_lost),
-            "unchanged": ("Unchanged", d.people_within_both + d.people_beyond_both),
+            "gain": (_("Gain access within {minutes}").format(minutes=minutes), d.people_gained),
+            "loss": (_("Lose access within {minutes}").format(minutes=minutes), d.people_lost),
+            "unchanged": (_("Unchanged"), d.people_within_both + d.people_beyond_both),
         }
         entries = []
         for key in CHANGES:
             text, people = counts[key]
             color = DIFFERENCE_COLORS[key]
-            label = f"{text}: {format_people(people)} people"
+            label = _("{change}: {people} people").format(change=text, people=format_people(people))
             entries.append(LegendEntry(label, "fill", color=color, outline=color))
         return entries
 
     def key_lines(self) -> tuple[str, str]:
         """The key's heading and its headline: ``("B vs A", "+184,000 people gain, …")``."""
         a, b = self.names
-        return f"{b} compared with {a}", self.difference.summary()
+        return _("{b} compared with {a}").format(a=a, b=b), self.difference.summary()
 
     def paint_key(self, painter: QPainter, view: ViewTransform, *, font: QFont) -> QRectF:
         """The key in the top-left corner of ``view``: heading, headline and a row per change

@@ -16,17 +16,19 @@ from typing import Any
 import numpy as np
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import N_, _
 from ccgeo.styles import BAND_RAMP, ramp_rgb
 
-#: Colour ramps offered for catchment bands (nearest band first), by key: label and stops.
+#: Colour ramps offered for catchment bands (nearest band first), by key: label (English;
+#: ``gettext`` it where shown) and stops.
 #: Sequential schemes that read in grey and for the common colour-vision deficiencies
 #: (tests/test_palettes.py): viridis (the default, `ccgeo.styles.BAND_RAMP`) and ColorBrewer's
 #: single-hue Blues and Purples. No red-green ramp: a tenth of the men at a workshop could not
 #: read it.
 BAND_RAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "viridis": ("Viridis (default)", BAND_RAMP),
-    "blues": ("Blues", ("#08519C", "#3182BD", "#6BAED6", "#C6DBEF")),
-    "purples": ("Purples", ("#54278F", "#756BB1", "#9E9AC8", "#DADAEB")),
+    "viridis": (N_("Viridis (default)"), BAND_RAMP),
+    "blues": (N_("Blues"), ("#08519C", "#3182BD", "#6BAED6", "#C6DBEF")),
+    "purples": (N_("Purples"), ("#54278F", "#756BB1", "#9E9AC8", "#DADAEB")),
 }
 DEFAULT_RAMP = "viridis"
 
@@ -57,7 +59,7 @@ class StyleClass:
     key
         Stable key of the class (a road class, a facility tier, a band's upper bound in minutes).
     label
-        Name shown to the user.
+        Name shown to the user, in the language of the moment the class was listed.
     color
         Fill or line colour, ``#RRGGBB``.
     size_px
@@ -138,35 +140,53 @@ class LayerStyle:
         problems: list[str] = []
         unknown = sorted(set(data) - {"colors", "sizes", "hidden", "ramp"})
         if unknown:
-            problems.append(f"unknown entries {unknown}: expected colors, sizes, hidden, ramp")
+            problems.append(
+                _("unknown entries {entries}: expected colors, sizes, hidden, ramp").format(
+                    entries=unknown
+                )
+            )
         colors = _checked_colors(data.get("colors") or {}, problems)
         sizes = _checked_sizes(data.get("sizes") or {}, problems)
         hidden = data.get("hidden") or []
         if not isinstance(hidden, (list, tuple, set, frozenset)):
-            problems.append(f"`hidden` should be a list of class keys, got {hidden!r}")
+            problems.append(
+                _("`hidden` should be a list of class keys, got {value}").format(value=repr(hidden))
+            )
             hidden = []
         ramp = data.get("ramp")
         if ramp is not None and ramp not in BAND_RAMPS:
-            problems.append(f"`ramp` should be one of {', '.join(BAND_RAMPS)}, got {ramp!r}")
+            problems.append(
+                _("`ramp` should be one of {ramps}, got {value}").format(
+                    ramps=", ".join(BAND_RAMPS), value=repr(ramp)
+                )
+            )
             ramp = None
         if problems:
-            raise InputError("the layer style is not usable: " + "; ".join(problems))
+            raise InputError(
+                _("the layer style is not usable: {problems}").format(problems="; ".join(problems))
+            )
         return cls(colors, sizes, frozenset(str(k) for k in hidden), ramp)
 
 
 def _checked_colors(colors: Any, problems: list[str]) -> dict[str, str]:
     if not isinstance(colors, Mapping):
-        problems.append(f"`colors` should map class keys to #RRGGBB colours, got {colors!r}")
+        problems.append(
+            _("`colors` should map class keys to #RRGGBB colours, got {value}").format(
+                value=repr(colors)
+            )
+        )
         return {}
     bad = {k: v for k, v in colors.items() if not (isinstance(v, str) and _HEX.match(v))}
     if bad:
-        problems.append(f"colours should be #RRGGBB, got {bad}")
+        problems.append(_("colours should be #RRGGBB, got {value}").format(value=bad))
     return {str(k): str(v).upper() for k, v in colors.items() if k not in bad}
 
 
 def _checked_sizes(sizes: Any, problems: list[str]) -> dict[str, float]:
     if not isinstance(sizes, Mapping):
-        problems.append(f"`sizes` should map class keys to pixels, got {sizes!r}")
+        problems.append(
+            _("`sizes` should map class keys to pixels, got {value}").format(value=repr(sizes))
+        )
         return {}
     lo, hi = SIZE_RANGE_PX
     good: dict[str, float] = {}
@@ -181,7 +201,11 @@ def _checked_sizes(sizes: Any, problems: list[str]) -> dict[str, float]:
         else:
             bad[str(key)] = value
     if bad:
-        problems.append(f"sizes should be {lo:g} to {hi:g} pixels, got {bad}")
+        problems.append(
+            _("sizes should be {low} to {high} pixels, got {value}").format(
+                low=f"{lo:g}", high=f"{hi:g}", value=bad
+            )
+        )
     return good
 
 

@@ -11,6 +11,10 @@ Beside the results, each analysis writes its run log, ``run_log_<analysis>.json`
 with its size and SHA-256, every setting and where it came from. The results themselves hold no
 date or timing, so that two equal runs give equal result files.
 
+File names, layer, sheet and column names, JSON keys and the run log stay English in every
+language: other tools and scripts read them. Only the messages of refusals follow the language of
+`ccgeo.i18n`.
+
 Text that a spreadsheet would read as a formula (a facility named ``=HYPERLINK(...)``) is written
 as text in every CSV and XLSX table (`spreadsheet_safe`, after OWASP's "CSV Injection"
 guidance). GeoPackage and GeoJSON layers keep text as typed strings that no spreadsheet or GIS
@@ -31,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
 from ccgeo.io.atomic import atomic_path, write_text_atomic
 from ccgeo.io.kinds import suffixes, vector_driver
 from ccgeo.report.notes import DataNote, data_notes, notes_record
@@ -139,16 +144,18 @@ def write_layers(
     path = Path(path)
     driver = vector_driver(path)
     if driver is None:
-        msg = (
-            f"cannot write {path.suffix or 'files without extension'}; use "
-            f"{', '.join(suffixes('vector', writable=True))}"
+        msg = _("cannot write {kind}; use {suffixes}").format(
+            kind=path.suffix or _("files without extension"),
+            suffixes=", ".join(suffixes("vector", writable=True)),
         )
         raise InputError(msg, path=path)
     kept = {
         name: gdf for name, gdf in layers.items() if gdf is not None and (keep_empty or len(gdf))
     }
     if driver != "GPKG" and len(kept) > 1:
-        msg = f"a {path.suffix} file holds one layer; write {', '.join(kept)} to a .gpkg"
+        msg = _("a {suffix} file holds one layer; write {layers} to a .gpkg").format(
+            suffix=path.suffix, layers=", ".join(kept)
+        )
         raise InputError(msg, path=path)
     with atomic_path(
         path,
@@ -197,9 +204,8 @@ def _out_folder(out_dir: str | Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(
-            f"cannot create the output folder ({exc.strerror or exc})", path=out
-        ) from exc
+        msg = _("cannot create the output folder ({reason})").format(reason=exc.strerror or exc)
+        raise InputError(msg, path=out) from exc
     return out
 
 
@@ -405,7 +411,9 @@ def export_results(
     formats = [f.strip().lower().lstrip(".") for f in formats]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        msg = f"unknown export format(s) {', '.join(unknown)}; choose among {', '.join(FORMATS)}"
+        msg = _("unknown export format(s) {formats}; choose among {choices}").format(
+            formats=", ".join(unknown), choices=", ".join(FORMATS)
+        )
         raise InputError(msg)
     out = _out_folder(out_dir)
     layers = result_layers(result, districts=districts, facilities=facilities, extra=extra_layers)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ccgeo.i18n import N_, ngettext
 from ccgeo.i18n import gettext as _
 from ccgeo.labels import format_count, format_people
+from ccgeo.model.demand import unit_words
 from ccgeo.report.methods import Block, Paragraph, Table
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def population_notes(report: PopulationReport, *, districts: bool = True) -> lis
     """Where every person of the population file went, one note per part that holds people
     (without ``districts``, nobody is said to lie "in no district")."""
     source = report.file
-    unit = report.unit
+    unit = unit_words(report.unit)
     notes = [
         DataNote(
             "population",
@@ -145,7 +146,7 @@ def population_notes(report: PopulationReport, *, districts: bool = True) -> lis
         (report.no_district_people, report.no_district_rows, _("lie in no district"),
          _("check that the districts cover the city")),
         (report.overlap_people, report.overlap_rows, _("lie in overlapping districts ({rule})")
-         .format(rule=report.overlap_rule),
+         .format(rule=_(report.overlap_rule)),
          _("fix the district boundaries so they do not overlap")),
     )  # fmt: skip
     if not districts:

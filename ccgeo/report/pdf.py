@@ -8,6 +8,7 @@ searched and copied.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import threading
@@ -39,13 +40,25 @@ from PySide6.QtGui import (
 from ccgeo.analysis.access import CITY_ID, AccessResult
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import project_lonlat, unproject_xy
+from ccgeo.i18n import (
+    DEFAULT_LANGUAGE,
+    N_,
+    _,
+    current_language,
+    ngettext,
+    pgettext,
+    using_language,
+)
 from ccgeo.io.atomic import atomic_path
 from ccgeo.labels import (
     MISSING,
+    format_count,
+    format_date,
     format_days,
     format_km2,
     format_lonlat_box,
     format_minutes,
+    format_number,
     format_people,
     format_share,
     format_threshold,
@@ -74,7 +87,11 @@ from ccgeo.report.methods import (
     Paragraph,
     Table,
     data_sources_blocks,
+    format_g,
     methods_blocks,
+    own_text,
+    site_kind,
+    travel_by,
     uses_osm,
 )
 from ccgeo.report.notes import data_notes, notes_blocks
@@ -108,16 +125,16 @@ ORIENTATIONS: dict[str, QPageLayout.Orientation] = {
     "landscape": QPageLayout.Orientation.Landscape,
 }
 
-#: Section titles, in page order (the cover has none).
+#: Section titles, in page order (the cover has none); English, shown in the report's language.
 SECTION_TITLES: dict[str, str] = {
-    "map": "Coverage map",
-    "coverage": "Coverage by district",
-    "underserved": "Underserved areas",
-    "siting": "Proposed hubs",
-    "referral": "Sample referral",
-    "methods": "Methods and assumptions",
-    "sources": "Data sources",
-    "notes": "Data notes",
+    "map": N_("Coverage map"),
+    "coverage": N_("Coverage by district"),
+    "underserved": N_("Underserved areas"),
+    "siting": N_("Proposed hubs"),
+    "referral": N_("Sample referral"),
+    "methods": N_("Methods and assumptions"),
+    "sources": N_("Data sources"),
+    "notes": N_("Data notes"),
 }
 
 # the shared palette's opacities as Qt alphas (0-255)
@@ -161,6 +178,7 @@ def write_report(
     run: Mapping[str, Any] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    lang: str | None = None,
 ) -> Path:
     """Write the map report of an access analysis as a PDF.
 
@@ -197,6 +215,8 @@ def write_report(
         ``run_log_<name>.json`` (`ccgeo.report.export.write_run_log`); None writes none.
     progress, cancel
         ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
+    lang
+        Language of words, numbers and dates (`ccgeo.i18n.LANGUAGES`); default the current one.
 
     Returns
     -------
@@ -211,17 +231,30 @@ def write_report(
     Cancelled
         If ``cancel`` is set; no file is left behind.
     """
-    layout = page_layout(paper, orientation)
-    out = _report_path(out_path)
-    content = prepare_report(
-        project, result, title=title, scenario=scenario, siting=siting, referral=referral,
-        extent=extent, progress=progress, cancel=cancel,
-    )  # fmt: skip
-    count = _write_pdf(content, out, layout, progress=progress, cancel=cancel)
-    if run is not None:
-        write_run_log(out.parent, out.stem, run)
-    report_progress(progress, 1.0, f"report written: {count} pages")
+    with _speaking(lang):
+        layout = page_layout(paper, orientation)
+        out = _report_path(out_path)
+        content = prepare_report(
+            project, result, title=title, scenario=scenario, siting=siting, referral=referral,
+            extent=extent, progress=progress, cancel=cancel,
+        )  # fmt: skip
+        count = _write_pdf(content, out, layout, progress=progress, cancel=cancel)
+        if run is not None:
+            write_run_log(out.parent, out.stem, run)
+        report_progress(progress, 1.0, _written(count))
     return out
+
+
+def _written(pages: int) -> str:
+    """``"report written: 12 pages"`` in the current language ("pages" for one too, in English,
+    as it always said)."""
+    text = ngettext("report written: {count} pages", "report written: {count} pages", pages)
+    return text.format(count=format_count(pages))
+
+
+def _speaking(lang: str | None) -> contextlib.AbstractContextManager[None]:
+    """Speak ``lang`` inside the ``with`` block; the current language when None."""
+    return using_language(lang) if lang is not None else contextlib.nullcontext()
 
 
 def _report_path(out_path: str | Path) -> Path:
@@ -236,7 +269,9 @@ def _report_path(out_path: str | Path) -> Path:
     if out.is_dir():
         out = out / "ccgeo_report.pdf"
     if not out.parent.is_dir():
-        msg = f"the folder {out.parent} does not exist; create it or choose another place"
+        msg = _("the folder {folder} does not exist; create it or choose another place").format(
+            folder=out.parent
+        )
         raise InputError(msg, path=out)
     return out
 
@@ -256,7 +291,7 @@ def _write_pdf(
     InputError
         Naming ``out``, if the PDF cannot be written there or comes out empty.
     """
-    with atomic_path(out, what="the PDF report") as tmp:
+    with atomic_path(out, what=_("the PDF report")) as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setCreator("ccgeo")
         writer.setPageLayout(layout)
@@ -265,7 +300,7 @@ def _write_pdf(
         except InputError as exc:
             raise InputError(exc.reason, path=out) from exc
         if not tmp.is_file() or tmp.stat().st_size == 0:
-            msg = "the PDF came out empty; check that the folder is writable and has space"
+            msg = _("the PDF came out empty; check that the folder is writable and has space")
             raise InputError(msg, path=out)
     return count
 
@@ -281,11 +316,15 @@ def page_layout(paper: str = "a4", orientation: str = "portrait") -> QPageLayout
     """
     paper_key = str(paper).lower()
     if paper_key not in PAPERS:
-        msg = f"`paper` should be one of {', '.join(PAPERS)}, got {paper!r}"
+        msg = _("`paper` should be one of {choices}, got {value}").format(
+            choices=", ".join(PAPERS), value=repr(paper)
+        )
         raise InputError(msg)
     orient_key = str(orientation).lower()
     if orient_key not in ORIENTATIONS:
-        msg = f"`orientation` should be one of {', '.join(ORIENTATIONS)}, got {orientation!r}"
+        msg = _("`orientation` should be one of {choices}, got {value}").format(
+            choices=", ".join(ORIENTATIONS), value=repr(orientation)
+        )
         raise InputError(msg)
     return QPageLayout(
         QPageSize(PAPERS[paper_key]),
@@ -306,30 +345,36 @@ def prepare_report(
     extent: Sequence[float] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    lang: str | None = None,
 ) -> ReportContent:
     """What the report shows, with its map layers built: the slow part, for a worker thread.
 
     Paint it with `paint_report` (on a PDF writer, or a printer for a print preview); the
-    arguments are those of `write_report`.
+    arguments are those of `write_report`. The report speaks ``lang`` (default: the current
+    language), also when it is painted later.
     """
-    if not isinstance(result, AccessResult):
-        msg = f"`result` should be an AccessResult from ccgeo.analysis.access, got {result!r}"
-        raise InputError(msg)
-    ensure_qt_app()
-    check_cancel(cancel)
-    report_progress(progress, 0.0, "drawing the map layers")
-    maps = _MapLayers.build(project, result, extent=extent)
-    check_cancel(cancel)
-    report_progress(progress, 0.25, "laying out the pages")
-    return ReportContent(
-        project=project,
-        result=result,
-        title=title or _default_title(result),
-        scenario=scenario,
-        siting=siting,
-        referral=referral,
-        maps=maps,
-    )
+    with _speaking(lang):
+        if not isinstance(result, AccessResult):
+            msg = _(
+                "`result` should be an AccessResult from ccgeo.analysis.access, got {value}"
+            ).format(value=repr(result))
+            raise InputError(msg)
+        ensure_qt_app()
+        check_cancel(cancel)
+        report_progress(progress, 0.0, _("drawing the map layers"))
+        maps = _MapLayers.build(project, result, extent=extent)
+        check_cancel(cancel)
+        report_progress(progress, 0.25, _("laying out the pages"))
+        return ReportContent(
+            project=project,
+            result=result,
+            title=title or _default_title(result),
+            scenario=scenario,
+            siting=siting,
+            referral=referral,
+            maps=maps,
+            language=current_language(),
+        )
 
 
 def paint_report(
@@ -344,6 +389,7 @@ def paint_report(
     ``device`` is a `QPdfWriter` or a ``QPrinter`` (print preview, paper printer), with the
     page layout it should use already set; the whole sheet is painted (a printer is put in
     full-page mode) at 96 painter units per inch. Paint it in the thread that owns ``device``.
+    The pages speak the language of ``content`` (`prepare_report`).
 
     Raises
     ------
@@ -352,6 +398,18 @@ def paint_report(
     Cancelled
         If ``cancel`` is set.
     """
+    with using_language(content.language):
+        return _paint_pages(device, content, progress=progress, cancel=cancel)
+
+
+def _paint_pages(
+    device: QPagedPaintDevice,
+    content: ReportContent,
+    *,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> int:
+    """`paint_report` in the language of the moment."""
     device.setResolution(_DPI)  # type: ignore[attr-defined]  # QPdfWriter and QPrinter have it
     if hasattr(device, "setFullPage"):
         # the report draws its own margins, measured from the edge of the sheet
@@ -366,9 +424,9 @@ def paint_report(
     painter = QPainter()
     if not painter.begin(device):
         if isinstance(device, QPdfWriter):
-            msg = "cannot write the PDF there; check that the folder is writable and has space"
+            msg = _("cannot write the PDF there; check that the folder is writable and has space")
         else:
-            msg = "cannot print on this printer; check that it is ready, or print to a PDF file"
+            msg = _("cannot print on this printer; check that it is ready, or print to a PDF file")
         raise InputError(msg)
     try:
         pages.render(painter, progress=progress, cancel=cancel)
@@ -396,8 +454,8 @@ def ensure_qt_app() -> QGuiApplication:
 def _default_title(result: AccessResult) -> str:
     capability = result.settings.get("capability")
     if capability:
-        return f"Access to {str(capability).upper()} testing"
-    return "Access to diagnostic labs"
+        return _("Access to {test} testing").format(test=str(capability).upper())
+    return _("Access to diagnostic labs")
 
 
 def check_extent(extent: Sequence[float], *, study: Extent | None = None) -> Extent:
@@ -415,14 +473,14 @@ def check_extent(extent: Sequence[float], *, study: Extent | None = None) -> Ext
     except (TypeError, ValueError):
         box = ()
     if len(box) != 4 or not all(math.isfinite(v) for v in box):
-        msg = (
+        msg = _(
             "`extent` should be four numbers, min_lon, min_lat, max_lon, max_lat (degrees), "
-            f"got {extent!r}"
-        )
+            "got {value}"
+        ).format(value=repr(extent))
         raise InputError(msg)
     lo_lon, lo_lat, hi_lon, hi_lat = box
     problems = [
-        f"{name} {value:g} is outside {limit}"
+        _("{name} {value} is outside {limits}").format(name=name, value=f"{value:g}", limits=limit)
         for name, value, limit in (
             ("min_lon", lo_lon, "-180..180"),
             ("max_lon", hi_lon, "-180..180"),
@@ -432,17 +490,22 @@ def check_extent(extent: Sequence[float], *, study: Extent | None = None) -> Ext
         if abs(value) > (180.0 if "lon" in name else 90.0)
     ]
     problems += [
-        f"min_{axis} {lo:g} is not below max_{axis} {hi:g}"
+        _("{low_name} {low} is not below {high_name} {high}").format(
+            low_name=f"min_{axis}", low=f"{lo:g}", high_name=f"max_{axis}", high=f"{hi:g}"
+        )
         for axis, lo, hi in (("lon", lo_lon, hi_lon), ("lat", lo_lat, hi_lat))
         if not lo < hi
     ]
     if not problems and study is not None and not intersects(box, study):  # type: ignore[arg-type]
         problems.append(
-            f"it misses the study area ({format_lonlat_box(study)}); are longitude and latitude "
-            "swapped?"
+            _("it misses the study area ({area}); are longitude and latitude swapped?").format(
+                area=format_lonlat_box(study)
+            )
         )
     if problems:
-        msg = f"the map extent {lo_lon:g},{lo_lat:g},{hi_lon:g},{hi_lat:g}: " + "; ".join(problems)
+        msg = _("the map extent {extent}: {problems}").format(
+            extent=f"{lo_lon:g},{lo_lat:g},{hi_lon:g},{hi_lat:g}", problems="; ".join(problems)
+        )
         raise InputError(msg)
     return box  # type: ignore[return-value]
 
@@ -476,6 +539,8 @@ class ReportContent:
     siting: SitingResult | None
     referral: ReferralResult | None
     maps: _MapLayers
+    #: The language the report speaks (a key of `ccgeo.i18n.LANGUAGES`).
+    language: str = DEFAULT_LANGUAGE
     toc: list[tuple[str, int]] = field(default_factory=list)
 
     @property
@@ -490,7 +555,7 @@ class ReportContent:
     @property
     def scenario_text(self) -> str:
         if self.scenario is None:
-            return "current labs (baseline)"
+            return _("current labs (baseline)")
         if isinstance(self.scenario, Scenario):
             text = self.scenario.name
             return f"{text}: {self.scenario.description}" if self.scenario.description else text
@@ -499,6 +564,11 @@ class ReportContent:
     @property
     def mode(self) -> str:
         return str(self.result.settings.get("mode") or self.result.network_summary.get("mode"))
+
+    @property
+    def travel(self) -> str:
+        """How people travel, after a verb: ``"by car"`` in the current language."""
+        return travel_by(self.mode)
 
 
 class _FillLayer(MapLayer):
@@ -532,9 +602,9 @@ class _FillLayer(MapLayer):
             return
         font = _font(8.0, bold=True)
         metrics = QFontMetricsF(font)
-        xy = view.world_to_screen(np.array([(x, y) for x, y, _ in self.labels]))
+        xy = view.world_to_screen(np.array([(x, y) for x, y, _text in self.labels]))
         painter.setFont(font)
-        for (sx, sy), (_, _, text) in zip(xy, self.labels, strict=True):
+        for (sx, sy), (_x, _y, text) in zip(xy, self.labels, strict=True):
             r = max(metrics.horizontalAdvance(text), metrics.height()) / 2.0 + 3.0
             painter.setPen(QPen(QColor(UNDERSERVED_OUTLINE), 1.2))
             painter.setBrush(QBrush(QColor(HALO)))
@@ -551,7 +621,7 @@ class _LabPoints(MapLayer):
     kind = "labs"
 
     def __init__(self, xy: np.ndarray, *, capability: str | None) -> None:
-        super().__init__("Labs")
+        super().__init__(N_("Labs"))
         self.xy = xy
         key = TIER_CLASS.get(capability or "", "")
         style = FACILITY_STYLES.get(key)
@@ -573,7 +643,7 @@ class _LabPoints(MapLayer):
         """One marker."""
         return [
             LegendEntry(
-                f"Lab used in the analysis ({len(self.xy):,})",
+                _("Lab used in the analysis ({count})").format(count=format_count(len(self.xy))),
                 "marker",
                 color=self.fill,
                 outline=INK,
@@ -634,6 +704,7 @@ class _MapLayers:
             band_legend=band_legend,
             underserved=under,
             underserved_legend=under_legend,
+            # English: the map is credited in the language it is painted in
             attribution=OSM_ATTRIBUTION if uses_osm(project) else "",
             basemap=_basemap(project, crs),
         )
@@ -679,15 +750,16 @@ def _band_layer(result: AccessResult, crs: CRS) -> tuple[_FillLayer | None, list
                 )
             )
         lo, hi = float(row.band_min_from), float(row.band_min_to)
-        label = f"≤ {format_threshold(hi)}" if lo <= 0 else f"{lo:g}–{format_threshold(hi)}"
-        legend.append(LegendEntry(f"Lab within {label}", "fill", color=color, outline=color))
-    return _FillLayer("Catchment bands", parts), legend
+        label = f"≤ {format_threshold(hi)}" if lo <= 0 else f"{format_g(lo)}–{format_threshold(hi)}"
+        text = _("Lab within {band}").format(band=label)
+        legend.append(LegendEntry(text, "fill", color=color, outline=color))
+    return _FillLayer(N_("Catchment bands"), parts), legend
 
 
 def _underserved_layer(result: AccessResult, crs: CRS) -> tuple[_FillLayer | None, LegendEntry]:
     minutes = float(result.settings.get("underserved_minutes") or 60.0)
     entry = LegendEntry(
-        f"Underserved: beyond {format_threshold(minutes)}",
+        _("Underserved: beyond {minutes}").format(minutes=format_threshold(minutes)),
         "fill",
         color=UNDERSERVED_FILL,
         outline=UNDERSERVED_OUTLINE,
@@ -706,7 +778,7 @@ def _underserved_layer(result: AccessResult, crs: CRS) -> tuple[_FillLayer | Non
         for (x, y), rank in zip(anchors, top["rank"].to_numpy(), strict=True)
     ]
     layer = _FillLayer(
-        "Underserved areas",
+        N_("Underserved areas"),
         [(path, qcolor(UNDERSERVED_FILL, UNDERSERVED_ALPHA), pen)],
         labels=labels,
     )
@@ -726,7 +798,7 @@ def _labs_layer(project: Project, result: AccessResult, crs: CRS) -> MapLayer | 
         gdf = project.facilities.gdf
         mask = gdf["facility_id"].astype(str).isin(ids).to_numpy()
         if int(mask.sum()) == len(ids):
-            return FacilityLayer(Facilities(gdf.loc[mask].copy()), crs, name="Labs")
+            return FacilityLayer(Facilities(gdf.loc[mask].copy()), crs, name=N_("Labs"))
     xy = project_lonlat(np.column_stack([labs.geometry.x, labs.geometry.y]), crs)
     return _LabPoints(xy, capability=result.settings.get("capability"))
 
@@ -841,7 +913,7 @@ class _Pages:
     def section(self, key: str) -> None:
         """Start a section on a new page with its title, and list it in the contents."""
         self.new_page()
-        title = SECTION_TITLES[key]
+        title = _(SECTION_TITLES[key])
         self.context.toc.append((title, len(self.pages)))
         self.text(title, self.fonts.h1, after=8.0)
 
@@ -1062,7 +1134,7 @@ class _Pages:
         n = len(self.pages)
         for i, ops in enumerate(self.pages):
             check_cancel(cancel)
-            report_progress(progress, 0.3 + 0.7 * i / max(n, 1), f"page {i + 1} of {n}")
+            report_progress(progress, 0.3 + 0.7 * i / max(n, 1), _page_of(i + 1, n))
             if i > 0:
                 self.writer.newPage()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -1090,24 +1162,35 @@ class _Pages:
                     self.content.width() * 0.75,
                 ),
             )
-            date = dt.date.today().isoformat()
+            date = dt.date.today().isoformat()  # the same in every language
             painter.drawText(QPointF(right - fm.horizontalAdvance(date), y), date)
             painter.setPen(QPen(QColor(_RULE), 0.6))
             painter.drawLine(QPointF(left, y + 4), QPointF(right, y + 4))
         y = self.page.bottom() - _MARGIN + 12
         painter.setPen(QPen(QColor(_RULE), 0.6))
         painter.drawLine(QPointF(left, y - fm.ascent() - 4), QPointF(right, y - fm.ascent() - 4))
-        note = "ccgeo map report"
+        note = _("ccgeo map report")
         if self.context.synthetic:
-            note += " · synthetic demo data, not a real place"
+            note = _("ccgeo map report · synthetic demo data, not a real place")
             painter.setPen(QColor(_ALERT))
         else:
             painter.setPen(QColor(_GREY))
         painter.drawText(QPointF(left, y), note)
         painter.setPen(QColor(_GREY))
-        label = f"page {index + 1} of {count}"
+        label = _page_of(index + 1, count)
         painter.drawText(QPointF(right - fm.horizontalAdvance(label), y), label)
         painter.restore()
+
+
+def _page_of(number: int, count: int) -> str:
+    """``"page 3 of 12"`` in the current language."""
+    return _("page {number} of {count}").format(number=number, count=count)
+
+
+def _day(day: dt.date) -> str:
+    """A day in words: ``"03 December 2026"`` in English (as the report always printed it),
+    ``"3 de dezembro de 2026"`` in Portuguese."""
+    return day.strftime("%d %B %Y") if current_language() == "en" else format_date(day)
 
 
 # -- the sections ---------------------------------------------------------------------------------
@@ -1169,7 +1252,12 @@ def _headline_table(result: AccessResult) -> Table:
             )
         )
     return Table(
-        ("Travel time to the nearest lab", "People within", "Share", "Reach a lab later"),
+        (
+            _("Travel time to the nearest lab"),
+            _("People within"),
+            _("Share"),
+            _("Reach a lab later"),
+        ),
         tuple(rows),
     )
 
@@ -1179,16 +1267,28 @@ def _not_analysed_text(summary: dict) -> str:
     there are none)."""
     parts = []
     if summary.get("outside_roads", 0) > 0:
-        parts.append(f"{format_people(summary['outside_roads'])} live outside the study area")
+        parts.append(
+            _("{people} live outside the study area").format(
+                people=format_people(summary["outside_roads"])
+            )
+        )
     if summary.get("not_located", 0) > 0:
-        parts.append(f"{format_people(summary['not_located'])} could not be placed on the map")
+        parts.append(
+            _("{people} could not be placed on the map").format(
+                people=format_people(summary["not_located"])
+            )
+        )
     if not parts:
         return ""
-    return (
-        f" Of the {format_people(summary['population_total'])} people in the population file, "
-        + " and ".join(parts)
-        + "; they are not in the numbers below."
+    left_out = (
+        _("{first} and {second}").format(first=parts[0], second=parts[1])
+        if len(parts) == 2
+        else parts[0]
     )
+    return _(
+        " Of the {people} people in the population file, {left_out}; they are not in the "
+        "numbers below."
+    ).format(people=format_people(summary["population_total"]), left_out=left_out)
 
 
 def _cover(pages: _Pages, ctx: ReportContent) -> None:
@@ -1196,42 +1296,38 @@ def _cover(pages: _Pages, ctx: ReportContent) -> None:
     f = pages.fonts
     summary = ctx.result.summary()
     pages.space(30.0)
-    pages.text("ccgeo map report", f.small, color=_GREY, after=10.0)
+    pages.text(_("ccgeo map report"), f.small, color=_GREY, after=10.0)
     pages.text(ctx.title, f.title, after=10.0)
     pages.text(ctx.city, f.subtitle, after=14.0)
     if ctx.project.description:
         pages.text(ctx.project.description, f.body, after=10.0)
-    lines = [
-        f"Scenario: {ctx.scenario_text}",
-        f"Travel by {ctx.mode}; {summary['labs_used']:,} of {summary['labs_given']:,} labs used",
-        f"Prepared {dt.date.today().strftime('%d %B %Y')} with ccgeo",
-    ]
-    for line in lines:
+    for line in _cover_lines(ctx, summary):
         pages.text(line, f.body, after=3.0)
     pages.space(10.0)
     if ctx.synthetic:
         _synthetic_banner(pages, ctx)
-    pages.heading("Key numbers")
+    pages.heading(_("Key numbers"))
     pages.text(
-        f"{format_people(summary['population_analysed'])} people live in the study area "
-        f"({summary['demand_points']:,} population points). Times are inclusive: a person "
-        "at exactly the threshold counts as within it." + _not_analysed_text(summary),
+        _(
+            "{people} people live in the study area ({points} population points). Times are "
+            "inclusive: a person at exactly the threshold counts as within it."
+        ).format(
+            people=format_people(summary["population_analysed"]),
+            points=format_count(summary["demand_points"]),
+        )
+        + _not_analysed_text(summary),
         f.body,
     )
     pages.table(_headline_table(ctx.result))
-    gaps = []
-    if summary["unreachable"] > 0:
-        gaps.append(f"{format_people(summary['unreachable'])} people cannot reach any lab")
-    if summary["off_network"] > 0:
-        gaps.append(f"{format_people(summary['off_network'])} people live off the road network")
+    gaps = _gaps_text(summary)
     if gaps:
-        pages.text("; ".join(gaps) + ". They are counted as not covered.", f.body)
+        pages.text(gaps, f.body)
     cautions = list(ctx.result.warnings)
     if cautions:
-        pages.heading("Cautions")
+        pages.heading(_("Cautions"))
         pages.blocks([Bullets(tuple(cautions))])
-    pages.heading("Contents")
-    sections = [SECTION_TITLES[k] for k in _section_keys(ctx)]
+    pages.heading(_("Contents"))
+    sections = [_(SECTION_TITLES[k]) for k in _section_keys(ctx)]
     fm = pages.metrics(f.body)
     height = len(sections) * (fm.height() + 3)
 
@@ -1254,12 +1350,45 @@ def _cover(pages: _Pages, ctx: ReportContent) -> None:
     pages.place(height, contents)
 
 
+def _cover_lines(ctx: ReportContent, summary: Mapping[str, Any]) -> list[str]:
+    """The cover's scenario, travel mode and labs, and the day it was prepared."""
+    return [
+        _("Scenario: {scenario}").format(scenario=ctx.scenario_text),
+        _("Travel {travel}; {used} of {given} labs used").format(
+            travel=ctx.travel,
+            used=format_count(summary["labs_used"]),
+            given=format_count(summary["labs_given"]),
+        ),
+        _("Prepared {date} with ccgeo").format(date=_day(dt.date.today())),
+    ]
+
+
+def _gaps_text(summary: Mapping[str, Any]) -> str:
+    """The people who cannot reach a lab or live off the roads, as a sentence ("" if none)."""
+    gaps = []
+    if summary["unreachable"] > 0:
+        gaps.append(
+            _("{people} people cannot reach any lab").format(
+                people=format_people(summary["unreachable"])
+            )
+        )
+    if summary["off_network"] > 0:
+        gaps.append(
+            _("{people} people live off the road network").format(
+                people=format_people(summary["off_network"])
+            )
+        )
+    if not gaps:
+        return ""
+    return _("{gaps}. They are counted as not covered.").format(gaps="; ".join(gaps))
+
+
 def _synthetic_banner(pages: _Pages, ctx: ReportContent) -> None:
     """The red box of the cover saying the data are synthetic (the demo city)."""
     f = pages.fonts
-    note = str((ctx.project.metadata or {}).get("note") or "")
-    text = "This report uses synthetic demo data. " + (
-        note or "No real place, people or facilities are described."
+    note = own_text((ctx.project.metadata or {}).get("note") or "")
+    text = _("This report uses synthetic demo data. {note}").format(
+        note=note or _("No real place, people or facilities are described.")
     )
     height = pages.text_height(text, f.body, pages.content.width() - 24) + 20
 
@@ -1315,7 +1444,7 @@ def _draw_legend(
     painter.setFont(fonts.table_bold)
     painter.setPen(QColor(INK))
     fm_title = QFontMetricsF(fonts.table_bold, painter.device())
-    painter.drawText(QPointF(rect.left(), rect.top() + fm_title.ascent()), "Legend")
+    painter.drawText(QPointF(rect.left(), rect.top() + fm_title.ascent()), _("Legend"))
     top = rect.top() + fm_title.height() + 4
     rows = math.ceil(len(entries) / columns) if entries else 0
     fm = QFontMetricsF(fonts.small, painter.device())
@@ -1356,9 +1485,8 @@ def _draw_map(
     painter.setPen(QPen(QColor(INK), 0.8))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(frame)
-    paint_decorations(
-        painter, frame, view, crs=maps.crs, attribution=maps.attribution, font=fonts.small
-    )
+    credit = _(maps.attribution) if maps.attribution else ""
+    paint_decorations(painter, frame, view, crs=maps.crs, attribution=credit, font=fonts.small)
     painter.restore()
 
 
@@ -1376,7 +1504,7 @@ def _map_page(
     sources and the date."""
     maps = ctx.maps
     if maps.extent is None:
-        pages.text("The project has no layer with a location to map.", pages.fonts.body)
+        pages.text(_("The project has no layer with a location to map."), pages.fonts.body)
         return
     pages.text(ctx.project.name or ctx.city, pages.fonts.h2, after=2.0)
     pages.text(caption, pages.fonts.body, after=6.0)
@@ -1429,7 +1557,7 @@ class _MapPlan:
         columns, col_w, legend_h = _legend_layout(pages, entries, legend_w)
         frame_w = int(width - legend_w - 6 * _MM) if pages.landscape else int(width)
         notes, notes_h = "", 0.0
-        for _ in range(2):  # the notes name the area shown, which the notes' height moves
+        for _twice in range(2):  # the notes name the area shown, which the notes' height moves
             below = 0.0 if pages.landscape else legend_h + 6 * _MM + notes_h
             frame_h = int(pages.remaining() - below)
             view = ViewTransform.fit(maps.extent, frame_w, frame_h, margin=maps.margin)
@@ -1443,13 +1571,15 @@ def _map_notes(ctx: ReportContent, view: ViewTransform) -> str:
     sources, one per line."""
     w, h = view.width_px, view.height_px
     sides = view.screen_to_world(np.array([[0, h / 2], [w, h / 2], [w / 2, h], [w / 2, 0]]))
-    (west, _), (east, _), (_, south), (_, north) = unproject_xy(sides, ctx.maps.crs)
+    (west, _w), (east, _e), (_s, south), (_n, north) = unproject_xy(sides, ctx.maps.crs)
     area = format_lonlat_box((float(west), float(south), float(east), float(north)))
-    printed = dt.date.today().strftime("%d %B %Y").lstrip("0")
-    lines = [f"Map area: {area} (WGS 84) · printed {printed} with ccgeo"]
+    printed = _day(dt.date.today()).lstrip("0")
+    lines = [
+        _("Map area: {area} (WGS 84) · printed {date} with ccgeo").format(area=area, date=printed)
+    ]
     sources = _sources_line(ctx.project)
     if sources:
-        lines.append(f"Sources: {sources}")
+        lines.append(_("Sources: {sources}").format(sources=sources))
     return "\n".join(lines)
 
 
@@ -1466,7 +1596,7 @@ def _road_legend(roads: RoadLayer | None, m_per_px: float) -> list[LegendEntry]:
         return []
     from ccgeo.styles import ROAD_STYLES
 
-    shown = {ROAD_STYLES[k].label for k in roads.visible_classes(m_per_px)}
+    shown = {_(ROAD_STYLES[k].label) for k in roads.visible_classes(m_per_px)}
     return [e for e in roads.legend() if e.label in shown]
 
 
@@ -1484,10 +1614,15 @@ def _coverage_map(pages: _Pages, ctx: ReportContent) -> None:
     thresholds = ", ".join(
         format_threshold(t) for t in ctx.result.settings.get("thresholds_minutes", [])
     )
-    caption = (
-        f"Travel time by {ctx.mode} to the nearest of {int(ctx.result.labs['usable'].sum()):,} "
-        f"labs, in bands of {thresholds} (inclusive). Uncoloured land is beyond the last band."
-    )
+    labs = int(ctx.result.labs["usable"].sum())
+    # the English says "labs" for one too, as it always has
+    caption = ngettext(
+        "Travel time {travel} to the nearest of {count} labs, in bands of {thresholds} "
+        "(inclusive). Uncoloured land is beyond the last band.",
+        "Travel time {travel} to the nearest of {count} labs, in bands of {thresholds} "
+        "(inclusive). Uncoloured land is beyond the last band.",
+        labs,
+    ).format(travel=ctx.travel, count=format_count(labs), thresholds=thresholds)
     _map_page(pages, ctx, layers, entries, caption)
 
 
@@ -1512,17 +1647,24 @@ def coverage_rows(result: AccessResult) -> Table:
     thresholds = [float(t) for t in result.settings.get("thresholds_minutes", [])]
     if not thresholds:
         thresholds = sorted(float(t) for t in cov["threshold_min"].unique())
-    columns = ["District", "People"]
+    columns = [_("District"), _("People")]
     for t in thresholds:
-        columns += [f"Within {format_threshold(t)}", f"Share ≤ {format_threshold(t)}"]
-    columns += ["Unreachable", "Off network"]
+        minutes = format_threshold(t)
+        columns += [
+            _("Within {minutes}").format(minutes=minutes),
+            _("Share ≤ {minutes}").format(minutes=minutes),
+        ]
+    columns += [_("Unreachable"), _("Off network")]
     rows = []
     order = list(dict.fromkeys(cov["district_id"].tolist()))
     by_district = dict(list(cov.groupby("district_id", sort=False)))
     for d in order:
         g = by_district[d].set_index("threshold_min")
         first = g.iloc[0]
-        row = [str(first["district_name"]), format_people(first["population"])]
+        name = str(first["district_name"])
+        if d in (CITY_ID, "") and name:  # the analysis' own rows, named in English
+            name = _(name)
+        row = [name, format_people(first["population"])]
         for t in thresholds:
             rec = g.loc[t]
             row += [format_people(rec["covered"]), format_share(rec["share"])]
@@ -1535,9 +1677,11 @@ def coverage_rows(result: AccessResult) -> Table:
 def _coverage_by_district(pages: _Pages, ctx: ReportContent) -> None:
     pages.section("coverage")
     pages.text(
-        f"People whose travel time by {ctx.mode} to the nearest lab is at most each "
-        "threshold, by district. Shares are of the district's people; unreachable and "
-        "off-network people are counted in the population and never as covered.",
+        _(
+            "People whose travel time {travel} to the nearest lab is at most each threshold, by "
+            "district. Shares are of the district's people; unreachable and off-network people "
+            "are counted in the population and never as covered."
+        ).format(travel=ctx.travel),
         pages.fonts.body,
     )
     pages.table(coverage_rows(ctx.result))
@@ -1550,16 +1694,28 @@ def _underserved(pages: _Pages, ctx: ReportContent) -> None:
     areas = result.underserved
     if areas is None or areas.empty:
         pages.text(
-            f"No one in the study area is beyond {format_threshold(minutes)} of a lab by "
-            f"{ctx.mode}: there is no underserved area at this threshold.",
+            _(
+                "No one in the study area is beyond {minutes} of a lab {travel}: there is no "
+                "underserved area at this threshold."
+            ).format(minutes=format_threshold(minutes), travel=ctx.travel),
             pages.fonts.body,
         )
         return
     total = float(areas["population"].sum())
+    # the English says "areas" for one too, as it always has
     pages.text(
-        f"{len(areas):,} areas hold {format_people(total)} people beyond "
-        f"{format_threshold(minutes)} of a lab by {ctx.mode}, ranked by the people in them. "
-        "Unreachable and off-network people are included.",
+        ngettext(
+            "{count} areas hold {people} people beyond {minutes} of a lab {travel}, ranked by "
+            "the people in them. Unreachable and off-network people are included.",
+            "{count} areas hold {people} people beyond {minutes} of a lab {travel}, ranked by "
+            "the people in them. Unreachable and off-network people are included.",
+            len(areas),
+        ).format(
+            count=format_count(len(areas)),
+            people=format_people(total),
+            minutes=format_threshold(minutes),
+            travel=ctx.travel,
+        ),
         pages.fonts.body,
     )
     where = _area_districts(areas, ctx.project.districts)
@@ -1580,14 +1736,14 @@ def _underserved(pages: _Pages, ctx: ReportContent) -> None:
     pages.table(
         Table(
             (
-                "Rank",
-                "District",
-                "People",
-                "Area, km²",
-                "Shortest time",
-                "Median time",
-                "Unreachable",
-                "Off network",
+                _("Rank"),
+                _("District"),
+                _("People"),
+                _("Area, km²"),
+                _("Shortest time"),
+                _("Median time"),
+                _("Unreachable"),
+                _("Off network"),
             ),
             tuple(rows),
             align=("r", "l", "r", "r", "r", "r", "r", "r"),
@@ -1605,8 +1761,10 @@ def _underserved(pages: _Pages, ctx: ReportContent) -> None:
         ctx,
         layers,
         entries,
-        f"Underserved areas (numbered by rank, the first {_MAX_LABELLED_AREAS} at most) over "
-        "where people live.",
+        _(
+            "Underserved areas (numbered by rank, the first {count} at most) over where people "
+            "live."
+        ).format(count=_MAX_LABELLED_AREAS),
         min_height=pages.content.height() * 0.55,
     )
 
@@ -1625,27 +1783,26 @@ def _area_districts(areas: gpd.GeoDataFrame, districts: gpd.GeoDataFrame | None)
         inside, districts[[label, "geometry"]].to_crs("EPSG:4326"), how="left", predicate="within"
     )
     first = joined.drop_duplicates("row").set_index("row")[label].reindex(range(len(areas)))
-    return [str(v) if isinstance(v, str) and v else "outside every district" for v in first]
+    outside = _("outside every district")
+    return [str(v) if isinstance(v, str) and v else outside for v in first]
 
 
 def _siting(pages: _Pages, ctx: ReportContent, siting: SitingResult) -> None:
     pages.section("siting")
     settings = siting.settings
-    unit = str(settings.get("weight_unit", "people"))
+    unit = _weight_unit(settings.get("weight_unit", "people"))
     minutes = settings.get("minutes")
-    mode = settings.get("mode", ctx.mode)
     totals = siting.totals
-    limit = format_threshold(float(minutes)) if minutes is not None else "the limit"
+    limit = format_threshold(float(minutes)) if minutes is not None else _("the limit")
     pages.text(
-        f"{len(siting.hubs):,} new hubs chosen by {siting.model.upper()} ({siting.status}, "
-        f"solver {siting.solver}, gap {siting.gap:.2%}). Within {limit} by {mode}: "
-        f"{format_people(totals.get('covered_before'))} {unit} "
-        f"({format_share(totals.get('share_before'))}) with the existing labs, "
-        f"{format_people(totals.get('covered_after'))} "
-        f"({format_share(totals.get('share_after'))}) with the new hubs.",
+        _siting_text(siting, limit=limit, unit=unit, mode=settings.get("mode", ctx.mode)),
         pages.fonts.body,
     )
-    gain_name = "Time saved, person-hours" if siting.model == "pmedian" else f"Gain, {unit}"
+    gain_name = (
+        _("Time saved, person-hours")
+        if siting.model == "pmedian"
+        else _("Gain, {unit}").format(unit=unit)
+    )
     rows = []
     for rec in siting.hubs.itertuples(index=False):
         gain = rec.gain / 3600.0 if siting.model == "pmedian" else rec.gain
@@ -1653,28 +1810,34 @@ def _siting(pages: _Pages, ctx: ReportContent, siting: SitingResult) -> None:
             (
                 str(int(rec.rank)),
                 str(rec.name),
-                str(rec.kind),
+                site_kind(rec.kind),
                 format_people(gain),
                 format_people(rec.covered_after),
                 format_share(rec.share_after),
             )
         )
-    pages.table(
-        Table(
-            ("Rank", "Site", "Kind", gain_name, f"Within {limit} after", "Share after"),
-            tuple(rows),
-            align=("r", "l", "l", "r", "r", "r"),
-        )
+    columns = (
+        _("Rank"),
+        _("Site"),
+        _("Kind"),
+        gain_name,
+        _("Within {limit} after").format(limit=limit),
+        _("Share after"),
     )
+    pages.table(Table(columns, tuple(rows), align=("r", "l", "l", "r", "r", "r")))
     pages.text(
-        "Each hub's gain is what it adds given the hubs ranked before it; the gains add up to "
-        "the gain of the whole set.",
+        _(
+            "Each hub's gain is what it adds given the hubs ranked before it; the gains add up "
+            "to the gain of the whole set."
+        ),
         pages.fonts.small,
         color=_GREY,
     )
     curve = siting.curve
     if curve is not None and len(curve):
-        pages.heading(f"Coverage curve: share within {limit} as hubs are added")
+        pages.heading(
+            _("Coverage curve: share within {limit} as hubs are added").format(limit=limit)
+        )
         xs = [0, *curve["hubs"].astype(int).tolist()]
         ys = [float(totals.get("share_before") or 0.0), *curve["share"].astype(float).tolist()]
         height = min(80 * _MM, pages.content.height() * 0.4)
@@ -1684,6 +1847,65 @@ def _siting(pages: _Pages, ctx: ReportContent, siting: SitingResult) -> None:
             height,
             lambda painter, rect: _draw_curve(painter, rect, xs, ys, chosen, fonts),
         )
+
+
+def _weight_unit(unit: Any) -> str:
+    """What a siting run counts (``"people"``, ``"tests per year"``) in the current language."""
+    text = str(unit)
+    words = {
+        "people": pgettext("siting unit", "people"),
+        "tests per year": pgettext("siting unit", "tests per year"),
+    }
+    return words.get(text, text)
+
+
+def _solver_status(status: Any) -> str:
+    """How a siting solve ended (``"optimal"``, ``"time_limit"``, ``"heuristic"``) in the
+    current language."""
+    text = str(status)
+    words = {
+        "optimal": pgettext("solver status", "optimal"),
+        "time_limit": pgettext("solver status", "time_limit"),
+        "heuristic": pgettext("solver status", "heuristic"),
+    }
+    return words.get(text, text)
+
+
+def _percent(share: float) -> str:
+    """A share as a percentage with two decimals, ``"1.25%"`` (``"1,25%"`` in Portuguese)."""
+    if not math.isfinite(share):
+        return f"{share:.2%}"
+    return format_number(100.0 * share, decimals=2, grouping=False) + "%"
+
+
+def _siting_text(siting: SitingResult, *, limit: str, unit: str, mode: Any) -> str:
+    """The hubs page's first paragraph: the model and its solution, and the people within the
+    limit before and after the new hubs."""
+    totals = siting.totals
+    count = len(siting.hubs)
+    # the English says "hubs" for one too, as it always has
+    return ngettext(
+        "{count} new hubs chosen by {model} ({status}, solver {solver}, gap {gap}). Within "
+        "{limit} {travel}: {before} {unit} ({before_share}) with the existing labs, {after} "
+        "({after_share}) with the new hubs.",
+        "{count} new hubs chosen by {model} ({status}, solver {solver}, gap {gap}). Within "
+        "{limit} {travel}: {before} {unit} ({before_share}) with the existing labs, {after} "
+        "({after_share}) with the new hubs.",
+        count,
+    ).format(
+        count=format_count(count),
+        model=siting.model.upper(),
+        status=_solver_status(siting.status),
+        solver=siting.solver,
+        gap=_percent(siting.gap),
+        limit=limit,
+        travel=travel_by(mode),
+        before=format_people(totals.get("covered_before")),
+        unit=unit,
+        before_share=format_share(totals.get("share_before")),
+        after=format_people(totals.get("covered_after")),
+        after_share=format_share(totals.get("share_after")),
+    )
 
 
 def _draw_curve(
@@ -1727,7 +1949,7 @@ def _draw_curve(
         painter.drawText(
             QPointF(p.x() - fm.horizontalAdvance(label) / 2, p.y() + fm.height() + 2), label
         )
-    axis = "new hubs"
+    axis = _("new hubs")
     painter.drawText(
         QPointF(plot.center().x() - fm.horizontalAdvance(axis) / 2, rect.bottom() - 2), axis
     )
@@ -1770,23 +1992,9 @@ def _draw_curve(
 
 def _referral(pages: _Pages, ctx: ReportContent, referral: ReferralResult) -> None:
     pages.section("referral")
-    s = referral.summary
     params = dict(referral.settings.get("parameters") or {})
     target = params.get("target_working_days", 10.0)
-    rule = params.get("wait_rule", "worst")
-    n = int(s.get("n_spokes", 0))
-    pages.text(
-        f"{n:,} spokes send {str(s.get('capability', '')).upper()} specimens to "
-        f"{int(s.get('n_hubs', 0)):,} hub labs by {referral.settings.get('courier_mode', '')}; "
-        f"{int(s.get('n_servable', 0)):,} can be served. "
-        f"{format_share(s.get('share_meeting_target'))} of spokes get a result within "
-        f"{float(target):g} working days of sampling ({rule}-case wait for the courier). "
-        f"Median sample trip {format_minutes(s.get('median_sample_minutes'))}; median "
-        f"sample-to-result {format_days(s.get('median_sample_to_result_worst_wd'))} working "
-        f"days (worst case); {format_share(s.get('share_must_fix_on_site'))} of spokes must "
-        "fix tissue on site (fresh tissue would exceed 60 min).",
-        pages.fonts.body,
-    )
+    pages.text(_referral_text(referral, target=target), pages.fonts.body)
     spokes = referral.spokes.copy()
     worst = spokes["sample_to_result_worst_wd"].to_numpy(dtype=float)
     # the spokes that fail or come closest to the target first
@@ -1798,31 +2006,91 @@ def _referral(pages: _Pages, ctx: ReportContent, referral: ReferralResult) -> No
         rows.append(
             (
                 str(rec.name),
-                str(rec.hub_name) if isinstance(rec.hub_name, str) else "none",
+                str(rec.hub_name) if isinstance(rec.hub_name, str) else _("none"),
                 format_minutes(rec.sample_minutes),
-                str(rec.frequency) if servable and isinstance(rec.frequency, str) else "–",
+                _frequency(rec.frequency) if servable and isinstance(rec.frequency, str) else "–",
                 format_days(rec.sample_to_result_average_wd),
                 format_days(rec.sample_to_result_worst_wd),
-                ("yes" if bool(rec.meets_target) else "no")
+                (_("yes") if bool(rec.meets_target) else _("no"))
                 if servable
-                else f"not served: {rec.reason}",
+                else _("not served: {reason}").format(reason=rec.reason),
             )
         )
     pages.table(
         Table(
             (
-                "Spoke",
-                "Hub",
-                "Sample trip",
-                "Pick-up",
-                "Result, working days (average wait)",
-                "(worst wait)",
-                f"Within {float(target):g} days",
+                _("Spoke"),
+                _("Hub"),
+                _("Sample trip"),
+                _("Pick-up"),
+                _("Result, working days (average wait)"),
+                _("(worst wait)"),
+                _("Within {days} days").format(days=format_g(target)),
             ),
             tuple(rows),
             align=("l", "l", "r", "l", "r", "r", "l"),
         )
     )
+
+
+#: The waits of the referral plan's ``wait_rule`` as the referral page says them.
+_WAITS: dict[str, str] = {
+    "worst": N_("worst-case wait for the courier"),
+    "average": N_("average-case wait for the courier"),
+}
+
+
+def _referral_text(referral: ReferralResult, *, target: Any) -> str:
+    """The referral page's paragraph: spokes, hubs and couriers, who meets the target, the
+    median trip and sample-to-result time, and the spokes that must fix tissue on site."""
+    s = referral.summary
+    params = dict(referral.settings.get("parameters") or {})
+    rule = str(params.get("wait_rule", "worst"))
+    wait = _(_WAITS[rule]) if rule in _WAITS else _("{rule}-case wait for the courier")
+    n = int(s.get("n_spokes", 0))
+    # the English says "spokes" for one too, as it always has
+    plan = ngettext(
+        "{count} spokes send {test} specimens to {hubs} hub labs {travel}; {servable} can be "
+        "served.",
+        "{count} spokes send {test} specimens to {hubs} hub labs {travel}; {servable} can be "
+        "served.",
+        n,
+    ).format(
+        count=format_count(n),
+        test=str(s.get("capability", "")).upper(),
+        hubs=format_count(int(s.get("n_hubs", 0))),
+        travel=travel_by(referral.settings.get("courier_mode", "")),
+        servable=format_count(int(s.get("n_servable", 0))),
+    )
+    meeting = _(
+        "{share} of spokes get a result within {target} working days of sampling ({wait})."
+    ).format(
+        share=format_share(s.get("share_meeting_target")),
+        target=format_g(target),
+        wait=wait.format(rule=rule),
+    )
+    medians = _(
+        "Median sample trip {trip}; median sample-to-result {days} working days (worst case); "
+        "{share} of spokes must fix tissue on site (fresh tissue would exceed 60 min)."
+    ).format(
+        trip=format_minutes(s.get("median_sample_minutes")),
+        days=format_days(s.get("median_sample_to_result_worst_wd")),
+        share=format_share(s.get("share_must_fix_on_site")),
+    )
+    return f"{plan} {meeting} {medians}"
+
+
+def _frequency(text: str) -> str:
+    """A spoke's pick-up frequency (``"daily"``, ``"weekly"``, ``"2 per week"``) in the current
+    language."""
+    if text == "daily":
+        return _("daily")
+    if text == "weekly":
+        return _("weekly")
+    count, _space, rest = text.partition(" ")
+    if rest == "per week" and count.isdigit():
+        return _("{count} per week").format(count=count)
+    return text
 
 
 __all__ = [

@@ -513,7 +513,7 @@ def _add_osm_tiles(fmap: folium.Map) -> None:
 
     folium.TileLayer(
         OSM_TILE_URL,
-        attr=OSM_TILE_ATTRIBUTION,
+        attr=_(OSM_TILE_ATTRIBUTION),
         name=_("OpenStreetMap tiles (online only)"),
         overlay=True,
         show=False,
@@ -782,11 +782,11 @@ def _add_facilities(
         any_ring |= bool(quality[sel].any())
         _geojson_layer(
             _collection(geoms[sel], props),
-            name=_("Facilities: {kind} ({count})").format(kind=style.label, count=len(sel)),
+            name=_("Facilities: {kind} ({count})").format(kind=_(style.label), count=len(sel)),
             pane="markerPane",
             point_to_layer=_marker_factory(icons, z_offset=1000 * rank),
         ).add_to(fmap)
-        ctx.legend.add(_("Facilities (highest capability)"), icons["plain"][0], style.label)
+        ctx.legend.add(_("Facilities (highest capability)"), icons["plain"][0], _(style.label))
     if any_ring:
         ring_svg = (
             '<svg width="18" height="18"><circle cx="9" cy="9" r="6.5" fill="none" '
@@ -824,18 +824,18 @@ def _add_facility_clusters(fmap: folium.Map, facilities: Facilities, ctx: _Conte
                 popup = _facility_popup(row, str(tiers[i]), [], None)
                 props.append({"name": names[i], "count": 1, "popup": popup})
             else:
-                props.append(_cluster_properties(members, names, quality, style.label))
+                props.append(_cluster_properties(members, names, quality, _(style.label)))
             points.append(shapely.Point(*np.round(lonlat[members].mean(axis=0), COORD_DECIMALS)))
         clusters += len(by_cell)
         _geojson_layer(
             _collection(np.array(points, dtype=object), props),
             name=_("Facilities: {kind} ({count})").format(
-                kind=style.label, count=format_count(len(sel))
+                kind=_(style.label), count=format_count(len(sel))
             ),
             pane="markerPane",
             point_to_layer=_cluster_factory(style, z_offset=1000 * tier_rank),
         ).add_to(fmap)
-        ctx.legend.add(_("Facilities (highest capability)"), _svg_symbol(style)[0], style.label)
+        ctx.legend.add(_("Facilities (highest capability)"), _svg_symbol(style)[0], _(style.label))
     swatch = _cluster_swatch()
     note = _(
         "{facilities} facilities drawn as {clusters} clusters above {limit}; the number is "
@@ -951,7 +951,7 @@ def _lab_lines(result: AccessResult | None) -> dict[str, str]:
 
 def _facility_popup(row: pd.Series, tier: str, extras: Sequence[str], lab_line: str | None) -> str:
     caps = [_(_CAPABILITY_LABELS[c]) for c in CAPABILITIES if bool(row.get(c, False))]
-    tier_label = FACILITY_STYLES[TIER_CLASS.get(tier, "none")].label
+    tier_label = _(FACILITY_STYLES[TIER_CLASS.get(tier, "none")].label)
     capacity = row.get("capacity_tests_per_year")
     capacity_text = (
         _("{tests} tests per year").format(tests=format_people(capacity))
@@ -1021,7 +1021,7 @@ def _add_hubs(fmap: folium.Map, siting: SitingResult, ctx: _Context) -> None:
         pane="markerPane",
         point_to_layer=_marker_factory(icons, z_offset=10_000),
     ).add_to(fmap)
-    ctx.legend.add(_("Proposals"), _svg_symbol(HUB_STYLE, label="1")[0], HUB_STYLE.label)
+    ctx.legend.add(_("Proposals"), _svg_symbol(HUB_STYLE, label="1")[0], _(HUB_STYLE.label))
 
 
 def _add_referral(fmap: folium.Map, referral: ReferralResult, ctx: _Context) -> None:
@@ -1455,12 +1455,8 @@ def _add_roads(fmap: folium.Map, roads: Any, ctx: _Context, *, osm: bool) -> Non
     counts = np.diff(roads.geom_offsets)
     xy = project_lonlat(roads.geom_lonlat, ctx.crs)
     lines = shapely.linestrings(xy, indices=np.repeat(np.arange(len(counts)), counts))
-    attribution = (
-        "Roads © <a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a> "
-        "contributors (ODbL)"
-        if osm
-        else None
-    )
+    link = "<a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a>"
+    attribution = _("Roads © {link} contributors (ODbL)").format(link=link) if osm else None
     for layer_name, keys, factor in (
         (_("Roads: main"), MAIN_ROAD_CLASSES, 1.0),
         (
@@ -1488,7 +1484,7 @@ def _add_roads(fmap: folium.Map, roads: Any, ctx: _Context, *, osm: bool) -> Non
             ctx.legend.add(
                 _("Roads"),
                 _line_swatch(style.color, style.width_px, dash=_DASH.get(style.dash)),
-                style.label,
+                _(style.label),
             )
         if not geoms:
             continue
@@ -1546,7 +1542,7 @@ def _add_basemap(fmap: folium.Map, data: BasemapData, ctx: _Context) -> None:
         shown = _for_display(lines[sel], ctx.crs, ctx.simplify_m)
         geoms.append(shapely.multilinestrings([g for g in shown if not shapely.is_empty(g)]))
         props.append({"style": {"color": look.color, "weight": look.width_px, "opacity": 1.0}})
-        ctx.legend.add(_("Base map"), _line_swatch(look.color, look.width_px), look.label)
+        ctx.legend.add(_("Base map"), _line_swatch(look.color, look.width_px), _(look.label))
     attribution = _("Base map © {link} contributors (ODbL)").format(
         link="<a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a>"
     )

@@ -8,6 +8,8 @@ from dataclasses import replace
 from ccgeo.analysis.access import AccessResult, access
 from ccgeo.analysis.scenario import facilities_with_scenario
 from ccgeo.errors import check_cancel
+from ccgeo.i18n import _
+from ccgeo.model.roads import mode_words
 from ccgeo.model.scenario import Scenario
 from ccgeo.model.settings import AccessSettings
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
@@ -47,8 +49,9 @@ def run_access(
     Cancelled
         If ``cancel`` is set.
     """
-    require_layers(project, ("roads", "demand", "facilities"), what="the access analysis")
-    report_progress(progress, 0.0, f"Building the {settings.travel.mode} network…")
+    require_layers(project, ("roads", "demand", "facilities"), what=_("the access analysis"))
+    text = _("Building the {mode} network…").format(mode=mode_words(settings.travel.mode))
+    report_progress(progress, 0.0, text)
     network = network_for(
         project, settings.travel, progress=scaled_progress(progress, 0.0, 0.2), cancel=cancel
     )

@@ -6,6 +6,7 @@ import threading
 
 from ccgeo.analysis.capacity import capacity_coverage, fca, load_demand_parameters
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import _
 from ccgeo.model.capacity import CoverageResult, FcaResult
 from ccgeo.model.settings import CapacitySettings
 from ccgeo.progress import ProgressCallback, scaled_progress
@@ -34,7 +35,7 @@ def run_capacity(
     Cancelled
         If ``cancel`` is set.
     """
-    require_layers(project, ("roads", "demand", "facilities"), what="the lab capacity analysis")
+    require_layers(project, ("roads", "demand", "facilities"), what=_("the lab capacity analysis"))
     problem = no_lab_problem(project.facilities, settings.capability, settings.quality)
     if problem is not None:
         raise InputError(problem)

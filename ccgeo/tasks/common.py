@@ -7,6 +7,7 @@ import threading
 from collections.abc import Sequence
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import N_, _
 from ccgeo.labels import no_lab_text
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.network import Network
@@ -16,11 +17,12 @@ from ccgeo.network.profiles import resolve_profile
 from ccgeo.progress import ProgressCallback
 from ccgeo.project import Project
 
-#: Each layer a task may need, with where the app imports it (for the message).
+#: Each layer a task may need, with where the app imports it (for the message; translated where
+#: shown).
 LAYERS: dict[str, str] = {
-    "roads": "roads (File ▸ Import ▸ Roads, or --roads)",
-    "demand": "population (File ▸ Import ▸ Population, or --population)",
-    "facilities": "facilities (File ▸ Import ▸ Facilities, or --facilities)",
+    "roads": N_("roads (File ▸ Import ▸ Roads, or --roads)"),
+    "demand": N_("population (File ▸ Import ▸ Population, or --population)"),
+    "facilities": N_("facilities (File ▸ Import ▸ Facilities, or --facilities)"),
 }
 
 
@@ -34,11 +36,12 @@ def require_layers(project: Project, need: Sequence[str], *, what: str) -> None:
     need
         Among ``"roads"``, ``"demand"``, ``"facilities"``.
     what
-        The analysis, for the message: ``"the access analysis"``.
+        The analysis, for the message, in the current language: ``"the access analysis"``.
     """
-    missing = [LAYERS[name] for name in need if getattr(project, name) is None]
+    missing = [_(LAYERS[name]) for name in need if getattr(project, name) is None]
     if missing:
-        raise InputError(f"{what} needs {', '.join(missing)}; import them first")
+        msg = _("{what} needs {layers}; import them first")
+        raise InputError(msg.format(what=what, layers=", ".join(missing)))
 
 
 def network_for(

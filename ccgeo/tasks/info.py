@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
 from ccgeo.io.kinds import kind_of, suffixes
 
 #: Kinds of file (`ccgeo.io.kinds`) that `describe` reads.
@@ -34,13 +35,14 @@ def describe(path: str | Path) -> dict[str, Any]:
     """
     path = Path(path)
     if not path.exists():
-        raise InputError("file not found; check the path", path=path)
+        raise InputError(_("file not found; check the path"), path=path)
     kind = kind_of(path, among=DESCRIBED_KINDS)
     if kind == "table" and path.suffix.lower() == ".json" and _is_geojson(path):
         kind = "vector"
     if kind is None:
         accepted = ", ".join(suffixes(*DESCRIBED_KINDS))
-        msg = f"unknown file type {path.suffix.lower()!r}; ccgeo reads {accepted}"
+        msg = _("unknown file type {suffix!r}; ccgeo reads {accepted}")
+        msg = msg.format(suffix=path.suffix.lower(), accepted=accepted)
         raise InputError(msg, path=path)
     describers = {
         "project": _describe_project,
@@ -136,7 +138,7 @@ def _describe_raster(path: Path) -> dict[str, Any]:
     except RasterioIOError as exc:
         from ccgeo.io.population.rasters import raster_error
 
-        raise raster_error(path, exc, expected="a raster (GeoTIFF)") from exc
+        raise raster_error(path, exc, expected=_("a raster (GeoTIFF)")) from exc
 
 
 def _describe_vector(path: Path) -> dict[str, Any]:
@@ -147,7 +149,8 @@ def _describe_vector(path: Path) -> dict[str, Any]:
     try:
         layer_list = pyogrio.list_layers(target)
     except (DataSourceError, OSError) as exc:
-        raise InputError(f"is not a readable vector file ({exc})", path=path) from exc
+        msg = _("is not a readable vector file ({problem})").format(problem=exc)
+        raise InputError(msg, path=path) from exc
     layers = []
     for layer_name, geom_type in layer_list:
         info = pyogrio.read_info(target, layer=layer_name)

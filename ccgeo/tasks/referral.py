@@ -8,6 +8,7 @@ from dataclasses import replace
 import geopandas as gpd
 
 from ccgeo.analysis.referral import load_referral_parameters, parameters_with, plan_referral
+from ccgeo.i18n import _
 from ccgeo.model.referral import ReferralResult
 from ccgeo.model.settings import ReferralSettings
 from ccgeo.progress import ProgressCallback, scaled_progress
@@ -46,7 +47,7 @@ def run_referral(
     Cancelled
         If ``cancel`` is set.
     """
-    require_layers(project, ("roads", "facilities"), what="the sample referral")
+    require_layers(project, ("roads", "facilities"), what=_("the sample referral"))
     params = parameters_with(load_referral_parameters(settings.params), settings)
     courier = replace(settings.travel, mode=params.courier_mode)
     courier_net = network_for(

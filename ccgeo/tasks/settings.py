@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from ccgeo.errors import InputError
-from ccgeo.i18n import LANGUAGES, unknown_language_text
+from ccgeo.i18n import LANGUAGES, _, pgettext, unknown_language_text
 from ccgeo.io.atomic import write_text_atomic
 from ccgeo.model.settings import (
     SETTINGS_CLASSES,
@@ -80,11 +80,12 @@ class Sourced(Generic[S]):
     sources: Mapping[str, str]
 
     def lines(self) -> list[str]:
-        """One line per value: ``"mode = walk (project)"``."""
+        """One line per value: ``"mode = walk (project)"`` (the source in the current
+        language)."""
         out = []
         for key, value in self.settings.to_dict().items():
-            shown = "none" if value is None else _plain(value)
-            out.append(f"{key} = {shown} ({self.sources.get(key, DEFAULT)})")
+            shown = _("none") if value is None else _plain(value)
+            out.append(f"{key} = {shown} ({_shown_source(self.sources.get(key, DEFAULT))})")
         return out
 
     def record(self) -> dict[str, Any]:
@@ -95,6 +96,24 @@ class Sourced(Generic[S]):
             "settings": self.settings.to_dict(),
             "sources": dict(self.sources),
         }
+
+
+def _shown_source(source: str) -> str:
+    """A source of `Sourced.sources` as the planner reads it: ``"settings file x.toml
+    (access)"`` → ``"arquivo de configurações x.toml (access)"`` in Portuguese."""
+    suffix = f" ({AccessSettings.kind})"
+    base, shared = (source[: -len(suffix)], suffix) if source.endswith(suffix) else (source, "")
+    words = {
+        DEFAULT: pgettext("source of a setting", "default"),
+        PROJECT: pgettext("source of a setting", "project"),
+        COMMAND_LINE: pgettext("source of a setting", "command line"),
+    }
+    prefix = "settings file "
+    if base in words:
+        base = words[base]
+    elif base.startswith(prefix):
+        base = _("settings file {name}").format(name=base[len(prefix) :])
+    return base + shared
 
 
 def ccgeo_version() -> str:
@@ -148,16 +167,16 @@ def read_settings_file(path: str | Path) -> SettingsFile:
         analysis, or a value that its analysis refuses (every problem named, with the file).
     """
     path = Path(path)
-    data = load_toml(path, what="settings file")
+    data = load_toml(path, what=_("settings file"))
     version = data.pop("format_version", SETTINGS_FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        msg = f"format_version = {version!r} should be a whole number such as 1"
-        raise InputError(msg, path=path)
+        msg = _("format_version = {version!r} should be a whole number such as 1")
+        raise InputError(msg.format(version=version), path=path)
     if version > SETTINGS_FORMAT_VERSION:
-        msg = (
-            f"was written by a newer ccgeo (settings format {version}); this ccgeo reads format "
-            f"{SETTINGS_FORMAT_VERSION} and older: update ccgeo, or remove the newer keys"
-        )
+        msg = _(
+            "was written by a newer ccgeo (settings format {version}); this ccgeo reads format "
+            "{known} and older: update ccgeo, or remove the newer keys"
+        ).format(version=version, known=SETTINGS_FORMAT_VERSION)
         raise InputError(msg, path=path)
     problems = []
     lang = data.pop("lang", None)
@@ -165,10 +184,9 @@ def read_settings_file(path: str | Path) -> SettingsFile:
         problems.append("lang: " + unknown_language_text(str(lang)))
     for name, table in data.items():
         if name not in SETTINGS_CLASSES or not isinstance(table, dict):
-            problems.append(
-                f"{name!r} is not a table of analysis settings; expected tables "
-                f"{', '.join(f'[{k}]' for k in SETTINGS_CLASSES)}"
-            )
+            text = _("{name!r} is not a table of analysis settings; expected tables {tables}")
+            tables = ", ".join(f"[{k}]" for k in SETTINGS_CLASSES)
+            problems.append(text.format(name=name, tables=tables))
             continue
         try:  # check each table on its own, so that its problems name it
             SETTINGS_CLASSES[name].from_dict(_shared_from(data, name) | table)

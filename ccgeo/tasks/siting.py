@@ -10,6 +10,7 @@ import numpy as np
 from ccgeo.analysis.capacity import load_demand_parameters
 from ccgeo.analysis.siting import candidates_from_points, site_hubs
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import _
 from ccgeo.model.scenario import Hub
 from ccgeo.model.settings import ANY_CAPABILITY, SitingSettings
 from ccgeo.model.siting import SitingResult
@@ -48,14 +49,14 @@ def run_siting(
     Cancelled
         If ``cancel`` is set.
     """
-    require_layers(project, ("roads", "demand", "facilities"), what="siting")
+    require_layers(project, ("roads", "demand", "facilities"), what=_("siting"))
     if settings.capability == ANY_CAPABILITY:
-        msg = "siting needs a test to site hubs for; choose one (PCR, IHC, …) instead of 'any'"
+        msg = _("siting needs a test to site hubs for; choose one (PCR, IHC, …) instead of 'any'")
         raise InputError(msg)
     sites = None
     if "user" in settings.sources:
         if not user_sites:
-            msg = (
+            msg = _(
                 "'points placed on the map' is a candidate source but no candidate hub is "
                 "placed: place some with Analysis ▸ Place hub (H), or leave that source out"
             )

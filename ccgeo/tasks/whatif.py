@@ -17,7 +17,8 @@ import pandas as pd
 from ccgeo.analysis.access import AccessResult, AccessWhatIf, underserved_areas
 from ccgeo.analysis.scenario import AccessDifference, access_difference, coverage_delta
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.labels import format_delta
+from ccgeo.i18n import _, ngettext, pgettext
+from ccgeo.labels import format_count, format_delta
 from ccgeo.model.network import Network
 from ccgeo.model.scenario import Hub, Scenario
 from ccgeo.model.settings import AccessSettings
@@ -79,10 +80,10 @@ def compute_baseline(
     )
     network = network_for(project, settings.travel)  # built by the run: cached
     check_cancel(cancel)
-    report_progress(progress, 0.92, "Preparing the live what-if…")
+    report_progress(progress, 0.92, _("Preparing the live what-if…"))
     whatif = AccessWhatIf(network, result, facilities=project.facilities, cancel=cancel)
     check_cancel(cancel)
-    report_progress(progress, 1.0, "Access analysis done")
+    report_progress(progress, 1.0, _("Access analysis done"))
     return Baseline(settings, network, result, whatif)
 
 
@@ -245,7 +246,7 @@ class Workspace:
 
     def _need(self) -> Baseline:
         if self._baseline is None:
-            msg = "run the access analysis first (Analysis ▸ Run); there is no baseline yet"
+            msg = _("run the access analysis first (Analysis ▸ Run); there is no baseline yet")
             raise InputError(msg)
         return self._baseline
 
@@ -365,9 +366,9 @@ class Workspace:
         base = self._need()
         hub_id = hub_id or self.new_hub_id()
         if hub_id in self._edits.hubs:
-            msg = f"a candidate hub {hub_id!r} exists already; give another id"
+            msg = _("a candidate hub {id!r} exists already; give another id").format(id=hub_id)
             raise InputError(msg)
-        name = name or f"Candidate {hub_id.replace('hub-', 'hub ')}"
+        name = name or _candidate_name(hub_id)
         coverage = base.whatif.add_hub(lon, lat, hub_id=hub_id, name=name)
         self._edits.hubs[hub_id] = Hub(hub_id, float(lon), float(lat), name)
         return coverage
@@ -416,7 +417,7 @@ class Workspace:
         base = self._need()
         fid = str(facility_id)
         if fid in self._edits.hubs:
-            msg = f"{fid!r} is a candidate hub; remove it instead of downgrading it"
+            msg = _("{id!r} is a candidate hub; remove it instead of downgrading it").format(id=fid)
             raise InputError(msg)
         index = self._open_index(fid, None)
         coverage = base.whatif.remove_hub(index)
@@ -434,8 +435,9 @@ class Workspace:
 
     def _hub(self, hub_id: str) -> Hub:
         if hub_id not in self._edits.hubs:
-            known = ", ".join(self._edits.hubs) or "none"
-            msg = f"there is no candidate hub {hub_id!r}; hubs placed: {known}"
+            known = ", ".join(self._edits.hubs) or _("none")
+            msg = _("there is no candidate hub {id!r}; hubs placed: {known}")
+            msg = msg.format(id=hub_id, known=known)
             raise InputError(msg)
         return self._edits.hubs[hub_id]
 
@@ -446,7 +448,7 @@ class Workspace:
             mask &= labs["kind"] == kind
         rows = np.flatnonzero(mask.to_numpy())
         if len(rows) == 0:
-            msg = f"{lab_id!r} is not an open lab in this what-if"
+            msg = _("{id!r} is not an open lab in this what-if").format(id=lab_id)
             raise InputError(msg)
         return int(rows[-1])
 
@@ -462,7 +464,7 @@ class Workspace:
         """
         name = str(name).strip()
         if not name:
-            msg = "a scenario needs a name, such as 'Two new PCR hubs in the east'"
+            msg = _("a scenario needs a name, such as 'Two new PCR hubs in the east'")
             raise InputError(msg)
         cap = (self._settings.capability,)
         return Scenario(
@@ -502,17 +504,17 @@ class Workspace:
             try:
                 self.add_hub(hub.lon, hub.lat, hub.name, hub_id=hub.hub_id)
             except InputError as exc:
-                skipped.append(f"hub {hub.name}: {exc}")
+                skipped.append(_("hub {name}: {problem}").format(name=hub.name, problem=exc))
         for fid in edits.upgrades:
             try:
                 self.upgrade(fid)
             except InputError as exc:
-                skipped.append(f"upgrade of {fid}: {exc}")
+                skipped.append(_("upgrade of {id}: {problem}").format(id=fid, problem=exc))
         for fid in edits.removed:
             try:
                 self.downgrade(fid)
             except InputError as exc:
-                skipped.append(f"closure of {fid}: {exc}")
+                skipped.append(_("closure of {id}: {problem}").format(id=fid, problem=exc))
         self._hub_counter = max(
             [self._hub_counter, *(_hub_number(h) for h in self._edits.hubs)], default=0
         )
@@ -548,7 +550,8 @@ class Workspace:
             rows = _compare_rows(run.name, run.settings, run.delta())
             rows["skipped"] = "; ".join(run.skipped)
             frames.append(rows)
-        report_progress(progress, 1.0, f"Compared {len(scenarios)} scenarios")
+        text = ngettext("Compared {count} scenarios", "Compared {count} scenarios", len(scenarios))
+        report_progress(progress, 1.0, text.format(count=len(scenarios)))
         return pd.concat(frames, ignore_index=True)
 
     def scenario_runs(
@@ -572,7 +575,8 @@ class Workspace:
         for i, scenario in enumerate(scenarios):
             check_cancel(cancel)
             name = BASELINE_NAME if scenario is None else scenario.name
-            report_progress(progress, i / n, f"Scenario {name}…")
+            shown = pgettext("scenario", "baseline") if scenario is None else name
+            report_progress(progress, i / n, _("Scenario {name}…").format(name=shown))
             settings = (
                 base.settings
                 if scenario is None
@@ -742,9 +746,11 @@ def _difference(a: ScenarioRun, b: ScenarioRun, threshold_minutes: float) -> Acc
     ids_a = demand_a["demand_id"].astype(str).to_numpy()
     ids_b = demand_b["demand_id"].astype(str).to_numpy()
     if len(ids_a) != len(ids_b) or not (ids_a == ids_b).all():
-        msg = (
-            f"{a.name!r} and {b.name!r} timed different demand points ({len(ids_a):,} and "
-            f"{len(ids_b):,}); compare scenarios of the same project and population layer"
+        msg = _(
+            "{a!r} and {b!r} timed different demand points ({count_a} and {count_b}); compare "
+            "scenarios of the same project and population layer"
+        ).format(
+            a=a.name, b=b.name, count_a=format_count(len(ids_a)), count_b=format_count(len(ids_b))
         )
         raise InputError(msg)
     return access_difference(demand_a, a.demand_seconds, b.demand_seconds, threshold_minutes)
@@ -760,6 +766,14 @@ def _edits_of(scenario: Scenario) -> _Edits:
     edits.upgrades = [str(f) for f in scenario.upgrades]
     edits.removed = [str(f) for f in scenario.removed]
     return edits
+
+
+def _candidate_name(hub_id: str) -> str:
+    """The name of a candidate hub placed without one: ``"hub-3"`` → "Candidate hub 3"."""
+    match = re.fullmatch(r"hub-(\d+)", hub_id)
+    if match:
+        return _("Candidate hub {n}").format(n=match.group(1))
+    return _("Candidate {hub}").format(hub=hub_id.replace("hub-", "hub "))
 
 
 def _hub_number(hub_id: str) -> int:

@@ -14,6 +14,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
+from ccgeo.labels import format_number
 
 #: Capacity column of the facility schema, tests per year.
 CAPACITY_COLUMN = "capacity_tests_per_year"
@@ -27,7 +29,8 @@ def check_minutes(value: float, what: str) -> float:
     """``value`` as a positive, finite number of minutes, or `InputError` naming ``what``."""
     minutes = float(value)
     if not (math.isfinite(minutes) and minutes > 0):
-        msg = f"`{what}` should be a positive number of minutes, got {value!r}"
+        msg = _("`{what}` should be a positive number of minutes, got {value!r}")
+        msg = msg.format(what=what, value=value)
         raise InputError(msg)
     return minutes
 
@@ -49,16 +52,17 @@ def pairs(
     else:
         dense = np.asarray(times, dtype=np.float64)
         if dense.ndim != 2:
-            msg = f"`times` should be a (labs, points) matrix of seconds, got shape {dense.shape}"
+            msg = _("`times` should be a (labs, points) matrix of seconds, got shape {shape}")
+            msg = msg.format(shape=dense.shape)
             raise InputError(msg)
         rows, cols = np.nonzero(~np.isposinf(dense))
         t = dense[rows, cols]
         rows, cols = rows.astype(np.int64), cols.astype(np.int64)
     if tuple(times.shape) != shape:
-        msg = (
-            f"`times` has shape {tuple(times.shape)}; expected (labs, points) = {shape}: "
-            "rows are labs, columns demand points"
-        )
+        msg = _(
+            "`times` has shape {shape}; expected (labs, points) = {expected}: rows are labs, "
+            "columns demand points"
+        ).format(shape=tuple(times.shape), expected=shape)
         raise InputError(msg)
     t = np.asarray(t, dtype=np.float64)
     _check_seconds(rows, cols, t)
@@ -76,10 +80,10 @@ def _check_seconds(rows: np.ndarray, cols: np.ndarray, t: np.ndarray) -> None:
     bad = ~(t >= 0) | np.isinf(t)
     if bad.any():
         x = int(np.flatnonzero(bad)[0])
-        msg = (
-            f"`times` holds {int(bad.sum())} invalid travel times, e.g. {t[x]!r} for lab "
-            f"{rows[x]} and point {cols[x]}; expected seconds ≥ 0 (unreachable = absent or inf)"
-        )
+        msg = _(
+            "`times` holds {count} invalid travel times, e.g. {value!r} for lab {lab} and point "
+            "{point}; expected seconds ≥ 0 (unreachable = absent or inf)"
+        ).format(count=int(bad.sum()), value=t[x], lab=rows[x], point=cols[x])
         raise InputError(msg)
 
 
@@ -100,10 +104,9 @@ def check_supply(values: np.ndarray | Sequence[float], *, what: str = "supply") 
     s = np.asarray(values, dtype=np.float64).reshape(-1)
     bad = np.flatnonzero(np.isinf(s) | (s < 0))
     if len(bad):
-        msg = (
-            f"`{what}` should be tests per year ≥ 0 (NaN where unknown); labs "
-            f"{listing(bad.tolist())} hold {listing(s[bad].tolist())}"
-        )
+        msg = _(
+            "`{what}` should be tests per year ≥ 0 (NaN where unknown); labs {labs} hold {values}"
+        ).format(what=what, labs=listing(bad.tolist()), values=listing(s[bad].tolist()))
         raise InputError(msg)
     return s
 
@@ -113,10 +116,9 @@ def check_demand(values: np.ndarray | Sequence[float], what: str) -> np.ndarray:
     d = np.asarray(values, dtype=np.float64).reshape(-1)
     bad = np.flatnonzero(~np.isfinite(d) | (d < 0))
     if len(bad):
-        msg = (
-            f"`{what}` should be finite and ≥ 0 at every point; points "
-            f"{listing(bad.tolist())} hold {listing(d[bad].tolist())}"
-        )
+        msg = _(
+            "`{what}` should be finite and ≥ 0 at every point; points {points} hold {values}"
+        ).format(what=what, points=listing(bad.tolist()), values=listing(d[bad].tolist()))
         raise InputError(msg)
     return d
 
@@ -158,7 +160,8 @@ class MatrixInputs:
         rows, cols, t = pairs(times, (k, n))
         pop = d if population is None else check_demand(population, "population")
         if len(pop) != n:
-            msg = f"`population` has {len(pop)} values for {n} demand points"
+            msg = _("`population` has {count} values for {n} demand points")
+            msg = msg.format(count=len(pop), n=n)
             raise InputError(msg)
         ids = _lab_ids_or_default(lab_ids, k)
         names = ids if lab_names is None else np.asarray(lab_names, dtype=object)
@@ -172,7 +175,7 @@ def _lab_ids_or_default(lab_ids: Sequence[str] | np.ndarray | None, k: int) -> n
         return np.array([str(i) for i in range(k)], dtype=object)
     ids = np.asarray(lab_ids, dtype=object).reshape(-1)
     if len(ids) != k:
-        msg = f"`lab_ids` has {len(ids)} values for {k} labs"
+        msg = _("`lab_ids` has {count} values for {k} labs").format(count=len(ids), k=k)
         raise InputError(msg)
     return ids
 
@@ -183,7 +186,8 @@ def _district_ids_or_default(district_ids: np.ndarray | Sequence[str] | None, n:
         return np.full(n, "", dtype=object)
     ids = np.asarray(district_ids, dtype=object).reshape(-1)
     if len(ids) != n:
-        msg = f"`district_ids` has {len(ids)} values for {n} demand points"
+        msg = _("`district_ids` has {count} values for {n} demand points")
+        msg = msg.format(count=len(ids), n=n)
         raise InputError(msg)
     return ids
 
@@ -212,9 +216,10 @@ def district_table(
 def listing(items: Sequence[Any], limit: int = 8) -> str:
     """``"a, b, c and 4 more"``: the first ``limit`` items of a message."""
     shown = ", ".join(f"{x:g}" if isinstance(x, float) else str(x) for x in items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+    more = _(" and {count} more").format(count=len(items) - limit) if len(items) > limit else ""
+    return shown + more
 
 
 def fmt_people(people: float) -> str:
-    """People as a whole number with thousands separators."""
-    return f"{people:,.0f}"
+    """People as a whole number with thousands separators (in the current language)."""
+    return format_number(people)

@@ -25,6 +25,8 @@ from ccgeo.analysis.capacity.common import (
 )
 from ccgeo.analysis.capacity.times import Prepared, labs_on_all, prepare, spread
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import _
+from ccgeo.labels import format_threshold
 from ccgeo.model.capacity import NOT_ON_NETWORK, CoverageResult, DemandParameters
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
@@ -105,7 +107,9 @@ def capacity_coverage_from_times(
     check_cancel(cancel)
     limit_min = check_minutes(max_minutes, "max_minutes")
     if order not in ("capacity", "given", "time"):
-        msg = f"`order` should be 'capacity', 'given' or 'time', got {order!r}"
+        msg = _("`order` should be 'capacity', 'given' or 'time', got {order!r}").format(
+            order=order
+        )
         raise InputError(msg)
     x = MatrixInputs.check(
         times, capacity, demand, population, district_ids, lab_ids, lab_names, what="capacity"
@@ -116,7 +120,7 @@ def capacity_coverage_from_times(
     check_cancel(cancel)
     result = _coverage_result(order, limit_min, x, reach, run)
     share = 100 * result.totals["covered_share"]
-    report_progress(progress, 1.0, f"coverage: {share:.1f} % covered")
+    report_progress(progress, 1.0, _("coverage: {share:.1f} % covered").format(share=share))
     return result
 
 
@@ -192,7 +196,8 @@ def _run_labs(
     best_lab = np.full(n, -1, dtype=np.int64)
     for step, j in enumerate(seq):
         check_cancel(cancel)
-        report_progress(progress, step / max(len(seq), 1), f"coverage: lab {step + 1} of {k}")
+        text = _("coverage: lab {step} of {k}").format(step=step + 1, k=k)
+        report_progress(progress, step / max(len(seq), 1), text)
         a, b = reach.ptr[j], reach.ptr[j + 1]
         pts, tj = reach.cols[a:b], reach.t[a:b]
         left = remaining[pts]
@@ -313,16 +318,23 @@ def _coverage_warnings(x: MatrixInputs, reach_any: np.ndarray, limit_min: float)
     warnings: list[str] = []
     excluded = [str(x) for x in ids[~np.isfinite(cap)]]
     if excluded:
+        text = _(
+            "{count} of {k} labs have no known capacity and cover nothing: {labs}; enter their "
+            "{column} to include them"
+        )
         warnings.append(
-            f"{len(excluded)} of {len(cap)} labs have no known capacity and cover nothing: "
-            f"{listing(excluded)}; enter their {CAPACITY_COLUMN} to include them"
+            text.format(
+                count=len(excluded), k=len(cap), labs=listing(excluded), column=CAPACITY_COLUMN
+            )
         )
     if (~reach_any).any():
-        warnings.append(
-            f"{int((~reach_any).sum())} of {len(pop)} demand points "
-            f"({fmt_people(float(pop[~reach_any].sum()))} people) reach no lab with capacity "
-            f"within {limit_min:g} min"
+        text = _(
+            "{count} of {n} demand points ({people} people) reach no lab with capacity within "
+            "{minutes}"
         )
+        people = fmt_people(float(pop[~reach_any].sum()))
+        count, minutes = int((~reach_any).sum()), format_threshold(limit_min)
+        warnings.append(text.format(count=count, n=len(pop), people=people, minutes=minutes))
     return warnings
 
 
@@ -382,9 +394,7 @@ def capacity_coverage(
     Cancelled
         If ``cancel`` is set.
     """
-    if settings.demand_unit != "tests":
-        msg = "coverage counts tests per year, the unit of capacity: set demand_unit to 'tests'"
-        raise InputError(f"{msg}, not {settings.demand_unit!r}")
+    _check_tests_unit(settings)
     prep = prepare(
         net,
         labs,
@@ -428,3 +438,13 @@ def _on_all_labs(result: CoverageResult, prep: Prepared) -> CoverageResult:
         off_network_labs=prep.off_network_labs,
         warnings=(*prep.warnings, *result.warnings),
     )
+
+
+def _check_tests_unit(settings: CapacitySettings) -> None:
+    """Coverage weighs tests per year against capacity: `InputError` for another demand unit."""
+    if settings.demand_unit != "tests":
+        msg = _(
+            "coverage counts tests per year, the unit of capacity: set demand_unit to 'tests', "
+            "not {unit!r}"
+        )
+        raise InputError(msg.format(unit=settings.demand_unit))

@@ -16,6 +16,8 @@ import pandas as pd
 
 from ccgeo.analysis.capacity.common import listing
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
+from ccgeo.labels import format_percent
 from ccgeo.model.capacity import DemandParameters, check_capability
 from ccgeo.model.schema import CAPABILITIES
 from ccgeo.params import load_toml, resource
@@ -56,17 +58,17 @@ def load_demand_parameters(path: str | Path | None = None) -> DemandParameters:
     problems: list[str] = []
     rate = incidence.get("per_100k_per_year")
     if not _is_number(rate) or not 0 < float(rate) <= 100_000:
-        problems.append(
-            f"[incidence] per_100k_per_year = {rate!r}: expected a number of new cancer cases per "
+        text = _(
+            "[incidence] per_100k_per_year = {rate!r}: expected a number of new cancer cases per "
             "100,000 people per year, above 0 and at most 100000 (world: 196.9)"
         )
+        problems.append(text.format(rate=rate))
     fractions, basis = _eligible_fractions(caps, problems)
     if problems:
-        msg = (
-            "demand parameters are not usable: "
-            + "; ".join(problems)
-            + ". Fix these values (see the comments at the top of resources/demand.toml)."
-        )
+        msg = _(
+            "demand parameters are not usable: {problems}. Fix these values (see the comments at "
+            "the top of resources/demand.toml)."
+        ).format(problems="; ".join(problems))
         raise InputError(msg, path=Path(path) if path is not None else bundled)
     basis = {"incidence": str(incidence.get("basis", "")), **basis}
     return DemandParameters(float(rate), fractions, basis, tuple(sources))  # type: ignore[arg-type]
@@ -79,7 +81,7 @@ def _merge_user_file(
     caps: dict[str, dict[str, Any]],
 ) -> None:
     """Lay a user's tables over the bundled ones, in place; values without a basis cite the file."""
-    cite = f"user file {name}"
+    cite = _("user file {name}").format(name=name)
     if "incidence" in user:
         incidence.update(user["incidence"])
         if "basis" not in user["incidence"]:
@@ -100,14 +102,15 @@ def _eligible_fractions(
     for cap in CAPABILITIES:
         table = caps.get(cap)
         if table is None or "eligible_fraction" not in table:
-            problems.append(f"[capabilities.{cap}] eligible_fraction is missing")
+            problems.append(_("[capabilities.{cap}] eligible_fraction is missing").format(cap=cap))
             continue
         value = table["eligible_fraction"]
         if not _is_number(value) or not 0 <= float(value) <= 1:
-            problems.append(
-                f"[capabilities.{cap}] eligible_fraction = {value!r}: expected the share of "
-                "incident cancers needing this test, a number from 0 to 1 (10 % is 0.10)"
+            text = _(
+                "[capabilities.{cap}] eligible_fraction = {value!r}: expected the share of "
+                "incident cancers needing this test, a number from 0 to 1 ({example} is 0.10)"
             )
+            problems.append(text.format(cap=cap, value=value, example=format_percent(10)))
             continue
         fractions[cap] = float(value)
         basis[cap] = str(table.get("basis", ""))
@@ -153,10 +156,9 @@ def test_demand(
     pop = np.asarray(population, dtype=np.float64).reshape(-1)
     bad = np.flatnonzero(~np.isfinite(pop) | (pop < 0))
     if len(bad):
-        msg = (
-            f"population should be 0 or more people at every point; points "
-            f"{listing(bad.tolist())} hold {listing(pop[bad].tolist())}"
-        )
+        msg = _(
+            "population should be 0 or more people at every point; points {points} hold {values}"
+        ).format(points=listing(bad.tolist()), values=listing(pop[bad].tolist()))
         raise InputError(msg)
     if incidence_per_100k is None or eligible_fraction is None:
         params = params if params is not None else load_demand_parameters()
@@ -165,20 +167,20 @@ def test_demand(
     else:
         rate = float(incidence_per_100k)
         if not 0 < rate <= 100_000:
-            msg = (
-                f"`incidence_per_100k` should be new cancer cases per 100,000 people per year, "
-                f"above 0 and at most 100000, got {incidence_per_100k!r}"
-            )
+            msg = _(
+                "`incidence_per_100k` should be new cancer cases per 100,000 people per year, "
+                "above 0 and at most 100000, got {value!r}"
+            ).format(value=incidence_per_100k)
             raise InputError(msg)
     if eligible_fraction is None:
         fraction = params.eligible_fraction[capability]  # type: ignore[union-attr]
     else:
         fraction = float(eligible_fraction)
         if not 0 <= fraction <= 1:
-            msg = (
-                f"`eligible_fraction` should be a share from 0 to 1 (10 % is 0.10), "
-                f"got {eligible_fraction!r}"
-            )
+            msg = _(
+                "`eligible_fraction` should be a share from 0 to 1 ({example} is 0.10), got "
+                "{value!r}"
+            ).format(value=eligible_fraction, example=format_percent(10))
             raise InputError(msg)
     return pop * (rate / 100_000.0) * fraction
 
@@ -192,35 +194,37 @@ def _is_number(value: object) -> bool:
 
 
 def _read_demand_toml(path: Path) -> dict[str, Any]:
-    data = load_toml(path, what="demand file", example=BUNDLED_DEMAND)
+    data = load_toml(path, what=_("demand file"), example=BUNDLED_DEMAND)
     problems: list[str] = []
     for key in data:
         if key not in ("incidence", "capabilities"):
-            problems.append(f"unknown key {key!r} (expected [incidence] or [capabilities.<cap>])")
+            text = _("unknown key {key!r} (expected [incidence] or [capabilities.<cap>])")
+            problems.append(text.format(key=key))
     incidence = data.get("incidence", {})
     if not isinstance(incidence, dict):
-        problems.append(f"incidence = {incidence!r} should be a table [incidence]")
+        text = _("incidence = {value!r} should be a table [incidence]")
+        problems.append(text.format(value=incidence))
     else:
+        text = _("unknown key [incidence] {key!r} (expected per_100k_per_year, basis)")
         problems += [
-            f"unknown key [incidence] {k!r} (expected per_100k_per_year, basis)"
-            for k in incidence
-            if k not in ("per_100k_per_year", "basis")
+            text.format(key=k) for k in incidence if k not in ("per_100k_per_year", "basis")
         ]
     caps = data.get("capabilities", {})
     if not isinstance(caps, dict):
-        problems.append(f"capabilities = {caps!r} should be tables [capabilities.<cap>]")
+        text = _("capabilities = {value!r} should be tables [capabilities.<cap>]")
+        problems.append(text.format(value=caps))
         caps = {}
     for cap, table in caps.items():
         if cap not in CAPABILITIES:
-            problems.append(
-                f"unknown capability [capabilities.{cap}] "
-                f"(expected one of {', '.join(CAPABILITIES)})"
-            )
+            text = _("unknown capability [capabilities.{cap}] (expected one of {known})")
+            problems.append(text.format(cap=cap, known=", ".join(CAPABILITIES)))
         elif not isinstance(table, dict):
-            problems.append(f"[capabilities] {cap} = {table!r} should be a table")
+            text = _("[capabilities] {cap} = {value!r} should be a table")
+            problems.append(text.format(cap=cap, value=table))
         else:
+            text = _("unknown key [capabilities.{cap}] {key!r} (expected eligible_fraction, basis)")
             problems += [
-                f"unknown key [capabilities.{cap}] {k!r} (expected eligible_fraction, basis)"
+                text.format(cap=cap, key=k)
                 for k in table
                 if k not in ("eligible_fraction", "basis")
             ]

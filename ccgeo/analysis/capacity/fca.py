@@ -25,6 +25,8 @@ from ccgeo.analysis.capacity.common import (
 )
 from ccgeo.analysis.capacity.times import Prepared, labs_on_all, prepare, spread
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import N_, _, ngettext
+from ccgeo.labels import format_threshold
 from ccgeo.model.capacity import DemandParameters, FcaResult
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
@@ -51,10 +53,11 @@ E2SFCA_WEIGHTS: tuple[float, ...] = (1.0, 0.68, 0.22)
 Method = Literal["2sfca", "e2sfca"]
 DemandUnit = Literal["tests", "people"]
 
-#: The unit of ratios and accessibility, in words, by demand unit.
+#: The unit of ratios and accessibility, in words, by demand unit (kept in English in the
+#: result, as a key of summary.json; translated where shown with `ccgeo.i18n.gettext`).
 _UNITS = {
-    "tests": "tests per year available per test per year needed",
-    "people": "tests per year per person",
+    "tests": N_("tests per year available per test per year needed"),
+    "people": N_("tests per year per person"),
 }
 
 
@@ -123,17 +126,18 @@ def fca_from_times(
         If ``cancel`` is set.
     """
     check_cancel(cancel)
-    report_progress(progress, 0.0, f"{method.upper()}: checking inputs")
+    report_progress(progress, 0.0, _("{method}: checking inputs").format(method=method.upper()))
     bands, band_w = _bands(method, max_minutes, bands_minutes, weights)
     if demand_unit not in ("tests", "people"):
-        msg = f"`demand_unit` should be 'tests' or 'people', got {demand_unit!r}"
+        msg = _("`demand_unit` should be 'tests' or 'people', got {unit!r}")
+        msg = msg.format(unit=demand_unit)
         raise InputError(msg)
     x = MatrixInputs.check(times, supply, demand, population, district_ids, lab_ids, lab_names)
     W, in_reach = _band_weights(x, bands, band_w)
     check_cancel(cancel)
-    report_progress(progress, 0.5, f"{method.upper()}: ratios")
+    report_progress(progress, 0.5, _("{method}: ratios").format(method=method.upper()))
     result = _fca_result(x, W, in_reach, method, demand_unit, bands, band_w)
-    report_progress(progress, 1.0, f"{method.upper()} done")
+    report_progress(progress, 1.0, _("{method} done").format(method=method.upper()))
     return result
 
 
@@ -225,23 +229,33 @@ def _fca_warnings(
     has_cap = np.isfinite(s)
     excluded = [str(x) for x in ids[~has_cap]]
     if excluded:
-        warnings.append(
-            f"{len(excluded)} of {len(s)} labs have no known capacity and were left out of the "
-            f"ratios: {listing(excluded)}; enter their {CAPACITY_COLUMN} to include them"
+        text = _(
+            "{count} of {k} labs have no known capacity and were left out of the ratios: {labs}; "
+            "enter their {column} to include them"
         )
+        labs = listing(excluded)
+        warnings.append(
+            text.format(count=len(excluded), k=len(s), labs=labs, column=CAPACITY_COLUMN)
+        )
+    minutes = format_threshold(reach_minutes)
     idle = ids[has_cap & np.isnan(ratio)]
     if len(idle):
-        warnings.append(
-            f"{len(idle)} labs reach no demand within {reach_minutes:g} min and add nothing: "
-            f"{listing([str(x) for x in idle])}"
+        text = ngettext(
+            "{count} labs reach no demand within {minutes} and add nothing: {labs}",
+            "{count} labs reach no demand within {minutes} and add nothing: {labs}",
+            len(idle),
         )
+        labs = listing([str(x) for x in idle])
+        warnings.append(text.format(count=len(idle), minutes=minutes, labs=labs))
     unreached = in_reach == 0
     if unreached.any():
-        warnings.append(
-            f"{int(unreached.sum())} of {len(pop)} demand points "
-            f"({fmt_people(float(pop[unreached].sum()))} people) reach no lab with capacity "
-            f"within {reach_minutes:g} min: accessibility 0"
+        text = _(
+            "{count} of {n} demand points ({people} people) reach no lab with capacity within "
+            "{minutes}: accessibility 0"
         )
+        people = fmt_people(float(pop[unreached].sum()))
+        count = int(unreached.sum())
+        warnings.append(text.format(count=count, n=len(pop), people=people, minutes=minutes))
     return warnings
 
 
@@ -254,33 +268,40 @@ def _bands(
     """The travel-time bands (inclusive upper bounds, minutes) and their weights."""
     if method == "2sfca":
         if bands_minutes is not None or weights is not None:
-            msg = "`bands_minutes` and `weights` belong to method='e2sfca'; 2SFCA uses max_minutes"
+            msg = _(
+                "`bands_minutes` and `weights` belong to method='e2sfca'; 2SFCA uses max_minutes"
+            )
             raise InputError(msg)
         limit = DEFAULT_MAX_MINUTES if max_minutes is None else max_minutes
         return [check_minutes(limit, "max_minutes")], [1.0]
     if method != "e2sfca":
-        msg = f"`method` should be '2sfca' or 'e2sfca', got {method!r}"
+        msg = _("`method` should be '2sfca' or 'e2sfca', got {method!r}").format(method=method)
         raise InputError(msg)
     if max_minutes is not None:
-        msg = (
-            "E2SFCA takes its catchment from `bands_minutes` (the last band's bound); "
-            f"drop max_minutes={max_minutes!r} or give bands ending there"
-        )
+        msg = _(
+            "E2SFCA takes its catchment from `bands_minutes` (the last band's bound); drop "
+            "max_minutes={value!r} or give bands ending there"
+        ).format(value=max_minutes)
         raise InputError(msg)
     bands = [float(b) for b in (E2SFCA_BANDS_MINUTES if bands_minutes is None else bands_minutes)]
     w = [float(x) for x in (E2SFCA_WEIGHTS if weights is None else weights)]
     if bands_minutes is not None and weights is None and len(bands) != len(E2SFCA_WEIGHTS):
-        msg = f"give `weights` for the {len(bands)} bands {bands} (the defaults are for 3 bands)"
+        msg = _("give `weights` for the {count} bands {bands} (the defaults are for 3 bands)")
+        msg = msg.format(count=len(bands), bands=bands)
         raise InputError(msg)
     if len(bands) != len(w) or not bands:
-        msg = f"`bands_minutes` {bands} and `weights` {w} should have the same, non-zero length"
+        msg = _(
+            "`bands_minutes` {bands} and `weights` {weights} should have the same, non-zero length"
+        )
+        msg = msg.format(bands=bands, weights=w)
         raise InputError(msg)
     arr = np.asarray(bands)
     if not (np.isfinite(arr).all() and arr[0] > 0 and (np.diff(arr) > 0).all()):
-        msg = f"`bands_minutes` should be increasing positive minutes, got {bands}"
+        msg = _("`bands_minutes` should be increasing positive minutes, got {bands}")
+        msg = msg.format(bands=bands)
         raise InputError(msg)
     if not all(math.isfinite(x) and x >= 0 for x in w):
-        msg = f"`weights` should be finite numbers ≥ 0, got {w}"
+        msg = _("`weights` should be finite numbers ≥ 0, got {weights}").format(weights=w)
         raise InputError(msg)
     return bands, w
 
@@ -377,10 +398,10 @@ def _method_options(settings: CapacitySettings) -> dict[str, Any]:
     elif settings.method == "e2sfca":
         limit = {"bands_minutes": settings.bands_minutes, "weights": settings.weights}
     else:
-        msg = (
-            f"`fca` runs the methods '2sfca' and 'e2sfca', got {settings.method!r}; "
-            "capacity-limited coverage is `capacity_coverage`"
-        )
+        msg = _(
+            "`fca` runs the methods '2sfca' and 'e2sfca', got {method!r}; capacity-limited "
+            "coverage is `capacity_coverage`"
+        ).format(method=settings.method)
         raise InputError(msg)
     return {"method": settings.method, "demand_unit": settings.demand_unit, **limit}
 

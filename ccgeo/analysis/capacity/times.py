@@ -34,8 +34,11 @@ from ccgeo.analysis.placement import (
     snap_points,
 )
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import _, ngettext
+from ccgeo.labels import format_threshold
 from ccgeo.model.capacity import NOT_ON_NETWORK, DemandParameters
 from ccgeo.model.facilities import Facilities, quality_mask
+from ccgeo.model.roads import mode_words
 from ccgeo.network.routing import Catchments, catchments
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
@@ -97,12 +100,17 @@ def lab_demand_times(
         progress=scaled_progress(progress, 0.0, 0.6),
         cancel=cancel,
     )
-    report_progress(progress, 0.6, "joining catchments with demand points")
+    report_progress(progress, 0.6, _("joining catchments with demand points"))
     i, j, t = _join_catchments(
         catch, net.n_nodes, snapped, progress=scaled_progress(progress, 0.6, 1.0), cancel=cancel
     )
+    text = ngettext(
+        "{count} lab-point pairs within {minutes}",
+        "{count} lab-point pairs within {minutes}",
+        len(t),
+    )
     report_progress(
-        progress, 1.0, f"{len(t)} lab-point pairs within {catch.max_seconds / 60:g} min"
+        progress, 1.0, text.format(count=len(t), minutes=format_threshold(catch.max_seconds / 60))
     )
     return csr_from_pairs(j, i, t, (k, n))
 
@@ -149,7 +157,7 @@ def _join_catchments(
         t = w[a:b][rep] + e_sec[idx]
         keep = t <= limit
         parts.append(_best_per_pair(pt[a:b][rep][keep], e_lab[idx][keep], t[keep], k))
-        report_progress(progress, b / max(len(pt), 1), "lab x demand times")
+        report_progress(progress, b / max(len(pt), 1), _("lab x demand times"))
     check_cancel(cancel)
     if not parts:
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
@@ -235,7 +243,7 @@ def prepare(
     """
     check_cancel(cancel)
     gdf, warnings = _chosen_labs(labs, settings)
-    report_progress(progress, 0.0, "placing labs and demand on the network")
+    report_progress(progress, 0.0, _("placing labs and demand on the network"))
     placement = place_labs(net, gdf, settings.snapping)
     table = placement.table
     ids = table["facility_id"].to_numpy(dtype=object)
@@ -246,10 +254,17 @@ def prepare(
     snapped = snap_points(net, point_lonlat(frame, what="demand"), settings.snapping)
     off = snapped.off_network
     if off.any():
+        text = ngettext(
+            "{count} demand points ({people} people) lie more than {max_snap_m:g} m from the "
+            "{mode} network and reach no lab",
+            "{count} demand points ({people} people) lie more than {max_snap_m:g} m from the "
+            "{mode} network and reach no lab",
+            int(off.sum()),
+        )
+        people = fmt_people(float(pop[off].sum()))
+        max_snap_m, mode = settings.snapping.max_snap_m, mode_words(net.mode)
         warnings.append(
-            f"{int(off.sum())} demand points ({fmt_people(float(pop[off].sum()))} people) lie "
-            f"more than {settings.snapping.max_snap_m:g} m from the {net.mode} network and "
-            "reach no lab"
+            text.format(count=int(off.sum()), people=people, max_snap_m=max_snap_m, mode=mode)
         )
     if demand_unit == "tests":
         params = params if params is not None else load_demand_parameters(settings.demand)
@@ -294,34 +309,36 @@ def _chosen_labs(
     """
     gdf = labs.gdf if isinstance(labs, Facilities) else labs
     if not isinstance(gdf, gpd.GeoDataFrame):
-        msg = f"`labs` should be Facilities or a GeoDataFrame, got {type(labs).__name__}"
+        msg = _("`labs` should be Facilities or a GeoDataFrame, got {kind}")
+        msg = msg.format(kind=type(labs).__name__)
         raise InputError(msg)
     warnings: list[str] = []
     capability, quality = settings.capability, settings.quality
     if capability in gdf.columns:
         able = gdf[capability].fillna(False).to_numpy(dtype=bool)
         if not able.all():
+            text = _("{count} of {n} facilities cannot do {capability} and were left out")
             warnings.append(
-                f"{int((~able).sum())} of {len(gdf)} facilities cannot do {capability} "
-                "and were left out"
+                text.format(count=int((~able).sum()), n=len(gdf), capability=capability)
             )
             gdf = gdf.loc[able]
     if quality != "any":
         if not {"eqa", "accreditation"} <= set(gdf.columns):
-            msg = (
-                f"the quality filter {quality!r} needs the labs' `eqa` and `accreditation` "
+            msg = _(
+                "the quality filter {quality!r} needs the labs' `eqa` and `accreditation` "
                 "columns, which they lack; choose quality 'any' or import them as facilities"
-            )
+            ).format(quality=quality)
             raise InputError(msg)
         good = quality_mask(gdf, quality)
         if not good.all():
-            warnings.append(
-                f"{int((~good).sum())} of {len(gdf)} facilities do not meet the quality filter "
-                f"{quality!r} and were left out"
+            text = _(
+                "{count} of {n} facilities do not meet the quality filter {quality!r} and were "
+                "left out"
             )
+            warnings.append(text.format(count=int((~good).sum()), n=len(gdf), quality=quality))
             gdf = gdf.loc[good]
     if len(gdf) == 0:
-        raise InputError("no lab to analyse: the lab layer is empty after filtering")
+        raise InputError(_("no lab to analyse: the lab layer is empty after filtering"))
     return gdf, warnings
 
 
@@ -329,22 +346,22 @@ def _placement_warnings(placement: LabPlacement) -> list[str]:
     """The labs the placement rule left out, named; a sentence when none is left."""
     out = []
     if not placement.usable.any():
-        out.append(
-            f"no lab lies within {placement.max_snap_m:g} m of the {placement.mode} network: "
-            "no demand is reached"
-        )
+        text = _("no lab lies within {max_snap_m:g} m of the {mode} network: no demand is reached")
+        out.append(text.format(max_snap_m=placement.max_snap_m, mode=mode_words(placement.mode)))
     left_out = placement.warning()
     if left_out:
-        out.append(f"{left_out} (see the reason of each in the labs table)")
+        out.append(
+            _("{left_out} (see the reason of each in the labs table)").format(left_out=left_out)
+        )
     return out
 
 
 def _capacity_column(gdf: pd.DataFrame, column: str, ids: np.ndarray) -> np.ndarray:
     if column not in gdf.columns:
-        msg = (
-            f"the labs have no column {column!r} of capacity (tests per year); the columns are "
-            f"{listing([str(c) for c in gdf.columns])}; pass `capacity_column=`"
-        )
+        msg = _(
+            "the labs have no column {column!r} of capacity (tests per year); the columns are "
+            "{columns}; pass `capacity_column=`"
+        ).format(column=column, columns=listing([str(c) for c in gdf.columns]))
         raise InputError(msg)
     raw = gdf[column]
     values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64)
@@ -353,10 +370,10 @@ def _capacity_column(gdf: pd.DataFrame, column: str, ids: np.ndarray) -> np.ndar
     bad = unreadable | np.isinf(values) | (values < 0)
     if bad.any():
         items = [f"{ids[i]} ({raw.iloc[i]!r})" for i in np.flatnonzero(bad)]
-        msg = (
-            f"{column!r} should be a number of tests per year ≥ 0, or empty when unknown; "
-            f"labs {listing(items)} hold something else: fix those values"
-        )
+        msg = _(
+            "{column!r} should be a number of tests per year ≥ 0, or empty when unknown; labs "
+            "{labs} hold something else: fix those values"
+        ).format(column=column, labs=listing(items))
         raise InputError(msg)
     return values
 

@@ -14,7 +14,9 @@ import pandas as pd
 
 from ccgeo.analysis.placement import place_labs
 from ccgeo.errors import InputError
+from ccgeo.i18n import _, pgettext
 from ccgeo.labels import no_lab_text
+from ccgeo.model.roads import mode_words
 from ccgeo.network.routing import catchments, nearest_lab_times
 
 if TYPE_CHECKING:
@@ -140,22 +142,27 @@ def assign_spokes(
     hubs = place_sites(net, hub_table, snapping)
     spokes = place_sites(net, spoke_table, snapping)
     noted = np.flatnonzero(hubs.reason != "")
-    warnings += [f"hub {hubs.ids[i]} ({hubs.names[i]}): {hubs.reason[i]}" for i in noted]
+    text = _("hub {id} ({name}): {reason}")
+    warnings += [
+        text.format(id=hubs.ids[i], name=hubs.names[i], reason=hubs.reason[i]) for i in noted
+    ]
     if not hubs.usable.any():
-        msg = (
-            f"none of the {len(hub_table)} hubs lies within {snapping.max_snap_m:g} m of the "
-            f"{net.mode} roads; check their coordinates or the road file, or raise the maximum "
-            "snap distance"
-        )
+        msg = _(
+            "none of the {count} hubs lies within {max_snap_m:g} m of the {mode} roads; check "
+            "their coordinates or the road file, or raise the maximum snap distance"
+        ).format(count=len(hub_table), max_snap_m=snapping.max_snap_m, mode=mode_words(net.mode))
         raise InputError(msg)
     hub_of, assigned_by, seconds = _nearest_or_chosen(net, spokes, hubs, assignment, cancel)
     reason = np.where(spokes.usable, "", spokes.reason).astype(object)
     for i in np.flatnonzero(spokes.usable & ~np.isfinite(seconds)):
-        target = f"the chosen hub {hubs.ids[hub_of[i]]}" if assigned_by[i] == "user" else "any hub"
-        reason[i] = (
-            f"no {net.mode} road route from this spoke to {target}: it lies on a piece of the "
-            "road network cut off from the hubs"
-        )
+        if assigned_by[i] == "user":
+            target = _("the chosen hub {id}").format(id=hubs.ids[hub_of[i]])
+        else:
+            target = _("any hub")
+        reason[i] = _(
+            "no {mode} road route from this spoke to {target}: it lies on a piece of the road "
+            "network cut off from the hubs"
+        ).format(mode=mode_words(net.mode), target=target)
     return Assignment(hub_table, spoke_table, hubs, spokes, hub_of, assigned_by, seconds, reason)
 
 
@@ -191,7 +198,8 @@ def _nearest_or_chosen(
                 sel = rows[(inv == j) & spokes.usable[rows]]
                 seconds[sel] = seconds_at(*catch.for_lab(j), spokes.node[sel])
     elif assignment != "nearest":
-        msg = f"`assignment` should be 'nearest' or a mapping spoke id → hub id, got {assignment!r}"
+        msg = _("`assignment` should be 'nearest' or a mapping spoke id → hub id, got {value!r}")
+        msg = msg.format(value=assignment)
         raise InputError(msg)
     return hub_of, by, seconds
 
@@ -199,24 +207,25 @@ def _nearest_or_chosen(
 def _user_assignment(assignment: Mapping[str, str], spokes: Sites, hubs: Sites) -> dict[int, int]:
     spoke_pos = {s: i for i, s in enumerate(spokes.ids)}
     hub_pos = {h: i for i, h in enumerate(hubs.ids)}
-    problems = [f"spoke {s!r} is not a spoke" for s in assignment if str(s) not in spoke_pos]
+    not_spoke = _("spoke {spoke!r} is not a spoke")
+    problems = [not_spoke.format(spoke=s) for s in assignment if str(s) not in spoke_pos]
+    not_hub = _("hub {hub!r} (for spoke {spoke!r}) is not a hub")
     problems += [
-        f"hub {h!r} (for spoke {s!r}) is not a hub"
-        for s, h in assignment.items()
-        if str(h) not in hub_pos
+        not_hub.format(hub=h, spoke=s) for s, h in assignment.items() if str(h) not in hub_pos
     ]
+    off_road = _("hub {hub!r} (for spoke {spoke!r}) is not on the road network")
     problems += [
-        f"hub {h!r} (for spoke {s!r}) is not on the road network"
+        off_road.format(hub=h, spoke=s)
         for s, h in assignment.items()
         if str(h) in hub_pos and not hubs.usable[hub_pos[str(h)]]
     ]
     if problems:
-        msg = (
-            "`assignment` cannot be used: " + "; ".join(problems) + f". Spokes are "
-            f"{', '.join(map(str, spokes.ids[:10]))}{' ...' if len(spokes.ids) > 10 else ''}; "
-            f"hubs are {', '.join(map(str, hubs.ids[:10]))}{' ...' if len(hubs.ids) > 10 else ''}"
+        spoke_ids = (
+            f"{', '.join(map(str, spokes.ids[:10]))}{' ...' if len(spokes.ids) > 10 else ''}"
         )
-        raise InputError(msg)
+        hub_ids = f"{', '.join(map(str, hubs.ids[:10]))}{' ...' if len(hubs.ids) > 10 else ''}"
+        msg = _("`assignment` cannot be used: {problems}. Spokes are {spokes}; hubs are {hubs}")
+        raise InputError(msg.format(problems="; ".join(problems), spokes=spoke_ids, hubs=hub_ids))
     return {spoke_pos[str(s)]: hub_pos[str(h)] for s, h in assignment.items()}
 
 
@@ -268,20 +277,23 @@ def hub_table(
         table = pd.concat([table, _point_table(proposed, prefix="proposed")], ignore_index=True)
     table = gpd.GeoDataFrame(table, geometry="geometry", crs="EPSG:4326").reset_index(drop=True)
     if table.empty:
-        raise InputError("no hub given: `hubs` and `proposed_hubs` are both empty")
+        raise InputError(_("no hub given: `hubs` and `proposed_hubs` are both empty"))
     dup = table["facility_id"][table["facility_id"].duplicated()].tolist()
     if dup:
-        raise InputError(f"hub ids are repeated: {', '.join(map(str, dup))}; give each hub once")
+        msg = _("hub ids are repeated: {ids}; give each hub once")
+        raise InputError(msg.format(ids=", ".join(map(str, dup))))
     return table
 
 
 def _point_table(points: np.ndarray | gpd.GeoDataFrame, *, prefix: str) -> gpd.GeoDataFrame:
     if isinstance(points, gpd.GeoDataFrame):
         if points.crs is None:
-            raise InputError(f"the {prefix} points have no CRS; set EPSG:4326 for lon/lat")
+            msg = _("the {which} points have no CRS; set EPSG:4326 for lon/lat")
+            raise InputError(msg.format(which=_which_hubs(prefix)))
         pts = points.to_crs("EPSG:4326")
         if not (pts.geometry.geom_type == "Point").all():
-            raise InputError(f"the {prefix} hubs should be points, got {set(pts.geom_type)}")
+            msg = _("the {which} hubs should be points, got {kinds}")
+            raise InputError(msg.format(which=_which_hubs(prefix), kinds=set(pts.geom_type)))
         lonlat = np.column_stack([pts.geometry.x, pts.geometry.y])
         ids = (
             pts["facility_id"].astype(str).to_numpy()
@@ -300,7 +312,8 @@ def _point_table(points: np.ndarray | gpd.GeoDataFrame, *, prefix: str) -> gpd.G
         names, cap = ids, np.full(len(lonlat), np.nan)
     bad = np.flatnonzero(~np.isfinite(lonlat).all(axis=1))
     if len(bad):
-        raise InputError(f"{prefix} hub rows {bad[:10].tolist()} have no valid lon/lat")
+        msg = _("{which} hub rows {rows} have no valid lon/lat")
+        raise InputError(msg.format(which=_which_hubs(prefix), rows=bad[:10].tolist()))
     return gpd.GeoDataFrame(
         {
             "facility_id": ids.astype(object),
@@ -311,6 +324,15 @@ def _point_table(points: np.ndarray | gpd.GeoDataFrame, *, prefix: str) -> gpd.G
         geometry=gpd.points_from_xy(lonlat[:, 0], lonlat[:, 1]),
         crs="EPSG:4326",
     )
+
+
+def _which_hubs(prefix: str) -> str:
+    """The hubs a `_point_table` reads (``"hub"``, ``"proposed"``), in the current language."""
+    words = {
+        "hub": pgettext("which hubs", "hub"),
+        "proposed": pgettext("which hubs", "proposed"),
+    }
+    return words.get(prefix, prefix)
 
 
 def spoke_table(
@@ -329,23 +351,22 @@ def spoke_table(
     if spokes is None:
         mask = gdf["biopsy"].astype(bool).to_numpy() & ~ids.isin(hub_ids).to_numpy()
         if not mask.any():
-            msg = (
-                f"no facility sends samples to the {capability.upper()} hubs: none that takes "
-                "biopsies is left once the hubs are set (each is a hub itself, or none takes "
-                "biopsies); tick 'biopsy' for the facilities that take biopsies (Layer ▸ "
-                "Attribute table, or the biopsy column of the facility file)"
-            )
+            msg = _(
+                "no facility sends samples to the {test} hubs: none that takes biopsies is left "
+                "once the hubs are set (each is a hub itself, or none takes biopsies); tick "
+                "'biopsy' for the facilities that take biopsies (Layer ▸ Attribute table, or the "
+                "biopsy column of the facility file)"
+            ).format(test=capability.upper())
             raise InputError(msg)
     else:
         wanted = _known_ids("spokes", spokes, ids)
         both = [s for s in wanted if s in hub_ids]
         if both:
-            msg = (
-                f"facilities {', '.join(both)} are both spokes and hubs; remove them from `spokes`"
-            )
+            msg = _("facilities {ids} are both spokes and hubs; remove them from `spokes`")
+            msg = msg.format(ids=", ".join(both))
             raise InputError(msg)
         if not wanted:
-            raise InputError("`spokes` is empty; give at least one facility id")
+            raise InputError(_("`spokes` is empty; give at least one facility id"))
         mask = ids.isin(wanted).to_numpy()
     return gdf.loc[mask, ["facility_id", "name", "geometry"]].reset_index(drop=True)
 
@@ -355,9 +376,9 @@ def _known_ids(argument: str, given: Sequence[str], known: pd.Series) -> list[st
     ids, known_ids = [str(f) for f in given], set(known)
     unknown = [f for f in ids if f not in known_ids]
     if unknown:
-        msg = (
-            f"`{argument}` names facility ids that are not in the facility layer: "
-            f"{', '.join(unknown)}; use ids from its facility_id column"
-        )
+        msg = _(
+            "`{argument}` names facility ids that are not in the facility layer: {ids}; use ids "
+            "from its facility_id column"
+        ).format(argument=argument, ids=", ".join(unknown))
         raise InputError(msg)
     return ids

@@ -21,6 +21,7 @@ from shapely.geometry import LineString
 
 from ccgeo.analysis.referral.assignment import Assignment, seconds_at
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import _, ngettext
 from ccgeo.model.referral import clock_text
 from ccgeo.network.routing import PathResult, catchments, shortest_path
 from ccgeo.progress import ProgressCallback, report_progress
@@ -153,13 +154,15 @@ def plan_couriers(
         report_progress(
             progress,
             step / max(len(usable), 1),
-            f"courier loops of hub {assigned.hubs.ids[h]} ({step + 1} of {len(usable)})",
+            _("courier loops of hub {hub} ({step} of {count})").format(
+                hub=assigned.hubs.ids[h], step=step + 1, count=len(usable)
+            ),
         )
         members = np.flatnonzero((assigned.hub_of == h) & assigned.servable)
         job = _HubJob.start(net, int(h), members, assigned, params, cancel)
         infos.append(job.plan_loops(plan, loop_rows, legs, assigned.reason))
     check_cancel(cancel)
-    report_progress(progress, 1.0, "routes and turnaround")
+    report_progress(progress, 1.0, _("routes and turnaround"))
     routes = routes_frame(assigned, plan, legs, cancel)
     return CourierPlan(plan, loops_frame(loop_rows), infos, routes)
 
@@ -245,12 +248,16 @@ class _HubJob:
         out, back = self.travel[0, 1:], self.travel[1:, 0]
         arrive = p.shift_start_s + out
         alone = (arrive <= p.latest_pickup_s) & (arrive + p.service_seconds + back <= p.shift_end_s)
+        text = _(
+            "a courier from hub {hub} needs {there} to get there and {back} back: it cannot pick "
+            "up by {latest} and return by {end} in one shift; choose a nearer hub or a dedicated "
+            "trip"
+        )
+        latest, end = clock_text(p.latest_pickup_s), clock_text(p.shift_end_s)
         for k in np.flatnonzero(~alone):
-            reason[self.members[k]] = (
-                f"a courier from hub {self.hub_id} needs {_minutes(out[k])} to get there and "
-                f"{_minutes(back[k])} back: it cannot pick up by {clock_text(p.latest_pickup_s)} "
-                f"and return by {clock_text(p.shift_end_s)} in one shift; choose a nearer hub or "
-                "a dedicated trip"
+            there, back_text = _minutes(out[k]), _minutes(back[k])
+            reason[self.members[k]] = text.format(
+                hub=self.hub_id, there=there, back=back_text, latest=latest, end=end
             )
         return np.flatnonzero(alone) + 1
 
@@ -266,7 +273,7 @@ class _HubJob:
         # 2. daily within the urban radius, weekly beyond; demote what does not fit daily
         to_hub = self.travel[self.local, 0]
         daily = to_hub <= p.daily_max_minutes * 60.0
-        for _ in range(len(self.local) + 1):
+        for _round in range(len(self.local) + 1):
             sol = self.solve(daily, couriers, days)
             missed_daily = [k for k in sol.missed if daily[k]]
             if missed_daily:
@@ -286,7 +293,7 @@ class _HubJob:
     ) -> int:
         """Couriers the hub needs with the same daily/weekly split (-1: no number found); the
         spokes left out get their reason."""
-        used = max(Counter(day for _, day, _ in sol.routes).values(), default=0)
+        used = max(Counter(day for _courier, day, _stops in sol.routes).values(), default=0)
         if not sol.missed:
             return used
         couriers = self.params.couriers_per_hub
@@ -296,16 +303,22 @@ class _HubJob:
             if not self.solve(daily, more, n_days).missed:
                 needed = more
                 break
-        more_text = (
-            f"needs {needed} couriers"
-            if needed is not None
-            else f"the route search found no plan even with {couriers + len(self.local)} couriers"
+        if needed is not None:
+            more_text = _("needs {count} couriers").format(count=needed)
+        else:
+            most = couriers + len(self.local)
+            more_text = ngettext(
+                "the route search found no plan even with {count} couriers",
+                "the route search found no plan even with {count} couriers",
+                most,
+            ).format(count=most)
+        text = ngettext(
+            "not servable with {count} couriers at hub {hub} within the shift, even weekly: {more}",
+            "not servable with {count} couriers at hub {hub} within the shift, even weekly: {more}",
+            couriers,
         )
         for k in sorted(sol.missed):
-            reason[self.spoke(k)] = (
-                f"not servable with {couriers} couriers at hub {self.hub_id} within the shift, "
-                f"even weekly: {more_text}"
-            )
+            reason[self.spoke(k)] = text.format(count=couriers, hub=self.hub_id, more=more_text)
         return needed if needed is not None else -1
 
     def _record(
@@ -412,13 +425,13 @@ def _solve(
     try:
         from ortools.constraint_solver import pywrapcp
     except ImportError as exc:  # pragma: no cover - ortools is a dependency
-        msg = "courier loops need OR-Tools: pip install ortools"
+        msg = _("courier loops need OR-Tools: pip install ortools")
         raise InputError(msg) from exc
     check_cancel(cancel)
     visits: list[tuple[int, int]] = []  # (local stop index, day or -1)
     for k in range(len(local)):
         visits += [(k, d) for d in range(n_days)] if daily[k] else [(k, -1)]
-    rows = np.concatenate([[0], local[[k for k, _ in visits]]]).astype(np.int64)
+    rows = np.concatenate([[0], local[[k for k, _day in visits]]]).astype(np.int64)
     manager = pywrapcp.RoutingIndexManager(len(rows), couriers * n_days, 0)
     routing = pywrapcp.RoutingModel(manager)
     _add_time_windows(routing, manager, travel[np.ix_(rows, rows)], visits, couriers, params)
@@ -473,7 +486,7 @@ def _add_time_windows(
     for v in range(routing.vehicles()):
         dim.CumulVar(routing.Start(v)).SetRange(start, start)
         dim.CumulVar(routing.End(v)).SetRange(start, shift_end)
-    for node, (_, day) in enumerate(visits, start=1):
+    for node, (_stop, day) in enumerate(visits, start=1):
         index = manager.NodeToIndex(node)
         dim.CumulVar(index).SetRange(start, latest)
         # leaving out a weekly visit costs more than one daily visit: serve everyone first
@@ -557,4 +570,6 @@ def loops_frame(rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
 
 def _minutes(seconds: float) -> str:
     # the time matrix stops searching at the shift's length: beyond it, or no road at all
-    return f"{seconds / 60:.0f} min" if np.isfinite(seconds) else "more than a shift (or no road)"
+    if np.isfinite(seconds):
+        return f"{seconds / 60:.0f} min"
+    return _("more than a shift (or no road)")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import N_, _
 from ccgeo.model.referral import ReferralParameters, SpecimenType, clock_text
 from ccgeo.model.schema import CAPABILITIES
 from ccgeo.model.settings import ReferralSettings, clock_seconds
@@ -42,7 +43,7 @@ _TURNAROUND_KEYS: dict[str, str] = {
 }
 #: Keys that were referral parameters once and are settings now: what to write instead.
 _MOVED_KEYS: dict[str, str] = {
-    "max_snap_m": (
+    "max_snap_m": N_(
         "the snapping distance is a setting shared by every analysis now: give `max_snap_m` in "
         "the referral settings (a settings file's [referral] or [access] table, or --max-snap-m)"
     ),
@@ -76,7 +77,7 @@ def load_referral_parameters(path: str | Path | None = None) -> ReferralParamete
         where = Path(path)
         user = _read_toml(where)
         sources.append(str(where))
-        data = _merge_user(data, user, cite=f"user file {where.name}")
+        data = _merge_user(data, user, cite=_("user file {name}").format(name=where.name))
     problems: list[str] = []
     courier = _typed_table(data, "courier", _COURIER_KEYS, problems)
     turnaround = _typed_table(data, "turnaround", _TURNAROUND_KEYS, problems)
@@ -84,11 +85,10 @@ def load_referral_parameters(path: str | Path | None = None) -> ReferralParamete
     specimens = _specimens(data.get("specimens", {}), problems)
     cap_specimens, lab_days = _capabilities(data.get("capabilities", {}), specimens, problems)
     if problems:
-        msg = (
-            "referral parameters are not usable: "
-            + "; ".join(problems)
-            + ". Fix these values (see the comments at the top of resources/referral.toml)."
-        )
+        msg = _(
+            "referral parameters are not usable: {problems}. Fix these values (see the comments "
+            "at the top of resources/referral.toml)."
+        ).format(problems="; ".join(problems))
         raise InputError(msg, path=where)
     return ReferralParameters(
         courier_mode=courier["mode"],
@@ -136,7 +136,10 @@ def parameters_with(params: ReferralParameters, settings: ReferralSettings) -> R
         if value is not None:
             seconds = clock_seconds(value)
             if seconds is None:  # ReferralSettings checks this; a bare object may not have
-                msg = f"courier settings: `{name}` should be a time such as '14:30', got {value!r}"
+                msg = _(
+                    "courier settings: `{name}` should be a time such as '14:30', got {value!r}"
+                )
+                msg = msg.format(name=name, value=value)
                 raise InputError(msg)
             changes[f"{name}_s"] = seconds
     # a value equal to the file's changes nothing, and keeps the file's basis
@@ -146,19 +149,20 @@ def parameters_with(params: ReferralParameters, settings: ReferralSettings) -> R
     out = replace(params, **changes)
     problems = []
     if out.couriers_per_hub < 1:
-        problems.append(f"couriers per hub is {out.couriers_per_hub}: give at least 1")
+        text = _("couriers per hub is {count}: give at least 1")
+        problems.append(text.format(count=out.couriers_per_hub))
     if not out.shift_start_s < out.latest_pickup_s <= out.shift_end_s:
-        problems.append(
-            f"the shift starts at {clock_text(out.shift_start_s)}, the last pick-up is at "
-            f"{clock_text(out.latest_pickup_s)} and the shift ends at "
-            f"{clock_text(out.shift_end_s)}: the last pick-up must come after the start and no "
-            "later than the end"
+        text = _(
+            "the shift starts at {start}, the last pick-up is at {latest} and the shift ends at "
+            "{end}: the last pick-up must come after the start and no later than the end"
         )
+        start, latest = clock_text(out.shift_start_s), clock_text(out.latest_pickup_s)
+        problems.append(text.format(start=start, latest=latest, end=clock_text(out.shift_end_s)))
     if problems:
-        raise InputError("courier settings: " + "; ".join(problems))
+        raise InputError(_("courier settings: {problems}").format(problems="; ".join(problems)))
     keys = {"courier_mode": "mode", "latest_pickup_s": "latest_pickup"}
     keys |= {"shift_start_s": "shift_start", "shift_end_s": "shift_end"}
-    cited = {f"courier.{keys.get(k, k)}": "referral settings" for k in changes}
+    cited = {f"courier.{keys.get(k, k)}": _("referral settings") for k in changes}
     return replace(out, basis={**out.basis, **cited})
 
 
@@ -166,22 +170,24 @@ def parameters_with(params: ReferralParameters, settings: ReferralSettings) -> R
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    data = load_toml(path, what="referral parameter file", example=BUNDLED_REFERRAL)
+    data = load_toml(path, what=_("referral parameter file"), example=BUNDLED_REFERRAL)
+    text = _("unknown table [{table}] (expected courier, turnaround, specimens, capabilities)")
     problems = [
-        f"unknown table [{k}] (expected courier, turnaround, specimens, capabilities)"
+        text.format(table=k)
         for k in data
         if k not in ("courier", "turnaround", "specimens", "capabilities")
     ]
     for name, keys in (("courier", _COURIER_KEYS), ("turnaround", _TURNAROUND_KEYS)):
         table = data.get(name, {})
         if not isinstance(table, dict):
-            problems.append(f"{name} = {table!r} should be a table [{name}]")
+            text = _("{name} = {value!r} should be a table [{name}]")
+            problems.append(text.format(name=name, value=table))
             continue
         problems += [_unknown_key(name, k, keys) for k in table if k not in keys and k != "basis"]
     for name in ("specimens", "capabilities"):
         table = data.get(name, {})
         if not isinstance(table, dict) or not all(isinstance(t, dict) for t in table.values()):
-            problems.append(f"[{name}] should hold tables [{name}.<name>]")
+            problems.append(_("[{name}] should hold tables [{name}.<name>]").format(name=name))
     if problems:
         raise InputError("; ".join(problems), path=path)
     return data
@@ -189,8 +195,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _unknown_key(table: str, key: str, keys: Mapping[str, str]) -> str:
     if key in _MOVED_KEYS:
-        return f"[{table}] {key} is no longer a referral parameter: {_MOVED_KEYS[key]}"
-    return f"unknown key [{table}] {key!r} (expected {', '.join(keys)})"
+        text = _("[{table}] {key} is no longer a referral parameter: {instead}")
+        return text.format(table=table, key=key, instead=_(_MOVED_KEYS[key]))
+    text = _("unknown key [{table}] {key!r} (expected {keys})")
+    return text.format(table=table, key=key, keys=", ".join(keys))
 
 
 def _merge_user(base: dict[str, Any], user: dict[str, Any], *, cite: str) -> dict[str, Any]:
@@ -237,25 +245,28 @@ def _typed_table(
         value = table.get(key)
         where = f"[{name}] {key} = {value!r}"
         if value is None:
-            problems.append(f"[{name}] {key} is missing")
+            problems.append(_("[{table}] {key} is missing").format(table=name, key=key))
         elif kind == "clock":
             seconds = clock_seconds(value) if isinstance(value, str) else None
             if seconds is None:
-                problems.append(f'{where}: expected a clock time "HH:MM" such as "14:30"')
+                text = _('{where}: expected a clock time "HH:MM" such as "14:30"')
+                problems.append(text.format(where=where))
             out[key] = seconds
         elif kind == "int":
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                problems.append(f"{where}: expected a whole number, 1 or more")
+                problems.append(
+                    _("{where}: expected a whole number, 1 or more").format(where=where)
+                )
             out[key] = value
         elif kind == "float":
             if not is_number(value) or not math.isfinite(float(value)) or float(value) < 0:
-                problems.append(f"{where}: expected a number, 0 or more")
+                problems.append(_("{where}: expected a number, 0 or more").format(where=where))
                 out[key] = None
             else:
                 out[key] = float(value)
         else:
             if not isinstance(value, str) or not value.strip():
-                problems.append(f"{where}: expected a text value")
+                problems.append(_("{where}: expected a text value").format(where=where))
             out[key] = value
     return out
 
@@ -263,19 +274,24 @@ def _typed_table(
 def _check_ranges(courier: dict[str, Any], turn: dict[str, Any], problems: list[str]) -> None:
     start, end, latest = (courier.get(k) for k in ("shift_start", "shift_end", "latest_pickup"))
     if None not in (start, end, latest) and not start < latest <= end:
-        problems.append(
-            f"[courier] shift_start {clock_text(start)}, latest_pickup {clock_text(latest)}, "
-            f"shift_end {clock_text(end)}: expected shift_start < latest_pickup <= shift_end"
+        text = _(
+            "[courier] shift_start {start}, latest_pickup {latest}, shift_end {end}: expected "
+            "shift_start < latest_pickup <= shift_end"
         )
+        start, latest, end = clock_text(start), clock_text(latest), clock_text(end)
+        problems.append(text.format(start=start, latest=latest, end=end))
     wd = courier.get("working_days_per_week")
     if isinstance(wd, int) and not 1 <= wd <= 7:
-        problems.append(f"[courier] working_days_per_week = {wd}: expected 1 to 7")
+        text = _("[courier] working_days_per_week = {days}: expected 1 to 7")
+        problems.append(text.format(days=wd))
     hours = turn.get("working_hours_per_day")
     if hours is not None and not 0 < hours <= 24:
-        problems.append(f"[turnaround] working_hours_per_day = {hours}: expected above 0, <= 24")
+        text = _("[turnaround] working_hours_per_day = {hours}: expected above 0, <= 24")
+        problems.append(text.format(hours=hours))
     rule = turn.get("wait_rule")
     if isinstance(rule, str) and rule not in WAIT_RULES:
-        problems.append(f"[turnaround] wait_rule = {rule!r}: expected 'worst' or 'average'")
+        text = _("[turnaround] wait_rule = {rule!r}: expected 'worst' or 'average'")
+        problems.append(text.format(rule=rule))
 
 
 def _specimens(tables: dict[str, Any], problems: list[str]) -> dict[str, SpecimenType]:
@@ -283,22 +299,23 @@ def _specimens(tables: dict[str, Any], problems: list[str]) -> dict[str, Specime
     for name, table in tables.items():
         unknown = [k for k in table if k not in ("limit_hours", "storage", "basis")]
         if unknown:
-            problems.append(
-                f"unknown key [specimens.{name}] {unknown[0]!r} (expected limit_hours, storage, "
-                "basis)"
+            text = _(
+                "unknown key [specimens.{name}] {key!r} (expected limit_hours, storage, basis)"
             )
+            problems.append(text.format(name=name, key=unknown[0]))
         limit = table.get("limit_hours")
         if not is_number(limit) or not float(limit) > 0:
-            problems.append(
-                f"[specimens.{name}] limit_hours = {limit!r}: expected hours above 0 "
-                "(inf for no limit)"
+            text = _(
+                "[specimens.{name}] limit_hours = {limit!r}: expected hours above 0 (inf for no "
+                "limit)"
             )
+            problems.append(text.format(name=name, limit=limit))
             continue
         out[name] = SpecimenType(
             name, float(limit), str(table.get("storage", "")), str(table.get("basis", ""))
         )
     if "fresh_tissue" not in out:
-        problems.append("[specimens.fresh_tissue] is missing (the cold-ischaemia limit)")
+        problems.append(_("[specimens.fresh_tissue] is missing (the cold-ischaemia limit)"))
     return out
 
 
@@ -309,29 +326,31 @@ def _capabilities(
     days: dict[str, float] = {}
     for cap, table in tables.items():
         if cap not in CAPABILITIES:
-            problems.append(
-                f"unknown capability [capabilities.{cap}] (expected one of "
-                f"{', '.join(CAPABILITIES)})"
-            )
+            text = _("unknown capability [capabilities.{cap}] (expected one of {known})")
+            problems.append(text.format(cap=cap, known=", ".join(CAPABILITIES)))
             continue
         names = table.get("specimens")
         if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
-            problems.append(
-                f"[capabilities.{cap}] specimens = {names!r}: expected a list of specimen types"
+            text = _(
+                "[capabilities.{cap}] specimens = {names!r}: expected a list of specimen types"
             )
+            problems.append(text.format(cap=cap, names=names))
             continue
         missing = [n for n in names if n not in specimens]
         if missing:
-            problems.append(
-                f"[capabilities.{cap}] specimens names {', '.join(missing)}, not defined in "
-                f"[specimens] ({', '.join(specimens)})"
+            text = _(
+                "[capabilities.{cap}] specimens names {missing}, not defined in [specimens] "
+                "({defined})"
             )
+            defined = ", ".join(specimens)
+            problems.append(text.format(cap=cap, missing=", ".join(missing), defined=defined))
         lab = table.get("lab_turnaround_working_days")
         if not is_number(lab) or not 0 <= float(lab) < 1000:
-            problems.append(
-                f"[capabilities.{cap}] lab_turnaround_working_days = {lab!r}: expected working "
+            text = _(
+                "[capabilities.{cap}] lab_turnaround_working_days = {days!r}: expected working "
                 "days, 0 or more"
             )
+            problems.append(text.format(cap=cap, days=lab))
             continue
         kinds[cap] = tuple(names)
         days[cap] = float(lab)

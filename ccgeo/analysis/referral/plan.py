@@ -28,6 +28,7 @@ from ccgeo.analysis.referral.turnaround import (
     turnaround_columns,
 )
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import N_, _
 from ccgeo.model.referral import ReferralParameters, ReferralResult, clock_text
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
@@ -124,41 +125,42 @@ def plan_referral(
     return job.result(assigned, couriers, patient_s, tests, assignment)
 
 
-#: The rules of the plan, in words, for the JSON output and a report's methods page.
+#: The rules of the plan, in words, for the JSON output (in English) and a report's methods page
+#: (translated where shown, with `ccgeo.i18n.gettext`).
 RULES: dict[str, str] = {
-    "assignment": (
+    "assignment": N_(
         "each spoke sends to the hub its specimen reaches fastest by the courier mode (spoke → "
         "hub, one-way streets in the direction of travel), unless the user chose its hub"
     ),
-    "placement": (
+    "placement": N_(
         "hubs and spokes join each network at the nearest node of its main part within the "
         "maximum snap distance (else of a piece cut off from it, serving that piece alone); "
         "farther ones are left out and listed with the reason; people join the patients' "
         "network by the same distance and walk to the road"
     ),
-    "courier_loops": (
+    "courier_loops": N_(
         "per hub, OR-Tools vehicle routing with time windows: couriers leave the hub at shift "
         "start, collect every specimen no later than the latest pick-up, spend the service time "
         "at each stop and are back by shift end; leg times are the network's fastest times, "
         "rounded up to whole seconds inside the solver so that the reported times (not rounded) "
         "keep every window"
     ),
-    "frequency": (
+    "frequency": N_(
         "daily for all spokes of a hub when its couriers can visit them all in one shift; "
         "otherwise daily within daily_max_minutes of the hub and weekly beyond, a spoke that "
         "does not fit daily moves to weekly, and one that does not fit weekly is not servable"
     ),
-    "fresh_tissue": (
+    "fresh_tissue": N_(
         "fresh tissue can be sent fresh only when the direct trip spoke → hub is within the "
         "cold-ischaemia limit, by a run at the time of the biopsy; otherwise it is fixed in "
         "formalin on site and travels as fixed tissue / FFPE block"
     ),
-    "specimen_hours": (
+    "specimen_hours": N_(
         "other specimens are taken on a pick-up day before the pick-up (at the earliest at shift "
         "start) and ride the loop to the hub: hours = pick-up clock − shift start + time on "
         "board; for spokes without a loop, the direct trip"
     ),
-    "sample_to_result": (
+    "sample_to_result": N_(
         "dispatch + waiting for the next pick-up + transport + lab turnaround, in working days; "
         "waiting is half the pick-up interval on average and the full interval in the worst "
         "case (daily: 1 working day, weekly: one working week); transport hours are divided by "
@@ -194,23 +196,26 @@ class _Job:
         params = parameters_with(params or load_referral_parameters(settings.params), settings)
         patient_net = net if patient_net is None else patient_net
         job = cls(net, patient_net, settings, params, progress, cancel)
-        job.step(0.0, "choosing spokes and hubs")
+        job.step(0.0, _("choosing spokes and hubs"))
         if settings.capability not in params.capability_specimens:
-            msg = (
-                f"`capability` should be a test that labs receive specimens for "
-                f"({', '.join(params.capability_specimens)}), got {settings.capability!r}"
-            )
+            msg = _(
+                "`capability` should be a test that labs receive specimens for ({tests}), got "
+                "{capability!r}"
+            ).format(tests=", ".join(params.capability_specimens), capability=settings.capability)
             raise InputError(msg)
         if net.mode != params.courier_mode:
-            job.warnings.append(
-                f"the courier network is {net.mode!r} but the parameters name "
-                f"{params.courier_mode!r} as the courier mode: times are those of the network given"
+            text = _(
+                "the courier network is {mode!r} but the parameters name {courier_mode!r} as the "
+                "courier mode: times are those of the network given"
             )
+            job.warnings.append(text.format(mode=net.mode, courier_mode=params.courier_mode))
         if patient_net.mode != settings.travel.mode:
+            text = _(
+                "the patients' network is {mode!r} but the settings name {patient_mode!r} as their "
+                "mode: patient times are those of the network given"
+            )
             job.warnings.append(
-                f"the patients' network is {patient_net.mode!r} but the settings name "
-                f"{settings.travel.mode!r} as their mode: patient times are those of the network "
-                "given"
+                text.format(mode=patient_net.mode, patient_mode=settings.travel.mode)
             )
         return job
 
@@ -224,7 +229,7 @@ class _Job:
         spoke_tab: gpd.GeoDataFrame,
         assignment: str | Mapping[str, str],
     ) -> Assignment:
-        self.step(0.05, "assigning spokes to hubs")
+        self.step(0.05, _("assigning spokes to hubs"))
         return assign_spokes(
             self.net,
             hub_tab,
@@ -236,7 +241,7 @@ class _Job:
         )
 
     def patient_trips(self, assigned: Assignment) -> np.ndarray:
-        self.step(0.12, "patients' trips to the hubs")
+        self.step(0.12, _("patients' trips to the hubs"))
         return patient_trips(
             self.patient_net,
             assigned.spoke_table,
@@ -283,7 +288,7 @@ class _Job:
             "parameters": self.params.to_dict(),
             "rules": RULES,
         }
-        report_progress(self.progress, 1.0, "referral plan done")
+        report_progress(self.progress, 1.0, _("referral plan done"))
         return ReferralResult(
             spokes=spokes,
             routes=couriers.routes,

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ccgeo.i18n import _
+
 if TYPE_CHECKING:
     from ccgeo.analysis.referral.courier import SpokePlan
     from ccgeo.model.referral import ReferralParameters
@@ -81,29 +83,36 @@ def _can_send(
 ) -> str:
     """What spoke ``i`` can send for ``capability``, and how, in one line."""
     if not np.isfinite(trip_h[i]):
-        return "nothing: no road route to a hub"
+        return _("nothing: no road route to a hub")
     parts = []
-    how = "on the courier loop" if in_loop[i] else "by a dedicated run"
+    how = _("on the courier loop") if in_loop[i] else _("by a dedicated run")
     for name in params.capability_specimens[capability]:
         spec = params.specimens[name]
         if name == "ffpe_block":
             fresh = params.specimens["fresh_tissue"]
             if ok["fresh_tissue"][i]:
-                parts.append(
-                    f"fresh tissue by a run at the time of the biopsy ({trip_h[i] * 60:.0f} min "
-                    f"≤ {fresh.limit_hours * 60:.0f} min), or fix on site and send fixed tissue "
-                    "/ FFPE block ambient"
+                text = _(
+                    "fresh tissue by a run at the time of the biopsy ({trip:.0f} min ≤ "
+                    "{limit:.0f} min), or fix on site and send fixed tissue / FFPE block ambient"
                 )
             else:
-                parts.append(
-                    f"fix in formalin on site (trip {trip_h[i] * 60:.0f} min > "
-                    f"{fresh.limit_hours * 60:.0f} min cold ischaemia), send fixed tissue / FFPE "
-                    "block ambient"
+                text = _(
+                    "fix in formalin on site (trip {trip:.0f} min > {limit:.0f} min cold "
+                    "ischaemia), send fixed tissue / FFPE block ambient"
                 )
+            parts.append(text.format(trip=trip_h[i] * 60, limit=fresh.limit_hours * 60))
         elif ok[name][i]:
+            text = _("{specimen} {how} ({hours:.1f} h ≤ {limit:g} h, {storage})")
             parts.append(
-                f"{name} {how} ({held_h[i]:.1f} h ≤ {spec.limit_hours:g} h, {spec.storage})"
+                text.format(
+                    specimen=name,
+                    how=how,
+                    hours=held_h[i],
+                    limit=spec.limit_hours,
+                    storage=spec.storage,
+                )
             )
         else:
-            parts.append(f"not {name} ({held_h[i]:.1f} h > {spec.limit_hours:g} h)")
+            text = _("not {specimen} ({hours:.1f} h > {limit:g} h)")
+            parts.append(text.format(specimen=name, hours=held_h[i], limit=spec.limit_hours))
     return "; ".join(parts)

@@ -19,6 +19,8 @@ from ccgeo.analysis.placement import demand_frame, place_labs, point_lonlat, sna
 from ccgeo.analysis.referral.assignment import place_sites, seconds_at
 from ccgeo.analysis.referral.params import is_number
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
+from ccgeo.labels import format_number
 from ccgeo.network.routing import catchments, nearest_lab_times
 
 if TYPE_CHECKING:
@@ -162,21 +164,21 @@ def tests_per_year(
         pos = {f: i for i, f in enumerate(ids)}
         unknown = [f for f in given if str(f) not in pos]
         if unknown:
-            msg = (
-                f"`spoke_tests_per_year` names ids that are neither spokes nor hubs: "
-                f"{', '.join(map(str, unknown))}"
-            )
+            msg = _("`spoke_tests_per_year` names ids that are neither spokes nor hubs: {ids}")
+            msg = msg.format(ids=", ".join(map(str, unknown)))
             raise InputError(msg)
         for f, value in given.items():
             if not is_number(value) or not float(value) >= 0:
-                msg = f"`spoke_tests_per_year[{f!r}]` = {value!r}: expected tests per year, >= 0"
+                msg = _("`spoke_tests_per_year[{id!r}]` = {value!r}: expected tests per year, >= 0")
+                msg = msg.format(id=f, value=value)
                 raise InputError(msg)
             tests[pos[str(f)]] = float(value)
     if demand is None and given is None:
-        warnings.append(
+        text = _(
             "no demand given: tests per year per spoke and hub workload are unknown; pass "
             "`demand` (population) or `spoke_tests_per_year`"
         )
+        warnings.append(text)
     return tests
 
 
@@ -212,8 +214,9 @@ def _tests_from_demand(
     tests = np.bincount(site[ok], weights=per_point[ok], minlength=len(sites)).astype(float)
     lost = float(per_point[~ok].sum())
     if lost > 0:
-        warnings.append(
-            f"{lost:,.0f} {capability} tests per year come from people who reach no biopsy "
-            "site by the patient's mode; they are not counted in any workload"
+        text = _(
+            "{tests} {capability} tests per year come from people who reach no biopsy site by the "
+            "patient's mode; they are not counted in any workload"
         )
+        warnings.append(text.format(tests=format_number(lost), capability=capability))
     return tests

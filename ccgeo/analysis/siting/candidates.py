@@ -17,6 +17,8 @@ from ccgeo.analysis.access import underserved_areas
 from ccgeo.analysis.placement import demand_frame, place_labs, point_lonlat, snap_points
 from ccgeo.errors import InputError
 from ccgeo.geo import local_utm_crs, unproject_xy
+from ccgeo.i18n import _, ngettext
+from ccgeo.labels import format_count
 from ccgeo.model.settings import CANDIDATE_SOURCES
 from ccgeo.network.routing import nearest_lab_times
 
@@ -145,10 +147,11 @@ def candidates_grid(
         `CANDIDATE_COLUMNS` in EPSG:4326, ``kind == "grid"``, capacity NaN.
     """
     if not (spacing_m > 0 and math.isfinite(spacing_m)):
-        msg = f"`spacing_m` should be a positive distance in metres, got {spacing_m!r}"
+        msg = _("`spacing_m` should be a positive distance in metres, got {value!r}")
+        msg = msg.format(value=spacing_m)
         raise InputError(msg)
     if areas_gdf.crs is None:
-        msg = "the areas have no CRS; set it (EPSG:4326 for longitude/latitude)"
+        msg = _("the areas have no CRS; set it (EPSG:4326 for longitude/latitude)")
         raise InputError(msg)
     areas = areas_gdf[~(areas_gdf.geometry.isna() | areas_gdf.geometry.is_empty)]
     if areas.empty:
@@ -159,7 +162,8 @@ def candidates_grid(
     pts = _grid_points(lonlat_areas.to_crs(utm).geometry.to_numpy(), spacing_m)
     lonlat = unproject_xy(pts, utm) if len(pts) else np.empty((0, 2))
     ids = [f"{prefix}-{i + 1}" for i in range(len(lonlat))]
-    names = [f"grid site {i + 1} ({lo:.4f}, {la:.4f})" for i, (lo, la) in enumerate(lonlat)]
+    name = _("grid site {n} ({lon:.4f}, {lat:.4f})")
+    names = [name.format(n=i + 1, lon=lo, lat=la) for i, (lo, la) in enumerate(lonlat)]
     return candidate_frame(ids, names, "grid", np.full(len(lonlat), np.nan), lonlat)
 
 
@@ -169,10 +173,10 @@ def _grid_points(polys: np.ndarray, spacing_m: float) -> np.ndarray:
     xs = np.arange(math.floor(west / spacing_m), math.ceil(east / spacing_m) + 1) * spacing_m
     ys = np.arange(math.floor(south / spacing_m), math.ceil(north / spacing_m) + 1) * spacing_m
     if len(xs) * len(ys) > _MAX_GRID_POINTS:
-        msg = (
-            f"a {spacing_m:g} m grid over these areas would hold {len(xs) * len(ys):,} points; "
-            "use a larger `grid_spacing_m`"
-        )
+        msg = _(
+            "a {spacing_m:g} m grid over these areas would hold {points} points; use a larger "
+            "`grid_spacing_m`"
+        ).format(spacing_m=spacing_m, points=format_count(len(xs) * len(ys)))
         raise InputError(msg)
     gx, gy = np.meshgrid(xs, ys)
     gx, gy = gx.ravel(), gy.ravel()
@@ -228,17 +232,17 @@ def candidates_from_points(
     if pts.size == 0:
         pts = pts.reshape(0, 2)
     if pts.ndim != 2 or pts.shape[1] != 2:
-        msg = f"`lonlat` should be a (k, 2) array of longitude, latitude, got shape {pts.shape}"
+        msg = _("`lonlat` should be a (k, 2) array of longitude, latitude, got shape {shape}")
+        msg = msg.format(shape=pts.shape)
         raise InputError(msg)
     if len(ids) != len(pts):
-        msg = f"{len(ids)} ids for {len(pts)} sites; give one id per site"
+        msg = _("{ids} ids for {sites} sites; give one id per site")
+        msg = msg.format(ids=len(ids), sites=len(pts))
         raise InputError(msg)
     bad = np.flatnonzero(~np.isfinite(pts).all(axis=1) | (np.abs(pts[:, 1]) > 90))
     if len(bad):
-        msg = (
-            f"sites {[str(ids[i]) for i in bad[:10]]} have no valid longitude/latitude; "
-            "place them again"
-        )
+        msg = _("sites {ids} have no valid longitude/latitude; place them again")
+        msg = msg.format(ids=[str(ids[i]) for i in bad[:10]])
         raise InputError(msg)
     names = list(ids) if names is None else list(names)
     cap = np.full(len(pts), np.nan) if capacity_tests_per_year is None else capacity_tests_per_year
@@ -254,23 +258,24 @@ def check_candidates(candidates: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         Not a GeoDataFrame, a column of `CANDIDATE_COLUMNS` missing, no CRS, or repeated ids.
     """
     if not isinstance(candidates, gpd.GeoDataFrame):
-        msg = (
-            f"candidates should be a GeoDataFrame from candidates_from_facilities, "
-            f"candidates_grid or candidates_from_points, got {type(candidates).__name__}"
-        )
+        msg = _(
+            "candidates should be a GeoDataFrame from candidates_from_facilities, candidates_grid "
+            "or candidates_from_points, got {kind}"
+        ).format(kind=type(candidates).__name__)
         raise InputError(msg)
     missing = [c for c in CANDIDATE_COLUMNS if c != "geometry" and c not in candidates]
     if missing:
-        msg = f"the candidate layer lacks the columns {missing}; build it with candidates_*"
+        msg = _("the candidate layer lacks the columns {missing}; build it with candidates_*")
+        msg = msg.format(missing=missing)
         raise InputError(msg)
     if candidates.crs is None:
-        msg = "the candidate sites have no CRS; set it (EPSG:4326 for longitude/latitude)"
+        msg = _("the candidate sites have no CRS; set it (EPSG:4326 for longitude/latitude)")
         raise InputError(msg)
     gdf = candidates.to_crs("EPSG:4326") if candidates.crs.to_epsg() != 4326 else candidates
     ids = gdf["candidate_id"].astype(str)
     dup = ids[ids.duplicated()].unique().tolist()
     if dup:
-        msg = f"candidate ids must be unique; {dup[:8]} appear more than once"
+        msg = _("candidate ids must be unique; {ids} appear more than once").format(ids=dup[:8])
         raise InputError(msg)
     return gdf.reset_index(drop=True)
 
@@ -301,17 +306,22 @@ def gather_candidates(
     """
     warnings: list[str] = []
     if "user" in settings.sources and user_sites is None:
-        msg = (
+        msg = _(
             "the candidate sources include 'user' (sites placed on the map) but no user sites "
             "were given; pass `user_sites` (built with candidates_from_points) or drop 'user' "
             "from `sources`"
         )
         raise InputError(msg)
     if "user" not in settings.sources and user_sites is not None:
-        warnings.append(
-            f"{len(user_sites)} sites placed on the map are not used: `sources` "
-            f"({', '.join(settings.sources)}) does not include 'user'"
+        text = ngettext(
+            "{count} sites placed on the map are not used: `sources` ({sources}) does not "
+            "include 'user'",
+            "{count} sites placed on the map are not used: `sources` ({sources}) does not "
+            "include 'user'",
+            len(user_sites),
         )
+        sources = ", ".join(settings.sources)
+        warnings.append(text.format(count=len(user_sites), sources=sources))
     parts: list[gpd.GeoDataFrame] = []
     for source in settings.sources:
         if source == "upgrade":
@@ -338,7 +348,8 @@ def _without_excluded(
     excluded = {str(e) for e in exclude}
     unknown = excluded - set(cands["candidate_id"].astype(str))
     if unknown:
-        warnings.append(f"excluded ids not among the candidates: {', '.join(sorted(unknown))}")
+        text = _("excluded ids not among the candidates: {ids}")
+        warnings.append(text.format(ids=", ".join(sorted(unknown))))
     return cands[~cands["candidate_id"].astype(str).isin(excluded)].reset_index(drop=True)
 
 
@@ -352,15 +363,18 @@ def _with_hub_capacity(
             np.isnan(cap), float(settings.hub_capacity), cap
         )
     if settings.capacity and cands["capacity_tests_per_year"].isna().any():
-        warnings.append(
-            f"{int(cands['capacity_tests_per_year'].isna().sum())} candidate sites have no "
-            "capacity and count as unlimited; set `hub_capacity`"
+        count = int(cands["capacity_tests_per_year"].isna().sum())
+        text = ngettext(
+            "{count} candidate sites have no capacity and count as unlimited; set `hub_capacity`",
+            "{count} candidate sites have no capacity and count as unlimited; set `hub_capacity`",
+            count,
         )
+        warnings.append(text.format(count=count))
     if cands.empty:
-        msg = (
-            f"no candidate site is left for {settings.capability} (every facility is already a "
-            "lab or excluded); add grid candidates or your own sites"
-        )
+        msg = _(
+            "no candidate site is left for {capability} (every facility is already a lab or "
+            "excluded); add grid candidates or your own sites"
+        ).format(capability=settings.capability)
         raise InputError(msg)
     return cands
 
@@ -380,7 +394,7 @@ def _underserved(
     snapped = snap_points(net, point_lonlat(gdf, what="demand"), snapping)
     placement = place_labs(net, labs, snapping)
     near = nearest_lab_times(net, placement.nodes[placement.used], cancel=cancel)
-    seconds, _ = snapped.seconds_via(near.seconds)
+    seconds, _best = snapped.seconds_via(near.seconds)
     status = np.where(np.isfinite(seconds), "reached", "unreachable").astype(object)
     status[snapped.off_network] = "off_network"
     frame = gdf.assign(seconds=seconds, status=status)

@@ -15,6 +15,7 @@ from ccgeo.analysis.access import coverage_table
 from ccgeo.analysis.siting.matrix import restricted, row_min
 from ccgeo.analysis.siting.solvers import Greedy, mclp_milp
 from ccgeo.errors import check_cancel
+from ccgeo.i18n import ngettext
 from ccgeo.progress import ProgressCallback, report_progress
 
 if TYPE_CHECKING:
@@ -78,7 +79,8 @@ def coverage_curve(
     base = float(model.weights[model.covered_before()].sum())
     for p in range(1, upto + 1):
         check_cancel(cancel)
-        report_progress(progress, (p - 1) / upto, f"coverage curve: {p} hubs")
+        text = ngettext("coverage curve: {hubs} hubs", "coverage curve: {hubs} hubs", p)
+        report_progress(progress, (p - 1) / upto, text.format(hubs=p))
         if method == "milp":
             out = mclp_milp(
                 pattern, w, p, greedy.order[:p], time_limit_s=time_limit_s, cancel=cancel

@@ -27,6 +27,8 @@ from ccgeo.analysis.placement import (
 )
 from ccgeo.analysis.siting.candidates import check_candidates
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import _, ngettext
+from ccgeo.labels import format_number
 from ccgeo.model.facilities import Facilities
 from ccgeo.network.isochrones import INCLUSIVE_TOLERANCE_S
 from ccgeo.network.routing import catchments, nearest_lab_times
@@ -99,12 +101,14 @@ def demand_site_seconds(
     pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start in range(0, m, chunk):
         check_cancel(cancel)
-        report_progress(progress, start / max(m, 1), f"travel times to site {start + 1} of {m}")
+        text = _("travel times to site {site} of {count}").format(site=start + 1, count=m)
+        report_progress(progress, start / max(m, 1), text)
         stop = min(m, start + chunk)
         site, dem, secs = _chunk_pairs(net, sites[start:stop], cand_nodes, walk, limit)
         pieces.append((live[dem].astype(np.int32), (site + start).astype(np.int32), secs))
     check_cancel(cancel)
-    report_progress(progress, 1.0, f"travel times to {m} sites done")
+    text = ngettext("travel times to {count} sites done", "travel times to {count} sites done", m)
+    report_progress(progress, 1.0, text.format(count=m))
     r = np.concatenate([p[0] for p in pieces]) if pieces else np.empty(0, np.int32)
     c = np.concatenate([p[1] for p in pieces]) if pieces else np.empty(0, np.int32)
     v = np.concatenate([p[2] for p in pieces]) if pieces else np.empty(0, np.float64)
@@ -163,7 +167,8 @@ def pairs_within(cost_matrix: np.ndarray | sp.spmatrix, max_seconds: float) -> s
         return csr_from_pairs(coo.row[keep], coo.col[keep], coo.data[keep], csr.shape)
     dense = np.asarray(cost_matrix, dtype=np.float64)
     if dense.ndim != 2:
-        msg = f"the cost matrix should be 2-d (demand × candidates), got {dense.shape}"
+        msg = _("the cost matrix should be 2-d (demand × candidates), got {shape}")
+        msg = msg.format(shape=dense.shape)
         raise InputError(msg)
     r, c = np.nonzero(np.isfinite(dense) & (dense <= limit))
     return csr_from_pairs(r, c, dense[r, c], dense.shape)
@@ -296,16 +301,16 @@ def network_inputs(
     gdf_demand = demand_frame(demand, districts=districts)
     population, weights, weight_unit = demand_weights(gdf_demand, tests_per_person_year)
     check_cancel(cancel)
-    report_progress(progress, 0.0, "placing the people on the network")
+    report_progress(progress, 0.0, _("placing the people on the network"))
     snapped = snap_points(net, point_lonlat(gdf_demand, what="demand"), snapping)
     cands, c_nodes, warnings = place_candidates(net, candidates, snapping)
     lab_nodes, lab_capacity, lab_warnings = place_existing_labs(net, existing_labs, snapping)
     warnings += lab_warnings
     check_cancel(cancel)
-    report_progress(progress, 0.05, f"time to the nearest of {len(lab_nodes)} existing labs")
+    report_progress(progress, 0.05, _nearest_existing_text(len(lab_nodes)))
     limit = max_seconds + INCLUSIVE_TOLERANCE_S
     near = nearest_lab_times(net, lab_nodes, max_seconds=limit)
-    existing, _ = snapped.seconds_via(near.seconds)
+    existing, _best = snapped.seconds_via(near.seconds)
     # demand already within the limit of a lab cannot change a coverage objective: its
     # pairs are not built (exact, and most of the pairs when labs cover most people)
     rows = None if covered_rows else existing > limit
@@ -330,7 +335,7 @@ def network_inputs(
             cancel=cancel,
         )
     warnings += _off_network_warning(snapped, population)
-    report_progress(progress, 1.0, "siting model built")
+    report_progress(progress, 1.0, _("siting model built"))
     return NetworkInputs(
         cost=cost,
         weights=weights,
@@ -352,6 +357,15 @@ def network_inputs(
     )
 
 
+def _nearest_existing_text(count: int) -> str:
+    """The progress text of the search for the nearest of ``count`` existing labs."""
+    return ngettext(
+        "time to the nearest of {count} existing labs",
+        "time to the nearest of {count} existing labs",
+        count,
+    ).format(count=count)
+
+
 def demand_weights(
     gdf_demand: gpd.GeoDataFrame, tests_per_person_year: float | None
 ) -> tuple[np.ndarray, np.ndarray, str]:
@@ -360,10 +374,10 @@ def demand_weights(
     if tests_per_person_year is None:
         return population, population, "people"
     if not (tests_per_person_year > 0 and math.isfinite(tests_per_person_year)):
-        msg = (
-            "`tests_per_person_year` should be a positive rate (e.g. 0.0005 = 50 tests "
-            f"per 100,000 people), got {tests_per_person_year!r}"
-        )
+        msg = _(
+            "`tests_per_person_year` should be a positive rate (e.g. 0.0005 = 50 tests per "
+            "100,000 people), got {value!r}"
+        ).format(value=tests_per_person_year)
         raise InputError(msg)
     return population, population * float(tests_per_person_year), "tests per year"
 
@@ -384,10 +398,10 @@ def place_candidates(
         point_lonlat(cands, what="candidate")  # names the rows without a place
     placement = place_labs(net, cands.assign(facility_id=cands["candidate_id"]), snapping)
     usable = placement.usable
-    warnings = left_out_lines(placement, "candidate site", "candidate sites")
+    warnings = left_out_lines(placement, _("candidate site"), _("candidate sites"))
     cands = cands.loc[usable].reset_index(drop=True)
     if len(cands) == 0:
-        msg = (
+        msg = _(
             "no candidate site lies near the road network; add facilities to upgrade, grid "
             "sites or your own sites"
         )
@@ -411,7 +425,7 @@ def place_existing_labs(
         capacity = gdf_labs["capacity_tests_per_year"].to_numpy(float)[usable]
     else:
         capacity = np.full(int(usable.sum()), np.nan)
-    warnings = left_out_lines(placement, "existing lab", "existing labs")
+    warnings = left_out_lines(placement, _("existing lab"), _("existing labs"))
     return placement.nodes[usable], capacity, warnings
 
 
@@ -420,16 +434,23 @@ def left_out_lines(placement: LabPlacement, singular: str, plural: str) -> list[
     sentence naming them when there are many."""
     lines = placement.left_out()
     if len(lines) <= _LEFT_OUT_LINES:
-        return [f"{singular} left out: {line}" for line in lines]
-    return [f"{plural} left out: {placement.warning(plural)}"]
+        text = _("{singular} left out: {line}")
+        return [text.format(singular=singular, line=line) for line in lines]
+    return [
+        _("{plural} left out: {warning}").format(plural=plural, warning=placement.warning(plural))
+    ]
 
 
 def _off_network_warning(snapped: SnappedPoints, population: np.ndarray) -> list[str]:
     off = snapped.off_network
     if not off.any():
         return []
-    return [
-        f"{population[off].sum():,.0f} people at {int(off.sum())} demand points are more "
-        f"than {snapped.max_snap_m:g} m from a road: no site can cover them, they stay in the "
-        "totals"
-    ]
+    text = ngettext(
+        "{people} people at {count} demand points are more than {max_snap_m:g} m from a road: no "
+        "site can cover them, they stay in the totals",
+        "{people} people at {count} demand points are more than {max_snap_m:g} m from a road: no "
+        "site can cover them, they stay in the totals",
+        int(off.sum()),
+    )
+    people = format_number(population[off].sum())
+    return [text.format(people=people, count=int(off.sum()), max_snap_m=snapped.max_snap_m)]

@@ -52,7 +52,8 @@ from ccgeo.analysis.siting.solvers import (
     pmedian_milp,
 )
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.labels import format_share
+from ccgeo.i18n import _, ngettext
+from ccgeo.labels import format_percent, format_share, format_threshold
 from ccgeo.model.settings import Snapping
 from ccgeo.model.siting import SitingResult
 from ccgeo.network.isochrones import INCLUSIVE_TOLERANCE_S
@@ -129,10 +130,11 @@ class SitingModel:
         _check_model_inputs(cost, w, max_seconds, e)
         if candidates is None:
             candidates = unplaced_candidates(
-                [f"site-{j}" for j in range(m)], [f"site {j}" for j in range(m)]
+                [f"site-{j}" for j in range(m)], [_("site {n}").format(n=j) for j in range(m)]
             )
         if len(candidates) != m:
-            msg = f"{len(candidates)} candidates for a matrix of {m} columns; give one per column"
+            msg = _("{count} candidates for a matrix of {m} columns; give one per column")
+            msg = msg.format(count=len(candidates), m=m)
             raise InputError(msg)
         self.cost: sp.csr_matrix = cost
         self.weights = w
@@ -249,7 +251,8 @@ class SitingModel:
         """
         t0 = time.perf_counter()
         if not (minutes > 0 and math.isfinite(minutes)):
-            msg = f"`minutes` should be a positive number of minutes, got {minutes!r}"
+            msg = _("`minutes` should be a positive number of minutes, got {value!r}")
+            msg = msg.format(value=minutes)
             raise InputError(msg)
         snapping, max_seconds = snapping or Snapping(), float(minutes) * 60.0
         inputs = network_inputs(
@@ -318,14 +321,18 @@ class SitingModel:
 
     def _check_hubs(self, hubs: int) -> int:
         if isinstance(hubs, bool) or int(hubs) != hubs or hubs < 1:
-            msg = f"the number of new hubs should be a whole number of 1 or more, got {hubs!r}"
+            msg = _("the number of new hubs should be a whole number of 1 or more, got {value!r}")
+            msg = msg.format(value=hubs)
             raise InputError(msg)
         m = self.n_candidates
         if hubs > m:
-            msg = (
-                f"{hubs} new hubs were asked for but there are only {m} candidate sites; ask "
-                f"for {m} or fewer, or add candidates (grid sites, your own sites)"
-            )
+            msg = ngettext(
+                "{hubs} new hubs were asked for but there are only {m} candidate sites; ask for "
+                "{m} or fewer, or add candidates (grid sites, your own sites)",
+                "{hubs} new hubs were asked for but there are only {m} candidate sites; ask for "
+                "{m} or fewer, or add candidates (grid sites, your own sites)",
+                m,
+            ).format(hubs=hubs, m=m)
             raise InputError(msg)
         return int(hubs)
 
@@ -333,17 +340,22 @@ class SitingModel:
         if self.cost.nnz == 0:
             minutes = self.max_seconds / 60.0
             share = float(self.weights[self.covered_before()].sum()) / max(self.weight_total, 1e-12)
-            msg = (
-                f"none of the {self.n_candidates} candidate sites brings anyone new within "
-                f"{minutes:g} min (existing labs already reach {format_share(share)} of demand; "
-                "the others are beyond every candidate); raise the time limit or add candidates "
-                "nearer to the people not yet served"
+            msg = _(
+                "none of the {count} candidate sites brings anyone new within {minutes} "
+                "(existing labs already reach {share} of demand; the others are beyond every "
+                "candidate); raise the time limit or add candidates nearer to the people not yet "
+                "served"
+            ).format(
+                count=self.n_candidates,
+                minutes=format_threshold(minutes),
+                share=format_share(share),
             )
             raise InputError(msg)
 
     def _choose_solver(self, solver: str, pairs: int, *, max_pairs: int = MILP_MAX_PAIRS) -> str:
         if solver not in ("auto", "milp", "greedy"):
-            msg = f"`solver` should be 'auto', 'milp' or 'greedy', got {solver!r}"
+            msg = _("`solver` should be 'auto', 'milp' or 'greedy', got {solver!r}")
+            msg = msg.format(solver=solver)
             raise InputError(msg)
         if solver == "auto":
             return "milp" if pairs <= max_pairs else "greedy"
@@ -452,20 +464,24 @@ def _check_model_inputs(
 ) -> None:
     n = cost.shape[0]
     if w.shape != (n,):
-        msg = f"{len(w)} demand weights for a matrix of {n} demand rows; give one per row"
+        msg = _("{count} demand weights for a matrix of {n} demand rows; give one per row")
+        msg = msg.format(count=len(w), n=n)
         raise InputError(msg)
     if not (np.isfinite(w).all() and (w >= 0).all()):
         bad = int(np.flatnonzero(~(np.isfinite(w) & (w >= 0)))[0])
-        msg = f"demand weights should be 0 or more; row {bad} holds {w[bad]!r}"
+        msg = _("demand weights should be 0 or more; row {row} holds {value!r}")
+        msg = msg.format(row=bad, value=w[bad])
         raise InputError(msg)
     if not (max_seconds > 0 and math.isfinite(max_seconds)):
-        msg = f"the time limit should be a positive number of seconds, got {max_seconds!r}"
+        msg = _("the time limit should be a positive number of seconds, got {value!r}")
+        msg = msg.format(value=max_seconds)
         raise InputError(msg)
     if cost.nnz and (cost.data < 0).any():
-        msg = "travel times in the cost matrix should be 0 seconds or more"
+        msg = _("travel times in the cost matrix should be 0 seconds or more")
         raise InputError(msg)
     if existing.shape != (n,):
-        msg = f"{len(existing)} existing-lab times for {n} demand rows; give one per row"
+        msg = _("{count} existing-lab times for {n} demand rows; give one per row")
+        msg = msg.format(count=len(existing), n=n)
         raise InputError(msg)
 
 
@@ -504,10 +520,11 @@ class MCLP(SitingModel):
             else np.asarray(capacities, dtype=np.float64)
         )
         if caps.shape != (self.n_candidates,):
-            msg = f"{len(caps)} capacities for {self.n_candidates} candidates; give one each"
+            msg = _("{count} capacities for {m} candidates; give one each")
+            msg = msg.format(count=len(caps), m=self.n_candidates)
             raise InputError(msg)
         if self.capacity and (caps < 0).any():
-            msg = "site capacities should be 0 or more tests per year"
+            msg = _("site capacities should be 0 or more tests per year")
             raise InputError(msg)
         self.capacities = caps
         self._served_cache: dict[tuple[int, ...], float] = {}
@@ -556,7 +573,7 @@ class MCLP(SitingModel):
         p = self._check_hubs(hubs)
         self._check_reach()
         check_cancel(cancel)
-        report_progress(progress, 0.0, "preparing the coverage model")
+        report_progress(progress, 0.0, _("preparing the coverage model"))
         pattern, w = self.coverage_pattern()
         if self.capacity:
             return self._solve_capacitated(p, t0, time_limit_s, curve_hubs, progress, cancel)
@@ -564,7 +581,12 @@ class MCLP(SitingModel):
         upto = min(max(int(curve_hubs), 0), self.n_candidates)
         greedy = coverage_greedy(pattern, w, max(p, upto), cancel=cancel)
         if method == "milp":
-            report_progress(progress, 0.1, f"solving the MILP for {p} hubs (HiGHS)")
+            text = ngettext(
+                "solving the MILP for {hubs} hubs (HiGHS)",
+                "solving the MILP for {hubs} hubs (HiGHS)",
+                p,
+            )
+            report_progress(progress, 0.1, text.format(hubs=p))
             found = self._exact(pattern, w, p, greedy, time_limit_s=time_limit_s, cancel=cancel)
         else:
             found = _greedy_choice(greedy, p)
@@ -580,7 +602,7 @@ class MCLP(SitingModel):
             cancel=cancel,
             progress=scaled_progress(progress, 0.5, 0.95),
         )
-        report_progress(progress, 1.0, "hubs chosen")
+        report_progress(progress, 1.0, _("hubs chosen"))
         return self._result(
             chosen=chosen,
             objective=objective,
@@ -613,10 +635,8 @@ class MCLP(SitingModel):
             chosen, objective = greedy.order[:p], float(greedy.gains[:p].sum())
         warnings = []
         if status != "optimal":
-            warnings.append(
-                f"HiGHS reached its {time_limit_s:g} s limit: the hubs are the best found, "
-                f"within {100 * (bound - objective) / max(bound, 1e-12):.2f} % of the optimum"
-            )
+            gap = 100 * (bound - objective) / max(bound, 1e-12)
+            warnings.append(_time_limit_text(time_limit_s, gap))
         return chosen, objective, bound, status, "highs-milp", warnings
 
     # -- capacity ------------------------------------------------------------------------------
@@ -701,7 +721,12 @@ class MCLP(SitingModel):
         cancel: threading.Event | None,
     ) -> SitingResult:
         base = self._served_base
-        report_progress(progress, 0.1, f"solving the capacitated MILP for {p} hubs (HiGHS)")
+        text = ngettext(
+            "solving the capacitated MILP for {hubs} hubs (HiGHS)",
+            "solving the capacitated MILP for {hubs} hubs (HiGHS)",
+            p,
+        )
+        report_progress(progress, 0.1, text.format(hubs=p))
         upto = min(max(int(curve_hubs), 0), self.n_candidates)
         rows = []
         chosen = np.empty(0, dtype=np.int64)
@@ -712,7 +737,8 @@ class MCLP(SitingModel):
         greedy = coverage_greedy(pattern, w, max(p, upto), cancel=cancel)
         for q in sorted({*range(1, upto + 1), p}):
             check_cancel(cancel)
-            report_progress(progress, 0.1 + 0.8 * q / max(p, upto), f"capacitated MILP, {q} hubs")
+            text = ngettext("capacitated MILP, {hubs} hubs", "capacitated MILP, {hubs} hubs", q)
+            report_progress(progress, 0.1 + 0.8 * q / max(p, upto), text.format(hubs=q))
             out = self._capacitated_lp(
                 q, start=greedy.order[:q], time_limit_s=time_limit_s, cancel=cancel
             )
@@ -749,6 +775,15 @@ class MCLP(SitingModel):
                 "assignment": "fractional: a demand point may be split between labs",
             },
         )
+
+
+def _time_limit_text(time_limit_s: float, gap_percent: float) -> str:
+    """The caution of a result HiGHS stopped at its time limit, ``gap_percent`` from the
+    optimum."""
+    return _(
+        "HiGHS reached its {seconds:g} s limit: the hubs are the best found, within {gap} "
+        "of the optimum"
+    ).format(seconds=time_limit_s, gap=format_percent(gap_percent, decimals=2))
 
 
 def _greedy_choice(greedy: Greedy, p: int) -> tuple[np.ndarray, float, float, str, str, list[str]]:
@@ -791,10 +826,9 @@ class PMedian(SitingModel):
         super().__init__(cost, weights, **kwargs)
         penalty = self.max_seconds if penalty_seconds is None else float(penalty_seconds)
         if not (penalty >= self.max_seconds and math.isfinite(penalty)):
-            msg = (
-                f"`penalty_seconds` should be at least the time limit ({self.max_seconds:g} s), "
-                f"got {penalty_seconds!r}"
-            )
+            msg = _(
+                "`penalty_seconds` should be at least the time limit ({limit:g} s), got {value!r}"
+            ).format(limit=self.max_seconds, value=penalty_seconds)
             raise InputError(msg)
         self.penalty_seconds = penalty
 
@@ -836,7 +870,7 @@ class PMedian(SitingModel):
         p = self._check_hubs(hubs)
         self._check_reach()
         check_cancel(cancel)
-        report_progress(progress, 0.0, "preparing the p-median model")
+        report_progress(progress, 0.0, _("preparing the p-median model"))
         pairs = self._improving_pairs()
         method = self._choose_solver(solver, pairs.nnz, max_pairs=PMEDIAN_MILP_MAX_PAIRS)
         chosen, objective, bound, solver_name, warnings = self._choose(
@@ -893,7 +927,12 @@ class PMedian(SitingModel):
         bound = base - float(greedy.bounds[p - 1])
         if method != "milp":
             return chosen, objective, bound, "greedy-celf", []
-        report_progress(progress, 0.1, f"solving the p-median MILP for {p} hubs (HiGHS)")
+        text = ngettext(
+            "solving the p-median MILP for {hubs} hubs (HiGHS)",
+            "solving the p-median MILP for {hubs} hubs (HiGHS)",
+            p,
+        )
+        report_progress(progress, 0.1, text.format(hubs=p))
         out = pmedian_milp(
             pairs, self.weights, f, p, chosen, time_limit_s=time_limit_s, cancel=cancel
         )
@@ -904,11 +943,8 @@ class PMedian(SitingModel):
         bound = max(bound, base + out.bound)
         warnings = []
         if out.status != "optimal":
-            warnings.append(
-                f"HiGHS reached its {time_limit_s:g} s limit: the hubs are the best found, "
-                f"within {100 * (objective - bound) / max(objective, 1e-12):.2f} % of the "
-                "optimum"
-            )
+            gap = 100 * (objective - bound) / max(objective, 1e-12)
+            warnings.append(_time_limit_text(time_limit_s, gap))
         return chosen, objective, bound, "highs-milp", warnings
 
 
@@ -957,10 +993,8 @@ class LSCP(SitingModel):
         """
         t0 = time.perf_counter()
         if not (0 < target_share <= 1):
-            msg = (
-                "`target_share` should be a share between 0 and 1 (0.8 = 80 %), got "
-                f"{target_share!r}"
-            )
+            msg = _("`target_share` should be a share between 0 and 1 (0.8 = 80 %), got {value!r}")
+            msg = msg.format(value=target_share)
             raise InputError(msg)
         self._check_reach()
         total = self.weight_total
@@ -1004,10 +1038,13 @@ class LSCP(SitingModel):
     ) -> SitingResult:
         """The result when the existing labs already meet the target: no hub, a note."""
         base = float(self.weights[self.covered_before()].sum())
-        msg = (
-            f"the existing labs already bring {format_share(base / self.weight_total)} within "
-            f"{self.max_seconds / 60.0:g} min, at or above the target {100 * target_share:g} %: "
-            "no new hub is needed"
+        msg = _(
+            "the existing labs already bring {share} within {minutes}, at or above the target "
+            "{target}: no new hub is needed"
+        ).format(
+            share=format_share(base / self.weight_total),
+            minutes=format_threshold(self.max_seconds / 60.0),
+            target=format_percent(100 * target_share, decimals=None),
         )
         return self._result(
             chosen=np.empty(0, dtype=np.int64),
@@ -1027,10 +1064,14 @@ class LSCP(SitingModel):
         total = self.weight_total
         best = float(self.weights[self.covered_before()].sum()) + reachable
         if best < target_share * total - 1e-9 * max(total, 1.0):
-            msg = (
-                f"even opening all {self.n_candidates} candidates covers only "
-                f"{format_share(best / total)} within {self.max_seconds / 60.0:g} min; the target "
-                f"{100 * target_share:g} % cannot be met: lower it or add grid candidates"
+            msg = _(
+                "even opening all {count} candidates covers only {share} within {minutes}; the "
+                "target {target} cannot be met: lower it or add grid candidates"
+            ).format(
+                count=self.n_candidates,
+                share=format_share(best / total),
+                minutes=format_threshold(self.max_seconds / 60.0),
+                target=format_percent(100 * target_share, decimals=None),
             )
             raise InputError(msg)
 
@@ -1056,7 +1097,7 @@ class LSCP(SitingModel):
         if method != "milp":
             status = "optimal" if p_lower >= p_greedy else "heuristic"
             return greedy.order[:p_greedy], p_greedy, p_lower, status, "greedy-celf"
-        report_progress(progress, 0.1, "solving the fewest-hubs MILP (HiGHS)")
+        report_progress(progress, 0.1, _("solving the fewest-hubs MILP (HiGHS)"))
         out = min_sites_milp(
             pattern,
             w,

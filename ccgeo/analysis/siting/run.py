@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ccgeo.analysis.siting.candidates import gather_candidates
 from ccgeo.analysis.siting.models import LSCP, MCLP, PMedian, SitingModel
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
 from ccgeo.progress import ProgressCallback, scaled_progress
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def site_hubs(
         If ``cancel`` is set.
     """
     if settings.capacity and tests_per_person_year is None:
-        msg = (
+        msg = _(
             "with `capacity`, demand must be in tests per year like the labs' capacity: give "
             "`tests_per_person_year` (population × cancer incidence × share eligible)"
         )

@@ -18,6 +18,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import _, ngettext
 
 if TYPE_CHECKING:
     import threading
@@ -195,16 +196,18 @@ def _status_label(h: Any, *, time_limit_s: float, what: str) -> str:
         highspy.HighsModelStatus.kInterrupt,
     ):
         if not has_solution:
-            msg = (
-                f"{what}: HiGHS stopped ({name}) after {time_limit_s:g} s before finding any "
+            msg = _(
+                "{what}: HiGHS stopped ({status}) after {seconds:g} s before finding any "
                 "solution; raise the time limit or use the greedy solver"
-            )
+            ).format(what=what, status=name, seconds=time_limit_s)
             raise InputError(msg)
         return "time_limit"
     if status == highspy.HighsModelStatus.kInfeasible:
-        msg = f"{what}: the model has no solution (HiGHS: {name}); check the targets and sites"
+        msg = _("{what}: the model has no solution (HiGHS: {status}); check the targets and sites")
+        msg = msg.format(what=what, status=name)
         raise InputError(msg)
-    msg = f"{what}: HiGHS could not solve the model (status {name}); try the greedy solver"
+    msg = _("{what}: HiGHS could not solve the model (status {status}); try the greedy solver")
+    msg = msg.format(what=what, status=name)
     raise InputError(msg)
 
 
@@ -395,7 +398,9 @@ def mclp_milp(
         time_limit_s=time_limit_s,
         start=x0,
         cancel=cancel,
-        what=f"maximal coverage with {hubs} hubs",
+        what=ngettext(
+            "maximal coverage with {hubs} hubs", "maximal coverage with {hubs} hubs", hubs
+        ).format(hubs=hubs),
     )
 
 
@@ -433,7 +438,7 @@ def min_sites_milp(
         time_limit_s=time_limit_s,
         start=x0,
         cancel=cancel,
-        what="fewest hubs for the target",
+        what=_("fewest hubs for the target"),
     )
 
 
@@ -489,7 +494,9 @@ def pmedian_milp(
         time_limit_s=time_limit_s,
         start=x0,
         cancel=cancel,
-        what=f"p-median with {hubs} hubs",
+        what=ngettext("p-median with {hubs} hubs", "p-median with {hubs} hubs", hubs).format(
+            hubs=hubs
+        ),
         presolve=True,
     )
 
@@ -568,6 +575,8 @@ def capacitated_milp(
         time_limit_s=time_limit_s,
         start=x0,
         cancel=cancel,
-        what=f"capacitated coverage with {hubs} hubs",
+        what=ngettext(
+            "capacitated coverage with {hubs} hubs", "capacitated coverage with {hubs} hubs", hubs
+        ).format(hubs=hubs),
         presolve=True,
     )

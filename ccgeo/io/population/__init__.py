@@ -14,6 +14,7 @@ import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import _
 from ccgeo.io.population.census import read_population_table
 from ccgeo.io.population.common import LAYER_SUFFIXES, RASTER_SUFFIXES, _check_path
 from ccgeo.io.population.districts import (
@@ -95,7 +96,7 @@ def read_population(
         Unreadable file, no usable row or cell, no overlap with the study area, or a named
         column that does not exist.
     """
-    path = _check_path(path, expected="a population raster, table or point layer")
+    path = _check_path(path, expected=_("a population raster, table or point layer"))
     suffix = path.suffix.lower()
     if suffix in RASTER_SUFFIXES:
         return _read_raster(
@@ -130,8 +131,7 @@ def _not_population(path: Path) -> InputError:
     """The error for a file whose suffix no population reader takes, listing those that do."""
     suffix = path.suffix.lower()
     accepted = ", ".join((*RASTER_SUFFIXES, *TABLE_SUFFIXES, *LAYER_SUFFIXES))
-    msg = (
-        f"files ending in {suffix or '(no suffix)'!r} are not read as population; "
-        f"expected one of {accepted}"
-    )
+    msg = _(
+        "files ending in {suffix!r} are not read as population; expected one of {accepted}"
+    ).format(suffix=suffix or _("(no suffix)"), accepted=accepted)
     return InputError(msg, path=path)

@@ -13,10 +13,10 @@ import shapely
 
 from ccgeo.errors import InputError
 from ccgeo.geo import local_utm_crs
+from ccgeo.i18n import _, ngettext
 from ccgeo.io.population.common import (
     _DISTRICT_NAME_NAMES,
     MAX_PEOPLE,
-    TOO_MANY_WORDS,
     _as_text,
     _check_path,
     _find_column,
@@ -28,7 +28,8 @@ from ccgeo.io.population.common import (
     _population_column,
     _require_column,
     _rows_warning,
-    too_many_what,
+    count_warning,
+    row_label,
 )
 from ccgeo.io.tables import read_table
 from ccgeo.model.demand import Demand, PopulationReport
@@ -75,12 +76,10 @@ def read_population_table(
     InputError
         When no name matches (the message lists names of both sides), or columns are missing.
     """
-    path = _check_path(path, expected="a table of population per district")
+    path = _check_path(path, expected=_("a table of population per district"))
     if districts is None or districts.empty:
-        raise InputError(
-            "no district polygons to join the table to; read the district boundaries first",
-            path=path,
-        )
+        msg = _("no district polygons to join the table to; read the district boundaries first")
+        raise InputError(msg, path=path)
     table = read_table(path, sheet=sheet)
     columns = [str(c) for c in table.columns]
     pop_col = _population_column(columns, population_column, path=path)
@@ -102,7 +101,8 @@ def read_population_table(
 
     gdf = _district_points(districts, people_per_district, matched_district)
     if gdf.empty:
-        raise InputError(f"the matched districts have no people in {pop_col!r}", path=path)
+        msg = _("the matched districts have no people in {column!r}").format(column=pop_col)
+        raise InputError(msg, path=path)
     source = f"{path} + {districts.attrs.get('source', 'districts')}"
     report = _census_report(path, census, unmatched_rows, gdf, warnings=warnings)
     return Demand(
@@ -193,15 +193,14 @@ def _district_name_column(
     """The column of district names: the one given (checked), else guessed."""
     if district_column is not None:
         return _require_column(
-            columns, district_column, what="district name column", argument="district_column"
+            columns, district_column, what=_("district name column"), argument="district_column"
         )
     found = _find_column(columns, _DISTRICT_NAME_NAMES, skip=[pop_col])
     name_col = found or _first_text_column(table, [c for c in columns if c != pop_col]) or ""
     if not name_col:
-        msg = (
-            f"found no column of district names among {', '.join(map(repr, columns))}; "
-            "pass `district_column=`"
-        )
+        msg = _(
+            "found no column of district names among {columns}; pass `district_column=`"
+        ).format(columns=", ".join(map(repr, columns)))
         raise InputError(msg, path=path)
     return name_col
 
@@ -217,30 +216,36 @@ def _census_rows(
     too_many = np.isposinf(population) | (np.isfinite(population) & (population > MAX_PEOPLE))
     pop_bad = pop_bad & ~too_many  # 1e400 is a number, too large: said as such
     rows = np.arange(len(table)) + first
-    for mask, what, consequence in (
-        (pop_missing, f"have no {pop_col!r}", "counted as 0"),
-        (pop_bad, f"have a {pop_col!r} that is not a number", "counted as 0"),
-        (negative, f"have a negative {pop_col!r}", "counted as 0"),
-        (too_many, too_many_what(pop_col), TOO_MANY_WORDS),
+    for mask, problem in (
+        (pop_missing, "missing"),
+        (pop_bad, "not_a_number"),
+        (negative, "negative"),
+        (too_many, "too_many"),
     ):
         if mask.any():
-            items = [f"row {rows[i]} {names[i]!r}" for i in np.flatnonzero(mask)]
-            warnings.append(_rows_warning(what, items, consequence))
+            items = [f"{row_label(rows[i])} {names[i]!r}" for i in np.flatnonzero(mask)]
+            warnings.append(count_warning(problem, items, pop_col, features=False))
     population = np.where(np.isfinite(population) & ~negative & ~too_many, population, 0.0)
     no_name = names == ""
     if no_name.any():
         items = [
-            f"row {rows[i]} ({_fmt_people(population[i])} people)" for i in np.flatnonzero(no_name)
+            _("row {row} ({people} people)").format(row=rows[i], people=_fmt_people(population[i]))
+            for i in np.flatnonzero(no_name)
         ]
-        warnings.append(_rows_warning(f"have no {name_col!r}", items, "left out"))
-
+        template = ngettext(
+            "{count} row has no {column!r}, left out: {items}",
+            "{count} rows have no {column!r}, left out: {items}",
+            len(items),
+        )
+        warnings.append(_rows_warning(template, items, column=name_col))
     keys = np.array([_name_key(n) for n in names], dtype=object)
     is_total = _total_rows(keys, population, ~no_name)
     for i in np.flatnonzero(is_total):
         warnings.append(
-            f"row {rows[i]} {names[i]!r} ({_fmt_people(population[i])} people) "
-            "is the total of the other rows; "
-            "left out so that nobody is counted twice"
+            _(
+                "row {row} {name!r} ({people} people) is the total of the other rows; "
+                "left out so that nobody is counted twice"
+            ).format(row=rows[i], name=names[i], people=_fmt_people(population[i]))
         )
     return _CensusRows(
         names=names,
@@ -282,13 +287,14 @@ def _spread_over_districts(
             continue
         if key in seen_keys:
             warnings.append(
-                f"rows {rows[seen_keys[key]]} and {rows[i]} both name {names[i]!r}; "
-                "their populations were added"
+                _(
+                    "rows {first} and {second} both name {name!r}; their populations were added"
+                ).format(first=rows[seen_keys[key]], second=rows[i], name=names[i])
             )
         seen_keys[key] = int(i)
         idx = np.asarray(targets)
         if len(idx) > 1:
-            shared.append(f"{names[i]!r} ({len(idx)} polygons)")
+            shared.append(_("{name!r} ({n} polygons)").format(name=names[i], n=len(idx)))
         share = (
             areas[idx] / areas[idx].sum()
             if areas[idx].sum() > 0
@@ -298,7 +304,9 @@ def _spread_over_districts(
         matched_district[idx] = True
     if shared:
         warnings.append(
-            f"names shared by several polygons, people split among them by area: {_listing(shared)}"
+            _("names shared by several polygons, people split among them by area: {names}").format(
+                names=_listing(shared)
+            )
         )
     return people_per_district, matched_district, unmatched_rows
 
@@ -327,29 +335,43 @@ def _report_unmatched(
     unmatched_d = np.flatnonzero(~matched_district)
     if not matched_district.any():
         table_names = [str(names[i]) for i in np.flatnonzero(census.use)]
-        msg = (
-            f"no name in {name_col!r} matches a district: "
-            f"the table has {_listing(table_names, limit=5)}; "
-            f"the districts are named {_listing([str(n) for n in d_names], limit=5)}; "
-            "choose the district column that holds the same names, "
-            "or boundaries of the same districts"
+        msg = _(
+            "no name in {column!r} matches a district: the table has {names}; the districts are "
+            "named {districts}; choose the district column that holds the same names, or "
+            "boundaries of the same districts"
+        ).format(
+            column=name_col,
+            names=_listing(table_names, limit=5),
+            districts=_listing([str(n) for n in d_names], limit=5),
         )
         raise InputError(msg, path=path)
     if unmatched_rows:
         items = []
         for i in unmatched_rows:
             hint = _similar_districts(census.keys[i], d_names)
-            items.append(f"{names[i]} ({_fmt_people(population[i])} people{hint})")
+            items.append(
+                _("{name} ({people} people{hint})").format(
+                    name=names[i], people=_fmt_people(population[i]), hint=hint
+                )
+            )
         people = _fmt_people(float(population[unmatched_rows].sum()))
         warnings.append(
-            f"{len(unmatched_rows)} table rows match no district polygon and were left out "
-            f"({people} people): {_listing(items)}"
+            ngettext(
+                "{n} table rows match no district polygon and were left out ({people} people): "
+                "{items}",
+                "{n} table rows match no district polygon and were left out ({people} people): "
+                "{items}",
+                len(unmatched_rows),
+            ).format(n=len(unmatched_rows), people=people, items=_listing(items))
         )
     if len(unmatched_d):
         items = [str(d_names[j]) for j in unmatched_d]
         warnings.append(
-            f"{len(unmatched_d)} districts have no row in the table and get no population: "
-            f"{_listing(items)}"
+            ngettext(
+                "{n} districts have no row in the table and get no population: {items}",
+                "{n} districts have no row in the table and get no population: {items}",
+                len(unmatched_d),
+            ).format(n=len(unmatched_d), items=_listing(items))
         )
 
 
@@ -380,7 +402,9 @@ def _similar_districts(key: str, d_names: np.ndarray) -> str:
     ]
     if not similar:
         return ""
-    return f"; maybe {' + '.join(similar[:4])}: merge those polygons into one district to match"
+    return _("; maybe {names}: merge those polygons into one district to match").format(
+        names=" + ".join(similar[:4])
+    )
 
 
 def _areas_m2(districts: gpd.GeoDataFrame) -> np.ndarray:

@@ -17,8 +17,10 @@ import pandas as pd
 import pyogrio
 
 from ccgeo.errors import InputError
+from ccgeo.i18n import _, ngettext
 from ccgeo.io.kinds import kind_of, suffixes
 from ccgeo.io.tables import LAT_COLUMN_NAMES, LON_COLUMN_NAMES
+from ccgeo.labels import format_number
 from ccgeo.model.demand import OVERLAP_RULE
 
 #: Kinds of file (`ccgeo.io.kinds`) read as population: a raster (people per cell), a table or
@@ -38,13 +40,6 @@ _MAX_LISTED = 8
 #: More people than this in one row or cell is a typo (the largest cities hold about 40
 #: million): the count is left out, counted as 0, and the row named.
 MAX_PEOPLE = 50_000_000.0
-#: How the warning about such a count ends.
-TOO_MANY_WORDS = "more than any city holds (a typo?), counted as 0; correct the cell"
-
-
-def too_many_what(column: str) -> str:
-    """The ``what`` of `_rows_warning` for counts above `MAX_PEOPLE` in ``column``."""
-    return f"have more than {MAX_PEOPLE:,.0f} people in {column!r}"
 
 
 # Column-name synonyms, compared after `_column_key` (lower case, no accents, ``_`` separators).
@@ -178,15 +173,17 @@ def _find_column(
 
 
 def _require_column(columns: Sequence[str], name: str, *, what: str, argument: str) -> str:
+    """The column ``name`` of the file (compared loosely), else an error naming the columns;
+    ``what`` says what it should hold, in the current language (``"population column"``)."""
     if name in columns:
         return name
     by_key = {_column_key(c): c for c in columns}
     if _column_key(name) in by_key:
         return by_key[_column_key(name)]
-    msg = (
-        f"`{argument}` is {name!r} but the file has no such column; "
-        f"the columns are {', '.join(map(repr, columns))}; pass one of them as the {what}"
-    )
+    msg = _(
+        "`{argument}` is {name!r} but the file has no such column; "
+        "the columns are {columns}; pass one of them as the {what}"
+    ).format(argument=argument, name=name, columns=", ".join(map(repr, columns)), what=what)
     raise InputError(msg)
 
 
@@ -235,16 +232,16 @@ def _first_text_column(df: pd.DataFrame, columns: Sequence[str]) -> str | None:
 def _population_column(columns: Sequence[str], given: str | None, *, path: Path) -> str:
     if given is not None:
         return _require_column(
-            columns, given, what="population column", argument="population_column"
+            columns, given, what=_("population column"), argument="population_column"
         )
     col = _find_column(
         columns, _POPULATION_NAMES, prefixes=_POPULATION_PREFIXES, exclude=_NOT_COUNTS
     )
     if col is None:
-        msg = (
-            f"found no population column among {', '.join(map(repr, columns))}; expected one named "
-            "population, pop, poblacion, populacao, habitantes or total; pass `population_column=`"
-        )
+        msg = _(
+            "found no population column among {columns}; expected one named population, pop, "
+            "poblacion, populacao, habitantes or total; pass `population_column=`"
+        ).format(columns=", ".join(map(repr, columns)))
         raise InputError(msg, path=path)
     return col
 
@@ -323,39 +320,139 @@ def _as_text(values: pd.Series) -> pd.Series:
 
 
 def _fmt_people(value: float) -> str:
-    return f"{value:,.0f}"
+    """People as a whole number with the separators of the current language."""
+    return format_number(value) if math.isfinite(value) else f"{value:,.0f}"
 
 
 def _listing(items: Sequence[str], *, limit: int = _MAX_LISTED) -> str:
     shown = ", ".join(items[:limit])
     if len(items) > limit:
-        shown += f" and {len(items) - limit} more"
+        shown += _(" and {count} more").format(count=len(items) - limit)
     return shown
 
 
-def _rows_warning(what: str, labels: Sequence[str], consequence: str) -> str:
-    """``"3 rows had no population, counted as 0: row 4 (''), ..."``."""
-    if len(labels) == 1:
-        noun = "row" if labels[0].startswith("row") else "feature"
-        what = "has" + what[4:] if what.startswith("have ") else what
+def _rows_warning(template: str, labels: Sequence[str], **values: object) -> str:
+    """``template`` (a message of `ngettext` for ``len(labels)`` rows) with ``{count}`` the
+    number of rows, ``{items}`` the rows listed and ``values``: ``"3 rows have no 'pop',
+    counted as 0: row 4, row 7, row 9"``."""
+    return template.format(count=len(labels), items=_listing(labels), **values)
+
+
+def row_label(row: int) -> str:
+    """``"row 14"``: a row of a table as a spreadsheet numbers it, in messages."""
+    return _("row {row}").format(row=row)
+
+
+def feature_label(number: int) -> str:
+    """``"feature 3"``: a feature of a GIS layer (1-based), in messages."""
+    return _("feature {n}").format(n=number)
+
+
+def count_warning(problem: str, labels: Sequence[str], column: str, *, features: bool) -> str:
+    """The warning about rows (``features``: features of a layer) whose count in ``column`` is
+    not usable and counted as 0. ``problem``: ``"missing"``, ``"not_a_number"``, ``"negative"``
+    or ``"too_many"`` (more than `MAX_PEOPLE`)."""
+    n = len(labels)
+    if problem == "missing":
+        template = (
+            ngettext(
+                "{count} feature has no {column!r}, counted as 0: {items}",
+                "{count} features have no {column!r}, counted as 0: {items}",
+                n,
+            )
+            if features
+            else ngettext(
+                "{count} row has no {column!r}, counted as 0: {items}",
+                "{count} rows have no {column!r}, counted as 0: {items}",
+                n,
+            )
+        )
+    elif problem == "not_a_number":
+        template = (
+            ngettext(
+                "{count} feature has a {column!r} that is not a number, counted as 0: {items}",
+                "{count} features have a {column!r} that is not a number, counted as 0: {items}",
+                n,
+            )
+            if features
+            else ngettext(
+                "{count} row has a {column!r} that is not a number, counted as 0: {items}",
+                "{count} rows have a {column!r} that is not a number, counted as 0: {items}",
+                n,
+            )
+        )
+    elif problem == "negative":
+        template = (
+            ngettext(
+                "{count} feature has a negative {column!r}, counted as 0: {items}",
+                "{count} features have a negative {column!r}, counted as 0: {items}",
+                n,
+            )
+            if features
+            else ngettext(
+                "{count} row has a negative {column!r}, counted as 0: {items}",
+                "{count} rows have a negative {column!r}, counted as 0: {items}",
+                n,
+            )
+        )
     else:
-        noun = "rows" if labels[0].startswith("row") else "features"
-    return f"{len(labels)} {noun} {what}, {consequence}: {_listing(labels)}"
+        template = _too_many_template(n, features=features)
+    return _rows_warning(template, labels, column=column, max=format_number(MAX_PEOPLE))
+
+
+def _too_many_template(n: int, *, features: bool) -> str:
+    if features:
+        return ngettext(
+            "{count} feature has more than {max} people in {column!r}, more than any city "
+            "holds (a typo?), counted as 0; correct the cell: {items}",
+            "{count} features have more than {max} people in {column!r}, more than any city "
+            "holds (a typo?), counted as 0; correct the cell: {items}",
+            n,
+        )
+    return ngettext(
+        "{count} row has more than {max} people in {column!r}, more than any city holds "
+        "(a typo?), counted as 0; correct the cell: {items}",
+        "{count} rows have more than {max} people in {column!r}, more than any city holds "
+        "(a typo?), counted as 0; correct the cell: {items}",
+        n,
+    )
 
 
 def overlap_warning(in_overlap: np.ndarray, population: np.ndarray, *, unit: str) -> list[str]:
     """The note about the people inside several districts (none when there are none).
 
-    ``in_overlap`` and ``population`` are per demand point; ``unit`` names them (``cells``,
-    ``points``).
+    ``in_overlap`` and ``population`` are per demand point; ``unit`` says what they are:
+    ``"cells"`` of a raster, ``"rows"`` of a table or ``"features"`` of a layer.
     """
     if not in_overlap.any():
         return []
+    n = int(in_overlap.sum())
     people = _fmt_people(float(np.asarray(population, dtype=np.float64)[in_overlap].sum()))
-    return [
-        f"{int(in_overlap.sum())} {unit} with {people} people lie inside several overlapping "
-        f"districts; {OVERLAP_RULE}, so that nobody is counted twice or left out"
-    ]
+    if unit == "cells":
+        template = ngettext(
+            "{n} cells with {people} people lie inside several overlapping districts; {rule}, "
+            "so that nobody is counted twice or left out",
+            "{n} cells with {people} people lie inside several overlapping districts; {rule}, "
+            "so that nobody is counted twice or left out",
+            n,
+        )
+    elif unit == "features":
+        template = ngettext(
+            "{n} features with people with {people} people lie inside several overlapping "
+            "districts; {rule}, so that nobody is counted twice or left out",
+            "{n} features with people with {people} people lie inside several overlapping "
+            "districts; {rule}, so that nobody is counted twice or left out",
+            n,
+        )
+    else:
+        template = ngettext(
+            "{n} rows with people with {people} people lie inside several overlapping "
+            "districts; {rule}, so that nobody is counted twice or left out",
+            "{n} rows with people with {people} people lie inside several overlapping "
+            "districts; {rule}, so that nobody is counted twice or left out",
+            n,
+        )
+    return [template.format(n=n, people=people, rule=_(OVERLAP_RULE))]
 
 
 def _extent_text(bounds: Sequence[float]) -> str:
@@ -364,11 +461,14 @@ def _extent_text(bounds: Sequence[float]) -> str:
 
 
 def _check_path(path: str | Path, *, expected: str) -> Path:
+    """``path``, when it exists and is a file; ``expected`` says what it should be, in the
+    current language."""
     path = Path(path)
     if not path.exists():
-        raise InputError(f"file not found; expected {expected}; check the path", path=path)
+        msg = _("file not found; expected {expected}; check the path").format(expected=expected)
+        raise InputError(msg, path=path)
     if path.is_dir() and path.suffix.lower() != ".gdb":
-        raise InputError(f"is a folder; expected {expected}", path=path)
+        raise InputError(_("is a folder; expected {expected}").format(expected=expected), path=path)
     return path
 
 
@@ -377,15 +477,20 @@ def _check_path(path: str | Path, *, expected: str) -> Path:
 
 
 def _open_layer(path: Path, *, layer: str | int | None, want: str, prefer: str) -> gpd.GeoDataFrame:
-    """Read one vector layer with pyogrio; choose it when the file holds several."""
+    """Read one vector layer with pyogrio; choose it when the file holds several. ``want`` is
+    what the layer should hold, in English marked with `ccgeo.i18n.N_` (``"district
+    polygons"``): a layer of polygons is looked for when it names polygons."""
+    shown = _(want)
     try:
         layers = pyogrio.list_layers(path)
     except (pyogrio.errors.DataSourceError, OSError) as exc:
-        msg = f"cannot be read as a vector layer ({exc}); expected GeoJSON, GeoPackage or Shapefile"
+        msg = _(
+            "cannot be read as a vector layer ({exc}); expected GeoJSON, GeoPackage or Shapefile"
+        ).format(exc=exc)
         raise InputError(msg, path=path) from exc
     names = [str(n) for n in layers[:, 0]] if len(layers) else []
     if not names:
-        raise InputError(f"holds no layer; expected {want}", path=path)
+        raise InputError(_("holds no layer; expected {want}").format(want=shown), path=path)
     if layer is None:
         if len(names) == 1:
             layer = names[0]
@@ -395,21 +500,24 @@ def _open_layer(path: Path, *, layer: str | int | None, want: str, prefer: str) 
             kind = "Polygon" if "polygon" in want else "Point"
             fitting = [str(n) for n, g in layers if g and kind.lower() in str(g).lower()]
             if len(fitting) != 1:
-                msg = (
-                    f"holds several layers ({', '.join(names)}); "
-                    f"pass `layer=` with the one holding {want}"
-                )
+                msg = _(
+                    "holds several layers ({layers}); pass `layer=` with the one holding {want}"
+                ).format(layers=", ".join(names), want=shown)
                 raise InputError(msg, path=path)
             layer = fitting[0]
     elif isinstance(layer, str) and layer not in names:
-        msg = f"has no layer {layer!r}; its layers are {', '.join(names)}"
+        msg = _("has no layer {layer!r}; its layers are {layers}").format(
+            layer=layer, layers=", ".join(names)
+        )
         raise InputError(msg, path=path)
     try:
         gdf = pyogrio.read_dataframe(path, layer=layer)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
-        raise InputError(f"cannot read layer {layer!r} ({exc})", path=path) from exc
+        msg = _("cannot read layer {layer!r} ({exc})").format(layer=layer, exc=exc)
+        raise InputError(msg, path=path) from exc
     if not isinstance(gdf, gpd.GeoDataFrame):
-        raise InputError(f"layer {layer!r} has no geometry; expected {want}", path=path)
+        msg = _("layer {layer!r} has no geometry; expected {want}").format(layer=layer, want=shown)
+        raise InputError(msg, path=path)
     return gdf
 
 
@@ -423,16 +531,17 @@ def _to_lonlat(gdf: gpd.GeoDataFrame, *, path: Path, warnings: list[str]) -> gpd
             and -90 <= bounds[1] <= bounds[3] <= 90
         ):
             warnings.append(
-                "the layer has no coordinate reference system; its numbers look like "
-                "lon/lat degrees, read as EPSG:4326"
+                _(
+                    "the layer has no coordinate reference system; its numbers look like "
+                    "lon/lat degrees, read as EPSG:4326"
+                )
             )
             return gdf.set_crs("EPSG:4326")
-        msg = (
-            f"has no coordinate reference system (missing .prj?) and its coordinates "
-            f"({bounds[0]:.0f}..{bounds[2]:.0f}, {bounds[1]:.0f}..{bounds[3]:.0f}) "
-            "are not degrees; "
+        msg = _(
+            "has no coordinate reference system (missing .prj?) and its coordinates "
+            "({minx:.0f}..{maxx:.0f}, {miny:.0f}..{maxy:.0f}) are not degrees; "
             "save it again with its CRS"
-        )
+        ).format(minx=bounds[0], maxx=bounds[2], miny=bounds[1], maxy=bounds[3])
         raise InputError(msg, path=path)
     if gdf.crs.to_epsg() != 4326:
         return gdf.to_crs("EPSG:4326")

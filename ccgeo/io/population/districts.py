@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError
 from ccgeo.geo import local_utm_crs
+from ccgeo.i18n import N_, _, ngettext
 from ccgeo.io.population.common import (
     _DISTRICT_ID_NAMES,
     _DISTRICT_NAME_NAMES,
@@ -29,6 +30,7 @@ from ccgeo.io.population.common import (
     _require_column,
     _rows_warning,
     _to_lonlat,
+    feature_label,
 )
 
 #: Margin around the facilities' envelope when nothing else bounds the study area, metres.
@@ -69,11 +71,11 @@ def read_districts(
         When the file cannot be read, is empty, holds non-polygon features, or a named column
         is missing.
     """
-    path = _check_path(path, expected="district polygons (GeoJSON, GeoPackage, Shapefile)")
-    gdf = _open_layer(path, layer=layer, want="district polygons", prefer="districts")
+    path = _check_path(path, expected=_("district polygons (GeoJSON, GeoPackage, Shapefile)"))
+    gdf = _open_layer(path, layer=layer, want=N_("district polygons"), prefer="districts")
     warnings: list[str] = []
     if gdf.empty:
-        raise InputError("the layer is empty; expected district polygons", path=path)
+        raise InputError(_("the layer is empty; expected district polygons"), path=path)
     gdf = _polygon_features(gdf, path=path, warnings=warnings)
     gdf = _to_lonlat(gdf, path=path, warnings=warnings)
     gdf = _repair_polygons(gdf, warnings=warnings)
@@ -99,20 +101,29 @@ def _polygon_features(
     """The features with a geometry; an error unless every one of them is a (multi)polygon."""
     null_geom = gdf.geometry.isna().to_numpy() | gdf.geometry.is_empty.to_numpy()
     if null_geom.all():
-        raise InputError("no feature has a geometry; expected district polygons", path=path)
+        raise InputError(_("no feature has a geometry; expected district polygons"), path=path)
     if null_geom.any():
-        labels = [f"feature {i + 1}" for i in np.flatnonzero(null_geom)]
-        warnings.append(_rows_warning("have no geometry", labels, "left out"))
+        labels = [feature_label(i + 1) for i in np.flatnonzero(null_geom)]
+        template = ngettext(
+            "{count} feature has no geometry, left out: {items}",
+            "{count} features have no geometry, left out: {items}",
+            len(labels),
+        )
+        warnings.append(_rows_warning(template, labels))
         gdf = gdf.loc[~null_geom].reset_index(drop=True)
     geom_types = gdf.geom_type.to_numpy()
     not_polygon = ~np.isin(geom_types, ["Polygon", "MultiPolygon"])
     if not_polygon.any():
         kinds = sorted(set(geom_types[not_polygon]))
-        labels = [f"feature {i + 1}" for i in np.flatnonzero(not_polygon)]
-        msg = (
-            f"{not_polygon.sum()} of {len(gdf)} features are {', '.join(kinds)}, not polygons "
-            f"({_listing(labels)}); expected district polygons; choose the boundary layer"
-        )
+        labels = [feature_label(i + 1) for i in np.flatnonzero(not_polygon)]
+        n_not = int(not_polygon.sum())
+        msg = ngettext(
+            "{n} of {total} features are {kinds}, not polygons ({items}); expected district "
+            "polygons; choose the boundary layer",
+            "{n} of {total} features are {kinds}, not polygons ({items}); expected district "
+            "polygons; choose the boundary layer",
+            n_not,
+        ).format(n=n_not, total=len(gdf), kinds=", ".join(kinds), items=_listing(labels))
         raise InputError(msg, path=path)
     return gdf
 
@@ -126,11 +137,23 @@ def _repair_polygons(gdf: gpd.GeoDataFrame, *, warnings: list[str]) -> gpd.GeoDa
     # "structure" keeps the polygonal part only, so a bow-tie stays a (multi)polygon
     geoms[invalid] = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
     gdf = gdf.set_geometry(gpd.GeoSeries(geoms, crs=gdf.crs, index=gdf.index))
-    warnings.append(f"{invalid.sum()} invalid polygons (self-intersections) were repaired")
+    n_invalid = int(invalid.sum())
+    warnings.append(
+        ngettext(
+            "{n} invalid polygons (self-intersections) were repaired",
+            "{n} invalid polygons (self-intersections) were repaired",
+            n_invalid,
+        ).format(n=n_invalid)
+    )
     emptied = gdf.geometry.is_empty.to_numpy()
     if emptied.any():
-        labels = [f"feature {i + 1}" for i in np.flatnonzero(emptied)]
-        warnings.append(_rows_warning("collapsed to nothing when repaired", labels, "left out"))
+        labels = [feature_label(i + 1) for i in np.flatnonzero(emptied)]
+        template = ngettext(
+            "{count} feature collapsed to nothing when repaired, left out: {items}",
+            "{count} features collapsed to nothing when repaired, left out: {items}",
+            len(labels),
+        )
+        warnings.append(_rows_warning(template, labels))
         gdf = gdf.loc[~emptied].reset_index(drop=True)
     return gdf
 
@@ -145,13 +168,13 @@ def _district_columns(
     """The id and name columns: the ones given (checked), else guessed; None when not found."""
     if id_column is not None:
         id_column = _require_column(
-            columns, id_column, what="district id column", argument="id_column"
+            columns, id_column, what=_("district id column"), argument="id_column"
         )
     else:
         id_column = _guess_id_column(gdf, columns)
     if name_column is not None:
         name_column = _require_column(
-            columns, name_column, what="district name column", argument="name_column"
+            columns, name_column, what=_("district name column"), argument="name_column"
         )
     else:
         name_column = _find_column(
@@ -173,18 +196,23 @@ def _district_ids_and_names(
     n = len(gdf)
     if id_column is None:
         ids = pd.Series([str(i + 1) for i in range(n)], dtype=object)
-        warnings.append("no district id column found; districts are numbered 1..n in file order")
+        warnings.append(_("no district id column found; districts are numbered 1..n in file order"))
     else:
         ids = _as_text(gdf[id_column])
         empty = (ids == "").to_numpy()
         if empty.any():
-            labels = [f"feature {i + 1}" for i in np.flatnonzero(empty)]
-            warnings.append(_rows_warning(f"have no {id_column!r}", labels, "numbered by feature"))
+            labels = [feature_label(i + 1) for i in np.flatnonzero(empty)]
+            template = ngettext(
+                "{count} feature has no {column!r}, numbered by feature: {items}",
+                "{count} features have no {column!r}, numbered by feature: {items}",
+                len(labels),
+            )
+            warnings.append(_rows_warning(template, labels, column=id_column))
             ids[empty] = [str(i + 1) for i in np.flatnonzero(empty)]
-    ids = _unique_ids(ids, warnings=warnings, column=id_column or "number")
+    ids = _unique_ids(ids, warnings=warnings, column=id_column or _("number"))
     if name_column is None:
         names = ids.copy()
-        warnings.append("no district name column found; the district id is used as name")
+        warnings.append(_("no district name column found; the district id is used as name"))
     else:
         names = _as_text(gdf[name_column])
         names = names.where(names != "", ids)
@@ -242,9 +270,13 @@ def _unique_ids(ids: pd.Series, *, warnings: list[str], column: str) -> pd.Serie
         new[d] = new[d] + "'"
     repeated = sorted(set(ids[dup]))
     warnings.append(
-        f"{len(repeated)} district ids in {column!r} are repeated "
-        f"({_listing([repr(r) for r in repeated])}); "
-        "the repeats were renamed with -2, -3, ... to keep every polygon"
+        ngettext(
+            "{n} district ids in {column!r} are repeated ({ids}); the repeats were renamed with "
+            "-2, -3, ... to keep every polygon",
+            "{n} district ids in {column!r} are repeated ({ids}); the repeats were renamed with "
+            "-2, -3, ... to keep every polygon",
+            len(repeated),
+        ).format(n=len(repeated), column=column, ids=_listing([repr(r) for r in repeated]))
     )
     return new
 

@@ -15,12 +15,12 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
+from ccgeo.i18n import N_, _, ngettext
 from ccgeo.io.population.common import (
     _LAT_NAMES,
     _LON_NAMES,
     _POINT_ID_NAMES,
     MAX_PEOPLE,
-    TOO_MANY_WORDS,
     _as_text,
     _extent_text,
     _find_column,
@@ -31,8 +31,10 @@ from ccgeo.io.population.common import (
     _require_column,
     _rows_warning,
     _to_lonlat,
+    count_warning,
+    feature_label,
     overlap_warning,
-    too_many_what,
+    row_label,
 )
 from ccgeo.io.population.districts import locate_in_districts
 from ccgeo.io.tables import parse_coordinate, read_table
@@ -76,7 +78,7 @@ def _read_point_table(
     cancel: Any,
 ) -> Demand:
     """Population points of a table with coordinate columns (CSV, XLSX, ODS, JSON)."""
-    report_progress(progress, 0.0, f"reading {path.name}")
+    report_progress(progress, 0.0, _("reading {name}").format(name=path.name))
     table = read_table(path, sheet=sheet)
     check_cancel(cancel)
     return _points_from_table(
@@ -102,8 +104,8 @@ def _read_point_layer(
     cancel: Any,
 ) -> Demand:
     """Population points of a vector layer (polygons are placed at a point inside)."""
-    report_progress(progress, 0.0, f"reading {path.name}")
-    gdf = _open_layer(path, layer=layer, want="population points", prefer="demand")
+    report_progress(progress, 0.0, _("reading {name}").format(name=path.name))
+    gdf = _open_layer(path, layer=layer, want=N_("population points"), prefer="demand")
     check_cancel(cancel)
     return _points_from_layer(
         gdf,
@@ -130,25 +132,31 @@ def _points_from_table(
     pop_col = _population_column(columns, population_column, path=path)
     if lon_column is not None:
         lon_col: str | None = _require_column(
-            columns, lon_column, what="longitude column", argument="lon_column"
+            columns, lon_column, what=_("longitude column"), argument="lon_column"
         )
     else:
         lon_col = _find_column(columns, _LON_NAMES)
     if lat_column is not None:
         lat_col: str | None = _require_column(
-            columns, lat_column, what="latitude column", argument="lat_column"
+            columns, lat_column, what=_("latitude column"), argument="lat_column"
         )
     else:
         lat_col = _find_column(columns, _LAT_NAMES)
     if lon_col is None or lat_col is None:
         msg = (
-            f"found no {'longitude' if lon_col is None else 'latitude'} column among "
-            f"{', '.join(map(repr, columns))}; pass `lon_column=` and `lat_column=`, or read a "
-            "table per district with read_population_table"
-        )
+            _(
+                "found no longitude column among {columns}; pass `lon_column=` and "
+                "`lat_column=`, or read a table per district with read_population_table"
+            )
+            if lon_col is None
+            else _(
+                "found no latitude column among {columns}; pass `lon_column=` and "
+                "`lat_column=`, or read a table per district with read_population_table"
+            )
+        ).format(columns=", ".join(map(repr, columns)))
         raise InputError(msg, path=path)
     first = int(table.attrs.get("first_row_number", 2))
-    labels = np.array([f"row {first + i}" for i in range(len(table))], dtype=object)
+    labels = np.array([row_label(first + i) for i in range(len(table))], dtype=object)
     lon, bad_lon = _parse_coordinates(table[lon_col])
     lat, bad_lat = _parse_coordinates(table[lat_col])
     id_col = _find_column(columns, _POINT_ID_NAMES, skip=[pop_col, lon_col, lat_col])
@@ -183,7 +191,7 @@ def _points_from_layer(
 ) -> Demand:
     if gdf.empty:
         raise InputError(
-            "the layer is empty; expected points with a population attribute", path=path
+            _("the layer is empty; expected points with a population attribute"), path=path
         )
     notes: list[str] = []
     gdf = _to_lonlat(gdf, path=path, warnings=notes)
@@ -194,16 +202,22 @@ def _points_from_layer(
     kinds = shapely.get_type_id(geoms)
     lines = np.isin(kinds, [1, 2, 5])  # LineString, LinearRing, MultiLineString
     if lines[~missing].all():
-        raise InputError("the layer holds lines; expected population points or polygons", path=path)
+        msg = _("the layer holds lines; expected population points or polygons")
+        raise InputError(msg, path=path)
     polygons = np.isin(kinds, [3, 6])
     if polygons.any():
+        n_polygons = int(polygons.sum())
         notes.append(
-            f"{int(polygons.sum())} polygon features were placed at a point inside each polygon"
+            ngettext(
+                "{n} polygon features were placed at a point inside each polygon",
+                "{n} polygon features were placed at a point inside each polygon",
+                n_polygons,
+            ).format(n=n_polygons)
         )
     usable_geom = ~missing & ~lines
     points = np.full(len(geoms), None, dtype=object)
     points[usable_geom] = shapely.point_on_surface(geoms[usable_geom])
-    labels = np.array([f"feature {i + 1}" for i in range(len(gdf))], dtype=object)
+    labels = np.array([feature_label(i + 1) for i in range(len(gdf))], dtype=object)
     id_col = _find_column(columns, _POINT_ID_NAMES, skip=[pop_col])
     rows = _PointRows(
         path=path,
@@ -267,7 +281,7 @@ def _finish_points(
     """Validate parsed rows, report the bad ones, clip to the study area and build `Demand`."""
     path, pop_col = rows.path, rows.pop_col
     warnings = list(notes)
-    report_progress(progress, 0.3, "checking population and coordinates")
+    report_progress(progress, 0.3, _("checking population and coordinates"))
     population, pop_ok = _checked_population(rows, warnings=warnings)
     coord_ok = _checked_coordinates(rows, population, pop_ok=pop_ok, warnings=warnings)
     usable = pop_ok & coord_ok
@@ -276,26 +290,41 @@ def _finish_points(
 
     keep = usable & (population > 0)
     if not keep.any():
-        raise InputError(f"no point has people (every usable {pop_col!r} is 0)", path=path)
+        msg = _("no point has people (every usable {column!r} is 0)").format(column=pop_col)
+        raise InputError(msg, path=path)
     with_people = keep.copy()
     if study_area is not None:
         keep &= _inside_study_area(rows, population, study_area, keep=keep, warnings=warnings)
     zero = usable & (population == 0)
     if zero.any():
-        warnings.append(f"{int(zero.sum())} points have 0 people and are not demand; left out")
-    report_progress(progress, 0.6, f"{int(keep.sum())} points with people")
+        n_zero = int(zero.sum())
+        warnings.append(
+            ngettext(
+                "{n} points have 0 people and are not demand; left out",
+                "{n} points have 0 people and are not demand; left out",
+                n_zero,
+            ).format(n=n_zero)
+        )
+    n_kept = int(keep.sum())
+    report_progress(
+        progress,
+        0.6,
+        ngettext("{n} points with people", "{n} points with people", n_kept).format(n=n_kept),
+    )
     gdf = _points_frame(rows, population, keep)
     in_overlap = np.zeros(len(gdf), dtype=bool)
     if districts is not None and not districts.empty:
-        report_progress(progress, 0.8, "assigning points to districts")
+        report_progress(progress, 0.8, _("assigning points to districts"))
         located = locate_in_districts(gdf, districts)
         gdf["district_id"], in_overlap = located.ids, located.in_overlap
         pop = gdf["population"].to_numpy()
-        warnings.extend(overlap_warning(in_overlap, pop, unit=f"{_unit(rows)} with people"))
+        warnings.extend(overlap_warning(in_overlap, pop, unit=_unit(rows)))
     report_progress(
         progress,
         1.0,
-        f"{len(gdf)} points with {_fmt_people(float(gdf['population'].sum()))} people",
+        ngettext(
+            "{n} points with {people} people", "{n} points with {people} people", len(gdf)
+        ).format(n=len(gdf), people=_fmt_people(float(gdf["population"].sum()))),
     )
     report = _points_report(
         rows, population, pop_ok, (with_people, keep), gdf, in_overlap, warnings=warnings
@@ -383,20 +412,18 @@ def _checked_population(rows: _PointRows, *, warnings: list[str]) -> tuple[np.nd
     def shown(i: int, raw: Any) -> str:
         return f"{labels[i]} ({_raw(raw)})"
 
+    features = rows.coord_cols is None
     if pop_missing.any():
         items = [str(labels[i]) for i in np.flatnonzero(pop_missing)]
-        warnings.append(_rows_warning(f"have no {pop_col!r}", items, "counted as 0"))
-    if pop_bad.any():
-        items = [shown(i, raw_pop[i]) for i in np.flatnonzero(pop_bad)]
-        warnings.append(
-            _rows_warning(f"have a {pop_col!r} that is not a number", items, "counted as 0")
-        )
-    if negative.any():
-        items = [shown(i, raw_pop[i]) for i in np.flatnonzero(negative)]
-        warnings.append(_rows_warning(f"have a negative {pop_col!r}", items, "counted as 0"))
-    if too_many.any():
-        items = [shown(i, raw_pop[i]) for i in np.flatnonzero(too_many)]
-        warnings.append(_rows_warning(too_many_what(pop_col), items, TOO_MANY_WORDS))
+        warnings.append(count_warning("missing", items, pop_col, features=features))
+    for mask, problem in (
+        (pop_bad, "not_a_number"),
+        (negative, "negative"),
+        (too_many, "too_many"),
+    ):
+        if mask.any():
+            items = [shown(i, raw_pop[i]) for i in np.flatnonzero(mask)]
+            warnings.append(count_warning(problem, items, pop_col, features=features))
     return population, np.isfinite(population) & ~negative & ~too_many
 
 
@@ -409,25 +436,60 @@ def _checked_coordinates(
     unparsed = rows.bad_coord | no_coord
     out_of_range = ~unparsed & ((np.abs(lat) > 90) | (np.abs(lon) > 180))
     coord_text, range_text, what = _coordinate_labels(rows, unparsed, out_of_range)
+    features = rows.coord_cols is None
     if unparsed.any():
         people = _fmt_people(float(population[unparsed & pop_ok].sum()))
-        warnings.append(
-            _rows_warning(
-                f"have no usable coordinates in {what}", coord_text, f"left out ({people} people)"
+        n = len(coord_text)
+        template = (
+            ngettext(
+                "{count} feature has no usable coordinates in geometry, left out ({people} "
+                "people): {items}",
+                "{count} features have no usable coordinates in geometry, left out ({people} "
+                "people): {items}",
+                n,
+            )
+            if features
+            else ngettext(
+                "{count} row has no usable coordinates in {columns}, left out ({people} "
+                "people): {items}",
+                "{count} rows have no usable coordinates in {columns}, left out ({people} "
+                "people): {items}",
+                n,
             )
         )
+        warnings.append(_rows_warning(template, coord_text, columns=what, people=people))
     if out_of_range.any():
         swapped = out_of_range & (np.abs(lon) <= 90) & (np.abs(lat) <= 180)
-        hint = "; are latitude and longitude swapped?" if swapped.any() else ""
+        hint = _("; are latitude and longitude swapped?") if swapped.any() else ""
         people = _fmt_people(float(population[out_of_range & pop_ok].sum()))
         warnings.append(
             _rows_warning(
-                "have coordinates outside lon -180..180 / lat -90..90",
+                _outside_template(len(range_text), features=features),
                 range_text,
-                f"left out ({people} people){hint}",
+                people=people,
+                hint=hint,
             )
         )
     return ~unparsed & ~out_of_range
+
+
+def _outside_template(n: int, *, features: bool) -> str:
+    """The warning about ``n`` rows (features) whose coordinates are beyond ±180 / ±90."""
+    if features:
+        return ngettext(
+            "{count} feature has coordinates outside lon -180..180 / lat -90..90, left out "
+            "({people} people){hint}: {items}",
+            "{count} features have coordinates outside lon -180..180 / lat -90..90, left out "
+            "({people} people){hint}: {items}",
+            n,
+        )
+    return ngettext(
+        "{count} row has coordinates outside lon -180..180 / lat -90..90, left out "
+        "({people} people){hint}: {items}",
+        "{count} rows have coordinates outside lon -180..180 / lat -90..90, left out "
+        "({people} people){hint}: {items}",
+        n,
+    )
 
 
 def _coordinate_labels(
@@ -457,12 +519,18 @@ def _coordinate_labels(
 def _no_usable_row(rows: _PointRows, *, warnings: list[str]) -> InputError:
     """The error when no row has both people and coordinates, naming the columns read."""
     coord_cols = rows.coord_cols
-    msg = (
-        f"no row has both a population and coordinates; read population from {rows.pop_col!r}"
-        + (f" and coordinates from {coord_cols[0]!r}/{coord_cols[1]!r}" if coord_cols else "")
-        + f"; the columns found are {', '.join(map(repr, rows.columns))}; "
-        "pass the right column names"
-    )
+    columns = ", ".join(map(repr, rows.columns))
+    if coord_cols:
+        msg = _(
+            "no row has both a population and coordinates; read population from {column!r} and "
+            "coordinates from {lon!r}/{lat!r}; the columns found are {columns}; pass the right "
+            "column names"
+        ).format(column=rows.pop_col, lon=coord_cols[0], lat=coord_cols[1], columns=columns)
+    else:
+        msg = _(
+            "no row has both a population and coordinates; read population from {column!r}; "
+            "the columns found are {columns}; pass the right column names"
+        ).format(column=rows.pop_col, columns=columns)
     if warnings:
         msg += f" ({warnings[-1]})"
     return InputError(msg, path=rows.path)
@@ -483,16 +551,19 @@ def _inside_study_area(
     inside[keep] = shapely.contains_xy(study_area, lon[keep], lat[keep])
     if not inside.any():
         bounds = (lon[keep].min(), lat[keep].min(), lon[keep].max(), lat[keep].max())
-        msg = (
-            f"the points cover {_extent_text(bounds)}; the study area is "
-            f"{_extent_text(study_area.bounds)}: choose population points of this area"
-        )
+        msg = _(
+            "the points cover {extent}; the study area is {area}: choose population points of "
+            "this area"
+        ).format(extent=_extent_text(bounds), area=_extent_text(study_area.bounds))
         raise InputError(msg, path=rows.path)
     outside = keep & ~inside
     if outside.any():
+        n_outside = int(outside.sum())
         warnings.append(
-            f"{int(outside.sum())} points with "
-            f"{_fmt_people(float(population[outside].sum()))} people "
-            "lie outside the study area and were left out"
+            ngettext(
+                "{n} points with {people} people lie outside the study area and were left out",
+                "{n} points with {people} people lie outside the study area and were left out",
+                n_outside,
+            ).format(n=n_outside, people=_fmt_people(float(population[outside].sum())))
         )
     return inside

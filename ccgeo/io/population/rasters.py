@@ -20,7 +20,9 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m
+from ccgeo.i18n import _, ngettext
 from ccgeo.io.population.common import MAX_PEOPLE, _extent_text, _fmt_people, overlap_warning
+from ccgeo.labels import format_count, format_number
 from ccgeo.model.demand import Demand, PopulationReport
 from ccgeo.progress import ProgressCallback, report_progress
 
@@ -59,28 +61,24 @@ def _read_raster(
     cancel: Any,
 ) -> Demand:
     """The cells of a raster with people, as points at the cell centres (EPSG:4326)."""
-    report_progress(progress, 0.0, f"opening {path.name}")
+    report_progress(progress, 0.0, _("opening {name}").format(name=path.name))
     warnings: list[str] = []
     win = _read_window(
         path, study_area=study_area, progress=progress, warnings=warnings, cancel=cancel
     )
     check_cancel(cancel)
-    report_progress(progress, 0.4, "finding cells with people")
+    report_progress(progress, 0.4, _("finding cells with people"))
     people = _cells_with_people(win, warnings=warnings)
     with_people = people.copy()
     if study_area is not None:
         people &= _cells_inside(study_area, win, people=people, warnings=warnings)
     rows, cols = np.nonzero(people)
     if len(rows) == 0:
-        where = "in the study area" if study_area is not None else "in the raster"
-        msg = (
-            f"no cell {where} has people (all cells are 0, negative or nodata); "
-            "choose a population raster"
-        )
-        raise InputError(msg, path=path)
+        raise InputError(_no_one_there(in_study_area=study_area is not None), path=path)
     population = win.data[rows, cols].astype(np.float64)
     check_cancel(cancel)
-    report_progress(progress, 0.55, f"placing {len(rows)} cell centres")
+    placing = ngettext("placing {n} cell centres", "placing {n} cell centres", len(rows))
+    report_progress(progress, 0.55, placing.format(n=len(rows)))
 
     g_rows = rows + win.row0
     g_cols = cols + win.col0
@@ -89,12 +87,12 @@ def _read_raster(
     in_overlap = np.zeros(len(rows), dtype=bool)
     if districts is not None and not districts.empty:
         check_cancel(cancel)
-        report_progress(progress, 0.75, "assigning cells to districts")
+        report_progress(progress, 0.75, _("assigning cells to districts"))
         ids, overlap = _raster_districts(districts, win)
         district_id, in_overlap = ids[rows, cols], overlap[rows, cols]
         warnings.extend(overlap_warning(in_overlap, population, unit="cells"))
 
-    report_progress(progress, 0.9, "building demand points")
+    report_progress(progress, 0.9, _("building demand points"))
     gdf = gpd.GeoDataFrame(
         {
             "demand_id": _cell_ids(g_rows, g_cols),
@@ -104,8 +102,9 @@ def _read_raster(
         geometry=gpd.GeoSeries(shapely.points(x, y), crs="EPSG:4326"),
         crs="EPSG:4326",
     )
+    done = ngettext("{n} cells with {people} people", "{n} cells with {people} people", len(gdf))
     report_progress(
-        progress, 1.0, f"{len(gdf)} cells with {_fmt_people(float(population.sum()))} people"
+        progress, 1.0, done.format(n=len(gdf), people=_fmt_people(float(population.sum())))
     )
     report = _raster_report(path, win, with_people, people, gdf, in_overlap, warnings=warnings)
     cell_size_m = _cell_size_m(
@@ -118,6 +117,19 @@ def _read_raster(
         cell_size_m=cell_size_m,
         warnings=tuple(warnings),
         report=report,
+    )
+
+
+def _no_one_there(*, in_study_area: bool) -> str:
+    """Why a raster gives no demand: no cell (in the study area) has people."""
+    if in_study_area:
+        return _(
+            "no cell in the study area has people (all cells are 0, negative or nodata); "
+            "choose a population raster"
+        )
+    return _(
+        "no cell in the raster has people (all cells are 0, negative or nodata); "
+        "choose a population raster"
     )
 
 
@@ -158,7 +170,8 @@ def _raster_report(
 
 
 def raster_error(path: Path, exc: Exception, *, expected: str) -> InputError:
-    """The `InputError` for a raster GDAL cannot open or read, with GDAL's own reason.
+    """The `InputError` for a raster GDAL cannot open or read, with GDAL's own reason;
+    ``expected`` says what the file should be, in the current language.
 
     rasterio's error often only says "see previous exception": the reason is in its cause.
     A file shorter than the places its header points to was cut short (a download or a copy
@@ -169,11 +182,11 @@ def raster_error(path: Path, exc: Exception, *, expected: str) -> InputError:
     if "previous exception" in reason and cause is not None:
         reason = str(cause)
     if isinstance(exc, PermissionError) or "Permission denied" in reason:
-        return InputError(
+        msg = _(
             "cannot be read: permission denied; ask its owner to let you read it, or copy it "
-            "into a folder of yours and give the copy",
-            path=path,
+            "into a folder of yours and give the copy"
         )
+        return InputError(msg, path=path)
     try:
         size = path.stat().st_size
     except OSError:
@@ -181,13 +194,15 @@ def raster_error(path: Path, exc: Exception, *, expected: str) -> InputError:
     offsets = [int(n) for n in re.findall(r"offset (\d+)", reason)]
     damage = any(w in reason for w in ("IReadBlock", "TIFFRead", "Read failed", "Read error"))
     if size is not None and (damage or any(n >= size for n in offsets)):
-        msg = (
-            f"is not a readable raster: it is damaged or cut short ({size:,} bytes; GDAL says: "
-            f"{reason}); the copy or download may have stopped before the end: copy or "
+        msg = _(
+            "is not a readable raster: it is damaged or cut short ({size} bytes; GDAL says: "
+            "{reason}); the copy or download may have stopped before the end: copy or "
             "download it again"
-        )
+        ).format(size=format_count(size), reason=reason)
     else:
-        msg = f"is not a readable raster ({reason}); expected {expected}"
+        msg = _("is not a readable raster ({reason}); expected {expected}").format(
+            reason=reason, expected=expected
+        )
     return InputError(msg, path=path)
 
 
@@ -210,10 +225,10 @@ def _read_window(
             warnings_module.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
             src = rasterio.open(path)
     except (rasterio.errors.RasterioIOError, OSError) as exc:
-        raise raster_error(path, exc, expected="a GeoTIFF of people per cell") from exc
+        raise raster_error(path, exc, expected=_("a GeoTIFF of people per cell")) from exc
     with src:
         if src.crs is None and src.transform.is_identity:
-            msg = (
+            msg = _(
                 "the raster has no georeference: nothing says where its cells lie (it may be "
                 "damaged, or a picture rather than a map); use a GeoTIFF of people per cell "
                 "with its coordinates (e.g. from WorldPop)"
@@ -222,12 +237,20 @@ def _read_window(
         crs = _raster_crs(src, path=path, warnings=warnings)
         is_lonlat = crs.to_epsg() == 4326
         if src.count > 1:
-            warnings.append(f"the raster has {src.count} bands; band 1 was read as people per cell")
+            warnings.append(
+                ngettext(
+                    "the raster has {n} bands; band 1 was read as people per cell",
+                    "the raster has {n} bands; band 1 was read as people per cell",
+                    src.count,
+                ).format(n=src.count)
+            )
         transform = src.transform
         row0, col0, height, width = _study_window(src, crs, study_area, path=path)
         window = rasterio.windows.Window(col0, row0, width, height)
         win_transform = rasterio.windows.transform(window, transform)
-        report_progress(progress, 0.1, f"reading {width} × {height} cells")
+        report_progress(
+            progress, 0.1, _("reading {width} × {height} cells").format(width=width, height=height)
+        )
         try:
             data = src.read(1, window=window)
             valid = src.read_masks(1, window=window) > 0
@@ -235,7 +258,7 @@ def _read_window(
                 src, (row0, col0, height, width), cancel=cancel
             )
         except (rasterio.errors.RasterioIOError, OSError) as exc:
-            raise raster_error(path, exc, expected="a GeoTIFF of people per cell") from exc
+            raise raster_error(path, exc, expected=_("a GeoTIFF of people per cell")) from exc
     return _RasterWindow(
         data=data,
         valid=valid,
@@ -299,11 +322,13 @@ def _raster_crs(src: Any, *, path: Path, warnings: list[str]) -> Any:
         and max(bottom, top) <= 90
     ):
         warnings.append(
-            "the raster has no coordinate reference system; its extent looks like "
-            "degrees, read as EPSG:4326"
+            _(
+                "the raster has no coordinate reference system; its extent looks like "
+                "degrees, read as EPSG:4326"
+            )
         )
         return rasterio.crs.CRS.from_epsg(4326)
-    msg = (
+    msg = _(
         "has no coordinate reference system and its extent is not in degrees; "
         "save it again with its CRS"
     )
@@ -343,10 +368,9 @@ def _study_window(
         overlap = c1 > c0 and r1 > r0
         row0, col0, height, width = r0, c0, r1 - r0, c1 - c0
     if not overlap:
-        msg = (
-            f"the raster covers {_extent_text(extent)}; the study area is "
-            f"{_extent_text(area_bounds)}: choose a raster of this area"
-        )
+        msg = _(
+            "the raster covers {extent}; the study area is {area}: choose a raster of this area"
+        ).format(extent=_extent_text(extent), area=_extent_text(area_bounds))
         raise InputError(msg, path=path)
     return row0, col0, height, width
 
@@ -362,15 +386,36 @@ def _cells_with_people(win: _RasterWindow, *, warnings: list[str]) -> np.ndarray
     too_many = valid & ((finite & (data > MAX_PEOPLE)) | np.isposinf(data))
     n_too_many = int(too_many.sum())
     if n_nodata:
-        warnings.append(f"{n_nodata} cells had no data, counted as 0")
+        warnings.append(
+            ngettext(
+                "{n} cells had no data, counted as 0",
+                "{n} cells had no data, counted as 0",
+                n_nodata,
+            ).format(n=n_nodata)
+        )
     if n_nan:
-        warnings.append(f"{n_nan} cells were NaN, counted as 0")
+        warnings.append(
+            ngettext(
+                "{n} cells were NaN, counted as 0", "{n} cells were NaN, counted as 0", n_nan
+            ).format(n=n_nan)
+        )
     if n_negative:
-        warnings.append(f"{n_negative} cells had negative values, counted as 0")
+        warnings.append(
+            ngettext(
+                "{n} cells had negative values, counted as 0",
+                "{n} cells had negative values, counted as 0",
+                n_negative,
+            ).format(n=n_negative)
+        )
     if n_too_many:
         warnings.append(
-            f"{n_too_many} cells had more than {MAX_PEOPLE:,.0f} people, more than any city "
-            "holds (a nodata value not declared as nodata?), counted as 0"
+            ngettext(
+                "{n} cells had more than {max} people, more than any city holds (a nodata value "
+                "not declared as nodata?), counted as 0",
+                "{n} cells had more than {max} people, more than any city holds (a nodata value "
+                "not declared as nodata?), counted as 0",
+                n_too_many,
+            ).format(n=n_too_many, max=format_number(MAX_PEOPLE))
         )
     return valid & finite & (data > 0) & ~too_many
 
@@ -393,8 +438,13 @@ def _cells_inside(
     if n_cells:
         n_people = float(win.data[outside].sum(dtype=np.float64)) + win.outside_people
         warnings.append(
-            f"{n_cells} cells with {_fmt_people(n_people)} people lie outside the study area "
-            "and were left out; they are counted as outside the study area in every total"
+            ngettext(
+                "{n} cells with {people} people lie outside the study area and were left out; "
+                "they are counted as outside the study area in every total",
+                "{n} cells with {people} people lie outside the study area and were left out; "
+                "they are counted as outside the study area in every total",
+                n_cells,
+            ).format(n=n_cells, people=_fmt_people(n_people))
         )
     return inside
 
@@ -456,7 +506,7 @@ def _raster_districts(
         shapes[::-1], out_shape=shape, transform=win.win_transform, fill=0, dtype="int32"
     )
     count = rasterio.features.rasterize(
-        ((g, 1) for g, _ in shapes),
+        ((g, 1) for g, _index in shapes),
         out_shape=shape,
         transform=win.win_transform,
         fill=0,
