@@ -12,6 +12,10 @@ python main.py --screenshot "$out/main_window.png" --no-analysis --size 1440x900
 python main.py --screenshot "$out/analysis.png" --size 1440x900
 python main.py --screenshot "$out/import_wizard.png" --size 1440x900 \
   --import-wizard layers/demo/demo_facilities_messy.csv
+# the app in each of its languages, on the workshop laptop's screen
+for lang in en es pt fr; do
+  python main.py --lang "$lang" --screenshot "$out/app_$lang.png" --size 1366x768
+done
 # a workshop day on Porto Alegre, a picture per step at 1366x768 (docs/guide/workshop-day.md;
 # needs ../shared/data/porto_alegre)
 CCGEO_PICTURES="$out/day" python -m pytest -q -p no:cacheprovider \
