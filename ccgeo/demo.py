@@ -46,7 +46,7 @@ DEMO_FILES: dict[str, str] = {
     "facilities_messy": "demo_facilities_messy.csv",
 }
 
-CITY_NAME = "Vila Demo (synthetic demo city)"
+CITY_NAME = N_("Vila Demo (synthetic demo city)")
 PROJECT_NAME = "Vila Demo (synthetic)"
 #: The analysis the demo opens with: by car every resident of this compact city is within
 #: 30 min of a PCR lab, so the demo shows walking access, where the gaps are.

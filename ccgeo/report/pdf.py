@@ -546,7 +546,7 @@ class ReportContent:
     @property
     def city(self) -> str:
         meta = self.project.metadata or {}
-        return str(meta.get("city") or self.project.name)
+        return own_text(meta.get("city") or self.project.name)  # the demo's, in the language
 
     @property
     def synthetic(self) -> bool:

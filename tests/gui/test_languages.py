@@ -12,14 +12,17 @@ from functools import cache
 
 import pytest
 from babel.messages.pofile import read_po
-from fits import fit_problems
+from fits import elided_tabs, fit_problems
 from helpers import (
     TIMEOUT_MS,
     activate,
     choose,
     click,
     open_window,
+    place_hub,
     run_by_click,
+    run_siting_and_referral,
+    save_scenario,
     show_dock,
     show_tab,
     use_menu,
@@ -243,7 +246,7 @@ def menu_path(window: MainWindow, target: QAction) -> list[str]:
 def walk_docks(qtbot, window: MainWindow) -> tuple[dict[str, str], list[str]]:
     """Open every dock and each page of its tabs; the texts shown and what does not fit."""
     texts: dict[str, str] = shown_texts(window)
-    problems: list[str] = []
+    problems: list[str] = elided_tabs(window)  # the tabs of docks sharing a place
     for key, dock in window.docks.items():
         if dock.isHidden():
             dock.toggleViewAction().trigger()
@@ -302,10 +305,18 @@ def speaking(qapp) -> Iterator[object]:
 
 
 def window_in(qtbot, language: str, fresh_demo, speaking) -> MainWindow:
-    """The demo city in a new window started in ``language``, its analysis run by a click."""
+    """The demo city in a new window started in ``language``, every panel filled by clicks: the
+    analysis, a hub placed (a what-if) and saved as a scenario, new hubs sited, a referral
+    plan, the labs' capacity."""
     speaking(language)
     window = open_window(qtbot, fresh_demo)
     run_by_click(qtbot, window)
+    place_hub(qtbot, window)
+    save_scenario(qtbot, window, "Cenário 1")
+    run_siting_and_referral(qtbot, window)
+    capacity = show_dock(qtbot, window, "capacity")
+    with qtbot.waitSignal(capacity.finished, timeout=TIMEOUT_MS):
+        click(qtbot, capacity.runbox.run_button)
     return window
 
 

@@ -2627,7 +2627,8 @@ Save them before closing it?</source>
     </message>
     <message>
         <source>Lab capacity</source>
-        <translation>Capacidad de los laboratorios</translation>
+        <comment>panel</comment>
+        <translation>Capacidad</translation>
     </message>
     <message>
         <source>Lab capaci&amp;ty…</source>
@@ -2845,7 +2846,13 @@ Save them before closing it?</source>
         <translation>Nuevos laboratorios de referencia</translation>
     </message>
     <message>
+        <source>New hubs</source>
+        <comment>panel</comment>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
         <source>Referral</source>
+        <comment>panel</comment>
         <translation>Derivación</translation>
     </message>
     <message>

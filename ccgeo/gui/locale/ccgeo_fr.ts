@@ -2627,7 +2627,8 @@ Les enregistrer avant de le fermer ?</translation>
     </message>
     <message>
         <source>Lab capacity</source>
-        <translation>Capacité des laboratoires</translation>
+        <comment>panel</comment>
+        <translation>Capacité</translation>
     </message>
     <message>
         <source>Lab capaci&amp;ty…</source>
@@ -2845,7 +2846,13 @@ Les enregistrer avant de le fermer ?</translation>
         <translation>Nouveaux laboratoires de référence</translation>
     </message>
     <message>
+        <source>New hubs</source>
+        <comment>panel</comment>
+        <translation>Implantation</translation>
+    </message>
+    <message>
         <source>Referral</source>
+        <comment>panel</comment>
         <translation>Acheminement</translation>
     </message>
     <message>

@@ -2627,7 +2627,8 @@ Salvá-las antes de fechá-lo?</translation>
     </message>
     <message>
         <source>Lab capacity</source>
-        <translation>Capacidade dos laboratórios</translation>
+        <comment>panel</comment>
+        <translation>Capacidade</translation>
     </message>
     <message>
         <source>Lab capaci&amp;ty…</source>
@@ -2845,7 +2846,13 @@ Salvá-las antes de fechá-lo?</translation>
         <translation>Novos laboratórios de referência</translation>
     </message>
     <message>
+        <source>New hubs</source>
+        <comment>panel</comment>
+        <translation>Localização</translation>
+    </message>
+    <message>
         <source>Referral</source>
+        <comment>panel</comment>
         <translation>Encaminhamento</translation>
     </message>
     <message>

@@ -540,7 +540,7 @@ def install(window: MainWindow) -> None:
         raise RuntimeError(msg)
     panel = CapacityPanel(window, analysis)
     anchor = "results" if "results" in window.docks else None
-    window.add_dock("capacity", tr("Lab capacity"), panel, tabify_with=anchor)
+    window.add_dock("capacity", tr("Lab capacity", "panel"), panel, tabify_with=anchor)
     if anchor is not None:
         window.docks[anchor].raise_()
 

@@ -404,8 +404,8 @@ def install(window: MainWindow) -> None:
     referral = ReferralPanel(planning)
     anchor = "results" if "results" in window.docks else None
     # short titles: the four docks share the place under the Analysis panel, as tabs
-    window.add_dock("siting", tr("New hubs"), siting, tabify_with=anchor)
-    window.add_dock("referral", tr("Referral"), referral, tabify_with=anchor)
+    window.add_dock("siting", tr("New hubs", "panel"), siting, tabify_with=anchor)
+    window.add_dock("referral", tr("Referral", "panel"), referral, tabify_with=anchor)
     if anchor is not None:
         window.docks[anchor].raise_()
 
