@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -30,6 +31,7 @@ __all__ = [
     "ngettext",
     "normalise_language",
     "pgettext",
+    "relocalise",
     "set_language",
     "speak_argparse",
     "unknown_language_text",
@@ -198,3 +200,80 @@ def speak_argparse() -> None:
 
     argparse._ = gettext  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+# -- a text written in one language, shown in another ---------------------------------------------
+
+#: ``{name}``, ``{value!r}``, ``{share:.1f}``: the placeholders of a catalogue message.
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+@cache
+def _singular_texts(language: str) -> dict[tuple[str, str | None], str]:
+    """``(msgid, msgctxt) → translation`` of the singular messages of ``language`` (the msgids
+    themselves for English)."""
+    catalogue = _catalogue(language)
+    if language == DEFAULT_LANGUAGE or not isinstance(catalogue, _gettext.GNUTranslations):
+        # English: the sources, as the catalogue of any other language lists them
+        other = next(code for code in LANGUAGES if code != DEFAULT_LANGUAGE)
+        return {key: key[0] for key in _singular_texts(other)}
+    found: dict[tuple[str, str | None], str] = {}
+    for key, text in catalogue._catalog.items():  # type: ignore[attr-defined]
+        if not isinstance(key, str) or not key or not text:
+            continue
+        context, _sep, msgid = key.rpartition("\x04")
+        found[(msgid, context or None)] = text
+    return found
+
+
+@cache
+def _patterns(
+    source: str, target: str
+) -> tuple[dict[str, str], list[tuple[str, re.Pattern, list[str], str]]]:
+    """What `relocalise` matches: the texts without placeholders (``source`` text → ``target``
+    text), and for those with placeholders a pattern of the ``source`` text, its placeholders
+    in order and the ``target`` text; the longest literal beginning first."""
+    before, after = _singular_texts(source), _singular_texts(target)
+    plain: dict[str, str] = {}
+    formatted = []
+    for key, text in before.items():
+        wanted = after.get(key, key[0])
+        tokens = _PLACEHOLDER.findall(text)
+        if not tokens:
+            plain.setdefault(text, wanted)
+            continue
+        literals = _PLACEHOLDER.split(text)
+        pattern = "(.+?)".join(re.escape(part) for part in literals)
+        formatted.append((literals[0], re.compile(f"^{pattern}$", re.DOTALL), tokens, wanted))
+    formatted.sort(key=lambda item: -len(item[0]))
+    return plain, formatted
+
+
+def relocalise(text: str, source_language: str, *, depth: int = 2) -> str:
+    """``text`` — a message ccgeo wrote in ``source_language`` and kept (an import check saved
+    with a project) — in the current language: the catalogue message it was made from is found
+    (its placeholders' values too, themselves messages up to ``depth`` deep) and written again.
+    A text that is no catalogue message (a planner's own words, data) is returned as it is."""
+    target = current_language()
+    if not text or source_language == target or source_language not in LANGUAGES:
+        return text
+    plain, formatted = _patterns(source_language, target)
+    if text in plain:
+        return plain[text]
+    for prefix, pattern, tokens, wanted in formatted:
+        if not text.startswith(prefix):
+            continue
+        match = pattern.match(text)
+        if match is None:
+            continue
+        values = {
+            token: relocalise(value, source_language, depth=depth - 1) if depth > 0 else value
+            for token, value in zip(tokens, match.groups(), strict=True)
+        }
+        return _fill(wanted, values)
+    return text
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    """``text`` with each placeholder replaced by its value, as it was written."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(0), m.group(0)), text)

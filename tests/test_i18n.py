@@ -341,3 +341,51 @@ def test_ccgeo_lang_is_honoured_by_the_command():
     )
     assert done.stdout.startswith("utilisation : ccgeo demo")
     assert "dossier de sortie (créé s'il n'existe pas)" in done.stdout
+
+
+# -- a text written in one language, shown in another -------------------------------------------
+
+
+def test_relocalise_writes_a_kept_message_again_in_the_current_language():
+    from ccgeo.i18n import relocalise
+
+    with using_language("fr"):
+        assert relocalise("empty row", "en") == "ligne vide"
+        # a message with a value that is itself a message
+        assert relocalise("the layer is damaged: empty row", "en") == (
+            "la couche est endommagée : ligne vide"
+        )
+        written = i18n.gettext("fill {column!r} or geocode the address").format(column="lat")
+    with using_language("pt"):
+        assert relocalise(written, "fr") == "preencha 'lat' ou geocodifique o endereço"
+    assert relocalise(written, "fr") == "fill 'lat' or geocode the address"
+    assert relocalise("Hospital São Lucas", "fr") == "Hospital São Lucas"  # not a message
+    assert relocalise("empty row", "en") == "empty row"  # the same language
+
+
+def test_an_import_report_speaks_the_language_it_is_shown_in():
+    """Facilities imported in English, their checks shown in Portuguese, read as those of the
+    same file imported in Portuguese; the report keeps its language in the project."""
+    from ccgeo.io.facilities import read_facilities
+    from ccgeo.model.reports import ImportReport
+    from ccgeo.report.notes import import_notes
+
+    messy = ROOT / "layers" / "demo" / "demo_facilities_messy.csv"
+    english = read_facilities(messy).report
+    with using_language("pt"):
+        portuguese = read_facilities(messy).report
+        shown = [(n.text, n.fix) for n in import_notes(english)]
+        expected = [(n.text, n.fix) for n in import_notes(portuguese)]
+        table = english.to_frame()
+        expected_table = portuguese.to_frame()
+    assert english.language == "en"
+    assert portuguese.language == "pt"
+    assert len(shown) > 5
+    assert shown == expected
+    assert list(table["problem"]) == list(expected_table["problem"])
+    assert list(table["fix"]) == list(expected_table["fix"])
+    again = ImportReport.from_dict(english.to_dict())
+    assert again.language == "en"
+    old = english.to_dict()
+    del old["language"]  # saved before Step 9: English
+    assert ImportReport.from_dict(old).language == "en"

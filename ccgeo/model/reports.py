@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from ccgeo.i18n import ngettext
+from ccgeo.i18n import current_language, ngettext, relocalise
 
 Severity = Literal["rejected", "doubtful", "fixed", "warning"]
 
@@ -45,6 +45,8 @@ class ImportReport:
     mapping: dict[str, str] = field(default_factory=dict)
     issues: list[ImportIssue] = field(default_factory=list)
     sheet: str | None = None
+    #: The language the issues were written in (shown in another, `relocalise` rewrites them).
+    language: str = field(default_factory=current_language)
 
     def add(
         self,
@@ -82,11 +84,19 @@ class ImportReport:
         return {i.row for i in self.rejected if i.row is not None}
 
     def to_frame(self) -> pd.DataFrame:
-        """The issues as a table (row, severity, column, value, problem, fix, facility_id)."""
+        """The issues as a table (row, severity, column, value, problem, fix, facility_id), their
+        words in the current language."""
         cols = ["row", "severity", "column", "value", "problem", "fix", "facility_id"]
         if not self.issues:
             return pd.DataFrame(columns=cols)
-        return pd.DataFrame([asdict(i) for i in self.issues])[cols]
+        frame = pd.DataFrame([asdict(i) for i in self.issues])[cols]
+        for col in ("problem", "fix"):
+            frame[col] = [self.shown(text) for text in frame[col]]
+        return frame
+
+    def shown(self, text: str) -> str:
+        """A problem or a fix of this report in the current language (`relocalise`)."""
+        return relocalise(text, self.language)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -99,6 +109,7 @@ class ImportReport:
             "n_doubtful": len({i.row for i in self.doubtful}),
             "mapping": dict(self.mapping),
             "issues": [asdict(i) for i in self.issues],
+            "language": self.language,
         }
 
     def to_json(self, **kwargs: Any) -> str:
@@ -116,6 +127,8 @@ class ImportReport:
             mapping=dict(data.get("mapping", {})),
             issues=issues,
             sheet=data.get("sheet"),
+            # reports saved before Step 9 were written in English
+            language=str(data.get("language") or "en"),
         )
 
     def summary(self) -> str:

@@ -110,8 +110,8 @@ def import_notes(report: ImportReport) -> list[DataNote]:
                 "facilities",
                 source,
                 issue.severity,
-                f"{where}{issue.problem}{value}",
-                fix=issue.fix,
+                f"{where}{report.shown(issue.problem)}{value}",
+                fix=report.shown(issue.fix),
                 row=issue.row,
                 facility_id=issue.facility_id,
             )
