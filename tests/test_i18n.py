@@ -389,3 +389,26 @@ def test_an_import_report_speaks_the_language_it_is_shown_in():
     old = english.to_dict()
     del old["language"]  # saved before Step 9: English
     assert ImportReport.from_dict(old).language == "en"
+
+
+def test_cautions_of_a_run_follow_the_language_of_the_report(copy_demo):
+    """A result run in Portuguese (the app's language), printed in French: its cautions in
+    French, as `ccgeo.report.notes` and the PDF's cover show them."""
+    import dataclasses
+
+    from ccgeo.model.settings import AccessSettings
+    from ccgeo.report.notes import data_notes
+    from ccgeo.tasks.access import run_access
+
+    project = copy_demo()
+    with using_language("pt"):
+        result = run_access(project, AccessSettings(capability="pcr"))
+        caution = i18n.gettext("no lab was given: every person counts as unreachable")
+    result = dataclasses.replace(result, warnings=(*result.warnings, caution))
+    assert result.language == "pt"
+    with using_language("fr"):
+        expected = i18n.gettext("no lab was given: every person counts as unreachable")
+        assert result.shown_warnings()[-1] == expected
+        texts = [n.text for n in data_notes(project, result) if n.topic == "analysis"]
+    assert expected in texts
+    assert caution not in texts

@@ -28,7 +28,7 @@ from ccgeo.analysis.placement import (
 )
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import project_lonlat
-from ccgeo.i18n import N_, _, ngettext
+from ccgeo.i18n import N_, _, current_language, ngettext, relocalise
 from ccgeo.io.population.districts import locate_in_districts
 from ccgeo.labels import format_count, format_number, format_threshold
 from ccgeo.model.demand import Demand, PopulationReport, unit_words
@@ -124,6 +124,8 @@ class AccessResult:
     population : PopulationReport or None
         Where every person of the population file went (`ccgeo.model.demand.PopulationReport`),
         with the people in no district and in overlaps as this analysis counted them.
+    language : str
+        The language of ``warnings`` (`shown_warnings` gives them in the current one).
     """
 
     network_summary: dict[str, Any]
@@ -137,10 +139,17 @@ class AccessResult:
     isochrones: gpd.GeoDataFrame
     warnings: tuple[str, ...] = field(default_factory=tuple)
     population: PopulationReport | None = None
+    #: The language its warnings were written in (shown in another: `ccgeo.i18n.relocalise`).
+    language: str = field(default_factory=current_language)
 
     def __post_init__(self) -> None:
         self.node_seconds.setflags(write=False)
         self.node_lab.setflags(write=False)
+
+    def shown_warnings(self) -> list[str]:
+        """The cautions in the current language (a map or report may be written in another
+        language than the one of the run)."""
+        return [relocalise(str(text), self.language) for text in self.warnings]
 
     def city_coverage(self) -> pd.DataFrame:
         """The rows of the whole study area, one per threshold."""

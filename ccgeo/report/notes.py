@@ -89,7 +89,7 @@ def data_notes(project: Project | None, result: AccessResult | None) -> list[Dat
         districts = project.districts if project is not None else None
         has_districts = districts is not None and len(districts) > 0
         notes.extend(population_notes(result.population_report(), districts=has_districts))
-        notes.extend(DataNote("analysis", "", "warning", str(text)) for text in result.warnings)
+        notes.extend(DataNote("analysis", "", "warning", text) for text in result.shown_warnings())
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(notes, key=lambda n: (rank.get(n.severity, len(rank)), n.row or 0))
 

@@ -1322,7 +1322,7 @@ def _cover(pages: _Pages, ctx: ReportContent) -> None:
     gaps = _gaps_text(summary)
     if gaps:
         pages.text(gaps, f.body)
-    cautions = list(ctx.result.warnings)
+    cautions = ctx.result.shown_warnings()
     if cautions:
         pages.heading(_("Cautions"))
         pages.blocks([Bullets(tuple(cautions))])
