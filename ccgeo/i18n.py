@@ -28,6 +28,7 @@ __all__ = [
     "current_language",
     "gettext",
     "language_from_environment",
+    "message_texts",
     "ngettext",
     "normalise_language",
     "pgettext",
@@ -209,14 +210,14 @@ _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 @cache
-def _singular_texts(language: str) -> dict[tuple[str, str | None], str]:
+def message_texts(language: str) -> dict[tuple[str, str | None], str]:
     """``(msgid, msgctxt) → translation`` of the singular messages of ``language`` (the msgids
     themselves for English)."""
     catalogue = _catalogue(language)
     if language == DEFAULT_LANGUAGE or not isinstance(catalogue, _gettext.GNUTranslations):
         # English: the sources, as the catalogue of any other language lists them
         other = next(code for code in LANGUAGES if code != DEFAULT_LANGUAGE)
-        return {key: key[0] for key in _singular_texts(other)}
+        return {key: key[0] for key in message_texts(other)}
     found: dict[tuple[str, str | None], str] = {}
     for key, text in catalogue._catalog.items():  # type: ignore[attr-defined]
         if not isinstance(key, str) or not key or not text:
@@ -233,7 +234,7 @@ def _patterns(
     """What `relocalise` matches: the texts without placeholders (``source`` text → ``target``
     text), and for those with placeholders a pattern of the ``source`` text, its placeholders
     in order and the ``target`` text; the longest literal beginning first."""
-    before, after = _singular_texts(source), _singular_texts(target)
+    before, after = message_texts(source), message_texts(target)
     plain: dict[str, str] = {}
     formatted = []
     for key, text in before.items():

@@ -222,23 +222,6 @@ def _qt_catalogue(language: str) -> dict[tuple[str, str | None], str]:
     return found
 
 
-@cache
-def _gettext_catalogue(language: str) -> dict[tuple[str, str | None], str]:
-    """``(msgid, msgctxt) → translation`` of the gettext messages in ``language``."""
-    from babel.messages.mofile import read_mo
-
-    path = i18n.LOCALE_DIR / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
-    if language == i18n.DEFAULT_LANGUAGE or not path.is_file():
-        return {}
-    with path.open("rb") as handle:
-        catalogue = read_mo(handle)
-    return {
-        (m.id, m.context): m.string
-        for m in catalogue
-        if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string
-    }
-
-
 def _shown(catalogue: dict[tuple[str, str | None], str], key: tuple[str, str | None]) -> str:
     return catalogue.get(key, key[0])
 
@@ -250,7 +233,7 @@ def _rewriter(old: str, new: str) -> Callable[[str], str | None]:
     # a text some message writes the same in both languages stays as it is ("PCR" is the test's
     # name in both, even where another message says "pcr" in English)
     same: set[str] = set()
-    for catalogue in (_qt_catalogue, _gettext_catalogue):
+    for catalogue in (_qt_catalogue, i18n.message_texts):
         before, after = catalogue(old), catalogue(new)
         for key in sorted(before.keys() | after.keys(), key=lambda k: (k[0], k[1] or "")):
             shown, then = _shown(before, key), _shown(after, key)
