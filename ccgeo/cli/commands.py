@@ -183,6 +183,8 @@ def import_facilities(args: argparse.Namespace) -> int:
 
         write_text_atomic(args.report, report.to_json(indent=2))
     print(report.summary())
+    if report.recognised:
+        print(report.shown(report.recognised))
     if report.mapping:
         cols = ", ".join(f"{k}←{v!r}" for k, v in report.mapping.items())
         print(_("columns: {columns}").format(columns=cols))

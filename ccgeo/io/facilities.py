@@ -43,6 +43,11 @@ row number; doubtful rows are imported with ``review=True``. The rules of the im
   Same id, name and location as an earlier row → rejected as its duplicate; same id with
   other data → ``<id>-dup<N>``, doubtful; same name and location under another id → doubtful.
   Missing name → the id is used as name, doubtful.
+- Files other systems write are recognised (`ccgeo.io.sources`): the DHIS2 uid, ODK's KEY,
+  Kobo's ``_uuid``, Healthsites.io's ``uuid``/``osm_id`` are the ids; an ODK/Kobo geopoint,
+  split into columns or in one cell ("lat lon altitude accuracy"), is the location; an HXL
+  hashtag row is not data, and its tags map columns. These hints win over the guess from
+  column names, never over a mapping given by the user.
 - Other columns are kept, as text, under their own names after the schema columns.
 """
 
@@ -68,6 +73,15 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m, local_utm_crs, project_lonlat
 from ccgeo.i18n import N_, _, ngettext
 from ccgeo.io.kinds import file_type, kind_of
+from ccgeo.io.sources import (
+    GEOPOINT,
+    KML_HOUSEKEEPING,
+    add_note,
+    json_kind,
+    read_dhis2_json,
+    recognise,
+    source_format,
+)
 from ccgeo.io.tables import (
     LAT_COLUMN_NAMES,
     LON_COLUMN_NAMES,
@@ -107,8 +121,11 @@ FACILITY_KINDS: tuple[str, ...] = ("table", "workbook", "vector")
 #: What to do with a file that is not a facility list, when nothing more fitting is known.
 GIVE_A_LIST = N_(
     "give the facility list as a table (CSV, Excel, OpenDocument, JSON records) or a point "
-    "layer (GeoJSON, GeoPackage, Shapefile)"
+    "layer (GeoJSON, GeoPackage, Shapefile, KML)"
 )
+
+#: Files inside a zip archive read as GIS layers (a zipped Shapefile, GeoPackage, ...).
+ZIPPED_LAYERS: tuple[str, ...] = (".shp", ".gpkg", ".geojson", ".json", ".kml", ".fgb")
 
 #: A file of another kind given as the facility list, by its kind (`ccgeo.io.kinds.KINDS`):
 #: what it is, and what to do with it. ``{label}`` is the file type's label. Both are marked
@@ -446,13 +463,16 @@ def read_raw(
     Parameters
     ----------
     path
-        CSV/TSV (any common encoding and delimiter), XLSX, ODS, JSON records (for example the
-        KMHFL API export ``{"results": [...]}``), or a GeoJSON, GeoPackage, Shapefile (also
-        zipped) or FlatGeobuf point layer: the kinds `FACILITY_KINDS`.
+        CSV/TSV (any common encoding and delimiter, UTF-16 too), XLSX, ODS, JSON records (for
+        example the KMHFL API export ``{"results": [...]}``, or DHIS2's organisation units), or
+        a GeoJSON, GeoPackage, Shapefile, FlatGeobuf or KML/KMZ point layer, also zipped: the
+        kinds `FACILITY_KINDS`. Exports of DHIS2, ODK, KoboToolbox, Healthsites.io and HXL
+        tagged sheets are recognised (`ccgeo.io.sources.recognise`).
     sheet
         Sheet name or 0-based index of a workbook; the first sheet by default.
     layer
-        Layer name or 0-based index of a GeoPackage; the first layer by default.
+        Layer name or 0-based index (`layer_names`) of a GeoPackage or a zip archive; the
+        first layer by default. The folders of a KML file are read together unless one is named.
 
     Returns
     -------
@@ -460,19 +480,46 @@ def read_raw(
         Every cell as text or None. For point layers the point coordinates, reprojected to
         EPSG:4326, are in the columns ``__lon`` and ``__lat`` (degrees). ``df.attrs`` holds
         ``first_row_number`` (the number the user sees for the first data row: 2 in a
-        spreadsheet whose header is row 1, 1 for records and features), ``sheet`` and ``layer``.
+        spreadsheet whose header is row 1, 1 for records and features), ``sheet``, ``layer``
+        and ``source_format``, what was recognised (`ccgeo.io.sources.SourceFormat`).
     """
     path = Path(path)
     if not path.exists():
         raise InputError(_("file not found; check the path"), path=path)
     check_facility_file(path)
-    if kind_of(path, among=FACILITY_KINDS) == "vector":
+    kind = kind_of(path, among=FACILITY_KINDS)
+    what = json_kind(path) if path.suffix.lower() == ".json" else None
+    if what == "dhis2":
+        df = read_dhis2_json(path)
+    elif kind == "vector" or what == "geojson":
         df = _read_layer(path, layer=layer)
     else:
         df = read_table(path, sheet=sheet)
         df.attrs["layer"] = None
     df.attrs.setdefault("first_row_number", 1)
-    return df
+    return recognise(df)
+
+
+def layer_names(path: str | Path) -> list[str]:
+    """The layers of a GIS file that `read_raw` can be asked for, by name.
+
+    A GeoPackage's layers; the layers of the files in a zip archive (a layer's name, or
+    ``"member: layer"`` where names repeat); none for a KML file, whose folders are read
+    together.
+
+    Raises
+    ------
+    InputError
+        When GDAL cannot open the file, naming it and why.
+    """
+    path = Path(path)
+    if _is_kml(path):
+        return []
+    return [name for name, _source, _layer in _layer_entries(path)]
+
+
+def _is_kml(path: Path) -> bool:
+    return path.suffix.lower() in (".kml", ".kmz")
 
 
 def _read_layer(path: Path, *, layer: str | int | None) -> pd.DataFrame:
@@ -490,35 +537,108 @@ def _read_layer(path: Path, *, layer: str | int | None) -> pd.DataFrame:
     return df
 
 
-def _read_layer_frame(path: Path, *, layer: str | int | None) -> pd.DataFrame:
-    import pyogrio
+def _gdal_errors() -> tuple[type[Exception], ...]:
     import pyogrio.errors
 
-    gdal_errors = (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError)
+    return (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError)
+
+
+def _zip_members(path: Path) -> list[tuple[str, str]]:
+    """(member, GDAL path) of the GIS layers in a zip archive (a zipped Shapefile, with its
+    .shx, .dbf and .prj beside it, perhaps in a folder; a zipped GeoPackage; ...)."""
+    import zipfile
+
     try:
-        names = [str(n) for n in pyogrio.list_layers(path)[:, 0]]
-    except (*gdal_errors, UnicodeDecodeError) as exc:
-        msg = _("cannot open as a GIS layer ({exc})").format(exc=exc)
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, NotImplementedError) as exc:
+        msg = _("is not a readable zip archive ({exc}); download or zip it again").format(exc=exc)
         raise InputError(msg, path=path) from exc
-    if not names:
+    members = [
+        n
+        for n in names
+        if n.lower().endswith(ZIPPED_LAYERS)
+        and not n.startswith("__MACOSX/")
+        and not Path(n).name.startswith("._")
+    ]
+    if not members:
+        held = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "") or _("nothing")
+        msg = _(
+            "is a zip archive of {held}, without a GIS layer (.shp, .gpkg, .geojson, .kml, "
+            ".fgb) in it; unzip it and give the facility list itself"
+        ).format(held=held)
+        raise InputError(msg, path=path)
+    return [(m, f"/vsizip/{path}/{m}") for m in members]
+
+
+def _layer_entries(path: Path) -> list[tuple[str, str, str]]:
+    """(name shown, GDAL path, layer name) of every layer of a GIS file or zip archive."""
+    import pyogrio
+
+    is_zip = path.suffix.lower() == ".zip"
+    sources = _zip_members(path) if is_zip else [("", str(path))]
+    found: list[tuple[str, str, str]] = []
+    for member, source in sources:
+        try:
+            names = [str(n) for n in pyogrio.list_layers(source)[:, 0]]
+        except (*_gdal_errors(), UnicodeDecodeError) as exc:
+            what = f"{member}: {exc}" if member else exc
+            msg = _("cannot open as a GIS layer ({exc})").format(exc=what)
+            raise InputError(msg, path=path) from exc
+        found += [(member, source, n) for n in names]
+    if not found:
         raise InputError(_("holds no layers"), path=path)
-    chosen = pick_name(names, layer, kind="layer", container=_("the file"), path=path)
+    repeated = {n for n in (e[2] for e in found) if [e[2] for e in found].count(n) > 1}
+    return [(f"{m}: {n}" if n in repeated else n, src, n) for m, src, n in found]
+
+
+def _read_gdal_layer(path: Path, source: str, layer: str) -> gpd.GeoDataFrame:
     try:
-        gdf = gpd.read_file(path, layer=chosen, engine="pyogrio")
-    except gdal_errors as exc:
-        msg = _("cannot read layer {layer!r} ({exc})").format(layer=chosen, exc=exc)
+        return gpd.read_file(source, layer=layer, engine="pyogrio")
+    except _gdal_errors() as exc:
+        msg = _("cannot read layer {layer!r} ({exc})").format(layer=layer, exc=exc)
         raise InputError(msg, path=path) from exc
     except UnicodeDecodeError as exc:  # a damaged byte in a column name or a text value
         msg = _(
             "cannot read layer {layer!r}: its text is not UTF-8 ({exc}); the file is damaged "
             "or was saved in another encoding: open it in QGIS and save it again as GeoPackage"
-        ).format(layer=chosen, exc=exc)
+        ).format(layer=layer, exc=exc)
         raise InputError(msg, path=path) from exc
+
+
+def _kml_folders(path: Path, entries: list[tuple[str, str, str]]) -> gpd.GeoDataFrame:
+    """Every folder of a KML/KMZ file (GDAL reads each as a layer) in one table, the folder
+    named in a ``folder`` column when there are several; KML styling columns left out."""
+    parts = [(e[0], _read_gdal_layer(path, e[1], e[2])) for e in entries]
+    parts = [(name, gdf) for name, gdf in parts if len(gdf)]
+    if not parts:
+        return gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
+    if len(parts) > 1:
+        parts = [(name, gdf.assign(folder=name)) for name, gdf in parts]
+    crs = parts[0][1].crs
+    gdf = gpd.GeoDataFrame(pd.concat([g for _n, g in parts], ignore_index=True), crs=crs)
+    empty = [c for c in KML_HOUSEKEEPING if c in gdf.columns]
+    return gdf.drop(columns=empty)
+
+
+def _read_layer_frame(path: Path, *, layer: str | int | None) -> pd.DataFrame:
+    entries = _layer_entries(path)
+    names = [e[0] for e in entries]
+    if _is_kml(path) and layer is None:
+        gdf = _kml_folders(path, entries)
+        chosen = names[0] if len(names) == 1 else ", ".join(names)
+    else:
+        chosen = pick_name(names, layer, kind="layer", container=_("the file"), path=path)
+        _name, source, gdal_layer = entries[names.index(chosen)]
+        gdf = _read_gdal_layer(path, source, gdal_layer)
+        if _is_kml(path):
+            gdf = gdf.drop(columns=[c for c in KML_HOUSEKEEPING if c in gdf.columns])
     if len(gdf) == 0:
         raise InputError(_("layer {layer!r} holds no features").format(layer=chosen), path=path)
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns:
         msg = _("layer {layer!r} has no geometry; expected facility points").format(layer=chosen)
         raise InputError(msg, path=path)
+    crs_given = gdf.crs
     gdf = _to_lonlat(gdf, path=path)
     geoms = gdf.geometry.to_numpy()
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
@@ -543,6 +663,7 @@ def _read_layer_frame(path: Path, *, layer: str | int | None) -> pd.DataFrame:
     df.attrs["sheet"] = None
     df.attrs["layer"] = chosen
     df.attrs["encoding"] = None
+    _layer_notes(df, path, entries, crs=crs_given)
     if not_point.any():
         kinds_seen = sorted(set(gdf.geometry[not_point].geom_type))
         n_not_point = int(not_point.sum())
@@ -552,6 +673,29 @@ def _read_layer_frame(path: Path, *, layer: str | int | None) -> pd.DataFrame:
             n_not_point,
         ).format(n=n_not_point, kinds=", ".join(kinds_seen))
     return df
+
+
+def _layer_notes(
+    df: pd.DataFrame, path: Path, entries: list[tuple[str, str, str]], *, crs: Any
+) -> None:
+    """Say what kind of GIS file was read: a KML's folders, the member of a zip archive, a
+    layer reprojected from another CRS (a GeoJSON saved by QGIS in UTM)."""
+    if _is_kml(path):
+        folders = ", ".join(dict.fromkeys(e[0] for e in entries))
+        add_note(
+            df, N_("KML (Google Earth)"), N_("folders read together: {folders}"), folders=folders
+        )
+    if path.suffix.lower() == ".zip":
+        source = next((e[1] for e in entries if e[0] == df.attrs.get("layer")), entries[0][1])
+        member = source.removeprefix(f"/vsizip/{path}/")
+        add_note(df, N_("zip archive"), N_("read {member!r} from the zip archive"), member=member)
+    if crs is not None and crs.to_epsg() != 4326:
+        add_note(
+            df,
+            None,
+            N_("coordinates in {crs} reprojected to longitude/latitude (WGS 84)"),
+            crs=crs.to_string(),
+        )
 
 
 def _to_lonlat(gdf: gpd.GeoDataFrame, *, path: Path) -> gpd.GeoDataFrame:
@@ -576,7 +720,9 @@ def _to_lonlat(gdf: gpd.GeoDataFrame, *, path: Path) -> gpd.GeoDataFrame:
 # mapping
 
 
-def guess_mapping(columns: Sequence[str]) -> dict[str, str]:
+def guess_mapping(
+    columns: Sequence[str], *, hints: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """Guess which source column holds each schema field.
 
     Names are compared after folding case, accents, spaces and underscores, against names in
@@ -589,13 +735,33 @@ def guess_mapping(columns: Sequence[str]) -> dict[str, str]:
     ----------
     columns
         The source column names.
+    hints
+        Field → column that the file's format says (``SourceFormat.hints`` of the frame
+        `read_raw` returns: an ODK geopoint, a DHIS2 uid); they win over the names.
 
     Returns
     -------
     dict
         Schema field (see `FIELDS`) → source column, for the fields found.
     """
-    return _guess(list(columns), fields=FIELDS, taken=set())
+    columns = list(columns)
+    given = _usable_hints(hints, columns, fields=FIELDS, taken=set())
+    rest = [f for f in FIELDS if f not in given]
+    given.update(_guess(columns, fields=rest, taken=set(given.values())))
+    return {f: given[f] for f in FIELDS if f in given}
+
+
+def _usable_hints(
+    hints: Mapping[str, str] | None, columns: list[str], *, fields: Sequence[str], taken: set[str]
+) -> dict[str, str]:
+    """The hints for ``fields`` whose columns exist and are not taken, each column once."""
+    out: dict[str, str] = {}
+    used = set(taken)
+    for field_name, column in (hints or {}).items():
+        if field_name in fields and column in columns and column not in used:
+            out[field_name] = column
+            used.add(column)
+    return out
 
 
 def _match_score(field_name: str, column: str) -> tuple[int, int] | None:
@@ -702,9 +868,14 @@ def _validate_mapping(data: Mapping[Any, Any], *, path: str | Path | None) -> di
 
 
 def _resolve_mapping(
-    columns: list[str], mapping: Mapping[str, str] | str | Path | None, *, source: str
+    columns: list[str],
+    mapping: Mapping[str, str] | str | Path | None,
+    *,
+    source: str,
+    hints: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, str], set[str]]:
-    """Explicit mapping, then the guess for the other fields; returns (mapping, explicit fields)."""
+    """Explicit mapping, then the format's hints, then the guess for the other fields; returns
+    (mapping, explicit fields)."""
     where = source or None
     if mapping is None:
         explicit: dict[str, str] = {}
@@ -739,6 +910,8 @@ def _resolve_mapping(
             raise InputError(msg, path=where)
         taken_by[column] = field_name
     rest = [f for f in FIELDS if f not in explicit]
+    resolved.update(_usable_hints(hints, columns, fields=rest, taken=set(resolved.values())))
+    rest = [f for f in rest if f not in resolved]
     resolved.update(_guess(columns, fields=rest, taken=set(resolved.values())))
     return {f: resolved[f] for f in FIELDS if f in resolved}, set(explicit)
 
@@ -791,11 +964,15 @@ def _parse_coordinate_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray,
 
 
 def _split_pair(text: str) -> tuple[str, str] | None:
-    """Split one "lat, lon" cell into its two parts (WKT POINT gives lon lat: returned swapped)."""
+    """Split one "lat, lon" cell into its two parts (WKT POINT gives lon lat: returned swapped;
+    an ODK geopoint "lat lon altitude accuracy" gives its first two)."""
     m = _WKT_POINT.match(text)
     if m:
         return m.group(2), m.group(1)
     t = text.strip().strip("()[]{}").strip()
+    if GEOPOINT.match(t):
+        # an ODK geopoint: "lat lon altitude accuracy"
+        return t.split()[0], t.split()[1]
     if ";" in t:
         parts = t.split(";")
     elif t.count(",") == 1:
@@ -1069,7 +1246,7 @@ def facilities_from_frame(
     """
     area = _study_area_geometry(study_area)
     text = _text_frame(df, where=source or None)
-    resolved, explicit = _resolve_mapping(list(text.columns), mapping, source=source)
+    resolved, explicit = _frame_mapping(text, mapping, source=source)
     _require_location(resolved, list(text.columns), where=source or None)
     first_row = int(df.attrs.get("first_row_number", 1))
     rows = np.arange(first_row, first_row + len(text))
@@ -1099,10 +1276,30 @@ def facilities_from_frame(
     values["name"] = names
     values["review"] = review
     gdf = _facility_frame(text, resolved, values, lon, lat, keep)
-    report = ImportReport(source=source, mapping=dict(resolved), sheet=df.attrs.get("sheet"))
-    _fill_report(report, issues, values["facility_id"], keep)
+    report = _import_report(df, resolved, issues, values["facility_id"], keep, source=source)
     report_progress(progress, 1.0, report.summary())
     return Facilities(gdf, report=report)
+
+
+def _import_report(
+    df: pd.DataFrame,
+    resolved: Mapping[str, str],
+    issues: _Issues,
+    ids: np.ndarray,
+    keep: np.ndarray,
+    *,
+    source: str,
+) -> ImportReport:
+    """The `ImportReport` of a read: the mapping used, what was recognised of the file
+    (`ccgeo.io.sources`) and every row's issues."""
+    report = ImportReport(
+        source=source,
+        mapping=dict(resolved),
+        sheet=df.attrs.get("sheet"),
+        recognised=source_format(df).describe(),
+    )
+    _fill_report(report, issues, ids, keep)
+    return report
 
 
 def _text_frame(df: pd.DataFrame, *, where: str | None) -> pd.DataFrame:
@@ -1123,6 +1320,14 @@ def _text_frame(df: pd.DataFrame, *, where: str | None) -> pd.DataFrame:
         if pd.api.types.infer_dtype(text[c], skipna=True) not in ("string", "empty"):
             text[c] = text[c].map(cell_text)
     return text
+
+
+def _frame_mapping(
+    text: pd.DataFrame, mapping: Mapping[str, str] | str | Path | None, *, source: str
+) -> tuple[dict[str, str], set[str]]:
+    """`_resolve_mapping` of a frame, with the hints of its recognised format."""
+    hints = source_format(text).hints
+    return _resolve_mapping(list(text.columns), mapping, source=source, hints=hints)
 
 
 def _require_location(resolved: dict[str, str], columns: list[str], *, where: str | None) -> None:

@@ -45,6 +45,10 @@ class ImportReport:
     mapping: dict[str, str] = field(default_factory=dict)
     issues: list[ImportIssue] = field(default_factory=list)
     sheet: str | None = None
+    #: What was recognised of the file: the system that wrote it (DHIS2, ODK Central, KoboToolbox,
+    #: Healthsites.io, HXL, ...), how its columns were read and where the ids come from; ``""``
+    #: for a plain file (`ccgeo.io.sources.SourceFormat.describe`).
+    recognised: str = ""
     #: The language the issues were written in (shown in another, `relocalise` rewrites them).
     language: str = field(default_factory=current_language)
 
@@ -108,6 +112,7 @@ class ImportReport:
             "n_rejected": self.n_rejected,
             "n_doubtful": len({i.row for i in self.doubtful}),
             "mapping": dict(self.mapping),
+            "recognised": self.recognised,
             "issues": [asdict(i) for i in self.issues],
             "language": self.language,
         }
@@ -127,6 +132,7 @@ class ImportReport:
             mapping=dict(data.get("mapping", {})),
             issues=issues,
             sheet=data.get("sheet"),
+            recognised=str(data.get("recognised") or ""),
             # reports saved before Step 9 were written in English
             language=str(data.get("language") or "en"),
         )

@@ -46,9 +46,11 @@ from ccgeo.io.facilities import (
     check_facility_file,
     facilities_from_frame,
     guess_mapping,
+    layer_names,
     read_raw,
 )
 from ccgeo.io.kinds import dialog_filter, kind_of
+from ccgeo.io.sources import source_format
 from ccgeo.io.tables import list_sheets
 from ccgeo.labels import format_count
 from ccgeo.model.facilities import Facilities
@@ -222,18 +224,6 @@ def apply_import(
     return new
 
 
-def _layer_names(path: Path) -> list[str]:
-    """Layers of a GIS file, or an `InputError` saying why they cannot be listed."""
-    import pyogrio
-    import pyogrio.errors
-
-    try:
-        return [str(n) for n in pyogrio.list_layers(path)[:, 0]]
-    except (pyogrio.errors.DataSourceError, OSError) as exc:
-        message = tr("cannot open as a GIS layer ({reason})").format(reason=exc)
-        raise InputError(message, path=path) from exc
-
-
 def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -260,7 +250,9 @@ class _FilePage(QWizardPage):
         self.setSubTitle(
             tr(
                 "A spreadsheet (CSV, Excel, OpenDocument), JSON records, or a point layer "
-                "(GeoJSON, GeoPackage, Shapefile). Nothing is changed in the file."
+                "(GeoJSON, GeoPackage, Shapefile, KML/KMZ, also zipped); exports of DHIS2, ODK, "
+                "KoboToolbox and Healthsites.io and HXL tagged sheets are recognised. Nothing "
+                "is changed in the file."
             )
         )
         self.path_edit = QLineEdit()
@@ -330,7 +322,7 @@ class _FilePage(QWizardPage):
             if kind == "workbook" and path.is_file():
                 self.sheet_combo.addItems(list_sheets(path))
             elif kind == "vector" and path.is_file():
-                self.layer_combo.addItems(_layer_names(path))
+                self.layer_combo.addItems(layer_names(path))
         except InputError as exc:
             _show_error(self.error_label, str(exc))
         self.sheet_combo.setEnabled(self.sheet_combo.count() > 1)
@@ -428,7 +420,15 @@ class _MappingPage(QWizardPage):
         options.addWidget(self.swap_check)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
+        self.source_label = QLabel()
+        self.source_label.setWordWrap(True)
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_label.setToolTip(
+            tr("What wrote the file, and what the import takes from it; change any dropdown below")
+        )
+        self.source_label.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.source_label)
         layout.addWidget(self.preview, 1)
         layout.addWidget(mapping_box)
         layout.addLayout(options)
@@ -498,11 +498,19 @@ class _MappingPage(QWizardPage):
             )
         )
 
+    def _describe_source(self) -> None:
+        """What system wrote the file, as `ccgeo.io.sources.recognise` found (hidden when none)."""
+        frame = self._frame_shown
+        text = source_format(frame).describe() if frame is not None else ""
+        self.source_label.setText(text)
+        self.source_label.setVisible(bool(text))
+
     def retranslate(self) -> None:
         """Write again, in the app's language, the texts made from the file and the fields."""
         self._name_fields()
         self._name_areas()
         self._describe_frame()
+        self._describe_source()
         if self._frame_shown is not None:
             self._refresh_headers()
 
@@ -514,7 +522,7 @@ class _MappingPage(QWizardPage):
         self._frame_shown = frame
         self.preview_model.set_frame(frame.head(PREVIEW_ROWS))
         columns = [str(c) for c in frame.columns]
-        guess = guess_mapping(columns)
+        guess = guess_mapping(columns, hints=source_format(frame).hints)
         self._filling = True
         try:
             for name, combo in self.combos.items():
@@ -532,6 +540,7 @@ class _MappingPage(QWizardPage):
         self.area_combo.addItem("", "none")
         self._name_areas()
         self._describe_frame()
+        self._describe_source()
         self._refresh_headers()
         self.preview.resizeColumnsToContents()
 
