@@ -1,9 +1,13 @@
 """The ``.ccgeo`` project file: one GeoPackage holding layers, import reports, settings, scenarios.
 
-The layers (``facilities``, ``districts``, ``demand``, ``roads``) are ordinary GeoPackage layers
-that QGIS opens; everything else lives in two plain SQLite tables beside them:
-``ccgeo_meta`` (JSON values) and ``ccgeo_arrays`` (``.npz`` blobs such as the road arrays and,
-later, routing-network caches).
+The file is a GeoPackage 1.3 (OGC 12-128r15, what GDAL 3.6 and QGIS 3.22 read) with another
+extension: the layers (``facilities``, ``districts``, ``demand``, ``roads``) are ordinary
+GeoPackage layers that QGIS opens and draws with ccgeo's symbology (a ``layer_styles`` table,
+`ccgeo.io.qgis_styles`); everything else lives in two plain SQLite tables beside them, declared
+as the ``ccgeo_project`` extension in ``gpkg_extensions``: ``ccgeo_meta`` (JSON values) and
+``ccgeo_arrays`` (``.npz`` blobs such as the road arrays and routing-network caches). Tables a
+user or QGIS adds to the file, and the styles a user saves in QGIS, are kept when ccgeo saves
+(`save_project`). `save_copy` writes the same as a ``.gpkg`` for colleagues.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from ccgeo.io.population import (
     read_population_table,
     study_area_of,
 )
+from ccgeo.io.qgis_styles import foreign_rows, read_style_rows, write_layer_styles
 from ccgeo.io.results import result_from_record, result_record
 from ccgeo.io.tables import unreadable
 from ccgeo.model.basemap import BasemapData
@@ -60,6 +65,11 @@ from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 log = logging.getLogger(__name__)
 
 PROJECT_SUFFIX = ".ccgeo"
+#: Suffix of a copy for colleagues (`save_copy`): the standard GeoPackage extension.
+GPKG_SUFFIX = ".gpkg"
+#: ``PRAGMA user_version`` of GeoPackage 1.3, the version a project file declares (GDAL 3.6
+#: opens a 1.4 file only when it ends in ``.gpkg``, and QGIS 3.22 then warns).
+GPKG_USER_VERSION = 10300
 #: The name of a project until the planner names it (File ▸ Project properties).
 UNTITLED = "Untitled project"
 #: Version of the file layout; `open_project` refuses files with a higher one.
@@ -76,6 +86,15 @@ _SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
 #: Errors of GDAL and SQLite that mean the project file could not be written.
 _WRITE_ERRORS = (sqlite3.Error, pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError)
 _GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
+#: ccgeo's own tables, declared in ``gpkg_extensions`` under `_EXTENSION_NAME`.
+_CCGEO_TABLES = ("ccgeo_meta", "ccgeo_arrays")
+_EXTENSION_NAME = "ccgeo_project"
+_EXTENSION_DEFINITION = (
+    "ccgeo project file: ccgeo_meta holds the project's settings, scenarios and import reports "
+    "as JSON; ccgeo_arrays holds numpy .npz blobs (road network, routing caches)"
+)
+#: The layers a project writes; never carried over from the file being replaced.
+_PROJECT_LAYERS = ("facilities", "districts", "demand", "roads")
 # column names GDAL keeps for itself in a GeoPackage layer
 _RESERVED_COLUMNS = ("fid", "geom", "geometry")
 # arrays that were object (text) before saving; restored as object when read
@@ -390,6 +409,12 @@ def save_project(project: Project, path: str | Path) -> Path:
     project: the previous file stays as it was. Arrays cached by `write_arrays` in the file being
     replaced (routing networks) are carried over when the roads have not changed.
 
+    The file is a GeoPackage 1.3 with a QGIS style for every layer. What the project's own
+    file (``project.path``) holds beyond ccgeo's content is kept: tables a user or QGIS added,
+    and the styles a user saved in QGIS (`ccgeo.io.qgis_styles.write_layer_styles` says which
+    style wins). A file saved by an earlier ccgeo (GeoPackage 1.4, no styles) is written anew in
+    this form.
+
     Parameters
     ----------
     project
@@ -408,9 +433,52 @@ def save_project(project: Project, path: str | Path) -> Path:
         When the folder does not exist, is not writable, the disk is full, or the file system,
         GDAL or SQLite fails (see `ccgeo.io.atomic.atomic_path`).
     """
+    target = _target_path(path, PROJECT_SUFFIX)
+    _write_file(project, target)
+    project.path = target
+    return target
+
+
+def save_copy(project: Project, path: str | Path) -> Path:
+    """Save a copy of a project as a ``.gpkg`` file for colleagues who use QGIS or another GIS.
+
+    The copy holds what `save_project` writes (layers with their QGIS styles, and ccgeo's
+    tables, so ccgeo opens it too) under the standard GeoPackage extension. The project keeps
+    its own file: ``project.path`` does not change.
+
+    Parameters
+    ----------
+    project
+        What to copy.
+    path
+        Target file; `GPKG_SUFFIX` is appended when the name lacks it.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    InputError
+        As `save_project`; also when ``path`` is the project's own file.
+    """
+    target = _target_path(path, GPKG_SUFFIX)
+    if project.path is not None and target.resolve() == Path(project.path).resolve():
+        msg = _(
+            "is the project's own file; choose another name for the copy, or use Save to save "
+            "the project"
+        )
+        raise InputError(msg, path=target)
+    _write_file(project, target)
+    return target
+
+
+def _target_path(path: str | Path, suffix: str) -> Path:
+    """``path`` with ``suffix`` appended when it lacks it, in a folder that exists."""
     target = Path(path)
-    if target.suffix.lower() != PROJECT_SUFFIX:
-        target = target.with_name(target.name + PROJECT_SUFFIX)
+    if target.suffix.lower() != suffix:
+        target = target.with_name(target.name + suffix)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         msg = _(
@@ -419,6 +487,11 @@ def save_project(project: Project, path: str | Path) -> Path:
         raise InputError(msg, path=target)
     if target.is_dir():
         raise InputError(_("is a folder; choose a file name for the project"), path=target)
+    return target
+
+
+def _write_file(project: Project, target: Path) -> None:
+    """Write ``project`` atomically to ``target`` (see `save_project`)."""
     _clean_beside(target)
     roads_arrays = project.roads.to_arrays() if project.roads is not None else None
     roads_digest = _digest(roads_arrays) if roads_arrays is not None else None
@@ -427,6 +500,10 @@ def save_project(project: Project, path: str | Path) -> Path:
         (network_cache_name(mode), _npz_bytes(net.to_arrays()))
         for mode, net in project.built_networks().items()
     ]
+    source = Path(project.path) if project.path is not None else None
+    if source is not None and not source.is_file():
+        source = None
+    kept_styles = _kept_styles(source)
 
     with atomic_path(
         target,
@@ -434,11 +511,28 @@ def save_project(project: Project, path: str | Path) -> Path:
         side_suffixes=_SQLITE_SIDE_FILES,
         write_errors=_WRITE_ERRORS,
     ) as tmp:
-        _write_project(project, tmp, roads_arrays=roads_arrays, roads_digest=roads_digest)
+        frames = _write_project(project, tmp, roads_arrays=roads_arrays, roads_digest=roads_digest)
         if carried or networks:
             _insert_arrays(tmp, carried + networks)
-    project.path = target
-    return target
+        with _connect(tmp) as con:
+            write_layer_styles(con, frames, kept=kept_styles)
+            _declare_extension(con)
+            if source is not None:
+                _carry_foreign_tables(con, source)
+
+
+def _kept_styles(source: Path | None) -> list[dict[str, Any]]:
+    """The styles a user saved in QGIS into the project's file (`foreign_rows`)."""
+    if source is None:
+        return []
+    try:
+        with _connect(source) as con:
+            return foreign_rows(read_style_rows(con))
+    except sqlite3.Error as exc:
+        log.warning(
+            "%s: the styles saved in QGIS cannot be read and are not kept (%s)", source, exc
+        )
+        return []
 
 
 def _write_project(
@@ -447,18 +541,20 @@ def _write_project(
     *,
     roads_arrays: dict[str, np.ndarray] | None,
     roads_digest: str | None,
-) -> None:
-    """Write every layer with GDAL, then the ccgeo tables with sqlite3, into ``path``."""
-    layers: dict[str, dict[str, Any]] = {}
+) -> dict[str, gpd.GeoDataFrame]:
+    """Write every layer with GDAL, then the ccgeo tables with sqlite3, into ``path``; return
+    the layers written, by name."""
+    frames: dict[str, gpd.GeoDataFrame] = {}
     if project.facilities is not None:
-        layers["facilities"] = _write_layer(path, project.facilities.gdf, "facilities")
+        frames["facilities"] = project.facilities.gdf
     if project.districts is not None:
-        layers["districts"] = _write_layer(path, project.districts, "districts")
+        frames["districts"] = project.districts
     if project.demand is not None:
-        layers["demand"] = _write_layer(path, project.demand.gdf, "demand")
+        frames["demand"] = project.demand.gdf
     if project.roads is not None:
         # for QGIS only: the roads come back from the exact arrays, not from this layer
-        layers["roads"] = _write_layer(path, project.roads.edges_gdf(), "roads")
+        frames["roads"] = project.roads.edges_gdf()
+    layers = {name: _write_layer(path, gdf, name) for name, gdf in frames.items()}
     if not layers:
         _create_empty_geopackage(path)
 
@@ -506,6 +602,7 @@ def _write_project(
         write_arrays(path, _ROADS_ARRAYS, roads_arrays)
     if project.basemap is not None:
         write_arrays(path, _BASEMAP_ARRAYS, project.basemap.to_arrays())
+    return frames
 
 
 def _write_layer(path: Path, gdf: gpd.GeoDataFrame, layer: str) -> dict[str, Any]:
@@ -542,6 +639,7 @@ def _write_layer(path: Path, gdf: gpd.GeoDataFrame, layer: str) -> dict[str, Any
             driver="GPKG",
             promote_to_multi=False,
             geometry_type=geometry_type,
+            dataset_options={"VERSION": "1.3"},
             layer_options={
                 "SPATIAL_INDEX": "YES" if len(out) <= _SPATIAL_INDEX_MAX_FEATURES else "NO"
             },
@@ -568,10 +666,10 @@ _CREATE_ARRAYS = "CREATE TABLE IF NOT EXISTS ccgeo_arrays (name TEXT PRIMARY KEY
 
 
 def _create_empty_geopackage(path: Path) -> None:
-    """The minimal tables of a GeoPackage 1.4, for a project without any layer yet."""
+    """The minimal tables of a GeoPackage 1.3, for a project without any layer yet."""
     with _connect(path, create=True) as con:
         con.execute(f"PRAGMA application_id = {_GPKG_APPLICATION_ID}")
-        con.execute("PRAGMA user_version = 10400")
+        con.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
         con.execute(
             "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
             " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
@@ -603,6 +701,143 @@ def _create_empty_geopackage(path: Path) -> None:
             " srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,"
             " CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))"
         )
+
+
+_CREATE_EXTENSIONS = (
+    "CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT,"
+    " extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL,"
+    " CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))"
+)
+
+
+def _declare_extension(con: sqlite3.Connection) -> None:
+    """Declare ccgeo's own tables in ``gpkg_extensions`` (an Extended GeoPackage, OGC 12-128
+    clause 2.3), and mark the file as GeoPackage 1.3."""
+    con.execute(_CREATE_EXTENSIONS)
+    con.executemany(
+        "INSERT OR REPLACE INTO gpkg_extensions"
+        " (table_name, column_name, extension_name, definition, scope)"
+        " VALUES (?, NULL, ?, ?, 'read-write')",
+        [
+            (table, _EXTENSION_NAME, _EXTENSION_DEFINITION)
+            for table in _CCGEO_TABLES
+            if _has_table(con, table)
+        ],
+    )
+    con.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
+
+
+#: GeoPackage tables that register other tables by their ``table_name``, in the order their rows
+#: are copied for a table kept on save.
+_GPKG_REGISTRIES = (
+    "gpkg_contents",
+    "gpkg_geometry_columns",
+    "gpkg_ogr_contents",
+    "gpkg_extensions",
+    "gpkg_tile_matrix_set",
+    "gpkg_tile_matrix",
+    "gpkg_data_columns",
+)
+
+
+def _carry_foreign_tables(con: sqlite3.Connection, source: Path) -> None:
+    """Copy into the file being written (``con``) the tables and views of ``source`` that
+    ccgeo does not write: layers or tables a user or QGIS added, with their registration, spatial
+    index, indexes and triggers. A table that cannot be copied is left out, said in the log."""
+    con.execute("ATTACH DATABASE ? AS src", (f"{source.resolve().as_uri()}?mode=ro",))
+    try:
+        for name, kind in _foreign_tables(con):
+            try:
+                _copy_table(con, name, kind)
+            except sqlite3.Error as exc:
+                log.warning(
+                    "%s: the table %r added outside ccgeo is not kept (%s)", source, name, exc
+                )
+                con.execute(f'DROP {kind.upper()} IF EXISTS main."{name}"')
+        con.commit()
+    finally:
+        con.execute("DETACH DATABASE src")
+
+
+def _foreign_tables(con: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(name, ``table`` or ``view``) of what the attached ``src`` holds beyond ccgeo's content."""
+    written = {str(r[0]).lower() for r in con.execute("SELECT name FROM main.sqlite_master")}
+    ours = {n.lower() for n in (*_PROJECT_LAYERS, *_CCGEO_TABLES, "layer_styles")}
+    rows = con.execute(
+        "SELECT name, type FROM src.sqlite_master WHERE type IN ('table', 'view')"
+        " AND sql IS NOT NULL ORDER BY type, rowid"
+    ).fetchall()
+    return [
+        (str(name), str(kind))
+        for name, kind in rows
+        if not str(name).lower().startswith(("sqlite_", "gpkg_", "rtree_"))
+        and str(name).lower() not in ours | written
+    ]
+
+
+def _copy_table(con: sqlite3.Connection, name: str, kind: str) -> None:
+    """Copy table (or view) ``name`` of the attached ``src`` into ``main`` (see
+    `_carry_foreign_tables`); triggers are made after the rows, so GDAL's spatial-index
+    triggers (which call GDAL's SQL functions) do not run here."""
+    schema = "SELECT sql FROM src.sqlite_master WHERE name = ?"
+    con.execute(con.execute(schema, (name,)).fetchone()[0])
+    if kind == "view":
+        return
+    con.execute(f'INSERT INTO main."{name}" SELECT * FROM src."{name}"')
+    con.execute(
+        "INSERT OR IGNORE INTO main.gpkg_spatial_ref_sys (srs_name, srs_id, organization,"
+        " organization_coordsys_id, definition, description) SELECT srs_name, srs_id,"
+        " organization, organization_coordsys_id, definition, description"
+        " FROM src.gpkg_spatial_ref_sys WHERE srs_id IN (SELECT srs_id FROM src.gpkg_contents"
+        " WHERE table_name = ?1 UNION SELECT srs_id FROM src.gpkg_geometry_columns"
+        " WHERE table_name = ?1)",
+        (name,),
+    )
+    for registry in _GPKG_REGISTRIES:
+        _copy_registration(con, registry, name)
+    owned = [name]
+    if _src_has(con, "gpkg_extensions"):
+        for (column,) in con.execute(
+            "SELECT column_name FROM src.gpkg_extensions WHERE table_name = ?"
+            " AND extension_name = 'gpkg_rtree_index'",
+            (name,),
+        ).fetchall():
+            rtree = f"rtree_{name}_{column}"
+            if _src_has(con, rtree):
+                con.execute(con.execute(schema, (rtree,)).fetchone()[0])
+                con.execute(f'INSERT INTO main."{rtree}" SELECT * FROM src."{rtree}"')
+                owned.append(rtree)
+    marks = ", ".join("?" * len(owned))
+    for (sql,) in con.execute(
+        "SELECT sql FROM src.sqlite_master WHERE type IN ('index', 'trigger')"
+        f" AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY type",
+        owned,
+    ).fetchall():
+        con.execute(sql)
+
+
+def _copy_registration(con: sqlite3.Connection, registry: str, name: str) -> None:
+    """Copy the rows of GeoPackage table ``registry`` about table ``name`` from ``src``."""
+    if not _src_has(con, registry):
+        return
+    if not _has_table(con, registry):
+        schema = "SELECT sql FROM src.sqlite_master WHERE name = ?"
+        con.execute(con.execute(schema, (registry,)).fetchone()[0])
+    mine = {str(r[1]) for r in con.execute(f'PRAGMA main.table_info("{registry}")')}
+    theirs = [str(r[1]) for r in con.execute(f'PRAGMA src.table_info("{registry}")')]
+    columns = ", ".join(f'"{c}"' for c in theirs if c in mine)
+    con.execute(
+        f'INSERT OR REPLACE INTO main."{registry}" ({columns}) SELECT {columns}'
+        f' FROM src."{registry}" WHERE table_name = ?',
+        (name,),
+    )
+
+
+def _src_has(con: sqlite3.Connection, name: str) -> bool:
+    row = con.execute(
+        "SELECT 1 FROM src.sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
 
 
 def _arrays_to_carry(

@@ -133,6 +133,20 @@ def save_project_file(
     return Path(project_io.save_project(project, path))
 
 
+def save_copy_file(
+    project: Project,
+    path: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> Path:
+    """Save a copy of ``project`` as a GeoPackage (`ccgeo.project.save_copy`); the project
+    keeps its own file."""
+    report_progress(progress, 0.0, tr("Saving a copy as {name}…").format(name=path.name))
+    check_cancel(cancel)
+    return Path(project_io.save_copy(project, path))
+
+
 def attribution_for(project: Project) -> str:
     """The credit line the map must show for ``project``'s data, in the app's language."""
     if project.metadata.get("synthetic"):
@@ -416,7 +430,13 @@ class MainWindow(QMainWindow):
         # Qt writes the dock's title over its toggle's text when the title is translated again
         self.layer_dock.windowTitleChanged.connect(lambda _title: self._label_panel_toggles())
         # nothing to save, export or close before a project is shown
-        for action in (self.act_save, self.act_save_as, self.act_export, self.act_close_project):
+        for action in (
+            self.act_save,
+            self.act_save_as,
+            self.act_save_copy,
+            self.act_export,
+            self.act_close_project,
+        ):
             action.setEnabled(False)
         self._build_basemap_actions()
         self._build_autosave_actions()
@@ -463,6 +483,14 @@ class MainWindow(QMainWindow):
             self.save_project_as,
             icon=self._std_icon(sp.SP_DriveHDIcon),
             shortcuts=["Ctrl+Shift+S"],
+        )
+        self.act_save_copy = self._action(
+            tr("Save a Copy as &GeoPackage…"),
+            tr(
+                "Save a copy of the project as a .gpkg file that QGIS opens with ccgeo's "
+                "styles; the project keeps its own file"
+            ),
+            self.save_copy_dialog,
         )
         self.act_export = self._action(
             tr("&Export view as PNG…"),
@@ -595,7 +623,9 @@ class MainWindow(QMainWindow):
         self.menus["recent"].setToolTipsVisible(True)
         self.menus["recent"].aboutToShow.connect(self.refresh_recent_menu)
         self.refresh_recent_menu()
-        file_menu.addActions([self.act_save, self.act_save_as, self.act_close_project])
+        file_menu.addActions(
+            [self.act_save, self.act_save_as, self.act_save_copy, self.act_close_project]
+        )
         autosave_menu = file_menu.addMenu(tr("A&utosave"))
         autosave_menu.setToolTipsVisible(True)
         autosave_menu.addActions(list(self.autosave_actions.values()))
@@ -681,7 +711,13 @@ class MainWindow(QMainWindow):
         self.canvas.set_layers(layers, crs)
         self._update_attribution()
         self._show_scale(self.canvas.scale_denominator())
-        for action in (self.act_save, self.act_save_as, self.act_export, self.act_close_project):
+        for action in (
+            self.act_save,
+            self.act_save_as,
+            self.act_save_copy,
+            self.act_export,
+            self.act_close_project,
+        ):
             action.setEnabled(True)
         self.update_title()
         count = len(layers)
@@ -914,6 +950,7 @@ class MainWindow(QMainWindow):
             for action in (
                 self.act_save,
                 self.act_save_as,
+                self.act_save_copy,
                 self.act_export,
                 self.act_close_project,
             ):
@@ -1064,6 +1101,35 @@ class MainWindow(QMainWindow):
             path,
             text=tr("Saving {name}…").format(name=path.name),
             on_done=saved,
+        )
+
+    def save_copy_dialog(self) -> Worker | None:
+        """File ▸ Save a Copy as GeoPackage: ask for a ``.gpkg`` name and write a copy there for
+        colleagues who use QGIS; the project keeps its file and its unsaved state."""
+        if self.project is None:
+            return None
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Save a copy as GeoPackage"),
+            self._suggested_path(".gpkg"),
+            tr("GeoPackage (*.gpkg)"),
+        )
+        if not path:
+            return None
+        target = Path(path)
+        if target.suffix.lower() != ".gpkg":
+            target = target.with_name(target.name + ".gpkg")
+        self.aboutToSave.emit(self.project)
+        return self.run_task(
+            save_copy_file,
+            self.project,
+            target,
+            text=tr("Saving a copy as {name}…").format(name=target.name),
+            on_done=lambda written: self.say(
+                lambda: tr("Saved a copy as {path}; QGIS opens it with ccgeo's styles").format(
+                    path=written
+                )
+            ),
         )
 
     def export_view_dialog(self) -> None:
