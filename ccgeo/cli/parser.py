@@ -158,7 +158,7 @@ def _export(sub: argparse._SubParsersAction) -> None:
         "--format",
         dest="formats",
         default="gpkg,csv",
-        help=_("comma-separated: gpkg, geojson, csv, xlsx (default: gpkg,csv)"),
+        help=_("comma-separated: gpkg, geojson, parquet, csv, xlsx (default: gpkg,csv)"),
     )
     exp.set_defaults(command_name="export")
 

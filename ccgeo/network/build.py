@@ -7,16 +7,16 @@ give the same nodes, arcs and seconds whichever face asked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from ccgeo.errors import InputError, check_cancel
-from ccgeo.geo import local_utm_crs, project_lonlat
+from ccgeo.geo import great_circle_m, local_utm_crs, project_lonlat
 from ccgeo.i18n import _
-from ccgeo.io.osm import read_roads
+from ccgeo.io.osm import first_value, graph_to_roads, read_roads
 from ccgeo.model.network import EPSILON_SECONDS, Network, csr_from_arrays
 from ccgeo.model.profile import SpeedProfile
 from ccgeo.model.roads import RoadData, mode_words
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import threading
     from pathlib import Path
 
+    import networkx as nx
     import scipy.sparse as sp
 
 
@@ -309,3 +310,182 @@ def load_network(
         progress=scaled_progress(progress, 0.7, 1.0),
         cancel=cancel,
     )
+
+
+def from_networkx(
+    graph: nx.MultiDiGraph | nx.Graph,
+    *,
+    mode: str | SpeedProfile | None = None,
+    profiles: Mapping[str, SpeedProfile] | None = None,
+    source: str = "networkx graph",
+) -> Network:
+    """Build the routable network of one travel mode from a networkx graph.
+
+    Two kinds of graph are taken:
+
+    - ccgeo's own (`Network.to_networkx`, every edge with ``travel_seconds``): rebuilt node for
+      node (node ``i`` is the ``i``-th node of the graph) and arc for arc, on the seconds given,
+      when ``mode`` is None or the graph's own ``mode``.
+    - an osmnx graph (``ox.graph_from_xml``, ``ox.graph_from_place``, ``ox.load_graphml``),
+      projected or not (graph attribute ``crs``): nodes ``x``/``y``; edges ``highway``,
+      ``length`` (metres), ``oneway``, ``maxspeed``, single values or lists. Travel times come
+      from the speed profile of ``mode``, as `load_network` computes them for a road file;
+      osmnx's own ``travel_time`` and ``speed_kph`` are not used.
+
+    An osmnx graph routes as `load_network` on the same OSM file when osmnx keeps the tags
+    ccgeo reads: add ``surface``, ``motor_vehicle``, ``motorcar``, ``vehicle``, ``motorcycle``
+    and ``foot`` to ``ox.settings.useful_tags_way`` before reading, and read with
+    ``simplify=False``. osmnx's simplification joins ways of different classes into one edge
+    whose ``highway`` is a list; that edge goes at the first class's speed. Barrier nodes
+    (gates, bollards) that ccgeo closes to cars are not in an osmnx graph.
+
+    Parameters
+    ----------
+    graph
+        A ``networkx.MultiDiGraph`` (osmnx's) or an undirected graph (every street two-way).
+    mode
+        ``"car"``, ``"motorbike"``, ``"walk"``, a mode of ``profiles``, or a profile. None: the
+        graph's ``mode`` attribute (set by `Network.to_networkx`), else ``"car"``.
+    profiles
+        Speed profiles to use instead of the bundled ``resources/speeds.toml``.
+    source
+        What the network says it was built from (`Network.source`).
+
+    Returns
+    -------
+    Network
+        Nodes in EPSG:4326 (and a local UTM CRS), arcs with travel seconds.
+
+    Raises
+    ------
+    InputError
+        Nodes without ``x``/``y``, an unknown CRS or mode, or no edge usable by the mode.
+
+    Examples
+    --------
+    >>> import osmnx as ox  # doctest: +SKIP
+    >>> graph = ox.graph_from_xml("city.osm")  # doctest: +SKIP
+    >>> net = ccgeo.from_networkx(graph, mode="car")  # doctest: +SKIP
+    >>> same = ccgeo.from_networkx(net.to_networkx())  # the round trip  # doctest: +SKIP
+    """
+    own_mode = graph.graph.get("mode")
+    if mode is None:
+        mode = own_mode if isinstance(own_mode, str) and own_mode else "car"
+    profile = get_profile(mode, profiles)
+    timed = graph.number_of_edges() > 0 and all(
+        isinstance(d.get("travel_seconds"), int | float) for _u, _v, d in graph.edges(data=True)
+    )
+    if timed and graph.is_directed() and profile.name == own_mode:
+        return _network_from_arcs(graph, profile, source=source)
+    roads = graph_to_roads(graph, source=source, mode="all")
+    return build_network(roads, profile)
+
+
+def _network_from_arcs(graph: nx.MultiDiGraph, profile: SpeedProfile, *, source: str) -> Network:
+    """The network of a graph whose every edge has ``travel_seconds``: one edge per arc (the
+    fastest of parallel arcs), straight between its nodes unless it has a ``geometry``."""
+    nodes, lonlat, to_lonlat = _graph_lonlat(graph, source=source)
+    index = {key: i for i, key in enumerate(nodes)}
+    data = list(graph.edges(data=True))
+    u = np.array([index[a] for a, _b, _d in data], dtype=np.int64)
+    v = np.array([index[b] for _a, b, _d in data], dtype=np.int64)
+    seconds = np.maximum([float(d["travel_seconds"]) for *_ab, d in data], EPSILON_SECONDS)
+    arcs = _fastest_arcs(u, v, seconds, two_way=np.zeros(len(data), dtype=bool))
+    kept = [data[k][2] for k in arcs.edge.tolist()]
+    n = len(nodes)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(arcs.u, minlength=n), out=indptr[1:])
+    csr = csr_from_arrays(arcs.seconds, arcs.v, indptr, n)
+    geom_offsets, geom_lonlat = _arc_lines(kept, lonlat[arcs.u], lonlat[arcs.v], to_lonlat)
+    length = np.array([_number(d.get("length")) for d in kept], dtype=np.float64)
+    no_length = ~np.isfinite(length)
+    length[no_length] = great_circle_m(*lonlat[arcs.u[no_length]].T, *lonlat[arcs.v[no_length]].T)
+    lon, lat = np.median(lonlat, axis=0)
+    crs = local_utm_crs(float(lon), float(lat))
+    return Network(
+        mode=profile.name,
+        profile=profile,
+        crs=crs,
+        node_lonlat=lonlat,
+        node_xy=project_lonlat(lonlat, crs),
+        node_osmid=_node_osmids(graph, nodes),
+        node_source=np.arange(n, dtype=np.int64),
+        csr=csr,
+        csr_to=csr.T.tocsr(),
+        arc_edge=np.arange(len(kept), dtype=np.int64),
+        arc_reversed=np.zeros(len(kept), dtype=bool),
+        edge_source=np.arange(len(kept), dtype=np.int64),
+        edge_u=arcs.u,
+        edge_v=arcs.v,
+        edge_length_m=length,
+        edge_seconds=arcs.seconds,
+        edge_highway=np.array([first_value(d.get("highway")) for d in kept], dtype=str),
+        edge_way_id=np.array([_way_id(d.get("osmid")) for d in kept], dtype=np.int64),
+        geom_offsets=geom_offsets,
+        geom_lonlat=geom_lonlat,
+        source=source,
+    )
+
+
+def _graph_lonlat(graph: nx.Graph, *, source: str) -> tuple[list, np.ndarray, Callable]:
+    """The node keys in graph order, their lon/lat (degrees) and the converter from the graph's
+    CRS (attribute ``crs``) to lon/lat."""
+    from ccgeo.io.osm import _lonlat_converter
+
+    nodes = list(graph.nodes(data=True))
+    try:
+        xy = np.array([[float(d["x"]), float(d["y"])] for _k, d in nodes], dtype=np.float64)
+    except (KeyError, TypeError, ValueError) as exc:
+        msg = _(
+            "every graph node needs numeric `x` and `y` coordinates ({exc}); build the graph "
+            "with osmnx or with `Network.to_networkx`"
+        ).format(exc=exc)
+        raise InputError(msg, path=source) from exc
+    to_lonlat = _lonlat_converter(graph.graph.get("crs"), source)
+    return [k for k, _d in nodes], to_lonlat(xy.reshape(-1, 2)), to_lonlat
+
+
+def _arc_lines(
+    data: list[dict], start: np.ndarray, end: np.ndarray, to_lonlat: Callable
+) -> tuple[np.ndarray, np.ndarray]:
+    """Vertex arrays of the arcs (flat offsets layout): an edge's ``geometry`` when it has one
+    (in the graph's CRS), else the straight line between its nodes."""
+    lines = []
+    for k, d in enumerate(data):
+        geometry = d.get("geometry")
+        coords = getattr(geometry, "coords", None)
+        if coords is not None and len(coords) >= 2:
+            lines.append(to_lonlat(np.asarray(coords, dtype=np.float64)[:, :2]))
+        else:
+            lines.append(np.array([start[k], end[k]], dtype=np.float64))
+    offsets = np.zeros(len(lines) + 1, dtype=np.int64)
+    np.cumsum([len(line) for line in lines], out=offsets[1:])
+    coords = np.concatenate(lines) if lines else np.zeros((0, 2))
+    return offsets, coords
+
+
+def _node_osmids(graph: nx.Graph, nodes: list) -> np.ndarray:
+    """The ``osmid`` of each node (else its key when it is an integer), unique, else 0..n-1."""
+    out = []
+    for i, key in enumerate(nodes):
+        value = graph.nodes[key].get("osmid", key)
+        out.append(int(value) if isinstance(value, int | np.integer) else i)
+    ids = np.array(out, dtype=np.int64)
+    return ids if len(np.unique(ids)) == len(ids) else np.arange(len(ids), dtype=np.int64)
+
+
+def _number(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def _way_id(value: object) -> int:
+    """The first OSM way id of an edge (osmnx merges several into a list), else -1."""
+    if isinstance(value, list | tuple):
+        value = value[0] if value else None
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return -1

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,11 @@ from ccgeo.errors import InputError
 from ccgeo.i18n import _
 from ccgeo.io.atomic import atomic_path, write_text_atomic
 from ccgeo.io.kinds import suffixes, vector_driver
+from ccgeo.io.qgis_styles import write_layer_styles
 from ccgeo.report.notes import DataNote, data_notes, notes_record
 
 #: Formats `export_results` writes.
-FORMATS: tuple[str, ...] = ("gpkg", "geojson", "csv", "xlsx")
+FORMATS: tuple[str, ...] = ("gpkg", "geojson", "parquet", "csv", "xlsx")
 
 #: First characters that make a spreadsheet read a cell as a formula or a command (OWASP,
 #: "CSV Injection"): equals, plus, minus, at, tab and carriage return.
@@ -138,7 +140,11 @@ def write_layers(
 ) -> Path:
     """Write GIS layers into one file atomically: a GeoPackage holds them all; GeoJSON and
     Shapefile one (``layers`` must then hold one). Empty layers are left out unless
-    ``keep_empty`` (a reader then finds every layer it expects, with no row)."""
+    ``keep_empty`` (a reader then finds every layer it expects, with no row).
+
+    A GeoPackage is written as version 1.3 (GDAL 3.6 and QGIS 3.22 open it) with a
+    ``layer_styles`` table: QGIS draws each layer with ccgeo's symbology
+    (`ccgeo.io.qgis_styles`)."""
     import pyogrio
 
     path = Path(path)
@@ -163,12 +169,25 @@ def write_layers(
         side_suffixes=("-journal", "-wal", "-shm"),
         write_errors=(pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError),
     ) as tmp:
+        options: dict[str, Any] = {"VERSION": "1.3"} if driver == "GPKG" else {}
         if not kept:
-            gpd.GeoDataFrame(geometry=[], crs="EPSG:4326").to_file(tmp, driver=driver)
+            gpd.GeoDataFrame(geometry=[], crs="EPSG:4326").to_file(tmp, driver=driver, **options)
         for name, gdf in kept.items():
-            options = {"layer": name} if driver == "GPKG" else {}
-            gdf.to_file(tmp, driver=driver, **options)
+            layer = {"layer": name} if driver == "GPKG" else {}
+            gdf.to_file(tmp, driver=driver, **layer, **options)
+        if driver == "GPKG":
+            _write_styles(tmp, kept)
     return path
+
+
+def _write_styles(path: Path, layers: Mapping[str, gpd.GeoDataFrame]) -> None:
+    """The ``layer_styles`` table of a GeoPackage just written (QGIS draws it as ccgeo does)."""
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            write_layer_styles(con, layers)
+    finally:
+        con.close()
 
 
 def write_vector(gdf: gpd.GeoDataFrame, path: str | Path, *, layer: str) -> Path:
@@ -181,6 +200,32 @@ def write_vector(gdf: gpd.GeoDataFrame, path: str | Path, *, layer: str) -> Path
         table.insert(3, "lat", gdf.geometry.y.to_numpy())
         return write_csv(table, path)
     return write_layers(path, {layer: gdf})
+
+
+def write_parquet(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
+    """Write one layer as GeoParquet (version 1.0 ``geo`` metadata, WKB geometry), atomically.
+
+    GeoParquet keeps column types and the CRS and is read by geopandas
+    (``geopandas.read_parquet``), QGIS 3.34+ (GDAL 3.8+), DuckDB and R's sfarrow. It goes through
+    pyarrow: GDAL's own Parquet driver is not needed.
+
+    Raises
+    ------
+    InputError
+        When pyarrow is not installed, or the file cannot be written.
+    """
+    path = Path(path)
+    try:
+        import pyarrow as pa
+    except ImportError as exc:
+        msg = _(
+            "writing GeoParquet needs the pyarrow package, which is not installed; install it "
+            "(pip install pyarrow) or choose another format"
+        )
+        raise InputError(msg, path=path) from exc
+    with atomic_path(path, what=path.name, write_errors=(pa.ArrowException,)) as tmp:
+        gdf.to_parquet(tmp, index=False, schema_version="1.0.0")
+    return path
 
 
 def _json_default(value: Any) -> Any:
@@ -398,6 +443,7 @@ def export_results(
     """Write an access result to ``out_dir`` in each of ``formats``; return the files written.
 
     ``gpkg``: one ``results.gpkg`` with a layer each; ``geojson``: a ``<layer>.geojson`` each;
+    ``parquet``: a GeoParquet ``<layer>.parquet`` each (`write_parquet`);
     ``csv``: a ``<table>.csv`` each, plus ``data_notes.csv`` and ``summary.json``
     (`result_summary`, with the notes of ``project``'s imports); ``xlsx``: one ``results.xlsx``
     with a sheet per table, a ``summary`` sheet and a ``data_notes`` sheet. In every case, the
@@ -427,6 +473,8 @@ def export_results(
         written += [
             write_layers(out / f"{name}.geojson", {name: gdf}) for name, gdf in layers.items()
         ]
+    if "parquet" in formats:
+        written += [write_parquet(gdf, out / f"{name}.parquet") for name, gdf in layers.items()]
     if "csv" in formats:
         written += [write_csv(table, out / f"{name}.csv") for name, table in tables.items()]
         written.append(write_json(out / "summary.json", summary))

@@ -204,14 +204,15 @@ def build_webmap(
 ) -> folium.Map:
     """The interactive map of a project and its analyses as a `folium.Map`.
 
-    Layers, each in the layer control: facilities by capability tier (the desktop app's
-    symbols, popups with capabilities, EQA, accreditation, capacity and the source file's own
-    columns; above `MAX_FACILITY_MARKERS` facilities, grid clusters with their count, as the
-    legend says), proposed hubs and referral routes and courier loops when given, underserved areas
-    with their population, catchment bands, districts with their coverage, population density,
-    and the road network as the vector base map (main and minor roads). A title (scenario, date,
-    data sources, a synthetic-data warning), a legend and a scale bar are drawn over the map.
-    The map still loads Leaflet from a CDN: `export_webmap` writes the self-contained file.
+    Layers, each in the layer control: facilities by capability tier (the app's symbols;
+    popups with capabilities, EQA, accreditation, capacity and the file's own columns; grid
+    clusters above `MAX_FACILITY_MARKERS`), proposed hubs, referral routes and courier loops when
+    given, underserved areas with their people, catchment bands, districts with their coverage,
+    population density and the roads as base map; a title (scenario, date, sources, a
+    synthetic-data warning), a legend and a scale bar over it. It is folium's own object: add
+    layers as to any `folium.Map`, then write the offline file with `save_webmap`:
+    ``m = ccgeo.build_webmap(project, result); folium.GeoJson(gdf, name="Plans").add_to(m);
+    ccgeo.save_webmap(m, "map.html")``.
 
     Parameters
     ----------
@@ -232,8 +233,7 @@ def build_webmap(
         coloured by courier).
     simplify_m
         Display tolerance in metres, applied in the local UTM zone to roads, areas and routes
-        (minor roads at `MINOR_ROAD_FACTOR` times it); 0 keeps every vertex. Stated in the
-        legend.
+        (minor roads at `MINOR_ROAD_FACTOR` times it); 0 keeps every vertex; in the legend.
     include_roads
         Draw the road network.
     tiles
@@ -316,14 +316,7 @@ def export_webmap(
     InputError
         If the folder of ``out_path`` does not exist or cannot be written, or as `build_webmap`.
     """
-    path = Path(out_path)
-    if path.is_dir():
-        path = path / "ccgeo_map.html"
-    if kind_of(path, among="webmap") is None:
-        path = path.with_name(path.name + ".html")
-    if not path.parent.is_dir():
-        msg = f"the folder {path.parent} does not exist; create it or choose another output path"
-        raise InputError(msg, path=path)
+    path = _html_path(out_path)
     fmap = build_webmap(
         project,
         result,
@@ -341,11 +334,73 @@ def export_webmap(
     )
     check_cancel(cancel)
     report_progress(progress, 0.9, "writing the HTML file")
+    path = save_webmap(fmap, path, run=run)
+    report_progress(progress, 1.0, f"map written to {path.name}")
+    return path
+
+
+def save_webmap(
+    fmap: folium.Map, out_path: str | Path, *, run: Mapping[str, Any] | None = None
+) -> Path:
+    """Write a `folium.Map` as one self-contained HTML file that works with no internet.
+
+    Any folium map: one from `build_webmap` with layers of your own added, or one made from
+    scratch. Leaflet is inlined from ``resources/web`` (`offline_html`) and every other script
+    or stylesheet from the web is left out: folium's core layers (``GeoJson``, ``Marker``,
+    ``Circle``, ``FeatureGroup``, ``Choropleth``) work offline, plugins that load their own
+    JavaScript from the web (``folium.plugins``) do not. The file is written to a temporary
+    name and moved into place.
+
+    Parameters
+    ----------
+    fmap
+        The map.
+    out_path
+        The HTML file to write; ``.html`` is appended when the name has no ``.html``/``.htm``;
+        a folder gets ``ccgeo_map.html``.
+    run
+        The run that made it (`ccgeo.tasks.settings.run_record`), written beside the map as
+        ``run_log_<name>.json``; None writes none.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    InputError
+        If ``fmap`` is not a folium map, or the folder of ``out_path`` does not exist or cannot
+        be written.
+
+    Examples
+    --------
+    >>> m = ccgeo.build_webmap(project, result)  # doctest: +SKIP
+    >>> folium.Marker((-8.55, 34.53), tooltip="Warehouse").add_to(m)  # doctest: +SKIP
+    >>> ccgeo.save_webmap(m, "map.html")  # works with no internet  # doctest: +SKIP
+    """
+    if not isinstance(fmap, folium.Map):
+        msg = f"`fmap` should be a folium.Map (from ccgeo.build_webmap), got {type(fmap).__name__}"
+        raise InputError(msg)
+    path = _html_path(out_path)
     text = offline_html(fmap.get_root().render())
     write_text_atomic(path, text, what="the map")
     if run is not None:
         write_run_log(path.parent, path.stem, run)
-    report_progress(progress, 1.0, f"map written to {path.name}")
+    return path
+
+
+def _html_path(out_path: str | Path) -> Path:
+    """The HTML file to write for ``out_path`` (a folder gets ``ccgeo_map.html``, a name
+    without ``.html`` gets it), in a folder that exists."""
+    path = Path(out_path)
+    if path.is_dir():
+        path = path / "ccgeo_map.html"
+    if kind_of(path, among="webmap") is None:
+        path = path.with_name(path.name + ".html")
+    if not path.parent.is_dir():
+        msg = f"the folder {path.parent} does not exist; create it or choose another output path"
+        raise InputError(msg, path=path)
     return path
 
 

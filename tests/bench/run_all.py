@@ -28,6 +28,7 @@ BENCHMARKS = (
     "bench_siting",
     "bench_referral",
     "bench_canvas",
+    "bench_zonal",
 )
 LATEST = BENCH_DIR / "latest.md"
 

@@ -377,7 +377,8 @@ def test_data_dialog_needs_a_format(qtbot) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.formats == ("gpkg", "geojson", "csv", "xlsx")
+    assert dialog.formats == ("gpkg", "geojson", "parquet", "csv", "xlsx")
+    assert dialog.format_checks["parquet"].isVisible()
     for check in dialog.format_checks.values():
         tick(qtbot, check, False)
     assert not dialog.ok_button.isEnabled()

@@ -66,6 +66,10 @@ CURRENT_EDITS_NAME = QT_TR_NOOP("Current what-if edits")
 FORMAT_LABELS: dict[str, tuple[str, str]] = {
     "gpkg": ("GeoPackage", QT_TR_NOOP("results.gpkg with one layer each: opens in QGIS")),
     "geojson": ("GeoJSON", QT_TR_NOOP("one .geojson file per layer: for web maps and scripts")),
+    "parquet": (
+        "GeoParquet",
+        QT_TR_NOOP("one .parquet file per layer: for Python, R, DuckDB and QGIS 3.34+"),
+    ),
     "csv": ("CSV", QT_TR_NOOP("one .csv per table, and summary.json: opens in any spreadsheet")),
     "xlsx": (
         "Excel (XLSX)",

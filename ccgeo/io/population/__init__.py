@@ -27,6 +27,7 @@ from ccgeo.io.population.districts import (
 )
 from ccgeo.io.population.points import _read_point_layer, _read_point_table
 from ccgeo.io.population.rasters import _read_raster
+from ccgeo.io.population.zonal import zonal_population
 from ccgeo.io.tables import TABLE_SUFFIXES
 from ccgeo.model.demand import Demand
 from ccgeo.progress import ProgressCallback
@@ -42,6 +43,7 @@ __all__ = [
     "read_population",
     "read_population_table",
     "study_area_of",
+    "zonal_population",
 ]
 
 
@@ -70,8 +72,8 @@ def read_population(
         Polygon in EPSG:4326; only people inside it are kept (a raster is read only over its
         bounding box). People left outside are counted in the warnings and the report.
     districts
-        District polygons (`read_districts`, or any with ``district_id``, in any CRS); each
-        point gets the id of its district, the district listed first where several overlap.
+        `read_districts` (or any with ``district_id``, any CRS): a point gets its district's id
+        (the first listed in overlaps); a raster cell is split by area among those it touches.
     population_column, lon_column, lat_column
         Column names, overriding the guess (``population``, ``pop``, ``poblacion``,
         ``habitantes``, ...; ``lon``/``longitude``/``x``, ``lat``/``latitude``/``y``).

@@ -1,4 +1,5 @@
-"""Population rasters (people per cell) → one demand point per cell with people.
+"""Population rasters (people per cell) → one demand point per cell with people, or per part
+of a cell in one district (exact zonal shares, `ccgeo.io.population.zonal`).
 
 rasterio is imported inside the functions, so that importing ccgeo stays light.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import warnings as warnings_module
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m
 from ccgeo.i18n import _, ngettext
 from ccgeo.io.population.common import MAX_PEOPLE, _extent_text, _fmt_people, overlap_warning
+from ccgeo.io.population.zonal import MIN_FRACTION, CellCover, cell_cover, window_bounds
 from ccgeo.labels import format_count, format_number
 from ccgeo.model.demand import Demand, PopulationReport
 from ccgeo.progress import ProgressCallback, report_progress
@@ -60,7 +62,8 @@ def _read_raster(
     progress: ProgressCallback | None,
     cancel: Any,
 ) -> Demand:
-    """The cells of a raster with people, as points at the cell centres (EPSG:4326)."""
+    """The cells of a raster with people, as points at the cell centres (EPSG:4326); with
+    districts, a border cell is one point per district it touches (`_district_parts`)."""
     report_progress(progress, 0.0, _("opening {name}").format(name=path.name))
     warnings: list[str] = []
     win = _read_window(
@@ -68,36 +71,37 @@ def _read_raster(
     )
     check_cancel(cancel)
     report_progress(progress, 0.4, _("finding cells with people"))
-    people = _cells_with_people(win, warnings=warnings)
-    with_people = people.copy()
-    if study_area is not None:
-        people &= _cells_inside(study_area, win, people=people, warnings=warnings)
-    rows, cols = np.nonzero(people)
-    if len(rows) == 0:
-        raise InputError(_no_one_there(in_study_area=study_area is not None), path=path)
-    population = win.data[rows, cols].astype(np.float64)
-    check_cancel(cancel)
-    placing = ngettext("placing {n} cell centres", "placing {n} cell centres", len(rows))
-    report_progress(progress, 0.55, placing.format(n=len(rows)))
-
-    g_rows = rows + win.row0
-    g_cols = cols + win.col0
-    x, y = _cell_centres_lonlat(win, g_rows, g_cols)
-    district_id = np.full(len(rows), "", dtype=object)
-    in_overlap = np.zeros(len(rows), dtype=bool)
+    with_people = _cells_with_people(win, warnings=warnings)
     if districts is not None and not districts.empty:
         check_cancel(cancel)
-        report_progress(progress, 0.75, _("assigning cells to districts"))
-        ids, overlap = _raster_districts(districts, win)
-        district_id, in_overlap = ids[rows, cols], overlap[rows, cols]
-        warnings.extend(overlap_warning(in_overlap, population, unit="cells"))
+        report_progress(progress, 0.55, _("assigning cells to districts"))
+        parts = _district_parts(win, districts, with_people=with_people, study_area=study_area)
+    elif study_area is not None:
+        parts = _whole_cells(win, with_people & _cells_inside(study_area, win))
+    else:
+        parts = _whole_cells(win, with_people)
+    warnings.extend(_outside_warnings(win, with_people, parts))
+    if len(parts.population) == 0:
+        raise InputError(_no_one_there(in_study_area=study_area is not None), path=path)
+    check_cancel(cancel)
+    population = parts.population
+    placing = ngettext("placing {n} cell centres", "placing {n} cell centres", len(population))
+    report_progress(progress, 0.75, placing.format(n=len(population)))
+    g_rows = parts.rows + win.row0
+    g_cols = parts.cols + win.col0
+    x, y = _lonlat(win, parts.x, parts.y)
+    warnings.extend(
+        overlap_warning(
+            np.ones(len(parts.overlap_people), dtype=bool), parts.overlap_people, unit="cells"
+        )
+    )
 
     report_progress(progress, 0.9, _("building demand points"))
     gdf = gpd.GeoDataFrame(
         {
-            "demand_id": _cell_ids(g_rows, g_cols),
+            "demand_id": _cell_ids(g_rows, g_cols) + parts.suffix,
             "population": population,
-            "district_id": district_id,
+            "district_id": parts.district_id,
         },
         geometry=gpd.GeoSeries(shapely.points(x, y), crs="EPSG:4326"),
         crs="EPSG:4326",
@@ -106,7 +110,7 @@ def _read_raster(
     report_progress(
         progress, 1.0, done.format(n=len(gdf), people=_fmt_people(float(population.sum())))
     )
-    report = _raster_report(path, win, with_people, people, gdf, in_overlap, warnings=warnings)
+    report = _raster_report(path, win, with_people, parts, gdf, warnings=warnings)
     cell_size_m = _cell_size_m(
         win.transform, win.crs, win.row0 + win.height / 2, win.col0 + win.width / 2
     )
@@ -118,6 +122,228 @@ def _read_raster(
         warnings=tuple(warnings),
         report=report,
     )
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """The demand points made from the cells of a window: a whole cell at its centre, or the
+    part of a border cell inside one district (or in none) at that part's centroid."""
+
+    #: window row and column of the cell of each point
+    rows: np.ndarray
+    cols: np.ndarray
+    #: people of each point, its district (``""`` in none), and what its id adds to the cell's
+    population: np.ndarray
+    district_id: np.ndarray
+    suffix: np.ndarray
+    #: location of each point, in the raster's CRS
+    x: np.ndarray
+    y: np.ndarray
+    #: window mask of the cells with at least one point
+    kept: np.ndarray
+    #: people (and cells) of the parts of kept cells outside the study area, left out
+    outside_people: float = 0.0
+    outside_cells: int = 0
+    #: people inside several districts, one value per cell with such people
+    overlap_people: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+
+def _whole_cells(win: _RasterWindow, kept: np.ndarray) -> _Parts:
+    """One point per kept cell, at its centre, in no district."""
+    rows, cols = np.nonzero(kept)
+    x, y = _cell_centres(win, rows, cols)
+    return _Parts(
+        rows=rows,
+        cols=cols,
+        population=win.data[rows, cols].astype(np.float64),
+        district_id=np.full(len(rows), "", dtype=object),
+        suffix=np.full(len(rows), "", dtype=object),
+        x=x,
+        y=y,
+        kept=kept,
+    )
+
+
+def _district_parts(
+    win: _RasterWindow,
+    districts: gpd.GeoDataFrame,
+    *,
+    with_people: np.ndarray,
+    study_area: BaseGeometry | None,
+) -> _Parts:
+    """The cells with people split by district: each cell's people times the share of its area
+    in each district (exactextract's coverage fraction), the district listed first where
+    several overlap.
+
+    The share of a cell in no district but in the study area is a point with no district; the
+    share outside the study area is counted outside it. Rotated rasters, which exactextract
+    does not read, give each cell whole to the district and study area of its centre.
+    """
+    geoms = districts.geometry
+    if geoms.crs is None:
+        geoms = geoms.set_crs("EPSG:4326")
+    if not (win.is_lonlat and geoms.crs.to_epsg() == 4326):
+        geoms = geoms.to_crs(win.crs.to_wkt())
+    area = None
+    if study_area is not None:
+        area = (
+            study_area if win.is_lonlat else _transform_geometry(study_area, "EPSG:4326", win.crs)
+        )
+    n = with_people.size
+    t = win.win_transform
+    north_up = t.b == 0 and t.d == 0 and t.a > 0 and t.e < 0
+    in_area = np.ones(n)
+    if north_up:
+        grid = {"shape": win.data.shape, "bounds": window_bounds(win), "crs_wkt": win.crs.to_wkt()}
+        cover = cell_cover(geoms.to_numpy(), **grid)
+        if area is not None:
+            area_cover = cell_cover(np.array([area], dtype=object), **grid)
+            in_area = np.bincount(area_cover.cell, weights=area_cover.fraction, minlength=n)
+    else:
+        cover = _centre_cover(geoms.to_numpy(), win)
+    shares = None
+    if study_area is not None:
+        centre_in = _cells_inside(study_area, win).ravel()
+        shares = (in_area if north_up else centre_in * 1.0, centre_in)
+    cell, polygon, share, outside_share = _split_shares(cover, with_people.ravel(), shares)
+    pop_flat = win.data.ravel().astype(np.float64)
+    touched = np.zeros(n, dtype=bool)
+    touched[cell] = True
+    x, y = _part_locations(win, cover, (cell, polygon, share), area=area)
+    ids = np.append(districts["district_id"].to_numpy(dtype=object), "")
+    partial = np.bincount(cell, minlength=with_people.size)[cell] > 1
+    partial |= share < 1 - MIN_FRACTION
+    suffix = np.where(partial, ":" + ids[polygon].astype(str), "").astype(object)
+    ov = cover.overlap_cell[touched[cover.overlap_cell]]
+    ov_share = cover.overlap_fraction[touched[cover.overlap_cell]]
+    return _Parts(
+        rows=cell // win.width,
+        cols=cell % win.width,
+        population=pop_flat[cell] * share,
+        district_id=ids[polygon],
+        suffix=suffix,
+        x=x,
+        y=y,
+        kept=touched.reshape(with_people.shape),
+        outside_people=float((pop_flat * outside_share).sum()),
+        outside_cells=int((outside_share > 0).sum()),
+        overlap_people=pop_flat[ov] * ov_share,
+    )
+
+
+def _split_shares(
+    cover: CellCover, with_people: np.ndarray, area: tuple[np.ndarray, np.ndarray] | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(cell, polygon, share)`` of each part of the cells with people (``polygon`` -1 for the
+    share in no district), sorted by cell, and the share of each cell counted outside the study
+    area.
+
+    ``area`` is ``(share of each cell in the study area, whether its centre is in it)``, None
+    without a study area. The share of a cell in no district is a part in no district as far
+    as it lies in the study area. Beyond it, the share goes to the cell's other parts when the
+    cell's centre is in the study area (the cell counts whole in it, as it always did: a
+    national raster's border cell holds only the people of that country), else it is counted
+    outside. The shares of a cell add up to 1 with the share outside, exactly: shares below
+    `MIN_FRACTION` go to the cell's other parts.
+    """
+    n = with_people.size
+    keep = with_people[cover.cell] & (cover.fraction >= MIN_FRACTION)
+    cell, polygon, share = cover.cell[keep], cover.polygon[keep], cover.fraction[keep]
+    in_any = np.bincount(cell, weights=share, minlength=n)
+    rest = np.where(with_people, np.maximum(1.0 - in_any, 0.0), 0.0)
+    rest_in, centre_in = rest, np.ones(n, dtype=bool)
+    if area is not None:
+        rest_in = np.minimum(rest, np.maximum(area[0] - in_any, 0.0))
+        centre_in = area[1]
+    rest_in[rest_in < MIN_FRACTION] = 0.0
+    # the cells counted whole: their parts are scaled up to fill the cell
+    whole = centre_in & with_people & (in_any + rest_in > 0)
+    filled = whole | ((in_any > 0) & (rest - rest_in < MIN_FRACTION))
+    total = in_any + rest_in
+    scale = np.where(filled & (total > 0), 1.0 / np.where(total > 0, total, 1.0), 1.0)
+    share, rest_in = share * scale[cell], rest_in * scale
+    has_part = (in_any > 0) | (rest_in > 0)
+    outside_share = np.where(filled | ~has_part, 0.0, 1.0 - in_any - rest_in)
+    rest_cells = np.flatnonzero(rest_in > 0)
+    cell = np.concatenate([cell, rest_cells])
+    polygon = np.concatenate([polygon, np.full(len(rest_cells), -1, dtype=np.int64)])
+    share = np.concatenate([share, rest_in[rest_cells]])
+    order = np.lexsort((polygon < 0, cell))
+    return cell[order], polygon[order], share[order], np.maximum(outside_share, 0.0)
+
+
+def _part_locations(
+    win: _RasterWindow,
+    cover: CellCover,
+    parts: tuple[np.ndarray, np.ndarray, np.ndarray],
+    *,
+    area: BaseGeometry | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where each part's point goes, in the raster's CRS: the centre of a whole cell; inside a
+    border cell, the centroid of the part of the cell in its district (or in none, within the
+    study ``area``), or a point on that part when the centroid falls outside it (a part shaped
+    like an L). ``parts`` is ``(cell, polygon, share)`` of `_split_shares`."""
+    cell, polygon, share = parts
+    rows, cols = cell // win.width, cell % win.width
+    x, y = _cell_centres(win, rows, cols)
+    partial = np.bincount(cell, minlength=win.data.size)[cell] > 1
+    partial |= share < 1 - MIN_FRACTION
+    if not partial.any():
+        return x, y
+    t = win.win_transform
+    sel = np.flatnonzero(partial)
+    r, c = rows[sel], cols[sel]
+    x0, y0 = t.c + c * t.a, t.f + r * t.e
+    boxes = shapely.box(x0, y0 + t.e, x0 + t.a, y0)
+    pieces = np.array([None] * len(sel), dtype=object)
+    in_district = polygon[sel] >= 0
+    local = _tile_clip(win, cover.pieces, polygon[sel][in_district], r[in_district], c[in_district])
+    pieces[in_district] = shapely.intersection(boxes[in_district], local)
+    taken: dict[int, list[Any]] = {}
+    for k in np.flatnonzero(in_district).tolist():
+        taken.setdefault(int(cell[sel[k]]), []).append(pieces[k])
+    rest = np.flatnonzero(~in_district)  # the share of a cell in no district
+    for k in rest.tolist():
+        pieces[k] = shapely.difference(
+            boxes[k], shapely.union_all(taken.get(int(cell[sel[k]]), []))
+        )
+    if area is not None and len(rest):
+        in_area = _tile_clip(
+            win, np.array([area], dtype=object), np.zeros(len(rest), int), r[rest], c[rest]
+        )
+        pieces[rest] = shapely.intersection(pieces[rest].astype(object), in_area)
+    point = shapely.centroid(pieces)
+    off = ~shapely.within(point, pieces)
+    point[off] = shapely.point_on_surface(pieces[off])
+    ok = ~shapely.is_empty(point) & shapely.is_valid(point)
+    x[sel[ok]], y[sel[ok]] = shapely.get_x(point[ok]), shapely.get_y(point[ok])
+    return x, y
+
+
+#: Side of the tiles, cells, the polygons are cut into before a border cell is cut out of
+#: them: a cell is then cut from a few vertices instead of a whole district's boundary.
+_TILE_CELLS = 16
+
+
+def _tile_clip(
+    win: _RasterWindow, geoms: np.ndarray, which: np.ndarray, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    """``geoms[which]`` clipped to the tile of `_TILE_CELLS` cells around each (row, column),
+    each polygon and tile clipped once."""
+    t = win.win_transform
+    tiles_per_row = win.width // _TILE_CELLS + 1
+    key = (which * (win.height // _TILE_CELLS + 1) + rows // _TILE_CELLS) * tiles_per_row
+    key += cols // _TILE_CELLS
+    unique, inverse = np.unique(key, return_inverse=True)
+    first = np.zeros(len(unique), dtype=np.int64)
+    first[inverse[::-1]] = np.arange(len(key))[::-1]
+    clipped = np.empty(len(unique), dtype=object)
+    for u, k in enumerate(first.tolist()):
+        r0, c0 = rows[k] // _TILE_CELLS * _TILE_CELLS, cols[k] // _TILE_CELLS * _TILE_CELLS
+        xa, xb = t.c + (c0 - 1) * t.a, t.c + (c0 + _TILE_CELLS + 1) * t.a
+        ya, yb = t.f + (r0 + _TILE_CELLS + 1) * t.e, t.f + (r0 - 1) * t.e
+        clipped[u] = shapely.clip_by_rect(geoms[which[k]], xa, ya, xb, yb)
+    return clipped[inverse]
 
 
 def _no_one_there(*, in_study_area: bool) -> str:
@@ -137,9 +363,8 @@ def _raster_report(
     path: Path,
     win: _RasterWindow,
     with_people: np.ndarray,
-    kept: np.ndarray,
+    parts: _Parts,
     gdf: gpd.GeoDataFrame,
-    in_overlap: np.ndarray,
     *,
     warnings: list[str],
 ) -> PopulationReport:
@@ -148,23 +373,24 @@ def _raster_report(
     finite = np.isfinite(data)
     unusable = valid & (~finite | (finite & (data < 0)) | (finite & (data > MAX_PEOPLE)))
     in_window = float(data[with_people].sum(dtype=np.float64))
-    left_in_window = with_people & ~kept
+    left_in_window = with_people & ~parts.kept
     pop = gdf["population"].to_numpy(dtype=np.float64)
     no_district = (gdf["district_id"] == "").to_numpy()
+    outside = float(data[left_in_window].sum(dtype=np.float64)) + parts.outside_people
     return PopulationReport(
         file=path.name,
         unit="cells",
         rows_in_file=win.file_cells,
         people_in_file=in_window + win.outside_people,
         rows_with_people=int(with_people.sum()) + win.outside_cells,
-        outside_people=float(data[left_in_window].sum(dtype=np.float64)) + win.outside_people,
+        outside_people=outside + win.outside_people,
         outside_rows=int(left_in_window.sum()) + win.outside_cells,
         counted_zero_rows=int(unusable.sum()),
         above_max_rows=int((valid & ((finite & (data > MAX_PEOPLE)) | np.isposinf(data))).sum()),
         no_district_people=float(pop[no_district].sum()),
         no_district_rows=int(no_district.sum()),
-        overlap_people=float(pop[in_overlap].sum()),
-        overlap_rows=int(in_overlap.sum()),
+        overlap_people=float(parts.overlap_people.sum()),
+        overlap_rows=len(parts.overlap_people),
         warnings=tuple(warnings),
     )
 
@@ -420,24 +646,27 @@ def _cells_with_people(win: _RasterWindow, *, warnings: list[str]) -> np.ndarray
     return valid & finite & (data > 0) & ~too_many
 
 
-def _cells_inside(
-    study_area: BaseGeometry, win: _RasterWindow, *, people: np.ndarray, warnings: list[str]
-) -> np.ndarray:
-    """Mask of the cells inside the study area; the people outside it are counted, those in
-    the study area's bounding box and those beyond it alike."""
+def _cells_inside(study_area: BaseGeometry, win: _RasterWindow) -> np.ndarray:
+    """Mask of the cells whose centre lies inside the study area."""
     import rasterio.features
 
     area_in_crs = (
         study_area if win.is_lonlat else _transform_geometry(study_area, "EPSG:4326", win.crs)
     )
-    inside = rasterio.features.geometry_mask(
+    return rasterio.features.geometry_mask(
         [area_in_crs], out_shape=win.data.shape, transform=win.win_transform, invert=True
     )
-    outside = people & ~inside
+
+
+def _outside_warnings(win: _RasterWindow, with_people: np.ndarray, parts: _Parts) -> list[str]:
+    """The notes about the people left outside the study area: whole cells, and the parts of
+    border cells outside it (their centre outside, a part inside a district)."""
+    out = []
+    outside = with_people & ~parts.kept
     n_cells = int(outside.sum()) + win.outside_cells
     if n_cells:
         n_people = float(win.data[outside].sum(dtype=np.float64)) + win.outside_people
-        warnings.append(
+        out.append(
             ngettext(
                 "{n} cells with {people} people lie outside the study area and were left out; "
                 "they are counted as outside the study area in every total",
@@ -446,20 +675,35 @@ def _cells_inside(
                 n_cells,
             ).format(n=n_cells, people=_fmt_people(n_people))
         )
-    return inside
+    if parts.outside_cells:
+        out.append(
+            ngettext(
+                "the parts outside the study area of {n} border cells ({people} people) were "
+                "left out; they are counted as outside the study area in every total",
+                "the parts outside the study area of {n} border cells ({people} people) were "
+                "left out; they are counted as outside the study area in every total",
+                parts.outside_cells,
+            ).format(n=parts.outside_cells, people=_fmt_people(parts.outside_people))
+        )
+    return out
 
 
-def _cell_centres_lonlat(
-    win: _RasterWindow, g_rows: np.ndarray, g_cols: np.ndarray
+def _cell_centres(
+    win: _RasterWindow, rows: np.ndarray, cols: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Longitude and latitude of the centres of cells (rows and columns of the whole raster)."""
-    transform = win.transform
-    x = transform.c + (g_cols + 0.5) * transform.a + (g_rows + 0.5) * transform.b
-    y = transform.f + (g_cols + 0.5) * transform.d + (g_rows + 0.5) * transform.e
-    if not win.is_lonlat:
-        t = Transformer.from_crs(CRS.from_user_input(win.crs.to_wkt()), "EPSG:4326", always_xy=True)
-        x, y = t.transform(x, y)
-    return x, y
+    """Centres of cells (rows and columns of the window), in the raster's CRS."""
+    t = win.win_transform
+    x = t.c + (cols + 0.5) * t.a + (rows + 0.5) * t.b
+    y = t.f + (cols + 0.5) * t.d + (rows + 0.5) * t.e
+    return np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+
+
+def _lonlat(win: _RasterWindow, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude and latitude of points given in the raster's CRS."""
+    if win.is_lonlat:
+        return x, y
+    t = Transformer.from_crs(CRS.from_user_input(win.crs.to_wkt()), "EPSG:4326", always_xy=True)
+    return t.transform(x, y)
 
 
 def _cell_ids(g_rows: np.ndarray, g_cols: np.ndarray) -> np.ndarray:
@@ -481,30 +725,18 @@ def _transform_geometry(geom: BaseGeometry, src: Any, dst: Any) -> BaseGeometry:
     return shapely.transform(geom, lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
 
 
-def _raster_districts(
-    districts: gpd.GeoDataFrame, win: _RasterWindow
-) -> tuple[np.ndarray, np.ndarray]:
-    """District id of every cell of the window, by burning the polygons at cell centres, and
-    the mask of the cells inside several districts (those go to the district listed first).
-
-    The polygons are reprojected to the raster's CRS whatever theirs (EPSG:4326 when unset).
-    """
+def _centre_cover(geoms: np.ndarray, win: _RasterWindow) -> CellCover:
+    """Each cell whole to the district of its centre, the district listed first where several
+    overlap: for rotated rasters, which exactextract does not read."""
     import rasterio.features
     from rasterio.enums import MergeAlg
 
-    geoms = districts.geometry
-    if geoms.crs is None:
-        geoms = geoms.set_crs("EPSG:4326")
-    if not (win.is_lonlat and geoms.crs.to_epsg() == 4326):
-        geoms = geoms.to_crs(win.crs.to_wkt())
-    shapes = [
-        (g, i + 1) for i, g in enumerate(geoms.to_numpy()) if g is not None and not g.is_empty
-    ]
+    shapes = [(g, i + 1) for i, g in enumerate(geoms) if g is not None and not g.is_empty]
     shape = win.data.shape
     # burnt last to first, so that the district listed first is the one a cell keeps
     index = rasterio.features.rasterize(
         shapes[::-1], out_shape=shape, transform=win.win_transform, fill=0, dtype="int32"
-    )
+    ).ravel()
     count = rasterio.features.rasterize(
         ((g, 1) for g, _index in shapes),
         out_shape=shape,
@@ -512,11 +744,17 @@ def _raster_districts(
         fill=0,
         dtype="int32",
         merge_alg=MergeAlg.add,
+    ).ravel()
+    cell = np.flatnonzero(index)
+    overlap_cell = np.flatnonzero(count > 1)
+    return CellCover(
+        cell=cell,
+        polygon=(index[cell] - 1).astype(np.int64),
+        fraction=np.ones(len(cell)),
+        overlap_cell=overlap_cell,
+        overlap_fraction=np.ones(len(overlap_cell)),
+        pieces=geoms,
     )
-    ids = np.concatenate(
-        [np.array([""], dtype=object), districts["district_id"].to_numpy(dtype=object)]
-    )
-    return ids[index], count > 1
 
 
 def _cell_size_m(transform: Any, crs: Any, row: float, col: float) -> float:
