@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ccgeo._lazy import attach
 
-__version__ = "0.1.0"
+__version__ = "0.10.0"
 
 #: Public name -> module that defines it.
 _WHERE: dict[str, str] = {
@@ -32,6 +32,7 @@ _WHERE: dict[str, str] = {
     "read_districts": "ccgeo.io.population",
     "read_population": "ccgeo.io.population",
     "read_population_table": "ccgeo.io.population",
+    "zonal_population": "ccgeo.io.population",
     "Demand": "ccgeo.model.demand",
     "Facilities": "ccgeo.model.facilities",
     "Network": "ccgeo.model.network",
@@ -46,16 +47,20 @@ _WHERE: dict[str, str] = {
     "Snapping": "ccgeo.model.settings",
     "Travel": "ccgeo.model.settings",
     "load_network": "ccgeo.network.build",
+    "from_networkx": "ccgeo.network.build",
     "Project": "ccgeo.project",
     "open_project": "ccgeo.project",
     "project_from_files": "ccgeo.project",
     "save_project": "ccgeo.project",
+    "save_copy": "ccgeo.project",
     "run_access": "ccgeo.tasks.access",
     "run_capacity": "ccgeo.tasks.capacity",
     "run_referral": "ccgeo.tasks.referral",
     "read_settings_file": "ccgeo.tasks.settings",
     "write_settings_file": "ccgeo.tasks.settings",
     "run_siting": "ccgeo.tasks.siting",
+    "build_webmap": "ccgeo.report.webmap",
+    "save_webmap": "ccgeo.report.webmap",
 }
 
 __all__ = [
@@ -80,6 +85,8 @@ __all__ = [
     "Travel",
     "__version__",
     "access",
+    "build_webmap",
+    "from_networkx",
     "load_network",
     "open_project",
     "project_from_files",
@@ -93,8 +100,11 @@ __all__ = [
     "run_capacity",
     "run_referral",
     "run_siting",
+    "save_copy",
     "save_project",
+    "save_webmap",
     "write_settings_file",
+    "zonal_population",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
@@ -102,7 +112,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ccgeo.errors import Cancelled, CcgeoError, InputError, OfflineError
     from ccgeo.io.facilities import read_facilities
     from ccgeo.io.osm import read_roads
-    from ccgeo.io.population import read_districts, read_population, read_population_table
+    from ccgeo.io.population import (
+        read_districts,
+        read_population,
+        read_population_table,
+        zonal_population,
+    )
     from ccgeo.model.demand import Demand
     from ccgeo.model.facilities import Facilities
     from ccgeo.model.network import Network
@@ -118,8 +133,15 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Snapping,
         Travel,
     )
-    from ccgeo.network.build import load_network
-    from ccgeo.project import Project, open_project, project_from_files, save_project
+    from ccgeo.network.build import from_networkx, load_network
+    from ccgeo.project import (
+        Project,
+        open_project,
+        project_from_files,
+        save_copy,
+        save_project,
+    )
+    from ccgeo.report.webmap import build_webmap, save_webmap
     from ccgeo.tasks.access import run_access
     from ccgeo.tasks.capacity import run_capacity
     from ccgeo.tasks.referral import run_referral

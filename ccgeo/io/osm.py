@@ -1347,6 +1347,26 @@ def internet_available(*, timeout_s: float = 5.0) -> bool:
     return bool(result and result[0])
 
 
+def _osmnx(asked: str) -> Any:
+    """The osmnx module, an optional extra: downloading is the one use of it.
+
+    Raises
+    ------
+    OfflineError
+        When osmnx is not installed (``pip install "ccgeo[online]"``).
+    """
+    try:
+        import osmnx
+    except ImportError as exc:
+        msg = _(
+            "downloading the roads of {asked} needs the osmnx package, which is not installed: "
+            'install it with pip install "ccgeo[online]", or load a road file instead: an '
+            ".osm.pbf extract from download.geofabrik.de or export.hotosm.org"
+        ).format(asked=asked)
+        raise OfflineError(msg) from exc
+    return osmnx
+
+
 def download_roads(
     place: str | None = None,
     *,
@@ -1370,7 +1390,7 @@ def download_roads(
     Raises
     ------
     OfflineError
-        When the OSM servers cannot be reached.
+        When the OSM servers cannot be reached, or osmnx (the ``online`` extra) is not installed.
     InputError
         When neither or both of ``place`` and ``bbox`` are given, the bbox is invalid, the place
         is unknown, or the area holds no roads.
@@ -1392,6 +1412,7 @@ def download_roads(
         if place is not None
         else _("the bbox {bbox}").format(bbox=bbox)
     )
+    ox = _osmnx(asked)
     if not internet_available(timeout_s=timeout_s):
         msg = _(
             "cannot download the roads of {asked}: there is no internet connection (the "
@@ -1399,8 +1420,7 @@ def download_roads(
             "an .osm.pbf extract from download.geofabrik.de or export.hotosm.org"
         ).format(asked=asked, host=_OSM_HOSTS[0])
         raise OfflineError(msg)
-    import osmnx as ox
-    import requests
+    import requests  # installed with osmnx
 
     network_type = _OSMNX_NETWORK_TYPE[mode]
     try:

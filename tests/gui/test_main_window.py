@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
+import ccgeo
 from ccgeo.errors import InputError
 from ccgeo.gui import main_window as mw
 from ccgeo.gui.main_window import attribution_for
@@ -194,7 +195,7 @@ def test_about_names_version_attribution_and_synthetic_data(window, boxes):
     window.act_about.trigger()
     kind, _title, text = boxes[-1]
     assert kind == "about"
-    assert "ccgeo 0.1.0" in text
+    assert f"ccgeo {ccgeo.__version__}" in text
     assert "© OpenStreetMap contributors" in text
     assert "SYNTHETIC" in text
     window.project.metadata["synthetic"] = False
