@@ -556,16 +556,12 @@ No los elimina.</translation>
         <translation>compruebe si son los mismos establecimientos; si lo son, elimine las copias</translation>
     </message>
     <message>
-        <source>cannot open as a GIS layer ({reason})</source>
-        <translation>no se puede abrir como capa SIG ({reason})</translation>
-    </message>
-    <message>
         <source>Choose the facility file</source>
         <translation>Elija el archivo de establecimientos</translation>
     </message>
     <message>
-        <source>A spreadsheet (CSV, Excel, OpenDocument), JSON records, or a point layer (GeoJSON, GeoPackage, Shapefile). Nothing is changed in the file.</source>
-        <translation>Una hoja de cálculo (CSV, Excel, OpenDocument), registros JSON o una capa de puntos (GeoJSON, GeoPackage, Shapefile). El archivo no se modifica.</translation>
+        <source>A spreadsheet (CSV, Excel, OpenDocument), JSON records, or a point layer (GeoJSON, GeoPackage, Shapefile, KML/KMZ, also zipped); exports of DHIS2, ODK, KoboToolbox and Healthsites.io and HXL tagged sheets are recognised. Nothing is changed in the file.</source>
+        <translation>Una hoja de cálculo (CSV, Excel, OpenDocument), registros JSON o una capa de puntos (GeoJSON, GeoPackage, Shapefile, KML/KMZ, también comprimidos en zip); se reconocen las exportaciones de DHIS2, ODK, KoboToolbox y Healthsites.io y las hojas con etiquetas HXL. El archivo no se modifica.</translation>
     </message>
     <message>
         <source>Path of the facility file</source>
@@ -634,6 +630,10 @@ No los elimina.</translation>
     <message>
         <source>Study area:</source>
         <translation>Área de estudio:</translation>
+    </message>
+    <message>
+        <source>What wrote the file, and what the import takes from it; change any dropdown below</source>
+        <translation>Qué sistema escribió el archivo y qué toma de él la importación; cambie cualquier lista desplegable de abajo</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -942,6 +942,10 @@ What the map and the report call the analysis of the existing labs (English: sho
     <message>
         <source>one .geojson file per layer: for web maps and scripts</source>
         <translation>un archivo .geojson por capa: para mapas web y scripts</translation>
+    </message>
+    <message>
+        <source>one .parquet file per layer: for Python, R, DuckDB and QGIS 3.34+</source>
+        <translation>un archivo .parquet por capa: para Python, R, DuckDB y QGIS 3.34+</translation>
     </message>
     <message>
         <source>one .csv per table, and summary.json: opens in any spreadsheet</source>
@@ -1571,6 +1575,10 @@ Se abre en cualquier navegador web, también sin internet.</translation>
         <translation>Guardando {name}…</translation>
     </message>
     <message>
+        <source>Saving a copy as {name}…</source>
+        <translation>Guardando una copia como {name}…</translation>
+    </message>
+    <message>
         <source>SYNTHETIC demo data: not a real city</source>
         <translation>Datos de demostración SINTÉTICOS: no es una ciudad real</translation>
     </message>
@@ -1658,6 +1666,14 @@ Se abre en cualquier navegador web, también sin internet.</translation>
     <message>
         <source>Save the project to a new .ccgeo file</source>
         <translation>Guardar el proyecto en un nuevo archivo .ccgeo</translation>
+    </message>
+    <message>
+        <source>Save a Copy as &amp;GeoPackage…</source>
+        <translation>Guardar una copia como &amp;GeoPackage…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the project as a .gpkg file that QGIS opens with ccgeo&apos;s styles; the project keeps its own file</source>
+        <translation>Guardar una copia del proyecto como archivo .gpkg, que QGIS abre con los estilos de ccgeo; el proyecto conserva su propio archivo</translation>
     </message>
     <message>
         <source>&amp;Export view as PNG…</source>
@@ -1914,6 +1930,18 @@ Save them before closing it?</source>
     <message>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
+    </message>
+    <message>
+        <source>Save a copy as GeoPackage</source>
+        <translation>Guardar una copia como GeoPackage</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {path}; QGIS opens it with ccgeo&apos;s styles</source>
+        <translation>Copia guardada como {path}; QGIS la abre con los estilos de ccgeo</translation>
     </message>
     <message>
         <source>Export view as PNG</source>

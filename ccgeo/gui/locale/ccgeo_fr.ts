@@ -556,16 +556,12 @@ Non les supprime.</translation>
         <translation>vérifiez s’il s’agit des mêmes structures ; si oui, supprimez les copies</translation>
     </message>
     <message>
-        <source>cannot open as a GIS layer ({reason})</source>
-        <translation>impossible d’ouvrir comme couche SIG ({reason})</translation>
-    </message>
-    <message>
         <source>Choose the facility file</source>
         <translation>Choisissez le fichier des structures</translation>
     </message>
     <message>
-        <source>A spreadsheet (CSV, Excel, OpenDocument), JSON records, or a point layer (GeoJSON, GeoPackage, Shapefile). Nothing is changed in the file.</source>
-        <translation>Un tableur (CSV, Excel, OpenDocument), des enregistrements JSON ou une couche de points (GeoJSON, GeoPackage, Shapefile). Le fichier n’est pas modifié.</translation>
+        <source>A spreadsheet (CSV, Excel, OpenDocument), JSON records, or a point layer (GeoJSON, GeoPackage, Shapefile, KML/KMZ, also zipped); exports of DHIS2, ODK, KoboToolbox and Healthsites.io and HXL tagged sheets are recognised. Nothing is changed in the file.</source>
+        <translation>Un tableur (CSV, Excel, OpenDocument), des enregistrements JSON ou une couche de points (GeoJSON, GeoPackage, Shapefile, KML/KMZ, aussi zippés) ; les exports de DHIS2, ODK, KoboToolbox et Healthsites.io et les feuilles balisées HXL sont reconnus. Le fichier n’est pas modifié.</translation>
     </message>
     <message>
         <source>Path of the facility file</source>
@@ -634,6 +630,10 @@ Non les supprime.</translation>
     <message>
         <source>Study area:</source>
         <translation>Zone d’étude :</translation>
+    </message>
+    <message>
+        <source>What wrote the file, and what the import takes from it; change any dropdown below</source>
+        <translation>Quel système a écrit le fichier et ce que l’import en retient ; modifiez toute liste déroulante ci-dessous</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -942,6 +942,10 @@ What the map and the report call the analysis of the existing labs (English: sho
     <message>
         <source>one .geojson file per layer: for web maps and scripts</source>
         <translation>un fichier .geojson par couche : pour les cartes web et les scripts</translation>
+    </message>
+    <message>
+        <source>one .parquet file per layer: for Python, R, DuckDB and QGIS 3.34+</source>
+        <translation>un fichier .parquet par couche : pour Python, R, DuckDB et QGIS 3.34+</translation>
     </message>
     <message>
         <source>one .csv per table, and summary.json: opens in any spreadsheet</source>
@@ -1571,6 +1575,10 @@ Il s’ouvre dans tout navigateur web, même sans internet.</translation>
         <translation>Enregistrement de {name}…</translation>
     </message>
     <message>
+        <source>Saving a copy as {name}…</source>
+        <translation>Enregistrement d’une copie sous {name}…</translation>
+    </message>
+    <message>
         <source>SYNTHETIC demo data: not a real city</source>
         <translation>Données de démonstration SYNTHÉTIQUES : pas une vraie ville</translation>
     </message>
@@ -1658,6 +1666,14 @@ Il s’ouvre dans tout navigateur web, même sans internet.</translation>
     <message>
         <source>Save the project to a new .ccgeo file</source>
         <translation>Enregistrer le projet dans un nouveau fichier .ccgeo</translation>
+    </message>
+    <message>
+        <source>Save a Copy as &amp;GeoPackage…</source>
+        <translation>Enregistrer une copie en &amp;GeoPackage…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the project as a .gpkg file that QGIS opens with ccgeo&apos;s styles; the project keeps its own file</source>
+        <translation>Enregistrer une copie du projet dans un fichier .gpkg que QGIS ouvre avec les styles de ccgeo ; le projet garde son propre fichier</translation>
     </message>
     <message>
         <source>&amp;Export view as PNG…</source>
@@ -1914,6 +1930,18 @@ Les enregistrer avant de le fermer ?</translation>
     <message>
         <source>Saved {path}</source>
         <translation>Enregistré dans {path}</translation>
+    </message>
+    <message>
+        <source>Save a copy as GeoPackage</source>
+        <translation>Enregistrer une copie en GeoPackage</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {path}; QGIS opens it with ccgeo&apos;s styles</source>
+        <translation>Copie enregistrée sous {path} ; QGIS l’ouvre avec les styles de ccgeo</translation>
     </message>
     <message>
         <source>Export view as PNG</source>

@@ -556,16 +556,12 @@ Não as exclui.</translation>
         <translation>verifique se são os mesmos estabelecimentos; se forem, remova as cópias</translation>
     </message>
     <message>
-        <source>cannot open as a GIS layer ({reason})</source>
-        <translation>não é possível abrir como camada SIG ({reason})</translation>
-    </message>
-    <message>
         <source>Choose the facility file</source>
         <translation>Escolha o arquivo de estabelecimentos</translation>
     </message>
     <message>
-        <source>A spreadsheet (CSV, Excel, OpenDocument), JSON records, or a point layer (GeoJSON, GeoPackage, Shapefile). Nothing is changed in the file.</source>
-        <translation>Uma planilha (CSV, Excel, OpenDocument), registros JSON ou uma camada de pontos (GeoJSON, GeoPackage, Shapefile). O arquivo não é alterado.</translation>
+        <source>A spreadsheet (CSV, Excel, OpenDocument), JSON records, or a point layer (GeoJSON, GeoPackage, Shapefile, KML/KMZ, also zipped); exports of DHIS2, ODK, KoboToolbox and Healthsites.io and HXL tagged sheets are recognised. Nothing is changed in the file.</source>
+        <translation>Uma planilha (CSV, Excel, OpenDocument), registros JSON ou uma camada de pontos (GeoJSON, GeoPackage, Shapefile, KML/KMZ, também compactados em zip); as exportações do DHIS2, ODK, KoboToolbox e Healthsites.io e as planilhas com etiquetas HXL são reconhecidas. O arquivo não é modificado.</translation>
     </message>
     <message>
         <source>Path of the facility file</source>
@@ -634,6 +630,10 @@ Não as exclui.</translation>
     <message>
         <source>Study area:</source>
         <translation>Área de estudo:</translation>
+    </message>
+    <message>
+        <source>What wrote the file, and what the import takes from it; change any dropdown below</source>
+        <translation>Qual sistema gerou o arquivo e o que a importação aproveita dele; altere qualquer lista suspensa abaixo</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -942,6 +942,10 @@ What the map and the report call the analysis of the existing labs (English: sho
     <message>
         <source>one .geojson file per layer: for web maps and scripts</source>
         <translation>um arquivo .geojson por camada: para mapas web e scripts</translation>
+    </message>
+    <message>
+        <source>one .parquet file per layer: for Python, R, DuckDB and QGIS 3.34+</source>
+        <translation>um arquivo .parquet por camada: para Python, R, DuckDB e QGIS 3.34+</translation>
     </message>
     <message>
         <source>one .csv per table, and summary.json: opens in any spreadsheet</source>
@@ -1571,6 +1575,10 @@ Abre em qualquer navegador web, também sem internet.</translation>
         <translation>Salvando {name}…</translation>
     </message>
     <message>
+        <source>Saving a copy as {name}…</source>
+        <translation>Salvando uma cópia como {name}…</translation>
+    </message>
+    <message>
         <source>SYNTHETIC demo data: not a real city</source>
         <translation>Dados de demonstração SINTÉTICOS: não é uma cidade real</translation>
     </message>
@@ -1658,6 +1666,14 @@ Abre em qualquer navegador web, também sem internet.</translation>
     <message>
         <source>Save the project to a new .ccgeo file</source>
         <translation>Salvar o projeto em um novo arquivo .ccgeo</translation>
+    </message>
+    <message>
+        <source>Save a Copy as &amp;GeoPackage…</source>
+        <translation>Salvar uma cópia como &amp;GeoPackage…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the project as a .gpkg file that QGIS opens with ccgeo&apos;s styles; the project keeps its own file</source>
+        <translation>Salvar uma cópia do projeto como arquivo .gpkg, que o QGIS abre com os estilos do ccgeo; o projeto mantém o seu próprio arquivo</translation>
     </message>
     <message>
         <source>&amp;Export view as PNG…</source>
@@ -1914,6 +1930,18 @@ Salvá-las antes de fechá-lo?</translation>
     <message>
         <source>Saved {path}</source>
         <translation>Salvo em {path}</translation>
+    </message>
+    <message>
+        <source>Save a copy as GeoPackage</source>
+        <translation>Salvar uma cópia como GeoPackage</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {path}; QGIS opens it with ccgeo&apos;s styles</source>
+        <translation>Cópia salva como {path}; o QGIS a abre com os estilos do ccgeo</translation>
     </message>
     <message>
         <source>Export view as PNG</source>
