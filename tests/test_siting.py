@@ -525,7 +525,7 @@ def test_json_and_files(tmp_path, grid, grid_demand):
     assert data["gap"] == 0.0
     paths = write_siting(result, tmp_path / "out")
     assert json.loads(paths["json"].read_text(encoding="utf-8"))["model"] == "mclp"
-    layers = {name: kind for name, kind in pyogrio.list_layers(paths["gpkg"])}
+    layers = dict(pyogrio.list_layers(paths["gpkg"]))
     assert {name for name, kind in layers.items() if kind is not None} == {"hubs", "districts"}
     assert layers["layer_styles"] is None  # QGIS's styles of both layers (Step 10)
     hubs = gpd.read_file(paths["gpkg"], layer="hubs")
