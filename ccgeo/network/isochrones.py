@@ -42,6 +42,11 @@ DEFAULT_CELL_M = 50.0
 #: Default largest number of cells of one surface; the cell grows to stay under it.
 DEFAULT_MAX_CELLS = 4_000_000
 
+#: Fewest cells of a band surface, and roads per cell beyond that (`road_time_surface`): the
+#: grid of a map follows the road density, so a country gets cells near the 1 km of its
+#: population raster and a city keeps fine ones, and the isochrones stay a small part of a run.
+MAP_MIN_CELLS, MAP_EDGES_PER_CELL = 250_000, 4
+
 #: Cells per KD-tree query chunk: bounds memory and lets ``cancel`` act between chunks.
 _CHUNK_CELLS = 65_536
 
@@ -161,6 +166,50 @@ def time_surface(
     return TimeSurface(seconds, transform, net.crs, cell)
 
 
+def road_time_surface(
+    net: Network,
+    node_seconds: np.ndarray,
+    *,
+    cell_m: float = DEFAULT_CELL_M,
+    snapping: Snapping | None = None,
+    bounds: Sequence[float] | None = None,
+    max_cells: int = DEFAULT_MAX_CELLS,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> TimeSurface:
+    """Travel-time surface rasterised from the roads' own times: the fast surface of maps.
+
+    Points every half cell along each road that has an end with a finite time take the time of
+    the way on from there (along the road at its speed, or on foot where the mode may not go,
+    to the better end, then that node's time); each cell holds the least of the points in it.
+    A cell without a road takes the time of its nearest road cell plus the straight walk at
+    ``walk_kmh`` between the two cell centres, up to ``max_snap_m`` (``inf`` farther). Unlike
+    `time_surface` no cell is snapped on its own, so the cost grows with the road length and
+    the cells, not with a nearest-road search per cell; a cell's time may differ from a
+    person's at its centre by the walk within a cell.
+
+    Parameters and returns are those of `time_surface`; ``progress`` and ``cancel`` act between
+    chunks of road points.
+    """
+    times = _check_node_seconds(net, node_seconds)
+    snapping = snapping or Snapping()
+    _check_positive(cell_m=cell_m)
+    if max_cells < 1:
+        msg = _("`max_cells` should be at least 1, got {value}").format(value=max_cells)
+        raise InputError(msg)
+    finite = np.isfinite(times)
+    if bounds is None and not finite.any():
+        return TimeSurface(np.empty((0, 0)), Affine.identity(), net.crs, float(cell_m))
+    box = _surface_box(net, finite, bounds, margin_m=snapping.max_snap_m)
+    transform, rows, cols, cell = _surface_grid(box, cell_m=cell_m, max_cells=max_cells)
+    road = _road_cells(net, times, transform, (rows, cols), snapping, progress, cancel)
+    check_cancel(cancel)
+    seconds = _walk_off_road(road, cell, snapping)
+    text = _("travel-time surface: {rows} x {cols} cells of {cell:g} m")
+    report_progress(progress, 1.0, text.format(rows=rows, cols=cols, cell=cell))
+    return TimeSurface(seconds, transform, net.crs, cell)
+
+
 def isochrone_bands(
     net: Network,
     node_seconds: np.ndarray,
@@ -171,6 +220,7 @@ def isochrone_bands(
     snapping: Snapping | None = None,
     simplify_m: float | None = None,
     max_cells: int = DEFAULT_MAX_CELLS,
+    exact: bool = False,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> gpd.GeoDataFrame:
@@ -193,6 +243,11 @@ def isochrone_bands(
     simplify_m
         Simplification tolerance, metres; default half a cell. Bands are simplified one by one,
         so neighbouring rings may overlap or part by up to this distance.
+    exact
+        False (default): the surface rasterised from the roads' times (`road_time_surface`,
+        fast at national scale), on at most ``max(MAP_MIN_CELLS, n_edges / MAP_EDGES_PER_CELL)``
+        cells (and ``max_cells``). True: every cell joined to the network as a person is
+        (`time_surface`: the same rule as the coverage table, slower).
     progress, cancel
         ``progress(fraction, text)`` and a `threading.Event`.
 
@@ -207,12 +262,12 @@ def isochrone_bands(
     times = _check_node_seconds(net, node_seconds)
     # nodes beyond the last band cannot put a cell inside it: leave them out of the grid's extent
     times = np.where(times <= bands[-1] * 60.0 + INCLUSIVE_TOLERANCE_S, times, np.inf)
-    surface = time_surface(
+    surface = (time_surface if exact else road_time_surface)(
         net,
         times,
         cell_m=cell_m,
         snapping=snapping,
-        max_cells=max_cells,
+        max_cells=max_cells if exact else _map_cells(net, max_cells),
         progress=scaled_progress(progress, 0.0, 0.7),
         cancel=cancel,
     )
@@ -234,6 +289,7 @@ def lab_isochrones(
     snapping: Snapping | None = None,
     simplify_m: float | None = None,
     max_cells: int = DEFAULT_MAX_CELLS,
+    exact: bool = False,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> gpd.GeoDataFrame:
@@ -251,7 +307,7 @@ def lab_isochrones(
     bands_minutes
         Band upper bounds, minutes, inclusive; none above the catchments' limit. Default: one
         band up to the limit.
-    cumulative, cell_m, snapping, simplify_m, max_cells
+    cumulative, cell_m, snapping, simplify_m, max_cells, exact
         As in `isochrone_bands`.
     progress, cancel
         ``progress(fraction, text)`` and a `threading.Event`, checked between labs.
@@ -277,12 +333,12 @@ def lab_isochrones(
         report_progress(progress, lab / max(k, 1), text)
         nodes, secs = catchments.for_lab(lab)
         times[nodes] = secs
-        surface = time_surface(
+        surface = (time_surface if exact else road_time_surface)(
             net,
             times,
             cell_m=cell_m,
             snapping=snapping,
-            max_cells=max_cells,
+            max_cells=max_cells if exact else _map_cells(net, max_cells),
             cancel=cancel,
         )
         times[nodes] = np.inf
@@ -417,6 +473,96 @@ def _cell_seconds(
         via[found] = joins.seconds[found] + times[joins.nodes[found]]
         out[r0 * cols : r1 * cols] = via.min(axis=1)
     return out.reshape(rows, cols)
+
+
+def _map_cells(net: Network, max_cells: int) -> int:
+    """Most cells of a band surface: `MAP_MIN_CELLS`, more on networks with more roads."""
+    return int(min(max_cells, max(MAP_MIN_CELLS, net.n_edges // MAP_EDGES_PER_CELL)))
+
+
+def _road_cells(
+    net: Network,
+    times: np.ndarray,
+    transform: Affine,
+    shape: tuple[int, int],
+    snapping: Snapping,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> np.ndarray:
+    """``(rows, cols)`` least time of the road points in each cell, ``inf`` where none."""
+    rows, cols = shape
+    index = net.road_index()
+    finite = np.isfinite(times)
+    edge_ok = finite[net.edge_u] | finite[net.edge_v]
+    pieces = np.flatnonzero(edge_ok[index.edge])
+    lengths = np.sqrt(index.length2[pieces])
+    # two points per cell along a road at least, both ends of every piece included
+    counts = np.maximum(2, np.ceil(lengths / (0.5 * transform.a)).astype(np.int64) + 1)
+    ways = _RoadWays(net, times, snapping.walk_kmh / 3.6)
+    out = np.full(rows * cols, np.inf)
+    bounds = np.searchsorted(
+        np.cumsum(counts), np.arange(1, counts.sum() // _CHUNK_CELLS + 1) * _CHUNK_CELLS
+    )
+    for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(pieces)], strict=True):
+        check_cancel(cancel)
+        report_progress(progress, lo / max(len(pieces), 1), _("isochrones: roads on the grid"))
+        if hi <= lo:
+            continue
+        chunk = pieces[lo:hi]
+        k = np.repeat(np.arange(hi - lo), counts[lo:hi])
+        n = counts[lo:hi][k]
+        share = (
+            np.arange(len(k)) - np.repeat(np.cumsum(counts[lo:hi]) - counts[lo:hi], counts[lo:hi])
+        ) / (n - 1)
+        piece = chunk[k]
+        xy = index.start[piece] + share[:, None] * index.step[piece]
+        along = index.along[piece] + share * lengths[lo:hi][k]
+        length = index.edge_length[index.edge[piece]]
+        frac = np.divide(along, length, out=np.zeros_like(along), where=length > 0)
+        seconds = ways.seconds(index.edge[piece], frac)
+        col = np.floor((xy[:, 0] - transform.c) / transform.a).astype(np.int64)
+        row = np.floor((xy[:, 1] - transform.f) / transform.e).astype(np.int64)
+        inside = (row >= 0) & (row < rows) & (col >= 0) & (col < cols)
+        np.minimum.at(out, row[inside] * cols + col[inside], seconds[inside])
+    return out.reshape(rows, cols)
+
+
+class _RoadWays:
+    """Time from a point on an edge on to the labs, by the rule of `join_network`."""
+
+    def __init__(self, net: Network, times: np.ndarray, walk_mps: float) -> None:
+        self.u, self.v = net.edge_u, net.edge_v
+        self.t_u, self.t_v = times[self.u], times[self.v]
+        self.drive = net.edge_seconds
+        self.foot = net.edge_length_m / walk_mps
+        self.to_u = net.has_arc(self.v, self.u)
+        self.to_v = net.has_arc(self.u, self.v)
+
+    def seconds(self, edge: np.ndarray, frac: np.ndarray) -> np.ndarray:
+        """Seconds from ``frac`` (0 at ``u``, 1 at ``v``) along each ``edge`` to the labs."""
+        frac = np.clip(np.nan_to_num(frac), 0.0, 1.0)
+        out = np.full(len(edge), np.inf)
+        for share, t_end, open_ in (
+            (frac, self.t_u[edge], self.to_u[edge]),
+            (1.0 - frac, self.t_v[edge], self.to_v[edge]),
+        ):
+            on_foot = share * self.foot[edge]
+            way = np.where(open_, np.minimum(share * self.drive[edge], on_foot), on_foot)
+            np.minimum(out, way + t_end, out=out)
+        return out
+
+
+def _walk_off_road(road: np.ndarray, cell: float, snapping: Snapping) -> np.ndarray:
+    """Each cell's time through its nearest road cell, walking up to ``max_snap_m``."""
+    from scipy.ndimage import distance_transform_edt
+
+    has_road = np.isfinite(road)
+    if not has_road.any():
+        return np.full(road.shape, np.inf)
+    dist, (ri, ci) = distance_transform_edt(~has_road, sampling=cell, return_indices=True)
+    out = road[ri, ci] + dist / (snapping.walk_kmh / 3.6)
+    out[dist > snapping.max_snap_m] = np.inf
+    return out
 
 
 def _catchment_bands(
