@@ -7,6 +7,7 @@ within that band by the coverage table; areas far from every road stay outside (
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,13 +43,17 @@ DEFAULT_CELL_M = 50.0
 #: Default largest number of cells of one surface; the cell grows to stay under it.
 DEFAULT_MAX_CELLS = 4_000_000
 
-#: Fewest cells of a band surface, and roads per cell beyond that (`road_time_surface`): the
-#: grid of a map follows the road density, so a country gets cells near the 1 km of its
-#: population raster and a city keeps fine ones, and the isochrones stay a small part of a run.
-MAP_MIN_CELLS, MAP_EDGES_PER_CELL = 250_000, 4
+#: Fewest and most cells of a band surface, and roads per cell between (`road_time_surface`):
+#: the grid of a map follows the road density up to about the pixels of a screen, so a country
+#: gets cells near the 1 km of its population raster whatever its number of roads, a city keeps
+#: fine ones, and the isochrones stay a small part of a run.
+MAP_MIN_CELLS, MAP_MAX_CELLS, MAP_EDGES_PER_CELL = 250_000, 1_000_000, 4
 
 #: Cells per KD-tree query chunk: bounds memory and lets ``cancel`` act between chunks.
 _CHUNK_CELLS = 65_536
+
+#: Road points per chunk of the road surface: cancel acts between chunks (~20 ms each).
+_CHUNK_POINTS = 262_144
 
 
 @dataclass(frozen=True, eq=False)
@@ -204,7 +209,7 @@ def road_time_surface(
     transform, rows, cols, cell = _surface_grid(box, cell_m=cell_m, max_cells=max_cells)
     road = _road_cells(net, times, transform, (rows, cols), snapping, progress, cancel)
     check_cancel(cancel)
-    seconds = _walk_off_road(road, cell, snapping)
+    seconds = _walk_off_road(road, cell, snapping, cancel)
     text = _("travel-time surface: {rows} x {cols} cells of {cell:g} m")
     report_progress(progress, 1.0, text.format(rows=rows, cols=cols, cell=cell))
     return TimeSurface(seconds, transform, net.crs, cell)
@@ -219,7 +224,7 @@ def isochrone_bands(
     cell_m: float = DEFAULT_CELL_M,
     snapping: Snapping | None = None,
     simplify_m: float | None = None,
-    max_cells: int = DEFAULT_MAX_CELLS,
+    max_cells: int | None = None,
     exact: bool = False,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
@@ -238,15 +243,18 @@ def isochrone_bands(
     cumulative
         False: disjoint rings, band ``i`` holds the area with ``from < t <= to`` (the first band
         starts at 0 inclusive). True: band ``i`` holds everything with ``t <= to``.
-    cell_m, snapping, max_cells
+    cell_m, snapping
         As in `time_surface`.
+    max_cells
+        Largest number of cells of the surface. Default: for the fast surface about one cell per
+        `MAP_EDGES_PER_CELL` roads, kept between `MAP_MIN_CELLS` and `MAP_MAX_CELLS` (a map's
+        grid, near 1 km over a country); for ``exact`` `DEFAULT_MAX_CELLS`.
     simplify_m
         Simplification tolerance, metres; default half a cell. Bands are simplified one by one,
         so neighbouring rings may overlap or part by up to this distance.
     exact
         False (default): the surface rasterised from the roads' times (`road_time_surface`,
-        fast at national scale), on at most ``max(MAP_MIN_CELLS, n_edges / MAP_EDGES_PER_CELL)``
-        cells (and ``max_cells``). True: every cell joined to the network as a person is
+        fast at national scale). True: every cell joined to the network as a person is
         (`time_surface`: the same rule as the coverage table, slower).
     progress, cancel
         ``progress(fraction, text)`` and a `threading.Event`.
@@ -267,7 +275,7 @@ def isochrone_bands(
         times,
         cell_m=cell_m,
         snapping=snapping,
-        max_cells=max_cells if exact else _map_cells(net, max_cells),
+        max_cells=_band_cells(net, max_cells, exact=exact),
         progress=scaled_progress(progress, 0.0, 0.7),
         cancel=cancel,
     )
@@ -288,7 +296,7 @@ def lab_isochrones(
     cell_m: float = DEFAULT_CELL_M,
     snapping: Snapping | None = None,
     simplify_m: float | None = None,
-    max_cells: int = DEFAULT_MAX_CELLS,
+    max_cells: int | None = None,
     exact: bool = False,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
@@ -338,7 +346,7 @@ def lab_isochrones(
             times,
             cell_m=cell_m,
             snapping=snapping,
-            max_cells=max_cells if exact else _map_cells(net, max_cells),
+            max_cells=_band_cells(net, max_cells, exact=exact),
             cancel=cancel,
         )
         times[nodes] = np.inf
@@ -408,8 +416,9 @@ def _surface_box(
     ``finite`` holds, grown by ``margin_m`` (the farthest walk to a node).
     """
     if bounds is None:
-        lo = net.node_xy[finite].min(axis=0) - margin_m
-        hi = net.node_xy[finite].max(axis=0) + margin_m
+        where = finite[:, None]
+        lo = np.min(net.node_xy, axis=0, where=where, initial=np.inf) - margin_m
+        hi = np.max(net.node_xy, axis=0, where=where, initial=-np.inf) + margin_m
         return float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
     west, south, east, north = (float(v) for v in bounds)
     if not (east > west and north > south):
@@ -475,9 +484,15 @@ def _cell_seconds(
     return out.reshape(rows, cols)
 
 
-def _map_cells(net: Network, max_cells: int) -> int:
-    """Most cells of a band surface: `MAP_MIN_CELLS`, more on networks with more roads."""
-    return int(min(max_cells, max(MAP_MIN_CELLS, net.n_edges // MAP_EDGES_PER_CELL)))
+def _band_cells(net: Network, max_cells: int | None, *, exact: bool) -> int:
+    """Most cells of a band surface: ``max_cells`` when given, else `DEFAULT_MAX_CELLS` for the
+    exact surface and, for the fast one, a map's grid: `MAP_MIN_CELLS`, more on networks with
+    more roads, up to `MAP_MAX_CELLS`."""
+    if max_cells is not None:
+        return int(max_cells)
+    if exact:
+        return DEFAULT_MAX_CELLS
+    return int(min(MAP_MAX_CELLS, max(MAP_MIN_CELLS, net.n_edges // MAP_EDGES_PER_CELL)))
 
 
 def _road_cells(
@@ -489,79 +504,163 @@ def _road_cells(
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
 ) -> np.ndarray:
-    """``(rows, cols)`` least time of the road points in each cell, ``inf`` where none."""
-    rows, cols = shape
-    index = net.road_index()
+    """``(rows, cols)`` least time of the road points in each cell, ``inf`` where none.
+
+    The points: every node with a finite time, then points every half cell along each road with
+    an end of finite time. A straight road (two vertices, as most national ones) is sampled
+    between its nodes, one point per half cell; a road with bends along its pieces in the road
+    index. Work is cut in chunks of about `_CHUNK_POINTS` points, ``cancel`` checked between.
+    """
+    grid = _CellMin(transform, shape)
     finite = np.isfinite(times)
+    grid.put(net.node_xy[finite], times[finite])
     edge_ok = finite[net.edge_u] | finite[net.edge_v]
-    pieces = np.flatnonzero(edge_ok[index.edge])
-    lengths = np.sqrt(index.length2[pieces])
-    # two points per cell along a road at least, both ends of every piece included
-    counts = np.maximum(2, np.ceil(lengths / (0.5 * transform.a)).astype(np.int64) + 1)
+    straight = np.diff(net.geom_offsets) == 2
     ways = _RoadWays(net, times, snapping.walk_kmh / 3.6)
-    out = np.full(rows * cols, np.inf)
-    bounds = np.searchsorted(
-        np.cumsum(counts), np.arange(1, counts.sum() // _CHUNK_CELLS + 1) * _CHUNK_CELLS
+    spacing = 0.5 * transform.a
+    edges = np.flatnonzero(edge_ok & straight)
+    xy_u, xy_v = net.node_xy[net.edge_u[edges]], net.node_xy[net.edge_v[edges]]
+    n = np.maximum(1, np.ceil(np.hypot(*(xy_v - xy_u).T) / spacing)).astype(np.int64)
+    # inner points where both ends have a time (the nodes are in already), every point else
+    both = finite[net.edge_u[edges]] & finite[net.edge_v[edges]]
+    first = np.where(both, 1, 0)
+    counts = np.where(both, n - 1, n + 1)
+    curved = (
+        np.flatnonzero((edge_ok & ~straight)[net.road_index().edge]) if not straight.all() else []
     )
-    for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(pieces)], strict=True):
+    total = len(edges) + len(curved)
+    for lo, hi in _chunks(counts):
         check_cancel(cancel)
-        report_progress(progress, lo / max(len(pieces), 1), _("isochrones: roads on the grid"))
-        if hi <= lo:
-            continue
-        chunk = pieces[lo:hi]
-        k = np.repeat(np.arange(hi - lo), counts[lo:hi])
-        n = counts[lo:hi][k]
-        share = (
-            np.arange(len(k)) - np.repeat(np.cumsum(counts[lo:hi]) - counts[lo:hi], counts[lo:hi])
-        ) / (n - 1)
-        piece = chunk[k]
+        report_progress(progress, lo / max(total, 1), _("isochrones: roads on the grid"))
+        k, j = _expand(counts[lo:hi])
+        frac = (j + first[lo:hi][k]) / n[lo:hi][k]
+        xy = xy_u[lo:hi][k] + frac[:, None] * (xy_v[lo:hi][k] - xy_u[lo:hi][k])
+        grid.put(xy, ways.seconds(edges[lo:hi][k], frac))
+    if len(curved):
+        _curved_points(net, curved, ways, grid, spacing, progress, cancel, (len(edges), total))
+    return grid.out.reshape(shape)
+
+
+def _curved_points(
+    net: Network,
+    pieces: np.ndarray,
+    ways: _RoadWays,
+    grid: _CellMin,
+    spacing: float,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+    done_total: tuple[int, int],
+) -> None:
+    """Points every ``spacing`` metres along ``pieces`` of the road index, both ends included."""
+    index = net.road_index()
+    lengths = np.sqrt(index.length2[pieces])
+    counts = np.maximum(2, np.ceil(lengths / spacing).astype(np.int64) + 1)
+    done, total = done_total
+    for lo, hi in _chunks(counts):
+        check_cancel(cancel)
+        report_progress(progress, (done + lo) / total, _("isochrones: roads on the grid"))
+        k, j = _expand(counts[lo:hi])
+        share = j / (counts[lo:hi][k] - 1)
+        piece = pieces[lo:hi][k]
         xy = index.start[piece] + share[:, None] * index.step[piece]
         along = index.along[piece] + share * lengths[lo:hi][k]
         length = index.edge_length[index.edge[piece]]
         frac = np.divide(along, length, out=np.zeros_like(along), where=length > 0)
-        seconds = ways.seconds(index.edge[piece], frac)
-        col = np.floor((xy[:, 0] - transform.c) / transform.a).astype(np.int64)
-        row = np.floor((xy[:, 1] - transform.f) / transform.e).astype(np.int64)
-        inside = (row >= 0) & (row < rows) & (col >= 0) & (col < cols)
-        np.minimum.at(out, row[inside] * cols + col[inside], seconds[inside])
-    return out.reshape(rows, cols)
+        grid.put(xy, ways.seconds(index.edge[piece], frac))
+
+
+def _chunks(counts: np.ndarray):
+    """``(lo, hi)`` ranges of ``counts`` whose sums stay near `_CHUNK_POINTS`."""
+    if not len(counts):
+        return []
+    cut = np.searchsorted(
+        np.cumsum(counts), np.arange(1, int(counts.sum()) // _CHUNK_POINTS + 1) * _CHUNK_POINTS
+    )
+    bounds = np.unique(np.r_[0, cut, len(counts)])
+    return list(itertools.pairwise(bounds.tolist()))
+
+
+def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For ``counts``: the item of each of their ``sum(counts)`` slots and its rank in the item."""
+    k = np.repeat(np.arange(len(counts)), counts)
+    j = np.arange(len(k)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return k, j
+
+
+class _CellMin:
+    """A flat grid keeping the least time put into each cell."""
+
+    def __init__(self, transform: Affine, shape: tuple[int, int]) -> None:
+        self.transform, (self.rows, self.cols) = transform, shape
+        self.out = np.full(self.rows * self.cols, np.inf)
+
+    def put(self, xy: np.ndarray, seconds: np.ndarray) -> None:
+        t = self.transform
+        col = np.floor((xy[:, 0] - t.c) / t.a).astype(np.int64)
+        row = np.floor((xy[:, 1] - t.f) / t.e).astype(np.int64)
+        inside = (row >= 0) & (row < self.rows) & (col >= 0) & (col < self.cols)
+        np.minimum.at(self.out, row[inside] * self.cols + col[inside], seconds[inside])
 
 
 class _RoadWays:
     """Time from a point on an edge on to the labs, by the rule of `join_network`."""
 
     def __init__(self, net: Network, times: np.ndarray, walk_mps: float) -> None:
-        self.u, self.v = net.edge_u, net.edge_v
-        self.t_u, self.t_v = times[self.u], times[self.v]
-        self.drive = net.edge_seconds
-        self.foot = net.edge_length_m / walk_mps
-        self.to_u = net.has_arc(self.v, self.u)
-        self.to_v = net.has_arc(self.u, self.v)
+        # per-edge values are gathered for the edges asked only: a country's roads beyond the
+        # last band are never touched
+        self.u, self.v, self.times = net.edge_u, net.edge_v, times
+        self.drive, self.length, self.walk_mps = net.edge_seconds, net.edge_length_m, walk_mps
+        # which way the mode may drive along each edge, from the arcs of the graph
+        self.to_u = np.zeros(len(self.u), dtype=bool)
+        self.to_v = np.zeros(len(self.u), dtype=bool)
+        self.to_u[net.arc_edge[net.arc_reversed]] = True
+        self.to_v[net.arc_edge[~net.arc_reversed]] = True
 
     def seconds(self, edge: np.ndarray, frac: np.ndarray) -> np.ndarray:
         """Seconds from ``frac`` (0 at ``u``, 1 at ``v``) along each ``edge`` to the labs."""
         frac = np.clip(np.nan_to_num(frac), 0.0, 1.0)
         out = np.full(len(edge), np.inf)
+        drive, foot = self.drive[edge], self.length[edge] / self.walk_mps
         for share, t_end, open_ in (
-            (frac, self.t_u[edge], self.to_u[edge]),
-            (1.0 - frac, self.t_v[edge], self.to_v[edge]),
+            (frac, self.times[self.u[edge]], self.to_u[edge]),
+            (1.0 - frac, self.times[self.v[edge]], self.to_v[edge]),
         ):
-            on_foot = share * self.foot[edge]
-            way = np.where(open_, np.minimum(share * self.drive[edge], on_foot), on_foot)
+            on_foot = share * foot
+            way = np.where(open_, np.minimum(share * drive, on_foot), on_foot)
             np.minimum(out, way + t_end, out=out)
         return out
 
 
-def _walk_off_road(road: np.ndarray, cell: float, snapping: Snapping) -> np.ndarray:
-    """Each cell's time through its nearest road cell, walking up to ``max_snap_m``."""
+def _walk_off_road(
+    road: np.ndarray, cell: float, snapping: Snapping, cancel: threading.Event | None = None
+) -> np.ndarray:
+    """Each cell's time through its nearest road cell, walking up to ``max_snap_m``.
+
+    Computed in blocks of rows (about 4 `_CHUNK_POINTS` cells), ``cancel`` checked between:
+    each block sees the roads up to ``max_snap_m`` above and below it, all a walk may reach, so
+    the blocks give the same answer as one transform of the whole grid.
+    """
     from scipy.ndimage import distance_transform_edt
 
+    rows, cols = road.shape
+    out = np.full(road.shape, np.inf)
     has_road = np.isfinite(road)
-    if not has_road.any():
-        return np.full(road.shape, np.inf)
-    dist, (ri, ci) = distance_transform_edt(~has_road, sampling=cell, return_indices=True)
-    out = road[ri, ci] + dist / (snapping.walk_kmh / 3.6)
-    out[dist > snapping.max_snap_m] = np.inf
+    reach = math.ceil(snapping.max_snap_m / cell) + 1
+    block = max(4 * _CHUNK_POINTS // max(cols, 1), 2 * reach)
+    walk_mps = snapping.walk_kmh / 3.6
+    for r0 in range(0, rows, block):
+        check_cancel(cancel)
+        r1 = min(rows, r0 + block)
+        lo, hi = max(0, r0 - reach), min(rows, r1 + reach)
+        if not has_road[lo:hi].any():
+            continue
+        dist, (ri, ci) = distance_transform_edt(
+            ~has_road[lo:hi], sampling=cell, return_indices=True
+        )
+        part = slice(r0 - lo, r1 - lo)
+        times = road[lo:hi][ri[part], ci[part]] + dist[part] / walk_mps
+        times[dist[part] > snapping.max_snap_m] = np.inf
+        out[r0:r1] = times
     return out
 
 
