@@ -59,8 +59,11 @@ _WHERE: dict[str, str] = {
     "read_settings_file": "ccgeo.tasks.settings",
     "write_settings_file": "ccgeo.tasks.settings",
     "run_siting": "ccgeo.tasks.siting",
+    "read_plan": "ccgeo.tasks.batch",
+    "run_batch": "ccgeo.tasks.batch",
     "build_webmap": "ccgeo.report.webmap",
     "save_webmap": "ccgeo.report.webmap",
+    "write_comparison": "ccgeo.report.batch",
 }
 
 __all__ = [
@@ -92,17 +95,20 @@ __all__ = [
     "project_from_files",
     "read_districts",
     "read_facilities",
+    "read_plan",
     "read_population",
     "read_population_table",
     "read_roads",
     "read_settings_file",
     "run_access",
+    "run_batch",
     "run_capacity",
     "run_referral",
     "run_siting",
     "save_copy",
     "save_project",
     "save_webmap",
+    "write_comparison",
     "write_settings_file",
     "zonal_population",
 ]
@@ -141,8 +147,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         save_copy,
         save_project,
     )
+    from ccgeo.report.batch import write_comparison
     from ccgeo.report.webmap import build_webmap, save_webmap
     from ccgeo.tasks.access import run_access
+    from ccgeo.tasks.batch import read_plan, run_batch
     from ccgeo.tasks.capacity import run_capacity
     from ccgeo.tasks.referral import run_referral
     from ccgeo.tasks.settings import read_settings_file, write_settings_file

@@ -273,6 +273,22 @@ def format_count(value: Any) -> str:
     return MISSING if number is None else _localised(f"{round(number):,}")
 
 
+def format_seconds(value: Any) -> str:
+    """A duration in seconds, as a clock of work left reads: ``12.4`` → ``"12 s"``, ``250`` →
+    ``"4 min"``, ``4500`` → ``"1 h 15 min"`` (the symbols are the same in every language, the
+    numbers are the language's); ``"–"`` when missing."""
+    number = _finite(value)
+    if number is None:
+        return MISSING
+    seconds = max(0, round(number))
+    if seconds < 60:
+        return f"{format_count(seconds)} s"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{format_count(minutes)} min"
+    return f"{format_count(minutes // 60)} h {minutes % 60:02d} min"
+
+
 def format_date(value: dt.date) -> str:
     """A day in words in the current language: ``"2 December 2026"``, ``"2 de dezembro de
     2026"``, ``"2 de diciembre de 2026"``, ``"2 décembre 2026"`` (a datetime gives its day)."""

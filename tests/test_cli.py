@@ -370,7 +370,8 @@ def test_site_command_on_the_demo_city(tmp_path, demo_dir, capsys):
 
 
 def test_site_errors_are_one_line(tmp_path, demo_dir, capsys):
-    base = ["site", *_demo_inputs(demo_dir), "--out", str(tmp_path)]
+    # --quiet: without it, stderr that is no terminal also logs the stages run before the error
+    base = ["site", *_demo_inputs(demo_dir), "--out", str(tmp_path), "--quiet"]
     assert main([*base, "--model", "lscp", "--target", "1.5"]) == 2
     assert "`target_share` should be a share above 0 and at most 1" in capsys.readouterr().err
     assert main([*base, "--hubs", "500"]) == 2

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Mapping, Sequence
 
 from ccgeo.cli.parser import build_parser, error_line
-from ccgeo.errors import CcgeoError, InputError
+from ccgeo.errors import Cancelled, CcgeoError, InputError
 from ccgeo.i18n import (
     LANGUAGES,
     _,
@@ -28,6 +28,7 @@ from ccgeo.i18n import (
 )
 
 __all__ = [
+    "EXIT_CANCELLED",
     "EXIT_ERROR",
     "build_parser",
     "choose_language",
@@ -37,6 +38,8 @@ __all__ = [
 ]
 
 EXIT_ERROR = 2
+#: Exit code of a command stopped by Ctrl+C (128 + SIGINT, as shells report it).
+EXIT_CANCELLED = 130
 
 
 #: Options whose value may begin with a minus sign (a bounding box west of Greenwich or south
@@ -107,12 +110,18 @@ def _run(given: list[str]) -> int:
         from ccgeo.cli.commands import COMMANDS
 
         return int(COMMANDS[name](args))
+    except Cancelled:
+        print(
+            _("ccgeo: cancelled by the user; the outputs of the unfinished work were not written"),
+            file=sys.stderr,
+        )
+        return EXIT_CANCELLED
     except CcgeoError as exc:
         print(error_line(exc), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(_("ccgeo: interrupted"), file=sys.stderr)
-        return 130
+        return EXIT_CANCELLED
     except BrokenPipeError:
         # the reader of our output went away (`ccgeo info x | head`): not an error of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ccgeo.cli.batch import batch
 from ccgeo.cli.options import given_settings, settings_name
 from ccgeo.cli.parser import error_line
+from ccgeo.cli.progress_bar import progress_for, run_cancellable
 from ccgeo.errors import InputError
 from ccgeo.i18n import _, ngettext
 from ccgeo.labels import (
@@ -60,7 +62,9 @@ def load_inputs(args: argparse.Namespace, *, need: Sequence[str] = ()) -> Projec
             raise InputError(msg)
         project = open_project(args.project)
     else:
-        project = project_from_files(
+        project = run_cancellable(
+            project_from_files,
+            progress=progress_for(args),
             roads=args.roads,
             facilities=args.facilities,
             population=args.population,
@@ -138,7 +142,9 @@ def _analyse(
     started = time.perf_counter()
     project = load_inputs(args, need=need)
     sourced = settings_of(args, cls, project)
-    result = task(project, sourced.settings, **options)
+    result = run_cancellable(
+        task, project, sourced.settings, progress=progress_for(args), **options
+    )
     record = run_record(args, sourced, project, started)
     return _Done(project, sourced, result, write(result, project, args.out, run=record))
 
@@ -307,7 +313,7 @@ def export(args: argparse.Namespace) -> int:
     formats = [f for f in args.formats.split(",") if f.strip()]
     project = load_inputs(args, need=("roads", "facilities", "demand"))
     sourced = settings_of(args, AccessSettings, project)
-    result = run_access(project, sourced.settings)
+    result = run_cancellable(run_access, project, sourced.settings, progress=progress_for(args))
     written = export_results(
         result,
         args.out,
@@ -357,7 +363,7 @@ def map_(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = load_inputs(args, need=("roads", "facilities", "demand"))
     project, sourced, scenario = _scenario_inputs(args, project)
-    result = run_access(project, sourced.settings)
+    result = run_cancellable(run_access, project, sourced.settings, progress=progress_for(args))
     path = export_webmap(
         project,
         result,
@@ -381,7 +387,7 @@ def report(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = load_inputs(args, need=("roads", "facilities", "demand"))
     project, sourced, scenario = _scenario_inputs(args, project)
-    result = run_access(project, sourced.settings)
+    result = run_cancellable(run_access, project, sourced.settings, progress=progress_for(args))
     path = write_report(
         project,
         result,
@@ -542,4 +548,5 @@ COMMANDS = {
     "report": report,
     "settings": settings,
     "demo": demo,
+    "batch": batch,
 }

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ccgeo import __version__
+from ccgeo.cli.batch import add_batch_command
 from ccgeo.cli.options import add_settings_options
 from ccgeo.i18n import LANGUAGES, _, speak_argparse
 from ccgeo.model.settings import (
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     _report(sub)
     _settings(sub)
     _demo(sub)
+    add_batch_command(sub)
     for command in sub.choices.values():
         add_language_option(command)
     return parser
@@ -330,6 +332,17 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--districts", type=Path, help=_("district boundaries (GeoJSON/GPKG/SHP)"))
     group.add_argument("--mapping", type=Path, help=_("column mapping for the facility file"))
     group.add_argument("--sheet", help=_("sheet of the facility workbook"))
+    add_quiet_option(parser)
+
+
+def add_quiet_option(parser: argparse.ArgumentParser) -> None:
+    """``-q/--quiet``: no progress bar on stderr (the bar never goes to stdout)."""
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help=_("no progress bar (it is drawn on stderr, never on the standard output)"),
+    )
 
 
 def add_scenario_argument(parser: argparse.ArgumentParser) -> None:

@@ -47,6 +47,7 @@ DOCK_PAGES: dict[str, str] = {
     "analysis": "run-access.html",
     "results": "run-access.html",
     "scenarios": "compare-scenarios.html",
+    "batch": "compare-scenarios.html",
     "siting": "site-hubs.html",
     "referral": "plan-referral.html",
     "capacity": "lab-capacity.html",

@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.project: Project | None = None
         self._workers: set[Worker] = set()
+        self._stage_texts: dict[Worker, str] = {}  # the last stage each task named
         #: When True, errors go to the log and `taskFailed` only (no modal box): screenshot runs.
         self.quiet_errors = False
         #: The project is open in another window (`ccgeo.gui.project_lock`): Save saves a copy.
@@ -1216,7 +1217,9 @@ class MainWindow(QMainWindow):
         worker = Worker(fn, *args)
         self._workers.add(worker)
         signals = worker.signals
-        signals.progress.connect(self._show_progress)
+        signals.progress.connect(
+            lambda fraction, stage: self._show_progress(worker, fraction, stage)
+        )
         signals.finished.connect(lambda result: self._task_done(worker, text, on_done, result))
         signals.failed.connect(lambda message: self._task_failed(worker, text, message))
         signals.cancelled.connect(lambda: self._task_cancelled(worker, text))
@@ -1233,14 +1236,19 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         return worker.start()
 
-    def _show_progress(self, fraction: float, text: str) -> None:
+    def _show_progress(self, worker: Worker, fraction: float, text: str) -> None:
+        """A task's progress on the status bar, with its time left once it can be told."""
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(round(1000 * fraction))
         if text:
-            self.message_label.setText(text)
+            self._stage_texts[worker] = text
+        stage = self._stage_texts.get(worker)
+        if stage:
+            self.message_label.setText(worker.with_time_left(stage))
 
     def _end_task(self, worker: Worker) -> None:
         self._workers.discard(worker)
+        self._stage_texts.pop(worker, None)
         QApplication.restoreOverrideCursor()
         if not self._workers:
             self.progress_bar.hide()

@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ccgeo.errors import Cancelled, CcgeoError
 from ccgeo.gui.language import QT_TR_NOOP, tr
+from ccgeo.labels import format_seconds
+from ccgeo.progress import ProgressClock
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +62,8 @@ class Worker(QRunnable):
         self.signals = WorkerSignals()
         self.cancel_event = threading.Event()
         self.done = threading.Event()
+        #: The pace of the function's progress, fed in its own thread (`time_left_text`).
+        self.clock = ProgressClock()
         # Qt must not delete the C++ runnable while Python still holds its signals.
         self.setAutoDelete(False)
 
@@ -73,7 +77,15 @@ class Worker(QRunnable):
         return self
 
     def _progress(self, fraction: float, text: str) -> None:
+        self.clock.update(fraction, text)
         self.signals.progress.emit(float(fraction), str(text))
+
+    def with_time_left(self, text: str) -> str:
+        """``text`` and, once it can be told, the time left: ``"Isochrones · about 12 s left"``."""
+        seconds = self.clock.seconds_left
+        if seconds is None or self.done.is_set():
+            return text
+        return tr("{stage} · about {time} left").format(stage=text, time=format_seconds(seconds))
 
     def run(self) -> None:
         """Called by the pool thread; runs the function in a fresh Python thread and waits.

@@ -110,6 +110,10 @@ class SpeedProfile:
     def __hash__(self) -> int:
         return hash(json.dumps(self.to_dict(), sort_keys=True))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the read-only mapping does not pickle: ship the plain values (process pools, Dask)
+        return (SpeedProfile.from_dict, (self.to_dict(),))
+
     @property
     def allowed_classes(self) -> frozenset[str]:
         """``highway`` classes with a stated speed for this mode."""

@@ -17,9 +17,11 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m, local_utm_crs, project_lonlat
 from ccgeo.i18n import _
 from ccgeo.io.osm import first_value, graph_to_roads, read_roads
+from ccgeo.model.closures import RoadClosures
 from ccgeo.model.network import EPSILON_SECONDS, Network, csr_from_arrays
 from ccgeo.model.profile import SpeedProfile
 from ccgeo.model.roads import RoadData, mode_words
+from ccgeo.network.closures import edge_factors
 from ccgeo.network.profiles import edge_speeds_kmh, get_profile, travel_seconds
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
@@ -37,6 +39,7 @@ def build_network(
     *,
     profiles: Mapping[str, SpeedProfile] | None = None,
     congestion: float | None = None,
+    closures: RoadClosures | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> Network:
@@ -55,6 +58,9 @@ def build_network(
         Travel-time multiplier for this network (a scenario's peak-hour factor: 3.0 means
         trips take three times longer), replacing the profile's ``congestion_factor``.
         None keeps the profile's.
+    closures
+        Roads a scenario closes or slows (by class, surface or area), or None: each edge's
+        speed is multiplied by its `ccgeo.network.closures.edge_factors` (0 closes it).
     progress, cancel
         ``progress(fraction, text)`` callback and a `threading.Event` that cancels.
 
@@ -71,7 +77,7 @@ def build_network(
     check_cancel(cancel)
     name = mode_words(profile.name)
     report_progress(progress, 0.0, _("{mode}: speeds per road").format(mode=name))
-    usable, seconds, warnings = _usable_edges(roads, profile)
+    usable, seconds, warnings = _usable_edges(roads, profile, closures)
     check_cancel(cancel)
     report_progress(progress, 0.3, _("{mode}: nodes and arcs").format(mode=name))
     topology = _topology(roads, usable, seconds, respect_oneway=profile.respect_oneway)
@@ -84,7 +90,7 @@ def build_network(
 
 
 def _usable_edges(
-    roads: RoadData, profile: SpeedProfile
+    roads: RoadData, profile: SpeedProfile, closures: RoadClosures | None = None
 ) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
     """The edges a profile may use, their travel seconds, and the warnings of the build.
 
@@ -105,6 +111,9 @@ def _usable_edges(
         If no road can be used by the profile.
     """
     speeds, warnings = edge_speeds_kmh(roads, profile)
+    if closures is not None and not closures.empty:
+        factor = edge_factors(roads, closures)
+        speeds = np.where(factor > 0, speeds * factor, np.nan)
     usable = np.flatnonzero(np.isfinite(speeds))
     if len(usable) == 0:
         classes = ", ".join(f"{k} ({v})" for k, v in list(_class_counts(roads).items())[:8])

@@ -2093,6 +2093,70 @@ def _frequency(text: str) -> str:
     return text
 
 
+@dataclass
+class _TableContent:
+    """What the page furniture of `write_table_pages` shows (title, subtitle, data warning)."""
+
+    title: str
+    city: str = ""
+    synthetic: bool = False
+    toc: list[tuple[str, int]] = field(default_factory=list)
+
+
+def write_table_pages(
+    out_path: str | Path,
+    title: str,
+    tables: Sequence[tuple[str, Table]],
+    *,
+    subtitle: str = "",
+    orientation: str = "landscape",
+) -> Path:
+    """Write a PDF of tables (a scenario batch's comparison), with the report's type and page
+    furniture; each table continues on the next pages with its header repeated.
+
+    Parameters
+    ----------
+    out_path
+        The PDF file (replaced only once complete).
+    title
+        Heading of the first page and of the running header.
+    tables
+        ``(heading, Table)`` pairs, in order.
+    subtitle
+        Shown beside the title in the running header.
+    orientation
+        ``"landscape"`` (default: wide tables) or ``"portrait"``, on A4.
+
+    Raises
+    ------
+    InputError
+        If the PDF cannot be written there.
+    """
+    ensure_qt_app()
+    out = Path(out_path)
+    with atomic_path(out, what=_("the PDF report")) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setCreator("ccgeo")
+        writer.setPageLayout(page_layout("a4", orientation))
+        writer.setResolution(_DPI)
+        writer.setTitle(title)
+        pages = _Pages(writer, _TableContent(title=title, city=subtitle))  # type: ignore[arg-type]
+        pages.new_page()
+        pages.text(title, pages.fonts.h1, after=8.0)
+        for heading, table in tables:
+            pages.heading(heading)
+            pages.table(table)
+        painter = QPainter()
+        if not painter.begin(writer):
+            msg = _("cannot write the PDF there; check that the folder is writable and has space")
+            raise InputError(msg, path=out)
+        try:
+            pages.render(painter, progress=None, cancel=None)
+        finally:
+            painter.end()
+    return out
+
+
 __all__ = [
     "ORIENTATIONS",
     "PAPERS",
@@ -2100,4 +2164,5 @@ __all__ = [
     "coverage_rows",
     "ensure_qt_app",
     "write_report",
+    "write_table_pages",
 ]

@@ -3,6 +3,8 @@ speed file, the off-road distance."""
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pandas as pd
 from helpers import (
@@ -84,10 +86,15 @@ def test_cancel_run_shows_no_result(qtbot, demo_window: MainWindow) -> None:
     window = demo_window
     panel = window.docks["analysis"].widget()
     choose(qtbot, panel.mode, "walk")
+    reported: list[float] = []
+    window.analysis.runProgress.connect(lambda fraction, _text: reported.append(fraction))
     with qtbot.waitSignal(window.analysis.runCancelled, timeout=TIMEOUT_MS):
         click(qtbot, panel.run_button)
+        qtbot.waitUntil(lambda: bool(reported), timeout=TIMEOUT_MS)  # the run is under way
         assert panel.cancel_button.isEnabled()
+        clicked = time.monotonic()
         click(qtbot, panel.cancel_button)
+    assert time.monotonic() - clicked < 1.0  # stopped within a second of the click
     qtbot.waitUntil(window.progress_bar.isHidden, timeout=TIMEOUT_MS)
     assert window.analysis.workspace.baseline is None
     assert panel.state.text().startswith("Cancelled")

@@ -259,5 +259,12 @@
             <numerusform>%n new {test} hubs bring +{people} people within {minutes} ({before} → {after})</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n scenario(s) from {folder}; {failed} failed</source>
+        <translation>
+            <numerusform>%n scenario from {folder}; {failed} failed</numerusform>
+            <numerusform>%n scenarios from {folder}; {failed} failed</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

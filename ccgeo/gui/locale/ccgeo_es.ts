@@ -2494,6 +2494,102 @@ Save them before closing it?</source>
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Speed file</source>
+        <translation>Archivo de velocidades</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Umbrales</translation>
+    </message>
+    <message>
+        <source>Road closures</source>
+        <translation>Cierres de vías</translation>
+    </message>
+    <message>
+        <source>Hubs</source>
+        <translation>Laboratorios de referencia</translation>
+    </message>
+    <message>
+        <source>Sample referral</source>
+        <translation>Derivación de muestras</translation>
+    </message>
+    <message>
+        <source>Labs used</source>
+        <translation>Laboratorios usados</translation>
+    </message>
+    <message>
+        <source>Off the road network</source>
+        <translation>Fuera de la red vial</translation>
+    </message>
+    <message>
+        <source>Mean time</source>
+        <translation>Tiempo medio</translation>
+    </message>
+    <message>
+        <source>Underserved people</source>
+        <translation>Personas desatendidas</translation>
+    </message>
+    <message>
+        <source>Sited hubs</source>
+        <translation>Laboratorios ubicados</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>One row per scenario: its values and its results, as in comparison.csv</source>
+        <extracomment>Columns shown as written (names, ids, the axis values).</extracomment>
+        <translation>Una fila por escenario: sus valores y sus resultados, como en comparison.csv</translation>
+    </message>
+    <message>
+        <source>Open a folder written by `ccgeo batch` (File ▸ Open Scenario Batch…).</source>
+        <translation>Abra una carpeta escrita por `ccgeo batch` (Archivo ▸ Abrir lote de escenarios…).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenario(s) from {folder}; {failed} failed</source>
+        <translation>
+            <numerusform>%n escenario de {folder}; {failed} fallidos</numerusform>
+            <numerusform>%n escenarios de {folder}; {failed} fallidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Within {minutes} min</source>
+        <translation>A {minutes} min o menos</translation>
+    </message>
+    <message>
+        <source>People within {minutes} min</source>
+        <translation>Personas a {minutes} min o menos</translation>
+    </message>
+    <message>
+        <source>Referral: {value}</source>
+        <translation>Derivación: {value}</translation>
+    </message>
+    <message>
+        <source>Scenario batch</source>
+        <translation>Lote de escenarios</translation>
+    </message>
+    <message>
+        <source>Open the output folder of a scenario batch</source>
+        <translation>Abrir la carpeta de salida de un lote de escenarios</translation>
+    </message>
+    <message>
+        <source>No scenario batch there</source>
+        <translation>No hay ningún lote de escenarios ahí</translation>
+    </message>
+    <message>
+        <source>{folder} holds no comparison.csv; choose the --out folder of `ccgeo batch`</source>
+        <translation>{folder} no contiene comparison.csv; elija la carpeta --out de `ccgeo batch`</translation>
+    </message>
+    <message>
+        <source>Open Scenario &amp;Batch…</source>
+        <translation>Abrir &amp;lote de escenarios…</translation>
+    </message>
+    <message>
+        <source>Show the comparison table of a scenario batch (the --out folder of `ccgeo batch`)</source>
+        <translation>Mostrar la tabla comparativa de un lote de escenarios (la carpeta --out de `ccgeo batch`)</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <translation>Posición</translation>
     </message>
@@ -3390,6 +3486,7 @@ Save them before closing it?</source>
     </message>
     <message>
         <source>Scenario</source>
+        <extracomment>The table the batch writes in its output folder. Column headers of the comparison table (the others are per threshold).</extracomment>
         <translation>Escenario</translation>
     </message>
     <message>
@@ -4438,6 +4535,11 @@ This is a bug in ccgeo, not a problem with your data. The details were written t
         <translation>Se produjo un error inesperado: {error}
 
 Es un fallo de ccgeo, no un problema de sus datos. Los detalles se escribieron en el registro.</translation>
+    </message>
+    <message>
+        <source>{stage} · about {time} left</source>
+        <extracomment>The pace of the function&apos;s progress, fed in its own thread (`time_left_text`).</extracomment>
+        <translation>{stage} · quedan unos {time}</translation>
     </message>
 </context>
 </TS>

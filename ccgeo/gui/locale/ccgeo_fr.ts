@@ -2494,6 +2494,102 @@ Les enregistrer avant de le fermer ?</translation>
         <translation>État</translation>
     </message>
     <message>
+        <source>Speed file</source>
+        <translation>Fichier de vitesses</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Seuils</translation>
+    </message>
+    <message>
+        <source>Road closures</source>
+        <translation>Routes fermées</translation>
+    </message>
+    <message>
+        <source>Hubs</source>
+        <translation>Laboratoires de référence</translation>
+    </message>
+    <message>
+        <source>Sample referral</source>
+        <translation>Acheminement des échantillons</translation>
+    </message>
+    <message>
+        <source>Labs used</source>
+        <translation>Laboratoires utilisés</translation>
+    </message>
+    <message>
+        <source>Off the road network</source>
+        <translation>Hors du réseau routier</translation>
+    </message>
+    <message>
+        <source>Mean time</source>
+        <translation>Temps moyen</translation>
+    </message>
+    <message>
+        <source>Underserved people</source>
+        <translation>Personnes mal desservies</translation>
+    </message>
+    <message>
+        <source>Sited hubs</source>
+        <translation>Laboratoires implantés</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>One row per scenario: its values and its results, as in comparison.csv</source>
+        <extracomment>Columns shown as written (names, ids, the axis values).</extracomment>
+        <translation>Une ligne par scénario : ses valeurs et ses résultats, comme dans comparison.csv</translation>
+    </message>
+    <message>
+        <source>Open a folder written by `ccgeo batch` (File ▸ Open Scenario Batch…).</source>
+        <translation>Ouvrez un dossier écrit par `ccgeo batch` (Fichier ▸ Ouvrir un lot de scénarios…).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenario(s) from {folder}; {failed} failed</source>
+        <translation>
+            <numerusform>%n scénario de {folder} ; {failed} en échec</numerusform>
+            <numerusform>%n scénarios de {folder} ; {failed} en échec</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Within {minutes} min</source>
+        <translation>À {minutes} min ou moins</translation>
+    </message>
+    <message>
+        <source>People within {minutes} min</source>
+        <translation>Personnes à {minutes} min ou moins</translation>
+    </message>
+    <message>
+        <source>Referral: {value}</source>
+        <translation>Acheminement : {value}</translation>
+    </message>
+    <message>
+        <source>Scenario batch</source>
+        <translation>Lot de scénarios</translation>
+    </message>
+    <message>
+        <source>Open the output folder of a scenario batch</source>
+        <translation>Ouvrir le dossier de sortie d&apos;un lot de scénarios</translation>
+    </message>
+    <message>
+        <source>No scenario batch there</source>
+        <translation>Aucun lot de scénarios ici</translation>
+    </message>
+    <message>
+        <source>{folder} holds no comparison.csv; choose the --out folder of `ccgeo batch`</source>
+        <translation>{folder} ne contient pas de comparison.csv ; choisissez le dossier --out de `ccgeo batch`</translation>
+    </message>
+    <message>
+        <source>Open Scenario &amp;Batch…</source>
+        <translation>Ouvrir un &amp;lot de scénarios…</translation>
+    </message>
+    <message>
+        <source>Show the comparison table of a scenario batch (the --out folder of `ccgeo batch`)</source>
+        <translation>Afficher le tableau comparatif d&apos;un lot de scénarios (le dossier --out de `ccgeo batch`)</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
@@ -3390,6 +3486,7 @@ Les enregistrer avant de le fermer ?</translation>
     </message>
     <message>
         <source>Scenario</source>
+        <extracomment>The table the batch writes in its output folder. Column headers of the comparison table (the others are per threshold).</extracomment>
         <translation>Scénario</translation>
     </message>
     <message>
@@ -4438,6 +4535,11 @@ This is a bug in ccgeo, not a problem with your data. The details were written t
         <translation>Une erreur inattendue s’est produite : {error}
 
 C’est un bogue de ccgeo, pas un problème de vos données. Les détails ont été écrits dans le journal.</translation>
+    </message>
+    <message>
+        <source>{stage} · about {time} left</source>
+        <extracomment>The pace of the function&apos;s progress, fed in its own thread (`time_left_text`).</extracomment>
+        <translation>{stage} · environ {time} restantes</translation>
     </message>
 </context>
 </TS>

@@ -2494,6 +2494,102 @@ Salvá-las antes de fechá-lo?</translation>
         <translation>Situação</translation>
     </message>
     <message>
+        <source>Speed file</source>
+        <translation>Arquivo de velocidades</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Limiares</translation>
+    </message>
+    <message>
+        <source>Road closures</source>
+        <translation>Vias fechadas</translation>
+    </message>
+    <message>
+        <source>Hubs</source>
+        <translation>Laboratórios de referência</translation>
+    </message>
+    <message>
+        <source>Sample referral</source>
+        <translation>Encaminhamento de amostras</translation>
+    </message>
+    <message>
+        <source>Labs used</source>
+        <translation>Laboratórios usados</translation>
+    </message>
+    <message>
+        <source>Off the road network</source>
+        <translation>Fora da rede viária</translation>
+    </message>
+    <message>
+        <source>Mean time</source>
+        <translation>Tempo médio</translation>
+    </message>
+    <message>
+        <source>Underserved people</source>
+        <translation>Pessoas desassistidas</translation>
+    </message>
+    <message>
+        <source>Sited hubs</source>
+        <translation>Laboratórios localizados</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
+    </message>
+    <message>
+        <source>One row per scenario: its values and its results, as in comparison.csv</source>
+        <extracomment>Columns shown as written (names, ids, the axis values).</extracomment>
+        <translation>Uma linha por cenário: seus valores e seus resultados, como em comparison.csv</translation>
+    </message>
+    <message>
+        <source>Open a folder written by `ccgeo batch` (File ▸ Open Scenario Batch…).</source>
+        <translation>Abra uma pasta gravada por `ccgeo batch` (Arquivo ▸ Abrir lote de cenários…).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenario(s) from {folder}; {failed} failed</source>
+        <translation>
+            <numerusform>%n cenário de {folder}; {failed} com falha</numerusform>
+            <numerusform>%n cenários de {folder}; {failed} com falha</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Within {minutes} min</source>
+        <translation>A até {minutes} min</translation>
+    </message>
+    <message>
+        <source>People within {minutes} min</source>
+        <translation>Pessoas a até {minutes} min</translation>
+    </message>
+    <message>
+        <source>Referral: {value}</source>
+        <translation>Encaminhamento: {value}</translation>
+    </message>
+    <message>
+        <source>Scenario batch</source>
+        <translation>Lote de cenários</translation>
+    </message>
+    <message>
+        <source>Open the output folder of a scenario batch</source>
+        <translation>Abrir a pasta de saída de um lote de cenários</translation>
+    </message>
+    <message>
+        <source>No scenario batch there</source>
+        <translation>Não há lote de cenários ali</translation>
+    </message>
+    <message>
+        <source>{folder} holds no comparison.csv; choose the --out folder of `ccgeo batch`</source>
+        <translation>{folder} não contém comparison.csv; escolha a pasta --out de `ccgeo batch`</translation>
+    </message>
+    <message>
+        <source>Open Scenario &amp;Batch…</source>
+        <translation>Abrir &amp;lote de cenários…</translation>
+    </message>
+    <message>
+        <source>Show the comparison table of a scenario batch (the --out folder of `ccgeo batch`)</source>
+        <translation>Mostrar a tabela comparativa de um lote de cenários (a pasta --out de `ccgeo batch`)</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <translation>Posição</translation>
     </message>
@@ -3390,6 +3486,7 @@ Salvá-las antes de fechá-lo?</translation>
     </message>
     <message>
         <source>Scenario</source>
+        <extracomment>The table the batch writes in its output folder. Column headers of the comparison table (the others are per threshold).</extracomment>
         <translation>Cenário</translation>
     </message>
     <message>
@@ -4438,6 +4535,11 @@ This is a bug in ccgeo, not a problem with your data. The details were written t
         <translation>Ocorreu um erro inesperado: {error}
 
 É um defeito do ccgeo, não um problema dos seus dados. Os detalhes foram gravados no log.</translation>
+    </message>
+    <message>
+        <source>{stage} · about {time} left</source>
+        <extracomment>The pace of the function&apos;s progress, fed in its own thread (`time_left_text`).</extracomment>
+        <translation>{stage} · faltam cerca de {time}</translation>
     </message>
 </context>
 </TS>
