@@ -2,10 +2,12 @@
 b1dd5b3, GeoPackage 1.4 marker, no ``layer_styles``, the access settings under the key
 ``analysis`` that earlier versions used), kept to test that such files open and are upgraded.
 
-Run it with that ccgeo on the path, not with today's::
+Run it from the repository root with that ccgeo on the path, not with today's (a worktree of
+the old commit beside the checkout)::
 
-    git clone -q /path/to/ccgeo /tmp/oldccgeo && git -C /tmp/oldccgeo checkout -q b1dd5b3
-    PYTHONPATH=/tmp/oldccgeo python tests/data/make_project_v0_9.py tests/data/project_v0_9.ccgeo
+    git worktree add ../ccgeo-0.9 b1dd5b3
+    PYTHONPATH=../ccgeo-0.9 python tests/data/make_project_v0_9.py tests/data/project_v0_9.ccgeo
+    git worktree remove ../ccgeo-0.9
 
 It clips the demo city to a box of about 1.3 km around the centre of its smallest district: the
 facilities, people and roads in it (a few hundred kilobytes).
