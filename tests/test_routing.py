@@ -180,17 +180,22 @@ def test_catchments_match_networkx_cutoff_searches():
     np.testing.assert_array_equal(c.counts, np.diff(c.offsets))
 
 
-def test_catchments_are_chunked_and_cancellable(monkeypatch):
+def test_catchments_are_grouped_and_cancellable(monkeypatch):
     import ccgeo.network.routing as routing
 
     net = build(random_roads(8, 4))
     labs = np.arange(0, 60, 6)
     whole = catchments(net, labs, max_seconds=300.0)
-    # chunks of 2 labs give the same result
-    monkeypatch.setattr(routing, "_CHUNK_CELLS", 2 * net.n_nodes)
-    chunked = catchments(net, labs, max_seconds=300.0)
-    np.testing.assert_array_equal(chunked.nodes, whole.nodes)
-    np.testing.assert_array_equal(chunked.seconds, whole.seconds)
+    # groups of 2 labs give the same result, and scipy's bounded Dijkstra the same bits
+    monkeypatch.setattr(routing, "_CATCHMENT_GROUP", 2)
+    grouped = catchments(net, labs, max_seconds=300.0)
+    np.testing.assert_array_equal(grouped.nodes, whole.nodes)
+    np.testing.assert_array_equal(grouped.seconds, whole.seconds)
+    dist = dijkstra(net.csr_to, directed=True, indices=labs, limit=300.0)
+    for i in range(len(labs)):
+        nodes, seconds = whole.for_lab(i)
+        np.testing.assert_array_equal(nodes, np.flatnonzero(np.isfinite(dist[i])))
+        np.testing.assert_array_equal(seconds, dist[i][nodes])
     cancel = threading.Event()
     seen: list[float] = []
 

@@ -22,6 +22,7 @@ from ccgeo.analysis.placement import (
     SnappedPoints,
     demand_frame,
     district_names,
+    lab_nodes,
     place_labs,
     point_lonlat,
     snap_points,
@@ -553,16 +554,23 @@ class _CoverageIndex:
         )
 
     def table(self, seconds: np.ndarray, status: np.ndarray | None) -> pd.DataFrame:
+        """The coverage table of these times (see `coverage_table`)."""
         secs = np.asarray(seconds, dtype=np.float64)
-        n, n_t, m = len(self.population), len(self.thresholds_min), len(self.district_ids)
+        n = len(self.population)
         if secs.shape != (n,):
             msg = _("{shape} seconds for {n} demand points; give one time per point")
             msg = msg.format(shape=secs.shape, n=n)
             raise InputError(msg)
-        code = _status_codes(status, n)
+        return self.table_of_cells(self.cells(secs, _status_codes(status, n)))
+
+    def cells(
+        self, secs: np.ndarray, code: np.ndarray, rows: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Cell of each point (all, or ``rows``) in the district × bucket table: ``district *
+        (n_t + 3) + bucket``, the bucket being ``0..n_t - 1`` the first threshold the point
+        meets, ``n_t`` beyond all, ``n_t + 1`` unreachable, ``n_t + 2`` off-network."""
+        n, n_t = len(secs), len(self.thresholds_min)
         finite = np.isfinite(secs)
-        # bucket of each point: 0..n_t-1 first threshold it meets, n_t beyond all, then
-        # n_t + 1 unreachable and n_t + 2 off-network; one weighted bincount does every count
         if n_t <= 16:
             # a few comparisons beat a binary search of unsorted values several times over
             bucket = np.zeros(n, dtype=np.int64)
@@ -572,10 +580,16 @@ class _CoverageIndex:
             bucket = np.searchsorted(self.limits_s, secs, side="left")
         bucket[~finite | (code == _UNREACHABLE)] = n_t + 1
         bucket[code == _OFF_NETWORK] = n_t + 2
+        district = self.district_code if rows is None else self.district_code[rows]
+        return district * (n_t + 3) + bucket
+
+    def table_of_cells(self, cell: np.ndarray) -> pd.DataFrame:
+        """The coverage table of the points' `cells`: one weighted bincount, so the sums are
+        the same whichever points' cells were last updated."""
+        n_t, m = len(self.thresholds_min), len(self.district_ids)
         width = n_t + 3
-        counts = np.bincount(
-            self.district_code * width + bucket, weights=self.population, minlength=m * width
-        ).reshape(m, width)
+        counts = np.bincount(cell, weights=self.population, minlength=m * width)
+        counts = counts.reshape(m, width)
         counts = np.vstack([counts.sum(axis=0, keepdims=True), counts])
         if self.city_only:
             counts = counts[:1]
@@ -1032,7 +1046,7 @@ class AccessWhatIf:
         """Back to the baseline labs; returns the baseline coverage."""
         self._entries = [dict(e) for e in self._base_entries]
         self._hubs = 0
-        return self._update(self._incremental.reset())
+        return self._update(self._incremental.reset(snapshot=False))
 
     @property
     def labs(self) -> pd.DataFrame:
@@ -1093,19 +1107,19 @@ class AccessWhatIf:
                 "lat": float(lat),
             }
         )
-        return self._update(self._incremental.add_hub(node))
+        return self._update(self._incremental.add_hub(node, snapshot=False))
 
     def remove_hub(self, i: int) -> pd.DataFrame:
         """Close lab number ``i`` (an existing lab or an added hub); returns the new coverage."""
         self._check_lab(i)
-        return self._update(self._incremental.remove_hub(i))
+        return self._update(self._incremental.remove_hub(i, snapshot=False))
 
     def move_hub(self, i: int, lon: float, lat: float) -> pd.DataFrame:
         """Move lab number ``i`` to ``lon``, ``lat`` (degrees); returns the new coverage."""
         self._check_lab(i)
         node = self._place(lon, lat, what=_("lab {i}").format(i=i))
         self._entries[i].update(node=node, lon=float(lon), lat=float(lat))
-        return self._update(self._incremental.move_hub(i, node))
+        return self._update(self._incremental.move_hub(i, node, snapshot=False))
 
     def upgrade(self, facility_id: str) -> pd.DataFrame:
         """A facility gains the capability and becomes a lab; returns the new coverage.
@@ -1142,7 +1156,7 @@ class AccessWhatIf:
                 "lat": float(point.y),
             }
         )
-        return self._update(self._incremental.upgrade(node))
+        return self._update(self._incremental.upgrade(node, snapshot=False))
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -1152,13 +1166,13 @@ class AccessWhatIf:
             msg = _("{what}: longitude {lon!r}, latitude {lat!r} is not a place; give degrees")
             msg = msg.format(what=what, lon=lon, lat=lat)
             raise InputError(msg)
-        placed = place_labs(self.network, lonlat, self.snapping)
-        if not placed.usable[0]:
-            reason = placed.table["reason"].iloc[0]
+        nodes, _snap_m, reasons = lab_nodes(self.network, lonlat, self.snapping.max_snap_m)
+        if nodes[0] < 0:
+            reason = reasons[0]
             msg = _("{what} at {lon:.5f}, {lat:.5f}: {reason}; place it nearer a road")
             msg = msg.format(what=what, lon=lon, lat=lat, reason=reason)
             raise InputError(msg)
-        return int(placed.nodes[0])
+        return int(nodes[0])
 
     def _check_lab(self, i: int) -> None:
         if not (0 <= i < len(self._entries)) or self._incremental.lab_nodes[i] < 0:
@@ -1167,13 +1181,26 @@ class AccessWhatIf:
             raise InputError(msg)
 
     def _update(self, near: NearestLab) -> pd.DataFrame:
+        """New coverage after a change: only the people at the nodes it touched get new times."""
         self._near = near
-        seconds, _best = self._snapped.seconds_via(near.seconds)
-        code = np.where(np.isfinite(seconds), _REACHED, _UNREACHABLE).astype(np.int8)
-        code[self._snapped.off_network] = _OFF_NETWORK
-        self._seconds = seconds
-        self._coverage = self._index.table(seconds, code)
+        changed = self._incremental.changed
+        if len(changed) == len(near.seconds):  # everything (a reset)
+            self._seconds, _best = self._snapped.seconds_via(near.seconds)
+            self._cell = self._index.cells(self._seconds, self._codes(self._seconds))
+        else:
+            rows = self._snapped.rows_at(changed)
+            seconds, _best = self._snapped.seconds_via(near.seconds, rows)
+            self._seconds[rows] = seconds
+            self._cell[rows] = self._index.cells(seconds, self._codes(seconds, rows), rows)
+        self._coverage = self._index.table_of_cells(self._cell)
         return self._coverage.copy()
+
+    def _codes(self, seconds: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """Status codes of points with these times (all points, or ``rows``)."""
+        code = np.where(np.isfinite(seconds), _REACHED, _UNREACHABLE).astype(np.int8)
+        off = self._snapped.off_network
+        code[off if rows is None else off[rows]] = _OFF_NETWORK
+        return code
 
 
 # -- helpers -------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ node + network time`` over those candidates. Points with no road within the dist
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import geopandas as gpd
 import numpy as np
@@ -72,28 +73,61 @@ class SnappedPoints:
         """Points with no road within ``max_snap_m``."""
         return ~(self.snap_m <= self.max_snap_m)
 
-    def seconds_via(self, node_seconds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def seconds_via(
+        self, node_seconds: np.ndarray, rows: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Time from each point through its best candidate, given a time per network node.
 
         Parameters
         ----------
         node_seconds
             ``(n_nodes,)`` seconds from each node (to the nearest lab, say); ``inf`` where none.
+        rows
+            Indices of the points to compute (default all).
 
         Returns
         -------
-        seconds : float64 (n,)
+        seconds : float64 (n,) or (len(rows),)
             ``min_k(walk_seconds + node_seconds[node])``; ``inf`` off-network or unreachable.
-        best : int64 (n,)
+        best : int64 (n,) or (len(rows),)
             Which candidate column gave it (0 where all are ``inf``).
         """
         node_seconds = np.asarray(node_seconds, dtype=np.float64)
-        valid = self.nodes >= 0
-        via = np.full(self.nodes.shape, np.inf)
-        via[valid] = self.walk_seconds[valid] + node_seconds[self.nodes[valid]]
+        nodes, walk = (
+            (self.nodes, self.walk_seconds)
+            if rows is None
+            else (self.nodes[rows], self.walk_seconds[rows])
+        )
+        valid = nodes >= 0
+        via = np.full(nodes.shape, np.inf)
+        via[valid] = walk[valid] + node_seconds[nodes[valid]]
         best = np.argmin(via, axis=1) if via.size else np.zeros(0, dtype=np.int64)
         seconds = via[np.arange(len(via)), best] if via.size else np.zeros(0)
         return seconds, best.astype(np.int64)
+
+    def rows_at(self, nodes: np.ndarray) -> np.ndarray:
+        """The points with a candidate among ``nodes`` (unique node indices), sorted."""
+        starts, rows = self._by_node
+        nodes = nodes[nodes < len(starts) - 1]  # nodes beyond the last candidate have none
+        lo = starts[nodes]
+        count = starts[nodes + 1] - lo
+        at = np.arange(int(count.sum())) + np.repeat(lo - (np.cumsum(count) - count), count)
+        mark = np.zeros(len(self.snap_m), dtype=bool)
+        mark[rows[at]] = True
+        return np.flatnonzero(mark)
+
+    @cached_property
+    def _by_node(self) -> tuple[np.ndarray, np.ndarray]:
+        """The inverse of ``nodes``: node ``v`` is a candidate of the points
+        ``rows[starts[v]:starts[v + 1]]``."""
+        flat = self.nodes.ravel()
+        valid = np.flatnonzero(flat >= 0)
+        width = self.nodes.shape[1] if self.nodes.ndim == 2 and self.nodes.shape[1] else 1
+        order = np.argsort(flat[valid], kind="stable")
+        n_nodes = int(flat.max()) + 1 if len(valid) else 0
+        starts = np.zeros(n_nodes + 1, dtype=np.int64)
+        np.cumsum(np.bincount(flat[valid], minlength=n_nodes), out=starts[1:])
+        return starts, (valid // width)[order]
 
     def best_node(self, best: np.ndarray) -> np.ndarray:
         """The node of candidate column ``best`` for each point (-1 off-network)."""
@@ -238,6 +272,28 @@ def place_labs(
     snapping = snapping or Snapping()
     max_snap_m = snapping.max_snap_m
     table, lonlat = labs_table(labs)
+    nodes, snap_m, reasons = lab_nodes(net, lonlat, max_snap_m)
+    table = table.assign(node=nodes, snap_m=snap_m, usable=nodes >= 0, reason=reasons)
+    columns = ["facility_id", "name", "node", "snap_m", "usable", "reason", "geometry"]
+    return LabPlacement(table[columns], float(max_snap_m), net.mode)
+
+
+def lab_nodes(
+    net: Network, lonlat: np.ndarray, max_snap_m: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The placement rule itself, for ``(k, 2)`` lon/lat in degrees: a lab goes to the nearest
+    node of the main network within ``max_snap_m``, else to the nearest node of a cut-off piece
+    within it (it serves that piece alone), else it is not used.
+
+    Returns
+    -------
+    nodes : int64 (k,)
+        Network node of each lab, -1 where not used.
+    snap_m : float64 (k,)
+        Metres to that node (to the nearest node when not used).
+    reasons : object (k,)
+        Why a lab is not used or serves a piece only; ``""`` for the others.
+    """
     k = len(lonlat)
     nodes = np.full(k, -1, dtype=np.int64)
     snap_m = np.full(k, np.inf)
@@ -264,9 +320,7 @@ def place_labs(
         )
         for i in np.flatnonzero(far):
             reasons[i] = text.format(distance=any_m[i], mode=mode, max_snap_m=max_snap_m)
-    table = table.assign(node=nodes, snap_m=snap_m, usable=nodes >= 0, reason=reasons)
-    columns = ["facility_id", "name", "node", "snap_m", "usable", "reason", "geometry"]
-    return LabPlacement(table[columns], float(max_snap_m), net.mode)
+    return nodes, snap_m, reasons
 
 
 def labs_table(

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 #: ``"from_lab"``: from the lab outwards (a courier leaving a hub).
 Direction = Literal["to_lab", "from_lab"]
 
-#: Largest number of (lab, node) cells a catchment chunk may hold in memory (8 bytes each).
-_CHUNK_CELLS = 4_000_000
+#: Labs searched between two looks at Cancel (a search visits only its catchment).
+_CATCHMENT_GROUP = 16
 
 
 @dataclass(frozen=True, eq=False)
@@ -216,8 +216,9 @@ def catchments(
 ) -> Catchments:
     """Per-lab catchments: the nodes within ``max_seconds`` of each lab, one bounded search each.
 
-    The searches run in scipy in chunks of labs sized to keep memory small; ``cancel`` is
-    checked between chunks.
+    Each search visits only its catchment (`ccgeo.network.kernels.bounded_searches`), so a
+    small catchment costs little however large the country; ``cancel`` is checked between groups
+    of labs.
 
     Parameters
     ----------
@@ -236,25 +237,24 @@ def catchments(
     -------
     Catchments
     """
+    from ccgeo.network.kernels import bounded_searches
+
     labs = _as_nodes(net, lab_nodes, "lab_nodes")
     limit = _check_limit(max_seconds)
     graph = _graph(net, direction)
-    n, k = net.n_nodes, len(labs)
-    chunk = max(1, _CHUNK_CELLS // max(n, 1))
-    counts = np.zeros(k, dtype=np.int64)
-    parts_nodes: list[np.ndarray] = []
-    parts_seconds: list[np.ndarray] = []
-    for start in range(0, k, chunk):
+    k = len(labs)
+    indptr = graph.indptr.astype(np.int64)
+    time = np.full(net.n_nodes, np.inf)
+    pred = np.full(net.n_nodes, -1, dtype=np.int64)
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for start in range(0, k, _CATCHMENT_GROUP):
         check_cancel(cancel)
         text = _("catchments: lab {lab} of {count}").format(lab=start + 1, count=k)
         report_progress(progress, start / k, text)
-        dist = dijkstra(graph, directed=True, indices=labs[start : start + chunk], limit=limit)
-        reached = np.isfinite(dist)
-        counts[start : start + len(dist)] = reached.sum(axis=1)
-        flat = np.flatnonzero(reached)
-        parts_nodes.append(flat % n)
-        parts_seconds.append(dist.ravel()[flat])
+        group = labs[start : start + _CATCHMENT_GROUP]
+        parts.append(bounded_searches(indptr, graph.indices, graph.data, group, limit, time, pred))
     check_cancel(cancel)
+    counts = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int64)
     offsets = np.zeros(k + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     text = ngettext("catchments of {count} labs done", "catchments of {count} labs done", k)
@@ -263,8 +263,8 @@ def catchments(
         labs,
         limit,
         offsets,
-        np.concatenate(parts_nodes) if parts_nodes else np.empty(0, np.int64),
-        np.concatenate(parts_seconds) if parts_seconds else np.empty(0, np.float64),
+        np.concatenate([p[1] for p in parts]) if parts else np.empty(0, np.int64),
+        np.concatenate([p[2] for p in parts]) if parts else np.empty(0, np.float64),
         direction,
     )
 
@@ -316,13 +316,17 @@ class IncrementalAccess:
     Each change costs one bounded search instead of a full recompute, and gives exactly the times
     a full `nearest_lab_times` over the new set of labs gives (tested with ``np.array_equal``):
 
-    - adding (or upgrading) a hub: one Dijkstra from the hub, bounded by the largest finite
-      current time (a node further away cannot gain), then an element-wise minimum;
+    - adding (or upgrading) a hub: a search from the hub that expands a node only while it
+      beats the node's current time (`PrunedSearch`): it visits the hub's catchment, not the
+      whole network;
     - removing a hub: only the nodes it served are recomputed, by a Dijkstra over those nodes
       seeded with the unchanged times of their neighbours;
     - moving a hub: a removal then an addition under the same index.
 
-    Lab indices are stable: a removed lab keeps its index with node -1.
+    Lab indices are stable: a removed lab keeps its index with node -1. Each change returns an
+    immutable snapshot of every node's time (a copy, O(network)); with ``snapshot=False`` it
+    returns the `live` view instead, and `changed` tells which nodes the change touched, so
+    that a caller can update only what depends on them.
 
     Parameters
     ----------
@@ -359,17 +363,18 @@ class IncrementalAccess:
             cancel=cancel,
         )
         self.max_seconds = self.baseline.max_seconds
-        self._graph = _graph(net, direction)
+        self._search = PrunedSearch(_graph(net, direction))
         self._reverse = _graph(net, "from_lab" if direction == "to_lab" else "to_lab")
         self.reset()
 
-    def reset(self) -> NearestLab:
+    def reset(self, *, snapshot: bool = True) -> NearestLab:
         """Go back to the baseline labs and times."""
         self._labs = self.baseline.lab_nodes.copy()
         self._seconds = self.baseline.seconds.copy()
         self._lab = self.baseline.lab.copy()
         self._next = self.baseline.next_node.copy()
-        return self.result
+        self.changed = np.arange(self.net.n_nodes, dtype=np.int64)
+        return self._out(snapshot)
 
     @property
     def lab_nodes(self) -> np.ndarray:
@@ -388,31 +393,46 @@ class IncrementalAccess:
             self.direction,
         )
 
-    def add_hub(self, node: int) -> NearestLab:
+    @property
+    def live(self) -> NearestLab:
+        """The current times as read-only views: the next change updates them (O(1))."""
+        return NearestLab(
+            self._seconds.view(),
+            self._lab.view(),
+            self._next.view(),
+            self._labs.view(),
+            self.max_seconds,
+            self.direction,
+        )
+
+    def add_hub(self, node: int, *, snapshot: bool = True) -> NearestLab:
         """Open a new lab at ``node``; it gets the next lab index."""
         node = int(_as_nodes(self.net, np.array([node]), "node")[0])
         self._labs = np.append(self._labs, node)
-        self._add(node, len(self._labs) - 1)
-        return self.result
+        self.changed = self._add(node, len(self._labs) - 1)
+        return self._out(snapshot)
 
-    def upgrade(self, node: int) -> NearestLab:
+    def upgrade(self, node: int, *, snapshot: bool = True) -> NearestLab:
         """An existing facility at ``node`` becomes able to do the test: same as `add_hub`."""
-        return self.add_hub(node)
+        return self.add_hub(node, snapshot=snapshot)
 
-    def remove_hub(self, i: int) -> NearestLab:
+    def remove_hub(self, i: int, *, snapshot: bool = True) -> NearestLab:
         """Close lab ``i``; only the nodes it served are recomputed."""
         self._check_open(i)
-        self._remove(i)
-        return self.result
+        self.changed = self._remove(i)
+        return self._out(snapshot)
 
-    def move_hub(self, i: int, node: int) -> NearestLab:
+    def move_hub(self, i: int, node: int, *, snapshot: bool = True) -> NearestLab:
         """Move lab ``i`` to ``node``, keeping its index."""
         self._check_open(i)
         node = int(_as_nodes(self.net, np.array([node]), "node")[0])
-        self._remove(i)
+        removed = self._remove(i)
         self._labs[i] = node
-        self._add(node, i)
-        return self.result
+        self.changed = np.union1d(removed, self._add(node, i))
+        return self._out(snapshot)
+
+    def _out(self, snapshot: bool) -> NearestLab:
+        return self.result if snapshot else self.live
 
     # -- the two updates ---------------------------------------------------------------------
 
@@ -421,28 +441,21 @@ class IncrementalAccess:
             msg = f"lab {i} is not an open lab (there are {len(self._labs)} labs)"
             raise ValueError(msg)
 
-    def _add(self, node: int, index: int) -> None:
-        cur = self._seconds
-        finite = np.isfinite(cur)
-        if finite.all() or (np.isinf(self.max_seconds) and finite[node]):
-            # a node further than every current time cannot gain; and with no time limit a node
-            # that reaches no lab cannot reach this hub either, since the hub reaches one
-            limit = min(float(cur[finite].max()), self.max_seconds)
-        else:
-            limit = self.max_seconds
-        dist, pred = dijkstra(
-            self._graph, directed=True, indices=node, return_predecessors=True, limit=limit
-        )
-        better = dist < cur
-        cur[better] = dist[better]
-        self._lab[better] = index
-        self._next[better] = _pred(pred)[better]
+    def _add(self, node: int, index: int) -> np.ndarray:
+        """Open lab ``index`` at ``node``; the nodes it wins."""
+        # only the nodes the new lab wins are visited: a pruned search against the current times
+        nodes, seconds, pred = self._search.improve(node, self._seconds, self.max_seconds)
+        self._seconds[nodes] = seconds
+        self._lab[nodes] = index
+        self._next[nodes] = pred
+        return nodes
 
-    def _remove(self, i: int) -> None:
+    def _remove(self, i: int) -> np.ndarray:
+        """Close lab ``i``; the nodes it served."""
         self._labs[i] = -1
-        served = np.flatnonzero(self._lab == i)
+        served = was_served = np.flatnonzero(self._lab == i)
         if len(served) == 0:
-            return
+            return was_served
         # another open lab on the same node keeps that node at zero (lowest index wins)
         open_idx = np.flatnonzero(self._labs >= 0)
         open_nodes = self._labs[open_idx]
@@ -454,20 +467,17 @@ class IncrementalAccess:
             self._next[nodes] = -1
             served = np.setdiff1d(served, nodes)
         if len(served) == 0:
-            return
-        n, k = self.net.n_nodes, len(served)
-        affected = np.zeros(n, dtype=bool)
-        affected[served] = True
-        pos = np.full(n, -1, dtype=np.int64)
-        pos[served] = np.arange(k)
+            return was_served
+        k = len(served)  # sorted: the position of a served node is a binary search away
         # arcs y -> x of the search graph that end in a served node x: rows of the transpose
         rows_of = self._reverse[served]
         x = np.repeat(np.arange(k), np.diff(rows_of.indptr))
         y = rows_of.indices.astype(np.int64)
         w = rows_of.data
+        inner = np.isin(y, served)
         # seeds: the best unchanged neighbour of each served node, summed as Dijkstra sums
         # (time of y, plus the arc), so that the result is bit-identical to a full recompute
-        outside = ~affected[y] & np.isfinite(self._seconds[y])
+        outside = ~inner & np.isfinite(self._seconds[y])
         sx, sy = x[outside], y[outside]
         seed_time = self._seconds[sy] + w[outside]
         within = seed_time <= self.max_seconds
@@ -477,9 +487,8 @@ class IncrementalAccess:
         first = np.ones(len(sx), dtype=bool)
         first[1:] = sx[1:] != sx[:-1]
         sx, sy, seed_time = sx[first], sy[first], seed_time[first]
-        inner = affected[y]
         # local graph: the served nodes, plus a super-source (index k) joined to each seed
-        src = np.concatenate([pos[y[inner]], np.full(len(sx), k)])
+        src = np.concatenate([np.searchsorted(served, y[inner]), np.full(len(sx), k)])
         dst = np.concatenate([x[inner], sx])
         data = np.concatenate([w[inner], seed_time])
         local = sp.csr_matrix((data, (src, dst)), shape=(k + 1, k + 1))
@@ -505,6 +514,61 @@ class IncrementalAccess:
         inner_pred = served[np.clip(pred, 0, k - 1)]
         nxt_node = np.where(pred == k, seed_y, inner_pred)
         self._next[served] = np.where(reached, nxt_node, -1)
+        return was_served
+
+
+class PrunedSearch:
+    """Shortest times from one source that beat a time already known at each node.
+
+    Adding a lab changes only the nodes it wins, and a node can only be won through a path of
+    nodes that are all won (were a node on the path not won, its own lab would be as near to
+    the end of the path, by the triangle inequality of the current times). So the search from
+    the new lab expands a node only while it beats the node's current time: it visits the new
+    lab's catchment and its rim, never the rest of the country, and the times it finds are
+    exactly those a full Dijkstra over all labs finds there (each is the smallest float sum
+    along a path, summed from the source as scipy sums it).
+
+    The search is compiled (`ccgeo.network.kernels.pruned_search`); its work arrays of the
+    network's size are allocated once and reset after each search at the nodes it touched, so
+    a search costs O(catchment), not O(network).
+
+    Parameters
+    ----------
+    graph
+        The search graph (`Network.csr_to` for patients travelling to labs, `Network.csr`
+        for a courier from a lab).
+    """
+
+    def __init__(self, graph: sp.csr_matrix) -> None:
+        self.indptr = graph.indptr.astype(np.int64)
+        self.indices = graph.indices
+        self.data = graph.data
+        n = graph.shape[0]
+        self._time = np.full(n, np.inf)
+        self._pred = np.full(n, -1, dtype=np.int64)
+        from ccgeo.network.kernels import warm_up
+
+        warm_up()  # compiled now, with the baseline, rather than at the first click
+
+    def improve(
+        self, source: int, known: np.ndarray, limit: float = np.inf
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The nodes whose time from ``source`` beats ``known`` (strictly) and is ≤ ``limit``.
+
+        Returns
+        -------
+        nodes : int64 (k,)
+            The nodes won, sorted.
+        seconds : float64 (k,)
+            Their time from ``source``.
+        pred : int64 (k,)
+            The node before each on its path from ``source`` (-1 at the source).
+        """
+        from ccgeo.network.kernels import pruned_search
+
+        return pruned_search(
+            self.indptr, self.indices, self.data, source, known, limit, self._time, self._pred
+        )
 
 
 # -- helpers -------------------------------------------------------------------------------------

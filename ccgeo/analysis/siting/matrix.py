@@ -31,7 +31,7 @@ from ccgeo.i18n import _, ngettext
 from ccgeo.labels import format_number
 from ccgeo.model.facilities import Facilities
 from ccgeo.network.isochrones import INCLUSIVE_TOLERANCE_S
-from ccgeo.network.routing import catchments, nearest_lab_times
+from ccgeo.network.routing import Catchments, catchments, nearest_lab_times
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from ccgeo.model.network import Network
     from ccgeo.model.settings import Snapping
 
-#: Cells (sites × nodes or sites × demand points) of one piece of the matrix build (8 bytes each).
-_CHUNK_CELLS = 4_000_000
+#: Sites searched between two looks at Cancel (a search visits only its catchment).
+_SITE_GROUP = 64
 #: Labs or sites left out listed one per line up to this many; more are summed up in one line.
 _LEFT_OUT_LINES = 8
 
@@ -95,16 +95,15 @@ def demand_site_seconds(
     # only points that can walk to a node within the limit can be covered at all
     reach = walk.min(axis=1, initial=np.inf) <= limit
     live = np.flatnonzero(reach if rows is None else reach & np.asarray(rows, dtype=bool))
-    cand_nodes, walk = cand_nodes[live], walk[live]
-    width = max(net.n_nodes, len(live) * max(walk.shape[1], 1), 1)
-    chunk = int(np.clip(_CHUNK_CELLS // width, 1, 512))
+    entries = _NodeEntries.build(cand_nodes[live], walk[live], net.n_nodes, limit)
     pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for start in range(0, m, chunk):
+    for start in range(0, m, _SITE_GROUP):
         check_cancel(cancel)
         text = _("travel times to site {site} of {count}").format(site=start + 1, count=m)
         report_progress(progress, start / max(m, 1), text)
-        stop = min(m, start + chunk)
-        site, dem, secs = _chunk_pairs(net, sites[start:stop], cand_nodes, walk, limit)
+        stop = min(m, start + _SITE_GROUP)
+        cat = catchments(net, sites[start:stop], max_seconds=limit, direction="to_lab")
+        site, dem, secs = entries.pairs(cat)
         pieces.append((live[dem].astype(np.int32), (site + start).astype(np.int32), secs))
     check_cancel(cancel)
     text = ngettext("travel times to {count} sites done", "travel times to {count} sites done", m)
@@ -116,20 +115,44 @@ def demand_site_seconds(
     return csr_from_pairs(r, c, v, (n, m))
 
 
-def _chunk_pairs(
-    net: Network, sites: np.ndarray, cand_nodes: np.ndarray, walk: np.ndarray, limit: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (site in chunk, live demand row, seconds) within ``limit`` for a chunk of sites."""
-    cat = catchments(net, sites, max_seconds=limit, direction="to_lab")
-    node_secs = np.full((len(sites), net.n_nodes), np.inf)
-    node_secs[np.repeat(np.arange(len(sites)), cat.counts), cat.nodes] = cat.seconds
-    # the access rule: best over the point's candidate nodes of walk + network time
-    secs = np.full((len(sites), len(cand_nodes)), np.inf)
-    for k in range(walk.shape[1]):
-        np.minimum(secs, node_secs[:, cand_nodes[:, k]] + walk[None, :, k], out=secs)
-    del node_secs
-    site, dem = np.nonzero(secs <= limit)
-    return site, dem, secs[site, dem]
+@dataclass(frozen=True)
+class _NodeEntries:
+    """The demand points' candidate nodes inverted: node ``v`` is a candidate of the live points
+    ``point[starts[v]:starts[v + 1]]``, ``walk`` seconds away (only walks within the limit)."""
+
+    starts: np.ndarray
+    point: np.ndarray
+    walk: np.ndarray
+
+    @classmethod
+    def build(
+        cls, cand_nodes: np.ndarray, walk: np.ndarray, n_nodes: int, limit: float
+    ) -> _NodeEntries:
+        point = np.repeat(np.arange(len(cand_nodes)), cand_nodes.shape[1])
+        node, secs = cand_nodes.ravel(), walk.ravel()
+        ok = secs <= limit
+        node, secs, point = node[ok], secs[ok], point[ok]
+        order = np.argsort(node, kind="stable")
+        starts = np.zeros(n_nodes + 1, dtype=np.int64)
+        np.cumsum(np.bincount(node, minlength=n_nodes), out=starts[1:])
+        return cls(starts, point[order], secs[order])
+
+    def pairs(self, cat: Catchments) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(site in ``cat``, live demand row, seconds) within the limit: the access rule, the
+        best over a point's candidate nodes of walk + network time."""
+        from ccgeo.network.kernels import point_pairs
+
+        n_points = int(self.point.max()) + 1 if len(self.point) else 0
+        return point_pairs(
+            cat.counts,
+            cat.nodes,
+            cat.seconds,
+            self.starts,
+            self.point,
+            self.walk,
+            cat.max_seconds,
+            n_points,
+        )
 
 
 # -- sparse helpers ------------------------------------------------------------------------------

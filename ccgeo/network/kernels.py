@@ -1,0 +1,252 @@
+"""Compiled searches whose cost is the size of what they find, not the size of the network.
+
+scipy's Dijkstra allocates and scans arrays of the whole network on every call, so one small
+search on a national network costs as much as a large one. The two searches here (numba, compiled
+on first use and cached beside this file) touch only the nodes they reach:
+
+- `pruned_search`: from one new lab, the nodes it wins against the times already known (the
+  add-a-hub what-if);
+- `bounded_searches`: from each of many sites, the nodes within a time limit (siting's coverage
+  pairs, per-lab catchments).
+
+Both keep Dijkstra's arithmetic: a node's time is its predecessor's time plus the arc, taken only
+when strictly smaller, so the times equal scipy's to the last bit. The work arrays of the
+network's size (``time``, ``pred``) are passed in all ``inf`` / ``-1`` and left that way.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+from numba import njit
+
+# a frozen app (PyInstaller) has no source files to key a cache on: compile in memory there
+_CACHE = not getattr(sys, "frozen", False)
+
+
+@njit(cache=_CACHE, nogil=True)
+def _grow(values, size):  # pragma: no cover - compiled
+    """A copy of ``values[:size]`` with twice the room."""
+    grown = np.empty(2 * len(values), dtype=values.dtype)
+    grown[:size] = values[:size]
+    return grown
+
+
+@njit(cache=_CACHE, nogil=True)
+def _search(indptr, indices, data, source, known, limit, time, pred):  # pragma: no cover
+    """Dijkstra from ``source`` that keeps a node only while its time beats ``known`` (strictly)
+    and stays within ``limit``; returns the nodes kept, in the order found.
+
+    The queue is a binary min-heap of (time, node) with stale entries skipped when popped,
+    written out inline: this loop is the whole cost of a search.
+    """
+    keys = np.empty(1024, dtype=np.float64)
+    heap = np.empty(1024, dtype=np.int64)
+    found = np.empty(1024, dtype=np.int64)
+    if not (known[source] > 0.0 and limit >= 0.0):
+        return found[:0]
+    time[source] = 0.0
+    found[0] = source
+    n_found = 1
+    keys[0] = 0.0
+    heap[0] = source
+    size = 1
+    while size > 0:
+        d, u = keys[0], heap[0]
+        # pop: move the last entry down from the root
+        size -= 1
+        last_k, last_n = keys[size], heap[size]
+        i = 0
+        while True:
+            child = 2 * i + 1
+            if child >= size:
+                break
+            if child + 1 < size and keys[child + 1] < keys[child]:
+                child += 1
+            if last_k <= keys[child]:
+                break
+            keys[i] = keys[child]
+            heap[i] = heap[child]
+            i = child
+        if size > 0:
+            keys[i] = last_k
+            heap[i] = last_n
+        if d > time[u]:
+            continue  # a stale entry: u was reached faster since
+        for a in range(indptr[u], indptr[u + 1]):
+            v = indices[a]
+            t = d + data[a]
+            if t < time[v] and t < known[v] and t <= limit:
+                if time[v] == np.inf:
+                    if n_found == len(found):
+                        found = _grow(found, n_found)
+                    found[n_found] = v
+                    n_found += 1
+                time[v] = t
+                pred[v] = u
+                # push: move up from the end
+                if size == len(keys):
+                    keys = _grow(keys, size)
+                    heap = _grow(heap, size)
+                i = size
+                size += 1
+                while i > 0:
+                    parent = (i - 1) >> 1
+                    if keys[parent] <= t:
+                        break
+                    keys[i] = keys[parent]
+                    heap[i] = heap[parent]
+                    i = parent
+                keys[i] = t
+                heap[i] = v
+    return found[:n_found]
+
+
+@njit(cache=_CACHE, nogil=True)
+def _pruned(indptr, indices, data, source, known, limit, time, pred):  # pragma: no cover
+    found = _search(indptr, indices, data, source, known, limit, time, pred)
+    nodes = np.sort(found)
+    seconds = time[nodes].copy()
+    before = pred[nodes].copy()
+    for v in nodes:  # leave the work arrays as they came
+        time[v] = np.inf
+        pred[v] = -1
+    return nodes, seconds, before
+
+
+@njit(cache=_CACHE, nogil=True)
+def _bounded(indptr, indices, data, sources, limit, no_bound, time, pred):  # pragma: no cover
+    counts = np.zeros(len(sources), dtype=np.int64)
+    nodes_out = np.empty(1024, dtype=np.int64)
+    secs_out = np.empty(1024, dtype=np.float64)
+    total = 0
+    for i in range(len(sources)):
+        found = _search(indptr, indices, data, sources[i], no_bound, limit, time, pred)
+        found = np.sort(found)
+        k = len(found)
+        if total + k > len(nodes_out):
+            cap = max(2 * len(nodes_out), total + k)
+            grown_n = np.empty(cap, dtype=np.int64)
+            grown_s = np.empty(cap, dtype=np.float64)
+            grown_n[:total] = nodes_out[:total]
+            grown_s[:total] = secs_out[:total]
+            nodes_out, secs_out = grown_n, grown_s
+        for j in range(k):
+            v = found[j]
+            nodes_out[total + j] = v
+            secs_out[total + j] = time[v]
+            time[v] = np.inf
+            pred[v] = -1
+        counts[i] = k
+        total += k
+    return counts, nodes_out[:total], secs_out[:total]
+
+
+@njit(cache=_CACHE, nogil=True)
+def _point_pairs(counts, nodes, seconds, starts, point, walk, limit, n_points):  # pragma: no cover
+    best = np.full(n_points, np.inf)
+    touched = np.empty(1024, dtype=np.int64)
+    out_site = np.empty(1024, dtype=np.int64)
+    out_point = np.empty(1024, dtype=np.int64)
+    out_secs = np.empty(1024, dtype=np.float64)
+    total = 0
+    at = 0
+    for site in range(len(counts)):
+        n_touched = 0
+        for j in range(at, at + counts[site]):
+            v, t = nodes[j], seconds[j]
+            for e in range(starts[v], starts[v + 1]):
+                s = t + walk[e]
+                p = point[e]
+                if s <= limit and s < best[p]:
+                    if best[p] == np.inf:
+                        if n_touched == len(touched):
+                            touched = _grow(touched, n_touched)
+                        touched[n_touched] = p
+                        n_touched += 1
+                    best[p] = s
+        at += counts[site]
+        done = np.sort(touched[:n_touched])
+        while total + n_touched > len(out_site):
+            out_site = _grow(out_site, total)
+            out_point = _grow(out_point, total)
+            out_secs = _grow(out_secs, total)
+        for j in range(n_touched):
+            p = done[j]
+            out_site[total + j] = site
+            out_point[total + j] = p
+            out_secs[total + j] = best[p]
+            best[p] = np.inf
+        total += n_touched
+    return out_site[:total], out_point[:total], out_secs[:total]
+
+
+def point_pairs(
+    counts: np.ndarray,
+    nodes: np.ndarray,
+    seconds: np.ndarray,
+    starts: np.ndarray,
+    point: np.ndarray,
+    walk: np.ndarray,
+    limit: float,
+    n_points: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(site, point, seconds) of every point a site reaches within ``limit``.
+
+    Site ``i`` reaches ``counts[i]`` nodes (``nodes``, ``seconds``, one site after another); node
+    ``v`` is ``walk[e]`` seconds from the points ``point[e]``, ``e`` in
+    ``starts[v]:starts[v + 1]``. A point's time is the best over its nodes of network time + walk,
+    the access rule; pairs come by site, then point.
+    """
+    return _point_pairs(counts, nodes, seconds, starts, point, walk, float(limit), int(n_points))
+
+
+def pruned_search(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    data: np.ndarray,
+    source: int,
+    known: np.ndarray,
+    limit: float,
+    time: np.ndarray,
+    pred: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The nodes whose time from ``source`` beats ``known`` strictly and is ≤ ``limit``.
+
+    Returns ``(nodes, seconds, pred)``: the nodes sorted, their times from ``source`` and the node
+    before each on its path (-1 at the source). ``time`` and ``pred`` are work arrays of the
+    network's size, all ``inf`` and ``-1``, and are left so.
+    """
+    return _pruned(indptr, indices, data, np.int64(source), known, float(limit), time, pred)
+
+
+def bounded_searches(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    data: np.ndarray,
+    sources: np.ndarray,
+    limit: float,
+    time: np.ndarray,
+    pred: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The nodes within ``limit`` (inclusive) of each source, one search each.
+
+    Returns ``(counts, nodes, seconds)``: source ``i`` reaches ``counts[i]`` nodes, listed after
+    those of the sources before it, sorted by node index, with their times.
+    """
+    no_bound = np.full(len(time), np.inf)
+    return _bounded(
+        indptr, indices, data, np.asarray(sources, np.int64), float(limit), no_bound, time, pred
+    )
+
+
+def warm_up() -> None:
+    """Compile the searches (or load them from the cache) on a network of one node, so that
+    the first real search, a user's click, does not wait for it."""
+    indptr = np.zeros(2, dtype=np.int64)
+    indices = np.zeros(0, dtype=np.int32)
+    data = np.zeros(0, dtype=np.float64)
+    time, pred = np.full(1, np.inf), np.full(1, -1, dtype=np.int64)
+    pruned_search(indptr, indices, data, 0, np.full(1, np.inf), np.inf, time, pred)
+    bounded_searches(indptr, indices, data, np.zeros(1, np.int64), 0.0, time, pred)
