@@ -4,8 +4,12 @@ and ``ccgeo batch`` end to end."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import signal
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -359,8 +363,8 @@ def test_cancel_stops_within_a_second_and_keeps_finished_scenarios(serial_run, t
     cancel = threading.Event()
     stopped_at: list[float] = []
 
-    def progress(fraction: float, _text: str) -> None:
-        if fraction > 0 and not cancel.is_set():
+    def progress(_fraction: float, text: str) -> None:
+        if "scenarios (" in text and not cancel.is_set():
             cancel.set()  # after the first scenario
             stopped_at.append(time.perf_counter())
 
@@ -391,6 +395,9 @@ def test_ccgeo_batch_end_to_end(tmp_path, demo_dir, capsys):
     assert code == 1  # a scenario failed
     assert "scenario missing_speeds.toml-existing failed" in captured.err
     assert "4 of 4 scenarios" in captured.err  # progress on the terminal
+    assert "scenario 1 of 4 (x-existing): " in captured.err  # and within a scenario
+    assert re.search(r"^\[#*\.*\] \d+ % .* · \d+ s left$", captured.err, re.MULTILINE)
+    assert "[" not in captured.out  # the bar goes to stderr only
     for name in ("comparison.csv", "comparison.xlsx", "comparison_map.html", "comparison.pdf"):
         assert (out / name).is_file()
     assert (out / "comparison.pdf").read_bytes().startswith(b"%PDF")
@@ -408,10 +415,53 @@ def test_ccgeo_batch_end_to_end(tmp_path, demo_dir, capsys):
     (tmp_path / "missing_speeds.toml").write_text(
         '[slowcar]\ninherit = "car"\nmax_kmh = 20\n', encoding="utf-8"
     )
-    code = main(["batch", str(path), "--out", str(out), "--serial"])
+    code = main(["batch", str(path), "--out", str(out), "--serial", "-q"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert "2 run, 2 already finished, 0 failed" in captured.out
+    assert captured.err == ""  # --quiet: no bar
+
+
+def test_ctrl_c_stops_ccgeo_batch_within_a_second_and_a_rerun_goes_on(tmp_path, demo_dir):
+    """Ctrl+C on a terminal (SIGINT to the whole process group, the pool's workers too) once
+    the first scenario is done: exit 130 within a second; a rerun skips the finished ones."""
+    path = _demo_toml(tmp_path, demo_dir, SMALL_AXES)
+    out = tmp_path / "out"
+    script = "import sys; from ccgeo.cli import main; sys.exit(main(sys.argv[1:]))"
+    command = [sys.executable, "-c", script, "batch", str(path), "--out", str(out)]
+    with subprocess.Popen(
+        [*command, "--workers", "2", "--lang", "en"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+        start_new_session=True,  # its own process group, as a terminal gives a command
+    ) as proc:
+        try:
+            assert proc.stderr is not None
+            line = ""
+            while "1 of 4 scenarios" not in line:
+                line = proc.stderr.readline()  # not a terminal: one line per stage
+                assert line, "the batch ended before its first scenario finished"
+            os.killpg(proc.pid, signal.SIGINT)
+            sent = time.monotonic()
+            _out, err = proc.communicate(timeout=20)
+            seconds = time.monotonic() - sent
+        finally:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert seconds < 1.0
+    assert "Traceback" not in err
+    kept = len(list(out.glob(f"scenarios/*/{DONE_MARKER}")))
+    assert 1 <= kept < 4
+    assert f"ccgeo: {kept} finished scenario" in err
+    assert "run the same command again to go on" in err
+    assert err.strip().splitlines()[-1].startswith("ccgeo: cancelled by the user")
+    again = subprocess.run(
+        [*command, "--serial", "-q", "--lang", "en"], capture_output=True, text=True, check=True
+    )
+    assert f"{4 - kept} run, {kept} already finished, 0 failed" in again.stdout
+    assert again.stderr == ""
 
 
 @pytest.mark.shared_data

@@ -14,6 +14,8 @@ EXIT_SCENARIO_FAILED = 1
 
 def add_batch_command(sub: argparse._SubParsersAction) -> None:
     """The ``batch`` sub-command and its options."""
+    from ccgeo.cli.parser import add_quiet_option  # the parser imports this module
+
     batch = sub.add_parser(
         "batch",
         help=_("run every scenario of a scenario file (TOML) and compare them"),
@@ -52,14 +54,17 @@ def add_batch_command(sub: argparse._SubParsersAction) -> None:
     where.add_argument(
         "--serial", action="store_true", help=_("run the scenarios one after the other here")
     )
+    add_quiet_option(batch)
     batch.set_defaults(command_name="batch")
 
 
 def batch(args: argparse.Namespace) -> int:
-    """``ccgeo batch``."""
-    from ccgeo.report.batch import write_comparison
-    from ccgeo.report.export import write_access
-    from ccgeo.tasks.batch import read_plan, run_batch
+    """``ccgeo batch``: a progress bar on stderr; Ctrl+C stops it and keeps what finished."""
+    from ccgeo.cli.progress_bar import progress_for, run_cancellable
+    from ccgeo.errors import Cancelled
+    from ccgeo.report.batch import run_and_compare
+    from ccgeo.report.pdf import ensure_qt_app
+    from ccgeo.tasks.batch import finished_ids, read_plan
 
     plan = read_plan(args.file)
     for option, value in (("--workers", args.workers), ("--dask-local", args.dask_local)):
@@ -75,17 +80,30 @@ def batch(args: argparse.Namespace) -> int:
     text = ngettext(
         "{n} scenario in {file}, run by {executor}", "{n} scenarios in {file}, run by {executor}", n
     )
-    print(text.format(n=n, file=args.file, executor=executor))
-    outcome = run_batch(
-        plan,
-        args.out,
-        executor=executor,
-        workers=workers,
-        scheduler=args.scheduler,
-        write=write_access,
-        progress=_terminal_progress,
-    )
-    written = write_comparison(plan, outcome, args.out, project=outcome.project, pdf=True)
+    print(text.format(n=n, file=args.file, executor=executor), flush=True)
+    # comparison.pdf is painted by the task's thread; Qt's application must be this thread's
+    ensure_qt_app()
+    try:
+        run = run_cancellable(
+            run_and_compare,
+            plan,
+            args.out,
+            executor=executor,
+            workers=workers,
+            scheduler=args.scheduler,
+            progress=progress_for(args),
+        )
+    except Cancelled:
+        kept = len(finished_ids(plan, args.out))
+        line = ngettext(
+            "ccgeo: {n} finished scenario is kept in {folder}; run the same command again to go on",
+            "ccgeo: {n} finished scenarios are kept in {folder}; run the same command again to "
+            "go on",
+            kept,
+        )
+        print(line.format(n=kept, folder=args.out), file=sys.stderr)
+        raise
+    outcome = run.outcome
     print(
         _("{ran} run, {skipped} already finished, {failed} failed, in {seconds} s").format(
             ran=len(outcome.ran),
@@ -94,7 +112,7 @@ def batch(args: argparse.Namespace) -> int:
             seconds=f"{outcome.seconds:.1f}",
         )
     )
-    print(_("wrote {files}").format(files=", ".join(str(p) for p in written.values())))
+    print(_("wrote {files}").format(files=", ".join(str(p) for p in run.written.values())))
     for row in outcome.rows:
         if row["status"] != "ok":
             line = _("ccgeo: error: scenario {scenario} failed: {error}")
@@ -106,8 +124,3 @@ def raise_input(message: str) -> None:
     from ccgeo.errors import InputError
 
     raise InputError(message)
-
-
-def _terminal_progress(fraction: float, text: str) -> None:
-    """One line per finished scenario, on stderr: ``[ 42%] 5 of 12 scenarios (...)``."""
-    print(f"[{100 * fraction:3.0f}%] {text}", file=sys.stderr, flush=True)

@@ -5,11 +5,14 @@
 in each scenario's run log) and ``comparison_map.html`` (one layer per scenario: its underserved
 areas and its new hubs, offline). Each scenario's own outputs are written by
 `ccgeo.report.export.write_access`, the ``write`` of `ccgeo.tasks.batch.run_batch`.
+`run_and_compare` does both, for ``ccgeo batch`` and the app alike.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +21,70 @@ import pandas as pd
 from ccgeo.i18n import _
 from ccgeo.io.atomic import atomic_path
 from ccgeo.labels import MISSING, format_minutes, format_people, format_share
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.project import Project
-from ccgeo.report.export import spreadsheet_safe, write_csv
-from ccgeo.tasks.batch import BatchOutcome, BatchPlan, comparison_frame, scenario_folder
+from ccgeo.report.export import spreadsheet_safe, write_access, write_csv
+from ccgeo.tasks.batch import (
+    BatchOutcome,
+    BatchPlan,
+    comparison_frame,
+    run_batch,
+    scenario_folder,
+)
 
 #: Names of the comparison files in the batch's output folder.
 COMPARISON_CSV = "comparison.csv"
 COMPARISON_XLSX = "comparison.xlsx"
 COMPARISON_MAP = "comparison_map.html"
 COMPARISON_PDF = "comparison.pdf"
+#: Share of a batch's progress bar given to writing the comparison files.
+COMPARISON_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class BatchRun:
+    """A batch run and compared: what ran (`BatchOutcome`) and the comparison files by kind."""
+
+    outcome: BatchOutcome
+    written: Mapping[str, Path]
+
+
+def run_and_compare(
+    plan: BatchPlan,
+    out_dir: str | Path,
+    *,
+    executor: str = "pool",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    pdf: bool = True,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> BatchRun:
+    """Run the scenarios of ``plan`` not finished in ``out_dir``, each writing its outputs
+    (`ccgeo.report.export.write_access`), then write the comparison of them all.
+
+    ``executor``, ``workers``, ``scheduler``, ``progress`` and ``cancel`` are those of
+    `ccgeo.tasks.batch.run_batch`; ``pdf`` writes ``comparison.pdf`` too.
+
+    Raises
+    ------
+    Cancelled
+        If ``cancel`` is set; the scenarios finished so far stay finished.
+    """
+    outcome = run_batch(
+        plan,
+        out_dir,
+        executor=executor,
+        workers=workers,
+        scheduler=scheduler,
+        write=write_access,
+        progress=scaled_progress(progress, 0.0, 1.0 - COMPARISON_SHARE),
+        cancel=cancel,
+    )
+    report_progress(progress, 1.0 - COMPARISON_SHARE, _("Writing the comparison…"))
+    written = write_comparison(plan, outcome, out_dir, project=outcome.project, pdf=pdf)
+    report_progress(progress, 1.0, _("Writing the comparison…"))
+    return BatchRun(outcome=outcome, written=written)
 
 
 def write_comparison(

@@ -1,9 +1,11 @@
-"""File ▸ Open Scenario Batch…: the comparison table of a ``ccgeo batch`` output folder, in a
-dock (the same ``comparison.csv`` the command line wrote, with the numbers in the app's language).
+"""File ▸ Open Scenario Batch…: run a scenario file (TOML) in the background as ``ccgeo batch``
+does, or open a batch's output folder; either way its comparison table shows in a dock (the same
+``comparison.csv`` the command line writes, with the numbers in the app's language).
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,14 +14,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ccgeo.errors import CcgeoError
 from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
 from ccgeo.labels import format_minutes, format_number, format_people, format_share
 
@@ -27,9 +36,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ccgeo.gui.main_window import MainWindow
+    from ccgeo.tasks.batch import BatchPlan
 
 #: The table the batch writes in its output folder.
 COMPARISON_CSV = "comparison.csv"
+#: What File ▸ Open Scenario Batch… offers: scenario files, and the table of a batch run before.
+_OPEN_FILTER = QT_TR_NOOP("Scenario files and batch comparisons (*.toml comparison.csv)")
 
 #: Column headers of the comparison table (the others are per threshold).
 _HEADERS: dict[str, str] = {
@@ -110,7 +122,10 @@ class BatchPanel(QWidget):
         """Write the headers, cells and the line above the table again (language changes)."""
         if self.frame is None:
             self.label.setText(
-                tr("Open a folder written by `ccgeo batch` (File ▸ Open Scenario Batch…).")
+                tr(
+                    "Open a scenario file, or the comparison.csv of a folder written by "
+                    "`ccgeo batch` (File ▸ Open Scenario Batch…)."
+                )
             )
             self.table.clear()
             self.table.setRowCount(0)
@@ -169,6 +184,80 @@ def _cell(column: str, value: str) -> str:
     return format_number(number)
 
 
+def default_out_folder(scenario_file: Path) -> Path:
+    """Where a scenario file's outputs go unless the user says otherwise: ``<stem>_batch``
+    beside it."""
+    return scenario_file.with_name(f"{scenario_file.stem}_batch")
+
+
+class BatchRunDialog(QDialog):
+    """Asks where to write the outputs of a scenario file before it runs.
+
+    Parameters
+    ----------
+    plan
+        The scenario file, read and checked.
+    """
+
+    def __init__(self, plan: BatchPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("batch_run_dialog")
+        self.setWindowTitle(tr("Run Scenario Batch"))
+        n = len(plan.scenarios)
+        summary = QLabel(
+            tr("%n scenario(s) of {name} in {file}", "", n).format(
+                name=plan.name, file=plan.path.name
+            )
+        )
+        summary.setWordWrap(True)
+        self.folder_edit = QLineEdit(str(default_out_folder(plan.path)))
+        self.folder_edit.setObjectName("batch_out_folder")
+        self.folder_edit.setToolTip(
+            tr("Each scenario writes its outputs in scenarios/<id>/ here, then comparison.csv")
+        )
+        browse = QPushButton(tr("Browse…"))
+        browse.setObjectName("batch_out_browse")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(browse)
+        note = QLabel(
+            tr(
+                "The scenarios finished in this folder already are skipped; Cancel stops the "
+                "batch and keeps those that finished."
+            )
+        )
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.run_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.run_button.setText(tr("Run"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.folder_edit.textChanged.connect(
+            lambda text: self.run_button.setEnabled(bool(text.strip()))
+        )
+        form = QFormLayout()
+        form.addRow(tr("Output folder:"), row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.buttons)
+
+    @property
+    def out_folder(self) -> Path:
+        """The output folder the user chose."""
+        return Path(self.folder_edit.text().strip()).expanduser()
+
+    def _browse(self) -> None:
+        caption = tr("Folder for the outputs of the scenario batch")
+        chosen = QFileDialog.getExistingDirectory(self, caption, self.folder_edit.text())
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+
 def install(window: MainWindow) -> None:
     """File ▸ Open Scenario Batch…, and the Scenario batch dock it opens."""
     panel = BatchPanel()
@@ -176,26 +265,77 @@ def install(window: MainWindow) -> None:
     dock = window.add_dock("batch", tr("Scenario batch"), panel)
     dock.hide()
 
-    def open_batch() -> None:
-        caption = tr("Open the output folder of a scenario batch")
-        chosen = QFileDialog.getExistingDirectory(window, caption, "")
-        if not chosen:
-            return
+    def show_folder(folder: Path) -> None:
         try:
-            panel.show_folder(Path(chosen))
+            panel.show_folder(folder)
         except (OSError, ValueError):
             window.show_error(
                 tr("No scenario batch there"),
                 tr(
-                    "{folder} holds no comparison.csv; choose the --out folder of `ccgeo batch`"
-                ).format(folder=chosen),
+                    "{folder} holds no comparison.csv; choose a scenario file or the "
+                    "comparison.csv in the --out folder of `ccgeo batch`"
+                ).format(folder=folder),
             )
             return
         dock.show()
         dock.raise_()
 
+    def run(plan: BatchPlan, out: Path) -> None:
+        from ccgeo.report.batch import run_and_compare
+
+        def cancelled() -> None:
+            from ccgeo.tasks.batch import finished_ids
+
+            kept = len(finished_ids(plan, out))
+            text = tr(
+                "Scenario batch cancelled: %n finished scenario(s) kept in {folder}; run it "
+                "again to go on",
+                "",
+                kept,
+            )
+            window.message_label.setText(text.format(folder=out))
+
+        # one scenario after the other in a thread of the app: no extra processes to start,
+        # and the progress follows each scenario's stages
+        window.run_task(
+            functools.partial(run_and_compare, executor="serial"),
+            plan,
+            out,
+            text=tr("Running the scenario batch…"),
+            on_done=lambda _run: show_folder(out),
+            on_cancelled=cancelled,
+        )
+
+    def ask_and_run(path: Path) -> None:
+        from ccgeo.tasks.batch import read_plan
+
+        try:
+            plan = read_plan(path)
+        except CcgeoError as exc:
+            window.show_error(tr("Scenario file not read"), str(exc))
+            return
+        dialog = BatchRunDialog(plan, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: run(plan, dialog.out_folder))
+        dialog.open()
+
+    def open_batch() -> None:
+        caption = tr("Open a scenario file, or the comparison of a scenario batch")
+        name_filter = tr(_OPEN_FILTER) + ";;" + tr("All files (*)")
+        chosen, _filter = QFileDialog.getOpenFileName(window, caption, "", name_filter)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() == ".toml":
+            ask_and_run(path)
+        else:
+            show_folder(path if path.is_dir() else path.parent)
+
     action = QAction(tr("Open Scenario &Batch…"), window)
-    tip = tr("Show the comparison table of a scenario batch (the --out folder of `ccgeo batch`)")
+    tip = tr(
+        "Run a scenario file (TOML) and compare its scenarios, or show the comparison of a "
+        "batch run before (comparison.csv in the --out folder of `ccgeo batch`)"
+    )
     action.setToolTip(tip)
     action.setStatusTip(tip)
     action.triggered.connect(lambda _checked=False: open_batch())

@@ -16,10 +16,11 @@ import contextlib
 import json
 import math
 import multiprocessing
+import signal
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,7 +38,7 @@ from ccgeo.model.network import Network
 from ccgeo.model.scenario import Scenario
 from ccgeo.network.build import build_network
 from ccgeo.network.profiles import resolve_profile
-from ccgeo.progress import ProgressCallback, report_progress
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 from ccgeo.project import Project, open_project, project_from_files
 from ccgeo.tasks.batch.plan import BatchPlan, BatchScenario, siting_settings
 from ccgeo.tasks.settings import ccgeo_version
@@ -109,6 +110,11 @@ def finished_row(out_dir: str | Path, scenario_id: str) -> dict[str, Any] | None
     return row if isinstance(row, dict) and row.get("status") == "ok" else None
 
 
+def finished_ids(plan: BatchPlan, out_dir: str | Path) -> list[str]:
+    """Ids of the plan's scenarios finished in ``out_dir`` (a rerun skips them), in plan order."""
+    return [s.id for s in plan.scenarios if finished_row(out_dir, s.id) is not None]
+
+
 # -- inputs and networks -----------------------------------------------------------------------
 
 
@@ -139,8 +145,7 @@ def load_batch_inputs(
     if project.roads is None or project.facilities is None or project.demand is None:
         msg = _("the batch needs roads, facilities and population; the inputs lack some")
         raise InputError(msg, path=plan.path)
-    todo = list(scenarios if scenarios is not None else plan.scenarios)
-    keys = list(dict.fromkeys(key for s in todo for key in _network_keys(s)))
+    keys = distinct_networks(scenarios if scenarios is not None else plan.scenarios)
     networks: dict[Any, Network | str] = {}
     for i, key in enumerate(keys):
         check_cancel(cancel)
@@ -154,6 +159,11 @@ def load_batch_inputs(
     light = replace(project, roads=None)
     light._networks = {}
     return BatchInputs(project=light, networks=networks)
+
+
+def distinct_networks(scenarios: Sequence[BatchScenario]) -> list[tuple[Any, ...]]:
+    """The networks ``scenarios`` need, each once, in order of first use."""
+    return list(dict.fromkeys(key for s in scenarios for key in _network_keys(s)))
 
 
 def _network_keys(scenario: BatchScenario) -> list[tuple[Any, ...]]:
@@ -200,13 +210,14 @@ def run_scenario(
     write: Writer | None = None,
     isochrones: bool = False,
     lang: str | None = None,
+    progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> dict[str, Any]:
     """Run one scenario and write its outputs; its row of the comparison table.
 
-    Never raises for a failing scenario (`InputError`, any error of the analysis): the row has
-    ``status = "failed"`` and ``error``, also written to ``error.txt`` in its folder. Only
-    `Cancelled` propagates.
+    ``progress`` follows its access analysis. Never raises for a failing scenario
+    (`InputError`, any error of the analysis): the row has ``status = "failed"`` and ``error``,
+    also written to ``error.txt`` in its folder. Only `Cancelled` propagates.
     """
     with using_language(lang or current_language()):
         folder = scenario_folder(out_dir, scenario.id)
@@ -214,7 +225,7 @@ def run_scenario(
         started = time.perf_counter()
         try:
             result, hub_ids, referral = _analyse(
-                inputs, scenario, isochrones=isochrones, cancel=cancel
+                inputs, scenario, isochrones=isochrones, progress=progress, cancel=cancel
             )
         except Cancelled:
             raise
@@ -240,6 +251,7 @@ def _analyse(
     scenario: BatchScenario,
     *,
     isochrones: bool,
+    progress: ProgressCallback | None,
     cancel: threading.Event | None,
 ) -> tuple[Any, list[str], dict[str, Any] | None]:
     """The access result of a scenario, the ids of the hubs siting chose (if any) and the
@@ -256,6 +268,7 @@ def _analyse(
         scenario.settings,
         districts=project.districts,
         isochrones=isochrones,
+        progress=progress,
         cancel=cancel,
     )
     referral = None
@@ -426,12 +439,33 @@ _WORKER_INPUTS: BatchInputs | None = None
 
 
 def _start_worker(inputs: BatchInputs, lang: str) -> None:
-    """A pool worker's initializer: keep the inputs shipped once, speak the caller's language."""
+    """A pool worker's initializer: keep the inputs shipped once, speak the caller's language.
+
+    Ctrl+C on a terminal reaches every process of the command; the workers leave it to the
+    caller, which cancels the batch and ends them (no traceback from each worker). They start
+    with SIGINT blocked (`_sigint_blocked`), so one still starting up is not interrupted either.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     global _WORKER_INPUTS
     _WORKER_INPUTS = inputs
     from ccgeo.i18n import set_language
 
     set_language(lang)
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT blocked in this thread: the processes it starts inherit the mask (POSIX)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _pool_task(
@@ -472,8 +506,10 @@ def run_batch(
         Writes a scenario's outputs: ``write(result, folder, project=, run=)``; None writes only
         the completion markers.
     progress, cancel
-        ``progress(fraction, text)`` and a `threading.Event`: when set, the batch stops within a
-        second; finished scenarios stay finished, the others are redone by a rerun.
+        ``progress(fraction, text)`` over the inputs, the networks and the scenarios (within
+        each scenario too when they run serially), and a `threading.Event`: when set, the
+        batch stops within a second; finished scenarios stay finished, the others are redone
+        by a rerun.
 
     Raises
     ------
@@ -495,10 +531,15 @@ def run_batch(
             outcome.skipped.append(scenario.id)
     todo = [s for s in plan.scenarios if s.id not in done]
     if todo:
-        inputs = load_batch_inputs(plan, scenarios=todo, cancel=cancel)
+        # reading the inputs counts as one scenario, and so does building each network
+        steps = 1 + len(distinct_networks(todo))
+        share = steps / (steps + len(todo))
+        inputs = load_batch_inputs(
+            plan, scenarios=todo, progress=scaled_progress(progress, 0.0, share), cancel=cancel
+        )
         outcome.project = inputs.project
         run = {"serial": _run_serial, "pool": _run_pool, "dask": _run_dask}[executor]
-        counter = _Counter(len(todo), progress)
+        counter = _Counter(len(todo), scaled_progress(progress, share, 1.0))
         options = {"write": write, "isochrones": plan.isochrones}
         for row in run(inputs, todo, str(out_dir), options, workers, scheduler, counter, cancel):
             done[row["scenario"]] = row
@@ -522,6 +563,20 @@ class _Counter:
         )
         report_progress(self.progress, self.n / self.total, text)
 
+    def within(self, scenario: BatchScenario) -> ProgressCallback | None:
+        """The progress of the scenario running now (serially): its share of the batch."""
+        scaled = scaled_progress(self.progress, self.n / self.total, (self.n + 1) / self.total)
+        if scaled is None:
+            return None
+        outer = scaled
+        names = {"number": self.n + 1, "total": self.total, "scenario": scenario.id}
+
+        def inner(fraction: float, text: str) -> None:
+            line = _("scenario {number} of {total} ({scenario}): {stage}")
+            outer(fraction, line.format(stage=text, **names))
+
+        return inner
+
 
 def _run_serial(
     inputs: BatchInputs,
@@ -535,7 +590,8 @@ def _run_serial(
 ) -> Iterable[dict[str, Any]]:
     for scenario in todo:
         check_cancel(cancel)
-        row = run_scenario(inputs, scenario, out_dir, cancel=cancel, **options)
+        progress = counter.within(scenario)
+        row = run_scenario(inputs, scenario, out_dir, progress=progress, cancel=cancel, **options)
         counter.step(row)
         yield row
 
@@ -556,9 +612,11 @@ def _run_pool(
         initializer=_start_worker,
         initargs=(inputs, current_language()),
     )
-    futures = [
-        pool.submit(_pool_task, s, out_dir, options["write"], options["isochrones"]) for s in todo
-    ]
+    with _sigint_blocked():  # the workers start as the tasks are submitted
+        futures = [
+            pool.submit(_pool_task, s, out_dir, options["write"], options["isochrones"])
+            for s in todo
+        ]
     try:
         yield from _collect(futures, counter, cancel)
     except BaseException:  # cancelled, Ctrl+C: stop the workers now, not after their scenario
