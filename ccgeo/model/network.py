@@ -24,10 +24,14 @@ from ccgeo.i18n import _, ngettext
 from ccgeo.labels import format_share
 from ccgeo.model.profile import SpeedProfile
 from ccgeo.model.road_index import RoadIndex
-from ccgeo.model.roads import fixed_unicode, mode_words
+from ccgeo.model.roads import code_dtype, fixed_unicode, mode_words
 
 if TYPE_CHECKING:
+    import threading
+
     import networkx as nx
+
+    from ccgeo.progress import ProgressCallback
 
 #: Travel time given to arcs of zero length (two OSM nodes at the same spot), seconds.
 #: scipy.sparse.csgraph may read a stored 0 as "no arc" (older SciPy, and any operation that
@@ -36,21 +40,20 @@ if TYPE_CHECKING:
 EPSILON_SECONDS = 1e-9
 
 #: Version of the `Network.to_arrays` layout; `from_arrays` refuses other versions.
-CACHE_VERSION = 1
+#: 2: road classes as codes (``edge_class``, ``class_names``), node and edge indices int32.
+CACHE_VERSION = 2
+
+#: Arrays of node or edge indices: int32 when the values fit (see `index_array`).
+_INDEX_KEYS = ("node_source", "arc_edge", "edge_source", "edge_u", "edge_v")
 
 _ARRAY_KEYS: dict[str, Any] = {
     "node_lonlat": np.float64,
     "node_xy": np.float64,
     "node_osmid": np.int64,
-    "node_source": np.int64,
     "csr_data": np.float64,
     "csr_indices": np.int32,
     "csr_indptr": np.int32,
-    "arc_edge": np.int64,
     "arc_reversed": np.bool_,
-    "edge_source": np.int64,
-    "edge_u": np.int64,
-    "edge_v": np.int64,
     "edge_length_m": np.float64,
     "edge_seconds": np.float64,
     "edge_way_id": np.int64,
@@ -69,6 +72,11 @@ class Network:
     fastest arc is kept (the others can never be on a shortest path), and edges that start and
     end at the same node (closed ways) carry no arc.
 
+    Node and edge indices are int32 while they fit (any network scipy can route: its CSR indices
+    are int32), road classes small integer codes. A network that keeps every edge (or node) of
+    its `RoadData` shares the roads' arrays (geometry, lengths, way ids, node coordinates) as
+    read-only views instead of copying them, since `RoadData` is never changed in place.
+
     Attributes
     ----------
     mode : str
@@ -83,7 +91,7 @@ class Network:
         Node coordinates in metres in ``crs``.
     node_osmid : int64 (n,)
         OSM node id (or the source's node key).
-    node_source : int64 (n,)
+    node_source : int32 (n,)
         Row of each node in the `RoadData` it was built from.
     csr : scipy.sparse.csr_matrix (n, n)
         Travel seconds, forward: row ``u``, column ``v`` holds the time from ``u`` to ``v``.
@@ -91,26 +99,29 @@ class Network:
     csr_to : scipy.sparse.csr_matrix (n, n)
         The transpose of ``csr``: a Dijkstra from a set of labs on it gives every node's time
         *to* the nearest lab, one-way streets taken in the direction a patient drives them.
-    arc_edge : int64 (nnz,)
+    arc_edge : int32 (nnz,)
         For each stored entry of ``csr`` (in CSR order), the network edge it runs along.
     arc_reversed : bool (nnz,)
         True where the arc runs from the edge's ``v`` to its ``u`` (geometry to be reversed).
-    edge_source : int64 (e,)
+    edge_source : int32 (e,)
         Row of each network edge in the `RoadData` edge arrays.
-    edge_u, edge_v : int64 (e,)
+    edge_u, edge_v : int32 (e,)
         End nodes of each network edge (network node indices).
     edge_length_m : float64 (e,)
         Length along the geometry, metres.
     edge_seconds : float64 (e,)
         Travel time along the edge (either direction), seconds, congestion included.
-    edge_highway : str array (e,)
-        OSM ``highway`` class.
+    edge_class : uint8 (e,)
+        OSM ``highway`` class of each edge, as an index into ``class_names`` (uint16 beyond 256
+        classes); `edge_highway` gives the names.
     edge_way_id : int64 (e,)
         OSM way id, -1 where unknown.
     geom_offsets : int64 (e + 1,)
         Edge ``i`` has the vertices ``geom_lonlat[geom_offsets[i]:geom_offsets[i + 1]]``.
     geom_lonlat : float64 (k, 2)
         Edge vertices from ``u`` to ``v``, degrees.
+    class_names : tuple of str
+        The OSM ``highway`` classes of the edges, sorted; ``edge_class`` indexes it.
     source : str
         Where the roads came from.
     warnings : tuple of str
@@ -133,10 +144,11 @@ class Network:
     edge_v: np.ndarray
     edge_length_m: np.ndarray
     edge_seconds: np.ndarray
-    edge_highway: np.ndarray
+    edge_class: np.ndarray
     edge_way_id: np.ndarray
     geom_offsets: np.ndarray
     geom_lonlat: np.ndarray
+    class_names: tuple[str, ...]
     source: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
@@ -149,8 +161,6 @@ class Network:
             for arr in (matrix.data, matrix.indices, matrix.indptr):
                 arr.setflags(write=False)
 
-    # -- building --------------------------------------------------------------------------------
-
     # -- sizes -----------------------------------------------------------------------------------
 
     @property
@@ -162,6 +172,12 @@ class Network:
     def n_edges(self) -> int:
         """Number of directed arcs (a two-way street counts twice, like an osmnx graph)."""
         return int(self.csr.nnz)
+
+    @property
+    def edge_highway(self) -> np.ndarray:
+        """OSM ``highway`` class of each edge, ``str`` (e,): built from ``edge_class`` on each
+        call, so work on ``edge_class`` where speed or memory matter."""
+        return np.asarray(self.class_names, dtype=str)[self.edge_class]
 
     def __repr__(self) -> str:
         return (
@@ -253,14 +269,20 @@ class Network:
     def _tree(self) -> cKDTree:
         return cKDTree(self.node_xy)
 
-    def road_index(self) -> RoadIndex:
+    def road_index(
+        self,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> RoadIndex:
         """The nearest-road search over the edges' geometry in metres (`RoadIndex`), built once
-        per network and shared by every caller."""
-        return self._road_index
-
-    @cached_property
-    def _road_index(self) -> RoadIndex:
-        return RoadIndex(project_lonlat(self.geom_lonlat, self.crs), self.geom_offsets)
+        per network and shared by every caller (``progress`` and ``cancel`` serve that build)."""
+        index = self.__dict__.get("_road_index")  # frozen: cached as a cached_property would
+        if index is None:
+            xy = project_lonlat(self.geom_lonlat, self.crs)
+            index = RoadIndex(xy, self.geom_offsets, progress=progress, cancel=cancel)
+            self.__dict__["_road_index"] = index
+        return index
 
     def has_arc(self, from_nodes: np.ndarray, to_nodes: np.ndarray) -> np.ndarray:
         """Whether the mode may travel straight from each ``from_nodes[i]`` to ``to_nodes[i]``."""
@@ -396,7 +418,7 @@ class Network:
         cols = self.csr.indices.tolist()
         secs = self.csr.data.tolist()
         length = self.edge_length_m[self.arc_edge].tolist()
-        highway = self.edge_highway[self.arc_edge].tolist()
+        highway = [self.class_names[c] for c in self.edge_class[self.arc_edge].tolist()]
         way = self.edge_way_id[self.arc_edge].tolist()
         graph.add_edges_from(
             (
@@ -426,12 +448,13 @@ class Network:
             "crs_wkt": np.array(self.crs.to_wkt()),
             "source": np.array(self.source),
             "warnings": fixed_unicode(np.array(self.warnings, dtype=object)),
-            "edge_highway": fixed_unicode(self.edge_highway),
+            "class_names": fixed_unicode(np.array(self.class_names, dtype=object)),
+            "edge_class": self.edge_class,
             "csr_data": self.csr.data,
             "csr_indices": self.csr.indices,
             "csr_indptr": self.csr.indptr,
         }
-        for key in _ARRAY_KEYS:
+        for key in (*_ARRAY_KEYS, *_INDEX_KEYS):
             if not key.startswith("csr_"):
                 arrays[key] = getattr(self, key)
         return arrays
@@ -447,7 +470,15 @@ class Network:
             from the roads then.
         """
         version = int(arrays["cache_version"]) if "cache_version" in arrays else None
-        required = (*_ARRAY_KEYS, "edge_highway", "mode", "profile_json", "crs_wkt")
+        required = (
+            *_ARRAY_KEYS,
+            *_INDEX_KEYS,
+            "edge_class",
+            "class_names",
+            "mode",
+            "profile_json",
+            "crs_wkt",
+        )
         missing = [k for k in required if k not in arrays]
         if version != CACHE_VERSION or missing:
             msg = _(
@@ -458,8 +489,16 @@ class Network:
             )
             raise InputError(msg)
         kw = {k: np.array(arrays[k], dtype=dt) for k, dt in _ARRAY_KEYS.items()}
+        kw.update({k: index_array(np.array(arrays[k])) for k in _INDEX_KEYS})
+        class_names = tuple(str(c) for c in np.asarray(arrays["class_names"]).ravel())
+        edge_class = np.array(arrays["edge_class"], dtype=code_dtype(len(class_names)))
         n = len(kw["node_source"])
-        if len(kw["csr_indptr"]) != n + 1 or len(kw["csr_data"]) != len(kw["arc_edge"]):
+        if (
+            len(kw["csr_indptr"]) != n + 1
+            or len(kw["csr_data"]) != len(kw["arc_edge"])
+            or len(edge_class) != len(kw["edge_u"])
+            or (len(edge_class) and int(edge_class.max()) >= len(class_names))
+        ):
             msg = _("the cached road network arrays do not fit together; rebuild it from the roads")
             raise InputError(msg)
         csr = csr_from_arrays(kw.pop("csr_data"), kw.pop("csr_indices"), kw.pop("csr_indptr"), n)
@@ -469,11 +508,20 @@ class Network:
             crs=CRS.from_wkt(str(arrays["crs_wkt"])),
             csr=csr,
             csr_to=csr.T.tocsr(),
-            edge_highway=np.asarray(arrays["edge_highway"]).astype(str),
+            edge_class=edge_class,
+            class_names=class_names,
             source=str(arrays.get("source", "")),
             warnings=tuple(str(w) for w in np.asarray(arrays.get("warnings", [])).ravel()),
             **kw,
         )
+
+
+def index_array(values: np.ndarray) -> np.ndarray:
+    """Node or edge indices (non-negative) as int32 when they fit, else int64: half the memory
+    of int64 for any network up to two billion nodes, edges and arcs."""
+    values = np.asarray(values)
+    fits = values.size == 0 or int(values.max()) <= np.iinfo(np.int32).max
+    return values.astype(np.int32 if fits else np.int64, copy=False)
 
 
 def csr_from_arrays(

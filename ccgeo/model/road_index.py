@@ -5,27 +5,50 @@ junction may be hundreds of metres away while the road is at the door. `RoadInde
 many points at once, the nearest point on any edge (its distance, the edge, and how far along
 the edge it lies).
 
-How it stays fast and exact. Every straight segment of every edge is cut into pieces no longer
-than `PIECE_M`, and a KD-tree holds the pieces' midpoints. A point's nearest piece lies within
-``d + PIECE_M / 2`` of its midpoint, where ``d`` is the true distance; so the exact distance to
-the pieces of the ``k`` nearest midpoints is the true answer whenever the ``k``-th midpoint lies
-farther than the best distance found plus half a piece. Points where that cannot be shown are
-searched again with more pieces, and finally with every piece within that radius.
+How it stays small. Every straight segment of every edge is cut into equal pieces no longer than
+a length chosen for the network (about `_PIECES_PER_SEGMENT` pieces per segment on average, so
+a country of long straight roads keeps few pieces). A piece is stored as its start point only:
+it ends where the next piece of its edge starts, or at the edge's last vertex, kept once per
+edge. The pieces are grouped by place into tiles of at most `_TILE_PIECES`, each with its own
+KD-tree over the start points: a tile builds in a fraction of a second, so the build reports
+progress and can be cancelled between tiles.
+
+How it stays exact. Let ``reach`` be the longest piece of a tile. A point whose nearest road
+point ``p`` lies at distance ``d`` on a piece of that tile is within ``d + reach`` of the piece's
+start (the start lies within ``reach`` of ``p``). So, within a tile, the exact distances to the
+pieces of the ``k`` nearest starts give the true answer whenever the ``k``-th start lies farther
+than the best distance found plus ``reach``; points where that cannot be shown are searched
+again with more pieces, and finally with every start within that radius. A tile is searched at
+all only while its bounding box of starts lies within the best distance plus its ``reach``;
+tiles are visited nearest first, so most points look at one or two.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+import threading
+from dataclasses import dataclass, fields
 
 import numpy as np
 from scipy.spatial import cKDTree
 
-#: Longest piece of road in the index, metres (its half bounds the error of the midpoint search).
-PIECE_M = 50.0
+from ccgeo.errors import check_cancel
+from ccgeo.i18n import _
+from ccgeo.progress import ProgressCallback, report_progress
+
+#: Pieces per straight segment the index aims at, on average: fewer pieces make a smaller index
+#: and a longer ``reach``, so more points are searched again.
+_PIECES_PER_SEGMENT = 1.5
+#: Most pieces in one tile (one KD-tree): a tile builds in well under a second.
+_TILE_PIECES = 1 << 19
 #: Pieces looked at per point on the first pass, then on the second.
 _FIRST_K, _SECOND_K = 8, 32
 #: Points searched at once: the work arrays stay near 10 MB each.
 _CHUNK = 32_768
+#: Segment lengths sampled to choose the piece length.
+_SAMPLE = 200_000
+#: Points per KD-tree leaf: fewer tree nodes than SciPy's 16, at about the same query speed.
+_LEAFSIZE = 32
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,8 +70,139 @@ class NearestRoad:
     fraction: np.ndarray
 
 
+@dataclass(frozen=True, eq=False)
+class RoadPieces:
+    """Straight pieces of some edges, in metres (`RoadIndex.pieces`).
+
+    Attributes
+    ----------
+    edge : int64 (n,)
+        Edge of each piece.
+    start, step : float64 (n, 2)
+        Start of each piece and the vector to its end.
+    along : float64 (n,)
+        Distance from the edge's first vertex to the piece's start along the edge, metres.
+    edge_length : float64 (n,)
+        Length of the piece's edge, metres.
+    """
+
+    edge: np.ndarray
+    start: np.ndarray
+    step: np.ndarray
+    along: np.ndarray
+    edge_length: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.edge)
+
+
+def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For ``counts``: the item of each of their ``sum(counts)`` slots and its rank in the item."""
+    k = np.repeat(np.arange(len(counts)), counts)
+    j = np.arange(len(k)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return k, j
+
+
+def _piece_length(seg_len: np.ndarray) -> float:
+    """Longest piece such that cutting ``seg_len`` gives about `_PIECES_PER_SEGMENT` each."""
+    sample = seg_len[:: max(1, len(seg_len) // _SAMPLE)]
+    top = float(sample.max()) if len(sample) else 0.0
+    if top <= 0.0:
+        return 1.0
+    target = _PIECES_PER_SEGMENT * len(sample)
+    lo, hi = top * 1e-6, top  # pieces(hi) = len(sample) <= target; bisect on a log scale
+    for _step in range(40):
+        mid = float(np.sqrt(lo * hi))
+        if np.maximum(1.0, np.ceil(sample / mid)).sum() > target:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+class _Tile:
+    """Pieces of some edges of one place, with a KD-tree over their start points.
+
+    Parameters
+    ----------
+    edge
+        int32 ``(m,)`` the edges, ascending.
+    first
+        int32 ``(m + 1,)`` edge ``i`` has the pieces ``first[i]:first[i + 1]``.
+    xy
+        ``(p + m, 2)`` the start of every piece, edge after edge, then each edge's last vertex.
+    """
+
+    def __init__(self, edge: np.ndarray, first: np.ndarray, xy: np.ndarray) -> None:
+        self.edge, self.first, self.xy = edge, first, xy
+        self.size = int(first[-1])
+        # rank structure over "piece starts an edge": a bit per piece in 64-bit words, and the
+        # edges begun before each word; a piece's edge costs two lookups, not a binary search
+        heads = np.zeros(-(-(self.size + 1) // 64) * 64, dtype=bool)
+        heads[first] = True  # first[-1] = size: the end, so that "next is a head" means last
+        self._words = np.packbits(heads, bitorder="little").view(np.uint64)
+        counted = np.bitwise_count(self._words).astype(np.int32)
+        self._before = np.cumsum(counted) - counted
+        self.tree = cKDTree(xy[: self.size], leafsize=_LEAFSIZE, balanced_tree=False)
+        self.reach = float(np.sqrt(self._length2(np.arange(self.size)).max()))
+
+    def _edge_of(self, piece: np.ndarray) -> np.ndarray:
+        """Tile-local edge of each piece."""
+        word = piece >> 6
+        below = np.uint64(0xFFFF_FFFF_FFFF_FFFF) >> (63 - (piece & 63)).astype(np.uint64)
+        return self._before[word] + np.bitwise_count(self._words[word] & below) - 1
+
+    def _is_head(self, piece: np.ndarray) -> np.ndarray:
+        """Whether each piece (or the end, ``size``) starts an edge."""
+        bit = (piece & 63).astype(np.uint64)
+        return ((self._words[piece >> 6] >> bit) & np.uint64(1)).astype(bool)
+
+    def step(self, piece: np.ndarray) -> np.ndarray:
+        """``(..., 2)`` the vector from the start to the end of each piece."""
+        local = self._edge_of(piece)
+        last = self._is_head(piece + 1)
+        end = np.where(last, self.size + local, piece + 1)
+        return self.xy[end] - self.xy[piece]
+
+    def _length2(self, piece: np.ndarray) -> np.ndarray:
+        d = self.step(piece)
+        return np.einsum("...j,...j->...", d, d)
+
+    def pieces(self, local: np.ndarray) -> RoadPieces:
+        """Every piece of the tile-local edges ``local`` (distinct), edge after edge."""
+        counts = self.first[local + 1] - self.first[local]
+        k, j = _expand(counts)
+        piece = self.first[local][k] + j
+        step = self.step(piece)
+        length = np.hypot(step[:, 0], step[:, 1])
+        before = np.cumsum(length) - length
+        if not len(piece):
+            return RoadPieces(piece, self.xy[piece], step, length, length)
+        head = np.cumsum(counts) - counts  # each edge's first slot (every edge has a piece)
+        edge_length = np.add.reduceat(length, head)
+        return RoadPieces(
+            self.edge[local][k].astype(np.int64),
+            self.xy[piece],
+            step,
+            before - before[head][k],
+            edge_length[k],
+        )
+
+    def locate(self, piece: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Edge of each piece and the fraction along the edge of the point ``t`` (0..1) on it."""
+        local, inverse = np.unique(self._edge_of(piece), return_inverse=True)
+        counts = self.first[local + 1] - self.first[local]
+        lines = self.pieces(local)
+        slot = (np.cumsum(counts) - counts)[inverse] + piece - self.first[local][inverse]
+        length = np.hypot(lines.step[slot, 0], lines.step[slot, 1])
+        along = lines.along[slot] + t * length
+        total = lines.edge_length[slot]
+        fraction = np.divide(along, total, out=np.zeros(len(piece)), where=total > 0)
+        return lines.edge[slot], np.clip(fraction, 0.0, 1.0)
+
+
 class RoadIndex:
-    """Pieces of road in metres with a KD-tree over their midpoints (see the module docstring).
+    """Pieces of road in metres in tiles of KD-trees (see the module docstring).
 
     Parameters
     ----------
@@ -56,105 +210,158 @@ class RoadIndex:
         ``(k, 2)`` vertices of every edge's geometry in metres, edge after edge.
     offsets
         ``(e + 1,)`` edge ``i`` has the vertices ``vertex_xy[offsets[i]:offsets[i + 1]]``.
+    progress
+        ``progress(fraction, text)`` during the build.
+    cancel
+        Set to stop the build (`ccgeo.errors.Cancelled` is raised within a tile's build).
     """
 
-    def __init__(self, vertex_xy: np.ndarray, offsets: np.ndarray) -> None:
+    def __init__(
+        self,
+        vertex_xy: np.ndarray,
+        offsets: np.ndarray,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        vertex_xy = np.asarray(vertex_xy, dtype=np.float64)
+        offsets = np.asarray(offsets, dtype=np.int64)
         counts = np.diff(offsets)
-        n_edges = len(counts)
+        report_progress(progress, 0.0, _("indexing the roads"))
         # a segment joins vertex j to j + 1 of the same edge
-        last = np.zeros(len(vertex_xy), dtype=bool)
-        last[offsets[1:][counts > 0] - 1] = True
-        first_vertex = np.flatnonzero(~last)
-        seg_edge = np.repeat(np.arange(n_edges), np.maximum(counts - 1, 0))
-        a, b = vertex_xy[first_vertex], vertex_xy[first_vertex + 1]
-        seg_len = np.hypot(*(b - a).T)
-        ends = np.cumsum(seg_len)
-        edge_start = np.zeros(n_edges + 1)
-        np.add.at(edge_start[1:], seg_edge, seg_len)
-        edge_start = np.cumsum(edge_start)
-        seg_along = ends - seg_len - edge_start[seg_edge]
-        self.edge_length = np.diff(edge_start)
-        # pieces of at most PIECE_M
-        n_pieces = np.maximum(1, np.ceil(seg_len / PIECE_M)).astype(np.int64)
-        piece_seg = np.repeat(np.arange(len(seg_len)), n_pieces)
-        k = np.arange(len(piece_seg)) - np.repeat(np.cumsum(n_pieces) - n_pieces, n_pieces)
-        t0 = k / n_pieces[piece_seg]
-        t1 = (k + 1) / n_pieces[piece_seg]
-        direction = (b - a)[piece_seg]
-        self.start = a[piece_seg] + t0[:, None] * direction
-        self.step = (t1 - t0)[:, None] * direction
-        self.edge = seg_edge[piece_seg]
-        self.along = seg_along[piece_seg] + t0 * seg_len[piece_seg]
-        self.length2 = np.einsum("ij,ij->i", self.step, self.step)
-        self.half = 0.5 * float(np.sqrt(self.length2.max())) if len(self.step) else 0.0
-        self.tree = cKDTree(self.start + 0.5 * self.step)
+        seg_len = np.hypot(*np.diff(vertex_xy, axis=0).T) if len(vertex_xy) else np.zeros(0)
+        joins = np.ones(len(seg_len), dtype=bool)
+        joins[offsets[1:][(counts > 0) & (offsets[1:] <= len(seg_len))] - 1] = False
+        self.piece_m = _piece_length(seg_len[joins])
+        n_pieces = np.where(joins, np.maximum(1.0, np.ceil(seg_len / self.piece_m)), 0.0)
+        del seg_len, joins
+        edges = np.flatnonzero(counts >= 2)
+        per_edge = np.add.reduceat(n_pieces, offsets[edges]).astype(np.int64) if len(edges) else []
+        del n_pieces
+        check_cancel(cancel)
+        self._tiles: list[_Tile] = []
+        groups = _tile_groups(vertex_xy[offsets[edges]], np.asarray(per_edge, dtype=np.int64))
+        for i, group in enumerate(groups):
+            check_cancel(cancel)
+            report_progress(progress, i / len(groups), _("indexing the roads"))
+            self._tiles.append(self._tile(vertex_xy, offsets, np.sort(edges[group])))
+        self._starts = np.cumsum([0] + [tile.size for tile in self._tiles])
+        report_progress(progress, 1.0, _("indexing the roads"))
+
+    def _tile(self, vertex_xy: np.ndarray, offsets: np.ndarray, edges: np.ndarray) -> _Tile:
+        """The tile of ``edges`` (ascending, each with a segment)."""
+        counts = offsets[edges + 1] - offsets[edges]
+        k, j = _expand(counts)
+        xy = vertex_xy[offsets[edges][k] + j]
+        last = j == counts[k] - 1
+        a = xy[:-1][~last[:-1]]
+        d = xy[1:][~last[:-1]] - a
+        n = np.maximum(1, np.ceil(np.hypot(d[:, 0], d[:, 1]) / self.piece_m)).astype(np.int64)
+        seg, rank = _expand(n)
+        starts = a[seg] + (rank / n[seg])[:, None] * d[seg]
+        per_edge = np.bincount(k[:-1][~last[:-1]][seg], minlength=len(edges))
+        first = np.zeros(len(edges) + 1, dtype=np.int32)
+        np.cumsum(per_edge, out=first[1:])
+        return _Tile(edges.astype(np.int32), first, np.concatenate([starts, xy[last]]))
 
     def __len__(self) -> int:
-        return len(self.edge)
+        return int(self._starts[-1])
+
+    def pieces(self, edges: np.ndarray) -> RoadPieces:
+        """The straight pieces of ``edges`` (distinct; edges without a segment have none)."""
+        edges = np.asarray(edges, dtype=np.int64)
+        parts = []
+        for tile in self._tiles:
+            pos = np.minimum(np.searchsorted(tile.edge, edges), len(tile.edge) - 1)
+            local = pos[tile.edge[pos] == edges]
+            if len(local):
+                parts.append(tile.pieces(local))
+        if not parts:
+            none = np.zeros(0, dtype=np.int64)
+            return RoadPieces(none, np.zeros((0, 2)), np.zeros((0, 2)), 1.0 * none, 1.0 * none)
+        return RoadPieces(
+            *(np.concatenate([getattr(p, f.name) for p in parts]) for f in fields(RoadPieces))
+        )
 
     def nearest(self, xy: np.ndarray, *, max_m: float = np.inf) -> NearestRoad:
         """The nearest point on a road of each point within ``max_m`` metres (exact)."""
         xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
         n = len(xy)
-        piece = np.full(n, -1, dtype=np.int64)
-        metres = np.full(n, np.inf)
-        t = np.full(n, np.nan)
-        for lo in range(0, n if len(self) else 0, _CHUNK):  # chunks bound the (n, k) arrays
-            todo = np.arange(lo, min(n, lo + _CHUNK))
-            for k in (_FIRST_K, _SECOND_K):
-                todo = self._search(xy, todo, k, max_m, piece, metres, t)
-                if not len(todo):
-                    break
-            for i in todo:  # rare: crowded pieces; every piece within the proven radius
-                near = self.tree.query_ball_point(xy[i], min(max_m, metres[i]) + self.half)
-                if near:
-                    self._evaluate(xy, np.array([i]), np.array([near]), piece, metres, t)
-        found = metres <= max_m
-        safe = np.maximum(piece, 0)
-        edge = np.where(found, self.edge[safe], -1) if len(self) else piece
-        along = self.along[safe] + t * np.hypot(*self.step[safe].T) if len(self) else t
-        length = self.edge_length[np.maximum(edge, 0)] if len(self) else t
-        fraction = np.divide(along, length, out=np.zeros(n), where=length > 0)
-        fraction = np.where(found, np.clip(fraction, 0.0, 1.0), np.nan)
-        return NearestRoad(edge, np.where(found, metres, np.inf), fraction)
+        best = _Best(n)
+        for lo in range(0, n if self._tiles else 0, _CHUNK):  # chunks bound the (n, k) arrays
+            self._search_tiles(xy, np.arange(lo, min(n, lo + _CHUNK)), max_m, best)
+        found = best.metres <= max_m
+        edge = np.full(n, -1, dtype=np.int64)
+        fraction = np.full(n, np.nan)
+        for i, tile in enumerate(self._tiles):
+            rows = np.flatnonzero(found & (best.tile == i))
+            if len(rows):
+                edge[rows], fraction[rows] = tile.locate(best.piece[rows], best.t[rows])
+        return NearestRoad(edge, np.where(found, best.metres, np.inf), fraction)
 
-    def _search(
-        self,
-        xy: np.ndarray,
-        todo: np.ndarray,
-        k: int,
-        max_m: float,
-        piece: np.ndarray,
-        metres: np.ndarray,
-        t: np.ndarray,
-    ) -> np.ndarray:
-        """Look at the ``k`` pieces with the nearest midpoints; return the points left unsure."""
-        k = min(k, len(self))
-        bound = max_m + self.half if np.isfinite(max_m) else np.inf
-        mid_m, idx = self.tree.query(xy[todo], k=k, distance_upper_bound=bound)
-        mid_m = np.asarray(mid_m, dtype=np.float64).reshape(len(todo), k)
-        idx = np.asarray(idx, dtype=np.int64).reshape(len(todo), k)
-        self._evaluate(xy, todo, idx, piece, metres, t)
-        # a nearer piece may hide beyond the k-th midpoint only if it lies within best + half
-        unsure = np.isfinite(mid_m[:, -1]) & (mid_m[:, -1] <= metres[todo] + self.half)
-        return todo[unsure]
+    def _search_tiles(self, xy: np.ndarray, rows: np.ndarray, max_m: float, best: _Best) -> None:
+        """Search the tiles that may hold a nearer piece, nearest first (module docstring)."""
+        lo = np.array([tile.tree.mins for tile in self._tiles])
+        hi = np.array([tile.tree.maxes for tile in self._tiles])
+        reach = np.array([tile.reach for tile in self._tiles])
+        p = xy[rows][:, None, :]
+        outside = np.maximum(np.maximum(lo - p, p - hi), 0.0)
+        gap = np.hypot(outside[..., 0], outside[..., 1]) - reach  # (n, tiles)
+        order = np.argsort(gap, axis=1)
+        for rank in range(len(self._tiles)):
+            tile = order[:, rank]
+            open_ = gap[np.arange(len(rows)), tile] <= np.minimum(best.metres[rows], max_m)
+            if not open_.any():
+                break
+            for i in np.unique(tile[open_]):
+                self._search_tile(i, xy, rows[open_ & (tile == i)], max_m, best)
 
-    def _evaluate(
-        self,
-        xy: np.ndarray,
-        rows: np.ndarray,
-        idx: np.ndarray,
-        piece: np.ndarray,
-        metres: np.ndarray,
-        t: np.ndarray,
+    def _search_tile(
+        self, i: int, xy: np.ndarray, todo: np.ndarray, max_m: float, best: _Best
     ) -> None:
-        """Exact distance from ``xy[rows]`` to the pieces ``idx`` (n, k; ``len(self)`` = none);
-        keep the best."""
-        valid = idx < len(self)
+        """Look at the pieces of tile ``i`` with the nearest starts, more while unsure."""
+        tile = self._tiles[i]
+        for k in (_FIRST_K, _SECOND_K):
+            k = min(k, tile.size)
+            bound = float(np.minimum(best.metres[todo], max_m).max()) + tile.reach
+            start_m, idx = tile.tree.query(xy[todo], k=k, distance_upper_bound=bound)
+            start_m = np.asarray(start_m, dtype=np.float64).reshape(len(todo), k)
+            idx = np.asarray(idx, dtype=np.int64).reshape(len(todo), k)
+            best.evaluate(i, tile, xy, todo, idx)
+            if k == tile.size:
+                return
+            # a nearer piece may start beyond the k-th start only within best + reach
+            radius = np.minimum(best.metres[todo], max_m) + tile.reach
+            todo = todo[np.isfinite(start_m[:, -1]) & (start_m[:, -1] <= radius)]
+            if not len(todo):
+                return
+        for j in todo:  # rare: crowded pieces; every start within the proven radius
+            near = tile.tree.query_ball_point(xy[j], min(max_m, best.metres[j]) + tile.reach)
+            if near:
+                best.evaluate(i, tile, xy, np.array([j]), np.array([near]))
+
+
+class _Best:
+    """The nearest piece found so far of each query point: tile, piece, metres, ``t`` along it."""
+
+    def __init__(self, n: int) -> None:
+        self.tile = np.full(n, -1, dtype=np.int64)
+        self.piece = np.full(n, -1, dtype=np.int64)
+        self.metres = np.full(n, np.inf)
+        self.t = np.full(n, np.nan)
+
+    def evaluate(
+        self, i: int, tile: _Tile, xy: np.ndarray, rows: np.ndarray, idx: np.ndarray
+    ) -> None:
+        """Exact distance from ``xy[rows]`` to the pieces ``idx`` (n, k; ``tile.size`` = none) of
+        tile ``i``; keep the best."""
+        valid = idx < tile.size
         safe = np.where(valid, idx, 0)
-        rx = xy[rows, 0][:, None] - self.start[safe, 0]
-        ry = xy[rows, 1][:, None] - self.start[safe, 1]
-        dx, dy, length2 = self.step[safe, 0], self.step[safe, 1], self.length2[safe]
+        step = tile.step(safe)
+        dx, dy = step[..., 0], step[..., 1]
+        rx = xy[rows, 0][:, None] - tile.xy[safe, 0]
+        ry = xy[rows, 1][:, None] - tile.xy[safe, 1]
+        length2 = dx * dx + dy * dy
         tt = np.clip(
             np.divide(rx * dx + ry * dy, length2, out=np.zeros_like(rx), where=length2 > 0),
             0.0,
@@ -163,11 +370,40 @@ class RoadIndex:
         rx -= tt * dx
         ry -= tt * dy
         gap2 = np.where(valid, rx * rx + ry * ry, np.inf)
-        best = np.argmin(gap2, axis=1)
+        pick = np.argmin(gap2, axis=1)
         r = np.arange(len(rows))
-        dist = np.sqrt(gap2[r, best])
-        better = dist < metres[rows]
+        dist = np.sqrt(gap2[r, pick])
+        better = dist < self.metres[rows]
         hit = rows[better]
-        metres[hit] = dist[better]
-        piece[hit] = safe[r, best][better]
-        t[hit] = tt[r, best][better]
+        self.metres[hit] = dist[better]
+        self.tile[hit] = i
+        self.piece[hit] = safe[r, pick][better]
+        self.t[hit] = tt[r, pick][better]
+
+
+def _tile_groups(anchor: np.ndarray, pieces: np.ndarray) -> list[np.ndarray]:
+    """Positions of edges in tiles of at most about `_TILE_PIECES` pieces, by place.
+
+    ``anchor`` is a point of each edge; the edges are cut into strips of equal count by x, each
+    strip sorted by y and cut into runs of equal pieces.
+    """
+    total = int(pieces.sum())
+    if not total:
+        return []
+    n_tiles = -(-total // _TILE_PIECES)
+    n_strips = int(np.ceil(np.sqrt(n_tiles)))
+    per_strip = -(-n_tiles // n_strips)
+    sample = anchor[:: max(1, len(anchor) // _SAMPLE), 0]
+    cuts = np.quantile(sample, np.arange(1, n_strips) / n_strips)
+    strip = np.searchsorted(cuts, anchor[:, 0])
+    span = float(np.ptp(anchor[:, 1])) + 1.0
+    order = np.argsort(strip * span + (anchor[:, 1] - anchor[:, 1].min()), kind="stable")
+    bounds = np.searchsorted(strip[order], np.arange(n_strips + 1))
+    groups = []
+    for a, b in itertools.pairwise(bounds.tolist()):
+        cum = np.cumsum(pieces[order[a:b]])
+        if not len(cum):
+            continue
+        cut = np.searchsorted(cum, np.arange(1, per_strip) * cum[-1] / per_strip, side="right")
+        groups.extend(np.split(order[a:b], np.unique(cut)))
+    return [g for g in groups if len(g)]

@@ -18,9 +18,9 @@ from ccgeo.geo import great_circle_m, local_utm_crs, project_lonlat
 from ccgeo.i18n import _
 from ccgeo.io.osm import first_value, graph_to_roads, read_roads
 from ccgeo.model.closures import RoadClosures
-from ccgeo.model.network import EPSILON_SECONDS, Network, csr_from_arrays
+from ccgeo.model.network import EPSILON_SECONDS, Network, csr_from_arrays, index_array
 from ccgeo.model.profile import SpeedProfile
-from ccgeo.model.roads import RoadData, mode_words
+from ccgeo.model.roads import RoadData, code_dtype, mode_words, text_codes
 from ccgeo.network.closures import edge_factors
 from ccgeo.network.profiles import edge_speeds_kmh, get_profile, travel_seconds
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
@@ -96,8 +96,8 @@ def _usable_edges(
 
     Returns
     -------
-    usable : int64 (m,)
-        Index into the road edges of each edge the profile may use.
+    usable : int32 (m,)
+        Index into the road edges of each edge the profile may use (int64 beyond 2**31 edges).
     seconds : float64 (m,)
         Travel time along each usable edge, seconds, with the profile's congestion and at least
         `EPSILON_SECONDS`.
@@ -116,7 +116,7 @@ def _usable_edges(
         speeds = np.where(factor > 0, speeds * factor, np.nan)
     usable = np.flatnonzero(np.isfinite(speeds))
     if len(usable) == 0:
-        classes = ", ".join(f"{k} ({v})" for k, v in list(_class_counts(roads).items())[:8])
+        classes = ", ".join(f"{k} ({v})" for k, v in list(roads.highway_counts().items())[:8])
         msg = _(
             "holds no roads usable by {mode}: found {edges} edges of classes {classes}. Load a "
             "road file that covers {mode} travel, or pick another mode."
@@ -130,12 +130,20 @@ def _usable_edges(
             "missing; read the file with mode 'all'."
         )
         warnings += (text.format(read=mode_words(roads.mode), access=mode_words(profile.access)),)
+    rows = _rows(usable, len(roads.edge_u))
     seconds = travel_seconds(
-        roads.edge_length_m[usable],
-        speeds[usable],
+        roads.edge_length_m[rows],
+        speeds[rows],
         congestion_factor=profile.congestion_factor,
     )
-    return usable, np.maximum(seconds, EPSILON_SECONDS), warnings
+    return index_array(usable), np.maximum(seconds, EPSILON_SECONDS), warnings
+
+
+def _rows(picked: np.ndarray, n: int) -> np.ndarray | slice:
+    """What selects the ``picked`` rows (sorted, unique) of arrays of ``n`` rows: ``picked``
+    itself, or the slice of every row when it picks them all, so that indexing gives a view of
+    the roads' array instead of a copy."""
+    return slice(None) if len(picked) == n else picked
 
 
 class _Arcs(NamedTuple):
@@ -146,10 +154,6 @@ class _Arcs(NamedTuple):
     seconds: np.ndarray
     edge: np.ndarray  # index into the usable edges
     reversed: np.ndarray  # True where the arc runs against the edge's drawing direction
-
-    def take(self, index: np.ndarray) -> _Arcs:
-        """The arcs at ``index`` (positions or a boolean mask), in that order."""
-        return _Arcs(*(a[index] for a in self))
 
 
 @dataclass(frozen=True)
@@ -180,12 +184,16 @@ def _topology(
     respect_oneway
         False: every edge is travelled both ways (walking), whatever its ``oneway`` tag.
     """
-    road_u, road_v = roads.edge_u[usable], roads.edge_v[usable]
-    node_source = np.unique(np.concatenate([road_u, road_v]))
-    remap = np.full(len(roads.node_osmid), -1, dtype=np.int64)
-    remap[node_source] = np.arange(len(node_source))
+    rows = _rows(usable, len(roads.edge_u))
+    road_u, road_v = roads.edge_u[rows], roads.edge_v[rows]
+    used = np.zeros(len(roads.node_osmid), dtype=bool)
+    used[road_u] = True
+    used[road_v] = True
+    node_source = index_array(np.flatnonzero(used))
+    remap = np.full(len(used), -1, dtype=node_source.dtype)
+    remap[node_source] = np.arange(len(node_source), dtype=node_source.dtype)
     edge_u, edge_v = remap[road_u], remap[road_v]
-    two_way = (roads.edge_oneway[usable] == 0) | (not respect_oneway)
+    two_way = (roads.edge_oneway[rows] == 0) | (not respect_oneway)
     arcs = _fastest_arcs(edge_u, edge_v, seconds, two_way=two_way)
     n = len(node_source)
     indptr = np.zeros(n + 1, dtype=np.int64)
@@ -201,22 +209,22 @@ def _fastest_arcs(
 
     Each edge gives a forward arc and, where ``two_way``, a backward one; loops give none. Sorted
     by ``(u, v, seconds)`` the arcs are in CSR order, and keeping the first of each node pair
-    leaves no duplicate entries (scipy would add them up).
+    leaves no duplicate entries (scipy would add them up). The arcs are sorted as one
+    permutation and gathered once, to keep the temporary memory of a national network low.
     """
     loop = edge_u == edge_v
-    fwd = np.flatnonzero(~loop)
-    bwd = np.flatnonzero(~loop & two_way)
-    arcs = _Arcs(
-        u=np.concatenate([edge_u[fwd], edge_v[bwd]]),
-        v=np.concatenate([edge_v[fwd], edge_u[bwd]]),
-        seconds=np.concatenate([seconds[fwd], seconds[bwd]]),
-        edge=np.concatenate([fwd, bwd]),
-        reversed=np.concatenate([np.zeros(len(fwd), bool), np.ones(len(bwd), bool)]),
-    )
-    arcs = arcs.take(np.lexsort((arcs.seconds, arcs.v, arcs.u)))
-    keep = np.ones(len(arcs.u), dtype=bool)
-    keep[1:] = (arcs.u[1:] != arcs.u[:-1]) | (arcs.v[1:] != arcs.v[:-1])
-    return arcs.take(keep)
+    fwd = index_array(np.flatnonzero(~loop))
+    bwd = index_array(np.flatnonzero(~loop & two_way))
+    edge = np.concatenate([fwd, bwd])
+    u = np.concatenate([edge_u[fwd], edge_v[bwd]])
+    v = np.concatenate([edge_v[fwd], edge_u[bwd]])
+    order = np.lexsort((seconds[edge], v, u))
+    u, v = u[order], v[order]
+    keep = np.ones(len(u), dtype=bool)
+    keep[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
+    order = order[keep]
+    edge = edge[order]
+    return _Arcs(u=u[keep], v=v[keep], seconds=seconds[edge], edge=edge, reversed=order >= len(fwd))
 
 
 def _network(
@@ -228,18 +236,28 @@ def _network(
     *,
     warnings: tuple[str, ...],
 ) -> Network:
-    """The `Network`: the topology with node coordinates (lon/lat and local UTM) and geometry."""
-    node_lonlat = roads.node_lonlat[topology.node_source]
+    """The `Network`: the topology with node coordinates (lon/lat and local UTM) and geometry.
+
+    Where it keeps every node or every edge of the roads, the network shares the roads' arrays
+    (views, made read-only by `Network`; the roads' own stay as they are)."""
+    nodes = _rows(topology.node_source, len(roads.node_osmid))
+    edges = _rows(usable, len(roads.edge_u))
+    node_lonlat = roads.node_lonlat[nodes]
     lon, lat = np.median(node_lonlat, axis=0)
     crs = local_utm_crs(float(lon), float(lat))
-    geom_offsets, geom_lonlat = _gather_geometry(roads.geom_offsets, roads.geom_lonlat, usable)
+    if isinstance(edges, slice):
+        geom_offsets = np.asarray(roads.geom_offsets, dtype=np.int64)[edges]
+        geom_lonlat = np.asarray(roads.geom_lonlat, dtype=np.float64)[edges]
+    else:
+        geom_offsets, geom_lonlat = _gather_geometry(roads.geom_offsets, roads.geom_lonlat, usable)
+    edge_class, class_names = _used_classes(*roads.highway_codes, edges)
     return Network(
         mode=profile.name,
         profile=profile,
         crs=crs,
         node_lonlat=node_lonlat,
         node_xy=project_lonlat(node_lonlat, crs),
-        node_osmid=roads.node_osmid[topology.node_source],
+        node_osmid=roads.node_osmid[nodes],
         node_source=topology.node_source,
         csr=topology.csr,
         csr_to=topology.csr.T.tocsr(),
@@ -248,12 +266,13 @@ def _network(
         edge_source=usable,
         edge_u=topology.edge_u,
         edge_v=topology.edge_v,
-        edge_length_m=roads.edge_length_m[usable],
+        edge_length_m=roads.edge_length_m[edges],
         edge_seconds=seconds,
-        edge_highway=np.asarray(roads.edge_highway[usable]).astype(str),
-        edge_way_id=roads.edge_way_id[usable],
+        edge_class=edge_class,
+        edge_way_id=roads.edge_way_id[edges],
         geom_offsets=geom_offsets,
         geom_lonlat=geom_lonlat,
+        class_names=class_names,
         source=roads.source,
         warnings=warnings,
     )
@@ -271,10 +290,16 @@ def _gather_geometry(
     return new, np.asarray(lonlat, dtype=np.float64)[idx]
 
 
-def _class_counts(roads: RoadData) -> dict[str, int]:
-    names, counts = np.unique(np.asarray(roads.edge_highway).astype(str), return_counts=True)
-    order = np.argsort(-counts, kind="stable")
-    return {str(names[i]): int(counts[i]) for i in order}
+def _used_classes(
+    codes: np.ndarray, names: np.ndarray, edges: np.ndarray | slice
+) -> tuple[np.ndarray, tuple[str, ...]]:
+    """`Network.edge_class` and `Network.class_names` of the road ``edges``: the roads' class
+    codes (`RoadData.highway_codes`) renumbered over the classes these edges have."""
+    codes = codes[edges]
+    used = np.bincount(codes, minlength=len(names)) > 0
+    kept = names[used]
+    renumber = (np.cumsum(used) - 1).astype(code_dtype(len(kept)))
+    return renumber[codes], tuple(kept.tolist())
 
 
 def load_network(
@@ -406,6 +431,9 @@ def _network_from_arcs(graph: nx.MultiDiGraph, profile: SpeedProfile, *, source:
     np.cumsum(np.bincount(arcs.u, minlength=n), out=indptr[1:])
     csr = csr_from_arrays(arcs.seconds, arcs.v, indptr, n)
     geom_offsets, geom_lonlat = _arc_lines(kept, lonlat[arcs.u], lonlat[arcs.v], to_lonlat)
+    edge_class, names = text_codes(
+        np.array([first_value(d.get("highway")) for d in kept], dtype=object)
+    )
     length = np.array([_number(d.get("length")) for d in kept], dtype=np.float64)
     no_length = ~np.isfinite(length)
     length[no_length] = great_circle_m(*lonlat[arcs.u[no_length]].T, *lonlat[arcs.v[no_length]].T)
@@ -418,20 +446,21 @@ def _network_from_arcs(graph: nx.MultiDiGraph, profile: SpeedProfile, *, source:
         node_lonlat=lonlat,
         node_xy=project_lonlat(lonlat, crs),
         node_osmid=_node_osmids(graph, nodes),
-        node_source=np.arange(n, dtype=np.int64),
+        node_source=index_array(np.arange(n)),
         csr=csr,
         csr_to=csr.T.tocsr(),
-        arc_edge=np.arange(len(kept), dtype=np.int64),
+        arc_edge=index_array(np.arange(len(kept))),
         arc_reversed=np.zeros(len(kept), dtype=bool),
-        edge_source=np.arange(len(kept), dtype=np.int64),
-        edge_u=arcs.u,
-        edge_v=arcs.v,
+        edge_source=index_array(np.arange(len(kept))),
+        edge_u=index_array(arcs.u),
+        edge_v=index_array(arcs.v),
         edge_length_m=length,
         edge_seconds=arcs.seconds,
-        edge_highway=np.array([first_value(d.get("highway")) for d in kept], dtype=str),
+        edge_class=edge_class,
         edge_way_id=np.array([_way_id(d.get("osmid")) for d in kept], dtype=np.int64),
         geom_offsets=geom_offsets,
         geom_lonlat=geom_lonlat,
+        class_names=tuple(names.tolist()),
         source=source,
     )
 

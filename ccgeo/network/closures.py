@@ -27,13 +27,13 @@ def edge_factors(roads: RoadData, closures: RoadClosures) -> np.ndarray:
     m = len(roads.edge_u)
     factor = np.ones(m, dtype=np.float64)
     if closures.closed_classes:
-        highway = np.asarray(roads.edge_highway).astype(str)
-        factor[np.isin(highway, list(closures.closed_classes))] = 0.0
-    surface = np.asarray(roads.edge_surface).astype(str)
+        codes, classes = roads.highway_codes
+        factor[np.isin(classes, list(closures.closed_classes))[codes]] = 0.0
+    codes, surfaces = roads.surface_codes
     if closures.slowed_surfaces:
-        factor[np.isin(surface, list(closures.slowed_surfaces))] *= closures.surface_factor
+        factor[np.isin(surfaces, list(closures.slowed_surfaces))[codes]] *= closures.surface_factor
     if closures.closed_surfaces:
-        factor[np.isin(surface, list(closures.closed_surfaces))] = 0.0
+        factor[np.isin(surfaces, list(closures.closed_surfaces))[codes]] = 0.0
     if closures.areas_wkb and m:
         factor[_crossing(roads, closures.areas_wkb)] *= closures.area_factor
     return factor

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import threading
 
     from ccgeo.model.network import Network
+    from ccgeo.model.road_index import RoadPieces
     from ccgeo.network.routing import Catchments
 
 #: Times within this many seconds above a threshold count as at it: sums of arc times in floating
@@ -525,9 +526,7 @@ def _road_cells(
     both = finite[net.edge_u[edges]] & finite[net.edge_v[edges]]
     first = np.where(both, 1, 0)
     counts = np.where(both, n - 1, n + 1)
-    curved = (
-        np.flatnonzero((edge_ok & ~straight)[net.road_index().edge]) if not straight.all() else []
-    )
+    curved = net.road_index().pieces(np.flatnonzero(edge_ok & ~straight))
     total = len(edges) + len(curved)
     for lo, hi in _chunks(counts):
         check_cancel(cancel)
@@ -537,13 +536,12 @@ def _road_cells(
         xy = xy_u[lo:hi][k] + frac[:, None] * (xy_v[lo:hi][k] - xy_u[lo:hi][k])
         grid.put(xy, ways.seconds(edges[lo:hi][k], frac))
     if len(curved):
-        _curved_points(net, curved, ways, grid, spacing, progress, cancel, (len(edges), total))
+        _curved_points(curved, ways, grid, spacing, progress, cancel, (len(edges), total))
     return grid.out.reshape(shape)
 
 
 def _curved_points(
-    net: Network,
-    pieces: np.ndarray,
+    pieces: RoadPieces,
     ways: _RoadWays,
     grid: _CellMin,
     spacing: float,
@@ -552,8 +550,7 @@ def _curved_points(
     done_total: tuple[int, int],
 ) -> None:
     """Points every ``spacing`` metres along ``pieces`` of the road index, both ends included."""
-    index = net.road_index()
-    lengths = np.sqrt(index.length2[pieces])
+    lengths = np.hypot(pieces.step[:, 0], pieces.step[:, 1])
     counts = np.maximum(2, np.ceil(lengths / spacing).astype(np.int64) + 1)
     done, total = done_total
     for lo, hi in _chunks(counts):
@@ -561,12 +558,12 @@ def _curved_points(
         report_progress(progress, (done + lo) / total, _("isochrones: roads on the grid"))
         k, j = _expand(counts[lo:hi])
         share = j / (counts[lo:hi][k] - 1)
-        piece = pieces[lo:hi][k]
-        xy = index.start[piece] + share[:, None] * index.step[piece]
-        along = index.along[piece] + share * lengths[lo:hi][k]
-        length = index.edge_length[index.edge[piece]]
+        piece = np.arange(lo, hi)[k]
+        xy = pieces.start[piece] + share[:, None] * pieces.step[piece]
+        along = pieces.along[piece] + share * lengths[lo:hi][k]
+        length = pieces.edge_length[piece]
         frac = np.divide(along, length, out=np.zeros_like(along), where=length > 0)
-        grid.put(xy, ways.seconds(index.edge[piece], frac))
+        grid.put(xy, ways.seconds(pieces.edge[piece], frac))
 
 
 def _chunks(counts: np.ndarray):

@@ -153,9 +153,7 @@ def edge_speeds_kmh(roads: RoadData, profile: SpeedProfile) -> tuple[np.ndarray,
         One message counting the edges whose class fell back to ``default_kmh``, if any.
     """
     m = len(roads.edge_u)
-    highway = np.asarray(roads.edge_highway).astype(str)
-    classes, inverse = np.unique(highway, return_inverse=True)
-    inverse = inverse.reshape(-1)
+    inverse, classes = roads.highway_codes
     known = np.array([c in profile.speeds_kmh for c in classes], dtype=bool)
     excluded = np.array([c in profile.excluded_classes for c in classes], dtype=bool)
     class_kmh = np.array(
@@ -169,8 +167,8 @@ def edge_speeds_kmh(roads: RoadData, profile: SpeedProfile) -> tuple[np.ndarray,
         capped = np.isfinite(tagged) & (tagged > 0)
         speeds = np.where(capped, np.minimum(speeds, tagged), speeds)
     if profile.unpaved_factor != 1.0 and profile.unpaved_surfaces:
-        surface = np.asarray(roads.edge_surface).astype(str)
-        unpaved = np.isin(surface, sorted(profile.unpaved_surfaces))
+        codes, surfaces = roads.surface_codes
+        unpaved = np.isin(surfaces, sorted(profile.unpaved_surfaces))[codes]
         speeds = np.where(unpaved, speeds * profile.unpaved_factor, speeds)
     speeds = np.minimum(speeds, profile.max_kmh)
     # OSM access tags (motor_vehicle=no, foot=no, ...) as the reader decoded them
