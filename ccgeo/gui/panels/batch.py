@@ -258,18 +258,17 @@ class BatchRunDialog(QDialog):
             self.folder_edit.setText(chosen)
 
 
-def install(window: MainWindow) -> None:
-    """File ▸ Open Scenario Batch…, and the Scenario batch dock it opens."""
-    panel = BatchPanel()
-    window.batch_panel = panel  # type: ignore[attr-defined]
-    dock = window.add_dock("batch", tr("Scenario batch"), panel)
-    dock.hide()
+class _BatchActions:
+    """What File ▸ Open Scenario Batch… does: run a scenario file or show a comparison."""
 
-    def show_folder(folder: Path) -> None:
+    def __init__(self, window: MainWindow, panel: BatchPanel, dock: QWidget) -> None:
+        self.window, self.panel, self.dock = window, panel, dock
+
+    def show_folder(self, folder: Path) -> None:
         try:
-            panel.show_folder(folder)
+            self.panel.show_folder(folder)
         except (OSError, ValueError):
-            window.show_error(
+            self.window.show_error(
                 tr("No scenario batch there"),
                 tr(
                     "{folder} holds no comparison.csv; choose a scenario file or the "
@@ -277,10 +276,10 @@ def install(window: MainWindow) -> None:
                 ).format(folder=folder),
             )
             return
-        dock.show()
-        dock.raise_()
+        self.dock.show()
+        self.dock.raise_()
 
-    def run(plan: BatchPlan, out: Path) -> None:
+    def run(self, plan: BatchPlan, out: Path) -> None:
         from ccgeo.report.batch import run_and_compare
 
         def cancelled() -> None:
@@ -293,44 +292,53 @@ def install(window: MainWindow) -> None:
                 "",
                 kept,
             )
-            window.message_label.setText(text.format(folder=out))
+            self.window.message_label.setText(text.format(folder=out))
 
         # one scenario after the other in a thread of the app: no extra processes to start,
         # and the progress follows each scenario's stages
-        window.run_task(
+        self.window.run_task(
             functools.partial(run_and_compare, executor="serial"),
             plan,
             out,
             text=tr("Running the scenario batch…"),
-            on_done=lambda _run: show_folder(out),
+            on_done=lambda _run: self.show_folder(out),
             on_cancelled=cancelled,
         )
 
-    def ask_and_run(path: Path) -> None:
+    def ask_and_run(self, path: Path) -> None:
         from ccgeo.tasks.batch import read_plan
 
         try:
             plan = read_plan(path)
         except CcgeoError as exc:
-            window.show_error(tr("Scenario file not read"), str(exc))
+            self.window.show_error(tr("Scenario file not read"), str(exc))
             return
-        dialog = BatchRunDialog(plan, window)
+        dialog = BatchRunDialog(plan, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: run(plan, dialog.out_folder))
+        dialog.accepted.connect(lambda: self.run(plan, dialog.out_folder))
         dialog.open()
 
-    def open_batch() -> None:
+    def open_batch(self) -> None:
         caption = tr("Open a scenario file, or the comparison of a scenario batch")
         name_filter = tr(_OPEN_FILTER) + ";;" + tr("All files (*)")
-        chosen, _filter = QFileDialog.getOpenFileName(window, caption, "", name_filter)
+        chosen, _filter = QFileDialog.getOpenFileName(self.window, caption, "", name_filter)
         if not chosen:
             return
         path = Path(chosen)
         if path.suffix.lower() == ".toml":
-            ask_and_run(path)
+            self.ask_and_run(path)
         else:
-            show_folder(path if path.is_dir() else path.parent)
+            self.show_folder(path if path.is_dir() else path.parent)
 
+
+def install(window: MainWindow) -> None:
+    """File ▸ Open Scenario Batch…, and the Scenario batch dock it opens."""
+    panel = BatchPanel()
+    window.batch_panel = panel  # type: ignore[attr-defined]
+    dock = window.add_dock("batch", tr("Scenario batch"), panel)
+    dock.hide()
+    actions = _BatchActions(window, panel, dock)
+    window.batch_actions = actions  # type: ignore[attr-defined]
     action = QAction(tr("Open Scenario &Batch…"), window)
     tip = tr(
         "Run a scenario file (TOML) and compare its scenarios, or show the comparison of a "
@@ -338,6 +346,6 @@ def install(window: MainWindow) -> None:
     )
     action.setToolTip(tip)
     action.setStatusTip(tip)
-    action.triggered.connect(lambda _checked=False: open_batch())
+    action.triggered.connect(lambda _checked=False: actions.open_batch())
     window.act_open_batch = action  # type: ignore[attr-defined]
     window.menus["file"].insertAction(window.act_save, action)
