@@ -266,5 +266,19 @@
             <numerusform>%n scenarios from {folder}; {failed} failed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n scenario(s) of {name} in {file}</source>
+        <translation>
+            <numerusform>%n scenario of {name} in {file}</numerusform>
+            <numerusform>%n scenarios of {name} in {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scenario batch cancelled: %n finished scenario(s) kept in {folder}; run it again to go on</source>
+        <translation>
+            <numerusform>Scenario batch cancelled: %n finished scenario kept in {folder}; run it again to go on</numerusform>
+            <numerusform>Scenario batch cancelled: %n finished scenarios kept in {folder}; run it again to go on</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -2490,6 +2490,11 @@ Save them before closing it?</source>
         <translation>Razón</translation>
     </message>
     <message>
+        <source>Scenario files and batch comparisons (*.toml comparison.csv)</source>
+        <extracomment>The table the batch writes in its output folder. What File ▸ Open Scenario Batch… offers: scenario files, and the table of a batch run before.</extracomment>
+        <translation>Archivos de escenarios y comparaciones de lotes (*.toml comparison.csv)</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -2543,8 +2548,8 @@ Save them before closing it?</source>
         <translation>Una fila por escenario: sus valores y sus resultados, como en comparison.csv</translation>
     </message>
     <message>
-        <source>Open a folder written by `ccgeo batch` (File ▸ Open Scenario Batch…).</source>
-        <translation>Abra una carpeta escrita por `ccgeo batch` (Archivo ▸ Abrir lote de escenarios…).</translation>
+        <source>Open a scenario file, or the comparison.csv of a folder written by `ccgeo batch` (File ▸ Open Scenario Batch…).</source>
+        <translation>Abra un archivo de escenarios, o el comparison.csv de una carpeta escrita por `ccgeo batch` (Archivo ▸ Abrir lote de escenarios…).</translation>
     </message>
     <message numerus="yes">
         <source>%n scenario(s) from {folder}; {failed} failed</source>
@@ -2566,28 +2571,82 @@ Save them before closing it?</source>
         <translation>Derivación: {value}</translation>
     </message>
     <message>
+        <source>Run Scenario Batch</source>
+        <translation>Ejecutar lote de escenarios</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenario(s) of {name} in {file}</source>
+        <translation>
+            <numerusform>%n escenario de {name} en {file}</numerusform>
+            <numerusform>%n escenarios de {name} en {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each scenario writes its outputs in scenarios/&lt;id&gt;/ here, then comparison.csv</source>
+        <translation>Cada escenario escribe sus resultados aquí en scenarios/&lt;id&gt;/, y luego comparison.csv</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>The scenarios finished in this folder already are skipped; Cancel stops the batch and keeps those that finished.</source>
+        <translation>Los escenarios ya terminados en esta carpeta se omiten; Cancelar detiene el lote y conserva los que terminaron.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ejecutar</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>Carpeta de salida:</translation>
+    </message>
+    <message>
+        <source>Folder for the outputs of the scenario batch</source>
+        <translation>Carpeta para los resultados del lote de escenarios</translation>
+    </message>
+    <message>
+        <source>{folder} holds no comparison.csv; choose a scenario file or the comparison.csv in the --out folder of `ccgeo batch`</source>
+        <translation>{folder} no contiene comparison.csv; elija un archivo de escenarios o el comparison.csv de la carpeta --out de `ccgeo batch`</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scenario batch cancelled: %n finished scenario(s) kept in {folder}; run it again to go on</source>
+        <translation>
+            <numerusform>Lote de escenarios cancelado: %n escenario terminado se conserva en {folder}; ejecútelo otra vez para continuar</numerusform>
+            <numerusform>Lote de escenarios cancelado: %n escenarios terminados se conservan en {folder}; ejecútelo otra vez para continuar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running the scenario batch…</source>
+        <translation>Ejecutando el lote de escenarios…</translation>
+    </message>
+    <message>
+        <source>Scenario file not read</source>
+        <translation>Archivo de escenarios no leído</translation>
+    </message>
+    <message>
+        <source>Open a scenario file, or the comparison of a scenario batch</source>
+        <translation>Abrir un archivo de escenarios, o la comparación de un lote de escenarios</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
         <source>Scenario batch</source>
         <translation>Lote de escenarios</translation>
     </message>
     <message>
-        <source>Open the output folder of a scenario batch</source>
-        <translation>Abrir la carpeta de salida de un lote de escenarios</translation>
+        <source>Run a scenario file (TOML) and compare its scenarios, or show the comparison of a batch run before (comparison.csv in the --out folder of `ccgeo batch`)</source>
+        <translation>Ejecutar un archivo de escenarios (TOML) y comparar sus escenarios, o mostrar la comparación de un lote ya ejecutado (comparison.csv en la carpeta --out de `ccgeo batch`)</translation>
     </message>
     <message>
         <source>No scenario batch there</source>
         <translation>No hay ningún lote de escenarios ahí</translation>
     </message>
     <message>
-        <source>{folder} holds no comparison.csv; choose the --out folder of `ccgeo batch`</source>
-        <translation>{folder} no contiene comparison.csv; elija la carpeta --out de `ccgeo batch`</translation>
-    </message>
-    <message>
         <source>Open Scenario &amp;Batch…</source>
         <translation>Abrir &amp;lote de escenarios…</translation>
-    </message>
-    <message>
-        <source>Show the comparison table of a scenario batch (the --out folder of `ccgeo batch`)</source>
-        <translation>Mostrar la tabla comparativa de un lote de escenarios (la carpeta --out de `ccgeo batch`)</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -3486,7 +3545,7 @@ Save them before closing it?</source>
     </message>
     <message>
         <source>Scenario</source>
-        <extracomment>The table the batch writes in its output folder. Column headers of the comparison table (the others are per threshold).</extracomment>
+        <extracomment>Column headers of the comparison table (the others are per threshold).</extracomment>
         <translation>Escenario</translation>
     </message>
     <message>

@@ -2490,6 +2490,11 @@ Les enregistrer avant de le fermer ?</translation>
         <translation>Ratio</translation>
     </message>
     <message>
+        <source>Scenario files and batch comparisons (*.toml comparison.csv)</source>
+        <extracomment>The table the batch writes in its output folder. What File ▸ Open Scenario Batch… offers: scenario files, and the table of a batch run before.</extracomment>
+        <translation>Fichiers de scénarios et comparaisons de lots (*.toml comparison.csv)</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>État</translation>
     </message>
@@ -2543,8 +2548,8 @@ Les enregistrer avant de le fermer ?</translation>
         <translation>Une ligne par scénario : ses valeurs et ses résultats, comme dans comparison.csv</translation>
     </message>
     <message>
-        <source>Open a folder written by `ccgeo batch` (File ▸ Open Scenario Batch…).</source>
-        <translation>Ouvrez un dossier écrit par `ccgeo batch` (Fichier ▸ Ouvrir un lot de scénarios…).</translation>
+        <source>Open a scenario file, or the comparison.csv of a folder written by `ccgeo batch` (File ▸ Open Scenario Batch…).</source>
+        <translation>Ouvrez un fichier de scénarios, ou le comparison.csv d’un dossier écrit par `ccgeo batch` (Fichier ▸ Ouvrir un lot de scénarios…).</translation>
     </message>
     <message numerus="yes">
         <source>%n scenario(s) from {folder}; {failed} failed</source>
@@ -2566,28 +2571,82 @@ Les enregistrer avant de le fermer ?</translation>
         <translation>Acheminement : {value}</translation>
     </message>
     <message>
+        <source>Run Scenario Batch</source>
+        <translation>Exécuter un lot de scénarios</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenario(s) of {name} in {file}</source>
+        <translation>
+            <numerusform>%n scénario de {name} dans {file}</numerusform>
+            <numerusform>%n scénarios de {name} dans {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each scenario writes its outputs in scenarios/&lt;id&gt;/ here, then comparison.csv</source>
+        <translation>Chaque scénario écrit ses résultats ici dans scenarios/&lt;id&gt;/, puis comparison.csv</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>The scenarios finished in this folder already are skipped; Cancel stops the batch and keeps those that finished.</source>
+        <translation>Les scénarios déjà terminés dans ce dossier sont ignorés ; Annuler arrête le lot et garde ceux qui sont terminés.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécuter</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>Dossier de sortie :</translation>
+    </message>
+    <message>
+        <source>Folder for the outputs of the scenario batch</source>
+        <translation>Dossier des résultats du lot de scénarios</translation>
+    </message>
+    <message>
+        <source>{folder} holds no comparison.csv; choose a scenario file or the comparison.csv in the --out folder of `ccgeo batch`</source>
+        <translation>{folder} ne contient pas de comparison.csv ; choisissez un fichier de scénarios ou le comparison.csv du dossier --out de `ccgeo batch`</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scenario batch cancelled: %n finished scenario(s) kept in {folder}; run it again to go on</source>
+        <translation>
+            <numerusform>Lot de scénarios annulé : %n scénario terminé est conservé dans {folder} ; relancez-le pour continuer</numerusform>
+            <numerusform>Lot de scénarios annulé : %n scénarios terminés sont conservés dans {folder} ; relancez-le pour continuer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running the scenario batch…</source>
+        <translation>Exécution du lot de scénarios…</translation>
+    </message>
+    <message>
+        <source>Scenario file not read</source>
+        <translation>Fichier de scénarios non lu</translation>
+    </message>
+    <message>
+        <source>Open a scenario file, or the comparison of a scenario batch</source>
+        <translation>Ouvrir un fichier de scénarios, ou la comparaison d’un lot de scénarios</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <source>Scenario batch</source>
         <translation>Lot de scénarios</translation>
     </message>
     <message>
-        <source>Open the output folder of a scenario batch</source>
-        <translation>Ouvrir le dossier de sortie d&apos;un lot de scénarios</translation>
+        <source>Run a scenario file (TOML) and compare its scenarios, or show the comparison of a batch run before (comparison.csv in the --out folder of `ccgeo batch`)</source>
+        <translation>Exécuter un fichier de scénarios (TOML) et comparer ses scénarios, ou afficher la comparaison d’un lot déjà exécuté (comparison.csv dans le dossier --out de `ccgeo batch`)</translation>
     </message>
     <message>
         <source>No scenario batch there</source>
         <translation>Aucun lot de scénarios ici</translation>
     </message>
     <message>
-        <source>{folder} holds no comparison.csv; choose the --out folder of `ccgeo batch`</source>
-        <translation>{folder} ne contient pas de comparison.csv ; choisissez le dossier --out de `ccgeo batch`</translation>
-    </message>
-    <message>
         <source>Open Scenario &amp;Batch…</source>
         <translation>Ouvrir un &amp;lot de scénarios…</translation>
-    </message>
-    <message>
-        <source>Show the comparison table of a scenario batch (the --out folder of `ccgeo batch`)</source>
-        <translation>Afficher le tableau comparatif d&apos;un lot de scénarios (le dossier --out de `ccgeo batch`)</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -3486,7 +3545,7 @@ Les enregistrer avant de le fermer ?</translation>
     </message>
     <message>
         <source>Scenario</source>
-        <extracomment>The table the batch writes in its output folder. Column headers of the comparison table (the others are per threshold).</extracomment>
+        <extracomment>Column headers of the comparison table (the others are per threshold).</extracomment>
         <translation>Scénario</translation>
     </message>
     <message>

@@ -2490,6 +2490,11 @@ Salvá-las antes de fechá-lo?</translation>
         <translation>Razão</translation>
     </message>
     <message>
+        <source>Scenario files and batch comparisons (*.toml comparison.csv)</source>
+        <extracomment>The table the batch writes in its output folder. What File ▸ Open Scenario Batch… offers: scenario files, and the table of a batch run before.</extracomment>
+        <translation>Arquivos de cenários e comparações de lotes (*.toml comparison.csv)</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
@@ -2543,8 +2548,8 @@ Salvá-las antes de fechá-lo?</translation>
         <translation>Uma linha por cenário: seus valores e seus resultados, como em comparison.csv</translation>
     </message>
     <message>
-        <source>Open a folder written by `ccgeo batch` (File ▸ Open Scenario Batch…).</source>
-        <translation>Abra uma pasta gravada por `ccgeo batch` (Arquivo ▸ Abrir lote de cenários…).</translation>
+        <source>Open a scenario file, or the comparison.csv of a folder written by `ccgeo batch` (File ▸ Open Scenario Batch…).</source>
+        <translation>Abra um arquivo de cenários, ou o comparison.csv de uma pasta gravada por `ccgeo batch` (Arquivo ▸ Abrir lote de cenários…).</translation>
     </message>
     <message numerus="yes">
         <source>%n scenario(s) from {folder}; {failed} failed</source>
@@ -2566,28 +2571,82 @@ Salvá-las antes de fechá-lo?</translation>
         <translation>Encaminhamento: {value}</translation>
     </message>
     <message>
+        <source>Run Scenario Batch</source>
+        <translation>Executar lote de cenários</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenario(s) of {name} in {file}</source>
+        <translation>
+            <numerusform>%n cenário de {name} em {file}</numerusform>
+            <numerusform>%n cenários de {name} em {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each scenario writes its outputs in scenarios/&lt;id&gt;/ here, then comparison.csv</source>
+        <translation>Cada cenário grava seus resultados aqui em scenarios/&lt;id&gt;/, e depois comparison.csv</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>The scenarios finished in this folder already are skipped; Cancel stops the batch and keeps those that finished.</source>
+        <translation>Os cenários já concluídos nesta pasta são pulados; Cancelar interrompe o lote e guarda os que terminaram.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Executar</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>Pasta de saída:</translation>
+    </message>
+    <message>
+        <source>Folder for the outputs of the scenario batch</source>
+        <translation>Pasta para os resultados do lote de cenários</translation>
+    </message>
+    <message>
+        <source>{folder} holds no comparison.csv; choose a scenario file or the comparison.csv in the --out folder of `ccgeo batch`</source>
+        <translation>{folder} não contém comparison.csv; escolha um arquivo de cenários ou o comparison.csv da pasta --out de `ccgeo batch`</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scenario batch cancelled: %n finished scenario(s) kept in {folder}; run it again to go on</source>
+        <translation>
+            <numerusform>Lote de cenários cancelado: %n cenário concluído fica guardado em {folder}; execute-o de novo para continuar</numerusform>
+            <numerusform>Lote de cenários cancelado: %n cenários concluídos ficam guardados em {folder}; execute-o de novo para continuar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running the scenario batch…</source>
+        <translation>Executando o lote de cenários…</translation>
+    </message>
+    <message>
+        <source>Scenario file not read</source>
+        <translation>Arquivo de cenários não lido</translation>
+    </message>
+    <message>
+        <source>Open a scenario file, or the comparison of a scenario batch</source>
+        <translation>Abrir um arquivo de cenários, ou a comparação de um lote de cenários</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos os arquivos (*)</translation>
+    </message>
+    <message>
         <source>Scenario batch</source>
         <translation>Lote de cenários</translation>
     </message>
     <message>
-        <source>Open the output folder of a scenario batch</source>
-        <translation>Abrir a pasta de saída de um lote de cenários</translation>
+        <source>Run a scenario file (TOML) and compare its scenarios, or show the comparison of a batch run before (comparison.csv in the --out folder of `ccgeo batch`)</source>
+        <translation>Executar um arquivo de cenários (TOML) e comparar seus cenários, ou mostrar a comparação de um lote já executado (comparison.csv na pasta --out de `ccgeo batch`)</translation>
     </message>
     <message>
         <source>No scenario batch there</source>
         <translation>Não há lote de cenários ali</translation>
     </message>
     <message>
-        <source>{folder} holds no comparison.csv; choose the --out folder of `ccgeo batch`</source>
-        <translation>{folder} não contém comparison.csv; escolha a pasta --out de `ccgeo batch`</translation>
-    </message>
-    <message>
         <source>Open Scenario &amp;Batch…</source>
         <translation>Abrir &amp;lote de cenários…</translation>
-    </message>
-    <message>
-        <source>Show the comparison table of a scenario batch (the --out folder of `ccgeo batch`)</source>
-        <translation>Mostrar a tabela comparativa de um lote de cenários (a pasta --out de `ccgeo batch`)</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -3486,7 +3545,7 @@ Salvá-las antes de fechá-lo?</translation>
     </message>
     <message>
         <source>Scenario</source>
-        <extracomment>The table the batch writes in its output folder. Column headers of the comparison table (the others are per threshold).</extracomment>
+        <extracomment>Column headers of the comparison table (the others are per threshold).</extracomment>
         <translation>Cenário</translation>
     </message>
     <message>
