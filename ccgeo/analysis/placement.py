@@ -301,8 +301,14 @@ def lab_nodes(
     if k and net.n_nodes == 0:
         reasons[:] = _("the network has no nodes")
     elif k:
-        main_node, main_m = net.snap(lonlat, main_component_only=True)
         any_node, any_m = net.snap(lonlat)
+        main_node, main_m = any_node.copy(), any_m.copy()
+        # where the nearest node is on the main network it is the nearest main node too
+        elsewhere = ~net.main_component_mask()[any_node]
+        if elsewhere.any():
+            main_node[elsewhere], main_m[elsewhere] = net.snap(
+                lonlat[elsewhere], main_component_only=True
+            )
         on_main = main_m <= max_snap_m
         on_piece = ~on_main & (any_m <= max_snap_m)
         nodes[on_main], snap_m[on_main] = main_node[on_main], main_m[on_main]

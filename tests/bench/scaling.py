@@ -1,22 +1,26 @@
 """Scaling of ccgeo on synthetic national road grids over Malawi: edges → time and peak memory.
 
-Run ``python tests/bench/scaling.py --sizes 1e6,4e6,8e6 [--before] [--plot PATH]``. Each size
-runs in a fresh process (`national.national_grid`, car network, 16 labs at the largest centres,
-people on the 1 km WorldPop raster) and measures, in order:
+Run ``python tests/bench/scaling.py --sizes 1e6,4e6,8e6 [--plot PATH]``. For each size, the grid
+(`national.national_grid`, seed 1) is written once as an OSM PBF with its labs (16, at the largest
+centres) in a cache folder (``--cache``, default the system's temporary folder), then a fresh
+process measures, in order, with the peak memory (``VmHWM``) after each stage:
 
-- generate: the `RoadData` of the grid (stands in for reading a file at that size);
+- read: `ccgeo.io.osm.read_roads` of the PBF;
 - build: `build_network(roads, "car")`;
-- access: `access` without isochrones (nearest lab, snapping, coverage, underserved areas),
-  once more (its indexes now built), then the isochrones of its 30/60/120 min bands alone
-  (`isochrone_bands`), and their share of a run (second access + isochrones); ``--before``
-  also times the exact per-cell surface of Step 10 (``exact=True`` on the old 4M-cell grid),
-  the isochrones before this step;
-- cancel: seconds from setting Cancel, 0.2 s into the isochrones, to `Cancelled`;
-- what-if: `AccessWhatIf.add_hub` at the worst-served reachable person, median of 5.
+- access: `access` without isochrones (road index, snapping the 1 km WorldPop people, nearest
+  lab, coverage, underserved areas), then once more (its indexes built: "access again");
+- isochrones: the 30/60/120 min bands (`isochrone_bands`) and their share of an access run
+  (access again + isochrones);
+- what-if: `AccessWhatIf.add_hub` at the five worst-served reachable people, median;
+- siting: MCLP, 100,000 of the people (a seeded sample) × 2,000 candidate nodes (seeded), the
+  existing labs fixed, 60 min, p = 10: the coverage pairs by bounded searches, then the solver
+  (30 s limit), with its optimality gap;
+- cancel: for each stage again, seconds from setting Cancel (at 40 % of the stage's time) to
+  `Cancelled`.
 
-Peak memory is the process's high-water mark (``VmHWM``) after each stage, so it includes the
-stages before it. The table is printed in Markdown; the plot (matplotlib) goes to ``--plot``
-(default ``docs/scaling.png`` when matplotlib is installed).
+``KB/edge`` is the memory the network costs: the peak after every stage, less the process's
+resident memory before reading (Python and the libraries, the people), per road edge. The table is
+printed in Markdown; the plot (matplotlib) goes to ``--plot`` (default ``docs/scaling.png``).
 """
 
 from __future__ import annotations
@@ -26,19 +30,33 @@ import json
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from benchkit import ROOT, fmt_seconds, own_peak_kb
-from national import MALAWI, national_demand, national_grid
+from national import MALAWI, national_demand, national_grid, write_pbf
 
 THRESHOLDS = (30.0, 60.0, 120.0)
-STAGES = ("generate", "build", "access", "isochrones", "what-if")
+STAGES = ("read", "build", "access", "isochrones", "what-if", "siting")
+#: The siting instance of the issue: people × candidate sites, minutes, hubs.
+SITING_PEOPLE, SITING_SITES, SITING_MINUTES, SITING_HUBS = 100_000, 2_000, 60.0, 10
+#: When Cancel is set in a stage, as a share of the stage's own time.
+CANCEL_AT = 0.4
 
 
-def _stage(out: dict[str, Any], name: str, fn):
+def _rss_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return own_peak_kb()
+
+
+def _stage(out: dict[str, Any], name: str, fn: Callable[[], Any]) -> Any:
     t0 = time.perf_counter()
     result = fn()
     out[f"{name}_s"] = time.perf_counter() - t0
@@ -46,10 +64,10 @@ def _stage(out: dict[str, Any], name: str, fn):
     return result
 
 
-def _cancel_latency(net, node_seconds) -> float:
-    """Seconds from setting Cancel (0.2 s into the isochrones) to `Cancelled`."""
+def cancel_latency(fn: Callable[[threading.Event], Any], after_s: float) -> float:
+    """Seconds from setting Cancel, ``after_s`` into ``fn(cancel)``, to `Cancelled` (0 if ``fn``
+    finished first)."""
     from ccgeo.errors import Cancelled
-    from ccgeo.network.isochrones import isochrone_bands
 
     cancel, stamp = threading.Event(), []
 
@@ -57,48 +75,72 @@ def _cancel_latency(net, node_seconds) -> float:
         stamp.append(time.perf_counter())
         cancel.set()
 
-    timer = threading.Timer(0.2, fire)
+    timer = threading.Timer(after_s, fire)
     timer.start()
     try:
-        isochrone_bands(net, node_seconds, THRESHOLDS, cancel=cancel)
+        fn(cancel)
     except Cancelled:
         return time.perf_counter() - stamp[0]
     finally:
         timer.cancel()
-    return 0.0  # finished before Cancel was set
+    return 0.0
 
 
-def one_size(edges: int, *, before: bool) -> dict[str, Any]:
+def prepared(edges: int, cache: Path) -> tuple[Path, Path]:
+    """The PBF and the labs (``.npy``, lon/lat) of the grid of ``edges``, written once."""
+    pbf = cache / f"ccgeo_national_{edges}.osm.pbf"
+    labs = cache / f"ccgeo_national_{edges}_labs.npy"
+    if not (pbf.exists() and labs.exists()):
+        grid = national_grid(edges=edges, seed=1)
+        write_pbf(grid.roads, pbf)
+        np.save(labs, grid.labs_lonlat)
+    return pbf, labs
+
+
+def siting_inputs(net, people) -> tuple[Any, Any]:
+    """A seeded sample of the people and candidate sites at seeded nodes of the main network."""
+    from ccgeo.analysis.siting import candidates_from_points
+
+    rng = np.random.default_rng(11)
+    sample = people.iloc[np.sort(rng.choice(len(people), SITING_PEOPLE, replace=False))]
+    main = np.flatnonzero(net.main_component_mask())
+    at = net.node_lonlat[np.sort(rng.choice(main, SITING_SITES, replace=False))]
+    sites = candidates_from_points(at, [f"site-{i}" for i in range(len(at))])
+    return sample.reset_index(drop=True), sites
+
+
+def one_size(edges: int, cache: Path) -> dict[str, Any]:
     """Every stage at one size, in this process."""
     from ccgeo.analysis.access import AccessWhatIf, access
+    from ccgeo.analysis.siting import MCLP
+    from ccgeo.io.osm import read_roads
     from ccgeo.model.settings import ANY_CAPABILITY, AccessSettings
     from ccgeo.network.build import build_network
     from ccgeo.network.isochrones import isochrone_bands
     from ccgeo.network.routing import nearest_lab_times
 
-    out: dict[str, Any] = {"target_edges": edges}
-    grid = _stage(out, "generate", lambda: national_grid(edges=edges, seed=1))
-    out["edges"] = grid.roads.n_edges
-    demand = national_demand(raster=MALAWI)
-    net = _stage(out, "build", lambda: build_network(grid.roads, "car"))
+    pbf, labs_file = prepared(edges, cache)
+    labs_lonlat = np.load(labs_file)
+    people = national_demand(raster=MALAWI)
+    out: dict[str, Any] = {"target_edges": edges, "people": len(people)}
+    base_kb = _rss_kb()
+    roads = _stage(out, "read", lambda: read_roads(pbf, mode="all"))
+    out["edges"] = roads.n_edges
+    net = _stage(out, "build", lambda: build_network(roads, "car"))
+    out["arcs"] = net.n_edges
     settings = AccessSettings(capability=ANY_CAPABILITY, thresholds_minutes=THRESHOLDS)
-    result = _stage(
-        out, "access", lambda: access(net, grid.labs_lonlat, demand, settings, isochrones=False)
-    )
+
+    def run_access(network, cancel=None):
+        return access(network, labs_lonlat, people, settings, isochrones=False, cancel=cancel)
+
+    result = _stage(out, "access", lambda: run_access(net))
     t0 = time.perf_counter()
-    access(net, grid.labs_lonlat, demand, settings, isochrones=False)
-    out["access_warm_s"] = time.perf_counter() - t0  # indexes built by the first run
-    labs, _ = net.snap(grid.labs_lonlat)
+    run_access(net)
+    out["access_warm_s"] = time.perf_counter() - t0
+    labs, _ = net.snap(labs_lonlat)
     near = nearest_lab_times(net, labs).seconds
     _stage(out, "isochrones", lambda: isochrone_bands(net, near, THRESHOLDS))
     out["iso_share"] = out["isochrones_s"] / (out["access_warm_s"] + out["isochrones_s"])
-    if before:
-        t0 = time.perf_counter()
-        isochrone_bands(net, near, THRESHOLDS, exact=True)
-        out["iso_before_s"] = time.perf_counter() - t0
-        warm = out["access_warm_s"]
-        out["iso_before_share"] = out["iso_before_s"] / (warm + out["iso_before_s"])
-    out["cancel_s"] = _cancel_latency(net, near)
     whatif = AccessWhatIf(net, result)
     reached = result.demand[result.demand["status"] == "reached"]
     far = reached.sort_values("seconds").iloc[-5:]
@@ -107,34 +149,61 @@ def one_size(edges: int, *, before: bool) -> dict[str, Any]:
         t0 = time.perf_counter()
         whatif.add_hub(float(x), float(y))
         times.append(time.perf_counter() - t0)
+        whatif.reset()
     out["what-if_s"] = statistics.median(times)
     out["what-if_mb"] = own_peak_kb() / 1024.0
-    out["kb_per_edge"] = out["what-if_mb"] * 1024.0 / out["edges"]
+    sample, sites = siting_inputs(net, people)
+
+    def run_siting(cancel=None):
+        model = MCLP.from_network(
+            net, sample, sites, labs_lonlat, minutes=SITING_MINUTES, cancel=cancel
+        )
+        return model, model.solve(SITING_HUBS, time_limit_s=30.0, cancel=cancel)
+
+    model, solved = _stage(out, "siting", run_siting)
+    out["siting_pairs"] = int(model.cost.nnz)
+    out["siting_gap"] = float(solved.gap)
+    out["siting_solver"] = f"{solved.solver} ({solved.status})"
+    out["peak_mb"] = own_peak_kb() / 1024.0
+    out["kb_per_edge"] = (own_peak_kb() - base_kb) / out["edges"]
+    del model, solved, whatif
+    # Cancel, stage by stage, at CANCEL_AT of each stage's time
+    at = {s: CANCEL_AT * out[f"{s}_s"] for s in STAGES}
+    out["cancel"] = {
+        "read": cancel_latency(lambda c: read_roads(pbf, mode="all", cancel=c), at["read"]),
+        "build": cancel_latency(lambda c: build_network(roads, "car", cancel=c), at["build"]),
+        "access": cancel_latency(
+            lambda c: run_access(build_network(roads, "car"), cancel=c),
+            out["build_s"] + at["access"],
+        ),
+        "isochrones": cancel_latency(
+            lambda c: isochrone_bands(net, near, THRESHOLDS, cancel=c), at["isochrones"]
+        ),
+        "siting": cancel_latency(run_siting, at["siting"]),
+    }
     return out
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    """The Markdown table: one row per size, time (peak MB) per stage."""
-    head = ["edges", *STAGES, "access again", "iso share", "iso before", "cancel", "KB/edge"]
+    """The Markdown table: one row per size, time (peak MB after it) per stage."""
+    head = ["edges", *STAGES, "access again", "iso share", "siting gap", "slowest cancel"]
+    head.append("KB/edge")
     lines = ["| " + " | ".join(head) + " |", "|" + " ---: |" * len(head)]
     for r in results:
         cells = [f"{r['edges']:,}"]
-        cells += [f"{fmt_seconds(r[f'{s}_s'])} ({r[f'{s}_mb']:.0f} MB)" for s in STAGES]
+        cells += [f"{fmt_seconds(r[f'{s}_s'])} ({r[f'{s}_mb']:,.0f} MB)" for s in STAGES]
         cells.append(fmt_seconds(r["access_warm_s"]))
         cells.append(f"{100 * r['iso_share']:.0f} %")
-        before = r.get("iso_before_s")
-        cells.append(
-            "—"
-            if before is None
-            else f"{fmt_seconds(before)} ({100 * r['iso_before_share']:.0f} %)"
-        )
-        cells += [f"{r['cancel_s']:.2f} s", f"{r['kb_per_edge']:.2f}"]
+        cells.append(f"{100 * r['siting_gap']:.2f} %")
+        slowest = max(r["cancel"], key=r["cancel"].get)
+        cells.append(f"{r['cancel'][slowest]:.2f} s ({slowest})")
+        cells.append(f"{r['kb_per_edge']:.2f}")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def plot(results: list[dict[str, Any]], path: Path) -> str:
-    """Time and peak memory against edges, one line per stage; what was written."""
+    """Time per stage and peak memory against edges; what was written."""
     try:
         import matplotlib
 
@@ -146,39 +215,45 @@ def plot(results: list[dict[str, Any]], path: Path) -> str:
     fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(10, 4))
     for s in STAGES:
         ax_t.plot(edges, [r[f"{s}_s"] for r in results], marker="o", label=s)
-    ax_m.plot(edges, [r["what-if_mb"] / 1024 for r in results], marker="o", label="peak")
-    ax_t.set(xlabel="edges (millions)", ylabel="seconds", title="time per stage", yscale="log")
-    ax_m.set(xlabel="edges (millions)", ylabel="GB", title="peak memory")
-    ax_t.legend()
-    fig.suptitle("ccgeo on synthetic national road grids (Malawi)")
+    ax_m.plot(edges, [r["peak_mb"] / 1024 for r in results], marker="o", label="peak")
+    ax_t.set(xlabel="road edges (millions)", ylabel="seconds", title="time per stage")
+    ax_t.set_yscale("log")
+    ax_m.set(xlabel="road edges (millions)", ylabel="GB", title="peak memory, whole run")
+    ax_m.set_ylim(bottom=0)
+    ax_t.legend(fontsize=8)
+    fig.suptitle("ccgeo on synthetic national road grids over Malawi (one laptop core)")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=120)
+    fig.savefig(path, dpi=110)
     return f"plot written to {path}"
 
 
 def _main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1e6,4e6,8e6")
-    parser.add_argument("--before", action="store_true", help="also time the Step 10 isochrones")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "scaling.png")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--json", type=Path, help="also write the numbers here")
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print("RESULT " + json.dumps(one_size(int(args.one), before=args.before)))
+        print("RESULT " + json.dumps(one_size(int(args.one), args.cache)))
         return
     if not MALAWI.exists():
         sys.exit(f"scaling: {MALAWI} not found (set CCGEO_SHARED_DATA)")
     results = []
     for size in (int(float(s)) for s in args.sizes.split(",")):
-        cmd = [sys.executable, __file__, "--one", str(size)] + (["--before"] * args.before)
+        prepared(size, args.cache)  # written here, so that the measuring process only reads
+        cmd = [sys.executable, __file__, "--one", str(size), "--cache", str(args.cache)]
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)
         line = [ln for ln in done.stdout.splitlines() if ln.startswith("RESULT ")]
         if done.returncode or not line:
             sys.exit(f"scaling: size {size:,} failed:\n{done.stderr[-3000:]}")
         results.append(json.loads(line[-1][7:]))
-        print(f"{size:,} edges done", file=sys.stderr)
+        print(f"{size:,} edges done", file=sys.stderr, flush=True)
     print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
     print(plot(results, args.plot))
 
 
