@@ -11,7 +11,8 @@ on first use and cached beside this file) touch only the nodes they reach:
 
 Both keep Dijkstra's arithmetic: a node's time is its predecessor's time plus the arc, taken only
 when strictly smaller, so the times equal scipy's to the last bit. The work arrays of the
-network's size (``time``, ``pred``) are passed in all ``inf`` / ``-1`` and left that way.
+network's size (`SearchArrays`) come in all ``inf`` / ``-1`` and are left that way, so a search
+costs what it visits; the searches release the GIL, so threads run several at once.
 """
 
 from __future__ import annotations
@@ -202,6 +203,18 @@ def point_pairs(
     return _point_pairs(counts, nodes, seconds, starts, point, walk, float(limit), int(n_points))
 
 
+class SearchArrays:
+    """The work arrays of one search at a time on a network of ``n`` nodes: ``time`` (all
+    ``inf``) and ``pred`` (all -1), which every search leaves as it found them, and ``unbounded``
+    (all ``inf``, read-only). One per thread."""
+
+    def __init__(self, n: int) -> None:
+        self.time = np.full(n, np.inf)
+        self.pred = np.full(n, -1, dtype=np.int64)
+        self.unbounded = np.full(n, np.inf)
+        self.unbounded.setflags(write=False)
+
+
 def pruned_search(
     indptr: np.ndarray,
     indices: np.ndarray,
@@ -209,16 +222,16 @@ def pruned_search(
     source: int,
     known: np.ndarray,
     limit: float,
-    time: np.ndarray,
-    pred: np.ndarray,
+    work: SearchArrays,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The nodes whose time from ``source`` beats ``known`` strictly and is ≤ ``limit``.
 
     Returns ``(nodes, seconds, pred)``: the nodes sorted, their times from ``source`` and the node
-    before each on its path (-1 at the source). ``time`` and ``pred`` are work arrays of the
-    network's size, all ``inf`` and ``-1``, and are left so.
+    before each on its path (-1 at the source).
     """
-    return _pruned(indptr, indices, data, np.int64(source), known, float(limit), time, pred)
+    return _pruned(
+        indptr, indices, data, np.int64(source), known, float(limit), work.time, work.pred
+    )
 
 
 def bounded_searches(
@@ -227,17 +240,16 @@ def bounded_searches(
     data: np.ndarray,
     sources: np.ndarray,
     limit: float,
-    time: np.ndarray,
-    pred: np.ndarray,
+    work: SearchArrays,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The nodes within ``limit`` (inclusive) of each source, one search each.
 
     Returns ``(counts, nodes, seconds)``: source ``i`` reaches ``counts[i]`` nodes, listed after
     those of the sources before it, sorted by node index, with their times.
     """
-    no_bound = np.full(len(time), np.inf)
+    sources = np.asarray(sources, np.int64)
     return _bounded(
-        indptr, indices, data, np.asarray(sources, np.int64), float(limit), no_bound, time, pred
+        indptr, indices, data, sources, float(limit), work.unbounded, work.time, work.pred
     )
 
 
@@ -247,6 +259,6 @@ def warm_up() -> None:
     indptr = np.zeros(2, dtype=np.int64)
     indices = np.zeros(0, dtype=np.int32)
     data = np.zeros(0, dtype=np.float64)
-    time, pred = np.full(1, np.inf), np.full(1, -1, dtype=np.int64)
-    pruned_search(indptr, indices, data, 0, np.full(1, np.inf), np.inf, time, pred)
-    bounded_searches(indptr, indices, data, np.zeros(1, np.int64), 0.0, time, pred)
+    work = SearchArrays(1)
+    pruned_search(indptr, indices, data, 0, np.full(1, np.inf), np.inf, work)
+    bounded_searches(indptr, indices, data, np.zeros(1, np.int64), 0.0, work)

@@ -6,6 +6,8 @@ Times are seconds, ``inf`` where no lab can be reached; a time limit is inclusiv
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -26,8 +28,14 @@ if TYPE_CHECKING:
 #: ``"from_lab"``: from the lab outwards (a courier leaving a hub).
 Direction = Literal["to_lab", "from_lab"]
 
-#: Labs searched between two looks at Cancel (a search visits only its catchment).
+#: Labs searched by one thread between two looks at Cancel (a search visits only its catchment).
 _CATCHMENT_GROUP = 16
+
+
+def _search_threads() -> int:
+    """Threads for many bounded searches: the cores, at most 4 (each holds two arrays of the
+    network's size)."""
+    return min(4, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, eq=False)
@@ -237,22 +245,31 @@ def catchments(
     -------
     Catchments
     """
-    from ccgeo.network.kernels import bounded_searches
+    from ccgeo.network.kernels import SearchArrays, bounded_searches
 
     labs = _as_nodes(net, lab_nodes, "lab_nodes")
     limit = _check_limit(max_seconds)
     graph = _graph(net, direction)
     k = len(labs)
     indptr = graph.indptr.astype(np.int64)
-    time = np.full(net.n_nodes, np.inf)
-    pred = np.full(net.n_nodes, -1, dtype=np.int64)
+    groups = [labs[i : i + _CATCHMENT_GROUP] for i in range(0, k, _CATCHMENT_GROUP)]
+    threads = max(1, min(_search_threads(), len(groups)))
+    works = [SearchArrays(net.n_nodes) for _ in range(threads)]
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for start in range(0, k, _CATCHMENT_GROUP):
-        check_cancel(cancel)
-        text = _("catchments: lab {lab} of {count}").format(lab=start + 1, count=k)
-        report_progress(progress, start / k, text)
-        group = labs[start : start + _CATCHMENT_GROUP]
-        parts.append(bounded_searches(indptr, graph.indices, graph.data, group, limit, time, pred))
+    with ThreadPoolExecutor(threads) as pool:  # the searches release the GIL
+        for first in range(0, len(groups), threads):
+            check_cancel(cancel)
+            lab = first * _CATCHMENT_GROUP + 1
+            text = _("catchments: lab {lab} of {count}").format(lab=lab, count=k)
+            report_progress(progress, (lab - 1) / k, text)
+            round_ = groups[first : first + threads]
+            parts += pool.map(
+                lambda group, work: bounded_searches(
+                    indptr, graph.indices, graph.data, group, limit, work
+                ),
+                round_,
+                works[: len(round_)],
+            )
     check_cancel(cancel)
     counts = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int64)
     offsets = np.zeros(k + 1, dtype=np.int64)
@@ -543,11 +560,9 @@ class PrunedSearch:
         self.indptr = graph.indptr.astype(np.int64)
         self.indices = graph.indices
         self.data = graph.data
-        n = graph.shape[0]
-        self._time = np.full(n, np.inf)
-        self._pred = np.full(n, -1, dtype=np.int64)
-        from ccgeo.network.kernels import warm_up
+        from ccgeo.network.kernels import SearchArrays, warm_up
 
+        self._work = SearchArrays(graph.shape[0])
         warm_up()  # compiled now, with the baseline, rather than at the first click
 
     def improve(
@@ -566,9 +581,7 @@ class PrunedSearch:
         """
         from ccgeo.network.kernels import pruned_search
 
-        return pruned_search(
-            self.indptr, self.indices, self.data, source, known, limit, self._time, self._pred
-        )
+        return pruned_search(self.indptr, self.indices, self.data, source, known, limit, self._work)
 
 
 # -- helpers -------------------------------------------------------------------------------------

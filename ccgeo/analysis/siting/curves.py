@@ -68,12 +68,15 @@ def coverage_curve(
     time_limit_s: float,
     cancel: threading.Event | None,
     progress: ProgressCallback | None,
+    solved: dict[int, tuple[float, float]] | None = None,
 ) -> pd.DataFrame:
     """Maximal coverage for 1..``upto`` hubs: each an exact MILP (``method="milp"``, warm-started
     from the greedy) or the greedy sequence with its bound (``"greedy"``).
 
     ``pattern`` and ``w`` are the model's coverage pattern and row weights
     (`SitingModel.coverage_pattern`); ``covered`` counts the existing labs' coverage too.
+    ``solved`` gives ``(objective, bound)`` of numbers of hubs already solved exactly (the
+    model's own answer), taken as they are rather than solved again.
     """
     rows = []
     base = float(model.weights[model.covered_before()].sum())
@@ -81,7 +84,9 @@ def coverage_curve(
         check_cancel(cancel)
         text = ngettext("coverage curve: {hubs} hubs", "coverage curve: {hubs} hubs", p)
         report_progress(progress, (p - 1) / upto, text.format(hubs=p))
-        if method == "milp":
+        if method == "milp" and solved and p in solved:
+            obj, bound = solved[p]
+        elif method == "milp":
             out = mclp_milp(
                 pattern, w, p, greedy.order[:p], time_limit_s=time_limit_s, cancel=cancel
             )

@@ -601,6 +601,7 @@ class MCLP(SitingModel):
             time_limit_s=time_limit_s,
             cancel=cancel,
             progress=scaled_progress(progress, 0.5, 0.95),
+            solved={p: (objective, bound)} if method == "milp" else None,
         )
         report_progress(progress, 1.0, _("hubs chosen"))
         return self._result(
