@@ -35,6 +35,21 @@ def _grow(values, size):  # pragma: no cover - compiled
 
 
 @njit(cache=_CACHE, nogil=True)
+def _in_order(found, values):  # pragma: no cover - compiled
+    """``found`` (indices whose ``values`` are finite) sorted: by a scan of ``values`` when they
+    are many (a sequential pass beats a sort), else by sorting them."""
+    if 16 * len(found) < len(values):
+        return np.sort(found)
+    out = np.empty(len(found), dtype=np.int64)
+    k = 0
+    for v in range(len(values)):
+        if values[v] != np.inf:
+            out[k] = v
+            k += 1
+    return out
+
+
+@njit(cache=_CACHE, nogil=True)
 def _search(indptr, indices, data, source, known, limit, time, pred):  # pragma: no cover
     """Dijkstra from ``source`` that keeps a node only while its time beats ``known`` (strictly)
     and stays within ``limit``; returns the nodes kept, in the order found.
@@ -107,7 +122,7 @@ def _search(indptr, indices, data, source, known, limit, time, pred):  # pragma:
 @njit(cache=_CACHE, nogil=True)
 def _pruned(indptr, indices, data, source, known, limit, time, pred):  # pragma: no cover
     found = _search(indptr, indices, data, source, known, limit, time, pred)
-    nodes = np.sort(found)
+    nodes = _in_order(found, time)
     seconds = time[nodes].copy()
     before = pred[nodes].copy()
     for v in nodes:  # leave the work arrays as they came
@@ -124,7 +139,7 @@ def _bounded(indptr, indices, data, sources, limit, no_bound, time, pred):  # pr
     total = 0
     for i in range(len(sources)):
         found = _search(indptr, indices, data, sources[i], no_bound, limit, time, pred)
-        found = np.sort(found)
+        found = _in_order(found, time)
         k = len(found)
         if total + k > len(nodes_out):
             cap = max(2 * len(nodes_out), total + k)
@@ -168,7 +183,7 @@ def _point_pairs(counts, nodes, seconds, starts, point, walk, limit, n_points): 
                         n_touched += 1
                     best[p] = s
         at += counts[site]
-        done = np.sort(touched[:n_touched])
+        done = _in_order(touched[:n_touched], best)
         while total + n_touched > len(out_site):
             out_site = _grow(out_site, total)
             out_point = _grow(out_point, total)
