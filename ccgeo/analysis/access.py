@@ -65,6 +65,8 @@ DEFAULT_THRESHOLDS_MINUTES: tuple[float, ...] = (30.0, 60.0, 120.0)
 
 #: Largest grid of the underserved-area search; the cell grows to stay under it.
 _MAX_UNDERSERVED_CELLS = 4_000_000
+#: Cells of the underserved grid searched at once, between checks of Cancel.
+_CELL_CHUNK = 1 << 19
 #: Largest spacing of demand points without a cell size (a 1 km WorldPop grid fits), metres:
 #: underserved places farther apart than 1.5 times this are never one area.
 _MAX_POINT_SPACING_M = 1_500.0
@@ -292,7 +294,7 @@ def access(
         labs = labs.capable(settings.capability, quality=settings.quality)
     check_cancel(cancel)
     report_progress(progress, 0.0, _("placing the labs on the network"))
-    placement = place_labs(network, labs, settings.snapping)
+    placement = place_labs(network, labs, settings.snapping, cancel=cancel)
     near, node_lab = _nearest_labs(network, placement, progress=progress, cancel=cancel)
     out_demand, coverage, population = _people(
         network, demand, districts, settings, near.seconds, node_lab, placement, progress, cancel
@@ -412,7 +414,15 @@ def _people(
     report_progress(progress, 0.15, _("placing the people on the network"))
     located, in_overlap = _located_in_districts(demand, districts)
     frame, code = _demand_times_frame(
-        network, located, districts, settings.snapping, node_seconds, node_lab, placement
+        network,
+        located,
+        districts,
+        settings.snapping,
+        node_seconds,
+        node_lab,
+        placement,
+        progress=scaled_progress(progress, 0.15, 0.25),
+        cancel=cancel,
     )
     check_cancel(cancel)
     report_progress(progress, 0.25, _("coverage by threshold and district"))
@@ -435,10 +445,15 @@ def _demand_times_frame(
     node_seconds: np.ndarray,
     node_lab: np.ndarray,
     placement: LabPlacement,
+    *,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
 ) -> tuple[gpd.GeoDataFrame, np.ndarray]:
     """Every demand point with its time to the nearest lab, that lab and its status."""
     gdf = demand_frame(demand, districts=districts)
-    snapped = snap_points(network, point_lonlat(gdf, what="demand"), snapping)
+    snapped = snap_points(
+        network, point_lonlat(gdf, what="demand"), snapping, progress=progress, cancel=cancel
+    )
     seconds, code, lab_row = _demand_times(snapped, node_seconds, node_lab)
     lab_ids = placement.table["facility_id"].to_numpy(dtype=object)
     if len(lab_ids):
@@ -750,7 +765,7 @@ def underserved_areas(
     if not beyond.any():
         return _underserved_frame([], threshold_minutes)
     check_cancel(cancel)
-    grid = _UnderservedGrid.mark(_projected_xy(gdf, crs), beyond, cell_size_m)
+    grid = _UnderservedGrid.mark(_projected_xy(gdf, crs), beyond, cell_size_m, cancel=cancel)
     check_cancel(cancel)
     report_progress(progress, 0.4, _("joining neighbouring cells into areas"))
     labels, n_areas = ndimage.label(grid.marked, structure=np.ones((3, 3), int))
@@ -800,11 +815,17 @@ class _UnderservedGrid:
 
     @classmethod
     def mark(
-        cls, xy: np.ndarray, beyond: np.ndarray, cell_size_m: float | None
+        cls,
+        xy: np.ndarray,
+        beyond: np.ndarray,
+        cell_size_m: float | None,
+        *,
+        cancel: threading.Event | None = None,
     ) -> _UnderservedGrid:
         """Each cell takes the point nearest its centre (within 0.75 spacing, so square and
         hexagonal grids tile without gaps and places without people stay out); every point
-        beyond also marks its own cell, so none is lost to the grid."""
+        beyond also marks its own cell, so none is lost to the grid. The cells are searched
+        `_CELL_CHUNK` at a time between checks of ``cancel``."""
         tree = cKDTree(xy)
         spacing = _spacing(tree, xy, cell_size_m)
         cell = spacing / 2.0
@@ -816,12 +837,15 @@ class _UnderservedGrid:
         west, north = float(lo[0]), float(lo[1] + rows * cell)
         xs = west + cell * (np.arange(cols) + 0.5)
         ys = north - cell * (np.arange(rows) + 0.5)
-        centres = np.column_stack([np.tile(xs, rows), np.repeat(ys, cols)])
-        _, owner = tree.query(centres, k=1, distance_upper_bound=0.75 * spacing)
-        owner = np.asarray(owner, dtype=np.int64)
-        owned = owner < len(xy)
         marked = np.zeros(rows * cols, dtype=bool)
-        marked[owned] = beyond[owner[owned]]
+        for lo in range(0, rows * cols, _CELL_CHUNK):
+            check_cancel(cancel)
+            cell_i = np.arange(lo, min(rows * cols, lo + _CELL_CHUNK))
+            centres = np.column_stack([xs[cell_i % cols], ys[cell_i // cols]])
+            _, owner = tree.query(centres, k=1, distance_upper_bound=0.75 * spacing)
+            owner = np.asarray(owner, dtype=np.int64)
+            owned = owner < len(xy)
+            marked[cell_i[owned]] = beyond[owner[owned]]
         pt_row = np.clip(((north - xy[:, 1]) / cell).astype(np.int64), 0, rows - 1)
         pt_col = np.clip(((xy[:, 0] - west) / cell).astype(np.int64), 0, cols - 1)
         point_cell = pt_row * cols + pt_col
@@ -983,7 +1007,7 @@ class AccessWhatIf:
         settings = result.settings
         self.snapping = _run_snapping(result)
         self._snapped: SnappedPoints = snap_points(
-            network, point_lonlat(result.demand, what="demand"), self.snapping
+            network, point_lonlat(result.demand, what="demand"), self.snapping, cancel=cancel
         )
         cov = result.coverage
         districts = cov.loc[cov["district_id"] != CITY_ID, ["district_id", "district_name"]]

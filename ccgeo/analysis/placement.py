@@ -17,6 +17,7 @@ node + network time`` over those candidates. Points with no road within the dist
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -24,7 +25,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from ccgeo.errors import InputError
+from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import project_lonlat
 from ccgeo.i18n import _, ngettext, pgettext
 from ccgeo.model.demand import Demand
@@ -33,6 +34,7 @@ from ccgeo.model.network import Network
 from ccgeo.model.roads import mode_words
 from ccgeo.model.settings import Snapping
 from ccgeo.network.snapping import join_network
+from ccgeo.progress import ProgressCallback
 
 
 @dataclass(frozen=True, eq=False)
@@ -135,7 +137,12 @@ class SnappedPoints:
 
 
 def snap_points(
-    net: Network, lonlat: np.ndarray, snapping: Snapping | None = None
+    net: Network,
+    lonlat: np.ndarray,
+    snapping: Snapping | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> SnappedPoints:
     """Tie points to the network by the one rule (see the module docstring).
 
@@ -149,6 +156,8 @@ def snap_points(
         ``max_snap_m`` (points farther than this from every road are off-network, metres),
         ``walk_kmh`` (speed of the walk to the road) and ``candidates`` (nearest junctions also
         tried by a straight walk). Default `Snapping()`.
+    progress, cancel
+        ``progress(fraction, text)`` and a `threading.Event` that cancels (`Cancelled`).
 
     Raises
     ------
@@ -167,7 +176,7 @@ def snap_points(
         ).format(n=len(bad), rows=rows)
         raise InputError(msg)
     xy = project_lonlat(pts, net.crs) if len(pts) else pts
-    joins = join_network(net, xy, snapping, measure_far=True)
+    joins = join_network(net, xy, snapping, measure_far=True, progress=progress, cancel=cancel)
     return SnappedPoints(
         joins.nodes,
         joins.seconds,
@@ -251,6 +260,8 @@ def place_labs(
     net: Network,
     labs: Facilities | gpd.GeoDataFrame | np.ndarray,
     snapping: Snapping | None = None,
+    *,
+    cancel: threading.Event | None = None,
 ) -> LabPlacement:
     """Tie each lab to the network by the one placement rule (see the module docstring).
 
@@ -263,6 +274,8 @@ def place_labs(
         an ``(k, 2)`` lon/lat array in degrees.
     snapping
         Its ``max_snap_m`` is the farthest a lab may be from a road, metres.
+    cancel
+        A `threading.Event` checked between the searches of the network (`Cancelled`).
 
     Raises
     ------
@@ -272,18 +285,19 @@ def place_labs(
     snapping = snapping or Snapping()
     max_snap_m = snapping.max_snap_m
     table, lonlat = labs_table(labs)
-    nodes, snap_m, reasons = lab_nodes(net, lonlat, max_snap_m)
+    nodes, snap_m, reasons = lab_nodes(net, lonlat, max_snap_m, cancel=cancel)
     table = table.assign(node=nodes, snap_m=snap_m, usable=nodes >= 0, reason=reasons)
     columns = ["facility_id", "name", "node", "snap_m", "usable", "reason", "geometry"]
     return LabPlacement(table[columns], float(max_snap_m), net.mode)
 
 
 def lab_nodes(
-    net: Network, lonlat: np.ndarray, max_snap_m: float
+    net: Network, lonlat: np.ndarray, max_snap_m: float, *, cancel: threading.Event | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The placement rule itself, for ``(k, 2)`` lon/lat in degrees: a lab goes to the nearest
     node of the main network within ``max_snap_m``, else to the nearest node of a cut-off piece
-    within it (it serves that piece alone), else it is not used.
+    within it (it serves that piece alone), else it is not used. ``cancel`` is checked between
+    the searches (the first ones build the network's node trees).
 
     Returns
     -------
@@ -301,10 +315,13 @@ def lab_nodes(
     if k and net.n_nodes == 0:
         reasons[:] = _("the network has no nodes")
     elif k:
+        check_cancel(cancel)
         any_node, any_m = net.snap(lonlat)
         main_node, main_m = any_node.copy(), any_m.copy()
+        check_cancel(cancel)
         # where the nearest node is on the main network it is the nearest main node too
-        elsewhere = ~net.main_component_mask()[any_node]
+        elsewhere = ~net.main_component_mask(cancel=cancel)[any_node]
+        check_cancel(cancel)
         if elsewhere.any():
             main_node[elsewhere], main_m[elsewhere] = net.snap(
                 lonlat[elsewhere], main_component_only=True

@@ -18,13 +18,14 @@ from pyproj import CRS
 from scipy.sparse.csgraph import breadth_first_order, connected_components
 from scipy.spatial import cKDTree
 
-from ccgeo.errors import InputError
+from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import project_lonlat
 from ccgeo.i18n import _, ngettext
 from ccgeo.labels import format_share
 from ccgeo.model.profile import SpeedProfile
 from ccgeo.model.road_index import RoadIndex
 from ccgeo.model.roads import code_dtype, fixed_unicode, mode_words
+from ccgeo.progress import report_progress, scaled_progress
 
 if TYPE_CHECKING:
     import threading
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 #: eliminates zeros), which would cut the network there; 1e-9 s keeps the arc and changes no time
 #: that is shown (minutes). `to_networkx` exports the same value, so results agree exactly.
 EPSILON_SECONDS = 1e-9
+
+#: Nodes or points handled at once by the long steps that check Cancel between chunks.
+_CHUNK = 1 << 20
 
 #: Version of the `Network.to_arrays` layout; `from_arrays` refuses other versions.
 #: 2: road classes as codes (``edge_class``, ``class_names``), node and edge indices int32.
@@ -187,17 +191,28 @@ class Network:
 
     # -- connectivity ----------------------------------------------------------------------------
 
-    @cached_property
-    def _components(self) -> dict[str, Any]:
+    def _components(self, cancel: threading.Event | None = None) -> dict[str, Any]:
+        """The connected pieces, found once (``cancel`` is checked between the searches)."""
+        found = self.__dict__.get("_component_cache")  # frozen: cached as a cached_property would
+        if found is None:
+            found = self._find_components(cancel)
+            self.__dict__["_component_cache"] = found
+        return found
+
+    def _find_components(self, cancel: threading.Event | None) -> dict[str, Any]:
         n = self.n_nodes
+        check_cancel(cancel)
         n_weak, _labels = connected_components(self.csr, directed=True, connection="weak")
+        check_cancel(cancel)
         n_strong, labels = connected_components(self.csr, directed=True, connection="strong")
         sizes = np.bincount(labels, minlength=n_strong)
         main = labels == int(np.argmax(sizes))
         seed = int(np.flatnonzero(main)[0])
+        check_cancel(cancel)
         # every main node reaches every other, so reaching one of them is reaching all of them
         reach_main = np.zeros(n, dtype=bool)
         reach_main[breadth_first_order(self.csr_to, seed, return_predecessors=False)] = True
+        check_cancel(cancel)
         reached = np.zeros(n, dtype=bool)
         reached[breadth_first_order(self.csr, seed, return_predecessors=False)] = True
         main.setflags(write=False)
@@ -209,9 +224,10 @@ class Network:
             "reached_from_main": reached,
         }
 
-    def main_component_mask(self) -> np.ndarray:
-        """Boolean mask of the nodes in the largest strongly connected component (read-only)."""
-        return self._components["main"]
+    def main_component_mask(self, *, cancel: threading.Event | None = None) -> np.ndarray:
+        """Boolean mask of the nodes in the largest strongly connected component (read-only);
+        ``cancel`` is checked while the components are first found."""
+        return self._components(cancel)["main"]
 
     def connectivity(self) -> dict[str, Any]:
         """How much of the network hangs together.
@@ -226,7 +242,7 @@ class Network:
             a lab in it); ``unreachable_from_main_share`` (nodes no route from it reaches);
             ``message``, one sentence for the user.
         """
-        c = self._components
+        c = self._components()
         n = self.n_nodes
         cannot = int(n - np.count_nonzero(c["reach_main"]))
         not_reached = int(n - np.count_nonzero(c["reached_from_main"]))
@@ -279,16 +295,30 @@ class Network:
         per network and shared by every caller (``progress`` and ``cancel`` serve that build)."""
         index = self.__dict__.get("_road_index")  # frozen: cached as a cached_property would
         if index is None:
-            xy = project_lonlat(self.geom_lonlat, self.crs)
-            index = RoadIndex(xy, self.geom_offsets, progress=progress, cancel=cancel)
+            xy = _projected_in_chunks(
+                self.geom_lonlat, self.crs, scaled_progress(progress, 0.0, 0.3), cancel
+            )
+            index = RoadIndex(
+                xy,
+                self.geom_offsets,
+                progress=scaled_progress(progress, 0.3, 1.0),
+                cancel=cancel,
+            )
             self.__dict__["_road_index"] = index
         return index
 
-    def has_arc(self, from_nodes: np.ndarray, to_nodes: np.ndarray) -> np.ndarray:
-        """Whether the mode may travel straight from each ``from_nodes[i]`` to ``to_nodes[i]``."""
+    def has_arc(
+        self,
+        from_nodes: np.ndarray,
+        to_nodes: np.ndarray,
+        *,
+        cancel: threading.Event | None = None,
+    ) -> np.ndarray:
+        """Whether the mode may travel straight from each ``from_nodes[i]`` to ``to_nodes[i]``
+        (``cancel`` is checked while the keys of the arcs are made, on the first call)."""
         a = np.asarray(from_nodes, dtype=np.int64)
         b = np.asarray(to_nodes, dtype=np.int64)
-        keys = self._arc_keys
+        keys = self._arc_keys(cancel)
         if not len(keys):
             return np.zeros(a.shape, dtype=bool)
         want = a * self.n_nodes + b
@@ -361,7 +391,7 @@ class Network:
         a = np.asarray(from_nodes, dtype=np.int64)
         b = np.asarray(to_nodes, dtype=np.int64)
         # CSR entries are sorted by (row, column), so row * n + column is a sorted key
-        keys = self._arc_keys
+        keys = self._arc_keys()
         pos = np.searchsorted(keys, a * self.n_nodes + b)
         found = (pos < len(keys)) & (keys[np.minimum(pos, len(keys) - 1)] == a * self.n_nodes + b)
         if not found.all():
@@ -370,10 +400,21 @@ class Network:
             raise ValueError(msg)
         return pos
 
-    @cached_property
-    def _arc_keys(self) -> np.ndarray:
-        rows = np.repeat(np.arange(self.n_nodes, dtype=np.int64), np.diff(self.csr.indptr))
-        return rows * self.n_nodes + self.csr.indices.astype(np.int64)
+    def _arc_keys(self, cancel: threading.Event | None = None) -> np.ndarray:
+        """``row * n_nodes + column`` of every arc in CSR order (sorted), made once, in chunks
+        of `_CHUNK` nodes between checks of ``cancel``."""
+        keys = self.__dict__.get("_arc_key_array")  # frozen: cached as a cached_property would
+        if keys is None:
+            indptr = self.csr.indptr
+            keys = np.empty(self.csr.nnz, dtype=np.int64)
+            for lo in range(0, self.n_nodes, _CHUNK):
+                check_cancel(cancel)
+                hi = min(self.n_nodes, lo + _CHUNK)
+                rows = np.repeat(np.arange(lo, hi, dtype=np.int64), np.diff(indptr[lo : hi + 1]))
+                arcs = slice(indptr[lo], indptr[hi])
+                keys[arcs] = rows * self.n_nodes + self.csr.indices[arcs].astype(np.int64)
+            self.__dict__["_arc_key_array"] = keys
+        return keys
 
     def arcs_lonlat(self, arcs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Vertices of a sequence of arcs, in travel direction, as one flat array.
@@ -514,6 +555,21 @@ class Network:
             warnings=tuple(str(w) for w in np.asarray(arrays.get("warnings", [])).ravel()),
             **kw,
         )
+
+
+def _projected_in_chunks(
+    lonlat: np.ndarray,
+    crs: CRS,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> np.ndarray:
+    """`project_lonlat` of ``lonlat``, `_CHUNK` points at a time between checks of ``cancel``."""
+    xy = np.empty((len(lonlat), 2))
+    for lo in range(0, len(lonlat), _CHUNK):
+        check_cancel(cancel)
+        report_progress(progress, lo / len(lonlat), _("indexing the roads"))
+        xy[lo : lo + _CHUNK] = project_lonlat(lonlat[lo : lo + _CHUNK], crs)
+    return xy
 
 
 def index_array(values: np.ndarray) -> np.ndarray:

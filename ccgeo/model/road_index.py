@@ -25,7 +25,6 @@ tiles are visited nearest first, so most points look at one or two.
 
 from __future__ import annotations
 
-import itertools
 import threading
 from dataclasses import dataclass, fields
 
@@ -45,6 +44,8 @@ _TILE_PIECES = 1 << 19
 _FIRST_K, _SECOND_K = 8, 32
 #: Points searched at once: the work arrays stay near 10 MB each.
 _CHUNK = 32_768
+#: Vertices measured at once while preparing the pieces, between checks of Cancel.
+_PREP_CHUNK = 1 << 20
 #: Segment lengths sampled to choose the piece length.
 _SAMPLE = 200_000
 #: Points per KD-tree leaf: fewer tree nodes than SciPy's 16, at about the same query speed.
@@ -101,6 +102,33 @@ def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     k = np.repeat(np.arange(len(counts)), counts)
     j = np.arange(len(k)) - np.repeat(np.cumsum(counts) - counts, counts)
     return k, j
+
+
+def _segment_lengths(vertex_xy: np.ndarray, cancel: threading.Event | None) -> np.ndarray:
+    """Length of the segment from each vertex to the next, metres, in chunks of `_PREP_CHUNK`
+    between checks of ``cancel``."""
+    seg_len = np.empty(max(len(vertex_xy) - 1, 0))
+    for lo in range(0, len(seg_len), _PREP_CHUNK):
+        check_cancel(cancel)
+        hi = min(len(seg_len), lo + _PREP_CHUNK)
+        step = vertex_xy[lo + 1 : hi + 1] - vertex_xy[lo:hi]
+        seg_len[lo:hi] = np.hypot(step[:, 0], step[:, 1])
+    return seg_len
+
+
+def _segment_pieces(
+    seg_len: np.ndarray, joins: np.ndarray, piece_m: float, cancel: threading.Event | None
+) -> np.ndarray:
+    """Pieces of each segment (0 where it does not join two vertices of one edge), as floats, in
+    chunks of `_PREP_CHUNK` between checks of ``cancel``."""
+    n_pieces = np.zeros(len(seg_len))
+    for lo in range(0, len(seg_len), _PREP_CHUNK):
+        check_cancel(cancel)
+        part = slice(lo, lo + _PREP_CHUNK)
+        n_pieces[part] = np.where(
+            joins[part], np.maximum(1.0, np.ceil(seg_len[part] / piece_m)), 0.0
+        )
+    return n_pieces
 
 
 def _piece_length(seg_len: np.ndarray) -> float:
@@ -229,18 +257,21 @@ class RoadIndex:
         counts = np.diff(offsets)
         report_progress(progress, 0.0, _("indexing the roads"))
         # a segment joins vertex j to j + 1 of the same edge
-        seg_len = np.hypot(*np.diff(vertex_xy, axis=0).T) if len(vertex_xy) else np.zeros(0)
+        seg_len = _segment_lengths(vertex_xy, cancel)
         joins = np.ones(len(seg_len), dtype=bool)
         joins[offsets[1:][(counts > 0) & (offsets[1:] <= len(seg_len))] - 1] = False
         self.piece_m = _piece_length(seg_len[joins])
-        n_pieces = np.where(joins, np.maximum(1.0, np.ceil(seg_len / self.piece_m)), 0.0)
+        check_cancel(cancel)
+        n_pieces = _segment_pieces(seg_len, joins, self.piece_m, cancel)
         del seg_len, joins
         edges = np.flatnonzero(counts >= 2)
+        check_cancel(cancel)
         per_edge = np.add.reduceat(n_pieces, offsets[edges]).astype(np.int64) if len(edges) else []
         del n_pieces
         check_cancel(cancel)
         self._tiles: list[_Tile] = []
-        groups = _tile_groups(vertex_xy[offsets[edges]], np.asarray(per_edge, dtype=np.int64))
+        anchor = vertex_xy[offsets[edges]]  # a point of each edge, to lay the tiles by place
+        groups = _tile_groups(anchor, np.asarray(per_edge, dtype=np.int64), cancel)
         for i, group in enumerate(groups):
             check_cancel(cancel)
             report_progress(progress, i / len(groups), _("indexing the roads"))
@@ -283,24 +314,46 @@ class RoadIndex:
             *(np.concatenate([getattr(p, f.name) for p in parts]) for f in fields(RoadPieces))
         )
 
-    def nearest(self, xy: np.ndarray, *, max_m: float = np.inf) -> NearestRoad:
-        """The nearest point on a road of each point within ``max_m`` metres (exact)."""
+    def nearest(
+        self,
+        xy: np.ndarray,
+        *,
+        max_m: float = np.inf,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> NearestRoad:
+        """The nearest point on a road of each point within ``max_m`` metres (exact).
+
+        ``progress(fraction, text)`` is told of each chunk of points searched; ``cancel`` is
+        checked between chunks (`ccgeo.errors.Cancelled`).
+        """
         xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
         n = len(xy)
         best = _Best(n)
         for lo in range(0, n if self._tiles else 0, _CHUNK):  # chunks bound the (n, k) arrays
-            self._search_tiles(xy, np.arange(lo, min(n, lo + _CHUNK)), max_m, best)
+            check_cancel(cancel)
+            report_progress(progress, lo / n, _("finding the nearest roads"))
+            self._search_tiles(xy, np.arange(lo, min(n, lo + _CHUNK)), max_m, best, cancel)
         found = best.metres <= max_m
         edge = np.full(n, -1, dtype=np.int64)
         fraction = np.full(n, np.nan)
         for i, tile in enumerate(self._tiles):
+            check_cancel(cancel)
             rows = np.flatnonzero(found & (best.tile == i))
             if len(rows):
                 edge[rows], fraction[rows] = tile.locate(best.piece[rows], best.t[rows])
         return NearestRoad(edge, np.where(found, best.metres, np.inf), fraction)
 
-    def _search_tiles(self, xy: np.ndarray, rows: np.ndarray, max_m: float, best: _Best) -> None:
-        """Search the tiles that may hold a nearer piece, nearest first (module docstring)."""
+    def _search_tiles(
+        self,
+        xy: np.ndarray,
+        rows: np.ndarray,
+        max_m: float,
+        best: _Best,
+        cancel: threading.Event | None,
+    ) -> None:
+        """Search the tiles that may hold a nearer piece, nearest first (module docstring),
+        checking ``cancel`` before each tile."""
         lo = np.array([tile.tree.mins for tile in self._tiles])
         hi = np.array([tile.tree.maxes for tile in self._tiles])
         reach = np.array([tile.reach for tile in self._tiles])
@@ -314,6 +367,7 @@ class RoadIndex:
             if not open_.any():
                 break
             for i in np.unique(tile[open_]):
+                check_cancel(cancel)
                 self._search_tile(i, xy, rows[open_ & (tile == i)], max_m, best)
 
     def _search_tile(
@@ -381,11 +435,14 @@ class _Best:
         self.t[hit] = tt[r, pick][better]
 
 
-def _tile_groups(anchor: np.ndarray, pieces: np.ndarray) -> list[np.ndarray]:
+def _tile_groups(
+    anchor: np.ndarray, pieces: np.ndarray, cancel: threading.Event | None = None
+) -> list[np.ndarray]:
     """Positions of edges in tiles of at most about `_TILE_PIECES` pieces, by place.
 
     ``anchor`` is a point of each edge; the edges are cut into strips of equal count by x, each
-    strip sorted by y and cut into runs of equal pieces.
+    strip sorted by y (a strip at a time, between checks of ``cancel``) and cut into runs of
+    equal pieces.
     """
     total = int(pieces.sum())
     if not total:
@@ -396,14 +453,18 @@ def _tile_groups(anchor: np.ndarray, pieces: np.ndarray) -> list[np.ndarray]:
     sample = anchor[:: max(1, len(anchor) // _SAMPLE), 0]
     cuts = np.quantile(sample, np.arange(1, n_strips) / n_strips)
     strip = np.searchsorted(cuts, anchor[:, 0])
+    check_cancel(cancel)
     span = float(np.ptp(anchor[:, 1])) + 1.0
-    order = np.argsort(strip * span + (anchor[:, 1] - anchor[:, 1].min()), kind="stable")
-    bounds = np.searchsorted(strip[order], np.arange(n_strips + 1))
+    dy = anchor[:, 1] - anchor[:, 1].min()
     groups = []
-    for a, b in itertools.pairwise(bounds.tolist()):
-        cum = np.cumsum(pieces[order[a:b]])
+    for i in range(n_strips):
+        check_cancel(cancel)
+        members = np.flatnonzero(strip == i)
+        # strip * span + dy orders the strips apart (dy < span), then by y within each
+        order = members[np.argsort(i * span + dy[members], kind="stable")]
+        cum = np.cumsum(pieces[order])
         if not len(cum):
             continue
         cut = np.searchsorted(cum, np.arange(1, per_strip) * cum[-1] / per_strip, side="right")
-        groups.extend(np.split(order[a:b], np.unique(cut)))
+        groups.extend(np.split(order, np.unique(cut)))
     return [g for g in groups if len(g)]

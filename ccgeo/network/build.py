@@ -7,6 +7,7 @@ give the same nodes, arcs and seconds whichever face asked.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 
     import networkx as nx
     import scipy.sparse as sp
+
+#: Arcs sorted at once while the network is built, between checks of Cancel.
+_SORT_ARCS = 1 << 20
 
 
 def build_network(
@@ -77,22 +81,29 @@ def build_network(
     check_cancel(cancel)
     name = mode_words(profile.name)
     report_progress(progress, 0.0, _("{mode}: speeds per road").format(mode=name))
-    usable, seconds, warnings = _usable_edges(roads, profile, closures)
+    usable, seconds, warnings = _usable_edges(roads, profile, closures, cancel=cancel)
     check_cancel(cancel)
     report_progress(progress, 0.3, _("{mode}: nodes and arcs").format(mode=name))
-    topology = _topology(roads, usable, seconds, respect_oneway=profile.respect_oneway)
+    topology = _topology(
+        roads, usable, seconds, respect_oneway=profile.respect_oneway, cancel=cancel
+    )
     check_cancel(cancel)
     report_progress(progress, 0.6, _("{mode}: coordinates and geometry").format(mode=name))
-    net = _network(roads, profile, usable, seconds, topology, warnings=warnings)
+    net = _network(roads, profile, usable, seconds, topology, warnings=warnings, cancel=cancel)
     text = _("{mode}: {nodes} nodes, {arcs} arcs")
     report_progress(progress, 1.0, text.format(mode=name, nodes=net.n_nodes, arcs=net.n_edges))
     return net
 
 
 def _usable_edges(
-    roads: RoadData, profile: SpeedProfile, closures: RoadClosures | None = None
+    roads: RoadData,
+    profile: SpeedProfile,
+    closures: RoadClosures | None = None,
+    *,
+    cancel: threading.Event | None = None,
 ) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
-    """The edges a profile may use, their travel seconds, and the warnings of the build.
+    """The edges a profile may use, their travel seconds, and the warnings of the build
+    (``cancel`` is checked between the steps).
 
     Returns
     -------
@@ -110,10 +121,13 @@ def _usable_edges(
     InputError
         If no road can be used by the profile.
     """
+    _make_text_codes(roads, profile, cancel)
     speeds, warnings = edge_speeds_kmh(roads, profile)
+    check_cancel(cancel)
     if closures is not None and not closures.empty:
         factor = edge_factors(roads, closures)
         speeds = np.where(factor > 0, speeds * factor, np.nan)
+        check_cancel(cancel)
     usable = np.flatnonzero(np.isfinite(speeds))
     if len(usable) == 0:
         classes = ", ".join(f"{k} ({v})" for k, v in list(roads.highway_counts().items())[:8])
@@ -131,12 +145,27 @@ def _usable_edges(
         )
         warnings += (text.format(read=mode_words(roads.mode), access=mode_words(profile.access)),)
     rows = _rows(usable, len(roads.edge_u))
+    check_cancel(cancel)
     seconds = travel_seconds(
         roads.edge_length_m[rows],
         speeds[rows],
         congestion_factor=profile.congestion_factor,
     )
     return index_array(usable), np.maximum(seconds, EPSILON_SECONDS), warnings
+
+
+def _make_text_codes(
+    roads: RoadData, profile: SpeedProfile, cancel: threading.Event | None
+) -> None:
+    """Make the roads' class codes, and their surface codes where the profile slows unpaved
+    roads, between checks of ``cancel``: each sorts the text of every edge, once per roads
+    (`RoadData.highway_codes`), which `edge_speeds_kmh` would do in one step."""
+    check_cancel(cancel)
+    roads.highway_codes  # noqa: B018 (a cached property: made here)
+    check_cancel(cancel)
+    if profile.unpaved_factor != 1.0 and profile.unpaved_surfaces:
+        roads.surface_codes  # noqa: B018
+        check_cancel(cancel)
 
 
 def _rows(picked: np.ndarray, n: int) -> np.ndarray | slice:
@@ -169,7 +198,12 @@ class _Topology:
 
 
 def _topology(
-    roads: RoadData, usable: np.ndarray, seconds: np.ndarray, *, respect_oneway: bool
+    roads: RoadData,
+    usable: np.ndarray,
+    seconds: np.ndarray,
+    *,
+    respect_oneway: bool,
+    cancel: threading.Event | None = None,
 ) -> _Topology:
     """Renumber the nodes the usable edges touch and join them by their fastest arcs.
 
@@ -183,6 +217,8 @@ def _topology(
         Travel time along each usable edge, seconds.
     respect_oneway
         False: every edge is travelled both ways (walking), whatever its ``oneway`` tag.
+    cancel
+        A `threading.Event` checked between the steps (`Cancelled`).
     """
     rows = _rows(usable, len(roads.edge_u))
     road_u, road_v = roads.edge_u[rows], roads.edge_v[rows]
@@ -192,9 +228,13 @@ def _topology(
     node_source = index_array(np.flatnonzero(used))
     remap = np.full(len(used), -1, dtype=node_source.dtype)
     remap[node_source] = np.arange(len(node_source), dtype=node_source.dtype)
+    check_cancel(cancel)
     edge_u, edge_v = remap[road_u], remap[road_v]
+    del remap
     two_way = (roads.edge_oneway[rows] == 0) | (not respect_oneway)
-    arcs = _fastest_arcs(edge_u, edge_v, seconds, two_way=two_way)
+    check_cancel(cancel)
+    arcs = _fastest_arcs(edge_u, edge_v, seconds, two_way=two_way, cancel=cancel)
+    check_cancel(cancel)
     n = len(node_source)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(arcs.u, minlength=n), out=indptr[1:])
@@ -203,7 +243,12 @@ def _topology(
 
 
 def _fastest_arcs(
-    edge_u: np.ndarray, edge_v: np.ndarray, seconds: np.ndarray, *, two_way: np.ndarray
+    edge_u: np.ndarray,
+    edge_v: np.ndarray,
+    seconds: np.ndarray,
+    *,
+    two_way: np.ndarray,
+    cancel: threading.Event | None = None,
 ) -> _Arcs:
     """Arcs of the edges, sorted by (from, to) node, keeping the fastest of each node pair.
 
@@ -216,15 +261,41 @@ def _fastest_arcs(
     fwd = index_array(np.flatnonzero(~loop))
     bwd = index_array(np.flatnonzero(~loop & two_way))
     edge = np.concatenate([fwd, bwd])
+    check_cancel(cancel)
     u = np.concatenate([edge_u[fwd], edge_v[bwd]])
+    check_cancel(cancel)
     v = np.concatenate([edge_v[fwd], edge_u[bwd]])
-    order = np.lexsort((seconds[edge], v, u))
+    check_cancel(cancel)
+    order = _arc_order(u, v, seconds[edge], cancel)
     u, v = u[order], v[order]
+    check_cancel(cancel)
     keep = np.ones(len(u), dtype=bool)
     keep[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
     order = order[keep]
     edge = edge[order]
-    return _Arcs(u=u[keep], v=v[keep], seconds=seconds[edge], edge=edge, reversed=order >= len(fwd))
+    check_cancel(cancel)
+    u, v = u[keep], v[keep]
+    check_cancel(cancel)
+    return _Arcs(u=u, v=v, seconds=seconds[edge], edge=edge, reversed=order >= len(fwd))
+
+
+def _arc_order(
+    u: np.ndarray, v: np.ndarray, seconds: np.ndarray, cancel: threading.Event | None
+) -> np.ndarray:
+    """``np.lexsort((seconds, v, u))``, sorted a range of ``u`` at a time (about `_SORT_ARCS`
+    arcs) between checks of ``cancel``: a range's arcs, taken in their given order, are sorted
+    alone and follow the arcs of lower ranges, which is the order of the whole sort."""
+    if len(u) <= _SORT_ARCS:  # one range: no copies of the arcs
+        return np.lexsort((seconds, v, u))
+    bounds = np.linspace(0, int(u.max()) + 1, -(-len(u) // _SORT_ARCS) + 1).astype(np.int64)
+    order = np.empty(len(u), dtype=np.int64)
+    done = 0
+    for lo, hi in itertools.pairwise(bounds.tolist()):
+        check_cancel(cancel)
+        part = np.flatnonzero((u >= lo) & (u < hi))
+        order[done : done + len(part)] = part[np.lexsort((seconds[part], v[part], u[part]))]
+        done += len(part)
+    return order
 
 
 def _network(
@@ -235,32 +306,40 @@ def _network(
     topology: _Topology,
     *,
     warnings: tuple[str, ...],
+    cancel: threading.Event | None = None,
 ) -> Network:
     """The `Network`: the topology with node coordinates (lon/lat and local UTM) and geometry.
 
     Where it keeps every node or every edge of the roads, the network shares the roads' arrays
-    (views, made read-only by `Network`; the roads' own stay as they are)."""
+    (views, made read-only by `Network`; the roads' own stay as they are). ``cancel`` is checked
+    between the steps."""
     nodes = _rows(topology.node_source, len(roads.node_osmid))
     edges = _rows(usable, len(roads.edge_u))
     node_lonlat = roads.node_lonlat[nodes]
     lon, lat = np.median(node_lonlat, axis=0)
     crs = local_utm_crs(float(lon), float(lat))
+    check_cancel(cancel)
+    node_xy = project_lonlat(node_lonlat, crs)
+    check_cancel(cancel)
+    csr_to = topology.csr.T.tocsr()
+    check_cancel(cancel)
     if isinstance(edges, slice):
         geom_offsets = np.asarray(roads.geom_offsets, dtype=np.int64)[edges]
         geom_lonlat = np.asarray(roads.geom_lonlat, dtype=np.float64)[edges]
     else:
         geom_offsets, geom_lonlat = _gather_geometry(roads.geom_offsets, roads.geom_lonlat, usable)
+    check_cancel(cancel)
     edge_class, class_names = _used_classes(*roads.highway_codes, edges)
     return Network(
         mode=profile.name,
         profile=profile,
         crs=crs,
         node_lonlat=node_lonlat,
-        node_xy=project_lonlat(node_lonlat, crs),
+        node_xy=node_xy,
         node_osmid=roads.node_osmid[nodes],
         node_source=topology.node_source,
         csr=topology.csr,
-        csr_to=topology.csr.T.tocsr(),
+        csr_to=csr_to,
         arc_edge=topology.arc_edge,
         arc_reversed=topology.arc_reversed,
         edge_source=usable,

@@ -476,7 +476,7 @@ def _cell_seconds(
         text = _("travel-time surface: row {row} of {rows}").format(row=r0, rows=rows)
         report_progress(progress, r0 / rows, text)
         r1 = min(rows, r0 + rows_per_chunk)
-        joins = join_network(net, _centres(transform, rows, cols, r0, r1), snapping)
+        joins = join_network(net, _centres(transform, rows, cols, r0, r1), snapping, cancel=cancel)
         found = joins.nodes >= 0
         via = np.full(joins.nodes.shape, np.inf)
         # the same sum, in the same order, as SnappedPoints.seconds_via: join + node time
@@ -526,7 +526,7 @@ def _road_cells(
     both = finite[net.edge_u[edges]] & finite[net.edge_v[edges]]
     first = np.where(both, 1, 0)
     counts = np.where(both, n - 1, n + 1)
-    curved = net.road_index().pieces(np.flatnonzero(edge_ok & ~straight))
+    curved = net.road_index(cancel=cancel).pieces(np.flatnonzero(edge_ok & ~straight))
     total = len(edges) + len(curved)
     for lo, hi in _chunks(counts):
         check_cancel(cancel)

@@ -13,12 +13,16 @@ call `join_network`, so a map's catchment and the people counted in it follow th
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
 
+from ccgeo.errors import check_cancel
+from ccgeo.i18n import _
 from ccgeo.model.network import Network
 from ccgeo.model.settings import Snapping
+from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,7 +47,13 @@ class Joins:
 
 
 def join_network(
-    net: Network, xy: np.ndarray, snapping: Snapping, *, measure_far: bool = False
+    net: Network,
+    xy: np.ndarray,
+    snapping: Snapping,
+    *,
+    measure_far: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> Joins:
     """The candidate nodes of each place and the time to reach them (see the module docstring).
 
@@ -58,6 +68,9 @@ def join_network(
         (junctions tried by a straight walk).
     measure_far
         Also measure how far off-network places are from the nearest road (for reports).
+    progress, cancel
+        ``progress(fraction, text)`` while the network's road index is built (the first time)
+        and searched, and a `threading.Event` checked between chunks (`Cancelled`).
     """
     xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
     n = len(xy)
@@ -68,13 +81,18 @@ def join_network(
     road_m = np.full(n, np.inf)
     if not (n and net.n_nodes):
         return Joins(nodes, seconds, road_m)
+    check_cancel(cancel)
+    report_progress(progress, 0.0, _("finding the nearest junctions"))
     dist, idx = net.node_tree().query(xy, k=k, distance_upper_bound=snapping.max_snap_m)
     dist = np.asarray(dist, dtype=np.float64).reshape(n, k)
     idx = np.asarray(idx, dtype=np.int64).reshape(n, k)
     found = np.isfinite(dist)
     nodes[:, :k][found] = idx[found]
     seconds[:, :k][found] = dist[found] / walk_mps
-    near = net.road_index().nearest(xy, max_m=snapping.max_snap_m)
+    index = net.road_index(progress=scaled_progress(progress, 0.05, 0.6), cancel=cancel)
+    near = index.nearest(
+        xy, max_m=snapping.max_snap_m, progress=scaled_progress(progress, 0.6, 1.0), cancel=cancel
+    )
     on = np.flatnonzero(near.edge >= 0)
     road_m[on] = near.metres[on]
     edge, frac = near.edge[on], near.fraction[on]
@@ -86,9 +104,9 @@ def join_network(
         # from the road point toward `end` runs the way start → end: open to the mode or not
         nodes[on, col] = end
         seconds[on, col] = walk_in + np.where(
-            net.has_arc(start, end), np.minimum(by_road, on_foot), on_foot
+            net.has_arc(start, end, cancel=cancel), np.minimum(by_road, on_foot), on_foot
         )
     if measure_far:
         far = np.flatnonzero(near.edge < 0)
-        road_m[far] = net.road_index().nearest(xy[far]).metres
+        road_m[far] = index.nearest(xy[far], cancel=cancel).metres
     return Joins(nodes, seconds, road_m)

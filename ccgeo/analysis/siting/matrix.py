@@ -325,38 +325,37 @@ def network_inputs(
     population, weights, weight_unit = demand_weights(gdf_demand, tests_per_person_year)
     check_cancel(cancel)
     report_progress(progress, 0.0, _("placing the people on the network"))
-    snapped = snap_points(net, point_lonlat(gdf_demand, what="demand"), snapping)
-    cands, c_nodes, warnings = place_candidates(net, candidates, snapping)
-    lab_nodes, lab_capacity, lab_warnings = place_existing_labs(net, existing_labs, snapping)
+    snapped = snap_points(
+        net,
+        point_lonlat(gdf_demand, what="demand"),
+        snapping,
+        progress=scaled_progress(progress, 0.0, 0.05),
+        cancel=cancel,
+    )
+    cands, c_nodes, warnings = place_candidates(net, candidates, snapping, cancel=cancel)
+    lab_nodes, lab_capacity, lab_warnings = place_existing_labs(
+        net, existing_labs, snapping, cancel=cancel
+    )
     warnings += lab_warnings
     check_cancel(cancel)
     report_progress(progress, 0.05, _nearest_existing_text(len(lab_nodes)))
     limit = max_seconds + INCLUSIVE_TOLERANCE_S
-    near = nearest_lab_times(net, lab_nodes, max_seconds=limit)
+    near = nearest_lab_times(net, lab_nodes, max_seconds=limit, cancel=cancel)
     existing, _best = snapped.seconds_via(near.seconds)
     # demand already within the limit of a lab cannot change a coverage objective: its
     # pairs are not built (exact, and most of the pairs when labs cover most people)
     rows = None if covered_rows else existing > limit
     with_labs = lab_cost and len(lab_nodes) > 0
-    cost = demand_site_seconds(
+    cost, existing_cost = _pair_seconds(
         net,
         snapped,
         c_nodes,
+        lab_nodes if with_labs else None,
         max_seconds=max_seconds,
         rows=rows,
-        progress=scaled_progress(progress, 0.1, 0.9 if lab_cost else 1.0),
+        progress=scaled_progress(progress, 0.1, 1.0),
         cancel=cancel,
     )
-    existing_cost = None
-    if with_labs:
-        existing_cost = demand_site_seconds(
-            net,
-            snapped,
-            lab_nodes,
-            max_seconds=max_seconds,
-            progress=scaled_progress(progress, 0.9, 1.0),
-            cancel=cancel,
-        )
     warnings += _off_network_warning(snapped, population)
     report_progress(progress, 1.0, _("siting model built"))
     return NetworkInputs(
@@ -378,6 +377,42 @@ def network_inputs(
             "mode": net.mode,
         },
     )
+
+
+def _pair_seconds(
+    net: Network,
+    snapped: SnappedPoints,
+    site_nodes: np.ndarray,
+    lab_nodes: np.ndarray | None,
+    *,
+    max_seconds: float,
+    rows: np.ndarray | None,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> tuple[sp.csr_matrix, sp.csr_matrix | None]:
+    """The demand × site seconds (of ``rows``), and the demand × existing-lab seconds when
+    ``lab_nodes`` are given (`demand_site_seconds`)."""
+    sites_end = 1.0 if lab_nodes is None else 8.0 / 9.0  # the labs' pairs take the last ninth
+    cost = demand_site_seconds(
+        net,
+        snapped,
+        site_nodes,
+        max_seconds=max_seconds,
+        rows=rows,
+        progress=scaled_progress(progress, 0.0, sites_end),
+        cancel=cancel,
+    )
+    if lab_nodes is None:
+        return cost, None
+    existing_cost = demand_site_seconds(
+        net,
+        snapped,
+        lab_nodes,
+        max_seconds=max_seconds,
+        progress=scaled_progress(progress, sites_end, 1.0),
+        cancel=cancel,
+    )
+    return cost, existing_cost
 
 
 def _nearest_existing_text(count: int) -> str:
@@ -406,10 +441,14 @@ def demand_weights(
 
 
 def place_candidates(
-    net: Network, candidates: gpd.GeoDataFrame, snapping: Snapping
+    net: Network,
+    candidates: gpd.GeoDataFrame,
+    snapping: Snapping,
+    *,
+    cancel: threading.Event | None = None,
 ) -> tuple[gpd.GeoDataFrame, np.ndarray, list[str]]:
     """The candidate sites on the network by the placement rule: the usable ones, their nodes
-    and a warning for those left out.
+    and a warning for those left out (``cancel``: see `place_labs`).
 
     Raises
     ------
@@ -419,7 +458,9 @@ def place_candidates(
     cands = check_candidates(candidates)
     if len(cands):
         point_lonlat(cands, what="candidate")  # names the rows without a place
-    placement = place_labs(net, cands.assign(facility_id=cands["candidate_id"]), snapping)
+    placement = place_labs(
+        net, cands.assign(facility_id=cands["candidate_id"]), snapping, cancel=cancel
+    )
     usable = placement.usable
     warnings = left_out_lines(placement, _("candidate site"), _("candidate sites"))
     cands = cands.loc[usable].reset_index(drop=True)
@@ -436,12 +477,14 @@ def place_existing_labs(
     net: Network,
     labs: Facilities | gpd.GeoDataFrame | np.ndarray | None,
     snapping: Snapping,
+    *,
+    cancel: threading.Event | None = None,
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Nodes and capacities (tests per year, NaN unknown) of the existing labs on the network,
-    and a warning for the labs left out by the placement rule."""
+    and a warning for the labs left out by the placement rule (``cancel``: see `place_labs`)."""
     if labs is None:
         return np.empty(0, dtype=np.int64), np.empty(0), []
-    placement = place_labs(net, labs, snapping)
+    placement = place_labs(net, labs, snapping, cancel=cancel)
     usable = placement.usable
     gdf_labs = labs.gdf if isinstance(labs, Facilities) else None
     if gdf_labs is not None and "capacity_tests_per_year" in gdf_labs:
