@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class CcgeoError(Exception):
@@ -39,3 +44,33 @@ def check_cancel(cancel: object | None) -> None:
     """Raise `Cancelled` if the `threading.Event` ``cancel`` is set."""
     if cancel is not None and cancel.is_set():  # type: ignore[attr-defined]
         raise Cancelled("cancelled by the user")
+
+
+def call_cancellable(fn: Callable[..., T], *args: Any, cancel: object | None) -> T:
+    """``fn(*args)``, given up on within a tenth of a second of Cancel.
+
+    For one long call in C that cannot look at Cancel itself but lets other threads run while it
+    works (it releases the GIL, as a KD-tree build does): it runs in a thread of its own while
+    this one watches ``cancel``. On Cancel this raises `Cancelled` at once; the call finishes
+    in the background and its result is dropped.
+    """
+    check_cancel(cancel)
+    if cancel is None:
+        return fn(*args)
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn(*args)
+        except BaseException as exc:  # handed to the caller below
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="ccgeo-call", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.05)
+        if worker.is_alive():
+            check_cancel(cancel)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]

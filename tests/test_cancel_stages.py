@@ -167,3 +167,18 @@ def test_a_cancelled_road_index_is_built_again_when_asked():
         net.main_component_mask(cancel=cancel)
     assert len(net.road_index()) > 0
     assert net.main_component_mask().all()
+
+
+def test_a_long_call_in_c_is_given_up_on_cancel():
+    from ccgeo.errors import call_cancellable
+
+    never = threading.Event()  # stands for a KD-tree build: a wait that releases the GIL
+    cancel = threading.Event()
+    threading.Timer(0.05, cancel.set).start()
+    with pytest.raises(Cancelled):
+        call_cancellable(never.wait, 60.0, cancel=cancel)
+    never.set()  # the abandoned call ends
+    assert call_cancellable(max, 2, 5, cancel=threading.Event()) == 5
+    assert call_cancellable(max, 2, 5, cancel=None) == 5
+    with pytest.raises(ZeroDivisionError):
+        call_cancellable(divmod, 1, 0, cancel=threading.Event())

@@ -316,7 +316,7 @@ def lab_nodes(
         reasons[:] = _("the network has no nodes")
     elif k:
         check_cancel(cancel)
-        any_node, any_m = net.snap(lonlat)
+        any_node, any_m = net.snap(lonlat, cancel=cancel)
         main_node, main_m = any_node.copy(), any_m.copy()
         check_cancel(cancel)
         # where the nearest node is on the main network it is the nearest main node too
@@ -324,7 +324,7 @@ def lab_nodes(
         check_cancel(cancel)
         if elsewhere.any():
             main_node[elsewhere], main_m[elsewhere] = net.snap(
-                lonlat[elsewhere], main_component_only=True
+                lonlat[elsewhere], main_component_only=True, cancel=cancel
             )
         on_main = main_m <= max_snap_m
         on_piece = ~on_main & (any_m <= max_snap_m)

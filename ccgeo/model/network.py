@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -18,7 +17,7 @@ from pyproj import CRS
 from scipy.sparse.csgraph import breadth_first_order, connected_components
 from scipy.spatial import cKDTree
 
-from ccgeo.errors import InputError, check_cancel
+from ccgeo.errors import InputError, call_cancellable, check_cancel
 from ccgeo.geo import project_lonlat
 from ccgeo.i18n import _, ngettext
 from ccgeo.labels import format_share
@@ -277,13 +276,14 @@ class Network:
 
     # -- snapping --------------------------------------------------------------------------------
 
-    def node_tree(self) -> cKDTree:
-        """KD-tree over ``node_xy`` (metres), built once per network and shared by every caller."""
-        return self._tree
-
-    @cached_property
-    def _tree(self) -> cKDTree:
-        return cKDTree(self.node_xy)
+    def node_tree(self, *, cancel: threading.Event | None = None) -> cKDTree:
+        """KD-tree over ``node_xy`` (metres), built once per network and shared by every caller
+        (its build, a single call in C, is given up on within 0.1 s of ``cancel``)."""
+        tree = self.__dict__.get("_node_tree")  # frozen: cached as a cached_property would
+        if tree is None:
+            tree = call_cancellable(cKDTree, self.node_xy, cancel=cancel)
+            self.__dict__["_node_tree"] = tree
+        return tree
 
     def road_index(
         self,
@@ -325,13 +325,21 @@ class Network:
         pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
         return keys[pos] == want
 
-    @cached_property
-    def _main_tree(self) -> tuple[cKDTree, np.ndarray]:
-        nodes = np.flatnonzero(self.main_component_mask())
-        return cKDTree(self.node_xy[nodes]), nodes
+    def _main_tree(self, cancel: threading.Event | None) -> tuple[cKDTree, np.ndarray]:
+        """KD-tree over the main component's nodes, and those nodes (built once)."""
+        found = self.__dict__.get("_main_node_tree")
+        if found is None:
+            nodes = np.flatnonzero(self.main_component_mask(cancel=cancel))
+            found = call_cancellable(cKDTree, self.node_xy[nodes], cancel=cancel), nodes
+            self.__dict__["_main_node_tree"] = found
+        return found
 
     def snap(
-        self, lonlat: np.ndarray, *, main_component_only: bool = False
+        self,
+        lonlat: np.ndarray,
+        *,
+        main_component_only: bool = False,
+        cancel: threading.Event | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Nearest network node of each point, vectorised (KD-tree in metres).
 
@@ -343,6 +351,8 @@ class Network:
         main_component_only
             Snap only to nodes of the main strongly connected component, so that a facility
             next to a cut-off service road is not stranded on it.
+        cancel
+            A `threading.Event`, watched while the node trees are first built.
 
         Returns
         -------
@@ -372,10 +382,10 @@ class Network:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
         xy = project_lonlat(pts, self.crs)
         if main_component_only:
-            tree, nodes = self._main_tree
+            tree, nodes = self._main_tree(cancel)
             metres, idx = tree.query(xy)
             return nodes[idx].astype(np.int64), np.asarray(metres, dtype=np.float64)
-        metres, idx = self._tree.query(xy)
+        metres, idx = self.node_tree(cancel=cancel).query(xy)
         return np.asarray(idx, dtype=np.int64), np.asarray(metres, dtype=np.float64)
 
     # -- geometry --------------------------------------------------------------------------------

@@ -83,7 +83,9 @@ def join_network(
         return Joins(nodes, seconds, road_m)
     check_cancel(cancel)
     report_progress(progress, 0.0, _("finding the nearest junctions"))
-    dist, idx = net.node_tree().query(xy, k=k, distance_upper_bound=snapping.max_snap_m)
+    dist, idx = net.node_tree(cancel=cancel).query(
+        xy, k=k, distance_upper_bound=snapping.max_snap_m
+    )
     dist = np.asarray(dist, dtype=np.float64).reshape(n, k)
     idx = np.asarray(idx, dtype=np.int64).reshape(n, k)
     found = np.isfinite(dist)
