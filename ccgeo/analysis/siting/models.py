@@ -580,16 +580,7 @@ class MCLP(SitingModel):
         method = self._choose_solver(solver, pattern.nnz)
         upto = min(max(int(curve_hubs), 0), self.n_candidates)
         greedy = coverage_greedy(pattern, w, max(p, upto), cancel=cancel)
-        if method == "milp":
-            text = ngettext(
-                "solving the MILP for {hubs} hubs (HiGHS)",
-                "solving the MILP for {hubs} hubs (HiGHS)",
-                p,
-            )
-            report_progress(progress, 0.1, text.format(hubs=p))
-            found = self._exact(pattern, w, p, greedy, time_limit_s=time_limit_s, cancel=cancel)
-        else:
-            found = _greedy_choice(greedy, p)
+        found = self._choose(method, pattern, w, p, greedy, time_limit_s, progress, cancel)
         chosen, objective, bound, status, solver_name, warnings = found
         curve = coverage_curve(
             self,
@@ -616,6 +607,28 @@ class MCLP(SitingModel):
             warnings=warnings,
             settings={"hubs": p, "objective": f"{self.weight_unit} newly within the limit"},
         )
+
+    def _choose(
+        self,
+        method: str,
+        pattern: sp.csc_matrix,
+        w: np.ndarray,
+        p: int,
+        greedy: Greedy,
+        time_limit_s: float,
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+    ) -> tuple[np.ndarray, float, float, str, str, list[str]]:
+        """The hubs by the MILP (``method == "milp"``) or the greedy, as `_exact` gives them."""
+        if method != "milp":
+            return _greedy_choice(greedy, p)
+        text = ngettext(
+            "solving the MILP for {hubs} hubs (HiGHS)",
+            "solving the MILP for {hubs} hubs (HiGHS)",
+            p,
+        )
+        report_progress(progress, 0.1, text.format(hubs=p))
+        return self._exact(pattern, w, p, greedy, time_limit_s=time_limit_s, cancel=cancel)
 
     def _exact(
         self,
