@@ -38,6 +38,8 @@ row number; doubtful rows are imported with ``review=True``. The rules of the im
   text or negative → NaN, doubtful.
 - ``ownership``: words in four languages → public, private, faith_based, ngo, military;
   blank → unknown; other text → other.
+- ``pathologists``, ``molecular_technologists`` (optional, only when the file has them):
+  staff counts read like capacity; text or negative → NaN, doubtful.
 - Ids: blank or all zeros (a registry's placeholder) → ``row-N`` (fixed); no id column at
   all → ``row-N`` for every row, one warning.
   Same id, name and location as an earlier row → rejected as its duplicate; same id with
@@ -94,7 +96,7 @@ from ccgeo.io.tables import (
 )
 from ccgeo.model.facilities import Facilities
 from ccgeo.model.reports import ImportReport, Severity
-from ccgeo.model.schema import CAPABILITIES, FACILITY_COLUMNS
+from ccgeo.model.schema import CAPABILITIES, FACILITY_COLUMNS, WORKFORCE_COLUMNS
 from ccgeo.params import load_toml_text, resource
 from ccgeo.progress import ProgressCallback, report_progress
 
@@ -112,6 +114,7 @@ FIELDS: tuple[str, ...] = (
     "accreditation",
     "capacity_tests_per_year",
     "ownership",
+    *WORKFORCE_COLUMNS,
 )
 
 #: Kinds of file (`ccgeo.io.kinds`) read as facilities: tables and workbooks with `read_table`,
@@ -286,6 +289,16 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "secteur", "sector", "managing authority", "agency", "dependencia", "institucion",
         "tipo gestao", "gestion", "operator type", "operator",
     ),
+    "pathologists": (
+        "pathologists", "number of pathologists", "pathologists count", "patologos",
+        "numero de patologos", "medicos patologistas", "patologistas", "pathologistes",
+        "nombre de pathologistes",
+    ),
+    "molecular_technologists": (
+        "molecular technologists", "molecular staff", "molecular scientists",
+        "molecular biologists", "tecnologos moleculares", "tecnicos moleculares",
+        "biologos moleculares", "biologistes moleculaires", "techniciens en biologie moleculaire",
+    ),
 }
 
 #: Words that, as the first or last word of a longer column name, say which field it holds
@@ -307,6 +320,8 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "accreditation": ("accreditation", "acreditacion", "acreditacao"),
     "capacity_tests_per_year": ("capacity", "capacidad", "capacidade"),
     "ownership": ("ownership", "owner", "propiedad", "propriedade"),
+    "pathologists": ("pathologists", "patologos", "patologistas", "pathologistes"),
+    "molecular_technologists": ("technologists", "tecnologos"),
 }
 
 #: A column holding one of these words is about something else (``county_name``, ``zip_code``).
@@ -1401,11 +1416,12 @@ def _facility_frame(
             "accreditation": pd.Series(values["accreditation"], dtype=object),
             "capacity_tests_per_year": pd.Series(values["capacity_tests_per_year"], dtype=float),
             "ownership": pd.Series(values["ownership"], dtype=object),
+            **{c: pd.Series(values[c], dtype=float) for c in WORKFORCE_COLUMNS if c in values},
             "review": pd.Series(values["review"], dtype=bool),
         }
     )
     used = set(resolved.values()) | {"__lon", "__lat"}
-    reserved = {*FACILITY_COLUMNS, "review", "geometry"}
+    reserved = {*FACILITY_COLUMNS, *WORKFORCE_COLUMNS, "review", "geometry"}
     extras = text[[c for c in text.columns if c not in used]].reset_index(drop=True)
     extras.columns = [f"{c} (source)" if c in reserved else c for c in extras.columns]
     table = pd.concat([schema, extras], axis=1).loc[keep].reset_index(drop=True)
@@ -2217,6 +2233,39 @@ def _quality(
         out["ownership"] = _distinct_map(text[mapping["ownership"]], _ownership).to_numpy(
             dtype=object
         )
+    out.update(_workforce(text, mapping, issues, keep, review))
+    return out
+
+
+def _workforce(
+    text: pd.DataFrame,
+    mapping: dict[str, str],
+    issues: _Issues,
+    keep: np.ndarray,
+    review: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """Staff counts of the workforce columns the file has (people; NaN when blank or unusable,
+    which is doubtful)."""
+    out: dict[str, np.ndarray] = {}
+    for key in WORKFORCE_COLUMNS:
+        if key not in mapping:
+            continue
+        col = mapping[key]
+        parsed = _distinct_map(text[col], _capacity)
+        out[key] = parsed.map(lambda t: t[0]).to_numpy(dtype=float)
+        doubtful = parsed.map(lambda t: t[1]).notna().to_numpy() & keep
+        for pos in np.flatnonzero(doubtful):
+            value = text[col].iat[pos]
+            problem = _("{field}: {value!r} is not a number of people; left unknown")
+            issues.add(
+                int(pos),
+                "doubtful",
+                problem.format(field=key, value=value),
+                _("write how many people, such as 3"),
+                column=col,
+                value=value,
+            )
+        review |= doubtful
     return out
 
 

@@ -60,6 +60,10 @@ FACILITY_COLUMNS: tuple[str, ...] = (
     "ownership",
 )
 
+#: Optional columns of a facility layer: staff counts (people, NaN when unknown), present only
+#: when the facility file gives them (the readiness indicators need them, nothing else does).
+WORKFORCE_COLUMNS: tuple[str, ...] = ("pathologists", "molecular_technologists")
+
 #: Quality filters accepted by `Facilities.capable`.
 QUALITY_FILTERS: tuple[str, ...] = (
     "any",

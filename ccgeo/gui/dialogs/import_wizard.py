@@ -93,6 +93,10 @@ FIELD_HELP: dict[str, str] = {
     "accreditation": QT_TR_NOOP("Accreditation: ISO 15189, CAP, other or none"),
     "capacity_tests_per_year": QT_TR_NOOP("Tests per year the lab can do"),
     "ownership": QT_TR_NOOP("Public, private, faith-based, NGO, military"),
+    "pathologists": QT_TR_NOOP("Pathologists working at the lab (a count; optional)"),
+    "molecular_technologists": QT_TR_NOOP(
+        "Molecular technologists or scientists at the lab (a count; optional)"
+    ),
 }
 
 #: The problems the validation step lists, by severity (``""``: all), with the words of its
@@ -136,6 +140,8 @@ def field_label(name: str) -> str:
         "accreditation": tr("accreditation", "facility field"),
         "capacity_tests_per_year": tr("capacity_tests_per_year", "facility field"),
         "ownership": tr("ownership", "facility field"),
+        "pathologists": tr("pathologists", "facility field"),
+        "molecular_technologists": tr("molecular_technologists", "facility field"),
     }
     return labels.get(name, name)
 
