@@ -429,6 +429,14 @@ No los elimina.</translation>
         <translation>Pública, privada, confesional, ONG, militar</translation>
     </message>
     <message>
+        <source>Pathologists working at the lab (a count; optional)</source>
+        <translation>Patólogos que trabajan en el laboratorio (un número; opcional)</translation>
+    </message>
+    <message>
+        <source>Molecular technologists or scientists at the lab (a count; optional)</source>
+        <translation>Tecnólogos o científicos moleculares del laboratorio (un número; opcional)</translation>
+    </message>
+    <message>
         <source>All problems</source>
         <extracomment>The problems the validation step lists, by severity (``&quot;&quot;``: all), with the words of its filter (translated where shown).</extracomment>
         <translation>Todos los problemas</translation>
@@ -539,6 +547,16 @@ No los elimina.</translation>
         <source>ownership</source>
         <comment>facility field</comment>
         <translation>dependencia</translation>
+    </message>
+    <message>
+        <source>pathologists</source>
+        <comment>facility field</comment>
+        <translation>patólogos</translation>
+    </message>
+    <message>
+        <source>molecular_technologists</source>
+        <comment>facility field</comment>
+        <translation>tecnólogos moleculares</translation>
     </message>
     <message>
         <source>Reading {name}…</source>

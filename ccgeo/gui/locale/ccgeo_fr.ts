@@ -429,6 +429,14 @@ Non les supprime.</translation>
         <translation>Publique, privée, confessionnelle, ONG, militaire</translation>
     </message>
     <message>
+        <source>Pathologists working at the lab (a count; optional)</source>
+        <translation>Pathologistes travaillant au laboratoire (un nombre ; facultatif)</translation>
+    </message>
+    <message>
+        <source>Molecular technologists or scientists at the lab (a count; optional)</source>
+        <translation>Techniciens ou scientifiques en biologie moléculaire du laboratoire (un nombre ; facultatif)</translation>
+    </message>
+    <message>
         <source>All problems</source>
         <extracomment>The problems the validation step lists, by severity (``&quot;&quot;``: all), with the words of its filter (translated where shown).</extracomment>
         <translation>Tous les problèmes</translation>
@@ -539,6 +547,16 @@ Non les supprime.</translation>
         <source>ownership</source>
         <comment>facility field</comment>
         <translation>statut</translation>
+    </message>
+    <message>
+        <source>pathologists</source>
+        <comment>facility field</comment>
+        <translation>pathologistes</translation>
+    </message>
+    <message>
+        <source>molecular_technologists</source>
+        <comment>facility field</comment>
+        <translation>techniciens en biologie moléculaire</translation>
     </message>
     <message>
         <source>Reading {name}…</source>

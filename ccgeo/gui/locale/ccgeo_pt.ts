@@ -429,6 +429,14 @@ Não as exclui.</translation>
         <translation>Pública, privada, filantrópica/religiosa, ONG, militar</translation>
     </message>
     <message>
+        <source>Pathologists working at the lab (a count; optional)</source>
+        <translation>Patologistas que trabalham no laboratório (um número; opcional)</translation>
+    </message>
+    <message>
+        <source>Molecular technologists or scientists at the lab (a count; optional)</source>
+        <translation>Tecnólogos ou cientistas moleculares do laboratório (um número; opcional)</translation>
+    </message>
+    <message>
         <source>All problems</source>
         <extracomment>The problems the validation step lists, by severity (``&quot;&quot;``: all), with the words of its filter (translated where shown).</extracomment>
         <translation>Todos os problemas</translation>
@@ -539,6 +547,16 @@ Não as exclui.</translation>
         <source>ownership</source>
         <comment>facility field</comment>
         <translation>natureza</translation>
+    </message>
+    <message>
+        <source>pathologists</source>
+        <comment>facility field</comment>
+        <translation>patologistas</translation>
+    </message>
+    <message>
+        <source>molecular_technologists</source>
+        <comment>facility field</comment>
+        <translation>tecnólogos moleculares</translation>
     </message>
     <message>
         <source>Reading {name}…</source>
