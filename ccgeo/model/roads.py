@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ccgeo.errors import check_cancel
 from ccgeo.i18n import N_, _, pgettext
 
 if TYPE_CHECKING:
+    import threading
+
     import geopandas as gpd
 
 #: Travel modes a network can be read for; ``"all"`` keeps every way usable by any of them.
@@ -129,13 +132,22 @@ class RoadData:
     @cached_property
     def highway_codes(self) -> tuple[np.ndarray, np.ndarray]:
         """``edge_highway`` as `text_codes`: each edge's class as a small integer (read-only) and
-        the sorted class names it indexes; computed once, for every mode built from the roads."""
+        the sorted class names it indexes; computed once, for every mode built from the roads
+        (`make_codes` makes it between looks at Cancel)."""
         return _frozen_codes(self.edge_highway)
 
     @cached_property
     def surface_codes(self) -> tuple[np.ndarray, np.ndarray]:
         """``edge_surface`` as `text_codes` (``""`` where untagged), like `highway_codes`."""
         return _frozen_codes(self.edge_surface)
+
+    def make_codes(self, *, surfaces: bool, cancel: threading.Event | None = None) -> None:
+        """Make `highway_codes` (and `surface_codes` with ``surfaces``) now, checking ``cancel``
+        between blocks of edges."""
+        if "highway_codes" not in self.__dict__:
+            self.__dict__["highway_codes"] = _frozen_codes(self.edge_highway, cancel)
+        if surfaces and "surface_codes" not in self.__dict__:
+            self.__dict__["surface_codes"] = _frozen_codes(self.edge_surface, cancel)
 
     def highway_counts(self) -> dict[str, int]:
         """Number of edges per ``highway`` class, most frequent first (ties by name)."""
@@ -330,7 +342,9 @@ def fixed_unicode(values: np.ndarray) -> np.ndarray:
 _CODE_BLOCK = 1 << 16
 
 
-def text_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def text_codes(
+    values: np.ndarray, cancel: threading.Event | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Code of each text value, and the distinct values, sorted, that the codes index.
 
     What ``np.unique(values.astype(str), return_inverse=True)`` gives (a value that is not a
@@ -349,6 +363,7 @@ def text_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     seen: dict[str, int] = {}  # value -> code in order of first sight
     first = np.empty(len(values), dtype=np.int64 if len(values) > 2**31 else np.int32)
     for start in range(0, len(values), _CODE_BLOCK):
+        check_cancel(cancel)
         block = values[start : start + _CODE_BLOCK].astype(str)
         names, inverse = np.unique(block, return_inverse=True)
         local = np.array([seen.setdefault(n, len(seen)) for n in names.tolist()], dtype=first.dtype)
@@ -365,8 +380,10 @@ def code_dtype(n_values: int) -> np.dtype:
     return np.min_scalar_type(max(n_values - 1, 0))
 
 
-def _frozen_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    codes, names = text_codes(values)
+def _frozen_codes(
+    values: np.ndarray, cancel: threading.Event | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    codes, names = text_codes(values, cancel)
     codes.setflags(write=False)
     names.setflags(write=False)
     return codes, names

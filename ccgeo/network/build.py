@@ -160,12 +160,9 @@ def _make_text_codes(
     """Make the roads' class codes, and their surface codes where the profile slows unpaved
     roads, between checks of ``cancel``: each sorts the text of every edge, once per roads
     (`RoadData.highway_codes`), which `edge_speeds_kmh` would do in one step."""
+    surfaces = profile.unpaved_factor != 1.0 and bool(profile.unpaved_surfaces)
+    roads.make_codes(surfaces=surfaces, cancel=cancel)
     check_cancel(cancel)
-    roads.highway_codes  # noqa: B018 (a cached property: made here)
-    check_cancel(cancel)
-    if profile.unpaved_factor != 1.0 and profile.unpaved_surfaces:
-        roads.surface_codes  # noqa: B018
-        check_cancel(cancel)
 
 
 def _rows(picked: np.ndarray, n: int) -> np.ndarray | slice:
