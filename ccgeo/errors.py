@@ -46,13 +46,19 @@ def check_cancel(cancel: object | None) -> None:
         raise Cancelled("cancelled by the user")
 
 
-def call_cancellable(fn: Callable[..., T], *args: Any, cancel: object | None) -> T:
+def call_cancellable(
+    fn: Callable[..., T],
+    *args: Any,
+    cancel: object | None,
+    on_cancel: Callable[[], object] | None = None,
+) -> T:
     """``fn(*args)``, given up on within a tenth of a second of Cancel.
 
     For one long call in C that cannot look at Cancel itself but lets other threads run while it
-    works (it releases the GIL, as a KD-tree build does): it runs in a thread of its own while
-    this one watches ``cancel``. On Cancel this raises `Cancelled` at once; the call finishes
-    in the background and its result is dropped.
+    works (it releases the GIL, as a KD-tree build or a compiled search does): it runs in a
+    thread of its own while this one watches ``cancel``. On Cancel this calls ``on_cancel`` (to
+    tell the call to stop early, if it can be told) and raises `Cancelled` at once; the call
+    finishes in the background and its result is dropped.
     """
     check_cancel(cancel)
     if cancel is None:
@@ -69,7 +75,9 @@ def call_cancellable(fn: Callable[..., T], *args: Any, cancel: object | None) ->
     worker.start()
     while worker.is_alive():
         worker.join(0.05)
-        if worker.is_alive():
+        if worker.is_alive() and cancel.is_set():  # type: ignore[attr-defined]
+            if on_cancel is not None:
+                on_cancel()
             check_cancel(cancel)
     if "error" in box:
         raise box["error"]

@@ -354,3 +354,27 @@ def test_removal_keeps_nodes_exactly_at_the_limit():
     assert got.lab[2] == 0
     assert np.isinf(got.seconds[3])
     assert_equals_full_recompute(ia, got)
+
+
+@pytest.mark.parametrize("limit", [np.inf, 150.0])
+def test_nearest_lab_times_are_scipys_to_the_bit(limit):
+    net = build(random_roads(12, 21))
+    labs = np.array([3, 40, 77, 77])
+    got = nearest_lab_times(net, labs, max_seconds=limit)
+    want = dijkstra(net.csr_to, directed=True, indices=np.unique(labs), min_only=True, limit=limit)
+    np.testing.assert_array_equal(got.seconds, want)
+
+
+def test_the_nearest_lab_search_stops_when_told():
+    from ccgeo.network.kernels import _nearest
+
+    net = build(grid_roads(300))  # 90,000 nodes: more than one look at the stop flag
+    graph = net.csr_to
+    n = net.n_nodes
+    dist, pred, src = np.full(n, np.inf), np.full(n, -1, np.int64), np.full(n, -1, np.int64)
+    args = (graph.indptr.astype(np.int64), graph.indices, graph.data, np.array([0]), np.inf)
+    assert not _nearest(*args, np.ones(1, np.uint8), dist, pred, src)  # stopped early
+    assert np.isinf(dist).sum() > 0
+    dist[:], pred[:], src[:] = np.inf, -1, -1
+    assert _nearest(*args, np.zeros(1, np.uint8), dist, pred, src)
+    assert np.isfinite(dist).all()

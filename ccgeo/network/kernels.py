@@ -218,6 +218,107 @@ def point_pairs(
     return _point_pairs(counts, nodes, seconds, starts, point, walk, float(limit), int(n_points))
 
 
+@njit(cache=_CACHE, nogil=True)
+def _nearest(indptr, indices, data, sources, limit, stop, dist, pred, src):  # pragma: no cover
+    """Multi-source Dijkstra: every node's time from the nearest source within ``limit``, the
+    node before it and that source; ends early (returns False) when ``stop[0]`` is set."""
+    size = len(sources)
+    keys = np.empty(max(1024, 2 * size), dtype=np.float64)
+    heap = np.empty(len(keys), dtype=np.int64)
+    for i in range(size):  # all at time 0: any order is a heap
+        s = sources[i]
+        dist[s] = 0.0
+        src[s] = s
+        keys[i] = 0.0
+        heap[i] = s
+    pops = 0
+    while size > 0:
+        d, u = keys[0], heap[0]
+        size -= 1
+        last_k, last_n = keys[size], heap[size]
+        i = 0
+        while True:
+            child = 2 * i + 1
+            if child >= size:
+                break
+            if child + 1 < size and keys[child + 1] < keys[child]:
+                child += 1
+            if last_k <= keys[child]:
+                break
+            keys[i] = keys[child]
+            heap[i] = heap[child]
+            i = child
+        if size > 0:
+            keys[i] = last_k
+            heap[i] = last_n
+        if d > dist[u]:
+            continue
+        pops += 1
+        if (pops & 0xFFFF) == 0 and stop[0]:
+            return False
+        for a in range(indptr[u], indptr[u + 1]):
+            v = indices[a]
+            t = d + data[a]
+            if t < dist[v] and t <= limit:
+                dist[v] = t
+                pred[v] = u
+                src[v] = src[u]
+                if size == len(keys):
+                    keys = _grow(keys, size)
+                    heap = _grow(heap, size)
+                i = size
+                size += 1
+                while i > 0:
+                    parent = (i - 1) >> 1
+                    if keys[parent] <= t:
+                        break
+                    keys[i] = keys[parent]
+                    heap[i] = heap[parent]
+                    i = parent
+                keys[i] = t
+                heap[i] = v
+    return True
+
+
+def nearest_search(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    data: np.ndarray,
+    sources: np.ndarray,
+    limit: float,
+    cancel: object | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Time from the nearest of ``sources`` (unique nodes) to every node within ``limit``.
+
+    The search runs in a thread of its own, so that Cancel stops it within a tenth of a second
+    (it looks at a stop flag every 65,536 nodes).
+
+    Returns
+    -------
+    seconds : float64 (n,)
+        ``inf`` beyond ``limit`` or unreachable.
+    pred : int64 (n,)
+        The node before each on its path from its source; -1 at the sources and where unreached.
+    source : int64 (n,)
+        The source each node's time comes from; -1 where unreached.
+    """
+    from ccgeo.errors import call_cancellable
+
+    n = len(indptr) - 1
+    dist = np.full(n, np.inf)
+    pred = np.full(n, -1, dtype=np.int64)
+    src = np.full(n, -1, dtype=np.int64)
+    stop = np.zeros(1, dtype=np.uint8)
+    sources = np.asarray(sources, dtype=np.int64)
+    args = (indptr, indices, data, sources, float(limit), stop, dist, pred, src)
+
+    def tell_stop() -> None:
+        stop[0] = 1
+
+    call_cancellable(_nearest, *args, cancel=cancel, on_cancel=tell_stop)
+    return dist, pred, src
+
+
 class SearchArrays:
     """The work arrays of one search at a time on a network of ``n`` nodes: ``time`` (all
     ``inf``) and ``pred`` (all -1), which every search leaves as it found them, and ``unbounded``

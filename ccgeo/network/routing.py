@@ -1,6 +1,7 @@
 """Travel times to labs on a `Network`: nearest lab, per-lab catchments, paths, what-if updates.
 
-Every search is a Dijkstra in scipy.sparse.csgraph (C code); Python only prepares index arrays.
+Every search is a Dijkstra in compiled code (`ccgeo.network.kernels`, or scipy.sparse.csgraph
+for a single path and the local search of a removed hub); Python only prepares index arrays.
 Times are seconds, ``inf`` where no lab can be reached; a time limit is inclusive (≤ limit).
 """
 
@@ -182,8 +183,8 @@ def nearest_lab_times(
         ``"to_lab"``: time for a patient to reach the lab (one-way streets in the direction of
         travel); ``"from_lab"``: time from the lab outwards.
     progress, cancel
-        ``progress(fraction, text)`` and a `threading.Event`; the Dijkstra itself runs in C and
-        cannot be interrupted, so ``cancel`` is checked before and after it.
+        ``progress(fraction, text)`` and a `threading.Event`; the Dijkstra (compiled,
+        `ccgeo.network.kernels.nearest_search`) stops within a tenth of a second of it.
 
     Returns
     -------
@@ -200,9 +201,12 @@ def nearest_lab_times(
         none = np.full(n, -1, dtype=np.int64)
         report_progress(progress, 1.0, _("no labs"))
         return NearestLab(np.full(n, np.inf), none, none.copy(), labs, limit, direction)
+    from ccgeo.network.kernels import nearest_search
+
     nodes, first = np.unique(labs, return_index=True)
-    seconds, pred, src = dijkstra(
-        graph, directed=True, indices=nodes, min_only=True, return_predecessors=True, limit=limit
+    indptr = graph.indptr.astype(np.int64)
+    seconds, pred, src = nearest_search(
+        indptr, graph.indices, graph.data, nodes, limit, cancel=cancel
     )
     check_cancel(cancel)
     # the lowest lab index at each node, then the lab of each node's source
