@@ -15,13 +15,15 @@ import ast
 import math
 import re
 import socket
+import sys
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -155,6 +157,9 @@ _OWN_NODE_BASE = -(1 << 62)
 #: Offsets that make fixed-point lon/lat non-negative, to pack both into one int64 vertex key.
 _LON_OFFSET = 1_800_000_000
 _LAT_SPAN = 1 << 31
+#: Vertices per step of the segment lengths (a multiple of the SIMD width, so that the result
+#: is bit for bit the one of a single step).
+_CHUNK = 1 << 18
 
 _OSM_HOSTS = ("overpass-api.de", 443)
 _OSMNX_NETWORK_TYPE = {"car": "drive", "motorbike": "drive", "walk": "walk", "all": "all"}
@@ -362,46 +367,89 @@ def osmium_format(suffix: str) -> str:
     return "osm"
 
 
+#: The tags that decide whether a way is kept, for which modes, and its attributes (see
+#: `way_class`): ways with the same values of these tags are classified once.
+_WAY_KEYS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        (
+            "highway",
+            "area",
+            "service",
+            *ACCESS_KEYS["car"],
+            *ACCESS_KEYS["motorbike"],
+            *ACCESS_KEYS["walk"],
+            "oneway",
+            "junction",
+            "maxspeed",
+            "surface",
+        )
+    )
+)
+
+
+class WayClass(NamedTuple):
+    """What the tags of a way give: its class, the modes it is open to, and its attributes."""
+
+    highway: str
+    modes: int
+    oneway: int
+    maxspeed: float
+    surface: str
+
+
+def way_class(tags: Mapping[str, Any]) -> WayClass:
+    """The `WayClass` of a way with these tags (`way_modes` gives ``modes``); its texts are
+    interned, so that the edges of a class share one string."""
+    surface = tags.get("surface")
+    return WayClass(
+        highway=sys.intern(first_value(tags.get("highway"))),
+        modes=way_modes(tags),
+        oneway=way_oneway(tags),
+        maxspeed=_speed_from(tags.get("maxspeed")),
+        surface=sys.intern("" if surface is None else first_value(surface)),
+    )
+
+
+def _numpy(values: array) -> np.ndarray:
+    """A numpy view of an `array.array` (no copy)."""
+    if not len(values):
+        return np.empty(0, dtype=values.typecode)
+    return np.frombuffer(values, dtype=values.typecode)
+
+
 @dataclass
 class OsmWays:
-    """Kept ways as flat lists: node refs with fixed-point locations, and one attribute row each.
+    """Kept ways as flat typed arrays: node refs with fixed-point locations, and per path its
+    way id and its kind, a row of `kinds` (class, modes and one-way: the values many ways share).
 
-    Barrier nodes met before the ways (`add_barrier`) cut the ways through them for the modes
-    they stop: each side of the barrier ends at a node of its own, tied to the barrier node by a
-    connector of length 0 open to the modes that pass (see `add_way`).
+    Typed arrays take 4 or 8 bytes a value where Python lists of numbers take about 36, so that a
+    national extract fits in memory. Barrier nodes met before the ways (`add_barrier`) cut the
+    ways through them for the modes they stop: each side of the barrier ends at a node of its
+    own, tied to the barrier node by a connector of length 0 open to the modes that pass (see
+    `add_way`).
     """
 
-    node_ref: list[int] = field(default_factory=list)
-    node_x: list[int] = field(default_factory=list)
-    node_y: list[int] = field(default_factory=list)
-    n_nodes: list[int] = field(default_factory=list)
-    way_id: list[int] = field(default_factory=list)
-    highway: list[str] = field(default_factory=list)
-    maxspeed: list[float] = field(default_factory=list)
-    oneway: list[int] = field(default_factory=list)
-    surface: list[str] = field(default_factory=list)
-    modes: list[int] = field(default_factory=list)
+    node_ref: array = field(default_factory=partial(array, "q"))
+    node_x: array = field(default_factory=partial(array, "i"))
+    node_y: array = field(default_factory=partial(array, "i"))
+    n_nodes: array = field(default_factory=partial(array, "i"))
+    way_id: array = field(default_factory=partial(array, "q"))
+    kind: array = field(default_factory=partial(array, "i"))
+    kinds: dict[tuple[WayClass, int, int], int] = field(default_factory=dict)
     skipped: Counter[str] = field(default_factory=Counter)
     blocked: dict[int, int] = field(default_factory=dict)
     n_cut: int = 0
     n_own: int = 0
+    classes: dict[tuple[Any, ...], WayClass] = field(default_factory=dict, repr=False)
 
     def add_attributes(
-        self,
-        way_id: int,
-        tags: Mapping[str, Any],
-        highway: str,
-        bits: int,
-        *,
-        oneway: int | None = None,
+        self, way_id: int, cls: WayClass, bits: int, *, oneway: int | None = None
     ) -> None:
+        """Add the attributes of one path of way ``way_id``, open to the modes ``bits``."""
+        kinds = self.kinds
+        key = (cls, bits, cls.oneway if oneway is None else oneway)
         self.way_id.append(way_id)
-        self.highway.append(highway)
-        self.maxspeed.append(_speed_from(tags.get("maxspeed")))
-        self.oneway.append(way_oneway(tags) if oneway is None else oneway)
-        surface = tags.get("surface")
-        self.surface.append("" if surface is None else first_value(surface))
-        self.modes.append(bits)
+        self.kind.append(kinds.setdefault(key, len(kinds)))
 
     def add_barrier(self, node: Any) -> None:
         """Remember a pyosmium ``barrier`` node and the modes it stops."""
@@ -409,44 +457,51 @@ class OsmWays:
         if bits:
             self.blocked[node.id] = bits
 
+    def class_of(self, tags: Any) -> WayClass:
+        """The `WayClass` of a pyosmium ``TagList``, computed once per combination of the
+        `_WAY_KEYS` values."""
+        get = tags.get
+        key = tuple([get(k) for k in _WAY_KEYS])
+        cls = self.classes.get(key)
+        if cls is None:
+            cls = self.classes[key] = way_class(dict(zip(_WAY_KEYS, key, strict=True)))
+        return cls
+
     def add_way(self, way: Any, want: int) -> None:
         """Keep a pyosmium ``highway`` way (with node locations) usable by the modes ``want``
         (bits of `MODE_BITS`); count it as skipped otherwise."""
-        tags = way.tags
-        highway = first_value(tags.get("highway"))
-        bits = way_modes(tags) & want
+        cls = self.class_of(way.tags)
+        bits = cls.modes & want
         if not bits:
-            self.skipped[highway] += 1
+            self.skipped[cls.highway] += 1
             return
-        refs, xs, ys = self.node_ref, self.node_x, self.node_y
+        refs = self.node_ref
         first = len(refs)
+        add_ref, add_x, add_y = refs.append, self.node_x.append, self.node_y.append
         for node in way.nodes:
-            refs.append(node.ref)
-            xs.append(node.x)
-            ys.append(node.y)
+            location = node.location
+            add_ref(node.ref)
+            add_x(location.x)
+            add_y(location.y)
+        xs, ys = self.node_x, self.node_y
         blocked = self.blocked
         if not blocked or blocked.keys().isdisjoint(refs[first:]):
             self.n_nodes.append(len(refs) - first)
-            self.add_attributes(way.id, tags, highway, bits)
+            self.add_attributes(way.id, cls, bits)
             return
         nodes = list(zip(refs[first:], xs[first:], ys[first:], strict=True))
         del refs[first:], xs[first:], ys[first:]
-        self._add_cut(nodes, way.id, tags, highway, bits)
+        self._add_cut(nodes, way.id, cls, bits)
 
     def _add_cut(
-        self,
-        nodes: list[tuple[int, int, int]],
-        way_id: int,
-        tags: Mapping[str, Any],
-        highway: str,
-        bits: int,
+        self, nodes: list[tuple[int, int, int]], way_id: int, cls: WayClass, bits: int
     ) -> None:
         """Add a way that passes barrier nodes, cut at those that stop one of its modes."""
         blocked = self.blocked
         cuts = [i for i, n in enumerate(nodes) if blocked.get(n[0], 0) & bits]
         if not cuts:
             self._add_path(nodes)
-            self.add_attributes(way_id, tags, highway, bits)
+            self.add_attributes(way_id, cls, bits)
             return
         self.n_cut += 1
         start = 0
@@ -456,15 +511,15 @@ class OsmWays:
             if i > start:  # the stretch before the barrier, ending at a node of its own
                 end = self._own_node(barrier)
                 self._add_path([*nodes[start:i], end])
-                self.add_attributes(way_id, tags, highway, bits)
-                self._connect(end, barrier, way_id, tags, highway, passing)
+                self.add_attributes(way_id, cls, bits)
+                self._connect(end, barrier, way_id, cls, passing)
             if i < len(nodes) - 1:  # the stretch after it begins at another node of its own
                 nodes[i] = self._own_node(barrier)
-                self._connect(nodes[i], barrier, way_id, tags, highway, passing)
+                self._connect(nodes[i], barrier, way_id, cls, passing)
             start = i
         if start < len(nodes) - 1:
             self._add_path(nodes[start:])
-            self.add_attributes(way_id, tags, highway, bits)
+            self.add_attributes(way_id, cls, bits)
 
     def _own_node(self, node: tuple[int, int, int]) -> tuple[int, int, int]:
         """A new node at ``node``'s place, keyed below any OSM id (and below the negative ids
@@ -477,14 +532,13 @@ class OsmWays:
         node: tuple[int, int, int],
         barrier: tuple[int, int, int],
         way_id: int,
-        tags: Mapping[str, Any],
-        highway: str,
+        cls: WayClass,
         passing: int,
     ) -> None:
         """Tie one side's own node to the barrier node, open (both ways) to the modes that pass."""
         if passing:
             self._add_path([node, barrier])
-            self.add_attributes(way_id, tags, highway, passing, oneway=0)
+            self.add_attributes(way_id, cls, passing, oneway=0)
 
     def _add_path(self, nodes: list[tuple[int, int, int]]) -> None:
         for ref, x, y in nodes:
@@ -492,6 +546,29 @@ class OsmWays:
             self.node_x.append(x)
             self.node_y.append(y)
         self.n_nodes.append(len(nodes))
+
+    def keep_paths(self, index: np.ndarray) -> None:
+        """Keep the paths' attributes at ``index`` (in that order, repeats allowed)."""
+        self.way_id = array("q", _numpy(self.way_id)[index].tobytes())
+        self.kind = array("i", _numpy(self.kind)[index].tobytes())
+
+    def path_attributes(self) -> dict[str, np.ndarray]:
+        """The attributes of every path, as `build_from_paths` takes them."""
+        kinds = list(self.kinds)  # in the order of their rows
+        highway = np.empty(len(kinds), dtype=object)
+        highway[:] = [cls.highway for cls, _bits, _oneway in kinds]
+        surface = np.empty(len(kinds), dtype=object)
+        surface[:] = [cls.surface for cls, _bits, _oneway in kinds]
+        maxspeed = np.array([cls.maxspeed for cls, _bits, _oneway in kinds], dtype=np.float64)
+        kind = _numpy(self.kind)
+        return {
+            "way_id": _numpy(self.way_id),
+            "highway": highway[kind],
+            "maxspeed_kmh": maxspeed[kind],
+            "oneway": np.array([oneway for *_, oneway in kinds], dtype=np.int8)[kind],
+            "surface": surface[kind],
+            "modes": np.array([bits for _cls, bits, _oneway in kinds], dtype=np.uint8)[kind],
+        }
 
     def to_roads(
         self,
@@ -504,10 +581,10 @@ class OsmWays:
         """The network of the kept ways (see `build_from_paths`)."""
         return _roads_from_ways(
             self,
-            np.asarray(self.node_ref, dtype=np.int64),
-            np.asarray(self.node_x, dtype=np.int64),
-            np.asarray(self.node_y, dtype=np.int64),
-            np.asarray(self.n_nodes, dtype=np.int64),
+            _numpy(self.node_ref),
+            _numpy(self.node_x),
+            _numpy(self.node_y),
+            _numpy(self.n_nodes),
             path=path,
             mode=mode,
             progress=progress,
@@ -552,9 +629,23 @@ def _read_osm(
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
 ) -> RoadData:
+    ways = _read_ways(path, entry, MODE_BITS[mode], progress=progress, cancel=cancel)
+    check_cancel(cancel)
+    return ways.to_roads(path=path, mode=mode, progress=progress, cancel=cancel)
+
+
+def _read_ways(
+    path: Path,
+    entry: FileType,
+    want: int,
+    *,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> OsmWays:
+    """The ways of an OSM file usable by the modes ``want``, cut at the barriers; pyosmium's
+    node locations are freed on return."""
     import osmium
 
-    want = MODE_BITS[mode]
     ways = OsmWays()
     report_progress(progress, 0.0, _("reading {name}").format(name=path.name))
     processor = (
@@ -575,8 +666,7 @@ def _read_osm(
                 ways.add_way(obj, want)
     except (RuntimeError, osmium.InvalidLocationError) as exc:  # a bad file, as osmium says
         raise unreadable_osm_error(path, entry, exc) from exc
-    check_cancel(cancel)
-    return ways.to_roads(path=path, mode=mode, progress=progress, cancel=cancel)
+    return ways
 
 
 def unreadable_osm_error(path: Path, entry: FileType, exc: Exception) -> InputError:
@@ -641,19 +731,17 @@ def _roads_from_ways(
         0.7,
         _("building the network from {n} ways").format(n=format_count(len(path_n_nodes))),
     )
+    attributes = ways.path_attributes()
+    check_cancel(cancel)
     roads = build_from_paths(
         node_ref,
         node_x,
         node_y,
         path_n_nodes,
-        way_id=np.asarray(ways.way_id, dtype=np.int64),
-        highway=np.asarray(ways.highway, dtype=object),
-        maxspeed_kmh=np.asarray(ways.maxspeed, dtype=np.float64),
-        oneway=np.asarray(ways.oneway, dtype=np.int8),
-        surface=np.asarray(ways.surface, dtype=object),
-        modes=np.asarray(ways.modes, dtype=np.uint8),
+        **attributes,
         source=str(path),
         mode=mode,
+        cancel=cancel,
     )
     if roads.n_edges == 0:
         msg = ngettext(
@@ -690,6 +778,7 @@ def build_from_paths(
     modes: np.ndarray,
     source: str,
     mode: str,
+    cancel: threading.Event | None = None,
 ) -> RoadData:
     """Split paths (OSM ways, road lines) into edges between intersections, all in numpy.
 
@@ -710,40 +799,69 @@ def build_from_paths(
         One value per path; ``oneway`` is 1, 0 or -1 (-1 paths are reversed and stored as 1).
     source, mode
         Copied to the result.
+    cancel
+        A `threading.Event`, checked between the steps.
 
     Returns
     -------
     RoadData
         Possibly with no edges, when no path has two located consecutive nodes.
+
+    Raises
+    ------
+    Cancelled
+        When ``cancel`` was set.
     """
     path_of = np.repeat(np.arange(len(path_n_nodes)), path_n_nodes)
-    order = _forward_order(path_of, path_n_nodes, oneway)
-    runs = _located_runs(node_ref[order], node_x[order], node_y[order], path_of)
-    oneway = np.where(oneway < 0, 1, oneway).astype(np.int8)
-    at, a, b = _edge_ends(runs)
-    lon = runs.node_x / _COORD_SCALE
-    lat = runs.node_y / _COORD_SCALE
-    length, geom_offsets, geom_lonlat = _edge_geometry(lon, lat, runs.first, a, b)
-    node_osmid, first_at = np.unique(runs.node_ref[at], return_index=True)
-    edge_path = runs.path_of[a]
+    if np.any(oneway < 0):
+        order = _forward_order(path_of, path_n_nodes, oneway)
+        node_ref, node_x, node_y = node_ref[order], node_x[order], node_y[order]
+        del order
+    check_cancel(cancel)
+    runs = _located_runs(node_ref, node_x, node_y, path_of, cancel)
+    del node_ref, node_x, node_y, path_of
+    edges = _split_runs(runs, cancel)
+    check_cancel(cancel)
+    ways = {
+        "edge_highway": np.asarray(highway, dtype=object),
+        "edge_maxspeed_kmh": np.asarray(maxspeed_kmh, dtype=np.float64),
+        "edge_oneway": np.where(oneway < 0, 1, oneway).astype(np.int8),
+        "edge_surface": np.asarray(surface, dtype=object),
+        "edge_way_id": np.asarray(way_id, dtype=np.int64),
+        "edge_modes": np.asarray(modes, dtype=np.uint8),
+    }
     return RoadData(
-        node_osmid=node_osmid.astype(np.int64),
-        node_lonlat=np.column_stack([lon[at[first_at]], lat[at[first_at]]]),
-        edge_u=np.searchsorted(node_osmid, runs.node_ref[a]).astype(np.int64),
-        edge_v=np.searchsorted(node_osmid, runs.node_ref[b]).astype(np.int64),
-        edge_length_m=length,
-        edge_highway=np.asarray(highway, dtype=object)[edge_path],
-        edge_maxspeed_kmh=np.asarray(maxspeed_kmh, dtype=np.float64)[edge_path],
-        edge_oneway=oneway[edge_path],
-        edge_surface=np.asarray(surface, dtype=object)[edge_path],
-        edge_way_id=np.asarray(way_id, dtype=np.int64)[edge_path],
-        geom_offsets=geom_offsets,
-        geom_lonlat=geom_lonlat,
         source=source,
         mode=mode,
-        edge_modes=np.asarray(modes, dtype=np.uint8)[edge_path],
         warnings=runs.warnings(),
+        **{k: v for k, v in edges.items() if k != "edge_path"},
+        **{name: values[edges["edge_path"]] for name, values in ways.items()},  # its way's
     )
+
+
+def _split_runs(runs: _Runs, cancel: threading.Event | None) -> dict[str, np.ndarray]:
+    """The edges of located runs of vertices, between looks at ``cancel``: their nodes,
+    lengths, geometry (`RoadData`'s arrays) and ``edge_path``, the path of each."""
+    order = np.argsort(runs.node_ref)
+    check_cancel(cancel)
+    split, a, b = _edge_ends(runs, order)
+    check_cancel(cancel)
+    node_osmid, node_lonlat, edge_u, edge_v = _edge_nodes(runs, order, split, a, b, cancel)
+    del order, split
+    check_cancel(cancel)
+    length = _edge_lengths(runs.node_x, runs.node_y, runs.first, a, b)
+    check_cancel(cancel)
+    geom_offsets, geom_lonlat = _edge_vertices(runs.node_x, runs.node_y, a, b)
+    return {
+        "node_osmid": node_osmid,
+        "node_lonlat": node_lonlat,
+        "edge_u": edge_u,
+        "edge_v": edge_v,
+        "edge_length_m": length,
+        "geom_offsets": geom_offsets,
+        "geom_lonlat": geom_lonlat,
+        "edge_path": runs.path_of[a],
+    }
 
 
 def _forward_order(path_of: np.ndarray, path_n_nodes: np.ndarray, oneway: np.ndarray) -> np.ndarray:
@@ -764,7 +882,6 @@ class _Runs:
     node_ref: np.ndarray
     node_x: np.ndarray
     node_y: np.ndarray
-    piece: np.ndarray
     path_of: np.ndarray
     first: np.ndarray
     last: np.ndarray
@@ -786,7 +903,11 @@ class _Runs:
 
 
 def _located_runs(
-    node_ref: np.ndarray, node_x: np.ndarray, node_y: np.ndarray, path_of: np.ndarray
+    node_ref: np.ndarray,
+    node_x: np.ndarray,
+    node_y: np.ndarray,
+    path_of: np.ndarray,
+    cancel: threading.Event | None,
 ) -> _Runs:
     """Drop vertices without a location (and a vertex repeated right after itself); count the
     segments lost with them."""
@@ -795,21 +916,24 @@ def _located_runs(
     # a segment is lost when either of its ends has no location
     lost = same_path_as_prev & ~(located & np.r_[False, located[:-1]])
     n_missing = len(np.unique(node_ref[~located]))
+    check_cancel(cancel)
     starts = ~same_path_as_prev | np.r_[True, ~located[:-1]]
     piece = np.cumsum(starts) - 1
     repeat = same_path_as_prev & np.r_[False, node_ref[1:] == node_ref[:-1]]
     keep = located & ~repeat
+    check_cancel(cancel)
     piece = piece[keep]
     change = piece[1:] != piece[:-1]
     first = np.r_[True, change][: len(piece)]
     last = np.r_[change, True][: len(piece)]
     several = ~(first & last)  # a piece of one vertex makes no edge
-    kept = np.flatnonzero(keep)[several]
+    kept: np.ndarray | slice = np.flatnonzero(keep)[several]
+    if len(kept) == len(node_ref):  # every vertex kept: the arrays themselves, not copies
+        kept = slice(None)
     return _Runs(
         node_ref=node_ref[kept],
         node_x=node_x[kept],
         node_y=node_y[kept],
-        piece=piece[several],
         path_of=path_of[kept],
         first=first[several],
         last=last[several],
@@ -818,30 +942,85 @@ def _located_runs(
     )
 
 
-def _edge_ends(runs: _Runs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Split vertices (shared with another path or visited twice, or a piece's ends) and the
-    first and last vertex of each edge between two of them, as positions in ``runs``."""
-    _unique, inverse, counts = np.unique(runs.node_ref, return_inverse=True, return_counts=True)
-    split = (counts[inverse] > 1) | runs.first | runs.last
+def _edge_ends(runs: _Runs, order: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Split vertices (shared with another path or visited twice, or a piece's ends) as a mask,
+    and the first and last vertex of each edge between two of them, as positions in ``runs``
+    (``order`` sorts ``runs.node_ref``)."""
+    sorted_ref = runs.node_ref[order]
+    same = sorted_ref[1:] == sorted_ref[:-1]
+    del sorted_ref
+    repeated = np.zeros(len(order), dtype=bool)  # in sorted order: equal to a neighbour
+    repeated[1:] = same
+    repeated[:-1] |= same
+    split = runs.first | runs.last
+    split[order] |= repeated
     at = np.flatnonzero(split)
-    pair = runs.piece[at[:-1]] == runs.piece[at[1:]]
-    return at, at[:-1][pair], at[1:][pair]
+    # every piece begins and ends at a split vertex: two consecutive ones are in the same piece
+    # unless the second begins one
+    pair = ~runs.first[at[1:]]
+    return split, at[:-1][pair], at[1:][pair]
 
 
-def _edge_geometry(
-    lon: np.ndarray, lat: np.ndarray, first: np.ndarray, a: np.ndarray, b: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Length (metres), vertex offsets and lon/lat vertices of the edges running a → b."""
-    seg = np.zeros(len(lon))
-    if len(lon) > 1:
-        seg[1:] = great_circle_m(lon[:-1], lat[:-1], lon[1:], lat[1:])
-        seg[first] = 0.0
-    cum = np.cumsum(seg)
-    n_vertices = b - a + 1
+def _edge_nodes(
+    runs: _Runs,
+    order: np.ndarray,
+    split: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    cancel: threading.Event | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The nodes (sorted keys and lon/lat) at the split vertices, and the nodes ``u`` and ``v``
+    of the edges running from vertex ``a`` to vertex ``b``, as positions in the node arrays.
+
+    The vertices of one key share its location (pyosmium's location of the OSM node, or the
+    coordinates the key is made of), so any of them gives the node's lon/lat.
+    """
+    at = order[split[order]]  # split vertices by key
+    check_cancel(cancel)
+    keys = runs.node_ref[at]
+    new = np.ones(len(keys), dtype=bool)
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    check_cancel(cancel)
+    node_at = at[new]
+    node_lonlat = np.column_stack(
+        [runs.node_x[node_at] / _COORD_SCALE, runs.node_y[node_at] / _COORD_SCALE]
+    )
+    check_cancel(cancel)
+    node_of = np.empty(len(split), dtype=np.int64)  # node of each split vertex
+    node_of[at] = np.cumsum(new) - 1
+    return keys[new].astype(np.int64, copy=False), node_lonlat, node_of[a], node_of[b]
+
+
+def _edge_lengths(
+    node_x: np.ndarray, node_y: np.ndarray, first: np.ndarray, a: np.ndarray, b: np.ndarray
+) -> np.ndarray:
+    """Length in metres along the vertices of the edges running a → b, from the vertices'
+    fixed-point locations (``first``: the first vertex of a piece)."""
+    cum = np.zeros(len(node_x))
+    # in chunks, so that the temporaries of `great_circle_m` stay small
+    for start in range(1, len(node_x), _CHUNK):
+        lon = node_x[start - 1 : start + _CHUNK] / _COORD_SCALE
+        lat = node_y[start - 1 : start + _CHUNK] / _COORD_SCALE
+        cum[start : start + len(lon) - 1] = great_circle_m(lon[:-1], lat[:-1], lon[1:], lat[1:])
+    cum[first] = 0.0
+    np.cumsum(cum, out=cum)
+    return cum[b] - cum[a]
+
+
+def _edge_vertices(
+    node_x: np.ndarray, node_y: np.ndarray, a: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Vertex offsets and lon/lat vertices of the edges running a → b."""
     geom_offsets = np.zeros(len(a) + 1, dtype=np.int64)
-    np.cumsum(n_vertices, out=geom_offsets[1:])
-    gather = np.repeat(a - geom_offsets[:-1], n_vertices) + np.arange(geom_offsets[-1])
-    return cum[b] - cum[a], geom_offsets, np.column_stack([lon[gather], lat[gather]])
+    np.cumsum(b - a + 1, out=geom_offsets[1:])
+    gather = np.repeat(a - geom_offsets[:-1], b - a + 1)
+    gather += np.arange(geom_offsets[-1])
+    geom_lonlat = np.empty((len(gather), 2))
+    for start in range(0, len(gather), _CHUNK):  # in chunks: no full-size temporaries
+        at = gather[start : start + _CHUNK]
+        geom_lonlat[start : start + len(at), 0] = node_x[at] / _COORD_SCALE
+        geom_lonlat[start : start + len(at), 1] = node_y[at] / _COORD_SCALE
+    return geom_offsets, geom_lonlat
 
 
 # -- road lines (GeoPackage, Shapefile, GeoJSON) ------------------------------------------------
@@ -887,7 +1066,7 @@ def _read_lines(
     part_sizes = np.bincount(part_of_vertex, minlength=len(parts))[kept_part]
     # attribute rows were appended per kept row; parts of a MultiLineString repeat their row
     kept_rows = np.flatnonzero(row_bits)
-    _expand_ways(ways, np.searchsorted(kept_rows, row_of_part[kept_part]))
+    ways.keep_paths(np.searchsorted(kept_rows, row_of_part[kept_part]))
 
     # snap: vertices that round to the same 1e-7 degrees (~1 cm) are one node
     fixed = np.rint(coords[kept_vertex] * _COORD_SCALE).astype(np.int64)
@@ -976,13 +1155,13 @@ def _classify_lines(
     row_bits = np.zeros(len(gdf), dtype=np.uint8)
     for i, row in enumerate(table.itertuples(index=False)):
         tags = {k: v for k, v in zip(table.columns, row, strict=True) if _present(v)}
-        highway = first_value(tags.get("highway"))
-        bits = way_modes(tags) & want
+        cls = way_class(tags)
+        bits = cls.modes & want
         row_bits[i] = bits
         if not bits:
-            ways.skipped[highway] += 1
+            ways.skipped[cls.highway] += 1
             continue
-        ways.add_attributes(int(osm_ids[i]), tags, highway, bits)
+        ways.add_attributes(int(osm_ids[i]), cls, bits)
     return ways, row_bits
 
 
@@ -1023,12 +1202,6 @@ def _line_osm_ids(gdf: gpd.GeoDataFrame, columns: dict[str, Any]) -> np.ndarray:
             ids = pd.to_numeric(gdf[columns[name]], errors="coerce").to_numpy(dtype=float)
             return np.where(np.isfinite(ids), ids, -1).astype(np.int64)
     return np.full(len(gdf), -1, dtype=np.int64)
-
-
-def _expand_ways(ways: OsmWays, index: np.ndarray) -> None:
-    for name in ("way_id", "highway", "maxspeed", "oneway", "surface", "modes"):
-        values = getattr(ways, name)
-        setattr(ways, name, [values[i] for i in index.tolist()])
 
 
 # -- GraphML and networkx graphs ---------------------------------------------------------------
