@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import scipy.sparse as sp
 from pyproj import CRS
-from scipy.sparse.csgraph import breadth_first_order, connected_components
 from scipy.spatial import cKDTree
 
 from ccgeo.errors import InputError, call_cancellable, check_cancel
@@ -199,29 +198,13 @@ class Network:
         return found
 
     def _find_components(self, cancel: threading.Event | None) -> dict[str, Any]:
-        n = self.n_nodes
-        check_cancel(cancel)
-        n_weak, _labels = connected_components(self.csr, directed=True, connection="weak")
-        check_cancel(cancel)
-        n_strong, labels = connected_components(self.csr, directed=True, connection="strong")
-        sizes = np.bincount(labels, minlength=n_strong)
-        main = labels == int(np.argmax(sizes))
-        seed = int(np.flatnonzero(main)[0])
-        check_cancel(cancel)
-        # every main node reaches every other, so reaching one of them is reaching all of them
-        reach_main = np.zeros(n, dtype=bool)
-        reach_main[breadth_first_order(self.csr_to, seed, return_predecessors=False)] = True
-        check_cancel(cancel)
-        reached = np.zeros(n, dtype=bool)
-        reached[breadth_first_order(self.csr, seed, return_predecessors=False)] = True
-        main.setflags(write=False)
-        return {
-            "n_weak": int(n_weak),
-            "n_strong": int(n_strong),
-            "main": main,
-            "reach_main": reach_main,
-            "reached_from_main": reached,
-        }
+        from ccgeo.network.kernels import components
+
+        forward = (self.csr.indptr.astype(np.int64), self.csr.indices)
+        backward = (self.csr_to.indptr.astype(np.int64), self.csr_to.indices)
+        found = components(forward, backward, cancel)
+        found["main"].setflags(write=False)
+        return found
 
     def main_component_mask(self, *, cancel: threading.Event | None = None) -> np.ndarray:
         """Boolean mask of the nodes in the largest strongly connected component (read-only);
