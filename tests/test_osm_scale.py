@@ -177,3 +177,25 @@ def test_lengths_in_chunks_are_those_of_one_step() -> None:
     seg[first] = 0.0
     cum = np.cumsum(seg)
     np.testing.assert_array_equal(osm._edge_lengths(x, y, first, a, b), cum[b] - cum[a])
+
+
+@pytest.mark.skipif(not Path("/proc/self/fdinfo").is_dir(), reason="needs Linux /proc")
+def test_the_read_position_is_how_far_into_the_file_the_reader_is(tmp_path):
+    from ccgeo.io.osm import ReadPosition
+
+    path = tmp_path / "roads.osm.pbf"
+    path.write_bytes(bytes(1000))
+    position = ReadPosition(path)
+    with path.open("rb") as fh:  # the reader's own descriptor
+        fh.seek(250)
+        assert position.fraction() == pytest.approx(0.25)
+        fh.seek(1000)
+        assert position.fraction() == 1.0
+    assert ReadPosition(tmp_path / "missing.pbf").fraction() is None
+
+
+def test_reading_reports_progress_that_grows_to_the_end(oaxaca):
+    seen: list[float] = []
+    read_roads(oaxaca, mode="all", progress=lambda f, _text: seen.append(f))
+    assert seen == sorted(seen)
+    assert seen[-1] == pytest.approx(1.0)

@@ -12,7 +12,9 @@ is still used for online download, and its GraphML files are read.
 from __future__ import annotations
 
 import ast
+import contextlib
 import math
+import os
 import re
 import socket
 import sys
@@ -606,19 +608,62 @@ def paced(
 ) -> Iterator[T]:
     """The objects of an OSM file as read, checking ``cancel`` and reporting progress every
     5,000: ``"reading x.osm.pbf: 15,000 <what>"`` (``what`` marked with `ccgeo.i18n.N_`, shown
-    translated). The number of objects is unknown until the end, so the fraction approaches
-    ``share`` asymptotically."""
+    translated). The fraction, up to ``share``, is how far the reader is into the file where
+    the system tells (`ReadPosition`); elsewhere the number of objects is unknown until the end,
+    and the fraction approaches ``share`` asymptotically."""
+    position = ReadPosition(path)
     for n_seen, obj in enumerate(objects, start=1):
         if n_seen % 5000 == 0:
             check_cancel(cancel)
+            done = position.fraction()
+            if done is None:
+                done = 1.0 - math.exp(-n_seen / 40_000)
             report_progress(
                 progress,
-                share * (1.0 - math.exp(-n_seen / 40_000)),
+                share * done,
                 _("reading {name}: {count} {what}").format(
                     name=path.name, count=format_count(n_seen), what=_(what)
                 ),
             )
         yield obj
+
+
+class ReadPosition:
+    """How far a reader (pyosmium, in C++) is into ``path``: the offset of the file descriptor
+    it opened, over the file's size, read from ``/proc/self/fdinfo`` (Linux); None elsewhere."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path).resolve()
+        try:
+            self.size = self.path.stat().st_size
+        except OSError:
+            self.size = 0
+        self.fd: int | None = None
+        self.usable = self.size > 0 and Path("/proc/self/fdinfo").is_dir()
+
+    def fraction(self) -> float | None:
+        """Share of the file read so far (0-1), or None when it cannot be known."""
+        if not self.usable:
+            return None
+        if self.fd is None:
+            self.fd = self._find_fd()
+            if self.fd is None:
+                self.usable = False
+                return None
+        try:
+            info = Path(f"/proc/self/fdinfo/{self.fd}").read_text(encoding="ascii")
+            pos = int(info.split("pos:", 1)[1].split()[0])
+        except (OSError, IndexError, ValueError):
+            self.usable = False
+            return None
+        return min(pos / self.size, 1.0)
+
+    def _find_fd(self) -> int | None:
+        for link in Path("/proc/self/fd").iterdir():
+            with contextlib.suppress(OSError):
+                if Path(os.readlink(link)) == self.path:
+                    return int(link.name)
+        return None
 
 
 def _read_osm(
