@@ -10,7 +10,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import breadth_first_order, connected_components
 
 from ccgeo.errors import Cancelled
-from ccgeo.network import kernels
+from ccgeo.model import connectivity as kernels
 
 
 def _graph(n: int, m: int, seed: int) -> sp.csr_matrix:

@@ -198,7 +198,7 @@ class Network:
         return found
 
     def _find_components(self, cancel: threading.Event | None) -> dict[str, Any]:
-        from ccgeo.network.kernels import components
+        from ccgeo.model.connectivity import components
 
         forward = (self.csr.indptr.astype(np.int64), self.csr.indices)
         backward = (self.csr_to.indptr.astype(np.int64), self.csr_to.indices)
