@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ccgeo._lazy import attach
 
-__version__ = "0.10.0"
+__version__ = "0.11.0"
 
 #: Public name -> module that defines it.
 _WHERE: dict[str, str] = {
@@ -59,6 +59,7 @@ _WHERE: dict[str, str] = {
     "read_settings_file": "ccgeo.tasks.settings",
     "write_settings_file": "ccgeo.tasks.settings",
     "run_siting": "ccgeo.tasks.siting",
+    "compare_projects": "ccgeo.tasks.compare",
     "read_plan": "ccgeo.tasks.batch",
     "run_batch": "ccgeo.tasks.batch",
     "build_webmap": "ccgeo.report.webmap",
@@ -89,6 +90,7 @@ __all__ = [
     "__version__",
     "access",
     "build_webmap",
+    "compare_projects",
     "from_networkx",
     "load_network",
     "open_project",
@@ -152,6 +154,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ccgeo.tasks.access import run_access
     from ccgeo.tasks.batch import read_plan, run_batch
     from ccgeo.tasks.capacity import run_capacity
+    from ccgeo.tasks.compare import compare_projects
     from ccgeo.tasks.referral import run_referral
     from ccgeo.tasks.settings import read_settings_file, write_settings_file
     from ccgeo.tasks.siting import run_siting

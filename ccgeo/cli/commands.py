@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ccgeo.cli.batch import batch
+from ccgeo.cli.compare import compare
 from ccgeo.cli.options import given_settings, settings_name
 from ccgeo.cli.parser import error_line
 from ccgeo.cli.progress_bar import progress_for, run_cancellable
@@ -549,4 +550,5 @@ COMMANDS = {
     "settings": settings,
     "demo": demo,
     "batch": batch,
+    "compare": compare,
 }

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ccgeo import __version__
 from ccgeo.cli.batch import add_batch_command
+from ccgeo.cli.compare import add_compare_command
 from ccgeo.cli.options import add_settings_options
 from ccgeo.i18n import LANGUAGES, _, speak_argparse
 from ccgeo.model.settings import (
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     _settings(sub)
     _demo(sub)
     add_batch_command(sub)
+    add_compare_command(sub)
     for command in sub.choices.values():
         add_language_option(command)
     return parser

@@ -21,7 +21,7 @@ def _installers() -> list[Installer]:
     from ccgeo.gui import diagnostics, keyboard, project_lock, settings_files, view_state
     from ccgeo.gui import help as help_menu
     from ccgeo.gui.dialogs import data_tools, outputs, preferences, project_properties
-    from ccgeo.gui.panels import analysis, batch, capacity, planning
+    from ccgeo.gui.panels import analysis, batch, capacity, compare, planning
 
     return [
         data_tools.install,
@@ -31,6 +31,7 @@ def _installers() -> list[Installer]:
         planning.install,
         capacity.install,
         batch.install,
+        compare.install,
         settings_files.install,
         help_menu.install,
         diagnostics.install,

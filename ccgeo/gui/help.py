@@ -48,6 +48,7 @@ DOCK_PAGES: dict[str, str] = {
     "results": "run-access.html",
     "scenarios": "compare-scenarios.html",
     "batch": "compare-scenarios.html",
+    "compare": "compare-cities.html",
     "siting": "site-hubs.html",
     "referral": "plan-referral.html",
     "capacity": "lab-capacity.html",

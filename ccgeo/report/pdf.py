@@ -1169,7 +1169,8 @@ class _Pages:
         y = self.page.bottom() - _MARGIN + 12
         painter.setPen(QPen(QColor(_RULE), 0.6))
         painter.drawLine(QPointF(left, y - fm.ascent() - 4), QPointF(right, y - fm.ascent() - 4))
-        note = _("ccgeo map report")
+        # a document that is not the map report names itself (the comparison's evidence brief)
+        note = getattr(self.context, "footer", "") or _("ccgeo map report")
         if self.context.synthetic:
             note = _("ccgeo map report · synthetic demo data, not a real place")
             painter.setPen(QColor(_ALERT))

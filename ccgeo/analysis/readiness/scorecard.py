@@ -118,12 +118,8 @@ class IndicatorScale:
         return f"{_plain_number(cut)} {unit_words(self.unit)}".strip()
 
     def value_text(self, value: float) -> str:
-        """A measured value with its unit, as `ccgeo.labels` formats it."""
-        if self.unit == "%":
-            return format_share(value / 100.0)
-        if self.unit == "working days":
-            return f"{format_days(value)} {unit_words(self.unit)}"
-        return f"{format_ratio(value)} {unit_words(self.unit)}".strip()
+        """A measured value with its unit (`value_text`)."""
+        return value_text(value, self.unit)
 
 
 @dataclass(frozen=True)
@@ -773,6 +769,16 @@ def domain_words(domain: str) -> str:
     """A domain in words, in the current language: ``"preanalytical"`` → ``"pre-analytical
     quality"``."""
     return _(DOMAIN_WORDS[domain]) if domain in DOMAIN_WORDS else domain.replace("_", " ")
+
+
+def value_text(value: float, unit: str) -> str:
+    """A measured value in ``unit`` as `ccgeo.labels` formats it: ``"41.0 %"``, ``"7.2 working
+    days"``, ``"1.25"``."""
+    if unit == "%":
+        return format_share(value / 100.0)
+    if unit == "working days":
+        return f"{format_days(value)} {unit_words(unit)}"
+    return f"{format_ratio(value)} {unit_words(unit)}".strip()
 
 
 def unit_words(unit: str) -> str:

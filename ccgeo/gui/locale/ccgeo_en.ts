@@ -280,5 +280,19 @@
             <numerusform>Scenario batch cancelled: %n finished scenarios kept in {folder}; run it again to go on</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n city(ies) compared; tables, charts and brief in {folder}</source>
+        <translation>
+            <numerusform>%n city compared; tables, charts and brief in {folder}</numerusform>
+            <numerusform>%n cities compared; tables, charts and brief in {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s): {names}</source>
+        <translation>
+            <numerusform>%n project: {names}</numerusform>
+            <numerusform>%n projects: {names}</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

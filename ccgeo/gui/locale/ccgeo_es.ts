@@ -2909,8 +2909,116 @@ Save them before closing it?</source>
         <translation>Campo</translation>
     </message>
     <message>
+        <source>ccgeo projects (*.ccgeo)</source>
+        <extracomment>The page of the outputs that opens in the browser. What the run logs of the app&apos;s comparison say ran. Share of the progress bar for the indicators (the rest: writing the outputs).</extracomment>
+        <translation>Proyectos ccgeo (*.ccgeo)</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <extracomment>Column headers of the tidy table, in the order of its columns.</extracomment>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Labs counted</source>
+        <translation>Laboratorios contados</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
         <source>Value</source>
         <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Writing the tables, charts, maps, dashboard and brief…</source>
+        <translation>Escribiendo las tablas, gráficos, mapas, panel e informe…</translation>
+    </message>
+    <message>
+        <source>Open the Dashboard</source>
+        <translation>Abrir el panel</translation>
+    </message>
+    <message>
+        <source>Open dashboard.html of the output folder in the web browser (works offline)</source>
+        <translation>Abrir dashboard.html de la carpeta de resultados en el navegador (funciona sin conexión)</translation>
+    </message>
+    <message>
+        <source>Choose several projects with File ▸ Compare Cities… to compare their readiness.</source>
+        <translation>Elija varios proyectos con Archivo ▸ Comparar ciudades… para comparar su preparación.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n city(ies) compared; tables, charts and brief in {folder}</source>
+        <translation>
+            <numerusform>%n ciudad comparada; tablas, gráficos e informe en {folder}</numerusform>
+            <numerusform>%n ciudades comparadas; tablas, gráficos e informe en {folder}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in EQA</source>
+        <translation>en EEC</translation>
+    </message>
+    <message>
+        <source>accredited</source>
+        <translation>acreditados</translation>
+    </message>
+    <message>
+        <source>Compare Cities</source>
+        <translation>Comparar ciudades</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s): {names}</source>
+        <translation>
+            <numerusform>%n proyecto: {names}</numerusform>
+            <numerusform>%n proyectos: {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every test of each city</source>
+        <translation>todas las pruebas de cada ciudad</translation>
+    </message>
+    <message>
+        <source>Tests to compare, comma-separated (ihc, pcr)</source>
+        <translation>Pruebas que comparar, separadas por comas (ihc, pcr)</translation>
+    </message>
+    <message>
+        <source>indicators.csv and .xlsx, charts, maps, dashboard.html and brief.pdf go here</source>
+        <translation>indicators.csv y .xlsx, gráficos, mapas, dashboard.html y brief.pdf van aquí</translation>
+    </message>
+    <message>
+        <source>Tests:</source>
+        <translation>Pruebas:</translation>
+    </message>
+    <message>
+        <source>Folder for the outputs of the comparison</source>
+        <translation>Carpeta para los resultados de la comparación</translation>
+    </message>
+    <message>
+        <source>Comparing the cities…</source>
+        <translation>Comparando las ciudades…</translation>
+    </message>
+    <message>
+        <source>Comparison of the cities cancelled</source>
+        <translation>Comparación de las ciudades cancelada</translation>
+    </message>
+    <message>
+        <source>Choose the projects of the cities to compare</source>
+        <translation>Elija los proyectos de las ciudades que comparar</translation>
+    </message>
+    <message>
+        <source>Cities compared</source>
+        <translation>Ciudades comparadas</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Cities…</source>
+        <translation>Comparar &amp;ciudades…</translation>
+    </message>
+    <message>
+        <source>Compare the diagnostic readiness of several projects, one city each: indicators, levels on the draft scale, charts, maps, an offline dashboard and a PDF brief</source>
+        <translation>Comparar la preparación diagnóstica de varios proyectos, una ciudad cada uno: indicadores, niveles en la escala provisional, gráficos, mapas, un panel sin conexión y un informe PDF</translation>
     </message>
     <message>
         <source>Double-click a feature to zoom to it</source>

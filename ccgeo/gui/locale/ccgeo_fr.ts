@@ -2909,8 +2909,116 @@ Les enregistrer avant de le fermer ?</translation>
         <translation>Champ</translation>
     </message>
     <message>
+        <source>ccgeo projects (*.ccgeo)</source>
+        <extracomment>The page of the outputs that opens in the browser. What the run logs of the app&apos;s comparison say ran. Share of the progress bar for the indicators (the rest: writing the outputs).</extracomment>
+        <translation>Projets ccgeo (*.ccgeo)</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <extracomment>Column headers of the tidy table, in the order of its columns.</extracomment>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Labs counted</source>
+        <translation>Laboratoires comptés</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
         <source>Value</source>
         <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Writing the tables, charts, maps, dashboard and brief…</source>
+        <translation>Écriture des tableaux, graphiques, cartes, tableau de bord et note…</translation>
+    </message>
+    <message>
+        <source>Open the Dashboard</source>
+        <translation>Ouvrir le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Open dashboard.html of the output folder in the web browser (works offline)</source>
+        <translation>Ouvrir dashboard.html du dossier des résultats dans le navigateur (fonctionne hors ligne)</translation>
+    </message>
+    <message>
+        <source>Choose several projects with File ▸ Compare Cities… to compare their readiness.</source>
+        <translation>Choisissez plusieurs projets avec Fichier ▸ Comparer des villes… pour comparer leur préparation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n city(ies) compared; tables, charts and brief in {folder}</source>
+        <translation>
+            <numerusform>%n ville comparée ; tableaux, graphiques et note dans {folder}</numerusform>
+            <numerusform>%n villes comparées ; tableaux, graphiques et note dans {folder}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in EQA</source>
+        <translation>en EEQ</translation>
+    </message>
+    <message>
+        <source>accredited</source>
+        <translation>accrédités</translation>
+    </message>
+    <message>
+        <source>Compare Cities</source>
+        <translation>Comparer des villes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s): {names}</source>
+        <translation>
+            <numerusform>%n projet : {names}</numerusform>
+            <numerusform>%n projets : {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every test of each city</source>
+        <translation>tous les tests de chaque ville</translation>
+    </message>
+    <message>
+        <source>Tests to compare, comma-separated (ihc, pcr)</source>
+        <translation>Tests à comparer, séparés par des virgules (ihc, pcr)</translation>
+    </message>
+    <message>
+        <source>indicators.csv and .xlsx, charts, maps, dashboard.html and brief.pdf go here</source>
+        <translation>indicators.csv et .xlsx, graphiques, cartes, dashboard.html et brief.pdf vont ici</translation>
+    </message>
+    <message>
+        <source>Tests:</source>
+        <translation>Tests :</translation>
+    </message>
+    <message>
+        <source>Folder for the outputs of the comparison</source>
+        <translation>Dossier des résultats de la comparaison</translation>
+    </message>
+    <message>
+        <source>Comparing the cities…</source>
+        <translation>Comparaison des villes…</translation>
+    </message>
+    <message>
+        <source>Comparison of the cities cancelled</source>
+        <translation>Comparaison des villes annulée</translation>
+    </message>
+    <message>
+        <source>Choose the projects of the cities to compare</source>
+        <translation>Choisissez les projets des villes à comparer</translation>
+    </message>
+    <message>
+        <source>Cities compared</source>
+        <translation>Villes comparées</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Cities…</source>
+        <translation>Comparer des &amp;villes…</translation>
+    </message>
+    <message>
+        <source>Compare the diagnostic readiness of several projects, one city each: indicators, levels on the draft scale, charts, maps, an offline dashboard and a PDF brief</source>
+        <translation>Comparer la préparation diagnostique de plusieurs projets, une ville chacun : indicateurs, niveaux sur l’échelle provisoire, graphiques, cartes, un tableau de bord hors ligne et une note PDF</translation>
     </message>
     <message>
         <source>Double-click a feature to zoom to it</source>

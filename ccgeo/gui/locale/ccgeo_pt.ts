@@ -2909,8 +2909,116 @@ Salvá-las antes de fechá-lo?</translation>
         <translation>Campo</translation>
     </message>
     <message>
+        <source>ccgeo projects (*.ccgeo)</source>
+        <extracomment>The page of the outputs that opens in the browser. What the run logs of the app&apos;s comparison say ran. Share of the progress bar for the indicators (the rest: writing the outputs).</extracomment>
+        <translation>Projetos ccgeo (*.ccgeo)</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <extracomment>Column headers of the tidy table, in the order of its columns.</extracomment>
+        <translation>Cidade</translation>
+    </message>
+    <message>
+        <source>Labs counted</source>
+        <translation>Laboratórios contados</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
         <source>Value</source>
         <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nível</translation>
+    </message>
+    <message>
+        <source>Writing the tables, charts, maps, dashboard and brief…</source>
+        <translation>Gravando as tabelas, gráficos, mapas, painel e resumo…</translation>
+    </message>
+    <message>
+        <source>Open the Dashboard</source>
+        <translation>Abrir o painel</translation>
+    </message>
+    <message>
+        <source>Open dashboard.html of the output folder in the web browser (works offline)</source>
+        <translation>Abrir dashboard.html da pasta de resultados no navegador (funciona offline)</translation>
+    </message>
+    <message>
+        <source>Choose several projects with File ▸ Compare Cities… to compare their readiness.</source>
+        <translation>Escolha vários projetos com Arquivo ▸ Comparar cidades… para comparar sua prontidão.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n city(ies) compared; tables, charts and brief in {folder}</source>
+        <translation>
+            <numerusform>%n cidade comparada; tabelas, gráficos e resumo em {folder}</numerusform>
+            <numerusform>%n cidades comparadas; tabelas, gráficos e resumo em {folder}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in EQA</source>
+        <translation>em AEQ</translation>
+    </message>
+    <message>
+        <source>accredited</source>
+        <translation>acreditados</translation>
+    </message>
+    <message>
+        <source>Compare Cities</source>
+        <translation>Comparar cidades</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s): {names}</source>
+        <translation>
+            <numerusform>%n projeto: {names}</numerusform>
+            <numerusform>%n projetos: {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every test of each city</source>
+        <translation>todos os testes de cada cidade</translation>
+    </message>
+    <message>
+        <source>Tests to compare, comma-separated (ihc, pcr)</source>
+        <translation>Testes a comparar, separados por vírgulas (ihc, pcr)</translation>
+    </message>
+    <message>
+        <source>indicators.csv and .xlsx, charts, maps, dashboard.html and brief.pdf go here</source>
+        <translation>indicators.csv e .xlsx, gráficos, mapas, dashboard.html e brief.pdf vão aqui</translation>
+    </message>
+    <message>
+        <source>Tests:</source>
+        <translation>Testes:</translation>
+    </message>
+    <message>
+        <source>Folder for the outputs of the comparison</source>
+        <translation>Pasta para os resultados da comparação</translation>
+    </message>
+    <message>
+        <source>Comparing the cities…</source>
+        <translation>Comparando as cidades…</translation>
+    </message>
+    <message>
+        <source>Comparison of the cities cancelled</source>
+        <translation>Comparação das cidades cancelada</translation>
+    </message>
+    <message>
+        <source>Choose the projects of the cities to compare</source>
+        <translation>Escolha os projetos das cidades a comparar</translation>
+    </message>
+    <message>
+        <source>Cities compared</source>
+        <translation>Cidades comparadas</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Cities…</source>
+        <translation>Comparar &amp;cidades…</translation>
+    </message>
+    <message>
+        <source>Compare the diagnostic readiness of several projects, one city each: indicators, levels on the draft scale, charts, maps, an offline dashboard and a PDF brief</source>
+        <translation>Comparar a prontidão diagnóstica de vários projetos, uma cidade cada: indicadores, níveis na escala provisória, gráficos, mapas, um painel offline e um resumo em PDF</translation>
     </message>
     <message>
         <source>Double-click a feature to zoom to it</source>
