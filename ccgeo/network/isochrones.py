@@ -55,6 +55,8 @@ _CHUNK_CELLS = 65_536
 
 #: Road points per chunk of the road surface: cancel acts between chunks (~20 ms each).
 _CHUNK_POINTS = 262_144
+#: Straight edges put on the grid between two looks at Cancel.
+_CHUNK_EDGES = 1 << 20
 
 
 @dataclass(frozen=True, eq=False)
@@ -512,6 +514,8 @@ def _road_cells(
     between its nodes, one point per half cell; a road with bends along its pieces in the road
     index. Work is cut in chunks of about `_CHUNK_POINTS` points, ``cancel`` checked between.
     """
+    from ccgeo.network.kernels import straight_cells
+
     grid = _CellMin(transform, shape)
     finite = np.isfinite(times)
     grid.put(net.node_xy[finite], times[finite])
@@ -520,21 +524,33 @@ def _road_cells(
     ways = _RoadWays(net, times, snapping.walk_kmh / 3.6)
     spacing = 0.5 * transform.a
     edges = np.flatnonzero(edge_ok & straight)
-    xy_u, xy_v = net.node_xy[net.edge_u[edges]], net.node_xy[net.edge_v[edges]]
-    n = np.maximum(1, np.ceil(np.hypot(*(xy_v - xy_u).T) / spacing)).astype(np.int64)
-    # inner points where both ends have a time (the nodes are in already), every point else
-    both = finite[net.edge_u[edges]] & finite[net.edge_v[edges]]
-    first = np.where(both, 1, 0)
-    counts = np.where(both, n - 1, n + 1)
     curved = net.road_index(cancel=cancel).pieces(np.flatnonzero(edge_ok & ~straight))
     total = len(edges) + len(curved)
-    for lo, hi in _chunks(counts):
+    t = transform
+    cells = (t.c, t.a, t.f, t.e, grid.rows, grid.cols)
+    for lo in range(0, len(edges), _CHUNK_EDGES):
         check_cancel(cancel)
         report_progress(progress, lo / max(total, 1), _("isochrones: roads on the grid"))
-        k, j = _expand(counts[lo:hi])
-        frac = (j + first[lo:hi][k]) / n[lo:hi][k]
-        xy = xy_u[lo:hi][k] + frac[:, None] * (xy_v[lo:hi][k] - xy_u[lo:hi][k])
-        grid.put(xy, ways.seconds(edges[lo:hi][k], frac))
+        part = edges[lo : lo + _CHUNK_EDGES]
+        u, v = net.edge_u[part], net.edge_v[part]
+        n = np.maximum(1, np.ceil(np.hypot(*(net.node_xy[v] - net.node_xy[u]).T) / spacing))
+        n = n.astype(np.int64)
+        # inner points where both ends have a time (the nodes are in already), every point else
+        both = finite[u] & finite[v]
+        first = np.where(both, 1, 0)
+        counts = np.where(both, n - 1, n + 1)
+        straight_cells(
+            net.node_xy,
+            net.edge_u,
+            net.edge_v,
+            part,
+            n,
+            first,
+            counts,
+            ways.arrays,
+            cells,
+            grid.out,
+        )
     if len(curved):
         _curved_points(curved, ways, grid, spacing, progress, cancel, (len(edges), total))
     return grid.out.reshape(shape)
@@ -613,19 +629,26 @@ class _RoadWays:
         self.to_u[net.arc_edge[net.arc_reversed]] = True
         self.to_v[net.arc_edge[~net.arc_reversed]] = True
 
+    @property
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, np.ndarray, np.ndarray]:
+        """``(times per node, drive seconds, length, walking m/s, open towards u, towards v)``:
+        what `ccgeo.network.kernels.straight_cells` needs."""
+        return self.times, self.drive, self.length, self.walk_mps, self.to_u, self.to_v
+
     def seconds(self, edge: np.ndarray, frac: np.ndarray) -> np.ndarray:
-        """Seconds from ``frac`` (0 at ``u``, 1 at ``v``) along each ``edge`` to the labs."""
-        frac = np.clip(np.nan_to_num(frac), 0.0, 1.0)
-        out = np.full(len(edge), np.inf)
-        drive, foot = self.drive[edge], self.length[edge] / self.walk_mps
-        for share, t_end, open_ in (
-            (frac, self.times[self.u[edge]], self.to_u[edge]),
-            (1.0 - frac, self.times[self.v[edge]], self.to_v[edge]),
-        ):
-            on_foot = share * foot
-            way = np.where(open_, np.minimum(share * drive, on_foot), on_foot)
-            np.minimum(out, way + t_end, out=out)
-        return out
+        """Seconds from ``frac`` (0 at ``u``, 1 at ``v``) along each ``edge`` to the labs
+        (`ccgeo.network.kernels.times_along`, the rule of every point of the grid)."""
+        from ccgeo.network.kernels import times_along
+
+        return times_along(
+            frac,
+            self.drive[edge],
+            self.length[edge] / self.walk_mps,
+            self.times[self.u[edge]],
+            self.times[self.v[edge]],
+            self.to_u[edge],
+            self.to_v[edge],
+        )
 
 
 def _walk_off_road(

@@ -375,3 +375,119 @@ def warm_up() -> None:
     work = SearchArrays(1)
     pruned_search(indptr, indices, data, 0, np.full(1, np.inf), np.inf, work)
     bounded_searches(indptr, indices, data, np.zeros(1, np.int64), 0.0, work)
+
+
+# -- isochrones: times along the roads, on a grid ----------------------------------------------
+
+
+@njit(cache=_CACHE, nogil=True)
+def _time_along(frac, drive, foot, t_u, t_v, open_u, open_v):  # pragma: no cover - compiled
+    """Seconds from ``frac`` (0 at ``u``, 1 at ``v``) along an edge to the labs: to either end,
+    driving where the mode may drive that way (else walking), then that end's time."""
+    best = np.inf
+    for share, t_end, open_ in ((frac, t_u, open_u), (1.0 - frac, t_v, open_v)):
+        on_foot = share * foot
+        way = min(share * drive, on_foot) if open_ else on_foot
+        if way + t_end < best:
+            best = way + t_end
+    return best
+
+
+@njit(cache=_CACHE, nogil=True)
+def _times_along(frac, drive, foot, t_u, t_v, open_u, open_v):  # pragma: no cover - compiled
+    out = np.empty(len(frac))
+    for i in range(len(frac)):
+        f = min(max(frac[i], 0.0), 1.0) if frac[i] == frac[i] else 0.0  # NaN: at u
+        out[i] = _time_along(f, drive[i], foot[i], t_u[i], t_v[i], open_u[i], open_v[i])
+    return out
+
+
+def times_along(
+    frac: np.ndarray,
+    drive: np.ndarray,
+    foot: np.ndarray,
+    t_u: np.ndarray,
+    t_v: np.ndarray,
+    open_u: np.ndarray,
+    open_v: np.ndarray,
+) -> np.ndarray:
+    """Seconds from points along edges to the labs (per point: its place ``frac`` from ``u``,
+    the edge's driving and walking seconds, its ends' times, which ends the mode may drive
+    towards); ``frac`` outside 0-1 is clipped, NaN taken as 0."""
+    return _times_along(
+        np.ascontiguousarray(frac, dtype=np.float64), drive, foot, t_u, t_v, open_u, open_v
+    )
+
+
+@njit(cache=_CACHE, nogil=True)
+def _straight_cells(
+    node_xy,
+    edge_u,
+    edge_v,
+    edges,
+    n,
+    first,
+    count,
+    times,
+    drive,
+    length,
+    walk_mps,
+    open_u,
+    open_v,
+    grid,
+    out,
+):  # pragma: no cover - compiled
+    """The least time of points ``(j + first) / n`` of the way along each straight edge, put in
+    the cells of a grid (``grid``: x0, cell width, y0, cell height, rows, cols)."""
+    x0, a, y0, e, rows, cols = grid[0], grid[1], grid[2], grid[3], int(grid[4]), int(grid[5])
+    for i in range(len(edges)):
+        ed = edges[i]
+        u, v = edge_u[ed], edge_v[ed]
+        xu, yu = node_xy[u, 0], node_xy[u, 1]
+        dx, dy = node_xy[v, 0] - xu, node_xy[v, 1] - yu
+        for j in range(count[i]):
+            frac = (j + first[i]) / n[i]
+            col = int(np.floor((xu + frac * dx - x0) / a))
+            row = int(np.floor((yu + frac * dy - y0) / e))
+            if 0 <= row < rows and 0 <= col < cols:
+                foot = length[ed] / walk_mps
+                s = _time_along(frac, drive[ed], foot, times[u], times[v], open_u[ed], open_v[ed])
+                k = row * cols + col
+                if s < out[k]:
+                    out[k] = s
+
+
+def straight_cells(
+    node_xy: np.ndarray,
+    edge_u: np.ndarray,
+    edge_v: np.ndarray,
+    edges: np.ndarray,
+    n: np.ndarray,
+    first: np.ndarray,
+    count: np.ndarray,
+    ways: tuple[np.ndarray, ...],
+    grid: tuple[float, float, float, float, int, int],
+    out: np.ndarray,
+) -> None:
+    """Put into ``out`` (a flat grid, least time kept) the points ``(j + first) / n`` of the way
+    along each straight edge of ``edges``, ``j < count``: ``ways`` is ``(times per node, drive
+    seconds, length in metres, walking speed in m/s, open towards u, open towards v per edge)``;
+    ``grid`` is ``(x0, cell width, y0, cell height, rows, cols)`` of an affine north-up grid."""
+    times, drive, length, walk_mps, open_u, open_v = ways
+    _straight_cells(
+        node_xy,
+        edge_u,
+        edge_v,
+        edges,
+        n,
+        first,
+        count,
+        times,
+        drive,
+        length,
+        float(walk_mps),
+        open_u,
+        open_v,
+        np.asarray(grid, dtype=np.float64),
+        out,
+    )
