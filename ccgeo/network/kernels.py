@@ -97,7 +97,8 @@ def _search(indptr, indices, data, source, known, limit, time, pred):  # pragma:
                     found[n_found] = v
                     n_found += 1
                 time[v] = t
-                pred[v] = u
+                if len(pred):  # bounded searches keep no paths
+                    pred[v] = u
                 # push: move up from the end
                 if size == len(keys):
                     keys = _grow(keys, size)
@@ -150,7 +151,6 @@ def _bounded(indptr, indices, data, sources, limit, no_bound, time, pred):  # pr
             nodes_out[total + j] = v
             secs_out[total + j] = time[v]
             time[v] = np.inf
-            pred[v] = -1
         counts[i] = k
         total += k
     return counts, nodes_out[:total], secs_out[:total]
@@ -318,14 +318,17 @@ def nearest_search(
 
 class SearchArrays:
     """The work arrays of one search at a time on a network of ``n`` nodes: ``time`` (all
-    ``inf``) and ``pred`` (all -1), which every search leaves as it found them, and ``unbounded``
-    (all ``inf``, read-only). One per thread."""
+    ``inf``) and ``pred`` (all -1; empty for `bounded_searches`, which keep no paths), which
+    every search leaves as it found them, and ``unbounded`` (all ``inf``, read-only, shareable
+    between threads). One per thread."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, *, paths: bool = True, unbounded: np.ndarray | None = None) -> None:
         self.time = np.full(n, np.inf)
-        self.pred = np.full(n, -1, dtype=np.int64)
-        self.unbounded = np.full(n, np.inf)
-        self.unbounded.setflags(write=False)
+        self.pred = np.full(n if paths else 0, -1, dtype=np.int64)
+        if unbounded is None:
+            unbounded = np.full(n, np.inf)
+            unbounded.setflags(write=False)
+        self.unbounded = unbounded
 
 
 def pruned_search(

@@ -258,7 +258,9 @@ def catchments(
     indptr = graph.indptr.astype(np.int64)
     groups = [labs[i : i + _CATCHMENT_GROUP] for i in range(0, k, _CATCHMENT_GROUP)]
     threads = max(1, min(_search_threads(), len(groups)))
-    works = [SearchArrays(net.n_nodes) for _ in range(threads)]
+    unbounded = np.full(net.n_nodes, np.inf)
+    unbounded.setflags(write=False)
+    works = [SearchArrays(net.n_nodes, paths=False, unbounded=unbounded) for _ in range(threads)]
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     with ThreadPoolExecutor(threads) as pool:  # the searches release the GIL
         for first in range(0, len(groups), threads):
