@@ -19,8 +19,10 @@ process measures, in order, with the peak memory (``VmHWM``) after each stage:
   `Cancelled`.
 
 ``KB/edge`` is the memory the network costs: the peak after every stage, less the process's
-resident memory before reading (Python and the libraries, the people), per road edge. The table is
-printed in Markdown; the plot (matplotlib) goes to ``--plot`` (default ``docs/scaling.png``).
+resident memory before reading (Python and the libraries, the people), per road edge; the line
+under the table gives the peak's growth per edge between the two largest sizes (what one more
+edge costs) and the peak it predicts for a 30M-edge country. The table is printed in Markdown;
+the plot (matplotlib) goes to ``--plot`` (default ``docs/scaling.png``).
 """
 
 from __future__ import annotations
@@ -202,6 +204,20 @@ def table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def memory_line(results: list[dict[str, Any]], *, edges_then: float = 30e6) -> str:
+    """What one more edge costs (the peak's growth between the two largest sizes, per edge) and
+    the peak it predicts at ``edges_then`` edges."""
+    if len(results) < 2:
+        return ""
+    small, large = sorted(results, key=lambda r: r["edges"])[-2:]
+    kb = (large["peak_mb"] - small["peak_mb"]) * 1024.0 / (large["edges"] - small["edges"])
+    then_gb = (large["peak_mb"] * 1024.0 + kb * (edges_then - large["edges"])) / 1024.0**2
+    return (
+        f"Memory: {kb:.2f} KB per more edge (peak {small['edges']:,} → {large['edges']:,} "
+        f"edges); a {edges_then / 1e6:.0f}M-edge country would peak near {then_gb:.1f} GB."
+    )
+
+
 def plot(results: list[dict[str, Any]], path: Path) -> str:
     """Time per stage and peak memory against edges; what was written."""
     try:
@@ -252,6 +268,7 @@ def _main() -> None:
         results.append(json.loads(line[-1][7:]))
         print(f"{size:,} edges done", file=sys.stderr, flush=True)
     print(table(results))
+    print(memory_line(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     print(plot(results, args.plot))
