@@ -50,6 +50,7 @@ class BarChart(QWidget):
         self.values: list[float] = []
         self.target: float | None = None
         self.title = ""
+        self.empty_text = ""
         self.bar_height = 18.0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(80)
@@ -67,8 +68,10 @@ class BarChart(QWidget):
         *,
         title: str = "",
         target: float | None = None,
+        empty_text: str = "",
     ) -> None:
-        """Show ``values`` (shares 0..1) for ``labels``; ``target`` draws a dashed line."""
+        """Show ``values`` (shares 0..1) for ``labels``; ``target`` draws a dashed line;
+        ``empty_text`` says why there is nothing to show when there are no bars."""
         if len(labels) != len(values):
             msg = f"{len(labels)} labels for {len(values)} values; give one value per label"
             raise ValueError(msg)
@@ -76,6 +79,7 @@ class BarChart(QWidget):
         self.values = [float(v) for v in values]
         self.title = title
         self.target = target
+        self.empty_text = empty_text
         self.updateGeometry()
         self.update()
 
@@ -124,6 +128,11 @@ class BarChart(QWidget):
             if self.title:
                 painter.setPen(ink)
                 painter.drawText(QRectF(4, 2, self.width() - 8, metrics.height() + 4), self.title)
+            if not self.labels and self.empty_text:
+                painter.setPen(ink)
+                flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+                box = QRectF(self.rect()).adjusted(12, 8, -12, -8)
+                painter.drawText(box, flags, self.empty_text)
             for i, (label, value) in enumerate(zip(self.labels, self.values, strict=True)):
                 y = top + i * pitch
                 bar = QRectF(left, y, width, self.bar_height)

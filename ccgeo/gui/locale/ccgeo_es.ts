@@ -2688,7 +2688,6 @@ Save them before closing it?</source>
     </message>
     <message>
         <source>District</source>
-        <extracomment>The Lancet Commission on Global Surgery target: 80 % of people within 2 h (DOMAIN.md).</extracomment>
         <translation>Distrito</translation>
     </message>
     <message>
@@ -3524,6 +3523,11 @@ Save them before closing it?</source>
     <message>
         <source>Unreachable</source>
         <translation>Sin acceso</translation>
+    </message>
+    <message>
+        <source>This chart compares districts, and the project has none: import them with File ▸ Import ▸ Districts… to see the coverage of each.</source>
+        <extracomment>The Lancet Commission on Global Surgery target: 80 % of people within 2 h (DOMAIN.md). What the chart says when the project has no districts to compare.</extracomment>
+        <translation>Este gráfico compara distritos y el proyecto no tiene ninguno: impórtelos con Archivo ▸ Importar ▸ Distritos… para ver la cobertura de cada uno.</translation>
     </message>
     <message>
         <source>Off-network</source>

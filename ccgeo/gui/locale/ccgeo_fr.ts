@@ -2688,7 +2688,6 @@ Les enregistrer avant de le fermer ?</translation>
     </message>
     <message>
         <source>District</source>
-        <extracomment>The Lancet Commission on Global Surgery target: 80 % of people within 2 h (DOMAIN.md).</extracomment>
         <translation>District</translation>
     </message>
     <message>
@@ -3524,6 +3523,11 @@ Les enregistrer avant de le fermer ?</translation>
     <message>
         <source>Unreachable</source>
         <translation>Inaccessibles</translation>
+    </message>
+    <message>
+        <source>This chart compares districts, and the project has none: import them with File ▸ Import ▸ Districts… to see the coverage of each.</source>
+        <extracomment>The Lancet Commission on Global Surgery target: 80 % of people within 2 h (DOMAIN.md). What the chart says when the project has no districts to compare.</extracomment>
+        <translation>Ce graphique compare les districts, et le projet n’en a aucun : importez-les avec Fichier ▸ Importer ▸ Districts… pour voir la couverture de chacun.</translation>
     </message>
     <message>
         <source>Off-network</source>

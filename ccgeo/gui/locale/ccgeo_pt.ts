@@ -2688,7 +2688,6 @@ Salvá-las antes de fechá-lo?</translation>
     </message>
     <message>
         <source>District</source>
-        <extracomment>The Lancet Commission on Global Surgery target: 80 % of people within 2 h (DOMAIN.md).</extracomment>
         <translation>Distrito</translation>
     </message>
     <message>
@@ -3524,6 +3523,11 @@ Salvá-las antes de fechá-lo?</translation>
     <message>
         <source>Unreachable</source>
         <translation>Sem acesso</translation>
+    </message>
+    <message>
+        <source>This chart compares districts, and the project has none: import them with File ▸ Import ▸ Districts… to see the coverage of each.</source>
+        <extracomment>The Lancet Commission on Global Surgery target: 80 % of people within 2 h (DOMAIN.md). What the chart says when the project has no districts to compare.</extracomment>
+        <translation>Este gráfico compara distritos e o projeto não tem nenhum: importe-os com Arquivo ▸ Importar ▸ Distritos… para ver a cobertura de cada um.</translation>
     </message>
     <message>
         <source>Off-network</source>

@@ -40,6 +40,11 @@ if TYPE_CHECKING:
 
 #: The Lancet Commission on Global Surgery target: 80 % of people within 2 h (DOMAIN.md).
 LANCET_TARGET = (120.0, 0.8)
+#: What the chart says when the project has no districts to compare.
+NO_DISTRICTS = QT_TR_NOOP(
+    "This chart compares districts, and the project has none: import them with "
+    "File ▸ Import ▸ Districts… to see the coverage of each."
+)
 
 COVERAGE_HEADERS = (
     QT_TR_NOOP("District"),
@@ -319,7 +324,8 @@ class ResultsPanel(QWidget):
     def _refresh_chart(self) -> None:
         rows = self.chart_rows()
         if rows.empty:
-            self.chart.set_data([], [])
+            why = "" if self._coverage is None else NO_DISTRICTS
+            self.chart.set_data([], [], empty_text=tr(why) if why else "")
             return
         t = float(self.threshold.currentData())
         target = LANCET_TARGET[1] if t == LANCET_TARGET[0] else None
