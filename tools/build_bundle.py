@@ -27,7 +27,7 @@ def folder_size(folder: Path) -> int:
 
 
 def zip_name(version: str) -> str:
-    """``ccgeo-<version>-<system>-<machine>`` (``ccgeo-0.11.0-windows-amd64``)."""
+    """``ccgeo-<version>-<system>-<machine>`` (``ccgeo-0.10.0-windows-amd64``)."""
     return f"ccgeo-{version}-{platform.system().lower()}-{platform.machine().lower()}"
 
 
