@@ -2946,6 +2946,10 @@ Save them before closing it?</source>
         <translation>Abrir dashboard.html de la carpeta de resultados en el navegador (funciona sin conexión)</translation>
     </message>
     <message>
+        <source>One row per city, test, quality level and indicator; the level (1-5) is on the draft scale of resources/readiness.toml</source>
+        <translation>Una fila por ciudad, prueba, nivel de calidad e indicador; el nivel (1-5) está en la escala provisional de resources/readiness.toml</translation>
+    </message>
+    <message>
         <source>Choose several projects with File ▸ Compare Cities… to compare their readiness.</source>
         <translation>Elija varios proyectos con Archivo ▸ Comparar ciudades… para comparar su preparación.</translation>
     </message>
@@ -3012,8 +3016,8 @@ Save them before closing it?</source>
         <translation>Ciudades comparadas</translation>
     </message>
     <message>
-        <source>Compare &amp;Cities…</source>
-        <translation>Comparar &amp;ciudades…</translation>
+        <source>Co&amp;mpare Cities…</source>
+        <translation>Co&amp;mparar ciudades…</translation>
     </message>
     <message>
         <source>Compare the diagnostic readiness of several projects, one city each: indicators, levels on the draft scale, charts, maps, an offline dashboard and a PDF brief</source>

@@ -2946,6 +2946,10 @@ Les enregistrer avant de le fermer ?</translation>
         <translation>Ouvrir dashboard.html du dossier des résultats dans le navigateur (fonctionne hors ligne)</translation>
     </message>
     <message>
+        <source>One row per city, test, quality level and indicator; the level (1-5) is on the draft scale of resources/readiness.toml</source>
+        <translation>Une ligne par ville, test, niveau de qualité et indicateur ; le niveau (1-5) est sur l’échelle provisoire de resources/readiness.toml</translation>
+    </message>
+    <message>
         <source>Choose several projects with File ▸ Compare Cities… to compare their readiness.</source>
         <translation>Choisissez plusieurs projets avec Fichier ▸ Comparer des villes… pour comparer leur préparation.</translation>
     </message>
@@ -3012,8 +3016,8 @@ Les enregistrer avant de le fermer ?</translation>
         <translation>Villes comparées</translation>
     </message>
     <message>
-        <source>Compare &amp;Cities…</source>
-        <translation>Comparer des &amp;villes…</translation>
+        <source>Co&amp;mpare Cities…</source>
+        <translation>Co&amp;mparer des villes…</translation>
     </message>
     <message>
         <source>Compare the diagnostic readiness of several projects, one city each: indicators, levels on the draft scale, charts, maps, an offline dashboard and a PDF brief</source>

@@ -2946,6 +2946,10 @@ Salvá-las antes de fechá-lo?</translation>
         <translation>Abrir dashboard.html da pasta de resultados no navegador (funciona offline)</translation>
     </message>
     <message>
+        <source>One row per city, test, quality level and indicator; the level (1-5) is on the draft scale of resources/readiness.toml</source>
+        <translation>Uma linha por cidade, exame, nível de qualidade e indicador; o nível (1-5) está na escala provisória de resources/readiness.toml</translation>
+    </message>
+    <message>
         <source>Choose several projects with File ▸ Compare Cities… to compare their readiness.</source>
         <translation>Escolha vários projetos com Arquivo ▸ Comparar cidades… para comparar sua prontidão.</translation>
     </message>
@@ -3012,8 +3016,8 @@ Salvá-las antes de fechá-lo?</translation>
         <translation>Cidades comparadas</translation>
     </message>
     <message>
-        <source>Compare &amp;Cities…</source>
-        <translation>Comparar &amp;cidades…</translation>
+        <source>Co&amp;mpare Cities…</source>
+        <translation>Co&amp;mparar cidades…</translation>
     </message>
     <message>
         <source>Compare the diagnostic readiness of several projects, one city each: indicators, levels on the draft scale, charts, maps, an offline dashboard and a PDF brief</source>

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -97,14 +99,25 @@ class ComparePanel(QWidget):
         self.table = QTableWidget()
         self.table.setObjectName("compare_table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setMinimumHeight(48)  # the dock shares a laptop's height with the others
         self.dashboard_button = QPushButton()
         self.dashboard_button.setObjectName("compare_open_dashboard")
         self.dashboard_button.clicked.connect(self.open_dashboard)
-        layout = QVBoxLayout(self)
+        # in a scroll area: the dock shares a laptop's 768 pixels with the others, in every
+        # language's length of words
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.label)
         layout.addWidget(self.draft_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.dashboard_button, 0, Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.refresh()
         notifier().changed.connect(self.refresh)
 
@@ -129,6 +142,12 @@ class ComparePanel(QWidget):
             tr("Open dashboard.html of the output folder in the web browser (works offline)")
         )
         self.dashboard_button.setEnabled(self.dashboard is not None)
+        self.table.setToolTip(
+            tr(
+                "One row per city, test, quality level and indicator; the level (1-5) is on the "
+                "draft scale of resources/readiness.toml"
+            )
+        )
         self.table.clear()
         if self.comparison is None:
             self.label.setText(
@@ -308,11 +327,11 @@ def install(window: MainWindow) -> None:
     """File ▸ Compare Cities…, and the Cities compared dock it opens."""
     panel = ComparePanel()
     window.compare_panel = panel  # type: ignore[attr-defined]
-    dock = window.add_dock("compare", tr("Cities compared"), panel)
+    dock = window.add_dock("compare", tr("Cities compared"), panel, tabify_with="results")
     dock.hide()
     actions = _CompareActions(window, panel, dock)
     window.compare_actions = actions  # type: ignore[attr-defined]
-    action = QAction(tr("Compare &Cities…"), window)
+    action = QAction(tr("Co&mpare Cities…"), window)
     tip = tr(
         "Compare the diagnostic readiness of several projects, one city each: indicators, "
         "levels on the draft scale, charts, maps, an offline dashboard and a PDF brief"
