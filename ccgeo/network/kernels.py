@@ -47,12 +47,50 @@ def _in_order(found, values):  # pragma: no cover - compiled
 
 
 @njit(cache=_CACHE, nogil=True)
+def _sift_down(keys, heap, size):  # pragma: no cover - compiled
+    """After the root of a binary min-heap of (time, node) was taken: move its last entry, now
+    at ``size``, down from the root into place (``size`` entries are left)."""
+    last_k, last_n = keys[size], heap[size]
+    i = 0
+    while True:
+        child = 2 * i + 1
+        if child >= size:
+            break
+        if child + 1 < size and keys[child + 1] < keys[child]:
+            child += 1
+        if last_k <= keys[child]:
+            break
+        keys[i] = keys[child]
+        heap[i] = heap[child]
+        i = child
+    if size > 0:
+        keys[i] = last_k
+        heap[i] = last_n
+
+
+@njit(cache=_CACHE, nogil=True)
+def _sift_up(keys, heap, size, key, node):  # pragma: no cover - compiled
+    """Add (``key``, ``node``) to a heap of ``size`` entries (room for one more), moving it up
+    from the end into place."""
+    i = size
+    while i > 0:
+        parent = (i - 1) >> 1
+        if keys[parent] <= key:
+            break
+        keys[i] = keys[parent]
+        heap[i] = heap[parent]
+        i = parent
+    keys[i] = key
+    heap[i] = node
+
+
+@njit(cache=_CACHE, nogil=True)
 def _search(indptr, indices, data, source, known, limit, time, pred):  # pragma: no cover
     """Dijkstra from ``source`` that keeps a node only while its time beats ``known`` (strictly)
     and stays within ``limit``; returns the nodes kept, in the order found.
 
-    The queue is a binary min-heap of (time, node) with stale entries skipped when popped,
-    written out inline: this loop is the whole cost of a search.
+    The queue is a binary min-heap of (time, node) with stale entries skipped when popped
+    (`_sift_down`, `_sift_up`, compiled into this loop): the loop is the whole cost of a search.
     """
     keys = np.empty(1024, dtype=np.float64)
     heap = np.empty(1024, dtype=np.int64)
@@ -67,24 +105,8 @@ def _search(indptr, indices, data, source, known, limit, time, pred):  # pragma:
     size = 1
     while size > 0:
         d, u = keys[0], heap[0]
-        # pop: move the last entry down from the root
         size -= 1
-        last_k, last_n = keys[size], heap[size]
-        i = 0
-        while True:
-            child = 2 * i + 1
-            if child >= size:
-                break
-            if child + 1 < size and keys[child + 1] < keys[child]:
-                child += 1
-            if last_k <= keys[child]:
-                break
-            keys[i] = keys[child]
-            heap[i] = heap[child]
-            i = child
-        if size > 0:
-            keys[i] = last_k
-            heap[i] = last_n
+        _sift_down(keys, heap, size)
         if d > time[u]:
             continue  # a stale entry: u was reached faster since
         for a in range(indptr[u], indptr[u + 1]):
@@ -99,21 +121,11 @@ def _search(indptr, indices, data, source, known, limit, time, pred):  # pragma:
                 time[v] = t
                 if len(pred):  # bounded searches keep no paths
                     pred[v] = u
-                # push: move up from the end
                 if size == len(keys):
                     keys = _grow(keys, size)
                     heap = _grow(heap, size)
-                i = size
+                _sift_up(keys, heap, size, t, v)
                 size += 1
-                while i > 0:
-                    parent = (i - 1) >> 1
-                    if keys[parent] <= t:
-                        break
-                    keys[i] = keys[parent]
-                    heap[i] = heap[parent]
-                    i = parent
-                keys[i] = t
-                heap[i] = v
     return found[:n_found]
 
 
@@ -232,22 +244,7 @@ def _nearest(indptr, indices, data, sources, limit, stop, dist, pred, src):  # p
     while size > 0:
         d, u = keys[0], heap[0]
         size -= 1
-        last_k, last_n = keys[size], heap[size]
-        i = 0
-        while True:
-            child = 2 * i + 1
-            if child >= size:
-                break
-            if child + 1 < size and keys[child + 1] < keys[child]:
-                child += 1
-            if last_k <= keys[child]:
-                break
-            keys[i] = keys[child]
-            heap[i] = heap[child]
-            i = child
-        if size > 0:
-            keys[i] = last_k
-            heap[i] = last_n
+        _sift_down(keys, heap, size)
         if d > dist[u]:
             continue
         pops += 1
@@ -263,17 +260,8 @@ def _nearest(indptr, indices, data, sources, limit, stop, dist, pred, src):  # p
                 if size == len(keys):
                     keys = _grow(keys, size)
                     heap = _grow(heap, size)
-                i = size
+                _sift_up(keys, heap, size, t, v)
                 size += 1
-                while i > 0:
-                    parent = (i - 1) >> 1
-                    if keys[parent] <= t:
-                        break
-                    keys[i] = keys[parent]
-                    heap[i] = heap[parent]
-                    i = parent
-                keys[i] = t
-                heap[i] = v
     return True
 
 
