@@ -327,8 +327,13 @@ def install(window: MainWindow) -> None:
     """File ▸ Compare Cities…, and the Cities compared dock it opens."""
     panel = ComparePanel()
     window.compare_panel = panel  # type: ignore[attr-defined]
-    dock = window.add_dock("compare", tr("Cities compared"), panel, tabify_with="results")
+    # a tab beside Results (a laptop's 768 pixels hold no third row of docks); Results stays
+    # the tab in front
+    anchor = "results" if "results" in window.docks else None
+    dock = window.add_dock("compare", tr("Cities compared"), panel, tabify_with=anchor)
     dock.hide()
+    if anchor is not None:
+        window.docks[anchor].raise_()
     actions = _CompareActions(window, panel, dock)
     window.compare_actions = actions  # type: ignore[attr-defined]
     action = QAction(tr("Co&mpare Cities…"), window)
