@@ -163,6 +163,8 @@ def _bounded(indptr, indices, data, sources, limit, no_bound, time, pred):  # pr
             nodes_out[total + j] = v
             secs_out[total + j] = time[v]
             time[v] = np.inf
+            if len(pred):  # leave the paths as they came too, when kept
+                pred[v] = -1
         counts[i] = k
         total += k
     return counts, nodes_out[:total], secs_out[:total]
