@@ -29,14 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccgeo.errors import check_cancel
+from ccgeo.errors import InputError, check_cancel
 from ccgeo.gui.language import QT_TR_NOOP, tr
 from ccgeo.gui.wording import for_planner
 from ccgeo.gui.workers import Worker
 from ccgeo.io.basemap import read_roads_and_basemap
 from ccgeo.io.kinds import dialog_filter
 from ccgeo.io.osm import ROAD_KINDS, download_roads
-from ccgeo.io.population import assign_districts, read_districts, read_population
+from ccgeo.io.population import (
+    age_sex_summary,
+    assign_districts,
+    find_age_sex_rasters,
+    read_districts,
+    read_population,
+)
 from ccgeo.io.population.common import POPULATION_KINDS
 from ccgeo.model.basemap import BasemapData
 from ccgeo.model.demand import Demand
@@ -312,7 +318,17 @@ class LayerImportDialog(QDialog):
         self.clip_check.setToolTip(
             tr("The study area is the districts' union, else the road network's extent")
         )
-        if self.kind == "roads":
+        self.worldpop_radio = QRadioButton(tr("From a folder of &WorldPop age/sex rasters"))
+        self.worldpop_radio.setToolTip(
+            tr(
+                "One GeoTIFF per sex and age band, named like ken_f_15_2020.tif; the people by "
+                "sex and age give the coverage of women, men and each age band"
+            )
+        )
+        self.age_sex_label = QLabel()
+        self.age_sex_label.setWordWrap(True)
+        self.age_sex_label.hide()
+        if self.kind in ("roads", "population"):
             self.file_radio.setChecked(True)
         if self.kind == "population":
             project = self.project
@@ -356,10 +372,17 @@ class LayerImportDialog(QDialog):
             form.addRow(tr("File:"), path_row)
             form.addRow(self.download_radio)
             form.addRow(tr("Place:"), self.place_edit)
+        elif self.kind == "population":
+            group = QButtonGroup(self)
+            group.addButton(self.file_radio)
+            group.addButton(self.worldpop_radio)
+            form.addRow(self.file_radio)
+            form.addRow(self.worldpop_radio)
+            form.addRow(tr("File:"), path_row)
+            form.addRow(self.age_sex_label)
+            form.addRow(self.clip_check)
         else:
             form.addRow(tr("File:"), path_row)
-        if self.kind == "population":
-            form.addRow(self.clip_check)
         return form
 
     def _layout(self) -> None:
@@ -377,6 +400,9 @@ class LayerImportDialog(QDialog):
         self.browse_button.clicked.connect(self._browse)
         if self.kind == "roads":
             self.file_radio.toggled.connect(self._sync_source)
+        if self.kind == "population":
+            self.worldpop_radio.toggled.connect(self._preview_age_sex)
+            self.path_edit.textChanged.connect(self._preview_age_sex)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
 
@@ -387,11 +413,36 @@ class LayerImportDialog(QDialog):
         self.place_edit.setEnabled(download)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, tr(_TITLES[self.kind]), str(Path.home()), file_filter(self.kind)
-        )
+        if self._folder_wanted():
+            chosen = QFileDialog.getExistingDirectory(
+                self, tr("Folder of WorldPop age/sex rasters"), str(Path.home())
+            )
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, tr(_TITLES[self.kind]), str(Path.home()), file_filter(self.kind)
+            )
         if chosen:
             self.path_edit.setText(chosen)
+
+    def _folder_wanted(self) -> bool:
+        """Whether the population is a folder of WorldPop age/sex rasters."""
+        return self.kind == "population" and self.worldpop_radio.isChecked()
+
+    def _preview_age_sex(self) -> None:
+        """In the WorldPop mode, the columns by sex and age the chosen folder gives, the rasters
+        it leaves out, or why it cannot be read."""
+        folder = Path(self.path_edit.text().strip())
+        if not self._folder_wanted() or not self.path_edit.text().strip() or not folder.is_dir():
+            self.age_sex_label.hide()
+            return
+        try:
+            rasters = find_age_sex_rasters(folder)
+        except InputError as exc:
+            lines = [for_planner(str(exc))]
+        else:
+            lines = [age_sex_summary(rasters.files), *rasters.warnings()]
+        self.age_sex_label.setText("\n".join(lines))
+        self.age_sex_label.show()
 
     @property
     def running(self) -> bool:

@@ -1,12 +1,14 @@
 """Population and district boundaries: GeoTIFF rasters, point grids, district tables → `Demand`.
 
 `read_population` picks the reader by the file's suffix: `rasters` (people per cell), `points`
-(tables with coordinates, point layers); `census` joins a table per district to the polygons
-of `districts`.
+(tables with coordinates, point layers), `worldpop` (a folder of age/sex rasters); `census`
+joins a table per district to the polygons of `districts`. `agesex` names the columns of
+people by sex and age band.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ccgeo.errors import InputError
 from ccgeo.i18n import _
+from ccgeo.io.population.agesex import AgeSexRasters, age_sex_summary, find_age_sex_rasters
 from ccgeo.io.population.census import read_population_table
 from ccgeo.io.population.common import LAYER_SUFFIXES, RASTER_SUFFIXES, _check_path
 from ccgeo.io.population.districts import (
@@ -27,6 +30,7 @@ from ccgeo.io.population.districts import (
 )
 from ccgeo.io.population.points import _read_point_layer, _read_point_table
 from ccgeo.io.population.rasters import _read_raster
+from ccgeo.io.population.worldpop import read_age_sex_rasters
 from ccgeo.io.population.zonal import zonal_population
 from ccgeo.io.tables import TABLE_SUFFIXES
 from ccgeo.model.demand import Demand
@@ -36,8 +40,11 @@ __all__ = [
     "FACILITY_MARGIN_M",
     "LAYER_SUFFIXES",
     "RASTER_SUFFIXES",
+    "AgeSexRasters",
     "DistrictAssignment",
+    "age_sex_summary",
     "assign_districts",
+    "find_age_sex_rasters",
     "locate_in_districts",
     "read_districts",
     "read_population",
@@ -50,6 +57,7 @@ __all__ = [
 def read_population(
     path: str | Path,
     *,
+    age_sex: str | Path | Sequence[str | Path] | None = None,
     study_area: BaseGeometry | None = None,
     districts: gpd.GeoDataFrame | None = None,
     population_column: str | None = None,
@@ -67,7 +75,12 @@ def read_population(
     path
         ``.tif``/``.tiff`` (people per cell, any CRS); ``.csv``/``.xlsx``/``.ods``/``.json``
         tables with coordinates and a population column; ``.geojson``/``.gpkg``/``.shp``/``.zip``
-        point layers with a population attribute (polygons are reduced to an inner point).
+        point layers with a population attribute (polygons are reduced to an inner point); a
+        folder of WorldPop age/sex rasters (``ken_f_15_2020.tif``), summed.
+    age_sex
+        With a raster ``path``: WorldPop's age/sex rasters of its grid (a folder or a list of
+        files). Each gives a column ``pop_<f|m>_<band>``: ``pop_f_0_0`` (under one),
+        ``pop_f_1_4``, ..., ``pop_f_80_plus`` (`ccgeo.io.population.agesex`).
     study_area
         Polygon in EPSG:4326; only people inside it are kept (a raster is read only over its
         bounding box). People left outside are counted in the warnings and the report.
@@ -96,37 +109,46 @@ def read_population(
     ------
     InputError
         Unreadable file, no usable row or cell, no overlap with the study area, or a named
-        column that does not exist.
+        column that does not exist; age/sex rasters badly named or on another grid.
     """
+    places: dict[str, Any] = {"study_area": study_area, "districts": districts}
+    places |= {"progress": progress, "cancel": cancel}
+    if age_sex is not None or (Path(path).is_dir() and Path(path).suffix.lower() != ".gdb"):
+        return _read_worldpop(Path(path), age_sex, **places)
     path = _check_path(path, expected=_("a population raster, table or point layer"))
     suffix = path.suffix.lower()
     if suffix in RASTER_SUFFIXES:
-        return _read_raster(
-            path, study_area=study_area, districts=districts, progress=progress, cancel=cancel
-        )
+        return _read_raster(path, **places)
     if suffix in LAYER_SUFFIXES:
-        return _read_point_layer(
-            path,
-            layer=layer,
-            study_area=study_area,
-            districts=districts,
-            population_column=population_column,
-            progress=progress,
-            cancel=cancel,
-        )
+        return _read_point_layer(path, layer=layer, population_column=population_column, **places)
     if suffix in TABLE_SUFFIXES:
-        return _read_point_table(
-            path,
-            sheet=sheet,
-            study_area=study_area,
-            districts=districts,
-            population_column=population_column,
-            lon_column=lon_column,
-            lat_column=lat_column,
-            progress=progress,
-            cancel=cancel,
-        )
+        columns = {"population_column": population_column}
+        columns |= {"lon_column": lon_column, "lat_column": lat_column}
+        return _read_point_table(path, sheet=sheet, **columns, **places)
     raise _not_population(path)
+
+
+def _read_worldpop(
+    path: Path,
+    age_sex: str | Path | Sequence[str | Path] | None,
+    *,
+    study_area: BaseGeometry | None,
+    districts: gpd.GeoDataFrame | None,
+    progress: ProgressCallback | None,
+    cancel: Any,
+) -> Demand:
+    """WorldPop's age/sex rasters: of the folder ``path`` (their sum the people per cell), or
+    ``age_sex`` on the cells of the raster ``path``."""
+    places = {"study_area": study_area, "districts": districts}
+    if path.is_dir():
+        rasters = find_age_sex_rasters(age_sex if age_sex is not None else path)
+        return read_age_sex_rasters(None, rasters, **places, progress=progress, cancel=cancel)
+    path = _check_path(path, expected=_("a population raster"))
+    if path.suffix.lower() not in RASTER_SUFFIXES:
+        msg = _("age/sex rasters are read with a population raster of the same grid")
+        raise InputError(msg, path=path)
+    rasters = find_age_sex_rasters(age_sex)  # type: ignore[arg-type]
+    return read_age_sex_rasters(path, rasters, **places, progress=progress, cancel=cancel)
 
 
 def _not_population(path: Path) -> InputError:

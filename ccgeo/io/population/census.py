@@ -14,6 +14,7 @@ import shapely
 from ccgeo.errors import InputError
 from ccgeo.geo import local_utm_crs
 from ccgeo.i18n import _, ngettext
+from ccgeo.io.population.agesex import ALL_AGES, census_band_column
 from ccgeo.io.population.common import (
     _DISTRICT_NAME_NAMES,
     MAX_PEOPLE,
@@ -86,9 +87,14 @@ def read_population_table(
     name_col = _district_name_column(table, columns, district_column, pop_col=pop_col, path=path)
     warnings: list[str] = []
     census = _census_rows(table, name_col=name_col, pop_col=pop_col, warnings=warnings)
-    people_per_district, matched_district, unmatched_rows = _spread_over_districts(
+    band_names, band_people = _age_sex_rows(
+        table, census, skip=(pop_col, name_col), path=path, warnings=warnings
+    )
+    shares, matched_district, unmatched_rows = _spread_over_districts(
         census, districts, warnings=warnings
     )
+    people_per_district = _per_district(census.population, shares, len(districts))
+    bands = dict(zip(band_names, _per_district(band_people, shares, len(districts)).T, strict=True))
     _report_unmatched(
         census,
         districts,
@@ -99,7 +105,7 @@ def read_population_table(
         warnings=warnings,
     )
 
-    gdf = _district_points(districts, people_per_district, matched_district)
+    gdf = _district_points(districts, people_per_district, matched_district, bands)
     if gdf.empty:
         msg = _("the matched districts have no people in {column!r}").format(column=pop_col)
         raise InputError(msg, path=path)
@@ -146,9 +152,13 @@ def _census_report(
 
 
 def _district_points(
-    districts: gpd.GeoDataFrame, people_per_district: np.ndarray, matched_district: np.ndarray
+    districts: gpd.GeoDataFrame,
+    people_per_district: np.ndarray,
+    matched_district: np.ndarray,
+    bands: dict[str, np.ndarray],
 ) -> gpd.GeoDataFrame:
-    """One demand point per matched district with people, at a point inside its polygon."""
+    """One demand point per matched district with people, at a point inside its polygon, with
+    its people by sex and age (``bands``: people per polygon of each ``pop_<sex>_<band>``)."""
     d_ids = districts["district_id"].to_numpy(dtype=object)
     keep = matched_district & (people_per_district > 0)
     points = districts.geometry.to_numpy()[keep]
@@ -157,6 +167,7 @@ def _district_points(
             "demand_id": d_ids[keep],
             "population": people_per_district[keep],
             "district_id": d_ids[keep],
+            **{column: people[keep] for column, people in bands.items()},
         },
         geometry=gpd.GeoSeries(shapely.point_on_surface(points), crs="EPSG:4326"),
         crs="EPSG:4326",
@@ -211,21 +222,10 @@ def _census_rows(
     """Names and people per row; rows without a count, without a name or with the total listed."""
     first = int(table.attrs.get("first_row_number", 2))
     names = _as_text(table[name_col]).to_numpy(dtype=object)
-    population, pop_missing, pop_bad = _parse_numbers(table[pop_col])
-    negative = np.isfinite(population) & (population < 0)
-    too_many = np.isposinf(population) | (np.isfinite(population) & (population > MAX_PEOPLE))
-    pop_bad = pop_bad & ~too_many  # 1e400 is a number, too large: said as such
     rows = np.arange(len(table)) + first
-    for mask, problem in (
-        (pop_missing, "missing"),
-        (pop_bad, "not_a_number"),
-        (negative, "negative"),
-        (too_many, "too_many"),
-    ):
-        if mask.any():
-            items = [f"{row_label(rows[i])} {names[i]!r}" for i in np.flatnonzero(mask)]
-            warnings.append(count_warning(problem, items, pop_col, features=False))
-    population = np.where(np.isfinite(population) & ~negative & ~too_many, population, 0.0)
+    labels = [f"{row_label(rows[i])} {names[i]!r}" for i in range(len(table))]
+    counts = _usable_counts(table[pop_col], labels, warnings=warnings)
+    population = counts.people
     no_name = names == ""
     if no_name.any():
         items = [
@@ -254,26 +254,117 @@ def _census_rows(
         population=population,
         use=~no_name & ~is_total,
         is_total=is_total,
-        unusable=pop_missing | pop_bad | negative | too_many,
+        unusable=counts.unusable,
+        too_many=counts.too_many,
+    )
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """People of a column per row, 0 where the cell was unusable."""
+
+    people: np.ndarray
+    #: rows whose cell could not be used (missing, not a number, negative, too large)
+    unusable: np.ndarray
+    #: of those, rows above `MAX_PEOPLE`
+    too_many: np.ndarray
+
+
+def _usable_counts(
+    values: pd.Series, labels: Sequence[str], *, warnings: list[str], file: str = ""
+) -> _Counts:
+    """The counts of a column, each unusable cell counted as 0 and named in a warning (by its
+    row's label, and by ``file`` when given)."""
+    column = str(values.name)
+    people, missing, bad = _parse_numbers(values)
+    negative = np.isfinite(people) & (people < 0)
+    too_many = np.isposinf(people) | (np.isfinite(people) & (people > MAX_PEOPLE))
+    bad = bad & ~too_many  # 1e400 is a number, too large: said as such
+    for mask, problem in (
+        (missing, "missing"),
+        (bad, "not_a_number"),
+        (negative, "negative"),
+        (too_many, "too_many"),
+    ):
+        if mask.any():
+            items = [labels[i] for i in np.flatnonzero(mask)]
+            warning = count_warning(problem, items, column, features=False)
+            warnings.append(
+                _("{file}: {warning}").format(file=file, warning=warning) if file else warning
+            )
+    return _Counts(
+        people=np.where(np.isfinite(people) & ~negative & ~too_many, people, 0.0),
+        unusable=missing | bad | negative | too_many,
         too_many=too_many,
     )
 
 
+def _age_sex_rows(
+    table: pd.DataFrame,
+    census: _CensusRows,
+    *,
+    skip: Sequence[str],
+    path: Path,
+    warnings: list[str],
+) -> tuple[list[str], np.ndarray]:
+    """The table's columns of people by sex and age (`census_band_column`), as ``pop_<sex>_
+    <band>`` names and their people per row (rows by columns), unusable cells counted as 0.
+
+    A sex's total of all ages is read (as ``pop_<sex>_0_plus``) only when the table has no
+    band of that sex: beside bands it would count their people twice.
+    """
+    found: dict[str, str] = {}
+    for column in table.columns:
+        name = census_band_column(column)
+        if name is None or str(column) in skip:
+            continue
+        if name in found:
+            warnings.append(
+                _(
+                    "{file}: columns {first!r} and {second!r} both hold {name}; only {first!r} "
+                    "was read"
+                ).format(file=path.name, first=found[name], second=str(column), name=name)
+            )
+            continue
+        found[name] = str(column)
+    banded = {name.split("_")[1] for name in found if not name.endswith(f"_{ALL_AGES}")}
+    for sex in sorted(banded):
+        total = found.pop(f"pop_{sex}_{ALL_AGES}", None)
+        if total is not None:
+            warnings.append(
+                _(
+                    "{file}: column {column!r} (all ages) was not read: the table also has age "
+                    "bands of that sex, and both would count the same people twice"
+                ).format(file=path.name, column=total)
+            )
+    labels = [f"{row_label(r)} {n!r}" for r, n in zip(census.numbers, census.names, strict=True)]
+    people = np.zeros((len(table), len(found)), dtype=np.float64)
+    for j, column in enumerate(found.values()):
+        counts = _usable_counts(table[column], labels, warnings=warnings, file=path.name)
+        people[:, j] = counts.people
+    return list(found), people
+
+
+#: How a row's people go to the polygons it matches: ``(row, polygons, share of each)``.
+_Share = tuple[int, np.ndarray, np.ndarray]
+
+
 def _spread_over_districts(
     census: _CensusRows, districts: gpd.GeoDataFrame, *, warnings: list[str]
-) -> tuple[np.ndarray, np.ndarray, list[int]]:
-    """People per district from the rows that match one (by name, else by id).
+) -> tuple[list[_Share], np.ndarray, list[int]]:
+    """How the rows that match a district (by name, else by id) spread over the polygons.
 
     Returns
     -------
-    people_per_district, matched_district, unmatched_rows
-        People per polygon (a name shared by several polygons split by area), the mask of the
-        polygons some row matched, and the indices of the rows that matched none.
+    shares, matched_district, unmatched_rows
+        Of each matched row, its polygons and the share of its people in each (a name shared
+        by several polygons split by area; see `_per_district`), the mask of the polygons some
+        row matched, and the indices of the rows that matched none.
     """
-    names, keys, rows, population = census.names, census.keys, census.numbers, census.population
+    names, keys, rows = census.names, census.keys, census.numbers
     by_name = _indices_by_key(districts["name"].to_numpy(dtype=object))
     by_id = _indices_by_key(districts["district_id"].to_numpy(dtype=object))
-    people_per_district = np.zeros(len(districts), dtype=np.float64)
+    spread: list[_Share] = []
     matched_district = np.zeros(len(districts), dtype=bool)
     unmatched_rows: list[int] = []
     seen_keys: dict[str, int] = {}
@@ -300,7 +391,7 @@ def _spread_over_districts(
             if areas[idx].sum() > 0
             else np.full(len(idx), 1 / len(idx))
         )
-        people_per_district[idx] += population[i] * share
+        spread.append((int(i), idx, share))
         matched_district[idx] = True
     if shared:
         warnings.append(
@@ -308,7 +399,16 @@ def _spread_over_districts(
                 names=_listing(shared)
             )
         )
-    return people_per_district, matched_district, unmatched_rows
+    return spread, matched_district, unmatched_rows
+
+
+def _per_district(values: np.ndarray, shares: list[_Share], n_districts: int) -> np.ndarray:
+    """Per polygon, the sum of the matched rows' ``values`` (one per row, or a row of several
+    columns) times the row's share in the polygon: people, or people of each sex and age."""
+    out = np.zeros((n_districts, *values.shape[1:]), dtype=np.float64)
+    for row, idx, share in shares:
+        out[idx] += np.multiply.outer(share, values[row])
+    return out
 
 
 def _indices_by_key(values: np.ndarray) -> dict[str, list[int]]:

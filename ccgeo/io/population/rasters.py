@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import warnings as warnings_module
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,9 @@ class _RasterWindow:
     col0: int
     height: int
     width: int
-    #: cells of the whole raster
+    #: cells of the whole raster, and its rows and columns
     file_cells: int = 0
+    file_shape: tuple[int, int] = (0, 0)
     #: people (and cells with people) of the raster outside the window, not read as demand
     outside_people: float = 0.0
     outside_cells: int = 0
@@ -69,6 +71,31 @@ def _read_raster(
     win = _read_window(
         path, study_area=study_area, progress=progress, warnings=warnings, cancel=cancel
     )
+    return _demand_from_window(
+        path,
+        win,
+        study_area=study_area,
+        districts=districts,
+        warnings=warnings,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+def _demand_from_window(
+    path: Path,
+    win: _RasterWindow,
+    *,
+    study_area: BaseGeometry | None,
+    districts: gpd.GeoDataFrame | None,
+    warnings: list[str],
+    progress: ProgressCallback | None,
+    cancel: Any,
+    bands: dict[str, np.ndarray] | None = None,
+) -> Demand:
+    """The demand points of the cells with people of a window read from ``path`` (a raster,
+    or the folder of the rasters summed into it); ``bands``, people by sex and age on the
+    window's cells (`ccgeo.io.population.worldpop`), become columns shared as the people are."""
     check_cancel(cancel)
     report_progress(progress, 0.4, _("finding cells with people"))
     with_people = _cells_with_people(win, warnings=warnings)
@@ -106,6 +133,8 @@ def _read_raster(
         geometry=gpd.GeoSeries(shapely.points(x, y), crs="EPSG:4326"),
         crs="EPSG:4326",
     )
+    for column, people in (bands or {}).items():
+        gdf[column] = _shared_as_people(win, parts, people)
     done = ngettext("{n} cells with {people} people", "{n} cells with {people} people", len(gdf))
     report_progress(
         progress, 1.0, done.format(n=len(gdf), people=_fmt_people(float(population.sum())))
@@ -122,6 +151,15 @@ def _read_raster(
         warnings=tuple(warnings),
         report=report,
     )
+
+
+def _shared_as_people(win: _RasterWindow, parts: _Parts, values: np.ndarray) -> np.ndarray:
+    """``values`` of the window's cells (people of one sex and age) at each demand point: a
+    cell's value times the share of the cell's people the point holds."""
+    cell = parts.rows * win.width + parts.cols
+    cell_people = win.data.ravel()[cell].astype(np.float64)
+    share = np.divide(parts.population, cell_people, out=np.zeros(len(cell)), where=cell_people > 0)
+    return values.ravel()[cell].astype(np.float64) * share
 
 
 @dataclass(frozen=True)
@@ -439,9 +477,11 @@ def _read_window(
     progress: ProgressCallback | None,
     warnings: list[str],
     cancel: Any = None,
+    count_outside: bool = True,
 ) -> _RasterWindow:
     """Open the raster and read band 1 and its mask over the study area's bounding box; the
-    people of the cells outside that box are counted, not read as demand."""
+    people of the cells outside that box are counted (unless ``count_outside`` is False), not
+    read as demand."""
     import rasterio
     import rasterio.windows
 
@@ -480,8 +520,10 @@ def _read_window(
         try:
             data = src.read(1, window=window)
             valid = src.read_masks(1, window=window) > 0
-            outside_people, outside_cells = _people_outside_window(
-                src, (row0, col0, height, width), cancel=cancel
+            outside_people, outside_cells = (
+                _people_outside_window([src], (row0, col0, height, width), cancel=cancel)
+                if count_outside
+                else (0.0, 0)
             )
         except (rasterio.errors.RasterioIOError, OSError) as exc:
             raise raster_error(path, exc, expected=_("a GeoTIFF of people per cell")) from exc
@@ -497,6 +539,7 @@ def _read_window(
         height=height,
         width=width,
         file_cells=int(src.width) * int(src.height),
+        file_shape=(int(src.height), int(src.width)),
         outside_people=outside_people,
         outside_cells=outside_cells,
     )
@@ -507,30 +550,35 @@ _STRIP_CELLS = 4_000_000
 
 
 def _people_outside_window(
-    src: Any, window: tuple[int, int, int, int], *, cancel: Any
+    srcs: Sequence[Any], window: tuple[int, int, int, int], *, cancel: Any
 ) -> tuple[float, int]:
-    """People and cells with people of the whole raster outside ``(row0, col0, height,
-    width)``, read in strips of whole rows (`_STRIP_CELLS` cells)."""
+    """People and cells with people outside ``(row0, col0, height, width)`` of the rasters
+    ``srcs`` (one, or several on the same grid whose people are summed), read in strips of
+    whole rows (`_STRIP_CELLS` cells)."""
     import rasterio.windows
 
     row0, col0, height, width = window
-    if window == (0, 0, src.height, src.width):
+    first = srcs[0]
+    if window == (0, 0, first.height, first.width):
         return 0.0, 0
     people, cells = 0.0, 0
-    step = max(1, _STRIP_CELLS // max(int(src.width), 1))
-    for r in range(0, int(src.height), step):
+    step = max(1, _STRIP_CELLS // max(int(first.width), 1))
+    for r in range(0, int(first.height), step):
         check_cancel(cancel)
-        h = min(step, int(src.height) - r)
-        strip = rasterio.windows.Window(0, r, src.width, h)
-        data = src.read(1, window=strip)
-        finite = np.isfinite(data)
-        usable = (src.read_masks(1, window=strip) > 0) & finite & (data > 0)
-        usable &= ~(finite & (data > MAX_PEOPLE))
+        h = min(step, int(first.height) - r)
+        strip = rasterio.windows.Window(0, r, first.width, h)
+        total = np.zeros((h, int(first.width)), dtype=np.float64)
+        for src in srcs:
+            data = src.read(1, window=strip)
+            finite = np.isfinite(data)
+            usable = (src.read_masks(1, window=strip) > 0) & finite & (data > 0)
+            usable &= ~(finite & (data > MAX_PEOPLE))
+            total += np.where(usable, data, 0.0)
         lo, hi = max(r, row0), min(r + h, row0 + height)
         if lo < hi:  # the part inside the window was read as demand
-            usable[lo - r : hi - r, col0 : col0 + width] = False
-        people += float(data[usable].sum(dtype=np.float64))
-        cells += int(usable.sum())
+            total[lo - r : hi - r, col0 : col0 + width] = 0.0
+        people += float(total.sum())
+        cells += int((total > 0).sum())
     return people, cells
 
 
