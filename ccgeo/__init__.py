@@ -60,6 +60,7 @@ _WHERE: dict[str, str] = {
     "write_settings_file": "ccgeo.tasks.settings",
     "run_siting": "ccgeo.tasks.siting",
     "compare_projects": "ccgeo.tasks.compare",
+    "progress_of_projects": "ccgeo.tasks.compare",
     "read_plan": "ccgeo.tasks.batch",
     "run_batch": "ccgeo.tasks.batch",
     "build_webmap": "ccgeo.report.webmap",
@@ -94,6 +95,7 @@ __all__ = [
     "from_networkx",
     "load_network",
     "open_project",
+    "progress_of_projects",
     "project_from_files",
     "read_districts",
     "read_facilities",
@@ -154,7 +156,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ccgeo.tasks.access import run_access
     from ccgeo.tasks.batch import read_plan, run_batch
     from ccgeo.tasks.capacity import run_capacity
-    from ccgeo.tasks.compare import compare_projects
+    from ccgeo.tasks.compare import compare_projects, progress_of_projects
     from ccgeo.tasks.referral import run_referral
     from ccgeo.tasks.settings import read_settings_file, write_settings_file
     from ccgeo.tasks.siting import run_siting

@@ -21,6 +21,7 @@ from ccgeo.cli.batch import batch
 from ccgeo.cli.compare import compare
 from ccgeo.cli.options import given_settings, settings_name
 from ccgeo.cli.parser import error_line
+from ccgeo.cli.progress import progress
 from ccgeo.cli.progress_bar import progress_for, run_cancellable
 from ccgeo.errors import InputError
 from ccgeo.i18n import _, ngettext
@@ -551,4 +552,5 @@ COMMANDS = {
     "demo": demo,
     "batch": batch,
     "compare": compare,
+    "progress": progress,
 }

@@ -9,6 +9,7 @@ from ccgeo import __version__
 from ccgeo.cli.batch import add_batch_command
 from ccgeo.cli.compare import add_compare_command
 from ccgeo.cli.options import add_settings_options
+from ccgeo.cli.progress import add_progress_command
 from ccgeo.i18n import LANGUAGES, _, speak_argparse
 from ccgeo.model.settings import (
     AccessSettings,
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     _demo(sub)
     add_batch_command(sub)
     add_compare_command(sub)
+    add_progress_command(sub)
     for command in sub.choices.values():
         add_language_option(command)
     return parser

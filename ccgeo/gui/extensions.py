@@ -21,7 +21,7 @@ def _installers() -> list[Installer]:
     from ccgeo.gui import diagnostics, keyboard, project_lock, settings_files, view_state
     from ccgeo.gui import help as help_menu
     from ccgeo.gui.dialogs import data_tools, outputs, preferences, project_properties
-    from ccgeo.gui.panels import analysis, batch, capacity, compare, planning
+    from ccgeo.gui.panels import analysis, batch, capacity, compare, planning, progress
 
     return [
         data_tools.install,
@@ -32,6 +32,7 @@ def _installers() -> list[Installer]:
         capacity.install,
         batch.install,
         compare.install,
+        progress.install,
         settings_files.install,
         help_menu.install,
         diagnostics.install,

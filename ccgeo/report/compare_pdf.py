@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +53,18 @@ class _BriefContent:
     toc: list[tuple[str, int]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class PageParts:
+    """A document of one part (the progress page of a city): its title, the lines under it,
+    the draft-scale note and its blocks, already in the language of the moment."""
+
+    title: str
+    lines: tuple[str, ...]
+    draft: str
+    blocks: Sequence[Block]
+    footer: str
+
+
 def write_brief(parts: BriefParts, path: Path) -> Path:
     """Write ``brief.pdf`` (A4 portrait) from ``parts``; the path.
 
@@ -61,18 +73,41 @@ def write_brief(parts: BriefParts, path: Path) -> Path:
     InputError
         If the PDF cannot be written there.
     """
+    footer = _("ccgeo evidence brief")
+    return _write(path, parts.title, parts.lines[0], footer, lambda pages: _plan(pages, parts))
+
+
+def write_page(parts: PageParts, path: Path) -> Path:
+    """Write a PDF (A4 portrait) of ``parts`` laid out as the brief is: the title, its lines
+    and the draft note, then the blocks; the path.
+
+    Raises
+    ------
+    InputError
+        If the PDF cannot be written there.
+    """
+
+    def plan(pages: _Pages) -> None:
+        _head(pages, parts.title, parts.lines, parts.draft)
+        pages.blocks(parts.blocks)
+
+    return _write(path, parts.title, parts.lines[0], parts.footer, plan)
+
+
+def _write(
+    path: Path, title: str, first_line: str, footer: str, plan: Callable[[_Pages], None]
+) -> Path:
+    """Lay out the pages with ``plan`` and paint them into the PDF at ``path``."""
     ensure_qt_app()
     with atomic_path(path, what=_("the PDF report")) as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setCreator("ccgeo")
         writer.setPageLayout(page_layout("a4", "portrait"))
         writer.setResolution(_DPI)
-        writer.setTitle(parts.title)
-        content = _BriefContent(
-            title=parts.title, city=parts.lines[0], footer=_("ccgeo evidence brief")
-        )
+        writer.setTitle(title)
+        content = _BriefContent(title=title, city=first_line, footer=footer)
         pages = _Pages(writer, content)  # type: ignore[arg-type]  # the furniture's fields
-        _plan(pages, parts)
+        plan(pages)
         painter = QPainter()
         if not painter.begin(writer):
             msg = _("cannot write the PDF there; check that the folder is writable and has space")
@@ -84,15 +119,21 @@ def write_brief(parts: BriefParts, path: Path) -> Path:
     return path
 
 
-def _plan(pages: _Pages, parts: BriefParts) -> None:
+def _head(pages: _Pages, title: str, lines: Sequence[str], draft: str) -> None:
+    """The first page's title, its lines and the draft note."""
     fonts = pages.fonts
     pages.new_page(header=False)
     pages.space(40.0)
-    pages.text(parts.title, fonts.title, after=12.0)
-    for line in parts.lines:
+    pages.text(title, fonts.title, after=12.0)
+    for line in lines:
         pages.text(line, fonts.subtitle, after=4.0)
     pages.space(12.0)
-    pages.text(parts.draft, fonts.body, color=_ALERT, after=12.0)
+    pages.text(draft, fonts.body, color=_ALERT, after=12.0)
+
+
+def _plan(pages: _Pages, parts: BriefParts) -> None:
+    fonts = pages.fonts
+    _head(pages, parts.title, parts.lines, parts.draft)
     _charts(pages, [parts.level_chart], columns=1)
     for city, blocks in parts.cards:
         pages.new_page()
@@ -158,4 +199,4 @@ def _maps(pages: _Pages, maps: Sequence[tuple[str, Path | None]]) -> None:
         pages.space(_GAP)
 
 
-__all__ = ["BriefParts", "write_brief"]
+__all__ = ["BriefParts", "PageParts", "write_brief", "write_page"]

@@ -40,6 +40,7 @@ from ccgeo.analysis.readiness.evidence import (
     Comparison,
     coverage_curve,
 )
+from ccgeo.analysis.readiness.progress import progress_between, progress_sentences
 from ccgeo.analysis.readiness.scorecard import name_of_test
 from ccgeo.analysis.scenario import facilities_with_scenario
 from ccgeo.errors import CcgeoError, InputError, check_cancel
@@ -474,12 +475,129 @@ def _action_settings(
     )
 
 
+# -- progress over time --------------------------------------------------------------------------
+
+#: What the run logs of `progress_of_projects` call the API (the faces pass their own command).
+PROGRESS_API_COMMAND = "ccgeo.progress_of_projects"
+#: The quality level of the labs the sentences of progress are about.
+PROGRESS_QUALITY = "any"
+
+
+@dataclass(frozen=True, eq=False)
+class Progress:
+    """Two versions of one city, compared (`progress_of_projects`).
+
+    Attributes
+    ----------
+    before, after : CityEvidence
+        The evidence of the baseline and of the later version, each with its run log.
+    table : DataFrame
+        `ccgeo.analysis.readiness.progress.PROGRESS_COLUMNS`: every city indicator and district
+        coverage before and after, the change (after - before, points for %) and the levels.
+    scale : ReadinessScale
+        The (draft) scale of the levels.
+    """
+
+    before: CityEvidence
+    after: CityEvidence
+    table: pd.DataFrame
+    scale: ReadinessScale
+
+    @property
+    def sentences(self) -> list[str]:
+        """What changed, for whom and by how much, in the current language (labs of any
+        quality: `PROGRESS_QUALITY`)."""
+        return progress_sentences(self.table, quality=PROGRESS_QUALITY)
+
+
+def progress_of_projects(
+    before: str | Path | Project,
+    after: str | Path | Project,
+    *,
+    tests: Sequence[str] | None = None,
+    readiness: str | Path | None = None,
+    command: str = PROGRESS_API_COMMAND,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> Progress:
+    """The progress of a city between two versions of its project (a baseline, then after new
+    hubs or a new courier route): what changed, for whom and by how much.
+
+    Parameters
+    ----------
+    before, after
+        The project files (``.ccgeo``) or projects of the two versions.
+    tests, readiness, command
+        As `compare_projects`: the tests (default every test of each version), a readiness
+        scale file over the bundled draft, what the run logs say ran.
+    progress, cancel
+        ``progress(fraction, text)`` through both versions, and a `threading.Event` that
+        cancels (`Cancelled`).
+
+    Returns
+    -------
+    Progress
+        Both versions' evidence (computed as `compare_projects` does, without its actions: the
+        progress page suggests none) and their table side by side.
+
+    Raises
+    ------
+    InputError
+        A source that is not a project, a bad test, quality or readiness file.
+    Cancelled
+        If ``cancel`` is set.
+    """
+    scale = load_readiness(readiness)
+    found = city_sources([before, after])
+    projects = []
+    for i, source in enumerate(found):
+        check_cancel(cancel)
+        text = _("opening {name}").format(name=source.path.name if source.path else source.label)
+        report_progress(progress, _OPEN * i / 2, text)
+        projects.append(source.project if source.project is not None else _open(source))
+    names = progress_names([p.name for p in projects], [s.label for s in found])
+    cities = [
+        city_evidence(
+            project,
+            name=name,
+            scale=scale,
+            source=source.path,
+            tests=None if tests is None else list(tests),
+            actions=False,
+            command=command,
+            progress=scaled_progress(
+                progress, _OPEN + (1 - _OPEN) * i / 2, _OPEN + (1 - _OPEN) * (i + 1) / 2
+            ),
+            cancel=cancel,
+        )
+        for i, (source, project, name) in enumerate(zip(found, projects, names, strict=True))
+    ]
+    report_progress(progress, 1.0, _("both versions compared"))
+    return Progress(cities[0], cities[1], progress_between(cities[0], cities[1]), scale)
+
+
+def progress_names(names: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """The names of the two versions: the projects' names, or when they are the same,
+    ``"NAME (baseline: LABEL)"`` and ``"NAME (after: LABEL)"`` (LABEL: the file's stem)."""
+    first, second = names
+    if first != second:
+        return [first, second]
+    return [
+        _("{name} (baseline: {label})").format(name=first, label=labels[0]),
+        _("{name} (after: {label})").format(name=second, label=labels[1]),
+    ]
+
+
 __all__ = [
     "ACTION_HUBS",
+    "PROGRESS_API_COMMAND",
     "SCENARIOS_FOLDER",
     "CitySource",
+    "Progress",
     "city_evidence",
     "city_names",
     "city_sources",
     "compare_projects",
+    "progress_names",
+    "progress_of_projects",
 ]
