@@ -885,6 +885,14 @@ No los elimina.</translation>
         <translation>El área de estudio es la unión de los distritos o, si no hay, la extensión de la red vial</translation>
     </message>
     <message>
+        <source>From a folder of &amp;WorldPop age/sex rasters</source>
+        <translation>Desde una carpeta de rásteres de edad y sexo de &amp;WorldPop</translation>
+    </message>
+    <message>
+        <source>One GeoTIFF per sex and age band, named like ken_f_15_2020.tif; the people by sex and age give the coverage of women, men and each age band</source>
+        <translation>Un GeoTIFF por sexo y grupo de edad, con nombres como ken_f_15_2020.tif; las personas por sexo y edad dan la cobertura de mujeres, hombres y cada grupo de edad</translation>
+    </message>
+    <message>
         <source>Read the layer; it replaces the project&apos;s current one</source>
         <translation>Leer la capa; reemplaza a la actual del proyecto</translation>
     </message>
@@ -895,6 +903,10 @@ No los elimina.</translation>
     <message>
         <source>Place:</source>
         <translation>Lugar:</translation>
+    </message>
+    <message>
+        <source>Folder of WorldPop age/sex rasters</source>
+        <translation>Carpeta de rásteres de edad y sexo de WorldPop</translation>
     </message>
     <message>
         <source>Choose a place name first.</source>
@@ -4733,6 +4745,103 @@ Es un fallo de ccgeo, no un problema de sus datos. Los detalles se escribieron e
         <source>{stage} · about {time} left</source>
         <extracomment>The pace of the function&apos;s progress, fed in its own thread (`time_left_text`).</extracomment>
         <translation>{stage} · quedan unos {time}</translation>
+    </message>
+    <message>
+        <source>Writing the table, page and PDF…</source>
+        <extracomment>What the run logs of the app&apos;s progress say ran. Share of the progress bar for the indicators (the rest: writing the outputs).</extracomment>
+        <translation>Escribiendo la tabla, la página y el PDF…</translation>
+    </message>
+    <message>
+        <source>Open the Progress Page</source>
+        <translation>Abrir la página de progreso</translation>
+    </message>
+    <message>
+        <source>Open progress.html of the output folder in the web browser (works offline)</source>
+        <translation>Abrir progress.html de la carpeta de salida en el navegador (funciona sin conexión)</translation>
+    </message>
+    <message>
+        <source>The city&apos;s indicators before and after, the change, and the levels (1-5) on the draft scale of resources/readiness.toml</source>
+        <translation>Los indicadores de la ciudad antes y después, el cambio y los niveles (1-5) en la escala provisional de resources/readiness.toml</translation>
+    </message>
+    <message>
+        <source>Choose two versions of a city&apos;s project with File ▸ Progress Over Time….</source>
+        <translation>Elija dos versiones del proyecto de una ciudad con Archivo ▸ Progreso en el tiempo….</translation>
+    </message>
+    <message>
+        <source>{before} → {after}; table, page and PDF in {folder}</source>
+        <translation>{before} → {after}; tabla, página y PDF en {folder}</translation>
+    </message>
+    <message>
+        <source>Progress Over Time</source>
+        <translation>Progreso en el tiempo</translation>
+    </message>
+    <message>
+        <source>Two versions of one city&apos;s project: the baseline, and the same city after new hubs or a new courier route.</source>
+        <translation>Dos versiones del proyecto de una ciudad: la línea de base y la misma ciudad tras nuevos centros o una nueva ruta de mensajería.</translation>
+    </message>
+    <message>
+        <source>The baseline project (.ccgeo)</source>
+        <translation>El proyecto de línea de base (.ccgeo)</translation>
+    </message>
+    <message>
+        <source>The later project (.ccgeo)</source>
+        <translation>El proyecto posterior (.ccgeo)</translation>
+    </message>
+    <message>
+        <source>progress.csv and .xlsx, progress.html, progress.pdf and the run logs go here</source>
+        <translation>progress.csv y .xlsx, progress.html, progress.pdf y los registros de ejecución van aquí</translation>
+    </message>
+    <message>
+        <source>Compare Versions</source>
+        <translation>Comparar versiones</translation>
+    </message>
+    <message>
+        <source>Compute both versions in the background and show what changed</source>
+        <translation>Calcular ambas versiones en segundo plano y mostrar qué cambió</translation>
+    </message>
+    <message>
+        <source>Close without comparing</source>
+        <translation>Cerrar sin comparar</translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation>Línea de base:</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>Después:</translation>
+    </message>
+    <message>
+        <source>The baseline project of the city</source>
+        <translation>El proyecto de línea de base de la ciudad</translation>
+    </message>
+    <message>
+        <source>The later project of the city</source>
+        <translation>El proyecto posterior de la ciudad</translation>
+    </message>
+    <message>
+        <source>Folder for the outputs of the progress</source>
+        <translation>Carpeta para los resultados del progreso</translation>
+    </message>
+    <message>
+        <source>Comparing the two versions of the city…</source>
+        <translation>Comparando las dos versiones de la ciudad…</translation>
+    </message>
+    <message>
+        <source>Progress over time cancelled</source>
+        <translation>Progreso en el tiempo cancelado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Progress Over &amp;Time…</source>
+        <translation>Progreso en el &amp;tiempo…</translation>
+    </message>
+    <message>
+        <source>Compare two versions of a city&apos;s project (a baseline, then after new hubs or a new courier route): what changed, for whom and by how much, with a page and a PDF</source>
+        <translation>Comparar dos versiones del proyecto de una ciudad (una línea de base y luego tras nuevos centros o una nueva ruta de mensajería): qué cambió, para quién y cuánto, con una página y un PDF</translation>
     </message>
 </context>
 </TS>

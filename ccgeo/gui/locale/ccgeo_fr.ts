@@ -885,6 +885,14 @@ Non les supprime.</translation>
         <translation>La zone d’étude est l’union des districts, sinon l’emprise du réseau routier</translation>
     </message>
     <message>
+        <source>From a folder of &amp;WorldPop age/sex rasters</source>
+        <translation>Depuis un dossier de rasters âge/sexe &amp;WorldPop</translation>
+    </message>
+    <message>
+        <source>One GeoTIFF per sex and age band, named like ken_f_15_2020.tif; the people by sex and age give the coverage of women, men and each age band</source>
+        <translation>Un GeoTIFF par sexe et tranche d&apos;âge, nommé comme ken_f_15_2020.tif ; les personnes par sexe et âge donnent la couverture des femmes, des hommes et de chaque tranche d&apos;âge</translation>
+    </message>
+    <message>
         <source>Read the layer; it replaces the project&apos;s current one</source>
         <translation>Lire la couche ; elle remplace la couche actuelle du projet</translation>
     </message>
@@ -895,6 +903,10 @@ Non les supprime.</translation>
     <message>
         <source>Place:</source>
         <translation>Lieu :</translation>
+    </message>
+    <message>
+        <source>Folder of WorldPop age/sex rasters</source>
+        <translation>Dossier de rasters âge/sexe WorldPop</translation>
     </message>
     <message>
         <source>Choose a place name first.</source>
@@ -4733,6 +4745,103 @@ C’est un bogue de ccgeo, pas un problème de vos données. Les détails ont é
         <source>{stage} · about {time} left</source>
         <extracomment>The pace of the function&apos;s progress, fed in its own thread (`time_left_text`).</extracomment>
         <translation>{stage} · environ {time} restantes</translation>
+    </message>
+    <message>
+        <source>Writing the table, page and PDF…</source>
+        <extracomment>What the run logs of the app&apos;s progress say ran. Share of the progress bar for the indicators (the rest: writing the outputs).</extracomment>
+        <translation>Écriture du tableau, de la page et du PDF…</translation>
+    </message>
+    <message>
+        <source>Open the Progress Page</source>
+        <translation>Ouvrir la page de progrès</translation>
+    </message>
+    <message>
+        <source>Open progress.html of the output folder in the web browser (works offline)</source>
+        <translation>Ouvrir progress.html du dossier de sortie dans le navigateur (fonctionne hors ligne)</translation>
+    </message>
+    <message>
+        <source>The city&apos;s indicators before and after, the change, and the levels (1-5) on the draft scale of resources/readiness.toml</source>
+        <translation>Les indicateurs de la ville avant et après, la variation et les niveaux (1-5) sur l&apos;échelle provisoire de resources/readiness.toml</translation>
+    </message>
+    <message>
+        <source>Choose two versions of a city&apos;s project with File ▸ Progress Over Time….</source>
+        <translation>Choisissez deux versions du projet d&apos;une ville avec Fichier ▸ Progrès dans le temps….</translation>
+    </message>
+    <message>
+        <source>{before} → {after}; table, page and PDF in {folder}</source>
+        <translation>{before} → {after} ; tableau, page et PDF dans {folder}</translation>
+    </message>
+    <message>
+        <source>Progress Over Time</source>
+        <translation>Progrès dans le temps</translation>
+    </message>
+    <message>
+        <source>Two versions of one city&apos;s project: the baseline, and the same city after new hubs or a new courier route.</source>
+        <translation>Deux versions du projet d&apos;une ville : la situation de référence, et la même ville après de nouveaux pôles ou une nouvelle tournée de coursier.</translation>
+    </message>
+    <message>
+        <source>The baseline project (.ccgeo)</source>
+        <translation>Le projet de la situation de référence (.ccgeo)</translation>
+    </message>
+    <message>
+        <source>The later project (.ccgeo)</source>
+        <translation>Le projet ultérieur (.ccgeo)</translation>
+    </message>
+    <message>
+        <source>progress.csv and .xlsx, progress.html, progress.pdf and the run logs go here</source>
+        <translation>progress.csv et .xlsx, progress.html, progress.pdf et les journaux d&apos;exécution vont ici</translation>
+    </message>
+    <message>
+        <source>Compare Versions</source>
+        <translation>Comparer les versions</translation>
+    </message>
+    <message>
+        <source>Compute both versions in the background and show what changed</source>
+        <translation>Calculer les deux versions en arrière-plan et montrer ce qui a changé</translation>
+    </message>
+    <message>
+        <source>Close without comparing</source>
+        <translation>Fermer sans comparer</translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation>Référence :</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>Après :</translation>
+    </message>
+    <message>
+        <source>The baseline project of the city</source>
+        <translation>Le projet de référence de la ville</translation>
+    </message>
+    <message>
+        <source>The later project of the city</source>
+        <translation>Le projet ultérieur de la ville</translation>
+    </message>
+    <message>
+        <source>Folder for the outputs of the progress</source>
+        <translation>Dossier des sorties du progrès</translation>
+    </message>
+    <message>
+        <source>Comparing the two versions of the city…</source>
+        <translation>Comparaison des deux versions de la ville…</translation>
+    </message>
+    <message>
+        <source>Progress over time cancelled</source>
+        <translation>Progrès dans le temps annulé</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progrès</translation>
+    </message>
+    <message>
+        <source>Progress Over &amp;Time…</source>
+        <translation>Progrès dans le &amp;temps…</translation>
+    </message>
+    <message>
+        <source>Compare two versions of a city&apos;s project (a baseline, then after new hubs or a new courier route): what changed, for whom and by how much, with a page and a PDF</source>
+        <translation>Comparer deux versions du projet d&apos;une ville (une situation de référence, puis après de nouveaux pôles ou une nouvelle tournée de coursier) : ce qui a changé, pour qui et de combien, avec une page et un PDF</translation>
     </message>
 </context>
 </TS>

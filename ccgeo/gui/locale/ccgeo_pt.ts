@@ -885,6 +885,14 @@ Não as exclui.</translation>
         <translation>A área de estudo é a união dos distritos ou, se não houver, a extensão da rede viária</translation>
     </message>
     <message>
+        <source>From a folder of &amp;WorldPop age/sex rasters</source>
+        <translation>De uma pasta de rasters de idade e sexo do &amp;WorldPop</translation>
+    </message>
+    <message>
+        <source>One GeoTIFF per sex and age band, named like ken_f_15_2020.tif; the people by sex and age give the coverage of women, men and each age band</source>
+        <translation>Um GeoTIFF por sexo e faixa etária, com nomes como ken_f_15_2020.tif; as pessoas por sexo e idade dão a cobertura de mulheres, homens e cada faixa etária</translation>
+    </message>
+    <message>
         <source>Read the layer; it replaces the project&apos;s current one</source>
         <translation>Ler a camada; ela substitui a atual do projeto</translation>
     </message>
@@ -895,6 +903,10 @@ Não as exclui.</translation>
     <message>
         <source>Place:</source>
         <translation>Lugar:</translation>
+    </message>
+    <message>
+        <source>Folder of WorldPop age/sex rasters</source>
+        <translation>Pasta de rasters de idade e sexo do WorldPop</translation>
     </message>
     <message>
         <source>Choose a place name first.</source>
@@ -4733,6 +4745,103 @@ This is a bug in ccgeo, not a problem with your data. The details were written t
         <source>{stage} · about {time} left</source>
         <extracomment>The pace of the function&apos;s progress, fed in its own thread (`time_left_text`).</extracomment>
         <translation>{stage} · faltam cerca de {time}</translation>
+    </message>
+    <message>
+        <source>Writing the table, page and PDF…</source>
+        <extracomment>What the run logs of the app&apos;s progress say ran. Share of the progress bar for the indicators (the rest: writing the outputs).</extracomment>
+        <translation>Gravando a tabela, a página e o PDF…</translation>
+    </message>
+    <message>
+        <source>Open the Progress Page</source>
+        <translation>Abrir a página de progresso</translation>
+    </message>
+    <message>
+        <source>Open progress.html of the output folder in the web browser (works offline)</source>
+        <translation>Abrir progress.html da pasta de saída no navegador (funciona offline)</translation>
+    </message>
+    <message>
+        <source>The city&apos;s indicators before and after, the change, and the levels (1-5) on the draft scale of resources/readiness.toml</source>
+        <translation>Os indicadores da cidade antes e depois, a mudança e os níveis (1-5) na escala provisória de resources/readiness.toml</translation>
+    </message>
+    <message>
+        <source>Choose two versions of a city&apos;s project with File ▸ Progress Over Time….</source>
+        <translation>Escolha duas versões do projeto de uma cidade com Arquivo ▸ Progresso ao longo do tempo….</translation>
+    </message>
+    <message>
+        <source>{before} → {after}; table, page and PDF in {folder}</source>
+        <translation>{before} → {after}; tabela, página e PDF em {folder}</translation>
+    </message>
+    <message>
+        <source>Progress Over Time</source>
+        <translation>Progresso ao longo do tempo</translation>
+    </message>
+    <message>
+        <source>Two versions of one city&apos;s project: the baseline, and the same city after new hubs or a new courier route.</source>
+        <translation>Duas versões do projeto de uma cidade: a linha de base e a mesma cidade depois de novos polos ou de uma nova rota de transporte de amostras.</translation>
+    </message>
+    <message>
+        <source>The baseline project (.ccgeo)</source>
+        <translation>O projeto da linha de base (.ccgeo)</translation>
+    </message>
+    <message>
+        <source>The later project (.ccgeo)</source>
+        <translation>O projeto posterior (.ccgeo)</translation>
+    </message>
+    <message>
+        <source>progress.csv and .xlsx, progress.html, progress.pdf and the run logs go here</source>
+        <translation>progress.csv e .xlsx, progress.html, progress.pdf e os registros de execução vão aqui</translation>
+    </message>
+    <message>
+        <source>Compare Versions</source>
+        <translation>Comparar versões</translation>
+    </message>
+    <message>
+        <source>Compute both versions in the background and show what changed</source>
+        <translation>Calcular as duas versões em segundo plano e mostrar o que mudou</translation>
+    </message>
+    <message>
+        <source>Close without comparing</source>
+        <translation>Fechar sem comparar</translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation>Linha de base:</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>Depois:</translation>
+    </message>
+    <message>
+        <source>The baseline project of the city</source>
+        <translation>O projeto da linha de base da cidade</translation>
+    </message>
+    <message>
+        <source>The later project of the city</source>
+        <translation>O projeto posterior da cidade</translation>
+    </message>
+    <message>
+        <source>Folder for the outputs of the progress</source>
+        <translation>Pasta para os resultados do progresso</translation>
+    </message>
+    <message>
+        <source>Comparing the two versions of the city…</source>
+        <translation>Comparando as duas versões da cidade…</translation>
+    </message>
+    <message>
+        <source>Progress over time cancelled</source>
+        <translation>Progresso ao longo do tempo cancelado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progresso</translation>
+    </message>
+    <message>
+        <source>Progress Over &amp;Time…</source>
+        <translation>Progresso ao longo do &amp;tempo…</translation>
+    </message>
+    <message>
+        <source>Compare two versions of a city&apos;s project (a baseline, then after new hubs or a new courier route): what changed, for whom and by how much, with a page and a PDF</source>
+        <translation>Comparar duas versões do projeto de uma cidade (uma linha de base e depois com novos polos ou uma nova rota de transporte de amostras): o que mudou, para quem e quanto, com uma página e um PDF</translation>
     </message>
 </context>
 </TS>
