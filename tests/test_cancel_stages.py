@@ -95,9 +95,13 @@ def test_a_network_built_in_small_sorts_is_the_same(monkeypatch, seed):
     chunked = build_network(roads, "car")
     for name, arr in chunked.to_arrays().items():
         np.testing.assert_array_equal(arr, whole[name], err_msg=name)
-    keys = chunked._arc_keys()
-    np.testing.assert_array_equal(keys, np.sort(keys))
-    assert chunked.has_arc(chunked.edge_u, chunked.edge_v).any()
+    # every pair of nodes: an arc exactly where the CSR has one, found at its position
+    coo = chunked.csr.tocoo()
+    arcs = set(zip(coo.row.tolist(), coo.col.tolist(), strict=True))
+    a, b = (x.ravel() for x in np.meshgrid(*[np.arange(chunked.n_nodes)] * 2))
+    expected = [(x, y) in arcs for x, y in zip(a.tolist(), b.tolist(), strict=True)]
+    np.testing.assert_array_equal(chunked.has_arc(a, b), expected)
+    np.testing.assert_array_equal(chunked.arc_index(coo.row, coo.col), np.arange(coo.nnz))
 
 
 def test_the_build_stops_at_every_check(monkeypatch):

@@ -34,6 +34,7 @@ from ccgeo.geo import great_circle_m
 from ccgeo.i18n import N_, _, ngettext
 from ccgeo.io.kinds import FileType, file_type, suffixes
 from ccgeo.labels import format_count
+from ccgeo.memory import release_free_memory
 from ccgeo.model.roads import MODE_BITS, MODES, RoadData, check_mode, mode_words
 from ccgeo.progress import ProgressCallback, report_progress
 
@@ -351,10 +352,13 @@ def read_roads(
         ).format(suffix=path.suffix, suffixes=", ".join(ACCEPTED_SUFFIXES))
         raise InputError(msg, path=path)
     if entry.kind == "osm":
-        return _read_osm(path, entry, mode=mode, progress=progress, cancel=cancel)
-    if entry.kind == "graphml":
-        return _read_graphml(path, mode=mode, progress=progress, cancel=cancel)
-    return _read_lines(path, mode=mode, progress=progress, cancel=cancel)
+        roads = _read_osm(path, entry, mode=mode, progress=progress, cancel=cancel)
+    elif entry.kind == "graphml":
+        roads = _read_graphml(path, mode=mode, progress=progress, cancel=cancel)
+    else:
+        roads = _read_lines(path, mode=mode, progress=progress, cancel=cancel)
+    release_free_memory()  # the reader's working arrays, freed, go back to the system
+    return roads
 
 
 # -- OSM files (pyosmium) -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import scipy.sparse as sp
+from numba import njit
 from pyproj import CRS
 from scipy.spatial import cKDTree
 
@@ -20,10 +21,11 @@ from ccgeo.errors import InputError, call_cancellable, check_cancel
 from ccgeo.geo import project_lonlat
 from ccgeo.i18n import _, ngettext
 from ccgeo.labels import format_share
+from ccgeo.memory import release_free_memory
+from ccgeo.model.compiled import CACHE as _CACHE
 from ccgeo.model.profile import SpeedProfile
-from ccgeo.model.road_index import RoadIndex
+from ccgeo.model.road_index import ProjectedVertices, RoadIndex
 from ccgeo.model.roads import code_dtype, fixed_unicode, mode_words
-from ccgeo.progress import report_progress, scaled_progress
 
 if TYPE_CHECKING:
     import threading
@@ -40,6 +42,8 @@ EPSILON_SECONDS = 1e-9
 
 #: Nodes or points handled at once by the long steps that check Cancel between chunks.
 _CHUNK = 1 << 20
+#: Nearest nodes looked at for one on the main component before searching its own tree.
+_MAIN_K = 8
 
 #: Version of the `Network.to_arrays` layout; `from_arrays` refuses other versions.
 #: 2: road classes as codes (``edge_class``, ``class_names``), node and edge indices int32.
@@ -278,16 +282,14 @@ class Network:
         per network and shared by every caller (``progress`` and ``cancel`` serve that build)."""
         index = self.__dict__.get("_road_index")  # frozen: cached as a cached_property would
         if index is None:
-            xy = _projected_in_chunks(
-                self.geom_lonlat, self.crs, scaled_progress(progress, 0.0, 0.3), cancel
-            )
             index = RoadIndex(
-                xy,
+                ProjectedVertices(self.geom_lonlat, self.crs),
                 self.geom_offsets,
-                progress=scaled_progress(progress, 0.3, 1.0),
+                progress=progress,
                 cancel=cancel,
             )
             self.__dict__["_road_index"] = index
+            release_free_memory()  # the build's working arrays, freed, go back to the system
         return index
 
     def has_arc(
@@ -299,14 +301,30 @@ class Network:
     ) -> np.ndarray:
         """Whether the mode may travel straight from each ``from_nodes[i]`` to ``to_nodes[i]``
         (``cancel`` is checked while the keys of the arcs are made, on the first call)."""
-        a = np.asarray(from_nodes, dtype=np.int64)
-        b = np.asarray(to_nodes, dtype=np.int64)
-        keys = self._arc_keys(cancel)
-        if not len(keys):
-            return np.zeros(a.shape, dtype=bool)
-        want = a * self.n_nodes + b
-        pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
-        return keys[pos] == want
+        check_cancel(cancel)
+        return self._arc_positions(from_nodes, to_nodes) >= 0
+
+    def _snap_main(
+        self, xy: np.ndarray, cancel: threading.Event | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Nearest node of the main component to each point (metres): the nearest of the
+        `_MAIN_K` nearest nodes that is on it, else (a point among stray pieces) from a tree
+        of the main component's own, built only when a point needs it."""
+        main = self.main_component_mask(cancel=cancel)
+        k = min(_MAIN_K, self.n_nodes)
+        metres, idx = self.node_tree(cancel=cancel).query(xy, k=k)
+        metres, idx = metres.reshape(len(xy), k), idx.reshape(len(xy), k)
+        on_main = main[idx]
+        first = on_main.argmax(axis=1)  # distances come sorted: the first on main is nearest
+        rows = np.arange(len(xy))
+        nodes = idx[rows, first].astype(np.int64)
+        dist = np.asarray(metres[rows, first], dtype=np.float64)
+        far = np.flatnonzero(~on_main.any(axis=1))
+        if len(far):
+            tree, main_nodes = self._main_tree(cancel)
+            dist[far], found = tree.query(xy[far])
+            nodes[far] = main_nodes[found]
+        return nodes, dist
 
     def _main_tree(self, cancel: threading.Event | None) -> tuple[cKDTree, np.ndarray]:
         """KD-tree over the main component's nodes, and those nodes (built once)."""
@@ -365,9 +383,7 @@ class Network:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
         xy = project_lonlat(pts, self.crs)
         if main_component_only:
-            tree, nodes = self._main_tree(cancel)
-            metres, idx = tree.query(xy)
-            return nodes[idx].astype(np.int64), np.asarray(metres, dtype=np.float64)
+            return self._snap_main(xy, cancel)
         metres, idx = self.node_tree(cancel=cancel).query(xy)
         return np.asarray(idx, dtype=np.int64), np.asarray(metres, dtype=np.float64)
 
@@ -381,33 +397,22 @@ class Network:
         ValueError
             If a pair has no arc.
         """
-        a = np.asarray(from_nodes, dtype=np.int64)
-        b = np.asarray(to_nodes, dtype=np.int64)
-        # CSR entries are sorted by (row, column), so row * n + column is a sorted key
-        keys = self._arc_keys()
-        pos = np.searchsorted(keys, a * self.n_nodes + b)
-        found = (pos < len(keys)) & (keys[np.minimum(pos, len(keys) - 1)] == a * self.n_nodes + b)
-        if not found.all():
-            i = int(np.flatnonzero(~found)[0])
-            msg = f"no arc from node {a[i]} to node {b[i]} in the {self.mode} network"
+        pos = self._arc_positions(from_nodes, to_nodes)
+        missing = np.flatnonzero(pos < 0)
+        if len(missing):
+            i = int(missing[0])
+            a, b = np.ravel(from_nodes)[i], np.ravel(to_nodes)[i]
+            msg = f"no arc from node {a} to node {b} in the {self.mode} network"
             raise ValueError(msg)
         return pos
 
-    def _arc_keys(self, cancel: threading.Event | None = None) -> np.ndarray:
-        """``row * n_nodes + column`` of every arc in CSR order (sorted), made once, in chunks
-        of `_CHUNK` nodes between checks of ``cancel``."""
-        keys = self.__dict__.get("_arc_key_array")  # frozen: cached as a cached_property would
-        if keys is None:
-            indptr = self.csr.indptr
-            keys = np.empty(self.csr.nnz, dtype=np.int64)
-            for lo in range(0, self.n_nodes, _CHUNK):
-                check_cancel(cancel)
-                hi = min(self.n_nodes, lo + _CHUNK)
-                rows = np.repeat(np.arange(lo, hi, dtype=np.int64), np.diff(indptr[lo : hi + 1]))
-                arcs = slice(indptr[lo], indptr[hi])
-                keys[arcs] = rows * self.n_nodes + self.csr.indices[arcs].astype(np.int64)
-            self.__dict__["_arc_key_array"] = keys
-        return keys
+    def _arc_positions(self, from_nodes: np.ndarray, to_nodes: np.ndarray) -> np.ndarray:
+        """Index in CSR order of the arc from each ``from_nodes[i]`` to ``to_nodes[i]``, -1 where
+        there is none: a binary search in the row's sorted columns, with no table kept."""
+        a = np.asarray(from_nodes, dtype=np.int64)
+        b = np.asarray(to_nodes, dtype=np.int64)
+        flat = arc_positions(self.csr.indptr, self.csr.indices, a.ravel(), b.ravel())
+        return flat.reshape(a.shape)
 
     def arcs_lonlat(self, arcs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Vertices of a sequence of arcs, in travel direction, as one flat array.
@@ -550,21 +555,6 @@ class Network:
         )
 
 
-def _projected_in_chunks(
-    lonlat: np.ndarray,
-    crs: CRS,
-    progress: ProgressCallback | None,
-    cancel: threading.Event | None,
-) -> np.ndarray:
-    """`project_lonlat` of ``lonlat``, `_CHUNK` points at a time between checks of ``cancel``."""
-    xy = np.empty((len(lonlat), 2))
-    for lo in range(0, len(lonlat), _CHUNK):
-        check_cancel(cancel)
-        report_progress(progress, lo / len(lonlat), _("indexing the roads"))
-        xy[lo : lo + _CHUNK] = project_lonlat(lonlat[lo : lo + _CHUNK], crs)
-    return xy
-
-
 def index_array(values: np.ndarray) -> np.ndarray:
     """Node or edge indices (non-negative) as int32 when they fit, else int64: half the memory
     of int64 for any network up to two billion nodes, edges and arcs."""
@@ -587,3 +577,23 @@ def csr_from_arrays(
     )
     csr.has_sorted_indices = True
     return csr
+
+
+@njit(cache=_CACHE, nogil=True)
+def arc_positions(
+    indptr: np.ndarray, indices: np.ndarray, from_nodes: np.ndarray, to_nodes: np.ndarray
+) -> np.ndarray:  # pragma: no cover - compiled
+    """Position in a CSR graph (columns sorted in each row) of the first arc from each
+    ``from_nodes[i]`` to ``to_nodes[i]``, -1 where there is none: a binary search in the row."""
+    out = np.empty(len(from_nodes), dtype=np.int64)
+    for i in range(len(from_nodes)):
+        lo, end = indptr[from_nodes[i]], indptr[from_nodes[i] + 1]
+        hi = end
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if indices[mid] < to_nodes[i]:
+                lo = mid + 1
+            else:
+                hi = mid
+        out[i] = lo if lo < end and indices[lo] == to_nodes[i] else -1
+    return out

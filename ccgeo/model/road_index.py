@@ -29,9 +29,11 @@ import threading
 from dataclasses import dataclass, fields
 
 import numpy as np
+from pyproj import CRS
 from scipy.spatial import cKDTree
 
 from ccgeo.errors import check_cancel
+from ccgeo.geo import project_lonlat
 from ccgeo.i18n import _
 from ccgeo.progress import ProgressCallback, report_progress
 
@@ -104,14 +106,41 @@ def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return k, j
 
 
-def _segment_lengths(vertex_xy: np.ndarray, cancel: threading.Event | None) -> np.ndarray:
+class ProjectedVertices:
+    """Vertices in lon/lat degrees, seen in metres: indexing projects only the rows asked for,
+    so that the index build never holds a second copy of a country's road geometry.
+
+    Parameters
+    ----------
+    lonlat
+        ``(k, 2)`` degrees, EPSG:4326.
+    crs
+        The metric CRS to project to.
+    """
+
+    def __init__(self, lonlat: np.ndarray, crs: CRS) -> None:
+        self.lonlat, self.crs = lonlat, crs
+
+    def __len__(self) -> int:
+        return len(self.lonlat)
+
+    def __getitem__(self, key: slice | np.ndarray) -> np.ndarray:
+        return project_lonlat(self.lonlat[key], self.crs)
+
+
+#: Vertices in metres: an array, or `ProjectedVertices` projecting on demand.
+Vertices = np.ndarray | ProjectedVertices
+
+
+def _segment_lengths(vertex_xy: Vertices, cancel: threading.Event | None) -> np.ndarray:
     """Length of the segment from each vertex to the next, metres, in chunks of `_PREP_CHUNK`
     between checks of ``cancel``."""
     seg_len = np.empty(max(len(vertex_xy) - 1, 0))
     for lo in range(0, len(seg_len), _PREP_CHUNK):
         check_cancel(cancel)
         hi = min(len(seg_len), lo + _PREP_CHUNK)
-        step = vertex_xy[lo + 1 : hi + 1] - vertex_xy[lo:hi]
+        part = vertex_xy[lo : hi + 1]
+        step = part[1:] - part[:-1]
         seg_len[lo:hi] = np.hypot(step[:, 0], step[:, 1])
     return seg_len
 
@@ -235,7 +264,8 @@ class RoadIndex:
     Parameters
     ----------
     vertex_xy
-        ``(k, 2)`` vertices of every edge's geometry in metres, edge after edge.
+        ``(k, 2)`` vertices of every edge's geometry in metres, edge after edge (an array, or
+        `ProjectedVertices` to project them tile by tile).
     offsets
         ``(e + 1,)`` edge ``i`` has the vertices ``vertex_xy[offsets[i]:offsets[i + 1]]``.
     progress
@@ -246,15 +276,17 @@ class RoadIndex:
 
     def __init__(
         self,
-        vertex_xy: np.ndarray,
+        vertex_xy: Vertices,
         offsets: np.ndarray,
         *,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> None:
-        vertex_xy = np.asarray(vertex_xy, dtype=np.float64)
+        if not isinstance(vertex_xy, ProjectedVertices):
+            vertex_xy = np.asarray(vertex_xy, dtype=np.float64)
         offsets = np.asarray(offsets, dtype=np.int64)
         counts = np.diff(offsets)
+        check_cancel(cancel)
         report_progress(progress, 0.0, _("indexing the roads"))
         # a segment joins vertex j to j + 1 of the same edge
         seg_len = _segment_lengths(vertex_xy, cancel)
@@ -272,6 +304,7 @@ class RoadIndex:
         self._tiles: list[_Tile] = []
         anchor = vertex_xy[offsets[edges]]  # a point of each edge, to lay the tiles by place
         groups = _tile_groups(anchor, np.asarray(per_edge, dtype=np.int64), cancel)
+        del anchor, per_edge
         for i, group in enumerate(groups):
             check_cancel(cancel)
             report_progress(progress, i / len(groups), _("indexing the roads"))
@@ -279,7 +312,7 @@ class RoadIndex:
         self._starts = np.cumsum([0] + [tile.size for tile in self._tiles])
         report_progress(progress, 1.0, _("indexing the roads"))
 
-    def _tile(self, vertex_xy: np.ndarray, offsets: np.ndarray, edges: np.ndarray) -> _Tile:
+    def _tile(self, vertex_xy: Vertices, offsets: np.ndarray, edges: np.ndarray) -> _Tile:
         """The tile of ``edges`` (ascending, each with a segment)."""
         counts = offsets[edges + 1] - offsets[edges]
         k, j = _expand(counts)
@@ -466,5 +499,5 @@ def _tile_groups(
         if not len(cum):
             continue
         cut = np.searchsorted(cum, np.arange(1, per_strip) * cum[-1] / per_strip, side="right")
-        groups.extend(np.split(order, np.unique(cut)))
+        groups.extend(np.split(order.astype(np.int32), np.unique(cut)))
     return [g for g in groups if len(g)]

@@ -18,6 +18,7 @@ from ccgeo.errors import InputError, check_cancel
 from ccgeo.geo import great_circle_m, local_utm_crs, project_lonlat
 from ccgeo.i18n import _
 from ccgeo.io.osm import first_value, graph_to_roads, read_roads
+from ccgeo.memory import release_free_memory
 from ccgeo.model.closures import RoadClosures
 from ccgeo.model.network import EPSILON_SECONDS, Network, csr_from_arrays, index_array
 from ccgeo.model.profile import SpeedProfile
@@ -90,6 +91,8 @@ def build_network(
     check_cancel(cancel)
     report_progress(progress, 0.6, _("{mode}: coordinates and geometry").format(mode=name))
     net = _network(roads, profile, usable, seconds, topology, warnings=warnings, cancel=cancel)
+    del usable, seconds, topology
+    release_free_memory()  # the build's working arrays, freed, go back to the system
     text = _("{mode}: {nodes} nodes, {arcs} arcs")
     report_progress(progress, 1.0, text.format(mode=name, nodes=net.n_nodes, arcs=net.n_edges))
     return net

@@ -22,6 +22,9 @@ from numba import njit
 
 from ccgeo.model.compiled import CACHE as _CACHE
 
+#: No time known anywhere (`_search`'s ``known`` for searches bounded by a time limit only).
+_NO_TIMES = np.empty(0, dtype=np.float64)
+
 
 @njit(cache=_CACHE, nogil=True)
 def _grow(values, size):  # pragma: no cover - compiled
@@ -86,8 +89,9 @@ def _sift_up(keys, heap, size, key, node):  # pragma: no cover - compiled
 
 @njit(cache=_CACHE, nogil=True)
 def _search(indptr, indices, data, source, known, limit, time, pred):  # pragma: no cover
-    """Dijkstra from ``source`` that keeps a node only while its time beats ``known`` (strictly)
-    and stays within ``limit``; returns the nodes kept, in the order found.
+    """Dijkstra from ``source`` that keeps a node only while its time beats ``known`` (strictly;
+    an empty ``known`` is beaten everywhere) and stays within ``limit``; returns the nodes kept,
+    in the order found.
 
     The queue is a binary min-heap of (time, node) with stale entries skipped when popped
     (`_sift_down`, `_sift_up`, compiled into this loop): the loop is the whole cost of a search.
@@ -95,7 +99,8 @@ def _search(indptr, indices, data, source, known, limit, time, pred):  # pragma:
     keys = np.empty(1024, dtype=np.float64)
     heap = np.empty(1024, dtype=np.int64)
     found = np.empty(1024, dtype=np.int64)
-    if not (known[source] > 0.0 and limit >= 0.0):
+    anything = len(known) == 0  # no time known anywhere: every node may be improved
+    if not ((anything or known[source] > 0.0) and limit >= 0.0):
         return found[:0]
     time[source] = 0.0
     found[0] = source
@@ -112,7 +117,7 @@ def _search(indptr, indices, data, source, known, limit, time, pred):  # pragma:
         for a in range(indptr[u], indptr[u + 1]):
             v = indices[a]
             t = d + data[a]
-            if t < time[v] and t < known[v] and t <= limit:
+            if t < time[v] and (anything or t < known[v]) and t <= limit:
                 if time[v] == np.inf:
                     if n_found == len(found):
                         found = _grow(found, n_found)
@@ -142,13 +147,13 @@ def _pruned(indptr, indices, data, source, known, limit, time, pred):  # pragma:
 
 
 @njit(cache=_CACHE, nogil=True)
-def _bounded(indptr, indices, data, sources, limit, no_bound, time, pred):  # pragma: no cover
+def _bounded(indptr, indices, data, sources, limit, no_times, time, pred):  # pragma: no cover
     counts = np.zeros(len(sources), dtype=np.int64)
     nodes_out = np.empty(1024, dtype=np.int64)
     secs_out = np.empty(1024, dtype=np.float64)
     total = 0
     for i in range(len(sources)):
-        found = _search(indptr, indices, data, sources[i], no_bound, limit, time, pred)
+        found = _search(indptr, indices, data, sources[i], no_times, limit, time, pred)
         found = _in_order(found, time)
         k = len(found)
         if total + k > len(nodes_out):
@@ -309,16 +314,11 @@ def nearest_search(
 class SearchArrays:
     """The work arrays of one search at a time on a network of ``n`` nodes: ``time`` (all
     ``inf``) and ``pred`` (all -1; empty for `bounded_searches`, which keep no paths), which
-    every search leaves as it found them, and ``unbounded`` (all ``inf``, read-only, shareable
-    between threads). One per thread."""
+    every search leaves as it found them. One per thread."""
 
-    def __init__(self, n: int, *, paths: bool = True, unbounded: np.ndarray | None = None) -> None:
+    def __init__(self, n: int, *, paths: bool = True) -> None:
         self.time = np.full(n, np.inf)
         self.pred = np.full(n if paths else 0, -1, dtype=np.int64)
-        if unbounded is None:
-            unbounded = np.full(n, np.inf)
-            unbounded.setflags(write=False)
-        self.unbounded = unbounded
 
 
 def pruned_search(
@@ -354,9 +354,7 @@ def bounded_searches(
     those of the sources before it, sorted by node index, with their times.
     """
     sources = np.asarray(sources, np.int64)
-    return _bounded(
-        indptr, indices, data, sources, float(limit), work.unbounded, work.time, work.pred
-    )
+    return _bounded(indptr, indices, data, sources, float(limit), _NO_TIMES, work.time, work.pred)
 
 
 def warm_up() -> None:

@@ -22,6 +22,7 @@ from ccgeo.progress import ProgressCallback, report_progress
 
 if TYPE_CHECKING:
     import threading
+    from collections.abc import Callable, Iterator
 
     from ccgeo.model.network import Network
 
@@ -34,7 +35,7 @@ _CATCHMENT_GROUP = 16
 
 
 def _search_threads() -> int:
-    """Threads for many bounded searches: the cores, at most 4 (each holds two arrays of the
+    """Threads for many bounded searches: the cores, at most 4 (each holds an array of the
     network's size)."""
     return min(4, os.cpu_count() or 1)
 
@@ -249,35 +250,18 @@ def catchments(
     -------
     Catchments
     """
-    from ccgeo.network.kernels import SearchArrays, bounded_searches
-
     labs = _as_nodes(net, lab_nodes, "lab_nodes")
     limit = _check_limit(max_seconds)
-    graph = _graph(net, direction)
     k = len(labs)
-    indptr = graph.indptr.astype(np.int64)
-    groups = [labs[i : i + _CATCHMENT_GROUP] for i in range(0, k, _CATCHMENT_GROUP)]
-    threads = max(1, min(_search_threads(), len(groups)))
-    unbounded = np.full(net.n_nodes, np.inf)
-    unbounded.setflags(write=False)
-    works = [SearchArrays(net.n_nodes, paths=False, unbounded=unbounded) for _ in range(threads)]
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    with ThreadPoolExecutor(threads) as pool:  # the searches release the GIL
-        for first in range(0, len(groups), threads):
-            check_cancel(cancel)
-            lab = first * _CATCHMENT_GROUP + 1
-            text = _("catchments: lab {lab} of {count}").format(lab=lab, count=k)
-            report_progress(progress, (lab - 1) / k, text)
-            round_ = groups[first : first + threads]
-            parts += pool.map(
-                lambda group, work: bounded_searches(
-                    indptr, graph.indices, graph.data, group, limit, work
-                ),
-                round_,
-                works[: len(round_)],
-            )
+
+    def announce(first: int) -> None:
+        text = _("catchments: lab {lab} of {count}").format(lab=first + 1, count=k)
+        report_progress(progress, first / k, text)
+
+    search = CatchmentSearch(net, direction)
+    parts = [part for _first, part in search.rounds(labs, limit, announce=announce, cancel=cancel)]
     check_cancel(cancel)
-    counts = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int64)
+    counts = np.concatenate([p.counts for p in parts]) if parts else np.zeros(0, np.int64)
     offsets = np.zeros(k + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     text = ngettext("catchments of {count} labs done", "catchments of {count} labs done", k)
@@ -286,10 +270,77 @@ def catchments(
         labs,
         limit,
         offsets,
-        np.concatenate([p[1] for p in parts]) if parts else np.empty(0, np.int64),
-        np.concatenate([p[2] for p in parts]) if parts else np.empty(0, np.float64),
+        np.concatenate([p.nodes for p in parts]) if parts else np.empty(0, np.int64),
+        np.concatenate([p.seconds for p in parts]) if parts else np.empty(0, np.float64),
         direction,
     )
+
+
+class CatchmentSearch:
+    """Bounded searches from many labs on every core, round after round, with the work arrays
+    of the network's size allocated once.
+
+    A caller that turns each round into something smaller (the siting pairs) never holds more
+    than one round of catchments: memory follows the round, not the number of labs.
+
+    Parameters
+    ----------
+    net
+        The road network of one mode.
+    direction
+        ``"to_lab"`` or ``"from_lab"``, as in `catchments`.
+    """
+
+    def __init__(self, net: Network, direction: Direction = "to_lab") -> None:
+        graph = _graph(net, direction)
+        self.net, self.direction = net, direction
+        self._arrays = (graph.indptr.astype(np.int64), graph.indices, graph.data)
+        self.threads = _search_threads()
+
+    def rounds(
+        self,
+        lab_nodes: np.ndarray,
+        max_seconds: float,
+        *,
+        per_thread: int | None = None,
+        announce: Callable[[int], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[tuple[int, Catchments]]:
+        """``(first, catchments)`` of consecutive slices of ``lab_nodes``, ``per_thread`` labs
+        (default `_CATCHMENT_GROUP`) for each thread at a time; ``first`` is the index of the
+        slice's first lab. Before each round, ``cancel`` is looked at and ``announce(first)``
+        called (for progress)."""
+        from ccgeo.network.kernels import SearchArrays, bounded_searches
+
+        labs = _as_nodes(self.net, lab_nodes, "lab_nodes")
+        limit = _check_limit(max_seconds)
+        step = max(1, int(per_thread or _CATCHMENT_GROUP))
+        groups = [labs[i : i + step] for i in range(0, len(labs), step)]
+        threads = max(1, min(self.threads, len(groups)))
+        works = [SearchArrays(self.net.n_nodes, paths=False) for _ in range(threads)]
+        with ThreadPoolExecutor(threads) as pool:  # the searches release the GIL
+            for first in range(0, len(groups), threads):
+                check_cancel(cancel)
+                if announce is not None:
+                    announce(first * step)
+                round_ = groups[first : first + threads]
+                found = list(
+                    pool.map(
+                        lambda group, work: bounded_searches(*self._arrays, group, limit, work),
+                        round_,
+                        works[: len(round_)],
+                    )
+                )
+                counts = np.concatenate([f[0] for f in found])
+                offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+                np.cumsum(counts, out=offsets[1:])
+                nodes = np.concatenate([f[1] for f in found])
+                seconds = np.concatenate([f[2] for f in found])
+                del found
+                part = Catchments(
+                    np.concatenate(round_), limit, offsets, nodes, seconds, self.direction
+                )
+                yield first * step, part
 
 
 def shortest_path(net: Network, from_node: int, to_node: int) -> PathResult:
@@ -396,8 +447,16 @@ class IncrementalAccess:
         self._seconds = self.baseline.seconds.copy()
         self._lab = self.baseline.lab.copy()
         self._next = self.baseline.next_node.copy()
-        self.changed = np.arange(self.net.n_nodes, dtype=np.int64)
+        self._changed: np.ndarray | None = None  # every node, made only when asked for
         return self._out(snapshot)
+
+    @property
+    def changed(self) -> np.ndarray:
+        """The nodes whose time, lab or next node the last change touched (every node after
+        `reset`), ascending."""
+        if self._changed is None:
+            return np.arange(self.net.n_nodes, dtype=np.int64)
+        return self._changed
 
     @property
     def lab_nodes(self) -> np.ndarray:
@@ -432,7 +491,7 @@ class IncrementalAccess:
         """Open a new lab at ``node``; it gets the next lab index."""
         node = int(_as_nodes(self.net, np.array([node]), "node")[0])
         self._labs = np.append(self._labs, node)
-        self.changed = self._add(node, len(self._labs) - 1)
+        self._changed = self._add(node, len(self._labs) - 1)
         return self._out(snapshot)
 
     def upgrade(self, node: int, *, snapshot: bool = True) -> NearestLab:
@@ -442,7 +501,7 @@ class IncrementalAccess:
     def remove_hub(self, i: int, *, snapshot: bool = True) -> NearestLab:
         """Close lab ``i``; only the nodes it served are recomputed."""
         self._check_open(i)
-        self.changed = self._remove(i)
+        self._changed = self._remove(i)
         return self._out(snapshot)
 
     def move_hub(self, i: int, node: int, *, snapshot: bool = True) -> NearestLab:
@@ -451,7 +510,7 @@ class IncrementalAccess:
         node = int(_as_nodes(self.net, np.array([node]), "node")[0])
         removed = self._remove(i)
         self._labs[i] = node
-        self.changed = np.union1d(removed, self._add(node, i))
+        self._changed = np.union1d(removed, self._add(node, i))
         return self._out(snapshot)
 
     def _out(self, snapshot: bool) -> NearestLab:

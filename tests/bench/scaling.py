@@ -142,6 +142,7 @@ def one_size(edges: int, cache: Path, *, cancel_probes: bool = True) -> dict[str
     labs, _ = net.snap(labs_lonlat)
     near = nearest_lab_times(net, labs).seconds
     _stage(out, "isochrones", lambda: isochrone_bands(net, near, THRESHOLDS))
+    del near  # the app keeps these times in the access result; the probes make them again
     out["iso_share"] = out["isochrones_s"] / (out["access_warm_s"] + out["isochrones_s"])
     whatif = AccessWhatIf(net, result)
     reached = result.demand[result.demand["status"] == "reached"]
@@ -173,6 +174,7 @@ def one_size(edges: int, cache: Path, *, cancel_probes: bool = True) -> dict[str
         return out
     # Cancel, stage by stage, at CANCEL_AT of each stage's time
     at = {s: CANCEL_AT * out[f"{s}_s"] for s in STAGES}
+    near = nearest_lab_times(net, labs).seconds
     out["cancel"] = {
         "read": cancel_latency(lambda c: read_roads(pbf, mode="all", cancel=c), at["read"]),
         "build": cancel_latency(lambda c: build_network(roads, "car", cancel=c), at["build"]),

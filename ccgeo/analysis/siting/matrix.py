@@ -29,9 +29,10 @@ from ccgeo.analysis.siting.candidates import check_candidates
 from ccgeo.errors import InputError, check_cancel
 from ccgeo.i18n import _, ngettext
 from ccgeo.labels import format_number
+from ccgeo.memory import release_free_memory
 from ccgeo.model.facilities import Facilities
 from ccgeo.network.isochrones import INCLUSIVE_TOLERANCE_S
-from ccgeo.network.routing import Catchments, catchments, nearest_lab_times
+from ccgeo.network.routing import Catchments, CatchmentSearch, nearest_lab_times
 from ccgeo.progress import ProgressCallback, report_progress, scaled_progress
 
 if TYPE_CHECKING:
@@ -41,8 +42,9 @@ if TYPE_CHECKING:
     from ccgeo.model.network import Network
     from ccgeo.model.settings import Snapping
 
-#: Sites searched between two looks at Cancel (a search visits only its catchment).
-_SITE_GROUP = 64
+#: Sites one thread searches in a round (between two looks at Cancel): a round's catchments
+#: are held only until turned into pairs, so memory follows the round, not the sites.
+_SITES_PER_THREAD = 4
 #: Labs or sites left out listed one per line up to this many; more are summed up in one line.
 _LEFT_OUT_LINES = 8
 
@@ -59,7 +61,7 @@ def demand_site_seconds(
 ) -> sp.csr_matrix:
     """Travel time from each demand point to each site, kept only where within the limit.
 
-    One bounded Dijkstra per site towards it (`ccgeo.network.routing.catchments` with direction
+    One bounded Dijkstra per site towards it (`ccgeo.network.routing.CatchmentSearch` with direction
     ``"to_lab"``); the time of a point is ``min_k(walk_k + node_time[node_k])`` over its
     candidate nodes, the same rule as the access analysis (`SnappedPoints.seconds_via`). Sites
     are processed in chunks of a few million cells, so memory grows with the pairs kept within
@@ -97,12 +99,16 @@ def demand_site_seconds(
     live = np.flatnonzero(reach if rows is None else reach & np.asarray(rows, dtype=bool))
     entries = _NodeEntries.build(cand_nodes[live], walk[live], net.n_nodes, limit)
     pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for start in range(0, m, _SITE_GROUP):
-        check_cancel(cancel)
+
+    def announce(start: int) -> None:
         text = _("travel times to site {site} of {count}").format(site=start + 1, count=m)
         report_progress(progress, start / max(m, 1), text)
-        stop = min(m, start + _SITE_GROUP)
-        cat = catchments(net, sites[start:stop], max_seconds=limit, direction="to_lab")
+
+    # a few sites per thread at a time: only one round of catchments is ever held
+    rounds = CatchmentSearch(net, "to_lab").rounds(
+        sites, limit, per_thread=_SITES_PER_THREAD, announce=announce, cancel=cancel
+    )
+    for start, cat in rounds:
         site, dem, secs = entries.pairs(cat)
         pieces.append((live[dem].astype(np.int32), (site + start).astype(np.int32), secs))
     check_cancel(cancel)
@@ -133,7 +139,7 @@ class _NodeEntries:
         ok = secs <= limit
         node, secs, point = node[ok], secs[ok], point[ok]
         order = np.argsort(node, kind="stable")
-        starts = np.zeros(n_nodes + 1, dtype=np.int64)
+        starts = np.zeros(n_nodes + 1, dtype=np.int32 if len(node) < 2**31 else np.int64)
         np.cumsum(np.bincount(node, minlength=n_nodes), out=starts[1:])
         return cls(starts, point[order], secs[order])
 
@@ -342,6 +348,7 @@ def network_inputs(
     limit = max_seconds + INCLUSIVE_TOLERANCE_S
     near = nearest_lab_times(net, lab_nodes, max_seconds=limit, cancel=cancel)
     existing, _best = snapped.seconds_via(near.seconds)
+    del near, _best  # the nodes' times, no longer needed while the pairs are searched
     # demand already within the limit of a lab cannot change a coverage objective: its
     # pairs are not built (exact, and most of the pairs when labs cover most people)
     rows = None if covered_rows else existing > limit
@@ -357,6 +364,7 @@ def network_inputs(
         cancel=cancel,
     )
     warnings += _off_network_warning(snapped, population)
+    release_free_memory()  # the searches' working arrays, freed, go back to the system
     report_progress(progress, 1.0, _("siting model built"))
     return NetworkInputs(
         cost=cost,
