@@ -204,8 +204,8 @@ class Network:
     def _find_components(self, cancel: threading.Event | None) -> dict[str, Any]:
         from ccgeo.model.connectivity import components
 
-        forward = (self.csr.indptr.astype(np.int64), self.csr.indices)
-        backward = (self.csr_to.indptr.astype(np.int64), self.csr_to.indices)
+        forward = (self.csr.indptr, self.csr.indices)
+        backward = (self.csr_to.indptr, self.csr_to.indices)
         found = components(forward, backward, cancel)
         found["main"].setflags(write=False)
         return found

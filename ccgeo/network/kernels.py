@@ -360,7 +360,7 @@ def bounded_searches(
 def warm_up() -> None:
     """Compile the searches (or load them from the cache) on a network of one node, so that
     the first real search, a user's click, does not wait for it."""
-    indptr = np.zeros(2, dtype=np.int64)
+    indptr = np.zeros(2, dtype=np.int32)  # as scipy keeps them below 2**31 arcs
     indices = np.zeros(0, dtype=np.int32)
     data = np.zeros(0, dtype=np.float64)
     work = SearchArrays(1)

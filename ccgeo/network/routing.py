@@ -193,29 +193,45 @@ def nearest_lab_times(
     """
     labs = _as_nodes(net, lab_nodes, "lab_nodes")
     limit = _check_limit(max_seconds)
+    seconds, lab, next_node = _nearest_arrays(net, labs, limit, direction, progress, cancel)
+    return NearestLab(seconds, lab, next_node, labs, limit, direction)
+
+
+def _nearest_arrays(
+    net: Network,
+    labs: np.ndarray,
+    limit: float,
+    direction: Direction,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`nearest_lab_times`' seconds, lab and next node, as new writable arrays."""
     graph = _graph(net, direction)
     check_cancel(cancel)
     text = ngettext("nearest lab for {count} nodes", "nearest lab for {count} nodes", net.n_nodes)
     report_progress(progress, 0.0, text.format(count=net.n_nodes))
     n = net.n_nodes
     if len(labs) == 0:
-        none = np.full(n, -1, dtype=np.int64)
         report_progress(progress, 1.0, _("no labs"))
-        return NearestLab(np.full(n, np.inf), none, none.copy(), labs, limit, direction)
+        return np.full(n, np.inf), np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
     from ccgeo.network.kernels import nearest_search
 
     nodes, first = np.unique(labs, return_index=True)
-    indptr = graph.indptr.astype(np.int64)
     seconds, pred, src = nearest_search(
-        indptr, graph.indices, graph.data, nodes, limit, cancel=cancel
+        graph.indptr, graph.indices, graph.data, nodes, limit, cancel=cancel
     )
     check_cancel(cancel)
-    # the lowest lab index at each node, then the lab of each node's source
+    # the lowest lab index at each node, then the lab of each node's source (in place: these
+    # arrays are of the network's size)
     lab_at = np.full(n, -1, dtype=np.int64)
     lab_at[nodes] = first
-    lab = np.where(src >= 0, lab_at[np.maximum(src, 0)], -1)
+    none = src < 0
+    np.maximum(src, 0, out=src)
+    lab = lab_at[src]
+    del src, lab_at
+    lab[none] = -1
     report_progress(progress, 1.0, _("nearest lab done"))
-    return NearestLab(seconds, lab, _pred(pred), labs, limit, direction)
+    return seconds, lab, pred
 
 
 def catchments(
@@ -294,7 +310,7 @@ class CatchmentSearch:
     def __init__(self, net: Network, direction: Direction = "to_lab") -> None:
         graph = _graph(net, direction)
         self.net, self.direction = net, direction
-        self._arrays = (graph.indptr.astype(np.int64), graph.indices, graph.data)
+        self._arrays = (graph.indptr, graph.indices, graph.data)
         self.threads = _search_threads()
 
     def rounds(
@@ -428,27 +444,41 @@ class IncrementalAccess:
     ) -> None:
         self.net = net
         self.direction: Direction = direction
-        self.baseline = nearest_lab_times(
-            net,
-            lab_nodes,
-            max_seconds=max_seconds,
-            direction=direction,
-            progress=progress,
-            cancel=cancel,
+        labs = _as_nodes(net, lab_nodes, "lab_nodes")
+        self.max_seconds = _check_limit(max_seconds)
+        # the current times, changed in place; each change first logs what it overwrites, so
+        # that `reset` restores only what changed and no second copy of the network is kept
+        self._seconds, self._lab, self._next = _nearest_arrays(
+            net, labs, self.max_seconds, direction, progress, cancel
         )
-        self.max_seconds = self.baseline.max_seconds
+        self._base_labs = labs
+        self._undo: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
         self._search = PrunedSearch(_graph(net, direction))
         self._reverse = _graph(net, "from_lab" if direction == "to_lab" else "to_lab")
         self.reset()
 
     def reset(self, *, snapshot: bool = True) -> NearestLab:
-        """Go back to the baseline labs and times."""
-        self._labs = self.baseline.lab_nodes.copy()
-        self._seconds = self.baseline.seconds.copy()
-        self._lab = self.baseline.lab.copy()
-        self._next = self.baseline.next_node.copy()
+        """Go back to the baseline labs and times (restoring only the nodes changed since)."""
+        while self._undo:
+            nodes, seconds, lab, next_node = self._undo.pop()
+            self._seconds[nodes], self._lab[nodes], self._next[nodes] = seconds, lab, next_node
+        self._labs = self._base_labs.copy()
         self._changed: np.ndarray | None = None  # every node, made only when asked for
         return self._out(snapshot)
+
+    @property
+    def baseline(self) -> NearestLab:
+        """The times before any change (a snapshot, made when asked for)."""
+        seconds, lab, next_node = self._seconds.copy(), self._lab.copy(), self._next.copy()
+        for nodes, s, la, nx in reversed(self._undo):
+            seconds[nodes], lab[nodes], next_node[nodes] = s, la, nx
+        args = (self._base_labs.copy(), self.max_seconds, self.direction)
+        return NearestLab(seconds, lab, next_node, *args)
+
+    def _log(self, nodes: np.ndarray) -> None:
+        """Remember the times, labs and next nodes of ``nodes`` before a change overwrites them."""
+        if len(nodes):
+            self._undo.append((nodes, self._seconds[nodes], self._lab[nodes], self._next[nodes]))
 
     @property
     def changed(self) -> np.ndarray:
@@ -527,6 +557,7 @@ class IncrementalAccess:
         """Open lab ``index`` at ``node``; the nodes it wins."""
         # only the nodes the new lab wins are visited: a pruned search against the current times
         nodes, seconds, pred = self._search.improve(node, self._seconds, self.max_seconds)
+        self._log(nodes)
         self._seconds[nodes] = seconds
         self._lab[nodes] = index
         self._next[nodes] = pred
@@ -538,6 +569,7 @@ class IncrementalAccess:
         served = was_served = np.flatnonzero(self._lab == i)
         if len(served) == 0:
             return was_served
+        self._log(served)  # the co-located labs' nodes are among them
         # another open lab on the same node keeps that node at zero (lowest index wins)
         open_idx = np.flatnonzero(self._labs >= 0)
         open_nodes = self._labs[open_idx]
@@ -622,7 +654,7 @@ class PrunedSearch:
     """
 
     def __init__(self, graph: sp.csr_matrix) -> None:
-        self.indptr = graph.indptr.astype(np.int64)
+        self.indptr = graph.indptr
         self.indices = graph.indices
         self.data = graph.data
         from ccgeo.network.kernels import SearchArrays, warm_up
@@ -685,9 +717,3 @@ def _check_limit(max_seconds: float) -> float:
         msg = msg.format(value=max_seconds)
         raise InputError(msg)
     return limit
-
-
-def _pred(pred: np.ndarray) -> np.ndarray:
-    """scipy's predecessor array with its -9999 'none' as -1."""
-    out = np.asarray(pred, dtype=np.int64)
-    return np.where(out < 0, -1, out)
