@@ -33,20 +33,7 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
         metavar="PROJECT",
         help=_("project files (.ccgeo), or a batch output folder with a project per scenario"),
     )
-    cmd.add_argument(
-        "--out", type=Path, required=True, help=_("output folder (created if missing)")
-    )
-    cmd.add_argument(
-        "--tests",
-        metavar="LIST",
-        help=_("tests to compare, comma-separated (ihc,pcr); default: every test of each city"),
-    )
-    cmd.add_argument(
-        "--readiness",
-        type=Path,
-        metavar="FILE",
-        help=_("readiness scale file (TOML) over the bundled draft resources/readiness.toml"),
-    )
+    add_evidence_options(cmd)
     cmd.add_argument(
         "--no-actions",
         dest="actions",
@@ -70,6 +57,24 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
     )
     add_quiet_option(cmd)
     cmd.set_defaults(command_name="compare")
+
+
+def add_evidence_options(cmd: argparse.ArgumentParser) -> None:
+    """``--out``, ``--tests`` and ``--readiness``, shared by ``compare`` and ``progress``."""
+    cmd.add_argument(
+        "--out", type=Path, required=True, help=_("output folder (created if missing)")
+    )
+    cmd.add_argument(
+        "--tests",
+        metavar="LIST",
+        help=_("tests to compare, comma-separated (ihc,pcr); default: every test of each city"),
+    )
+    cmd.add_argument(
+        "--readiness",
+        type=Path,
+        metavar="FILE",
+        help=_("readiness scale file (TOML) over the bundled draft resources/readiness.toml"),
+    )
 
 
 def compare(args: argparse.Namespace) -> int:

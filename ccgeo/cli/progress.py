@@ -12,6 +12,7 @@ from ccgeo.i18n import _
 
 def add_progress_command(sub: argparse._SubParsersAction) -> None:
     """The ``progress`` sub-command and its options."""
+    from ccgeo.cli.compare import add_evidence_options
     from ccgeo.cli.parser import add_quiet_option  # the parser imports this module
 
     cmd = sub.add_parser(
@@ -27,20 +28,7 @@ def add_progress_command(sub: argparse._SubParsersAction) -> None:
     )
     cmd.add_argument("before", type=Path, metavar="BEFORE", help=_("the baseline project (.ccgeo)"))
     cmd.add_argument("after", type=Path, metavar="AFTER", help=_("the later project (.ccgeo)"))
-    cmd.add_argument(
-        "--out", type=Path, required=True, help=_("output folder (created if missing)")
-    )
-    cmd.add_argument(
-        "--tests",
-        metavar="LIST",
-        help=_("tests to compare, comma-separated (ihc,pcr); default: every test of each city"),
-    )
-    cmd.add_argument(
-        "--readiness",
-        type=Path,
-        metavar="FILE",
-        help=_("readiness scale file (TOML) over the bundled draft resources/readiness.toml"),
-    )
+    add_evidence_options(cmd)
     add_quiet_option(cmd)
     cmd.set_defaults(command_name="progress")
 

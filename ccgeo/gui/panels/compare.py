@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccgeo.gui.language import QT_TR_NOOP, notifier, tr
+from ccgeo.gui.panels.widgets import scrolled
 from ccgeo.progress import ProgressCallback, scaled_progress
 
 if TYPE_CHECKING:
@@ -111,13 +110,9 @@ class ComparePanel(QWidget):
         layout.addWidget(self.draft_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.dashboard_button, 0, Qt.AlignmentFlag.AlignLeft)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scrolled(content))  # the dock shares a laptop's 768 pixels
         self.refresh()
         notifier().changed.connect(self.refresh)
 

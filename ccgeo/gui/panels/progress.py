@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ccgeo.gui.language import notifier, tr
 from ccgeo.gui.panels.compare import _PROJECT_FILTER
+from ccgeo.gui.panels.widgets import scrolled
 from ccgeo.progress import ProgressCallback, scaled_progress
 
 if TYPE_CHECKING:
@@ -102,13 +101,9 @@ class ProgressPanel(QWidget):
             layout.addWidget(label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.page_button, 0, Qt.AlignmentFlag.AlignLeft)
-        scroll = QScrollArea()  # the dock shares a laptop's 768 pixels with the others
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scrolled(content))  # the dock shares a laptop's 768 pixels
         self.refresh()
         notifier().changed.connect(self.refresh)
 
