@@ -109,11 +109,17 @@ def format_percent(percent: Any, *, decimals: int | None = 0) -> str:
 
 
 def format_share_change(value: Any) -> str:
-    """A change of share in percentage points: ``0.134`` → ``"+13.4 pts"``."""
+    """A change of share in percentage points: ``0.134`` → ``"+13.4 pts"``; a change too small
+    for one decimal keeps two, or says it is below a hundredth (``0.00028`` → ``"+0.03 pts"``,
+    ``0.00001`` → ``"+<0.01 pts"``), so that a change never reads as none."""
     change = _finite(value)
     if change is None:
         return MISSING
-    return gettext("{change} pts").format(change=_localised(f"{100.0 * change:+.1f}"))
+    points = 100.0 * change
+    text = f"{points:+.1f}"
+    if points != 0.0 and float(text) == 0.0:
+        text = f"{points:+.2f}" if abs(points) >= 0.005 else ("+<0.01" if points > 0 else "-<0.01")
+    return gettext("{change} pts").format(change=_localised(text))
 
 
 def format_minutes(value: Any) -> str:

@@ -21,7 +21,13 @@ from ccgeo.cli import choose_language, main
 from ccgeo.cli.parser import build_parser
 from ccgeo.errors import InputError
 from ccgeo.i18n import LANGUAGES, using_language
-from ccgeo.labels import format_count, format_date, format_people, format_share
+from ccgeo.labels import (
+    format_count,
+    format_date,
+    format_people,
+    format_share,
+    format_share_change,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED = [code for code in LANGUAGES if code != i18n.DEFAULT_LANGUAGE]
@@ -151,6 +157,15 @@ def test_a_message_not_in_the_catalogue_stays_english():
 
 
 # -- numbers and dates --------------------------------------------------------------------------
+
+
+def test_a_small_change_of_share_never_reads_as_none():
+    assert format_share_change(0.134) == "+13.4 pts"
+    assert format_share_change(0.0) == "+0.0 pts"
+    assert format_share_change(0.00028) == "+0.03 pts"  # Oaxaca's two new PCR hubs, 30 min
+    assert format_share_change(-0.00001) == "-<0.01 pts"
+    with using_language("pt"):
+        assert format_share_change(0.00028) == "+0,03 p.p."
 
 
 def test_english_numbers_are_as_before():

@@ -10,9 +10,10 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import TIMEOUT_MS, click, open_window, type_into, use_menu
+from helpers import TIMEOUT_MS, choose, click, open_window, type_into, use_menu
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QLabel,
@@ -91,7 +92,7 @@ def test_four_cities_are_compared_in_the_background_and_shown_with_their_levels(
     table = dock.findChild(QTableWidget, "compare_table")
     assert table.isVisible()
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    assert headers == ["City", "Test", "Labs counted", "Indicator", "Value", "Level"]
+    assert headers == ["Indicator", "Value", "Level", "Labs counted", "Test", "City"]
     rows = [{h: table.item(r, c) for c, h in enumerate(headers)} for r in range(table.rowCount())]
     cities = list(dict.fromkeys(r["City"].text() for r in rows))
     assert cities == [
@@ -105,7 +106,7 @@ def test_four_cities_are_compared_in_the_background_and_shown_with_their_levels(
         r
         for r in rows
         if r["City"].text() == "Vila Demo (synthetic)"
-        and r["Indicator"].toolTip() == "coverage_60min"
+        and r["Indicator"].toolTip() == "60-minute coverage (coverage_60min)"
         and r["Labs counted"].text() == "any lab"
     )
     assert demo_60["Value"].text().endswith(" %")
@@ -113,6 +114,18 @@ def test_four_cities_are_compared_in_the_background_and_shown_with_their_levels(
     assert 1 <= level <= 5
     assert demo_60["Level"].background().color().name().upper() == level_color(level).upper()
     assert any(r["Level"].text() == "–" for r in rows)  # a value that could not be computed
+
+    # one city at a time, chosen above the table (the dock is narrow on a laptop)
+    city_box = dock.findChild(QComboBox, "compare_city")
+    assert city_box.isVisible()
+    assert [city_box.itemText(i) for i in range(city_box.count())] == ["All cities", *cities]
+    choose(qtbot, city_box, "Vila Demo (synthetic)")
+    shown = [r for r in range(table.rowCount()) if not table.isRowHidden(r)]
+    assert shown
+    assert {rows[r]["City"].text() for r in shown} == {"Vila Demo (synthetic)"}
+    assert len(shown) == sum(r["City"].text() == "Vila Demo (synthetic)" for r in rows)
+    choose(qtbot, city_box, text="All cities")
+    assert not any(table.isRowHidden(r) for r in range(table.rowCount()))
 
     note = dock.findChild(QLabel, "compare_draft_note")
     assert note.isVisible()

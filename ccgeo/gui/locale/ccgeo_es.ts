@@ -2926,7 +2926,6 @@ Save them before closing it?</source>
     </message>
     <message>
         <source>City</source>
-        <extracomment>Column headers of the tidy table, in the order of its columns.</extracomment>
         <translation>Ciudad</translation>
     </message>
     <message>
@@ -2935,6 +2934,7 @@ Save them before closing it?</source>
     </message>
     <message>
         <source>Indicator</source>
+        <extracomment>Column headers of the tidy table, in the order of its columns: what a narrow dock shows first (the indicator, its value and level) on the left.</extracomment>
         <translation>Indicador</translation>
     </message>
     <message>
@@ -2947,6 +2947,7 @@ Save them before closing it?</source>
     </message>
     <message>
         <source>Writing the tables, charts, maps, dashboard and brief…</source>
+        <extracomment>Widest the indicator column starts, pixels: its value and level stay in a laptop&apos;s dock.</extracomment>
         <translation>Escribiendo las tablas, gráficos, mapas, panel e informe…</translation>
     </message>
     <message>
@@ -2962,6 +2963,10 @@ Save them before closing it?</source>
         <translation>Una fila por ciudad, prueba, nivel de calidad e indicador; el nivel (1-5) está en la escala provisional de resources/readiness.toml</translation>
     </message>
     <message>
+        <source>Show the indicators of one city, or of every city</source>
+        <translation>Mostrar los indicadores de una ciudad o de todas</translation>
+    </message>
+    <message>
         <source>Choose several projects with File ▸ Compare Cities… to compare their readiness.</source>
         <translation>Elija varios proyectos con Archivo ▸ Comparar ciudades… para comparar su preparación.</translation>
     </message>
@@ -2971,6 +2976,10 @@ Save them before closing it?</source>
             <numerusform>%n ciudad comparada; tablas, gráficos e informe en {folder}</numerusform>
             <numerusform>%n ciudades comparadas; tablas, gráficos e informe en {folder}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>Todas las ciudades</translation>
     </message>
     <message>
         <source>in EQA</source>

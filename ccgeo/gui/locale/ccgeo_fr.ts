@@ -2926,7 +2926,6 @@ Les enregistrer avant de le fermer ?</translation>
     </message>
     <message>
         <source>City</source>
-        <extracomment>Column headers of the tidy table, in the order of its columns.</extracomment>
         <translation>Ville</translation>
     </message>
     <message>
@@ -2935,6 +2934,7 @@ Les enregistrer avant de le fermer ?</translation>
     </message>
     <message>
         <source>Indicator</source>
+        <extracomment>Column headers of the tidy table, in the order of its columns: what a narrow dock shows first (the indicator, its value and level) on the left.</extracomment>
         <translation>Indicateur</translation>
     </message>
     <message>
@@ -2947,6 +2947,7 @@ Les enregistrer avant de le fermer ?</translation>
     </message>
     <message>
         <source>Writing the tables, charts, maps, dashboard and brief…</source>
+        <extracomment>Widest the indicator column starts, pixels: its value and level stay in a laptop&apos;s dock.</extracomment>
         <translation>Écriture des tableaux, graphiques, cartes, tableau de bord et note…</translation>
     </message>
     <message>
@@ -2962,6 +2963,10 @@ Les enregistrer avant de le fermer ?</translation>
         <translation>Une ligne par ville, test, niveau de qualité et indicateur ; le niveau (1-5) est sur l’échelle provisoire de resources/readiness.toml</translation>
     </message>
     <message>
+        <source>Show the indicators of one city, or of every city</source>
+        <translation>Afficher les indicateurs d’une ville ou de toutes</translation>
+    </message>
+    <message>
         <source>Choose several projects with File ▸ Compare Cities… to compare their readiness.</source>
         <translation>Choisissez plusieurs projets avec Fichier ▸ Comparer des villes… pour comparer leur préparation.</translation>
     </message>
@@ -2971,6 +2976,10 @@ Les enregistrer avant de le fermer ?</translation>
             <numerusform>%n ville comparée ; tableaux, graphiques et note dans {folder}</numerusform>
             <numerusform>%n villes comparées ; tableaux, graphiques et note dans {folder}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>Toutes les villes</translation>
     </message>
     <message>
         <source>in EQA</source>

@@ -2926,7 +2926,6 @@ Salvá-las antes de fechá-lo?</translation>
     </message>
     <message>
         <source>City</source>
-        <extracomment>Column headers of the tidy table, in the order of its columns.</extracomment>
         <translation>Cidade</translation>
     </message>
     <message>
@@ -2935,6 +2934,7 @@ Salvá-las antes de fechá-lo?</translation>
     </message>
     <message>
         <source>Indicator</source>
+        <extracomment>Column headers of the tidy table, in the order of its columns: what a narrow dock shows first (the indicator, its value and level) on the left.</extracomment>
         <translation>Indicador</translation>
     </message>
     <message>
@@ -2947,6 +2947,7 @@ Salvá-las antes de fechá-lo?</translation>
     </message>
     <message>
         <source>Writing the tables, charts, maps, dashboard and brief…</source>
+        <extracomment>Widest the indicator column starts, pixels: its value and level stay in a laptop&apos;s dock.</extracomment>
         <translation>Gravando as tabelas, gráficos, mapas, painel e resumo…</translation>
     </message>
     <message>
@@ -2962,6 +2963,10 @@ Salvá-las antes de fechá-lo?</translation>
         <translation>Uma linha por cidade, exame, nível de qualidade e indicador; o nível (1-5) está na escala provisória de resources/readiness.toml</translation>
     </message>
     <message>
+        <source>Show the indicators of one city, or of every city</source>
+        <translation>Mostrar os indicadores de uma cidade ou de todas</translation>
+    </message>
+    <message>
         <source>Choose several projects with File ▸ Compare Cities… to compare their readiness.</source>
         <translation>Escolha vários projetos com Arquivo ▸ Comparar cidades… para comparar sua prontidão.</translation>
     </message>
@@ -2971,6 +2976,10 @@ Salvá-las antes de fechá-lo?</translation>
             <numerusform>%n cidade comparada; tabelas, gráficos e resumo em {folder}</numerusform>
             <numerusform>%n cidades comparadas; tabelas, gráficos e resumo em {folder}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>Todas as cidades</translation>
     </message>
     <message>
         <source>in EQA</source>

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -43,15 +44,19 @@ MENU_COMMAND = "ccgeo app: File ▸ Compare Cities"
 _COMPUTE = 0.8
 
 _PROJECT_FILTER = QT_TR_NOOP("ccgeo projects (*.ccgeo)")
-#: Column headers of the tidy table, in the order of its columns.
+#: Column headers of the tidy table, in the order of its columns: what a narrow dock shows first
+#: (the indicator, its value and level) on the left.
 _HEADERS: dict[str, str] = {
-    "city": QT_TR_NOOP("City"),
-    "test": QT_TR_NOOP("Test"),
-    "quality": QT_TR_NOOP("Labs counted"),
     "indicator": QT_TR_NOOP("Indicator"),
     "value": QT_TR_NOOP("Value"),
     "level": QT_TR_NOOP("Level"),
+    "quality": QT_TR_NOOP("Labs counted"),
+    "test": QT_TR_NOOP("Test"),
+    "city": QT_TR_NOOP("City"),
 }
+_COLUMN = {key: i for i, key in enumerate(_HEADERS)}
+#: Widest the indicator column starts, pixels: its value and level stay in a laptop's dock.
+_INDICATOR_WIDTH = 170
 
 
 def compare_and_write(
@@ -95,8 +100,14 @@ class ComparePanel(QWidget):
         self.draft_label = QLabel()
         self.draft_label.setObjectName("compare_draft_note")
         self.draft_label.setWordWrap(True)
+        self.city_box = QComboBox()
+        self.city_box.setObjectName("compare_city")
+        self.city_box.currentIndexChanged.connect(self._show_city)
+        self.city_label = QLabel()
+        self.city_label.setBuddy(self.city_box)
         self.table = QTableWidget()
         self.table.setObjectName("compare_table")
+        self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setMinimumHeight(48)  # the dock shares a laptop's height with the others
         self.dashboard_button = QPushButton()
@@ -108,6 +119,10 @@ class ComparePanel(QWidget):
         layout = QVBoxLayout(content)
         layout.addWidget(self.label)
         layout.addWidget(self.draft_label)
+        row = QHBoxLayout()
+        row.addWidget(self.city_label)
+        row.addWidget(self.city_box, 1)
+        layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.dashboard_button, 0, Qt.AlignmentFlag.AlignLeft)
         outer = QVBoxLayout(self)
@@ -143,7 +158,10 @@ class ComparePanel(QWidget):
                 "draft scale of resources/readiness.toml"
             )
         )
+        self.city_label.setText(tr("City"))
+        self.city_box.setToolTip(tr("Show the indicators of one city, or of every city"))
         self.table.clear()
+        self.city_box.setEnabled(self.comparison is not None)
         if self.comparison is None:
             self.label.setText(
                 tr(
@@ -176,27 +194,51 @@ class ComparePanel(QWidget):
         self.table.setHorizontalHeaderLabels([tr(h) for h in _HEADERS.values()])
         for r, row in enumerate(frame.itertuples(index=False)):
             level = None if pd.isna(row.level) else int(row.level)
-            cells = (
-                row.city,
-                name_of_test(row.test),
-                _quality_words(row.quality),
-                indicator_words(row.indicator),
-                value_text(float(row.value), row.unit),
-                str(level) if level is not None else "–",
-            )
-            for c, text in enumerate(cells):
+            cells = {
+                "indicator": indicator_words(row.indicator),
+                "value": value_text(float(row.value), row.unit),
+                "level": str(level) if level is not None else "–",
+                "quality": _quality_words(row.quality),
+                "test": name_of_test(row.test),
+                "city": row.city,
+            }
+            for key, text in cells.items():
                 item = QTableWidgetItem(text)
-                if c == 3:
-                    item.setToolTip(row.indicator)
-                if c >= 4:
+                if key == "indicator":  # elided in a narrow dock: the whole name in the tip
+                    item.setToolTip(f"{text} ({row.indicator})")
+                if key in ("value", "level"):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                if c == 5:
+                if key == "level":
                     item.setBackground(QColor(level_color(level)))
                     item.setForeground(QColor(level_text_color(level)))
-                self.table.setItem(r, c, item)
+                self.table.setItem(r, _COLUMN[key], item)
         self.table.resizeColumnsToContents()
+        column = _COLUMN["indicator"]
+        self.table.setColumnWidth(column, min(self.table.columnWidth(column), _INDICATOR_WIDTH))
+        self._fill_cities([c.city for c in comparison.cities])
+
+    def _fill_cities(self, names: list[str]) -> None:
+        """The cities to choose from (every city first), keeping the one chosen."""
+        chosen = self.city_box.currentData()
+        self.city_box.blockSignals(True)
+        self.city_box.clear()
+        self.city_box.addItem(tr("All cities"), None)
+        for name in names:
+            self.city_box.addItem(name, name)
+        at = self.city_box.findData(chosen) if chosen is not None else 0
+        self.city_box.setCurrentIndex(max(at, 0))
+        self.city_box.blockSignals(False)
+        self._show_city()
+
+    def _show_city(self) -> None:
+        """Only the rows of the chosen city (every row for all cities)."""
+        chosen = self.city_box.currentData()
+        column = _COLUMN["city"]
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, column)
+            self.table.setRowHidden(r, chosen is not None and item.text() != chosen)
 
     def open_dashboard(self) -> None:
         """Open the comparison's dashboard in the web browser."""
