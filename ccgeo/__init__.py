@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ccgeo._lazy import attach
 
-__version__ = "0.10.0"
+__version__ = "0.12.0"
 
 #: Public name -> module that defines it.
 _WHERE: dict[str, str] = {
