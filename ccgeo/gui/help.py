@@ -49,6 +49,7 @@ DOCK_PAGES: dict[str, str] = {
     "scenarios": "compare-scenarios.html",
     "batch": "compare-scenarios.html",
     "compare": "compare-cities.html",
+    "progress": "compare-cities.html",
     "siting": "site-hubs.html",
     "referral": "plan-referral.html",
     "capacity": "lab-capacity.html",
